@@ -1,0 +1,14 @@
+# socketeer_add_test(NAME SOURCES… [LIBRARIES …] [TIMEOUT s]): one Qt Test executable, registered
+# with ctest, headless, with a time limit so a hang fails instead of stalling CI.
+function(socketeer_add_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBRARIES" ${ARGN})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 120)
+  endif()
+  qt_add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE socketeer_testsupport Qt6::Test ${ARG_LIBRARIES})
+  socketeer_set_warnings(${name})
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false")
+endfunction()

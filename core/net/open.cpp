@@ -1,0 +1,111 @@
+#include "open.h"
+
+#include "wakeup.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <netinet/in.h>
+#include <poll.h>
+#include <unistd.h>
+
+namespace socketeer {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("socketeer::Open", text); }
+
+Result<Socket> bindOne(const SocketAddress &address, SocketType type, bool nonBlocking)
+{
+    auto socket = Socket::create(address.family(), type, nonBlocking);
+    if (!socket)
+        return socket.error();
+    if (address.family() != AF_UNIX) {
+        // So a stopped server's port can be listened on again at once (no TIME_WAIT refusal).
+        if (auto r = socket->setOption(SOL_SOCKET, SO_REUSEADDR, 1); !r)
+            return r.error();
+    }
+    if (auto r = socket->bind(address); !r)
+        return r.error();
+    return std::move(socket).value();
+}
+
+template <typename Attempt>
+Result<Socket> firstThatWorks(const std::vector<SocketAddress> &addresses, Attempt attempt)
+{
+    std::optional<Error> firstError;
+    for (const auto &address : addresses) {
+        auto socket = attempt(address);
+        if (socket)
+            return socket;
+        if (!firstError)
+            firstError = socket.error();
+    }
+    return *firstError;
+}
+
+} // namespace
+
+Result<Socket> listenOn(const Endpoint &endpoint, int backlog, bool nonBlocking)
+{
+    auto addresses = resolve(endpoint, {SocketType::Stream, true});
+    if (!addresses)
+        return addresses.error();
+    return firstThatWorks(*addresses, [&](const SocketAddress &address) -> Result<Socket> {
+        auto socket = bindOne(address, SocketType::Stream, nonBlocking);
+        if (!socket)
+            return socket;
+        if (auto r = socket->listen(backlog); !r)
+            return r.error();
+        return socket;
+    });
+}
+
+Result<Socket> bindDatagram(const Endpoint &endpoint, bool nonBlocking)
+{
+    auto addresses = resolve(endpoint, {SocketType::Datagram, true});
+    if (!addresses)
+        return addresses.error();
+    return firstThatWorks(*addresses, [&](const SocketAddress &address) {
+        return bindOne(address, SocketType::Datagram, nonBlocking);
+    });
+}
+
+Result<Socket> connectTo(const Endpoint &endpoint, std::chrono::milliseconds timeout, const Wakeup *cancel)
+{
+    auto addresses = resolve(endpoint, {SocketType::Stream, false});
+    if (!addresses)
+        return addresses.error();
+    return firstThatWorks(*addresses, [&](const SocketAddress &address) -> Result<Socket> {
+        auto socket = Socket::create(address.family(), SocketType::Stream, true);
+        if (!socket)
+            return socket;
+        const int err = socket->connectEx(address);
+        if (err == 0)
+            return socket;
+        if (err != EINPROGRESS)
+            return Error::fromErrno(ErrorKind::Connect, err, address.toString());
+        pollfd fds[2] = {{socket->fd(), POLLOUT, 0}, {cancel ? cancel->fd() : -1, POLLIN, 0}};
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        for (;;) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const int wait = timeout.count() < 0 ? -1 : std::max<int>(0, static_cast<int>(left.count()));
+            const int ready = ::poll(fds, cancel ? 2 : 1, wait);
+            if (ready < 0 && errno == EINTR)
+                continue;
+            if (ready < 0)
+                return Error::fromErrno(ErrorKind::Connect, errno, address.toString());
+            if (ready == 0)
+                return Error::fromErrno(ErrorKind::Timeout, ETIMEDOUT,
+                                        tr("connecting to %1 (after %2 ms)").arg(address.toString()).arg(timeout.count()));
+            if (cancel && (fds[1].revents & POLLIN))
+                return Error::fromErrno(ErrorKind::Connect, ECANCELED, address.toString());
+            break;
+        }
+        if (auto r = socket->finishConnect(address); !r)
+            return r.error();
+        return socket;
+    });
+}
+
+} // namespace socketeer

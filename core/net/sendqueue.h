@@ -1,0 +1,33 @@
+#pragma once
+// Bytes waiting to go out on one non-blocking stream socket, in order, with one write in flight
+// (Asio chat's write queue). It only grows to a cap: a peer that never reads cannot make us hold
+// its data without bound.
+
+#include "error.h"
+
+#include <QByteArray>
+
+#include <deque>
+
+namespace socketeer {
+
+class Socket;
+
+class SendQueue {
+public:
+    enum class Flush { Drained, Blocked };
+
+    bool empty() const { return m_chunks.empty(); }
+    qint64 queuedBytes() const { return m_bytes; }
+
+    void append(QByteArray data);
+    // Sends until the queue is empty or the socket would block; counts what went out in *sent.
+    Result<Flush> flush(Socket &socket, quint64 *sent);
+
+private:
+    std::deque<QByteArray> m_chunks;
+    qsizetype m_offset = 0;   // into m_chunks.front()
+    qint64 m_bytes = 0;
+};
+
+} // namespace socketeer

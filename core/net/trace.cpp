@@ -1,0 +1,95 @@
+#include "trace.h"
+
+#include "mailbox.h"
+
+#include <QDateTime>
+
+#include <mutex>
+#include <pthread.h>
+
+namespace socketeer {
+
+struct TraceRecorder::Sink {
+    explicit Sink(TraceRecorder *owner)
+        : mailbox(owner, [owner](std::vector<TraceEvent> &&batch) {
+              emit owner->eventsRecorded(QList<TraceEvent>(batch.begin(), batch.end()));
+          })
+    {
+    }
+    Mailbox<TraceEvent> mailbox;
+};
+
+namespace trace {
+namespace detail {
+
+std::atomic<bool> g_enabled{false};
+
+namespace {
+std::mutex g_sinkMutex;
+std::shared_ptr<TraceRecorder::Sink> g_sink; // guarded by g_sinkMutex
+thread_local QString t_threadName;
+} // namespace
+
+void append(const char *call, QString arguments, QString result, int error)
+{
+    TraceEvent event{QDateTime::currentMSecsSinceEpoch() * 1000, threadName(), QString::fromLatin1(call),
+                     std::move(arguments), std::move(result), error};
+    std::lock_guard lock(g_sinkMutex);
+    if (g_sink)
+        g_sink->mailbox.post(std::move(event));
+}
+
+void install(std::shared_ptr<TraceRecorder::Sink> sink)
+{
+    std::lock_guard lock(g_sinkMutex);
+    g_sink = std::move(sink);
+    g_enabled.store(g_sink != nullptr, std::memory_order_relaxed);
+}
+
+void uninstall(const TraceRecorder::Sink *sink)
+{
+    std::lock_guard lock(g_sinkMutex);
+    if (g_sink.get() == sink) {
+        g_sink.reset();
+        g_enabled.store(false, std::memory_order_relaxed);
+    }
+}
+
+} // namespace detail
+
+void setThreadName(const QString &name)
+{
+    detail::t_threadName = name;
+    ::pthread_setname_np(::pthread_self(), name.left(15).toUtf8().constData());
+}
+
+QString threadName()
+{
+    if (detail::t_threadName.isEmpty()) {
+        char buffer[16] = {};
+        ::pthread_getname_np(::pthread_self(), buffer, sizeof buffer);
+        detail::t_threadName = QString::fromUtf8(buffer);
+    }
+    return detail::t_threadName;
+}
+
+} // namespace trace
+
+TraceRecorder::TraceRecorder(QObject *parent)
+    : QObject(parent), m_sink(std::make_shared<Sink>(this))
+{
+    qRegisterMetaType<TraceEvent>();
+    trace::detail::install(m_sink);
+}
+
+TraceRecorder::~TraceRecorder()
+{
+    trace::detail::uninstall(m_sink.get());
+}
+
+void TraceRecorder::flush()
+{
+    m_sink->mailbox.deliverPending();
+}
+
+} // namespace socketeer

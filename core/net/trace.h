@@ -1,0 +1,77 @@
+#pragma once
+// Records the socket calls the core makes — (time, thread, call, arguments, result, errno) — for the
+// classroom timeline and for people debugging. With no TraceRecorder alive, record() costs one
+// relaxed atomic load: the argument text is built only when someone is listening.
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <concepts>
+#include <memory>
+
+namespace socketeer {
+
+struct TraceEvent {
+    qint64 timeUs = 0;      // wall-clock microseconds since the epoch
+    QString thread;         // the worker's name, e.g. "tcp-server"
+    QString call;           // "accept"
+    QString arguments;      // "fd 5"
+    QString result;         // "fd 7 127.0.0.1:53314", "12 bytes", "-1"
+    int error = 0;          // errno, 0 on success
+};
+
+namespace trace {
+
+namespace detail {
+extern std::atomic<bool> g_enabled;
+void append(const char *call, QString arguments, QString result, int error);
+}
+
+inline bool enabled() noexcept { return detail::g_enabled.load(std::memory_order_relaxed); }
+
+// Names the calling thread for the trace and for debuggers (pthread_setname_np, 15 chars).
+void setThreadName(const QString &name);
+QString threadName();
+
+template <std::invocable ArgsFn>
+void record(const char *call, ArgsFn &&arguments, long result, int error)
+{
+    if (enabled())
+        detail::append(call, arguments(), QString::number(result), error);
+}
+
+template <std::invocable ArgsFn, std::invocable ResultFn>
+void record(const char *call, ArgsFn &&arguments, ResultFn &&result, int error)
+{
+    if (enabled())
+        detail::append(call, arguments(), result(), error);
+}
+
+} // namespace trace
+
+// While one of these exists, every socket call is recorded and delivered to it in batches.
+// Only one recorder listens at a time; a newer one takes over from an older one.
+class TraceRecorder final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TraceRecorder)
+public:
+    explicit TraceRecorder(QObject *parent = nullptr);
+    ~TraceRecorder() override;
+
+    void flush();   // deliver what is pending now, without waiting for the event loop
+
+    struct Sink;   // where workers' events wait for delivery (trace.cpp)
+
+signals:
+    void eventsRecorded(const QList<socketeer::TraceEvent> &events);
+
+private:
+    std::shared_ptr<Sink> m_sink;
+};
+
+} // namespace socketeer
+
+Q_DECLARE_METATYPE(socketeer::TraceEvent)

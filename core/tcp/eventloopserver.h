@@ -1,0 +1,30 @@
+#pragma once
+
+#include "serverengine.h"
+
+#include <thread>
+
+namespace socketeer {
+
+// One thread, one epoll set: the listener, the wake-up fd and every client. A client's fd is
+// watched for EPOLLOUT only while its send queue is non-empty.
+class EventLoopServer final : public ServerEngine {
+public:
+    EventLoopServer(const TcpServerConfig &config, ServerEventSink &sink, const std::atomic<bool> &echo);
+    ~EventLoopServer() override;
+
+    void sendTo(quint64 id, const QByteArray &data) override;
+    void sendToAll(const QByteArray &data) override;
+    void disconnectClient(quint64 id) override;
+    void requestStop() override;
+    void resumeReading() override;
+    int threadCount() const override { return 1; }
+
+    struct Loop;
+
+private:
+    std::unique_ptr<Loop> m_loop;
+    std::jthread m_thread;   // last: joined before the loop it runs is destroyed
+};
+
+} // namespace socketeer

@@ -1,0 +1,44 @@
+#pragma once
+// What both concurrency models implement. An engine starts its threads in its constructor and
+// stops and joins them in its destructor; everything it has to say goes through the event sink.
+
+#include "tcpservertypes.h"
+
+#include "net/error.h"
+#include "net/mailbox.h"
+
+#include <QByteArray>
+
+#include <memory>
+
+namespace socketeer {
+
+struct ServerEvent {
+    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped };
+    Type type = Type::Data;
+    quint64 id = 0;
+    std::shared_ptr<const ClientRecord> client;   // Connected
+    SocketAddress address;                        // Started: bound address; Rejected: peer
+    QByteArray data;                              // Data
+    QString reason;                               // Rejected, Disconnected
+    Error error;                                  // Failed
+};
+
+using ServerEventSink = Mailbox<ServerEvent>;
+
+class ServerEngine {
+public:
+    virtual ~ServerEngine() = default;
+    // All thread-safe; they queue a command and wake the engine.
+    virtual void sendTo(quint64 id, const QByteArray &data) = 0;
+    virtual void sendToAll(const QByteArray &data) = 0;
+    virtual void disconnectClient(quint64 id) = 0;
+    virtual void requestStop() = 0;
+    virtual void resumeReading() = 0;   // the sink has room again
+    virtual int threadCount() const = 0;
+
+    static std::unique_ptr<ServerEngine> create(const TcpServerConfig &config, ServerEventSink &sink,
+                                                const std::atomic<bool> &echo);
+};
+
+} // namespace socketeer

@@ -1,0 +1,192 @@
+#include "tcpserver.h"
+
+#include "eventloopserver.h"
+#include "serverengine.h"
+#include "threadperclientserver.h"
+
+#include "net/mailbox.h"
+
+#include <QLoggingCategory>
+
+namespace socketeer {
+
+Q_LOGGING_CATEGORY(lcServer, "socketeer.tcp.server")
+
+namespace {
+constexpr std::size_t kMailboxLimit = 32 * 1024 * 1024;   // undelivered bytes before reading pauses
+}
+
+quint64 nextClientId()
+{
+    static std::atomic<quint64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+QString modelName(ServerModel model)
+{
+    return model == ServerModel::EventLoop ? QStringLiteral("event-loop") : QStringLiteral("thread-per-client");
+}
+
+std::optional<ServerModel> modelFromName(const QString &name)
+{
+    if (name == QLatin1String("event-loop"))
+        return ServerModel::EventLoop;
+    if (name == QLatin1String("thread-per-client"))
+        return ServerModel::ThreadPerClient;
+    return std::nullopt;
+}
+
+std::unique_ptr<ServerEngine> ServerEngine::create(const TcpServerConfig &config, ServerEventSink &sink,
+                                                   const std::atomic<bool> &echo)
+{
+    if (config.model == ServerModel::ThreadPerClient)
+        return std::make_unique<ThreadPerClientServer>(config, sink, echo);
+    return std::make_unique<EventLoopServer>(config, sink, echo);
+}
+
+TcpServer::TcpServer(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<ClientInfo>();
+    qRegisterMetaType<Error>();
+    m_mailbox = std::make_unique<Mailbox<ServerEvent>>(
+        this, [this](std::vector<ServerEvent> &&events) { deliver(std::move(events)); },
+        [](ServerEvent &last, ServerEvent &next) {
+            if (last.type != ServerEvent::Type::Data || next.type != ServerEvent::Type::Data || last.id != next.id)
+                return false;
+            last.data.append(next.data);
+            return true;
+        });
+    m_mailbox->setCongestionLimit(
+        kMailboxLimit, [](const ServerEvent &event) { return static_cast<std::size_t>(event.data.size()); },
+        [this] {
+            if (m_engine)
+                m_engine->resumeReading();
+        });
+}
+
+TcpServer::~TcpServer()
+{
+    m_engine.reset();
+}
+
+bool TcpServer::start(const TcpServerConfig &config)
+{
+    if (m_engine) {
+        qCWarning(lcServer) << "start() while running: ignored";
+        return false;
+    }
+    m_config = config;
+    m_echo.store(config.echo);
+    m_clients.clear();
+    m_accepted = m_bytesInGone = m_bytesOutGone = 0;
+    m_bound = {};
+    m_engine = ServerEngine::create(config, *m_mailbox, m_echo);
+    return true;
+}
+
+void TcpServer::stop()
+{
+    if (m_engine)
+        m_engine->requestStop();
+}
+
+void TcpServer::stopAndWait()
+{
+    if (!m_engine)
+        return;
+    m_engine.reset();            // requests stop and joins
+    m_mailbox->deliverPending(); // the last events, Stopped among them
+}
+
+void TcpServer::sendTo(quint64 id, const QByteArray &data)
+{
+    if (m_engine && !data.isEmpty())
+        m_engine->sendTo(id, data);
+}
+
+void TcpServer::sendToAll(const QByteArray &data)
+{
+    if (m_engine && !data.isEmpty())
+        m_engine->sendToAll(data);
+}
+
+void TcpServer::disconnectClient(quint64 id)
+{
+    if (m_engine)
+        m_engine->disconnectClient(id);
+}
+
+void TcpServer::setEcho(bool on)
+{
+    m_echo.store(on);
+}
+
+QList<ClientInfo> TcpServer::clients() const
+{
+    QList<ClientInfo> list;
+    list.reserve(m_clients.size());
+    for (const auto &record : m_clients)
+        list.append(record->info());
+    std::sort(list.begin(), list.end(), [](const ClientInfo &a, const ClientInfo &b) { return a.id < b.id; });
+    return list;
+}
+
+ServerStatistics TcpServer::statistics() const
+{
+    ServerStatistics stats;
+    stats.clients = clientCount();
+    stats.threads = threadCount();
+    stats.accepted = m_accepted;
+    stats.bytesIn = m_bytesInGone;
+    stats.bytesOut = m_bytesOutGone;
+    for (const auto &record : m_clients) {
+        stats.bytesIn += record->bytesIn.load(std::memory_order_relaxed);
+        stats.bytesOut += record->bytesOut.load(std::memory_order_relaxed);
+    }
+    return stats;
+}
+
+int TcpServer::threadCount() const
+{
+    return m_engine ? m_engine->threadCount() : 0;
+}
+
+void TcpServer::deliver(std::vector<ServerEvent> &&events)
+{
+    for (ServerEvent &event : events) {
+        switch (event.type) {
+        case ServerEvent::Type::Started:
+            m_bound = event.address;
+            emit started(event.address.host(), event.address.port());
+            break;
+        case ServerEvent::Type::Connected:
+            ++m_accepted;
+            m_clients.insert(event.id, event.client);
+            emit clientConnected(event.client->info());
+            break;
+        case ServerEvent::Type::Rejected:
+            emit clientRejected(event.address.toString(), event.reason);
+            break;
+        case ServerEvent::Type::Disconnected:
+            if (auto record = m_clients.take(event.id)) {
+                m_bytesInGone += record->bytesIn.load(std::memory_order_relaxed);
+                m_bytesOutGone += record->bytesOut.load(std::memory_order_relaxed);
+            }
+            emit clientDisconnected(event.id, event.reason);
+            break;
+        case ServerEvent::Type::Data:
+            emit dataReceived(event.id, event.data);
+            break;
+        case ServerEvent::Type::Failed:
+            emit errorOccurred(event.error);
+            break;
+        case ServerEvent::Type::Stopped:
+            // The engine's threads have finished their work; joining them now is immediate.
+            m_engine.reset();
+            emit stopped();
+            break;
+        }
+    }
+}
+
+} // namespace socketeer

@@ -1,0 +1,76 @@
+#pragma once
+// The TCP server as the GUI and the command line see it: a QObject in the caller's thread whose
+// methods queue work for the engine's threads and whose signals report what happened, in order.
+
+#include "tcpservertypes.h"
+
+#include "net/error.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace socketeer {
+
+class ServerEngine;
+struct ServerEvent;
+template <typename Event> class Mailbox;
+
+class TcpServer final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TcpServer)
+public:
+    explicit TcpServer(QObject *parent = nullptr);
+    ~TcpServer() override;   // stops and joins every thread
+
+    // Starts listening; started() or errorOccurred()+stopped() follows. Refused while running.
+    bool start(const TcpServerConfig &config);
+    // Closes every client and the listener; stopped() follows once every thread has ended.
+    void stop();
+    // Stops and waits: when it returns every descriptor is closed and the port is free.
+    void stopAndWait();
+
+    bool isRunning() const { return m_engine != nullptr; }
+    const TcpServerConfig &config() const { return m_config; }
+    SocketAddress boundAddress() const { return m_bound; }
+
+    void sendTo(quint64 id, const QByteArray &data);
+    void sendToAll(const QByteArray &data);
+    void disconnectClient(quint64 id);
+    void setEcho(bool on);
+    bool echo() const { return m_echo.load(); }
+
+    QList<ClientInfo> clients() const;
+    int clientCount() const { return static_cast<int>(m_clients.size()); }
+    ServerStatistics statistics() const;
+    int threadCount() const;
+
+signals:
+    void started(const QString &address, quint16 port);
+    void clientConnected(const socketeer::ClientInfo &client);
+    void clientRejected(const QString &peer, const QString &reason);
+    void clientDisconnected(quint64 id, const QString &reason);
+    // Batched: one signal may carry many recv()s' worth from that client.
+    void dataReceived(quint64 id, const QByteArray &data);
+    void errorOccurred(const socketeer::Error &error);
+    void stopped();
+
+private:
+    void deliver(std::vector<ServerEvent> &&events);
+
+    TcpServerConfig m_config;
+    SocketAddress m_bound;
+    std::atomic<bool> m_echo{false};
+    QHash<quint64, std::shared_ptr<const ClientRecord>> m_clients;
+    quint64 m_accepted = 0;
+    quint64 m_bytesInGone = 0;
+    quint64 m_bytesOutGone = 0;
+    std::unique_ptr<Mailbox<ServerEvent>> m_mailbox;
+    std::unique_ptr<ServerEngine> m_engine;   // last: destroyed (joined) first
+};
+
+} // namespace socketeer

@@ -1,0 +1,71 @@
+#pragma once
+// Plain values shared by the TCP server's front end, its engines and its users.
+
+#include "net/address.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+#include <atomic>
+#include <limits>
+
+namespace socketeer {
+
+enum class ServerModel {
+    EventLoop,        // one worker thread multiplexes the listener and every client with epoll
+    ThreadPerClient,  // the tutorial's threaded server: one thread per connection
+};
+
+QString modelName(ServerModel model);                       // "event-loop", "thread-per-client"
+std::optional<ServerModel> modelFromName(const QString &name);
+
+struct TcpServerConfig {
+    Endpoint endpoint{QStringLiteral("127.0.0.1"), 0, {}};   // loopback unless told otherwise
+    ServerModel model = ServerModel::EventLoop;
+    bool echo = false;
+    int maxClients = 0;                       // 0: no limit
+    qint64 maxQueuedBytes = 8 * 1024 * 1024;  // per client, before a non-reading client is dropped
+    int backlog = 128;
+};
+
+// What the front end tells its users about one client, counters as of the moment it was asked.
+struct ClientInfo {
+    quint64 id = 0;
+    QString peer;                 // "127.0.0.1:53314"
+    QDateTime connectedAt;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+};
+
+// Shared between the engine that serves a client and the front end that reports on it: the
+// counters are atomics the worker bumps and anyone may read.
+struct ClientRecord {
+    quint64 id = 0;
+    SocketAddress peer;
+    QDateTime connectedAt;
+    std::atomic<quint64> bytesIn{0};
+    std::atomic<quint64> bytesOut{0};
+
+    ClientInfo info() const
+    {
+        return {id, peer.toString(), connectedAt, bytesIn.load(std::memory_order_relaxed),
+                bytesOut.load(std::memory_order_relaxed)};
+    }
+};
+
+struct ServerStatistics {
+    int clients = 0;
+    int threads = 0;
+    quint64 accepted = 0;   // since start
+    quint64 bytesIn = 0;    // since start, including clients that have left
+    quint64 bytesOut = 0;
+};
+
+// Process-wide, so an id is never reused, not even by another server (fds are; ids are not).
+quint64 nextClientId();
+
+} // namespace socketeer
+
+Q_DECLARE_METATYPE(socketeer::ClientInfo)
+Q_DECLARE_METATYPE(socketeer::ServerStatistics)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's archive only, whatever Socketeer needs to build, test and run.
+# Safe to run again: it asks apt only for packages that are missing.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config
+  # Qt 6.4 (Core, Network, Widgets, Test, LinguistTools) and its platform plugins (offscreen, xcb)
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-qpa-plugins qt6-translations-l10n libgl-dev
+  # MIME
+  libgmime-3.0-dev
+  # peers the tests talk to
+  python3 python3-aiosmtpd swaks socat netcat-openbsd
+  # a display for the desktop app where there is none, and screenshots
+  xvfb xauth imagemagick fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing from Debian: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
