@@ -97,6 +97,33 @@ private slots:
         QCOMPARE(stats.bytesOut, quint64(all.size()));
     }
 
+    void statistics_areReportedWhileTheyChange_data() { addModels(); }
+    void statistics_areReportedWhileTheyChange()
+    {
+        QFETCH(ServerModel, model);
+        TcpServer server;
+        server.setStatisticsInterval(20);
+        QSignalSpy reported(&server, &TcpServer::statisticsUpdated);
+        const quint16 port = startOn(server, config(model, true));
+        QVERIFY(port);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QVERIFY(client.readLine().startsWith("connected"));
+        const QByteArray message = testsupport::chineseUtf8();
+        client.write(message.toHex() + '\n');
+        QCOMPARE(client.readLine(), QByteArray("Received ") + message.toHex());
+        auto last = [&] { return reported.isEmpty() ? ServerStatistics{} : reported.last().at(0).value<ServerStatistics>(); };
+        QTRY_COMPARE_WITH_TIMEOUT(last().bytesOut, quint64(message.size()), 5000);
+        QCOMPARE(last().bytesIn, quint64(message.size()));
+        QCOMPARE(last().clients, 1);
+        QCOMPARE(last().accepted, quint64(1));
+        QCOMPARE(last().threads, model == ServerModel::EventLoop ? 1 : 2);
+        // Nothing changes: nothing more is reported.
+        const qsizetype before = reported.size();
+        QVERIFY(!reported.wait(100));
+        QCOMPARE(reported.size(), before);
+    }
+
     void manyClients_areServedAtOnceWithStableIds_data() { addModels(); }
     void manyClients_areServedAtOnceWithStableIds()
     {

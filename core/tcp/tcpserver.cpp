@@ -7,6 +7,7 @@
 #include "net/mailbox.h"
 
 #include <QLoggingCategory>
+#include <QTimer>
 
 namespace socketeer {
 
@@ -44,9 +45,12 @@ std::unique_ptr<ServerEngine> ServerEngine::create(const TcpServerConfig &config
     return std::make_unique<EventLoopServer>(config, sink, echo);
 }
 
-TcpServer::TcpServer(QObject *parent) : QObject(parent)
+TcpServer::TcpServer(QObject *parent) : QObject(parent), m_statisticsTimer(new QTimer(this))
 {
     qRegisterMetaType<ClientInfo>();
+    qRegisterMetaType<ServerStatistics>();
+    m_statisticsTimer->setInterval(500);
+    connect(m_statisticsTimer, &QTimer::timeout, this, &TcpServer::reportStatistics);
     qRegisterMetaType<Error>();
     m_mailbox = std::make_unique<Mailbox<ServerEvent>>(
         this, [this](std::vector<ServerEvent> &&events) { deliver(std::move(events)); },
@@ -80,7 +84,9 @@ bool TcpServer::start(const TcpServerConfig &config)
     m_clients.clear();
     m_accepted = m_bytesInGone = m_bytesOutGone = 0;
     m_bound = {};
+    m_lastReported = {};
     m_engine = ServerEngine::create(config, *m_mailbox, m_echo);
+    m_statisticsTimer->start();
     return true;
 }
 
@@ -146,6 +152,21 @@ ServerStatistics TcpServer::statistics() const
     return stats;
 }
 
+void TcpServer::setStatisticsInterval(int milliseconds)
+{
+    m_statisticsTimer->setInterval(milliseconds);
+}
+
+void TcpServer::reportStatistics()
+{
+    const ServerStatistics now = statistics();
+    if (now.clients == m_lastReported.clients && now.threads == m_lastReported.threads && now.accepted == m_lastReported.accepted
+        && now.bytesIn == m_lastReported.bytesIn && now.bytesOut == m_lastReported.bytesOut)
+        return;
+    m_lastReported = now;
+    emit statisticsUpdated(now);
+}
+
 int TcpServer::threadCount() const
 {
     return m_engine ? m_engine->threadCount() : 0;
@@ -183,6 +204,8 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
         case ServerEvent::Type::Stopped:
             // The engine's threads have finished their work; joining them now is immediate.
             m_engine.reset();
+            m_statisticsTimer->stop();
+            reportStatistics();
             emit stopped();
             break;
         }

@@ -14,6 +14,8 @@
 #include <atomic>
 #include <memory>
 
+class QTimer;
+
 namespace socketeer {
 
 class ServerEngine;
@@ -48,6 +50,8 @@ public:
     int clientCount() const { return static_cast<int>(m_clients.size()); }
     ServerStatistics statistics() const;
     int threadCount() const;
+    // How often statisticsUpdated() may fire while something changes (default 500 ms).
+    void setStatisticsInterval(int milliseconds);
 
 signals:
     void started(const QString &address, quint16 port);
@@ -57,10 +61,13 @@ signals:
     // Batched: one signal may carry many recv()s' worth from that client.
     void dataReceived(quint64 id, const QByteArray &data);
     void errorOccurred(const socketeer::Error &error);
+    // Totals and the live thread count, at most once per interval and only when they changed.
+    void statisticsUpdated(const socketeer::ServerStatistics &statistics);
     void stopped();
 
 private:
     void deliver(std::vector<ServerEvent> &&events);
+    void reportStatistics();
 
     TcpServerConfig m_config;
     SocketAddress m_bound;
@@ -69,6 +76,8 @@ private:
     quint64 m_accepted = 0;
     quint64 m_bytesInGone = 0;
     quint64 m_bytesOutGone = 0;
+    QTimer *m_statisticsTimer = nullptr;
+    ServerStatistics m_lastReported;
     std::unique_ptr<Mailbox<ServerEvent>> m_mailbox;
     std::unique_ptr<ServerEngine> m_engine;   // last: destroyed (joined) first
 };
