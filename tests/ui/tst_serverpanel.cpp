@@ -1,0 +1,164 @@
+// The server panel driven as a person would — type a port, press Start, watch a client arrive,
+// type a reply and press Enter — with the tutorial's python client on the other end.
+
+#include "peer.h"
+#include "testutil.h"
+
+#include "addressinputs.h"
+#include "messagelogview.h"
+#include "sendbox.h"
+#include "serverpanel.h"
+#include "trafficcounters.h"
+
+#include "tcp/tcpserver.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace socketeer;
+using namespace socketeer::ui;
+using testsupport::Peer;
+
+class TestServerPanel : public QObject {
+    Q_OBJECT
+
+private:
+    static quint16 start(ServerPanel &panel)
+    {
+        QSignalSpy started(panel.server(), &TcpServer::started);
+        panel.portEdit()->selectAll();
+        QTest::keyClicks(panel.portEdit(), QStringLiteral("0"));
+        QTest::mouseClick(panel.startButton(), Qt::LeftButton);
+        if (!started.wait(5000))
+            return 0;
+        return started.at(0).at(1).value<quint16>();
+    }
+
+    static QString logText(ServerPanel &panel)
+    {
+        QString all;
+        MessageLogModel *model = panel.log()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
+        return all;
+    }
+
+private slots:
+    void badPort_isMarkedAndStartIsDisabled()
+    {
+        ServerPanel panel;
+        panel.portEdit()->clear();
+        QTest::keyClicks(panel.portEdit(), QStringLiteral("70000"));
+        QVERIFY(!panel.portEdit()->isValid());
+        QVERIFY(panel.portEdit()->errorText().contains(QLatin1String("70000")));
+        QVERIFY(!panel.startButton()->isEnabled());
+        panel.portEdit()->clear();
+        QTest::keyClicks(panel.portEdit(), QStringLiteral("8080"));
+        QVERIFY(panel.startButton()->isEnabled());
+    }
+
+    void loopbackIsTheDefault_andAllInterfacesWarns()
+    {
+        ServerPanel panel;
+        panel.show();
+        QCOMPARE(panel.addressCombo()->address(), QStringLiteral("127.0.0.1"));
+        auto *warning = panel.findChild<QLabel *>(QStringLiteral("openWarning"));
+        QVERIFY(warning && !warning->isVisible());
+        panel.addressCombo()->setAddress(QStringLiteral("0.0.0.0"));
+        QVERIFY(warning->isVisible());
+    }
+
+    void startChatAndStop_withTheTutorialClient()
+    {
+        ServerPanel panel;
+        panel.show();
+        const quint16 port = start(panel);
+        QVERIFY(port);
+        QVERIFY(panel.statusText().contains(QStringLiteral("127.0.0.1:%1").arg(port)));
+        QCOMPARE(panel.startButton()->text(), QStringLiteral("&Stop"));
+        QVERIFY(!panel.portEdit()->isEnabled());
+
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QVERIFY(client.readLine().startsWith("connected"));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.clientList()->topLevelItemCount(), 1, 5000);
+        QVERIFY(panel.clientList()->topLevelItem(0)->text(1).startsWith(QLatin1String("127.0.0.1:")));
+
+        // The client says 你好; the log shows it as text.
+        client.write(QByteArray("wait\n"));   // the client reads after our reply; first it sends
+        panel.sendBox()->setLineEnding(SendBox::LineEnding::None);
+        QTest::keyClicks(panel.sendBox()->input(), QStringLiteral("hello from the server"));
+        QTest::keyClick(panel.sendBox()->input(), Qt::Key_Return);
+        QCOMPARE(client.readLine(), QByteArray("Received ") + QByteArray("hello from the server").toHex());
+        client.write(testsupport::chineseUtf8().toHex() + '\n');
+        QTRY_VERIFY_WITH_TIMEOUT(logText(panel).contains(QStringLiteral("你好，世界")), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.counters()->bytesIn(), qint64(testsupport::chineseUtf8().size()), 5000);
+        QCOMPARE(panel.counters()->bytesOut(), qint64(21));
+
+        QSignalSpy stopped(panel.server(), &TcpServer::stopped);
+        QTest::mouseClick(panel.startButton(), Qt::LeftButton);
+        QVERIFY(stopped.wait(5000));
+        QCOMPARE(panel.clientList()->topLevelItemCount(), 0);
+        QCOMPARE(panel.startButton()->text(), QStringLiteral("&Start"));
+        QVERIFY(panel.portEdit()->isEnabled());
+    }
+
+    void echoCheckbox_echoes()
+    {
+        ServerPanel panel;
+        auto *echo = panel.findChild<QCheckBox *>(QStringLiteral("echoCheck"));
+        QTest::mouseClick(echo, Qt::LeftButton);
+        QVERIFY(echo->isChecked());
+        const quint16 port = start(panel);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QVERIFY(client.readLine().startsWith("connected"));
+        client.write(testsupport::nonUtf8Bytes().toHex() + '\n');
+        QCOMPARE(client.readLine(), QByteArray("Received ") + testsupport::nonUtf8Bytes().toHex());
+    }
+
+    void sendToSelected_andDisconnectSelected()
+    {
+        ServerPanel panel;
+        const quint16 port = start(panel);
+        Peer a, b;
+        for (Peer *p : {&a, &b}) {
+            QVERIFY(p->startPython(QStringLiteral("tcp_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+            QVERIFY(p->readLine().startsWith("connected"));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(panel.clientList()->topLevelItemCount(), 2, 5000);
+        auto *disconnect = panel.findChild<QPushButton *>(QStringLiteral("disconnectButton"));
+        QVERIFY(!disconnect->isEnabled());   // nothing selected yet
+        panel.clientList()->topLevelItem(0)->setSelected(true);
+        QVERIFY(disconnect->isEnabled());
+        QTest::mouseClick(disconnect, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.clientList()->topLevelItemCount(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(logText(panel).contains(QLatin1String("disconnected by the server")), 5000);
+    }
+
+    void portInUse_isShownInPlainWords()
+    {
+        ServerPanel first;
+        const quint16 port = start(first);
+        QVERIFY(port);
+        ServerPanel second;
+        QSignalSpy stopped(second.server(), &TcpServer::stopped);
+        second.portEdit()->clear();
+        QTest::keyClicks(second.portEdit(), QString::number(port));
+        QTest::mouseClick(second.startButton(), Qt::LeftButton);
+        QVERIFY(stopped.wait(5000));
+        QVERIFY2(second.statusText().contains(QLatin1String("Address already in use")), qPrintable(second.statusText()));
+        QVERIFY(second.statusText().contains(QString::number(port)));
+        QCOMPARE(second.startButton()->text(), QStringLiteral("&Start"));
+        QVERIFY(second.startButton()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestServerPanel)
+#include "tst_serverpanel.moc"

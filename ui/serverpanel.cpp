@@ -1,0 +1,330 @@
+#include "serverpanel.h"
+
+#include "addressinputs.h"
+#include "messagelogview.h"
+#include "sendbox.h"
+#include "trafficcounters.h"
+
+#include "tcp/tcpserver.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace socketeer::ui {
+
+namespace {
+enum ClientColumn { IdColumn, AddressColumn, SinceColumn, InColumn, OutColumn };
+}
+
+ServerPanel::ServerPanel(QWidget *parent)
+    : QWidget(parent),
+      m_server(new TcpServer(this)),
+      m_address(new LocalAddressCombo(this)),
+      m_port(new PortEdit(this)),
+      m_model(new QComboBox(this)),
+      m_echo(new QCheckBox(tr("&Echo"), this)),
+      m_maxClients(new QSpinBox(this)),
+      m_startButton(new QPushButton(tr("&Start"), this)),
+      m_openWarning(new QLabel(this)),
+      m_status(new QLabel(this)),
+      m_threads(new QLabel(this)),
+      m_clients(new QTreeWidget(this)),
+      m_disconnectButton(new QPushButton(tr("&Disconnect selected"), this)),
+      m_target(new QComboBox(this)),
+      m_log(new MessageLogView(this)),
+      m_sendBox(new SendBox(this)),
+      m_counters(new TrafficCounters(this))
+{
+    m_address->setObjectName(QStringLiteral("bindAddress"));
+    m_port->setObjectName(QStringLiteral("listenPort"));
+    m_port->setPort(50007);   // the tutorial's port
+    m_model->addItem(tr("Event loop (one thread)"), static_cast<int>(ServerModel::EventLoop));
+    m_model->addItem(tr("Thread per client"), static_cast<int>(ServerModel::ThreadPerClient));
+    m_model->setObjectName(QStringLiteral("serverModel"));
+    m_model->setToolTip(tr("Event loop: one thread watches every client with epoll. "
+                           "Thread per client: the tutorial's threaded server, one thread for each connection."));
+    m_echo->setObjectName(QStringLiteral("echoCheck"));
+    m_echo->setToolTip(tr("Send everything a client sends straight back to it, like the tutorial's echo server"));
+    m_maxClients->setRange(0, 100000);
+    m_maxClients->setSpecialValueText(tr("no limit"));
+    m_maxClients->setObjectName(QStringLiteral("maxClients"));
+    m_maxClients->setToolTip(tr("Connections beyond this number are accepted and closed at once"));
+    m_startButton->setObjectName(QStringLiteral("startButton"));
+    m_startButton->setDefault(true);
+    m_openWarning->setObjectName(QStringLiteral("openWarning"));
+    m_openWarning->setText(tr("⚠ Listening on all interfaces opens this port to other machines on the network."));
+    m_openWarning->setStyleSheet(QStringLiteral("color: #a05a00;"));
+    m_openWarning->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("serverStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_threads->setObjectName(QStringLiteral("threadCount"));
+
+    m_clients->setObjectName(QStringLiteral("clientList"));
+    m_clients->setHeaderLabels({tr("ID"), tr("Address"), tr("Connected since"), tr("In"), tr("Out")});
+    m_clients->setRootIsDecorated(false);
+    m_clients->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_clients->setUniformRowHeights(true);
+    m_clients->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_disconnectButton->setObjectName(QStringLiteral("disconnectButton"));
+    m_target->addItem(tr("Send to all clients"));
+    m_target->addItem(tr("Send to selected clients"));
+    m_target->setObjectName(QStringLiteral("sendTarget"));
+
+    auto *form = new QHBoxLayout;
+    form->addWidget(new QLabel(tr("Listen on"), this));
+    form->addWidget(m_address, 2);
+    form->addWidget(new QLabel(tr("Port"), this));
+    form->addWidget(m_port);
+    form->addWidget(m_model);
+    form->addWidget(new QLabel(tr("Max clients"), this));
+    form->addWidget(m_maxClients);
+    form->addWidget(m_echo);
+    form->addWidget(m_startButton);
+
+    auto *clientsBox = new QWidget(this);
+    auto *clientsLayout = new QVBoxLayout(clientsBox);
+    clientsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *clientsTitle = new QHBoxLayout;
+    clientsTitle->addWidget(new QLabel(tr("Clients"), clientsBox), 1);
+    clientsTitle->addWidget(m_threads);
+    clientsLayout->addLayout(clientsTitle);
+    clientsLayout->addWidget(m_clients, 1);
+    clientsLayout->addWidget(m_disconnectButton);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(clientsBox);
+    splitter->addWidget(m_log);
+    splitter->setStretchFactor(1, 2);
+
+    auto *sendRow = new QHBoxLayout;
+    sendRow->addWidget(m_target);
+    sendRow->addWidget(m_sendBox, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_openWarning);
+    layout->addWidget(m_status);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(sendRow);
+    layout->addWidget(m_counters);
+
+    setTabOrder(m_address, m_port);
+    setTabOrder(m_port, m_model);
+    setTabOrder(m_model, m_maxClients);
+    setTabOrder(m_maxClients, m_echo);
+    setTabOrder(m_echo, m_startButton);
+
+    connect(m_startButton, &QPushButton::clicked, this, &ServerPanel::toggle);
+    connect(m_port, &PortEdit::returnPressed, this, &ServerPanel::toggle);
+    connect(m_port, &PortEdit::validityChanged, this, &ServerPanel::updateControls);
+    connect(m_address, &QComboBox::currentTextChanged, this, &ServerPanel::updateControls);
+    connect(m_echo, &QCheckBox::toggled, m_server, &TcpServer::setEcho);
+    connect(m_disconnectButton, &QPushButton::clicked, this, &ServerPanel::disconnectSelected);
+    connect(m_clients, &QTreeWidget::itemSelectionChanged, this, &ServerPanel::updateControls);
+    connect(m_sendBox, &SendBox::sendRequested, this, &ServerPanel::send);
+    connect(m_log, &MessageLogView::encodingChanged, m_sendBox, &SendBox::setEncoding);
+
+    connect(m_server, &TcpServer::started, this, &ServerPanel::onStarted);
+    connect(m_server, &TcpServer::stopped, this, &ServerPanel::onStopped);
+    connect(m_server, &TcpServer::clientConnected, this, &ServerPanel::onClientConnected);
+    connect(m_server, &TcpServer::clientDisconnected, this, &ServerPanel::onClientDisconnected);
+    connect(m_server, &TcpServer::clientRejected, this, [this](const QString &peer, const QString &reason) {
+        m_log->info(tr("refused: %1").arg(reason), peer);
+    });
+    connect(m_server, &TcpServer::dataReceived, this, &ServerPanel::onDataReceived);
+    connect(m_server, &TcpServer::errorOccurred, this, &ServerPanel::onError);
+    connect(m_server, &TcpServer::statisticsUpdated, this, [this](const ServerStatistics &stats) {
+        m_threads->setText(tr("%n thread(s)", nullptr, stats.threads));
+        refreshClientCounters();
+    });
+    updateControls();
+}
+
+ServerPanel::~ServerPanel() = default;
+
+QString ServerPanel::statusText() const { return m_status->text(); }
+
+void ServerPanel::startListening(quint16 port)
+{
+    m_port->setPort(port);
+    if (!m_server->isRunning())
+        toggle();
+}
+
+void ServerPanel::stopListening()
+{
+    if (m_server->isRunning())
+        m_server->stop();
+}
+
+void ServerPanel::toggle()
+{
+    if (m_server->isRunning()) {
+        m_startButton->setEnabled(false);
+        m_startButton->setText(tr("Stopping…"));
+        m_server->stop();
+        return;
+    }
+    if (!m_port->isValid()) {
+        setStatus(m_port->errorText(), true);
+        return;
+    }
+    auto host = parseHost(m_address->address());
+    if (!host) {
+        setStatus(host.error().message(), true);
+        return;
+    }
+    TcpServerConfig config;
+    config.endpoint = Endpoint{*host, m_port->port(), {}};
+    config.model = static_cast<ServerModel>(m_model->currentData().toInt());
+    config.echo = m_echo->isChecked();
+    config.maxClients = m_maxClients->value();
+    m_starting = true;
+    setStatus(tr("Starting…"), false);
+    m_server->start(config);
+    updateControls();
+}
+
+void ServerPanel::onStarted(const QString &address, quint16 port)
+{
+    m_starting = false;
+    const QString where = address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(address).arg(port)
+                                                             : QStringLiteral("%1:%2").arg(address).arg(port);
+    setStatus(tr("Listening on %1 (%2)").arg(where, modelName(m_server->config().model)), false);
+    m_log->info(tr("listening on %1").arg(where));
+    m_threads->setText(tr("%n thread(s)", nullptr, m_server->threadCount()));
+    updateControls();
+    emit listeningChanged(true);
+}
+
+void ServerPanel::onStopped()
+{
+    const bool wasStarting = m_starting;
+    m_starting = false;
+    m_clients->clear();
+    m_items.clear();
+    if (!wasStarting) {
+        setStatus(tr("Stopped"), false);
+        m_log->info(tr("server stopped"));
+    }
+    m_threads->clear();
+    updateControls();
+    emit listeningChanged(false);
+}
+
+void ServerPanel::onClientConnected(const ClientInfo &client)
+{
+    auto *item = new QTreeWidgetItem(m_clients);
+    item->setData(IdColumn, Qt::DisplayRole, QVariant::fromValue(client.id));
+    item->setText(AddressColumn, client.peer);
+    item->setText(SinceColumn, client.connectedAt.toString(QStringLiteral("HH:mm:ss")));
+    item->setData(InColumn, Qt::DisplayRole, QVariant::fromValue(client.bytesIn));
+    item->setData(OutColumn, Qt::DisplayRole, QVariant::fromValue(client.bytesOut));
+    m_items.insert(client.id, item);
+    m_log->info(tr("client %1 connected").arg(client.id), client.peer);
+}
+
+void ServerPanel::onClientDisconnected(quint64 id, const QString &reason)
+{
+    const QString peer = peerOf(id);
+    delete m_items.take(id);
+    m_log->info(tr("client %1 disconnected: %2").arg(id).arg(reason), peer);
+    updateControls();
+}
+
+void ServerPanel::onDataReceived(quint64 id, const QByteArray &bytes)
+{
+    m_counters->countIn(bytes.size());
+    m_log->append({0, LogEntry::Direction::Received, peerOf(id), bytes, bytes.size(), {}});
+}
+
+void ServerPanel::onError(const Error &error)
+{
+    setStatus(error.message(), true);
+    m_log->error(error.message());
+}
+
+void ServerPanel::send(const QByteArray &bytes)
+{
+    if (!m_server->isRunning())
+        return;
+    const bool toSelected = m_target->currentIndex() == 1;
+    QList<quint64> targets = toSelected ? selectedIds() : m_items.keys();
+    if (targets.isEmpty()) {
+        setStatus(toSelected ? tr("Select one or more clients to send to") : tr("No client is connected"), true);
+        return;
+    }
+    if (toSelected) {
+        for (quint64 id : targets)
+            m_server->sendTo(id, bytes);
+    } else {
+        m_server->sendToAll(bytes);
+    }
+    m_counters->countOut(bytes.size() * targets.size(), targets.size());
+    for (quint64 id : targets)
+        m_log->append({0, LogEntry::Direction::Sent, peerOf(id), bytes, bytes.size(), {}});
+}
+
+void ServerPanel::disconnectSelected()
+{
+    for (quint64 id : selectedIds())
+        m_server->disconnectClient(id);
+}
+
+void ServerPanel::refreshClientCounters()
+{
+    for (const ClientInfo &info : m_server->clients()) {
+        if (QTreeWidgetItem *item = m_items.value(info.id)) {
+            item->setData(InColumn, Qt::DisplayRole, QVariant::fromValue(info.bytesIn));
+            item->setData(OutColumn, Qt::DisplayRole, QVariant::fromValue(info.bytesOut));
+        }
+    }
+}
+
+void ServerPanel::updateControls()
+{
+    const bool running = m_server->isRunning();
+    const bool listening = running && !m_starting;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients})
+        w->setEnabled(!running);
+    m_startButton->setEnabled(!m_starting && (running || m_port->isValid()));
+    m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("&Stop")) : tr("&Start"));
+    m_openWarning->setVisible(m_address->isAllInterfaces());
+    m_disconnectButton->setEnabled(listening && !m_clients->selectedItems().isEmpty());
+    m_sendBox->setSendEnabled(listening);
+}
+
+void ServerPanel::setStatus(const QString &text, bool isError)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(isError ? QStringLiteral("color: #c02020;") : QString());
+}
+
+QList<quint64> ServerPanel::selectedIds() const
+{
+    QList<quint64> ids;
+    for (QTreeWidgetItem *item : m_clients->selectedItems())
+        ids.append(item->data(IdColumn, Qt::DisplayRole).toULongLong());
+    return ids;
+}
+
+QString ServerPanel::peerOf(quint64 id) const
+{
+    if (QTreeWidgetItem *item = m_items.value(id))
+        return item->text(AddressColumn);
+    return tr("client %1").arg(id);
+}
+
+} // namespace socketeer::ui

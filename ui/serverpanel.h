@@ -1,0 +1,90 @@
+#pragma once
+// The TCP server panel: listen on an address, see the clients come and go, read what they send,
+// send to the selected ones or to all, echo, choose the concurrency model and watch its threads.
+
+#include "tcp/tcpservertypes.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace socketeer {
+class TcpServer;
+struct Error;
+}
+
+namespace socketeer::ui {
+
+class LocalAddressCombo;
+class MessageLogView;
+class PortEdit;
+class SendBox;
+class TrafficCounters;
+
+class ServerPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerPanel)
+public:
+    explicit ServerPanel(QWidget *parent = nullptr);
+    ~ServerPanel() override;
+
+    TcpServer *server() const { return m_server; }
+    MessageLogView *log() const { return m_log; }
+    SendBox *sendBox() const { return m_sendBox; }
+    TrafficCounters *counters() const { return m_counters; }
+    QTreeWidget *clientList() const { return m_clients; }
+    LocalAddressCombo *addressCombo() const { return m_address; }
+    PortEdit *portEdit() const { return m_port; }
+    QPushButton *startButton() const { return m_startButton; }
+    QString statusText() const;
+
+    // Starts listening as if the user pressed Start (used by --listen).
+    void startListening(quint16 port);
+    void stopListening();
+
+signals:
+    void listeningChanged(bool listening);
+
+private:
+    void toggle();
+    void onStarted(const QString &address, quint16 port);
+    void onStopped();
+    void onClientConnected(const socketeer::ClientInfo &client);
+    void onClientDisconnected(quint64 id, const QString &reason);
+    void onDataReceived(quint64 id, const QByteArray &bytes);
+    void onError(const socketeer::Error &error);
+    void send(const QByteArray &bytes);
+    void disconnectSelected();
+    void refreshClientCounters();
+    void updateControls();
+    void setStatus(const QString &text, bool isError);
+    QList<quint64> selectedIds() const;
+    QString peerOf(quint64 id) const;
+
+    TcpServer *m_server;
+    LocalAddressCombo *m_address;
+    PortEdit *m_port;
+    QComboBox *m_model;
+    QCheckBox *m_echo;
+    QSpinBox *m_maxClients;
+    QPushButton *m_startButton;
+    QLabel *m_openWarning;
+    QLabel *m_status;
+    QLabel *m_threads;
+    QTreeWidget *m_clients;
+    QPushButton *m_disconnectButton;
+    QComboBox *m_target;
+    MessageLogView *m_log;
+    SendBox *m_sendBox;
+    TrafficCounters *m_counters;
+    QHash<quint64, QTreeWidgetItem *> m_items;
+    bool m_starting = false;
+};
+
+} // namespace socketeer::ui
