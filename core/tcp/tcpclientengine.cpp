@@ -1,0 +1,285 @@
+#include "tcpclientengine.h"
+
+#include "net/commandqueue.h"
+#include "net/open.h"
+#include "net/sendqueue.h"
+#include "net/trace.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <cerrno>
+#include <poll.h>
+#include <sys/socket.h>
+#include <variant>
+
+namespace socketeer {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("socketeer::TcpClient", text); }
+
+struct Send { QByteArray data; };
+struct HalfClose {};
+struct Close {};
+struct Resume {};
+using Command = std::variant<Send, HalfClose, Close, Resume>;
+
+constexpr std::size_t kReadChunk = 64 * 1024;
+// Per wake-up, so a peer that sends without pause cannot keep commands (and abort) waiting.
+constexpr std::size_t kReadBudget = 1024 * 1024;
+
+} // namespace
+
+struct TcpClientEngine::Worker {
+    Worker(const TcpClientConfig &clientConfig, ClientEventSink &eventSink, ClientCounters &byteCounters,
+           Wakeup commandWakeup, Wakeup stopWakeup)
+        : config(clientConfig), sink(eventSink), counters(byteCounters), commands(std::move(commandWakeup)),
+          stop(std::move(stopWakeup))
+    {
+    }
+
+    const TcpClientConfig config;
+    ClientEventSink &sink;
+    ClientCounters &counters;
+    CommandQueue<Command> commands;
+    // Separate from the command queue's fd: a send() queued while connecting must not look like a
+    // cancellation to connectTo(), which gives up as soon as this fd is readable.
+    const Wakeup stop;
+    std::atomic<bool> stopRequested{false};
+
+    Socket socket;
+    QString peer;
+    SendQueue queue;
+    bool open = false;
+    bool reading = true;          // until the peer's end of stream
+    bool queueChanged = false;    // something was appended since the last flush
+    bool halfClosePending = false;
+    bool shutDown = false;        // SHUT_WR done
+    bool closePending = false;
+    std::array<char, kReadChunk> buffer{};
+
+    void run();
+    void serve();
+    void runCommands();
+    void readFrom();
+    void progress(bool writable);
+    void fail(Error error);
+    void finish(const QString &reason);
+    void post(ClientEvent event) { sink.post(std::move(event)); }
+};
+
+void TcpClientEngine::Worker::run()
+{
+    trace::setThreadName(QStringLiteral("tcp-client"));
+    const Endpoint &endpoint = config.endpoint;
+    if (!endpoint.isUnix() && endpoint.port == 0) {
+        // connect() to port 0 is refused by the kernel; say what is really wrong instead.
+        fail(Error::invalid(tr("no port given for %1").arg(endpoint.host)));
+        return;
+    }
+    auto connected = connectTo(endpoint, config.connectTimeout, &stop);
+    // Checked before the result: with several addresses, a later one's error (or even success)
+    // can come back although the user cancelled during an earlier one.
+    if (stopRequested.load()) {
+        finish(tr("connection attempt cancelled"));
+        return;
+    }
+    if (!connected) {
+        fail(connected.error());
+        return;
+    }
+    socket = std::move(connected).value();
+    open = true;
+    auto local = socket.sockName();
+    auto remote = socket.peerName();
+    peer = remote ? remote->toString() : endpoint.toString();
+    post({ClientEvent::Type::Connected, {}, 0, local ? local->toString() : QString(), peer, {}, {}});
+    serve();
+}
+
+void TcpClientEngine::Worker::serve()
+{
+    while (open) {
+        const bool wantRead = reading && !sink.congested();
+        const short events = static_cast<short>((wantRead ? POLLIN : 0) | (queue.empty() ? 0 : POLLOUT));
+        std::array<pollfd, 3> fds{{{socket.fd(), events, 0}, {commands.fd(), POLLIN, 0}, {stop.fd(), POLLIN, 0}}};
+        if (::poll(fds.data(), fds.size(), -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            fail(Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll")));
+            return;
+        }
+        if (fds[2].revents) {
+            finish(tr("closed by this side"));
+            return;
+        }
+        if (fds[1].revents)
+            runCommands();
+        const short got = fds[0].revents;
+        // POLLHUP/POLLERR come even when not asked for (congested, say): reading is how we learn
+        // what happened, and it keeps poll() from reporting the same thing forever.
+        if (reading && (got & (POLLIN | POLLHUP | POLLERR)))
+            readFrom();
+        if (open)
+            progress((got & (POLLOUT | POLLHUP | POLLERR)) != 0);
+    }
+}
+
+void TcpClientEngine::Worker::runCommands()
+{
+    for (Command &command : commands.take()) {
+        if (auto *send = std::get_if<Send>(&command)) {
+            // Once shutdown is asked for, nothing may follow the FIN.
+            if (!halfClosePending && !closePending) {
+                queue.append(std::move(send->data));
+                queueChanged = true;
+            }
+        } else if (std::holds_alternative<HalfClose>(command)) {
+            halfClosePending = true;
+        } else if (std::holds_alternative<Close>(command)) {
+            closePending = true;
+        }
+        // Resume needs nothing: having woken up is the point.
+    }
+}
+
+void TcpClientEngine::Worker::readFrom()
+{
+    std::size_t budget = kReadBudget;
+    while (budget > 0) {
+        auto n = socket.recv(std::span<char>(buffer.data(), buffer.size()));
+        if (!n) {
+            if (n.error().code == std::errc::operation_would_block)
+                return;
+            Error error = n.error();
+            error.detail = tr("from %1").arg(peer);
+            fail(std::move(error));
+            return;
+        }
+        if (*n == 0) {
+            reading = false;
+            post({ClientEvent::Type::PeerClosed, {}, 0, {}, {}, {}, {}});
+            return;
+        }
+        counters.bytesIn.fetch_add(*n, std::memory_order_relaxed);
+        post({ClientEvent::Type::Data, QByteArray(buffer.data(), static_cast<qsizetype>(*n)), 0, {}, {}, {}, {}});
+        budget -= std::min(budget, *n);
+        if (*n < buffer.size())
+            return;   // drained what the kernel had
+    }
+}
+
+// Sends what it can, then does whatever was waiting for the queue to empty: the half-close, an
+// orderly close, or ending a connection the peer has finished.
+void TcpClientEngine::Worker::progress(bool writable)
+{
+    if (!queue.empty() && (writable || queueChanged)) {
+        queueChanged = false;
+        quint64 sent = 0;
+        auto result = queue.flush(socket, &sent);
+        if (sent > 0) {
+            counters.bytesOut.fetch_add(sent, std::memory_order_relaxed);
+            post({ClientEvent::Type::Sent, {}, static_cast<qint64>(sent), {}, {}, {}, {}});
+        }
+        if (!result) {
+            Error error = result.error();
+            error.detail = tr("to %1").arg(peer);
+            fail(std::move(error));
+            return;
+        }
+        if (queue.queuedBytes() > config.maxQueuedBytes) {
+            const QString what = tr("%1 bytes waiting to be sent to %2 (the limit is %3)")
+                                     .arg(queue.queuedBytes()).arg(peer).arg(config.maxQueuedBytes);
+            post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, Error{ErrorKind::Limit, {}, what}});
+            finish(tr("more than %1 bytes waiting to be sent: the peer is not reading").arg(config.maxQueuedBytes));
+            return;
+        }
+    }
+    if (!queue.empty())
+        return;
+    if (closePending) {
+        finish(tr("closed by this side"));
+        return;
+    }
+    if (halfClosePending && !shutDown) {
+        shutDown = true;
+        if (auto r = socket.shutdown(SHUT_WR); !r) {
+            fail(r.error());
+            return;
+        }
+    }
+    // The peer has finished and everything we had queued is out: nothing more can happen here.
+    if (!reading)
+        finish(tr("the peer closed the connection"));
+}
+
+void TcpClientEngine::Worker::fail(Error error)
+{
+    const QString reason = error.message();
+    post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, std::move(error)});
+    finish(reason);
+}
+
+void TcpClientEngine::Worker::finish(const QString &reason)
+{
+    open = false;
+    socket.close();
+    post({ClientEvent::Type::Disconnected, {}, 0, {}, {}, reason, {}});
+}
+
+TcpClientEngine::TcpClientEngine(const TcpClientConfig &config, ClientEventSink &sink, ClientCounters &counters)
+{
+    auto commandWakeup = Wakeup::create();
+    auto stopWakeup = commandWakeup ? Wakeup::create() : Result<Wakeup>(commandWakeup.error());
+    if (!stopWakeup) {
+        const Error error = stopWakeup.error();
+        sink.post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, error});
+        sink.post({ClientEvent::Type::Disconnected, {}, 0, {}, {}, error.message(), {}});
+        return;
+    }
+    m_worker = std::make_unique<Worker>(config, sink, counters, std::move(commandWakeup).value(),
+                                        std::move(stopWakeup).value());
+    m_thread = std::jthread([worker = m_worker.get()] { worker->run(); });
+}
+
+TcpClientEngine::~TcpClientEngine()
+{
+    abort();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void TcpClientEngine::send(const QByteArray &data)
+{
+    if (m_worker)
+        m_worker->commands.push(Send{data});
+}
+
+void TcpClientEngine::halfClose()
+{
+    if (m_worker)
+        m_worker->commands.push(HalfClose{});
+}
+
+void TcpClientEngine::close()
+{
+    if (m_worker)
+        m_worker->commands.push(Close{});
+}
+
+void TcpClientEngine::resumeReading()
+{
+    if (m_worker)
+        m_worker->commands.push(Resume{});
+}
+
+void TcpClientEngine::abort()
+{
+    if (!m_worker)
+        return;
+    m_worker->stopRequested.store(true);
+    m_worker->stop.signal();
+}
+
+} // namespace socketeer
