@@ -20,8 +20,11 @@ Result<Socket> bindOne(const SocketAddress &address, SocketType type, bool nonBl
     auto socket = Socket::create(address.family(), type, nonBlocking);
     if (!socket)
         return socket.error();
-    if (address.family() != AF_UNIX) {
-        // So a stopped server's port can be listened on again at once (no TIME_WAIT refusal).
+    // Stream sockets only: so a stopped server's port can be listened on again at once (no
+    // TIME_WAIT refusal). A datagram socket has no TIME_WAIT, and on Linux SO_REUSEADDR would let a
+    // second UDP socket bind the same port and quietly take its unicast traffic: "port in use"
+    // must be reported instead.
+    if (address.family() != AF_UNIX && type == SocketType::Stream) {
         if (auto r = socket->setOption(SOL_SOCKET, SO_REUSEADDR, 1); !r)
             return r.error();
     }

@@ -1,0 +1,37 @@
+#pragma once
+// Plain values shared by the UDP endpoint's front end, its worker and its users.
+
+#include "net/address.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace socketeer {
+
+struct UdpConfig {
+    Endpoint bind{QStringLiteral("127.0.0.1"), 0, {}};   // loopback unless told otherwise; port 0: any free
+    bool broadcast = false;                              // SO_BROADCAST from the start
+    // Bytes kept of each datagram. The default holds the largest IPv4 or IPv6 datagram; a smaller
+    // one cuts longer datagrams, and they arrive flagged `truncated`, never silently short.
+    qsizetype receiveBufferSize = 65536;
+};
+
+// The largest payload one UDP datagram can carry: 65535 minus the UDP header (8) and, for IPv4,
+// the smallest IP header (20). IPv6's fixed header is not counted in its payload length.
+inline constexpr qsizetype kMaxUdpPayloadIPv4 = 65507;
+inline constexpr qsizetype kMaxUdpPayloadIPv6 = 65527;
+
+struct Datagram {
+    QByteArray data;             // as received: at most the receive buffer's size
+    QString sender;              // "127.0.0.1:50007", "[::1]:50007"
+    SocketAddress senderAddress;
+    qint64 fullSize = 0;         // the datagram's real length (MSG_TRUNC)
+    bool truncated = false;      // fullSize > data.size(): the buffer was too small
+    QDateTime receivedAt;        // UTC, taken on the worker as recvfrom() returned
+};
+
+} // namespace socketeer
+
+Q_DECLARE_METATYPE(socketeer::Datagram)
