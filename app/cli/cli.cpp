@@ -1,0 +1,136 @@
+#include "cli.h"
+
+#include <QCommandLineParser>
+
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <poll.h>
+#include <unistd.h>
+
+namespace socketeer::cli {
+
+namespace {
+
+constexpr std::array<Command, 3> kCommands{{
+    {"serve", QT_TRANSLATE_NOOP("socketeer::Cli", "Listen for TCP connections: a chat or echo server"), &runServe},
+    {"connect", QT_TRANSLATE_NOOP("socketeer::Cli", "Connect to a TCP server: stdin to the socket, the socket to stdout"), &runConnect},
+    {"udp", QT_TRANSLATE_NOOP("socketeer::Cli", "Send and receive UDP datagrams, one per line"), &runUdp},
+}};
+
+bool writeFd(int fd, const char *data, qsizetype size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, static_cast<size_t>(size));
+        if (n >= 0) {
+            data += n;
+            size -= n;
+            continue;
+        }
+        if (errno == EINTR)
+            continue;
+        // Someone else made the descriptor non-blocking (it may be shared with a parent): wait.
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            pollfd out{fd, POLLOUT, 0};
+            ::poll(&out, 1, -1);
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+QString exitStatusText()
+{
+    return Cli::tr("Exit status: 0 on success (and after SIGINT or SIGTERM), 1 for a network or runtime error\n"
+              "(refused, unreachable, unknown host, port in use), 2 for a mistake on the command line.");
+}
+
+} // namespace
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &command : kCommands) {
+        if (name == QLatin1String(command.name))
+            return &command;
+    }
+    return nullptr;
+}
+
+int runWithoutCommand(const QStringList &arguments)
+{
+    QString help = Cli::tr("Usage: socketeer [COMMAND] [options]\n\n"
+                      "Chat over TCP and UDP with native sockets, from the command line.\n\n"
+                      "Commands:\n");
+    for (const Command &command : kCommands)
+        help += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name).leftJustified(8), QCoreApplication::translate("socketeer::Cli", command.summary));
+    help += QLatin1Char('\n') + Cli::tr("Run \"socketeer COMMAND --help\" for a command's options.") + QLatin1Char('\n');
+    help += QLatin1Char('\n') + exitStatusText() + QLatin1Char('\n');
+
+    const QStringList rest = arguments.mid(1);
+    if (rest.isEmpty() || rest == QStringList{QStringLiteral("--help")} || rest == QStringList{QStringLiteral("-h")}) {
+        writeStdout(help.toLocal8Bit());
+        return ExitSuccess;
+    }
+    if (rest == QStringList{QStringLiteral("--version")} || rest == QStringList{QStringLiteral("-v")}) {
+        writeStdout(QStringLiteral("socketeer %1\n").arg(QCoreApplication::applicationVersion()).toLocal8Bit());
+        return ExitSuccess;
+    }
+    printLine(Cli::tr("socketeer: unknown command \"%1\" (commands: serve, connect, udp; see socketeer --help)").arg(rest.first()));
+    return ExitUsage;
+}
+
+void prepareProcess()
+{
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+bool writeStdout(const QByteArray &bytes)
+{
+    return writeFd(STDOUT_FILENO, bytes.constData(), bytes.size());
+}
+
+void printLine(const QString &line)
+{
+    const QByteArray bytes = (line + QLatin1Char('\n')).toLocal8Bit();
+    writeFd(STDERR_FILENO, bytes.constData(), bytes.size());
+}
+
+void printError(const QString &command, const QString &message)
+{
+    printLine(QStringLiteral("socketeer %1: %2").arg(command, message));
+}
+
+void printWarning(const QString &command, const QString &message)
+{
+    printLine(QStringLiteral("socketeer %1: %2").arg(command, Cli::tr("warning: %1").arg(message)));
+}
+
+int parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    if (!parser.parse(arguments)) {
+        printError(command, Cli::tr("%1 (see socketeer %2 --help)").arg(parser.errorText(), command));
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        // QCommandLineParser names the executable by argv[0] and knows nothing of subcommands.
+        // The first line is "Usage: <argv[0]> [options] <positional syntax>": name it properly.
+        QString text = parser.helpText();
+        const qsizetype programStart = text.indexOf(QLatin1Char(' ')) + 1;
+        const qsizetype programEnd = text.indexOf(QStringLiteral(" [options]"));
+        if (programStart > 0 && programEnd > programStart)
+            text.replace(programStart, programEnd - programStart, QStringLiteral("socketeer ") + command);
+        text += QLatin1Char('\n') + exitStatusText() + QLatin1Char('\n');
+        writeStdout(text.toLocal8Bit());
+        return ExitSuccess;
+    }
+    if (parser.isSet(version)) {
+        writeStdout(QStringLiteral("socketeer %1\n").arg(QCoreApplication::applicationVersion()).toLocal8Bit());
+        return ExitSuccess;
+    }
+    return -1;
+}
+
+} // namespace socketeer::cli

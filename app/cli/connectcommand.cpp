@@ -1,0 +1,153 @@
+// socketeer connect: the TCP client on the command line, like `nc -N`: stdin goes to the socket,
+// the socket to stdout, byte for byte. At stdin's end the sending side is shut down and the
+// command waits for the peer to finish, so a request/response exchange can be piped through it.
+
+#include "cli.h"
+#include "signalwatcher.h"
+#include "stdinreader.h"
+
+#include "tcp/tcpclient.h"
+
+#include <QCommandLineParser>
+
+#include <cerrno>
+#include <cstring>
+
+namespace socketeer::cli {
+
+namespace {
+
+const QString kCommand = QStringLiteral("connect");
+
+// Bytes handed to the client but not yet accepted by the kernel: above the high mark stdin is no
+// longer read, below the low mark it is again. Without this a fast file on stdin would fill the
+// client's queue until the client drops the connection as a non-reading peer.
+constexpr qint64 kHighWater = 4 * 1024 * 1024;
+constexpr qint64 kLowWater = 1 * 1024 * 1024;
+
+int usageError(const QString &message)
+{
+    printError(kCommand, message);
+    return ExitUsage;
+}
+
+} // namespace
+
+int runConnect(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Cli::tr("Connects to a TCP server. The bytes read from stdin are sent exactly as read, and the bytes\n"
+           "received are written to stdout exactly as received. At the end of stdin the sending side is\n"
+           "shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,\n"
+           "then exits 0. It also exits when the peer closes first. Connecting and errors are reported\n"
+           "on stderr.\n\n"
+           "The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH."));
+    parser.addPositionalArgument(QStringLiteral("host"), Cli::tr("Host name or IP address, or HOST:PORT."), QStringLiteral("HOST"));
+    parser.addPositionalArgument(QStringLiteral("port"), Cli::tr("Port, 1-65535."), QStringLiteral("[PORT]"));
+    const QCommandLineOption unixOption(QStringLiteral("unix"), Cli::tr("Connect to the AF_UNIX socket at this path instead."), Cli::tr("path"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           Cli::tr("Give up connecting after this many milliseconds, per address the name "
+                                              "resolves to (default 10000)."),
+                                           Cli::tr("ms"), QStringLiteral("10000"));
+    parser.addOptions({unixOption, timeoutOption});
+    if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
+        return done;
+
+    TcpClientConfig config;
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(unixOption)) {
+        if (!positional.isEmpty())
+            return usageError(Cli::tr("--unix cannot be combined with a host and port"));
+        const QString path = parser.value(unixOption);
+        if (auto checked = SocketAddress::fromUnixPath(path); !checked)
+            return usageError(QStringLiteral("--unix: ") + checked.error().detail);
+        config.endpoint = {{}, 0, path};
+    } else if (positional.size() == 1) {
+        auto endpoint = parseEndpoint(positional.first());
+        if (!endpoint)
+            return usageError(endpoint.error().detail);
+        config.endpoint = *endpoint;
+    } else if (positional.size() == 2) {
+        const auto host = parseHost(positional.at(0));
+        if (!host)
+            return usageError(host.error().detail);
+        const auto port = parsePort(positional.at(1));
+        if (!port)
+            return usageError(port.error().detail);
+        config.endpoint = {*host, *port, {}};
+    } else if (positional.isEmpty()) {
+        return usageError(Cli::tr("missing the server: HOST PORT, HOST:PORT or --unix PATH (see socketeer connect --help)"));
+    } else {
+        return usageError(Cli::tr("unexpected argument \"%1\" (see socketeer connect --help)").arg(positional.at(2)));
+    }
+    if (!config.endpoint.isUnix()) {
+        if (config.endpoint.host.isEmpty())
+            return usageError(Cli::tr("no host given in \"%1\"").arg(positional.first()));
+        if (config.endpoint.port == 0)
+            return usageError(Cli::tr("cannot connect to port 0 of %1").arg(config.endpoint.host));
+    }
+    bool numeric = false;
+    const int timeout = parser.value(timeoutOption).toInt(&numeric);
+    if (!numeric || timeout <= 0)
+        return usageError(Cli::tr("--timeout: \"%1\" is not a number of milliseconds (1 or more)").arg(parser.value(timeoutOption)));
+    config.connectTimeout = std::chrono::milliseconds(timeout);
+
+    prepareProcess();
+    SignalWatcher signalWatcher;
+    TcpClient client;
+    StdinReader input;
+    bool failed = false;
+    bool finishing = false;
+    qint64 unsent = 0;
+
+    auto finish = [&](int code) {
+        if (finishing)
+            return;
+        finishing = true;
+        input.pause();
+        client.disconnectAndWait();
+        QCoreApplication::exit(code);
+    };
+
+    QObject::connect(&signalWatcher, &SignalWatcher::received, &client, [&] { finish(ExitSuccess); });
+    QObject::connect(&client, &TcpClient::connected, &client, [&](const QString &local, const QString &peer) {
+        printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
+        input.start();
+    });
+    QObject::connect(&client, &TcpClient::dataReceived, &client, [&](const QByteArray &data) {
+        if (!writeStdout(data)) {
+            printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            failed = true;
+            finish(ExitFailure);
+        }
+    });
+    QObject::connect(&client, &TcpClient::dataSent, &client, [&](qint64 bytes) {
+        unsent -= bytes;
+        if (unsent < kLowWater && input.isPaused() && !finishing)
+            input.resume();
+    });
+    QObject::connect(&client, &TcpClient::errorOccurred, &client, [&](const Error &error) {
+        printError(kCommand, error.message());
+        failed = true;
+    });
+    QObject::connect(&client, &TcpClient::disconnected, &client, [&] {
+        if (!finishing) {
+            finishing = true;
+            QCoreApplication::exit(failed ? ExitFailure : ExitSuccess);
+        }
+    });
+    QObject::connect(&input, &StdinReader::chunkRead, &client, [&](const QByteArray &data) {
+        client.send(data);
+        unsent += data.size();
+        if (unsent > kHighWater)
+            input.pause();
+    });
+    QObject::connect(&input, &StdinReader::failed, &client, [&](const QString &message) { printWarning(kCommand, message); });
+    QObject::connect(&input, &StdinReader::finished, &client, [&] { client.halfClose(); });
+
+    client.connectToHost(config);
+    return QCoreApplication::exec();
+}
+
+} // namespace socketeer::cli

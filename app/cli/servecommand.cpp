@@ -1,0 +1,159 @@
+// socketeer serve: the TCP server on the command line, like `nc -lk` with more than one client.
+// stdout carries only the "listening on" line and the clients' bytes, so it can be piped; what
+// happens to the connections goes to stderr.
+
+#include "cli.h"
+#include "signalwatcher.h"
+#include "stdinreader.h"
+
+#include "tcp/tcpserver.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+
+namespace socketeer::cli {
+
+namespace {
+
+const QString kCommand = QStringLiteral("serve");
+
+int usageError(const QString &message)
+{
+    printError(kCommand, message);
+    return ExitUsage;
+}
+
+} // namespace
+
+int runServe(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Cli::tr("Listens for TCP connections. Without --echo, the bytes clients send are written to stdout\n"
+           "exactly as received, and the bytes read from stdin go to every connected client (bytes\n"
+           "read while no client is connected are dropped). The end of stdin does not stop the server:\n"
+           "it runs until SIGINT or SIGTERM, then closes every connection and exits 0.\n\n"
+           "Once listening it prints one line to stdout, \"listening on HOST PORT\" (for --unix:\n"
+           "\"listening on unix:PATH\"). Clients connecting and leaving are reported on stderr."));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+                                        Cli::tr("Address to listen on (default 127.0.0.1, loopback only: other machines cannot "
+                                           "connect). 0.0.0.0 or :: listens on all interfaces."),
+                                        Cli::tr("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"), Cli::tr("Port to listen on, 0-65535 (0: any free port). Required."),
+                                        Cli::tr("port"));
+    const QCommandLineOption echoOption(QStringLiteral("echo"),
+                                        Cli::tr("Send every client's bytes back to it; nothing of the data is printed and stdin "
+                                           "is not read."));
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         Cli::tr("Concurrency model: event-loop (one thread, epoll) or thread-per-client."),
+                                         Cli::tr("model"), QStringLiteral("event-loop"));
+    const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"),
+                                              Cli::tr("Refuse connections beyond this many clients (default 0: no limit)."),
+                                              Cli::tr("n"), QStringLiteral("0"));
+    const QCommandLineOption unixOption(QStringLiteral("unix"),
+                                        Cli::tr("Listen on an AF_UNIX socket at this path instead of a TCP port; the file is "
+                                           "removed on exit."),
+                                        Cli::tr("path"));
+    parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption});
+    if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
+        return done;
+
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(Cli::tr("unexpected argument \"%1\" (see socketeer serve --help)").arg(parser.positionalArguments().first()));
+
+    TcpServerConfig config;
+    if (parser.isSet(unixOption)) {
+        if (parser.isSet(portOption) || parser.isSet(bindOption))
+            return usageError(Cli::tr("--unix cannot be combined with --port or --bind"));
+        const QString path = parser.value(unixOption);
+        if (auto checked = SocketAddress::fromUnixPath(path); !checked)
+            return usageError(QStringLiteral("--unix: ") + checked.error().detail);
+        config.endpoint = {{}, 0, path};
+    } else {
+        if (!parser.isSet(portOption))
+            return usageError(Cli::tr("missing --port PORT (0 picks any free port; see socketeer serve --help)"));
+        const auto port = parsePort(parser.value(portOption));
+        if (!port)
+            return usageError(QStringLiteral("--port: ") + port.error().detail);
+        const auto host = parseHost(parser.value(bindOption));
+        if (!host)
+            return usageError(QStringLiteral("--bind: ") + host.error().detail);
+        config.endpoint = {*host, *port, {}};
+    }
+    const auto model = modelFromName(parser.value(modelOption));
+    if (!model)
+        return usageError(Cli::tr("--model: unknown model \"%1\" (use event-loop or thread-per-client)").arg(parser.value(modelOption)));
+    config.model = *model;
+    bool numeric = false;
+    config.maxClients = parser.value(maxClientsOption).toInt(&numeric);
+    if (!numeric || config.maxClients < 0)
+        return usageError(Cli::tr("--max-clients: \"%1\" is not a number of clients (0 or more)").arg(parser.value(maxClientsOption)));
+    config.echo = parser.isSet(echoOption);
+
+    if (!config.endpoint.isUnix() && isAnyHost(config.endpoint.host))
+        printWarning(kCommand, Cli::tr("listening on all interfaces: anyone who can reach this machine can connect"));
+
+    prepareProcess();
+    SignalWatcher signalWatcher;
+    TcpServer server;
+    StdinReader input;
+    bool listening = false;
+    bool stopRequested = false;
+
+    // Every way out goes through here, so descriptors are closed and threads joined first.
+    auto finish = [&](int code) {
+        stopRequested = true;
+        input.pause();
+        server.stopAndWait();
+        if (listening && config.endpoint.isUnix())
+            QFile::remove(config.endpoint.unixPath);
+        QCoreApplication::exit(code);
+    };
+
+    QObject::connect(&signalWatcher, &SignalWatcher::received, &server, [&] { finish(ExitSuccess); });
+    QObject::connect(&server, &TcpServer::started, &server, [&](const QString &address, quint16 port) {
+        listening = true;
+        const QString line = config.endpoint.isUnix() ? QStringLiteral("listening on unix:%1\n").arg(address)
+                                                      : QStringLiteral("listening on %1 %2\n").arg(address).arg(port);
+        if (!writeStdout(line.toLocal8Bit()))
+            return finish(ExitFailure);
+        if (!config.echo)
+            input.start();
+    });
+    QObject::connect(&server, &TcpServer::errorOccurred, &server, [&](const Error &error) {
+        printError(kCommand, error.message());
+    });
+    QObject::connect(&server, &TcpServer::stopped, &server, [&] {
+        // Only a server that could not start, or failed while running, stops on its own.
+        if (!stopRequested)
+            finish(ExitFailure);
+    });
+    QObject::connect(&server, &TcpServer::clientConnected, &server, [&](const ClientInfo &client) {
+        printLine(Cli::tr("client %1 connected from %2").arg(client.id).arg(client.peer));
+    });
+    QObject::connect(&server, &TcpServer::clientDisconnected, &server, [&](quint64 id, const QString &reason) {
+        printLine(Cli::tr("client %1 disconnected: %2").arg(id).arg(reason));
+    });
+    QObject::connect(&server, &TcpServer::clientRejected, &server, [&](const QString &peer, const QString &reason) {
+        printLine(Cli::tr("refused %1: %2").arg(peer, reason));
+    });
+    QObject::connect(&server, &TcpServer::dataReceived, &server, [&](quint64, const QByteArray &data) {
+        // The server reports what it echoed too; an echo server's stdout stays quiet.
+        if (config.echo)
+            return;
+        if (!writeStdout(data)) {
+            printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            finish(ExitFailure);
+        }
+    });
+    QObject::connect(&input, &StdinReader::chunkRead, &server, [&](const QByteArray &data) { server.sendToAll(data); });
+    QObject::connect(&input, &StdinReader::failed, &server, [&](const QString &message) { printWarning(kCommand, message); });
+
+    server.start(config);
+    return QCoreApplication::exec();
+}
+
+} // namespace socketeer::cli

@@ -1,0 +1,197 @@
+// socketeer udp: UDP on the command line. Datagrams are line-sized things here: each stdin line is
+// one datagram, each datagram received is one stdout line, so the output can be read by a script
+// even when the payload is binary (with --hex) or contains newlines (escaped).
+
+#include "cli.h"
+#include "signalwatcher.h"
+#include "stdinreader.h"
+
+#include "text/encoding.h"
+#include "udp/udpendpoint.h"
+
+#include <QCommandLineParser>
+
+#include <cerrno>
+#include <cstring>
+
+namespace socketeer::cli {
+
+namespace {
+
+const QString kCommand = QStringLiteral("udp");
+
+// Datagrams handed to the endpoint and not yet reported sent or failed: beyond the high mark stdin
+// is not read, so a large file on stdin cannot pile up in the worker's queue.
+constexpr qint64 kHighWater = 1024;
+constexpr qint64 kLowWater = 256;
+
+int usageError(const QString &message)
+{
+    printError(kCommand, message);
+    return ExitUsage;
+}
+
+// One datagram on one line: the bytes as they are, except the three that would break the line or
+// make it ambiguous, which become \\, \n and \r.
+QByteArray escapeLine(const QByteArray &payload)
+{
+    QByteArray line;
+    line.reserve(payload.size());
+    for (const char c : payload) {
+        switch (c) {
+        case '\\': line += "\\\\"; break;
+        case '\n': line += "\\n"; break;
+        case '\r': line += "\\r"; break;
+        default: line += c; break;
+        }
+    }
+    return line;
+}
+
+} // namespace
+
+int runUdp(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Cli::tr("Sends and receives UDP datagrams.\n\n"
+           "Once bound it prints one line to stdout: \"bound HOST PORT\". Then every datagram received\n"
+           "is one line on stdout, \"SENDER PAYLOAD\": SENDER is 127.0.0.1:5000 or [::1]:5000 and\n"
+           "PAYLOAD is the rest of the line. As text, the payload's bytes are written as they are,\n"
+           "except backslash, newline and carriage return, written \\\\, \\n and \\r. With --hex it is\n"
+           "lowercase hex digits without spaces (empty for an empty datagram).\n\n"
+           "Every line read from stdin is sent as one datagram, without its newline: to --to, or\n"
+           "without --to as a reply to the sender of the last datagram received. With --hex each line\n"
+           "is hex (spaces, colons and 0x allowed). The end of stdin does not stop the command: it runs\n"
+           "until SIGINT or SIGTERM, then exits 0."));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+                                        Cli::tr("Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: "
+                                           "loopback only, any free port). :PORT binds all interfaces."),
+                                        Cli::tr("address"), QStringLiteral("127.0.0.1:0"));
+    const QCommandLineOption toOption(QStringLiteral("to"), Cli::tr("Send stdin's lines to HOST:PORT or [IPv6]:PORT."), Cli::tr("address"));
+    const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("Send every datagram received back to its sender."));
+    const QCommandLineOption hexOption(QStringLiteral("hex"), Cli::tr("Print payloads as hex, and read stdin's lines as hex."));
+    parser.addOptions({bindOption, toOption, echoOption, hexOption});
+    if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
+        return done;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(Cli::tr("unexpected argument \"%1\" (see socketeer udp --help)").arg(parser.positionalArguments().first()));
+
+    UdpConfig config;
+    const auto bind = parseEndpoint(parser.value(bindOption));
+    if (!bind)
+        return usageError(QStringLiteral("--bind: ") + bind.error().detail);
+    if (bind->isUnix())
+        return usageError(Cli::tr("--bind: UDP binds a host and port, not the path \"%1\"").arg(bind->unixPath));
+    config.bind = *bind;
+
+    std::optional<Endpoint> to;
+    if (parser.isSet(toOption)) {
+        const auto parsed = parseEndpoint(parser.value(toOption));
+        if (!parsed)
+            return usageError(QStringLiteral("--to: ") + parsed.error().detail);
+        if (parsed->isUnix() || parsed->host.isEmpty() || parsed->port == 0)
+            return usageError(Cli::tr("--to: \"%1\" is not a HOST:PORT to send to").arg(parser.value(toOption)));
+        to = *parsed;
+    }
+    const bool echo = parser.isSet(echoOption);
+    const bool hex = parser.isSet(hexOption);
+
+    if (isAnyHost(config.bind.host))
+        printWarning(kCommand, Cli::tr("bound to all interfaces: anyone who can reach this machine can send to it"));
+
+    // A name that does not resolve would otherwise fail line by line; better to say so once and
+    // stop. Blocking is harmless here: no event loop runs yet. Sends resolve again on the worker,
+    // which picks the address family that matches the bound socket.
+    if (to) {
+        if (auto addresses = resolve(*to, {SocketType::Datagram, false}); !addresses) {
+            printError(kCommand, QStringLiteral("--to: ") + addresses.error().message());
+            return ExitFailure;
+        }
+    }
+
+    prepareProcess();
+    SignalWatcher signalWatcher;
+    UdpEndpoint endpoint;
+    StdinReader input;
+    LineSplitter lines;
+    bool isBound = false;
+    bool finishing = false;
+    qint64 inFlight = 0;
+    qint64 lineNumber = 0;
+
+    auto finish = [&](int code) {
+        if (finishing)
+            return;
+        finishing = true;
+        input.pause();
+        endpoint.closeAndWait();
+        QCoreApplication::exit(code);
+    };
+    auto settled = [&] {
+        if (inFlight > 0)
+            --inFlight;
+        if (inFlight < kLowWater && input.isPaused() && !finishing)
+            input.resume();
+    };
+    auto sendLine = [&](const QByteArray &line) {
+        ++lineNumber;
+        QByteArray payload = line;
+        if (hex) {
+            auto decoded = parseHex(QString::fromUtf8(line));
+            if (!decoded) {
+                printError(kCommand, Cli::tr("line %1 not sent: %2").arg(lineNumber).arg(decoded.error().detail));
+                return;
+            }
+            payload = std::move(decoded).value();
+        }
+        if (to)
+            endpoint.sendTo(*to, payload);
+        else
+            endpoint.replyToLast(payload);
+        if (++inFlight > kHighWater)
+            input.pause();
+    };
+
+    QObject::connect(&signalWatcher, &SignalWatcher::received, &endpoint, [&] { finish(ExitSuccess); });
+    QObject::connect(&endpoint, &UdpEndpoint::bound, &endpoint, [&](const QString &address, quint16 port) {
+        isBound = true;
+        if (!writeStdout(QStringLiteral("bound %1 %2\n").arg(address).arg(port).toLocal8Bit()))
+            return finish(ExitFailure);
+        input.start();
+    });
+    QObject::connect(&endpoint, &UdpEndpoint::datagramsReceived, &endpoint, [&](const QList<Datagram> &batch) {
+        QByteArray out;
+        for (const Datagram &datagram : batch) {
+            out += datagram.sender.toUtf8() + ' ' + (hex ? datagram.data.toHex() : escapeLine(datagram.data)) + '\n';
+            if (datagram.truncated)
+                printWarning(kCommand, Cli::tr("the datagram from %1 was cut to %2 of its %3 bytes")
+                                           .arg(datagram.sender).arg(datagram.data.size()).arg(datagram.fullSize));
+            if (echo)
+            {
+                endpoint.sendTo({datagram.senderAddress.host(), datagram.senderAddress.port(), {}}, datagram.data);
+                ++inFlight;
+            }
+        }
+        if (!writeStdout(out)) {
+            printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            finish(ExitFailure);
+        }
+    });
+    QObject::connect(&endpoint, &UdpEndpoint::datagramSent, &endpoint, [&] { settled(); });
+    QObject::connect(&endpoint, &UdpEndpoint::errorOccurred, &endpoint, [&](const Error &error) {
+        printError(kCommand, error.message());
+        // Once bound, an error is about one datagram (sends fail one by one, each reported once).
+        if (isBound)
+            settled();
+    });
+    QObject::connect(&endpoint, &UdpEndpoint::closed, &endpoint, [&] { finish(ExitFailure); });
+    QObject::connect(&input, &StdinReader::chunkRead, &endpoint, [&](const QByteArray &data) { lines.feed(data, sendLine); });
+    QObject::connect(&input, &StdinReader::failed, &endpoint, [&](const QString &message) { printWarning(kCommand, message); });
+    QObject::connect(&input, &StdinReader::finished, &endpoint, [&] { lines.finish(sendLine); });
+
+    endpoint.open(config);
+    return QCoreApplication::exec();
+}
+
+} // namespace socketeer::cli
