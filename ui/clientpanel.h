@@ -1,0 +1,71 @@
+#pragma once
+// A TCP client panel: connect to host:port, chat, half-close, disconnect; refused, unreachable,
+// timed out and closed-by-peer each told apart in plain words.
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace socketeer {
+class TcpClient;
+struct Error;
+}
+
+namespace socketeer::ui {
+
+class HostEdit;
+class MessageLogView;
+class PortEdit;
+class SendBox;
+class TrafficCounters;
+
+class ClientPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClientPanel)
+public:
+    explicit ClientPanel(QWidget *parent = nullptr);
+    ~ClientPanel() override;
+
+    TcpClient *client() const { return m_client; }
+    MessageLogView *log() const { return m_log; }
+    SendBox *sendBox() const { return m_sendBox; }
+    TrafficCounters *counters() const { return m_counters; }
+    HostEdit *hostEdit() const { return m_host; }
+    PortEdit *portEdit() const { return m_port; }
+    QPushButton *connectButton() const { return m_connectButton; }
+    QPushButton *halfCloseButton() const { return m_halfCloseButton; }
+    QString statusText() const;
+
+    void connectTo(const QString &host, quint16 port);   // as if typed and Connect pressed
+
+signals:
+    void connectionChanged(bool connected);
+
+private:
+    void toggle();
+    void onConnected(const QString &local, const QString &peer);
+    void onDisconnected(const QString &reason);
+    void onData(const QByteArray &bytes);
+    void onError(const socketeer::Error &error);
+    void send(const QByteArray &bytes);
+    void updateControls();
+    void setStatus(const QString &text, bool isError);
+
+    TcpClient *m_client;
+    HostEdit *m_host;
+    PortEdit *m_port;
+    QSpinBox *m_timeout;
+    QPushButton *m_connectButton;
+    QPushButton *m_halfCloseButton;
+    QLabel *m_status;
+    MessageLogView *m_log;
+    SendBox *m_sendBox;
+    TrafficCounters *m_counters;
+    QString m_peer;
+    bool m_halfClosed = false;
+    bool m_hadError = false;
+};
+
+} // namespace socketeer::ui

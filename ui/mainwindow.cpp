@@ -1,0 +1,220 @@
+#include "mainwindow.h"
+
+#include "clientpanel.h"
+#include "messagelogview.h"
+#include "serverpanel.h"
+#include "settings.h"
+#include "timelineview.h"
+#include "trafficcounters.h"
+#include "udppanel.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace socketeer::ui {
+
+MainWindow::MainWindow(Settings &settings, QWidget *parent)
+    : QMainWindow(parent),
+      m_settings(settings),
+      m_tabs(new QTabWidget(this)),
+      m_server(new ServerPanel),
+      m_udp(new UdpPanel),
+      m_timeline(new TimelineView),
+      m_timelineDock(new QDockWidget(tr("Socket calls"), this)),
+      m_totals(new QLabel(this))
+{
+    setWindowTitle(tr("Socketeer"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_defaultPointSize = QApplication::font().pointSize();
+
+    m_tabs->setObjectName(QStringLiteral("panels"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->addTab(m_server, tr("TCP server"));
+    addClientPanel();
+    m_tabs->addTab(m_udp, tr("UDP"));
+    m_tabs->setCurrentIndex(0);
+    // Only client tabs close; the server and UDP panels are always there.
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (!qobject_cast<ClientPanel *>(m_tabs->widget(i)))
+            m_tabs->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    setCentralWidget(m_tabs);
+
+    m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
+    m_timelineDock->setWidget(m_timeline);
+    addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
+    m_timelineDock->hide();
+
+    m_totals->setObjectName(QStringLiteral("totals"));
+    statusBar()->addPermanentWidget(m_totals);
+    auto *totalsTimer = new QTimer(this);
+    connect(totalsTimer, &QTimer::timeout, this, &MainWindow::updateTotals);
+    totalsTimer->start(250);
+
+    createMenus();
+    updateTotals();
+
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1100, 720);
+    restoreState(m_settings.windowState());
+    if (m_settings.fontPointSize() > 0)
+        setFontPointSize(m_settings.fontPointSize());
+}
+
+MainWindow::~MainWindow() = default;
+
+ClientPanel *MainWindow::addClientPanel()
+{
+    auto *panel = new ClientPanel;
+    m_clients.append(panel);
+    const int index = m_tabs->insertTab(1 + static_cast<int>(m_clients.size()) - 1, panel, tr("TCP client %1").arg(++m_clientsCreated));
+    m_tabs->setCurrentIndex(index);
+    return panel;
+}
+
+void MainWindow::closeTab(int index)
+{
+    auto *panel = qobject_cast<ClientPanel *>(m_tabs->widget(index));
+    if (!panel)
+        return;
+    m_clients.removeAll(panel);
+    m_tabs->removeTab(index);
+    panel->deleteLater();   // its TcpClient stops and joins its thread
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newClient = file->addAction(tr("New TCP &client"), this, [this] { addClientPanel(); });
+    newClient->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    newClient->setObjectName(QStringLiteral("newClientAction"));
+    QAction *mail = file->addAction(tr("&Mail…"), this, &MainWindow::openMail);
+    mail->setShortcut(QKeySequence(tr("Ctrl+M")));
+    mail->setObjectName(QStringLiteral("mailAction"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *timeline = m_timelineDock->toggleViewAction();
+    timeline->setText(tr("Socket call &timeline"));
+    timeline->setShortcut(QKeySequence(Qt::Key_F9));
+    timeline->setObjectName(QStringLiteral("timelineAction"));
+    view->addAction(timeline);
+    view->addSeparator();
+    QAction *bigger = view->addAction(tr("&Larger text (presentation)"), this, [this] { zoom(+2); });
+    bigger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    QAction *smaller = view->addAction(tr("&Smaller text"), this, [this] { zoom(-2); });
+    smaller->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(tr("&Normal text size"), this, [this] { setFontPointSize(0); })->setShortcut(QKeySequence(tr("Ctrl+0")));
+
+    QMenu *language = menuBar()->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(this);
+    const QList<QPair<QString, QString>> languages = {
+        {QString(), tr("System language")}, {QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, name] : languages) {
+        QAction *action = language->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(m_settings.language() == code);
+        action->setData(code);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Socketeer"), this, [this] {
+        QMessageBox::about(this, tr("About Socketeer"),
+                           tr("<h3>Socketeer %1</h3><p>Chat over TCP and UDP sockets and send mail, "
+                              "with native sockets on worker threads.</p><p>Made for learning and teaching socket programming.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::apply(const StartupOptions &options)
+{
+    if (options.listenPort >= 0) {
+        m_server->startListening(static_cast<quint16>(options.listenPort));
+        m_tabs->setCurrentWidget(m_server);
+    }
+    if (!options.connectHost.isEmpty()) {
+        ClientPanel *panel = m_clients.isEmpty() ? addClientPanel() : m_clients.first();
+        const QString host = options.connectHost;
+        const quint16 port = options.connectPort;
+        if (options.listenPort >= 0) {
+            // Listening is asynchronous: connect once the server says it listens, so that
+            // "--listen 50007 --connect localhost:50007" is a ready-made classroom demo.
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = connect(m_server, &ServerPanel::listeningChanged, panel, [panel, host, port, once](bool listening) {
+                QObject::disconnect(*once);
+                if (listening)
+                    panel->connectTo(host, port);
+            });
+        } else {
+            panel->connectTo(host, port);
+        }
+    }
+    if (options.udpPort >= 0)
+        m_udp->bindPort(static_cast<quint16>(options.udpPort));
+}
+
+QString MainWindow::statusTotals() const { return m_totals->text(); }
+
+void MainWindow::updateTotals()
+{
+    qint64 in = 0, out = 0;
+    auto add = [&](TrafficCounters *counters) {
+        in += counters->bytesIn();
+        out += counters->bytesOut();
+    };
+    add(m_server->counters());
+    for (ClientPanel *panel : m_clients)
+        add(panel->counters());
+    add(m_udp->counters());
+    m_totals->setText(tr("Received %1 · Sent %2").arg(TrafficCounters::formatBytes(in), TrafficCounters::formatBytes(out)));
+}
+
+void MainWindow::setFontPointSize(int points)
+{
+    QFont font = QApplication::font();
+    font.setPointSize(points > 0 ? points : m_defaultPointSize);
+    QApplication::setFont(font);
+    m_settings.setFontPointSize(points);
+}
+
+int MainWindow::fontPointSize() const { return QApplication::font().pointSize(); }
+
+void MainWindow::zoom(int steps)
+{
+    setFontPointSize(std::clamp(fontPointSize() + steps, 6, 48));
+}
+
+void MainWindow::chooseLanguage(const QString &language)
+{
+    m_settings.setLanguage(language);
+    statusBar()->showMessage(tr("The language changes the next time Socketeer starts."), 8000);
+}
+
+void MainWindow::openMail()
+{
+    QMessageBox::information(this, tr("Mail"), tr("Sending mail comes in a later version."));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.sync();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace socketeer::ui

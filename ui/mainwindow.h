@@ -1,0 +1,70 @@
+#pragma once
+// The window a class sees: a Server panel, one or more Client panels, a UDP panel, the socket-call
+// timeline, presentation mode and the language menu, with live totals in the status bar.
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QTabWidget;
+class QTranslator;
+
+namespace socketeer::ui {
+
+class ClientPanel;
+class ServerPanel;
+class Settings;
+class TimelineView;
+class UdpPanel;
+
+struct StartupOptions {
+    int listenPort = -1;      // --listen PORT
+    QString connectHost;      // --connect HOST:PORT
+    quint16 connectPort = 0;
+    int udpPort = -1;         // --udp PORT
+};
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(Settings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ServerPanel *serverPanel() const { return m_server; }
+    UdpPanel *udpPanel() const { return m_udp; }
+    QList<ClientPanel *> clientPanels() const { return m_clients; }
+    ClientPanel *addClientPanel();
+    TimelineView *timeline() const { return m_timeline; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString statusTotals() const;
+
+    void apply(const StartupOptions &options);
+    void setFontPointSize(int points);   // presentation mode; 0: the system's size
+    int fontPointSize() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void updateTotals();
+    void zoom(int steps);
+    void chooseLanguage(const QString &language);
+    void openMail();
+    void closeTab(int index);
+
+    Settings &m_settings;
+    QTabWidget *m_tabs;
+    ServerPanel *m_server;
+    UdpPanel *m_udp;
+    QList<ClientPanel *> m_clients;
+    int m_clientsCreated = 0;
+    TimelineView *m_timeline;
+    QDockWidget *m_timelineDock;
+    QLabel *m_totals;
+    int m_defaultPointSize = 0;
+};
+
+} // namespace socketeer::ui

@@ -1,0 +1,256 @@
+#include "timelineview.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cstring>
+
+namespace socketeer::ui {
+
+namespace {
+constexpr int kLaneHeight = 64;
+constexpr int kLaneTitleWidth = 150;
+constexpr int kColumnWidth = 92;
+constexpr int kBoxWidth = 84;
+constexpr int kBoxHeight = 40;
+constexpr int kTop = 8;
+
+bool isSend(const QString &call) { return call == QLatin1String("send") || call == QLatin1String("sendto"); }
+bool isRecv(const QString &call) { return call == QLatin1String("recv") || call == QLatin1String("recvfrom"); }
+
+qint64 bytesOf(const TraceEvent &event)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+) bytes"));
+    const auto match = pattern.match(event.result);
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+QColor colourFor(const QString &call)
+{
+    if (call == QLatin1String("socket") || call == QLatin1String("close"))
+        return QColor(0x90, 0x90, 0x90);
+    if (call == QLatin1String("bind") || call == QLatin1String("listen") || call == QLatin1String("getaddrinfo"))
+        return QColor(0x8e, 0x5b, 0xc4);
+    if (call == QLatin1String("accept") || call == QLatin1String("connect"))
+        return QColor(0xe0, 0x8a, 0x00);
+    if (isSend(call))
+        return QColor(0x18, 0x80, 0x38);
+    if (isRecv(call))
+        return QColor(0x1a, 0x73, 0xe8);
+    return QColor(0x50, 0x50, 0x50);
+}
+} // namespace
+
+TimelineCanvas::TimelineCanvas(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("timelineCanvas"));
+    setMinimumHeight(kLaneHeight + 2 * kTop);
+}
+
+QString TimelineCanvas::laneTitle(const QString &thread)
+{
+    if (thread == QLatin1String("tcp-server"))
+        return tr("Server (event loop)");
+    if (thread == QLatin1String("tcp-accept"))
+        return tr("Server (accepting)");
+    if (thread.startsWith(QLatin1String("tcp-client-")))
+        return tr("Server ↔ client %1").arg(thread.mid(11));
+    if (thread == QLatin1String("tcp-client"))
+        return tr("Client");
+    if (thread == QLatin1String("udp"))
+        return tr("UDP");
+    return thread;
+}
+
+void TimelineCanvas::addEvents(const QList<TraceEvent> &events)
+{
+    for (const TraceEvent &event : events) {
+        // getaddrinfo and the like happen on threads that come and go; one lane per thread name.
+        if (!m_lanes.contains(event.thread))
+            m_lanes.append(event.thread);
+        m_events.push_back(event);
+    }
+    while (m_events.size() > static_cast<size_t>(kMaxEvents))
+        m_events.pop_front();
+    updateGeometry();
+    resize(sizeHint());
+    update();
+}
+
+void TimelineCanvas::clear()
+{
+    m_events.clear();
+    m_lanes.clear();
+    updateGeometry();
+    resize(sizeHint());
+    update();
+}
+
+QSize TimelineCanvas::sizeHint() const
+{
+    return {kLaneTitleWidth + static_cast<int>(m_events.size()) * kColumnWidth + kColumnWidth,
+            kTop * 2 + std::max<int>(1, static_cast<int>(m_lanes.size())) * kLaneHeight};
+}
+
+QRect TimelineCanvas::boxRect(int index) const
+{
+    const TraceEvent &event = m_events[static_cast<size_t>(index)];
+    const int x = kLaneTitleWidth + index * kColumnWidth + (kColumnWidth - kBoxWidth) / 2;
+    const int y = kTop + laneOf(event) * kLaneHeight + (kLaneHeight - kBoxHeight) / 2;
+    return {x, y, kBoxWidth, kBoxHeight};
+}
+
+QList<QPair<int, int>> TimelineCanvas::arrows() const
+{
+    // A send's bytes show up in a later recv of the same size on another lane; the first such recv
+    // not yet claimed is taken to be it. Good enough for a classroom exchange; it draws no arrow
+    // where it cannot tell.
+    QList<QPair<int, int>> pairs;
+    std::vector<bool> claimed(m_events.size(), false);
+    for (int i = 0; i < static_cast<int>(m_events.size()); ++i) {
+        const TraceEvent &send = m_events[static_cast<size_t>(i)];
+        if (!isSend(send.call) || send.error)
+            continue;
+        const qint64 bytes = bytesOf(send);
+        if (bytes <= 0)
+            continue;
+        for (int j = i + 1; j < static_cast<int>(m_events.size()); ++j) {
+            const TraceEvent &recv = m_events[static_cast<size_t>(j)];
+            if (claimed[static_cast<size_t>(j)] || !isRecv(recv.call) || recv.thread == send.thread || bytesOf(recv) != bytes)
+                continue;
+            claimed[static_cast<size_t>(j)] = true;
+            pairs.append({i, j});
+            break;
+        }
+    }
+    return pairs;
+}
+
+void TimelineCanvas::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.fillRect(rect(), palette().base());
+
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    for (int lane = 0; lane < m_lanes.size(); ++lane) {
+        const int y = kTop + lane * kLaneHeight;
+        if (lane % 2)
+            painter.fillRect(QRect(0, y, width(), kLaneHeight), palette().alternateBase());
+        painter.setPen(palette().text().color());
+        painter.setFont(titleFont);
+        painter.drawText(QRect(6, y, kLaneTitleWidth - 12, kLaneHeight), Qt::AlignVCenter | Qt::TextWordWrap,
+                         laneTitle(m_lanes.at(lane)));
+        painter.setPen(QPen(palette().mid().color(), 1, Qt::DashLine));
+        painter.drawLine(kLaneTitleWidth, y + kLaneHeight / 2, width(), y + kLaneHeight / 2);
+    }
+    if (m_events.empty()) {
+        painter.setPen(palette().placeholderText().color());
+        painter.drawText(rect(), Qt::AlignCenter, tr("Socket calls appear here as the panels make them."));
+        return;
+    }
+
+    QFont callFont = font();
+    callFont.setBold(true);
+    QFont smallFont = font();
+    smallFont.setPointSizeF(std::max(6.0, font().pointSizeF() * 0.8));
+    for (int i = 0; i < static_cast<int>(m_events.size()); ++i) {
+        const TraceEvent &event = m_events[static_cast<size_t>(i)];
+        const QRect box = boxRect(i);
+        const QColor colour = event.error ? QColor(0xc0, 0x20, 0x20) : colourFor(event.call);
+        painter.setPen(QPen(colour, 1.5));
+        painter.setBrush(colour.lighter(185));
+        painter.drawRoundedRect(box, 6, 6);
+        painter.setPen(palette().text().color());
+        painter.setFont(callFont);
+        painter.drawText(box.adjusted(2, 2, -2, -box.height() / 2), Qt::AlignCenter, event.call + QStringLiteral("()"));
+        painter.setFont(smallFont);
+        const QString detail = event.error ? QString::fromLocal8Bit(std::strerror(event.error)) : event.result;
+        painter.drawText(box.adjusted(2, box.height() / 2, -2, -2), Qt::AlignCenter,
+                         painter.fontMetrics().elidedText(detail, Qt::ElideRight, box.width() - 4));
+    }
+
+    for (const auto &[from, to] : arrows()) {
+        const QRect a = boxRect(from), b = boxRect(to);
+        const QPointF start(a.center().x(), b.top() > a.top() ? a.bottom() : a.top());
+        const QPointF end(b.center().x(), b.top() > a.top() ? b.top() : b.bottom());
+        painter.setPen(QPen(QColor(0x18, 0x80, 0x38), 2));
+        painter.drawLine(start, end);
+        const QLineF line(end, start);
+        const double angle = std::atan2(-line.dy(), line.dx());
+        const QPointF p1 = end + QPointF(std::sin(angle + M_PI / 3) * 8, std::cos(angle + M_PI / 3) * 8);
+        const QPointF p2 = end + QPointF(std::sin(angle + M_PI - M_PI / 3) * 8, std::cos(angle + M_PI - M_PI / 3) * 8);
+        painter.setBrush(QColor(0x18, 0x80, 0x38));
+        painter.drawPolygon(QPolygonF({end, p1, p2}));
+    }
+}
+
+TimelineView::TimelineView(QWidget *parent)
+    : QWidget(parent), m_canvas(new TimelineCanvas), m_scroll(new QScrollArea(this)), m_hint(new QLabel(this))
+{
+    setObjectName(QStringLiteral("timelineView"));
+    m_scroll->setWidget(m_canvas);
+    m_scroll->setWidgetResizable(false);
+    m_scroll->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_hint->setText(tr("Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes."));
+    m_hint->setWordWrap(true);
+
+    auto *pause = new QPushButton(tr("&Pause"), this);
+    pause->setCheckable(true);
+    pause->setObjectName(QStringLiteral("timelinePause"));
+    auto *clear = new QPushButton(tr("C&lear"), this);
+    clear->setObjectName(QStringLiteral("timelineClear"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_hint, 1);
+    bar->addWidget(pause);
+    bar->addWidget(clear);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_scroll, 1);
+
+    connect(pause, &QPushButton::toggled, this, [this](bool paused) { m_paused = paused; });
+    connect(clear, &QPushButton::clicked, m_canvas, &TimelineCanvas::clear);
+}
+
+TimelineView::~TimelineView() = default;
+
+void TimelineView::setRecording(bool on)
+{
+    if (on == isRecording())
+        return;
+    if (!on) {
+        delete m_recorder;
+        m_recorder = nullptr;
+        return;
+    }
+    m_recorder = new TraceRecorder(this);
+    connect(m_recorder, &TraceRecorder::eventsRecorded, this, [this](const QList<TraceEvent> &events) {
+        if (m_paused)
+            return;
+        m_canvas->addEvents(events);
+        m_scroll->horizontalScrollBar()->setValue(m_scroll->horizontalScrollBar()->maximum());
+    });
+}
+
+void TimelineView::showEvent(QShowEvent *event)
+{
+    setRecording(true);
+    QWidget::showEvent(event);
+}
+
+void TimelineView::hideEvent(QHideEvent *event)
+{
+    setRecording(false);
+    QWidget::hideEvent(event);
+}
+
+} // namespace socketeer::ui
