@@ -18,7 +18,8 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
 # die_after_fork=0: QProcess forks (then execs at once) to start the peers the tests talk to.
-export TSAN_OPTIONS="suppressions=$root/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:print_suppressions=0"
+# ignore_noninstrumented_modules=1: see tests/sanitizers/tsan.supp.
+export TSAN_OPTIONS="suppressions=$root/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:ignore_noninstrumented_modules=1:print_suppressions=0"
 
 run_build() {
   local name=$1 sanitize=$2

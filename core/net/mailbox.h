@@ -4,8 +4,7 @@
 // is queued at any time, so a flood of small events becomes a few large batches instead of one
 // queued call per recv (which is what freezes other tools' GUIs).
 
-#include <QMetaObject>
-#include <QObject>
+#include "doorbell.h"
 
 #include <atomic>
 #include <cstddef>
@@ -25,7 +24,7 @@ public:
     using Merge = std::function<bool(Event &last, Event &next)>;
 
     Mailbox(QObject *receiver, Deliver deliver, Merge merge = {})
-        : m_receiver(receiver), m_deliver(std::move(deliver)), m_merge(std::move(merge))
+        : m_deliver(std::move(deliver)), m_merge(std::move(merge)), m_doorbell(receiver, [this] { deliverPending(); })
     {
     }
     Mailbox(const Mailbox &) = delete;
@@ -55,9 +54,36 @@ public:
                 m_pending.push_back(std::move(event));
             schedule = !std::exchange(m_scheduled, true);
         }
-        // The receiver is the context: if it is destroyed first, Qt drops the queued call.
         if (schedule)
-            QMetaObject::invokeMethod(m_receiver, [this] { deliverPending(); }, Qt::QueuedConnection);
+            m_doorbell.ring();
+    }
+
+    // Any thread: several events at once, in order, under one lock and with at most one ring. A
+    // worker collects what one round of its loop produced and hands it over here, so a receiver
+    // that keeps up is woken once per round rather than once per event. Leaves `events` empty
+    // (its capacity stays, for the next round).
+    void postAll(std::vector<Event> &events)
+    {
+        if (events.empty())
+            return;
+        if (m_weigh) {
+            std::size_t weight = 0;
+            for (const Event &event : events)
+                weight += m_weigh(event);
+            m_weight.fetch_add(weight, std::memory_order_relaxed);
+        }
+        bool schedule = false;
+        {
+            std::lock_guard lock(m_mutex);
+            for (Event &event : events) {
+                if (!(m_merge && !m_pending.empty() && m_merge(m_pending.back(), event)))
+                    m_pending.push_back(std::move(event));
+            }
+            schedule = !std::exchange(m_scheduled, true);
+        }
+        events.clear();
+        if (schedule)
+            m_doorbell.ring();
     }
 
     // The receiver's thread: hand over whatever is pending now (also used to flush on stop).
@@ -84,9 +110,9 @@ public:
     }
 
 private:
-    QObject *const m_receiver;
     const Deliver m_deliver;
     const Merge m_merge;
+    Doorbell m_doorbell;   // the receiver owns the mailbox, so it outlives every ring
     std::mutex m_mutex;
     std::vector<Event> m_pending;
     bool m_scheduled = false;
