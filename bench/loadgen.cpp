@@ -237,7 +237,10 @@ struct Totals {
 
 class Worker {
 public:
-    Worker(const Options &options, std::vector<Client> clients) : m_o(options), m_clients(std::move(clients)) {}
+    Worker(const Options &options, std::vector<Client> clients)
+        : m_o(options), m_pingpong(options.mode == "pingpong"), m_clients(std::move(clients))
+    {
+    }
 
     // Runs until `end`; counts only what completes after `countFrom`.
     Totals run(Clock::time_point countFrom, Clock::time_point end)
@@ -249,7 +252,7 @@ public:
         for (std::size_t i = 0; i < m_clients.size(); ++i)
             setEvents(m_epfd, EPOLL_CTL_ADD, m_clients[i].fd, EPOLLIN, i);
         for (Client &c : m_clients)
-            m_o.mode == "pingpong" ? startMessage(c) : pump(c);
+            m_pingpong ? startMessage(c) : pump(c);
 
         std::vector<epoll_event> events(256);
         for (;;) {
@@ -263,7 +266,7 @@ public:
                 Client &c = m_clients[events[static_cast<std::size_t>(i)].data.u64];
                 if (c.fd < 0)
                     continue;
-                if (m_o.mode == "pingpong")
+                if (m_pingpong)
                     pingpongEvent(c, events[static_cast<std::size_t>(i)].events);
                 else
                     streamEvent(c, events[static_cast<std::size_t>(i)].events);
@@ -398,6 +401,7 @@ private:
     }
 
     const Options &m_o;
+    const bool m_pingpong;   // not a string compare per event
     std::vector<Client> m_clients;
     std::vector<char> m_out, m_expected, m_in;
     int m_epfd = -1;

@@ -14,7 +14,10 @@
 namespace socketeer {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("socketeer::Address", text); }
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::Address)
+};
 } // namespace
 
 SocketAddress SocketAddress::fromSockaddr(const sockaddr *address, socklen_t length)
@@ -55,13 +58,13 @@ Result<SocketAddress> SocketAddress::fromLiteral(const QString &ip, quint16 port
             if (!numeric)
                 index = ::if_nametoindex(scope.constData());
             if (index == 0)
-                return Error::invalid(tr("unknown IPv6 scope \"%1\"").arg(QString::fromLatin1(scope)));
+                return Error::invalid(Text::tr("unknown IPv6 scope \"%1\"").arg(QString::fromLatin1(scope)));
             v6->sin6_scope_id = index;
         }
         result.m_length = sizeof(sockaddr_in6);
         return result;
     }
-    return Error::invalid(tr("\"%1\" is not an IPv4 or IPv6 address").arg(ip));
+    return Error::invalid(Text::tr("\"%1\" is not an IPv4 or IPv6 address").arg(ip));
 }
 
 Result<SocketAddress> SocketAddress::fromUnixPath(const QString &path)
@@ -70,9 +73,9 @@ Result<SocketAddress> SocketAddress::fromUnixPath(const QString &path)
     auto *un = reinterpret_cast<sockaddr_un *>(&result.m_storage);
     const QByteArray bytes = path.toLocal8Bit();
     if (bytes.isEmpty())
-        return Error::invalid(tr("the socket path is empty"));
+        return Error::invalid(Text::tr("the socket path is empty"));
     if (static_cast<size_t>(bytes.size()) >= sizeof(un->sun_path))
-        return Error::invalid(tr("the socket path \"%1\" is longer than %2 bytes").arg(path).arg(sizeof(un->sun_path) - 1));
+        return Error::invalid(Text::tr("the socket path \"%1\" is longer than %2 bytes").arg(path).arg(sizeof(un->sun_path) - 1));
     un->sun_family = AF_UNIX;
     std::memcpy(un->sun_path, bytes.constData(), bytes.size());
     result.m_length = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + bytes.size() + 1);
@@ -110,7 +113,7 @@ QString SocketAddress::host() const
         const auto *un = reinterpret_cast<const sockaddr_un *>(&m_storage);
         const socklen_t pathLength = m_length > offsetof(sockaddr_un, sun_path) ? m_length - offsetof(sockaddr_un, sun_path) : 0;
         if (pathLength == 0)
-            return tr("(unnamed)");
+            return Text::tr("(unnamed)");
         return QString::fromLocal8Bit(un->sun_path, qstrnlen(un->sun_path, pathLength));
     }
     default:
@@ -124,7 +127,7 @@ QString SocketAddress::toString() const
     case AF_INET: return host() + QLatin1Char(':') + QString::number(port());
     case AF_INET6: return QLatin1Char('[') + host() + QStringLiteral("]:") + QString::number(port());
     case AF_UNIX: return host();
-    default: return tr("(no address)");
+    default: return Text::tr("(no address)");
     }
 }
 
@@ -146,13 +149,13 @@ Result<quint16> parsePort(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return Error::invalid(tr("no port given"));
+        return Error::invalid(Text::tr("no port given"));
     bool ok = false;
     const uint value = trimmed.toUInt(&ok, 10);
     if (!ok || trimmed.startsWith(QLatin1Char('+')))
-        return Error::invalid(tr("port \"%1\" is not a number").arg(text));
+        return Error::invalid(Text::tr("port \"%1\" is not a number").arg(text));
     if (value > 65535)
-        return Error::invalid(tr("port %1 is out of range (0–65535)").arg(trimmed));
+        return Error::invalid(Text::tr("port %1 is out of range (0–65535)").arg(trimmed));
     return static_cast<quint16>(value);
 }
 
@@ -164,10 +167,10 @@ Result<QString> parseHost(const QString &text)
     for (QChar c : host) {
         if (c.isSpace() || c.category() == QChar::Other_Control || c == QLatin1Char('/') || c == QLatin1Char('[')
             || c == QLatin1Char(']'))
-            return Error::invalid(tr("host \"%1\" contains a character no host name may have").arg(text));
+            return Error::invalid(Text::tr("host \"%1\" contains a character no host name may have").arg(text));
     }
     if (host.size() > 253)
-        return Error::invalid(tr("host name is longer than 253 characters"));
+        return Error::invalid(Text::tr("host name is longer than 253 characters"));
     return host;
 }
 
@@ -175,7 +178,7 @@ Result<Endpoint> parseEndpoint(const QString &input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return Error::invalid(tr("no address given"));
+        return Error::invalid(Text::tr("no address given"));
     if (text.startsWith(QStringLiteral("unix:")) || text.startsWith(QLatin1Char('/'))) {
         Endpoint endpoint;
         endpoint.unixPath = text.startsWith(QLatin1Char('/')) ? text : text.mid(5);
@@ -188,20 +191,20 @@ Result<Endpoint> parseEndpoint(const QString &input)
     if (text.startsWith(QLatin1Char('['))) {
         const qsizetype close = text.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return Error::invalid(tr("\"%1\": missing \"]\" after the IPv6 address").arg(input));
+            return Error::invalid(Text::tr("\"%1\": missing \"]\" after the IPv6 address").arg(input));
         hostPart = text.mid(1, close - 1);
         const QString rest = text.mid(close + 1);
         if (!rest.startsWith(QLatin1Char(':')))
-            return Error::invalid(tr("\"%1\": expected \":port\" after \"]\"").arg(input));
+            return Error::invalid(Text::tr("\"%1\": expected \":port\" after \"]\"").arg(input));
         portPart = rest.mid(1);
     } else {
         const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
         if (colon < 0)
-            return Error::invalid(tr("\"%1\" has no port: write host:port").arg(input));
+            return Error::invalid(Text::tr("\"%1\" has no port: write host:port").arg(input));
         hostPart = text.left(colon);
         portPart = text.mid(colon + 1);
         if (hostPart.contains(QLatin1Char(':')))
-            return Error::invalid(tr("\"%1\": write an IPv6 address in brackets, as [::1]:50007").arg(input));
+            return Error::invalid(Text::tr("\"%1\": write an IPv6 address in brackets, as [::1]:50007").arg(input));
     }
     auto port = parsePort(portPart);
     if (!port)
@@ -223,7 +226,7 @@ Result<std::vector<SocketAddress>> resolve(const QString &host, quint16 port, co
     if (options.passive && (host.isEmpty() || host == QLatin1String("*")))
         return resolve(QStringLiteral("0.0.0.0"), port, options);
     if (host.isEmpty())
-        return Error::invalid(tr("no host given"));
+        return Error::invalid(Text::tr("no host given"));
 
     // Literals need no lookup (and must not be sent to DNS).
     if (auto literal = SocketAddress::fromLiteral(host, port)) {

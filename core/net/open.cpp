@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <cerrno>
+#include <optional>
 #include <netinet/in.h>
 #include <poll.h>
 #include <unistd.h>
@@ -13,7 +14,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("socketeer::Open", text); }
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::Open)
+};
 
 Result<Socket> bindOne(const SocketAddress &address, SocketType type, bool nonBlocking)
 {
@@ -45,6 +49,67 @@ Result<Socket> firstThatWorks(const std::vector<SocketAddress> &addresses, Attem
             firstError = socket.error();
     }
     return *firstError;
+}
+
+// One address: non-blocking connect, then poll for the answer, the timeout or the cancel.
+Result<Socket> connectOne(const SocketAddress &address, std::chrono::milliseconds timeout, const Wakeup *cancel)
+{
+    auto socket = Socket::create(address.family(), SocketType::Stream, true);
+    if (!socket)
+        return socket;
+    const int err = socket->connectEx(address);
+    if (err == 0)
+        return socket;
+    if (err != EINPROGRESS)
+        return Error::fromErrno(ErrorKind::Connect, err, address.toString());
+    pollfd fds[2] = {{socket->fd(), POLLOUT, 0}, {cancel ? cancel->fd() : -1, POLLIN, 0}};
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const int wait = timeout.count() < 0 ? -1 : std::max<int>(0, static_cast<int>(left.count()));
+        const int ready = ::poll(fds, cancel ? 2 : 1, wait);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0)
+            return Error::fromErrno(ErrorKind::Connect, errno, address.toString());
+        if (ready == 0)
+            return Error::fromErrno(ErrorKind::Timeout, ETIMEDOUT,
+                                    Text::tr("connecting to %1 (after %2 ms)").arg(address.toString()).arg(timeout.count()));
+        if (cancel && (fds[1].revents & POLLIN))
+            return Error::fromErrno(ErrorKind::Connect, ECANCELED, address.toString());
+        break;
+    }
+    if (auto r = socket->finishConnect(address); !r)
+        return r.error();
+    return socket;
+}
+
+// How much a failed connect tells about the destination, to pick the one to report when every
+// address failed. Most: the host answered (refused, reset). Then a timeout, or anything unusual
+// (a firewall's EACCES, say). Then routing (unreachable). Least: this machine could not even try
+// that family, which is what the IPv6 attempt says on a machine without IPv6.
+int telling(const Error &error)
+{
+    if (error.code.category() != std::system_category())
+        return 3;
+    switch (error.code.value()) {
+    case ECONNREFUSED:
+    case ECONNRESET:
+    case ECONNABORTED:
+        return 4;
+    case ENETUNREACH:
+    case EHOSTUNREACH:
+    case ENETDOWN:
+    case EHOSTDOWN:
+        return 1;
+    case EAFNOSUPPORT:
+    case EPFNOSUPPORT:
+    case EPROTONOSUPPORT:
+    case EADDRNOTAVAIL:
+        return 0;
+    default:   // ETIMEDOUT among them
+        return 3;
+    }
 }
 
 } // namespace
@@ -79,36 +144,25 @@ Result<Socket> connectTo(const Endpoint &endpoint, std::chrono::milliseconds tim
     auto addresses = resolve(endpoint, {SocketType::Stream, false});
     if (!addresses)
         return addresses.error();
-    return firstThatWorks(*addresses, [&](const SocketAddress &address) -> Result<Socket> {
-        auto socket = Socket::create(address.family(), SocketType::Stream, true);
-        if (!socket)
+    return connectToAny(*addresses, timeout, cancel);
+}
+
+Result<Socket> connectToAny(const std::vector<SocketAddress> &addresses, std::chrono::milliseconds timeout,
+                            const Wakeup *cancel)
+{
+    if (addresses.empty())
+        return Error::invalid(QStringLiteral("connectToAny() without an address"));   // a caller's bug
+    std::optional<Error> best;
+    for (const SocketAddress &address : addresses) {
+        auto socket = connectOne(address, timeout, cancel);
+        if (socket)
             return socket;
-        const int err = socket->connectEx(address);
-        if (err == 0)
-            return socket;
-        if (err != EINPROGRESS)
-            return Error::fromErrno(ErrorKind::Connect, err, address.toString());
-        pollfd fds[2] = {{socket->fd(), POLLOUT, 0}, {cancel ? cancel->fd() : -1, POLLIN, 0}};
-        const auto deadline = std::chrono::steady_clock::now() + timeout;
-        for (;;) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            const int wait = timeout.count() < 0 ? -1 : std::max<int>(0, static_cast<int>(left.count()));
-            const int ready = ::poll(fds, cancel ? 2 : 1, wait);
-            if (ready < 0 && errno == EINTR)
-                continue;
-            if (ready < 0)
-                return Error::fromErrno(ErrorKind::Connect, errno, address.toString());
-            if (ready == 0)
-                return Error::fromErrno(ErrorKind::Timeout, ETIMEDOUT,
-                                        tr("connecting to %1 (after %2 ms)").arg(address.toString()).arg(timeout.count()));
-            if (cancel && (fds[1].revents & POLLIN))
-                return Error::fromErrno(ErrorKind::Connect, ECANCELED, address.toString());
-            break;
-        }
-        if (auto r = socket->finishConnect(address); !r)
-            return r.error();
-        return socket;
-    });
+        if (socket.error().code == std::errc::operation_canceled)
+            return socket.error();   // the user gave up: no next address, no other error
+        if (!best || telling(socket.error()) > telling(*best))
+            best = socket.error();   // on a tie the earlier address's: the resolver's order
+    }
+    return *best;
 }
 
 } // namespace socketeer

@@ -8,6 +8,7 @@
 #include <QByteArray>
 
 #include <deque>
+#include <span>
 
 namespace socketeer {
 
@@ -21,6 +22,10 @@ public:
     qint64 queuedBytes() const { return m_bytes; }
 
     void append(QByteArray data);
+    // The echo path: with nothing queued, sends straight from `data` and copies into the queue
+    // only what the socket did not take, so a message that fits costs no allocation. Behind
+    // queued bytes it queues all of it (order first). Blocked: something is queued now.
+    Result<Flush> sendOrQueue(Socket &socket, std::span<const char> data, quint64 *sent);
     // Sends until the queue is empty or the socket would block; counts what went out in *sent.
     Result<Flush> flush(Socket &socket, quint64 *sent);
 

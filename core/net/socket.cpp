@@ -17,7 +17,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("socketeer::Socket", text); }
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::Socket)
+};
 
 QString fdText(int fd) { return QStringLiteral("fd %1").arg(fd); }
 
@@ -164,7 +167,7 @@ Result<void> Socket::connect(const SocketAddress &address, std::chrono::millisec
         if (ready == 0) {
             trace::record("connect", [&] { return describe() + QStringLiteral(", ") + address.toString(); }, -1L, ETIMEDOUT);
             result = Error::fromErrno(ErrorKind::Timeout, ETIMEDOUT,
-                                      tr("connecting to %1 (after %2 ms)").arg(address.toString()).arg(timeout.count()));
+                                      Text::tr("connecting to %1 (after %2 ms)").arg(address.toString()).arg(timeout.count()));
         } else if (ready < 0) {
             result = Error::fromErrno(ErrorKind::Connect, errno, address.toString());
         } else {
@@ -191,7 +194,7 @@ Result<std::size_t> Socket::recv(std::span<char> buffer, int flags)
     if (n < 0 && wouldBlock(err) && m_nonBlocking)
         return Error::fromErrno(ErrorKind::Receive, err, {});
     trace::record("recv", [&] { return describe() + QStringLiteral(", %1").arg(buffer.size()); },
-                  [n] { return n < 0 ? QStringLiteral("-1") : n == 0 ? tr("0 (peer closed)") : bytesText(n); }, err);
+                  [n] { return n < 0 ? QStringLiteral("-1") : n == 0 ? Text::tr("0 (peer closed)") : bytesText(n); }, err);
     if (n < 0)
         return ioError(ErrorKind::Receive, err, m_nonBlocking, {});
     return static_cast<std::size_t>(n);
@@ -224,6 +227,7 @@ Result<ReceivedDatagram> Socket::recvFrom(std::span<char> buffer, int flags)
 
 Result<std::size_t> Socket::send(std::span<const char> data, int flags)
 {
+    const quint64 place = trace::placeInOrder();
     ssize_t n = -1;
     int err = 0;
     do {
@@ -241,7 +245,7 @@ Result<std::size_t> Socket::send(std::span<const char> data, int flags)
     } while (err == EINTR);
     if (n < 0 && wouldBlock(err) && m_nonBlocking)
         return Error::fromErrno(ErrorKind::Send, err, {});
-    trace::record("send", [&] { return describe() + QStringLiteral(", %1").arg(data.size()); },
+    trace::record(place, "send", [&] { return describe() + QStringLiteral(", %1").arg(data.size()); },
                   [n] { return n < 0 ? QStringLiteral("-1") : bytesText(n); }, err);
     if (n < 0)
         return ioError(ErrorKind::Send, err, m_nonBlocking, {});
@@ -267,6 +271,7 @@ Result<void> Socket::sendAll(std::span<const char> data, std::size_t *sent)
 
 Result<std::size_t> Socket::sendTo(std::span<const char> data, const SocketAddress &to, int flags)
 {
+    const quint64 place = trace::placeInOrder();
     ssize_t n = -1;
     int err = 0;
     do {
@@ -275,11 +280,11 @@ Result<std::size_t> Socket::sendTo(std::span<const char> data, const SocketAddre
     } while (err == EINTR);
     if (n < 0 && wouldBlock(err) && m_nonBlocking)
         return Error::fromErrno(ErrorKind::Send, err, to.toString());
-    trace::record("sendto", [&] { return describe() + QStringLiteral(", %1, ").arg(data.size()) + to.toString(); },
+    trace::record(place, "sendto", [&] { return describe() + QStringLiteral(", %1, ").arg(data.size()) + to.toString(); },
                   [n] { return n < 0 ? QStringLiteral("-1") : bytesText(n); }, err);
     if (n < 0) {
         if (err == EMSGSIZE)
-            return Error::fromErrno(ErrorKind::Limit, err, tr("a datagram of %1 bytes to %2").arg(data.size()).arg(to.toString()));
+            return Error::fromErrno(ErrorKind::Limit, err, Text::tr("a datagram of %1 bytes to %2").arg(data.size()).arg(to.toString()));
         return ioError(ErrorKind::Send, err, m_nonBlocking, to.toString());
     }
     return static_cast<std::size_t>(n);

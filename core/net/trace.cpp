@@ -23,6 +23,9 @@ namespace trace {
 namespace detail {
 
 std::atomic<bool> g_enabled{false};
+// Relaxed is enough: one atomic's modification order agrees with happens-before, and the kernel
+// hand-off of the bytes orders a send's fetch before the receiving recv's.
+std::atomic<quint64> g_sequence{0};
 
 namespace {
 std::mutex g_sinkMutex;
@@ -30,10 +33,12 @@ std::shared_ptr<TraceRecorder::Sink> g_sink; // guarded by g_sinkMutex
 thread_local QString t_threadName;
 } // namespace
 
-void append(const char *call, QString arguments, QString result, int error)
+void append(const char *call, QString arguments, QString result, int error, quint64 sequence)
 {
+    if (sequence == 0)
+        sequence = g_sequence.fetch_add(1, std::memory_order_relaxed) + 1;
     TraceEvent event{QDateTime::currentMSecsSinceEpoch() * 1000, threadName(), QString::fromLatin1(call),
-                     std::move(arguments), std::move(result), error};
+                     std::move(arguments), std::move(result), error, sequence};
     std::lock_guard lock(g_sinkMutex);
     if (g_sink)
         g_sink->mailbox.post(std::move(event));

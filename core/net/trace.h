@@ -21,16 +21,27 @@ struct TraceEvent {
     QString arguments;      // "fd 5"
     QString result;         // "fd 7 127.0.0.1:53314", "12 bytes", "-1"
     int error = 0;          // errno, 0 on success
+    // The order of calls across threads: taken when a call returns, except for a send, which takes
+    // it before the bytes leave, so the recv() that gets them always comes after it.
+    quint64 sequence = 0;
 };
 
 namespace trace {
 
 namespace detail {
 extern std::atomic<bool> g_enabled;
-void append(const char *call, QString arguments, QString result, int error);
+extern std::atomic<quint64> g_sequence;
+void append(const char *call, QString arguments, QString result, int error, quint64 sequence = 0);
 }
 
 inline bool enabled() noexcept { return detail::g_enabled.load(std::memory_order_relaxed); }
+
+// A place in the order of calls, for a call that passes bytes to another thread: take it before
+// the call, give it to record() after. 0 while nobody records.
+inline quint64 placeInOrder() noexcept
+{
+    return enabled() ? detail::g_sequence.fetch_add(1, std::memory_order_relaxed) + 1 : 0;
+}
 
 // Names the calling thread for the trace and for debuggers (pthread_setname_np, 15 chars).
 void setThreadName(const QString &name);
@@ -48,6 +59,14 @@ void record(const char *call, ArgsFn &&arguments, ResultFn &&result, int error)
 {
     if (enabled())
         detail::append(call, arguments(), result(), error);
+}
+
+// A call whose place in the order was taken before it ran (placeInOrder()).
+template <std::invocable ArgsFn, std::invocable ResultFn>
+void record(quint64 place, const char *call, ArgsFn &&arguments, ResultFn &&result, int error)
+{
+    if (enabled())
+        detail::append(call, arguments(), result(), error, place);
 }
 
 } // namespace trace

@@ -18,7 +18,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("socketeer::TcpServer", text, nullptr, n); }
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::TcpServer)
+};
 
 struct SendTo { quint64 id; QByteArray data; };
 struct SendToAll { QByteArray data; };
@@ -31,6 +34,10 @@ constexpr std::uint64_t kWakeTag = 0;
 constexpr std::uint64_t kListenerTag = 1;
 constexpr std::size_t kReadChunk = 64 * 1024;
 constexpr std::size_t kReadBudget = 1024 * 1024;   // per client per wake, for fairness
+// Collected data is posted before the round ends once this much waits, so a flood from many
+// clients is not all held here until the round is over (still a few posts per round, not one
+// per recv).
+constexpr qsizetype kPostEarly = 256 * 1024;
 
 struct Client {
     std::shared_ptr<ClientRecord> record;
@@ -43,15 +50,21 @@ struct Client {
 } // namespace
 
 struct EventLoopServer::Loop {
-    Loop(const TcpServerConfig &serverConfig, ServerEventSink &eventSink, const std::atomic<bool> &echoFlag, Wakeup wakeup)
-        : config(serverConfig), sink(eventSink), echo(echoFlag), commands(std::move(wakeup))
+    Loop(const TcpServerConfig &serverConfig, ServerEventSink &eventSink, const std::atomic<bool> &echoFlag,
+         const std::atomic<bool> &reportDataFlag, Wakeup wakeup)
+        : config(serverConfig), sink(eventSink), echo(echoFlag), reportData(reportDataFlag), commands(std::move(wakeup))
     {
     }
 
     const TcpServerConfig config;
     ServerEventSink &sink;
     const std::atomic<bool> &echo;
+    const std::atomic<bool> &reportData;
     CommandQueue<Command> commands;
+    // Events for the front end, collected over one round of the loop and posted together before
+    // it blocks again: one lock and at most one wake-up of the receiver per round, not per recv.
+    std::vector<ServerEvent> outbox;
+    qsizetype outboxBytes = 0;
 
     Socket listener;
     OwnedFd epoll;
@@ -67,11 +80,29 @@ struct EventLoopServer::Loop {
     void runCommands();
     void acceptAll();
     void readFrom(Client &client);
+    void echoBack(Client &client, std::span<const char> data);
     void queueSend(Client &client, QByteArray data);
     void flush(Client &client);
     void watchWrite(Client &client, bool on);
     void close(Client &client, const QString &reason);
     void fail(ErrorKind kind, int err, const QString &detail);
+    void post(ServerEvent event)
+    {
+        outboxBytes += event.data.size();
+        outbox.push_back(std::move(event));
+        if (outboxBytes >= kPostEarly)
+            postCollected();
+    }
+    void postCollected()
+    {
+        sink.postAll(outbox);
+        outboxBytes = 0;
+    }
+    static void count(std::atomic<quint64> &counter, quint64 n)
+    {
+        if (n)
+            counter.fetch_add(n, std::memory_order_relaxed);
+    }
 };
 
 void EventLoopServer::Loop::run()
@@ -80,13 +111,14 @@ void EventLoopServer::Loop::run()
     if (setUp())
         serve();
     tearDown();
+    postCollected();   // Stopped last; the front end may join this thread as soon as it sees it
 }
 
 bool EventLoopServer::Loop::setUp()
 {
     auto socket = listenOn(config.endpoint, config.backlog, true);
     if (!socket) {
-        sink.post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, socket.error()});
+        post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, socket.error()});
         return false;
     }
     listener = std::move(socket).value();
@@ -103,7 +135,7 @@ bool EventLoopServer::Loop::setUp()
         return false;
     }
     auto bound = listener.sockName();
-    sink.post({ServerEvent::Type::Started, 0, {}, bound ? *bound : SocketAddress{}, {}, {}, {}});
+    post({ServerEvent::Type::Started, 0, {}, bound ? *bound : SocketAddress{}, {}, {}, {}});
     return true;
 }
 
@@ -111,6 +143,7 @@ void EventLoopServer::Loop::serve()
 {
     std::array<epoll_event, 256> events;
     while (!stopping) {
+        postCollected();
         if (sink.congested()) {
             // The receiver is behind: stop reading (TCP flow control slows the senders) and wait
             // for commands only; the sink wakes us once it has caught up.
@@ -153,11 +186,11 @@ void EventLoopServer::Loop::tearDown()
     for (auto &[id, client] : clients)
         open.push_back(client.get());
     for (Client *client : open)
-        close(*client, tr("server stopped"));
+        close(*client, Text::tr("server stopped"));
     graveyard.clear();
     listener.close();
     epoll.reset();
-    sink.post({ServerEvent::Type::Stopped, 0, {}, {}, {}, {}, {}});
+    post({ServerEvent::Type::Stopped, 0, {}, {}, {}, {}, {}});
 }
 
 void EventLoopServer::Loop::runCommands()
@@ -175,7 +208,7 @@ void EventLoopServer::Loop::runCommands()
                     queueSend(*client, all->data);   // QByteArray: shared, not copied
         } else if (auto *drop = std::get_if<Disconnect>(&command)) {
             if (auto it = clients.find(drop->id); it != clients.end())
-                close(*it->second, tr("disconnected by the server"));
+                close(*it->second, Text::tr("disconnected by the server"));
         } else if (std::holds_alternative<Stop>(command)) {
             stopping = true;
         }
@@ -194,28 +227,28 @@ void EventLoopServer::Loop::acceptAll()
             // Out of descriptors and the like: say so, keep serving those we have.
             if (code == std::errc::too_many_files_open || code == std::errc::too_many_files_open_in_system
                 || code == std::errc::not_enough_memory || code == std::errc::no_buffer_space) {
-                sink.post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, accepted.error()});
+                post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, accepted.error()});
                 return;
             }
             continue;   // ECONNABORTED and friends: that one client is gone; try the next
         }
         if (config.maxClients > 0 && clients.size() >= static_cast<size_t>(config.maxClients)) {
-            sink.post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {},
-                       tr("the server already has its maximum of %n client(s)", config.maxClients), {}});
+            post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {},
+                       Text::tr("the server already has its maximum of %n client(s)", nullptr, config.maxClients), {}});
             continue;   // the socket closes here: the client sees the connection end
         }
         auto client = std::make_unique<Client>();
         client->record = std::make_shared<ClientRecord>();
         client->record->id = nextClientId();
         client->record->peer = accepted->peer;
-        client->record->connectedAt = QDateTime::currentDateTime();
+        client->record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
         client->socket = std::move(accepted->socket);
         epoll_event event{EPOLLIN | EPOLLRDHUP, {.ptr = client.get()}};
         if (::epoll_ctl(epoll.get(), EPOLL_CTL_ADD, client->socket.fd(), &event) < 0) {
             fail(ErrorKind::Socket, errno, QStringLiteral("epoll_ctl"));
             continue;
         }
-        sink.post({ServerEvent::Type::Connected, client->record->id, client->record, {}, {}, {}, {}});
+        post({ServerEvent::Type::Connected, client->record->id, client->record, {}, {}, {}, {}});
         clients.emplace(client->record->id, std::move(client));
     }
 }
@@ -231,18 +264,36 @@ void EventLoopServer::Loop::readFrom(Client &client)
             return;
         }
         if (*n == 0) {
-            close(client, tr("the client closed the connection"));
+            close(client, Text::tr("the client closed the connection"));
             return;
         }
-        client.record->bytesIn.fetch_add(*n, std::memory_order_relaxed);
-        QByteArray data(buffer.data(), static_cast<qsizetype>(*n));
+        const std::size_t size = *n;
+        count(client.record->bytesIn, size);
+        // Posted before the echo, which may close the client (and post Disconnected).
+        if (reportData.load(std::memory_order_relaxed))
+            post({ServerEvent::Type::Data, client.record->id, {}, {}, QByteArray(buffer.data(), static_cast<qsizetype>(size)), {}, {}});
         if (echo.load(std::memory_order_relaxed))
-            queueSend(client, data);
-        sink.post({ServerEvent::Type::Data, client.record->id, {}, {}, std::move(data), {}, {}});
-        budget -= std::min(budget, *n);
-        if (*n < buffer.size())
-            return;   // drained what the kernel had
+            echoBack(client, std::span<const char>(buffer.data(), size));
+        budget -= std::min(budget, size);
+        if (size < buffer.size())
+            return;   // drained what the kernel had: no recv() just to hear EAGAIN
     }
+}
+
+void EventLoopServer::Loop::echoBack(Client &client, std::span<const char> data)
+{
+    quint64 sent = 0;
+    auto result = client.queue.sendOrQueue(client.socket, data, &sent);
+    count(client.record->bytesOut, sent);
+    if (!result) {
+        close(client, result.error().message());
+        return;
+    }
+    if (client.queue.queuedBytes() > config.maxQueuedBytes) {
+        close(client, Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(config.maxQueuedBytes));
+        return;
+    }
+    watchWrite(client, *result == SendQueue::Flush::Blocked);
 }
 
 void EventLoopServer::Loop::queueSend(Client &client, QByteArray data)
@@ -251,7 +302,7 @@ void EventLoopServer::Loop::queueSend(Client &client, QByteArray data)
         return;
     client.queue.append(std::move(data));
     if (client.queue.queuedBytes() > config.maxQueuedBytes) {
-        close(client, tr("more than %1 bytes waiting to be sent: the client is not reading").arg(config.maxQueuedBytes));
+        close(client, Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(config.maxQueuedBytes));
         return;
     }
     if (!client.watchingWrite)
@@ -262,7 +313,7 @@ void EventLoopServer::Loop::flush(Client &client)
 {
     quint64 sent = 0;
     auto result = client.queue.flush(client.socket, &sent);
-    client.record->bytesOut.fetch_add(sent, std::memory_order_relaxed);
+    count(client.record->bytesOut, sent);
     if (!result) {
         close(client, result.error().message());
         return;
@@ -287,7 +338,7 @@ void EventLoopServer::Loop::close(Client &client, const QString &reason)
     ::epoll_ctl(epoll.get(), EPOLL_CTL_DEL, client.socket.fd(), nullptr);
     client.socket.close();
     const quint64 id = client.record->id;
-    sink.post({ServerEvent::Type::Disconnected, id, {}, {}, {}, reason, {}});
+    post({ServerEvent::Type::Disconnected, id, {}, {}, {}, reason, {}});
     auto it = clients.find(id);
     graveyard.push_back(std::move(it->second));   // events later in this batch may point at it
     clients.erase(it);
@@ -295,10 +346,11 @@ void EventLoopServer::Loop::close(Client &client, const QString &reason)
 
 void EventLoopServer::Loop::fail(ErrorKind kind, int err, const QString &detail)
 {
-    sink.post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, Error::fromErrno(kind, err, detail)});
+    post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, Error::fromErrno(kind, err, detail)});
 }
 
-EventLoopServer::EventLoopServer(const TcpServerConfig &config, ServerEventSink &sink, const std::atomic<bool> &echo)
+EventLoopServer::EventLoopServer(const TcpServerConfig &config, ServerEventSink &sink, const std::atomic<bool> &echo,
+                                 const std::atomic<bool> &reportData)
 {
     auto wakeup = Wakeup::create();
     if (!wakeup) {
@@ -306,7 +358,7 @@ EventLoopServer::EventLoopServer(const TcpServerConfig &config, ServerEventSink 
         sink.post({ServerEvent::Type::Stopped, 0, {}, {}, {}, {}, {}});
         return;
     }
-    m_loop = std::make_unique<Loop>(config, sink, echo, std::move(wakeup).value());
+    m_loop = std::make_unique<Loop>(config, sink, echo, reportData, std::move(wakeup).value());
     m_thread = std::jthread([loop = m_loop.get()] { loop->run(); });
 }
 

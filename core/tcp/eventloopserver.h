@@ -7,10 +7,12 @@
 namespace socketeer {
 
 // One thread, one epoll set: the listener, the wake-up fd and every client. A client's fd is
-// watched for EPOLLOUT only while its send queue is non-empty.
+// watched for EPOLLOUT only while its send queue is non-empty. What one epoll_wait round produces
+// for the front end is posted to the sink in one go at the end of the round.
 class EventLoopServer final : public ServerEngine {
 public:
-    EventLoopServer(const TcpServerConfig &config, ServerEventSink &sink, const std::atomic<bool> &echo);
+    EventLoopServer(const TcpServerConfig &config, ServerEventSink &sink, const std::atomic<bool> &echo,
+                    const std::atomic<bool> &reportData);
     ~EventLoopServer() override;
 
     void sendTo(quint64 id, const QByteArray &data) override;

@@ -37,8 +37,13 @@ public:
     virtual void resumeReading() = 0;   // the sink has room again
     virtual int threadCount() const = 0;
 
+    // The switches are the front end's, flipped while the engine runs and read (relaxed) by its
+    // workers on every recv: `echo` sends what came back to its sender; `reportData` posts it to
+    // the sink as a Data event. Off when nothing is connected to dataReceived, so a headless echo
+    // server does not wake the receiver's thread for every message. The clients' byte counters
+    // are exact either way: the workers keep them in the ClientRecord.
     static std::unique_ptr<ServerEngine> create(const TcpServerConfig &config, ServerEventSink &sink,
-                                                const std::atomic<bool> &echo);
+                                                const std::atomic<bool> &echo, const std::atomic<bool> &reportData);
 };
 
 } // namespace socketeer

@@ -11,7 +11,7 @@ namespace socketeer {
 Q_LOGGING_CATEGORY(lcClient, "socketeer.tcp.client")
 
 namespace {
-constexpr std::size_t kMailboxLimit = 32 * 1024 * 1024;   // undelivered bytes before reading pauses
+constexpr std::size_t kMailboxLimit = 4 * 1024 * 1024;   // undelivered bytes before reading pauses: a receiver takes it in one go without a stall
 }
 
 TcpClient::TcpClient(QObject *parent) : QObject(parent), m_counters(std::make_unique<ClientCounters>())

@@ -17,7 +17,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("socketeer::TcpClient", text); }
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::TcpClient)
+};
 
 struct Send { QByteArray data; };
 struct HalfClose {};
@@ -71,18 +74,19 @@ struct TcpClientEngine::Worker {
 
 void TcpClientEngine::Worker::run()
 {
-    trace::setThreadName(QStringLiteral("tcp-client"));
+    static std::atomic<int> connections{0};   // one timeline lane per connection, "Client 1", "Client 2"…
+    trace::setThreadName(QStringLiteral("client-%1").arg(++connections));
     const Endpoint &endpoint = config.endpoint;
     if (!endpoint.isUnix() && endpoint.port == 0) {
         // connect() to port 0 is refused by the kernel; say what is really wrong instead.
-        fail(Error::invalid(tr("no port given for %1").arg(endpoint.host)));
+        fail(Error::invalid(Text::tr("no port given for %1").arg(endpoint.host)));
         return;
     }
     auto connected = connectTo(endpoint, config.connectTimeout, &stop);
     // Checked before the result: with several addresses, a later one's error (or even success)
     // can come back although the user cancelled during an earlier one.
     if (stopRequested.load()) {
-        finish(tr("connection attempt cancelled"));
+        finish(Text::tr("connection attempt cancelled"));
         return;
     }
     if (!connected) {
@@ -111,7 +115,7 @@ void TcpClientEngine::Worker::serve()
             return;
         }
         if (fds[2].revents) {
-            finish(tr("closed by this side"));
+            finish(Text::tr("closed by this side"));
             return;
         }
         if (fds[1].revents)
@@ -153,7 +157,7 @@ void TcpClientEngine::Worker::readFrom()
             if (n.error().code == std::errc::operation_would_block)
                 return;
             Error error = n.error();
-            error.detail = tr("from %1").arg(peer);
+            error.detail = Text::tr("from %1").arg(peer);
             fail(std::move(error));
             return;
         }
@@ -184,22 +188,22 @@ void TcpClientEngine::Worker::progress(bool writable)
         }
         if (!result) {
             Error error = result.error();
-            error.detail = tr("to %1").arg(peer);
+            error.detail = Text::tr("to %1").arg(peer);
             fail(std::move(error));
             return;
         }
         if (queue.queuedBytes() > config.maxQueuedBytes) {
-            const QString what = tr("%1 bytes waiting to be sent to %2 (the limit is %3)")
+            const QString what = Text::tr("%1 bytes waiting to be sent to %2 (the limit is %3)")
                                      .arg(queue.queuedBytes()).arg(peer).arg(config.maxQueuedBytes);
             post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, Error{ErrorKind::Limit, {}, what}});
-            finish(tr("more than %1 bytes waiting to be sent: the peer is not reading").arg(config.maxQueuedBytes));
+            finish(Text::tr("more than %1 bytes waiting to be sent: the peer is not reading").arg(config.maxQueuedBytes));
             return;
         }
     }
     if (!queue.empty())
         return;
     if (closePending) {
-        finish(tr("closed by this side"));
+        finish(Text::tr("closed by this side"));
         return;
     }
     if (halfClosePending && !shutDown) {
@@ -211,7 +215,7 @@ void TcpClientEngine::Worker::progress(bool writable)
     }
     // The peer has finished and everything we had queued is out: nothing more can happen here.
     if (!reading)
-        finish(tr("the peer closed the connection"));
+        finish(Text::tr("the peer closed the connection"));
 }
 
 void TcpClientEngine::Worker::fail(Error error)

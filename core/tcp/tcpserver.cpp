@@ -7,6 +7,7 @@
 #include "net/mailbox.h"
 
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QTimer>
 
 namespace socketeer {
@@ -38,11 +39,11 @@ std::optional<ServerModel> modelFromName(const QString &name)
 }
 
 std::unique_ptr<ServerEngine> ServerEngine::create(const TcpServerConfig &config, ServerEventSink &sink,
-                                                   const std::atomic<bool> &echo)
+                                                   const std::atomic<bool> &echo, const std::atomic<bool> &reportData)
 {
     if (config.model == ServerModel::ThreadPerClient)
-        return std::make_unique<ThreadPerClientServer>(config, sink, echo);
-    return std::make_unique<EventLoopServer>(config, sink, echo);
+        return std::make_unique<ThreadPerClientServer>(config, sink, echo, reportData);
+    return std::make_unique<EventLoopServer>(config, sink, echo, reportData);
 }
 
 TcpServer::TcpServer(QObject *parent) : QObject(parent), m_statisticsTimer(new QTimer(this))
@@ -85,7 +86,7 @@ bool TcpServer::start(const TcpServerConfig &config)
     m_accepted = m_bytesInGone = m_bytesOutGone = 0;
     m_bound = {};
     m_lastReported = {};
-    m_engine = ServerEngine::create(config, *m_mailbox, m_echo);
+    m_engine = ServerEngine::create(config, *m_mailbox, m_echo, m_reportData);
     m_statisticsTimer->start();
     return true;
 }
@@ -157,8 +158,39 @@ void TcpServer::setStatisticsInterval(int milliseconds)
     m_statisticsTimer->setInterval(milliseconds);
 }
 
+void TcpServer::connectNotify(const QMetaMethod &signal)
+{
+    // No QObject calls here (Qt holds its connection lock): only our atomics.
+    if (signal == QMetaMethod::fromSignal(&TcpServer::dataReceived)) {
+        m_dataConnects.fetch_add(1);
+        m_reportData.store(true);
+    }
+}
+
+void TcpServer::disconnectNotify(const QMetaMethod &signal)
+{
+    // An invalid method: everything was disconnected at once.
+    if (!signal.isValid() || signal == QMetaMethod::fromSignal(&TcpServer::dataReceived))
+        m_reportDataStale.store(true);
+}
+
+void TcpServer::updateReportData()
+{
+    if (!m_reportDataStale.exchange(false))
+        return;
+    for (;;) {
+        const quint64 connects = m_dataConnects.load();
+        const bool connected = isSignalConnected(QMetaMethod::fromSignal(&TcpServer::dataReceived));
+        m_reportData.store(connected);
+        // A connect in another thread between the look and the store must not be undone.
+        if (connected || m_dataConnects.load() == connects)
+            return;
+    }
+}
+
 void TcpServer::reportStatistics()
 {
+    updateReportData();
     const ServerStatistics now = statistics();
     if (now.clients == m_lastReported.clients && now.threads == m_lastReported.threads && now.accepted == m_lastReported.accepted
         && now.bytesIn == m_lastReported.bytesIn && now.bytesOut == m_lastReported.bytesOut)
@@ -174,6 +206,7 @@ int TcpServer::threadCount() const
 
 void TcpServer::deliver(std::vector<ServerEvent> &&events)
 {
+    updateReportData();   // a receiver may have gone: stop the Data events it no longer takes
     for (ServerEvent &event : events) {
         switch (event.type) {
         case ServerEvent::Type::Started:

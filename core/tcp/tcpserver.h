@@ -58,20 +58,34 @@ signals:
     void clientConnected(const socketeer::ClientInfo &client);
     void clientRejected(const QString &peer, const QString &reason);
     void clientDisconnected(quint64 id, const QString &reason);
-    // Batched: one signal may carry many recv()s' worth from that client.
+    // Batched: one signal may carry many recv()s' worth from that client. Received bytes are
+    // handed to this thread only while something is connected here (bytes that arrive while
+    // nothing is are not kept for later); the byte counters count them either way.
     void dataReceived(quint64 id, const QByteArray &data);
     void errorOccurred(const socketeer::Error &error);
     // Totals and the live thread count, at most once per interval and only when they changed.
     void statisticsUpdated(const socketeer::ServerStatistics &statistics);
     void stopped();
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
 private:
     void deliver(std::vector<ServerEvent> &&events);
     void reportStatistics();
+    void updateReportData();
 
     TcpServerConfig m_config;
     SocketAddress m_bound;
     std::atomic<bool> m_echo{false};
+    // Whether the engines post received bytes here: dataReceived has a receiver. Set at once by
+    // connectNotify (any thread); cleared by updateReportData() in this thread, after a
+    // disconnectNotify marked it stale (Qt calls that under its own lock and, for a dying
+    // receiver, before the connection is gone: too early and too locked to ask Qt then).
+    std::atomic<bool> m_reportData{false};
+    std::atomic<bool> m_reportDataStale{false};
+    std::atomic<quint64> m_dataConnects{0};
     QHash<quint64, std::shared_ptr<const ClientRecord>> m_clients;
     quint64 m_accepted = 0;
     quint64 m_bytesInGone = 0;

@@ -17,7 +17,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("socketeer::TcpServer", text, nullptr, n); }
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::TcpServer)
+};
 
 struct SendTo { quint64 id; QByteArray data; };
 struct SendToAll { QByteArray data; };
@@ -57,14 +60,16 @@ private:
 };
 
 struct ThreadPerClientServer::Acceptor {
-    Acceptor(const TcpServerConfig &serverConfig, ServerEventSink &eventSink, const std::atomic<bool> &echoFlag, Wakeup wakeup)
-        : config(serverConfig), sink(eventSink), echo(echoFlag), commands(std::move(wakeup))
+    Acceptor(const TcpServerConfig &serverConfig, ServerEventSink &eventSink, const std::atomic<bool> &echoFlag,
+             const std::atomic<bool> &reportDataFlag, Wakeup wakeup)
+        : config(serverConfig), sink(eventSink), echo(echoFlag), reportData(reportDataFlag), commands(std::move(wakeup))
     {
     }
 
     const TcpServerConfig config;
     ServerEventSink &sink;
     const std::atomic<bool> &echo;
+    const std::atomic<bool> &reportData;
     CommandQueue<Command> commands;
     std::atomic<int> threads{1};
     std::unordered_map<quint64, std::unique_ptr<Session>> sessions;
@@ -95,9 +100,12 @@ void Session::run(ThreadPerClientServer::Acceptor &acceptor)
             reason = Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll")).message();
             break;
         }
+        // Flush only when it can help: the socket said writable, or a command queued something.
+        bool tryFlush = (fds[0].revents & POLLOUT) != 0;
         if (fds[1].revents & POLLIN) {
             if (!runCommands(acceptor.config, reason))
                 break;
+            tryFlush = true;
         }
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             auto n = socket.recv(std::span<char>(buffer.data(), buffer.size()));
@@ -107,27 +115,42 @@ void Session::run(ThreadPerClientServer::Acceptor &acceptor)
                     break;
                 }
             } else if (*n == 0) {
-                reason = tr("the client closed the connection");
+                reason = Text::tr("the client closed the connection");
                 break;
             } else {
-                record->bytesIn.fetch_add(*n, std::memory_order_relaxed);
-                QByteArray data(buffer.data(), static_cast<qsizetype>(*n));
-                if (acceptor.echo.load(std::memory_order_relaxed))
-                    queue.append(data);
-                acceptor.post({ServerEvent::Type::Data, record->id, {}, {}, std::move(data), {}, {}});
+                const std::size_t size = *n;
+                record->bytesIn.fetch_add(size, std::memory_order_relaxed);
+                // Only when the front end listens: otherwise this thread would wake its thread
+                // for every message. The counters above and below stay exact either way.
+                if (acceptor.reportData.load(std::memory_order_relaxed))
+                    acceptor.post({ServerEvent::Type::Data, record->id, {}, {}, QByteArray(buffer.data(), static_cast<qsizetype>(size)), {}, {}});
+                if (acceptor.echo.load(std::memory_order_relaxed)) {
+                    // Straight from the buffer when nothing waits before it: no copy, no allocation.
+                    quint64 sent = 0;
+                    auto echoed = queue.sendOrQueue(socket, std::span<const char>(buffer.data(), size), &sent);
+                    if (sent)
+                        record->bytesOut.fetch_add(sent, std::memory_order_relaxed);
+                    if (!echoed) {
+                        reason = echoed.error().message();
+                        break;
+                    }
+                }
             }
         }
         if (!queue.empty()) {
             if (queue.queuedBytes() > acceptor.config.maxQueuedBytes) {
-                reason = tr("more than %1 bytes waiting to be sent: the client is not reading").arg(acceptor.config.maxQueuedBytes);
+                reason = Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(acceptor.config.maxQueuedBytes);
                 break;
             }
-            quint64 sent = 0;
-            auto flushed = queue.flush(socket, &sent);
-            record->bytesOut.fetch_add(sent, std::memory_order_relaxed);
-            if (!flushed) {
-                reason = flushed.error().message();
-                break;
+            if (tryFlush) {
+                quint64 sent = 0;
+                auto flushed = queue.flush(socket, &sent);
+                if (sent)
+                    record->bytesOut.fetch_add(sent, std::memory_order_relaxed);
+                if (!flushed) {
+                    reason = flushed.error().message();
+                    break;
+                }
             }
         }
     }
@@ -147,7 +170,7 @@ bool Session::runCommands(const TcpServerConfig &config, QString &reason)
         }
     }
     if (queue.queuedBytes() > config.maxQueuedBytes) {
-        reason = tr("more than %1 bytes waiting to be sent: the client is not reading").arg(config.maxQueuedBytes);
+        reason = Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(config.maxQueuedBytes);
         return false;
     }
     return true;
@@ -181,7 +204,7 @@ void ThreadPerClientServer::Acceptor::run()
     }
 
     for (auto &[id, session] : sessions)
-        session->commands.push(SessionClose{tr("server stopped")});
+        session->commands.push(SessionClose{Text::tr("server stopped")});
     for (auto &[id, session] : sessions)
         session->thread.join();   // each posts its own Disconnected on the way out
     sessions.clear();
@@ -202,7 +225,7 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     }
     if (config.maxClients > 0 && sessions.size() >= static_cast<size_t>(config.maxClients)) {
         post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {},
-              tr("the server already has its maximum of %n client(s)", config.maxClients), {}});
+              Text::tr("the server already has its maximum of %n client(s)", nullptr, config.maxClients), {}});
         return;
     }
     auto wakeup = Wakeup::create();
@@ -215,7 +238,7 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     auto record = std::make_shared<ClientRecord>();
     record->id = nextClientId();
     record->peer = accepted->peer;
-    record->connectedAt = QDateTime::currentDateTime();
+    record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
     auto session = std::make_unique<Session>(record, std::move(accepted->socket), std::move(wakeup).value());
     post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
     Session *raw = session.get();
@@ -235,7 +258,7 @@ void ThreadPerClientServer::Acceptor::runCommands()
                 session->commands.push(SessionSend{all->data});
         } else if (auto *drop = std::get_if<Disconnect>(&command)) {
             if (auto it = sessions.find(drop->id); it != sessions.end())
-                it->second->commands.push(SessionClose{tr("disconnected by the server")});
+                it->second->commands.push(SessionClose{Text::tr("disconnected by the server")});
         } else if (auto *finished = std::get_if<Finished>(&command)) {
             reap(finished->id);
         } else if (std::holds_alternative<Resume>(command)) {
@@ -258,7 +281,7 @@ void ThreadPerClientServer::Acceptor::reap(quint64 id)
 }
 
 ThreadPerClientServer::ThreadPerClientServer(const TcpServerConfig &config, ServerEventSink &sink,
-                                             const std::atomic<bool> &echo)
+                                             const std::atomic<bool> &echo, const std::atomic<bool> &reportData)
 {
     auto wakeup = Wakeup::create();
     if (!wakeup) {
@@ -266,7 +289,7 @@ ThreadPerClientServer::ThreadPerClientServer(const TcpServerConfig &config, Serv
         sink.post({ServerEvent::Type::Stopped, 0, {}, {}, {}, {}, {}});
         return;
     }
-    m_acceptor = std::make_unique<Acceptor>(config, sink, echo, std::move(wakeup).value());
+    m_acceptor = std::make_unique<Acceptor>(config, sink, echo, reportData, std::move(wakeup).value());
     m_thread = std::jthread([acceptor = m_acceptor.get()] { acceptor->run(); });
 }
 

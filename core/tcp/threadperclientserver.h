@@ -12,7 +12,8 @@ namespace socketeer {
 // table of sessions and forwards them to the session they are for.
 class ThreadPerClientServer final : public ServerEngine {
 public:
-    ThreadPerClientServer(const TcpServerConfig &config, ServerEventSink &sink, const std::atomic<bool> &echo);
+    ThreadPerClientServer(const TcpServerConfig &config, ServerEventSink &sink, const std::atomic<bool> &echo,
+                          const std::atomic<bool> &reportData);
     ~ThreadPerClientServer() override;
 
     void sendTo(quint64 id, const QByteArray &data) override;

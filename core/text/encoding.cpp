@@ -8,7 +8,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("socketeer::Encoding", text); }
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::Encoding)
+};
 
 QString escapeByte(unsigned char byte)
 {
@@ -180,13 +183,13 @@ Result<QByteArray> encodeText(const QString &text, TextEncoding encoding)
                 continue;
             }
             if (c.isSurrogate())
-                return Error::invalid(tr("the text contains a broken character at position %1").arg(i + 1));
+                return Error::invalid(Text::tr("the text contains a broken character at position %1").arg(i + 1));
         }
         return text.toUtf8();
     case TextEncoding::Latin1:
         for (qsizetype i = 0; i < text.size(); ++i)
             if (text.at(i).unicode() > 0xFF)
-                return Error::invalid(tr("\"%1\" (position %2) cannot be written in Latin-1").arg(text.at(i)).arg(i + 1));
+                return Error::invalid(Text::tr("\"%1\" (position %2) cannot be written in Latin-1").arg(text.at(i)).arg(i + 1));
         return text.toLatin1();
     case TextEncoding::Gbk:
     case TextEncoding::Gb18030: {
@@ -199,7 +202,7 @@ Result<QByteArray> encodeText(const QString &text, TextEncoding encoding)
             QStringEncoder one(name, QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInvalidToNull);
             QByteArray bytes = one.encode(piece);
             if (one.hasError())
-                return Error::invalid(tr("\"%1\" (position %2) cannot be written in %3").arg(piece).arg(i + 1).arg(QString::fromLatin1(name)));
+                return Error::invalid(Text::tr("\"%1\" (position %2) cannot be written in %3").arg(piece).arg(i + 1).arg(QString::fromLatin1(name)));
             out += bytes;
             i += length - 1;
         }
@@ -218,7 +221,7 @@ Result<QByteArray> parseHex(const QString &text)
         const QChar c = text.at(i);
         if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char(':') || c == QLatin1Char('-')) {
             if (pending >= 0)
-                return Error::invalid(tr("hex digit \"%1\" at position %2 has no partner: write bytes as two digits (0A, not A)")
+                return Error::invalid(Text::tr("hex digit \"%1\" at position %2 has no partner: write bytes as two digits (0A, not A)")
                                           .arg(text.at(pendingAt)).arg(pendingAt + 1));
             continue;
         }
@@ -233,7 +236,7 @@ Result<QByteArray> parseHex(const QString &text)
         else if (u >= 'a' && u <= 'f') value = u - 'a' + 10;
         else if (u >= 'A' && u <= 'F') value = u - 'A' + 10;
         if (value < 0)
-            return Error::invalid(tr("\"%1\" at position %2 is not a hex digit").arg(c).arg(i + 1));
+            return Error::invalid(Text::tr("\"%1\" at position %2 is not a hex digit").arg(c).arg(i + 1));
         if (pending < 0) {
             pending = value;
             pendingAt = i;
@@ -243,7 +246,7 @@ Result<QByteArray> parseHex(const QString &text)
         }
     }
     if (pending >= 0)
-        return Error::invalid(tr("hex digit \"%1\" at position %2 has no partner: write bytes as two digits (0A, not A)")
+        return Error::invalid(Text::tr("hex digit \"%1\" at position %2 has no partner: write bytes as two digits (0A, not A)")
                                   .arg(text.at(pendingAt)).arg(pendingAt + 1));
     return out;
 }

@@ -21,7 +21,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("socketeer::Udp", text, nullptr, n); }
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::Udp)
+};
 
 struct SendToEndpoint { Endpoint to; QByteArray data; };
 struct SendToAddress { SocketAddress to; QByteArray data; };
@@ -34,6 +37,7 @@ using Command = std::variant<SendToEndpoint, SendToAddress, SetBroadcast, Member
 // Per wake-up: enough to empty the socket buffer of a fast sender in a few rounds, few enough that
 // a close() or a send waiting behind a flood is seen promptly.
 constexpr int kDrainBudget = 256;
+constexpr int kSocketReceiveBuffer = 4 * 1024 * 1024;
 // Datagrams the kernel had no room for (EAGAIN) wait here; beyond this a send is refused.
 constexpr qsizetype kMaxPendingBytes = 4 * 1024 * 1024;
 
@@ -94,6 +98,9 @@ struct UdpEngine::Loop {
 
     Socket socket;
     std::vector<char> buffer;
+    std::vector<UdpEvent> batch;     // one drain's datagrams, handed over under one lock
+    SocketAddress lastSender;        // formatting an address per datagram would cost more than
+    QString lastSenderText;          // receiving it; a flood mostly comes from one sender
     std::deque<PendingSend> pending;
     qsizetype pendingBytes = 0;
     bool stopping = false;
@@ -141,11 +148,11 @@ void UdpEngine::Loop::run()
 bool UdpEngine::Loop::setUp()
 {
     if (config.bind.isUnix()) {
-        fail(Error::invalid(tr("UDP binds a host and port, not the socket path \"%1\"").arg(config.bind.unixPath)));
+        fail(Error::invalid(Text::tr("UDP binds a host and port, not the socket path \"%1\"").arg(config.bind.unixPath)));
         return false;
     }
     if (config.receiveBufferSize <= 0) {
-        fail(Error::invalid(tr("a receive buffer of %1 bytes").arg(config.receiveBufferSize)));
+        fail(Error::invalid(Text::tr("a receive buffer of %1 bytes").arg(config.receiveBufferSize)));
         return false;
     }
     auto bound = bindDatagram(config.bind, true);
@@ -167,6 +174,10 @@ bool UdpEngine::Loop::setUp()
             return false;
         }
     }
+    // Room for a burst: the default (about 200 KiB, some 270 small datagrams) overflows within a
+    // millisecond of a fast sender whenever this thread waits for a core. The kernel caps the
+    // request at net.core.rmem_max; failing to get it is not an error.
+    (void)socket.setOption(SOL_SOCKET, SO_RCVBUF, kSocketReceiveBuffer);
     // Anything larger than the largest datagram would never be filled.
     buffer.resize(static_cast<std::size_t>(std::min<qsizetype>(config.receiveBufferSize, 65536)));
     auto local = socket.sockName();
@@ -216,7 +227,7 @@ void UdpEngine::Loop::tearDown()
 {
     if (!pending.empty())
         fail(Error::fromErrno(ErrorKind::Send, ECANCELED,
-                              tr("%n datagram(s) still waiting when the endpoint closed", static_cast<int>(pending.size()))));
+                              Text::tr("%n datagram(s) still waiting when the endpoint closed", nullptr, static_cast<int>(pending.size()))));
     pending.clear();
     socket.close();   // leaves every multicast group with it
     UdpEvent event;
@@ -249,35 +260,43 @@ void UdpEngine::Loop::drain()
         auto received = socket.recvFrom(std::span<char>(buffer.data(), buffer.size()));
         if (!received) {
             // Not ready: drained. Anything else (an ICMP error queued on the socket, say) is
-            // reported; the socket stays usable, and the next wake-up tries again.
-            if (received.error().code != std::errc::operation_would_block)
+            // reported, after what came before it; the socket stays usable, and the next
+            // wake-up tries again.
+            if (received.error().code != std::errc::operation_would_block) {
+                sink.postAll(batch);
                 fail(received.error());
-            return;
+            }
+            break;
         }
         counters.datagramsIn.fetch_add(1, std::memory_order_relaxed);
         counters.bytesIn.fetch_add(received->fullSize, std::memory_order_relaxed);
+        if (lastSenderText.isEmpty() || !(received->from == lastSender)) {
+            lastSender = received->from;
+            lastSenderText = received->from.toString();
+        }
         UdpEvent event;
         event.type = UdpEvent::Type::Received;
         Datagram &datagram = event.datagram;
         datagram.data = QByteArray(buffer.data(), static_cast<qsizetype>(received->size));
         datagram.senderAddress = received->from;
-        datagram.sender = received->from.toString();
+        datagram.sender = lastSenderText;
         datagram.fullSize = static_cast<qint64>(received->fullSize);
         datagram.truncated = received->truncated();
         // UTC: cheap on a hot path (no time-zone lookup); the UI shows it in local time.
         datagram.receivedAt = QDateTime::currentDateTimeUtc();
-        post(std::move(event));
+        batch.push_back(std::move(event));
     }
+    sink.postAll(batch);
 }
 
 void UdpEngine::Loop::sendTo(const Endpoint &to, QByteArray data)
 {
     if (to.isUnix()) {
-        fail(Error::invalid(tr("UDP sends to a host and port, not to the socket path \"%1\"").arg(to.unixPath)));
+        fail(Error::invalid(Text::tr("UDP sends to a host and port, not to the socket path \"%1\"").arg(to.unixPath)));
         return;
     }
     if (to.port == 0) {
-        fail(Error::invalid(tr("%1: a datagram cannot be sent to port 0").arg(to.toString())));
+        fail(Error::invalid(Text::tr("%1: a datagram cannot be sent to port 0").arg(to.toString())));
         return;
     }
     // Blocking (getaddrinfo), which is why it happens here and never in the caller's thread.
@@ -300,7 +319,7 @@ void UdpEngine::Loop::sendTo(const Endpoint &to, QByteArray data)
     } else if (ipv4 && socket.family() == AF_INET6) {
         send(v4Mapped(*ipv4), std::move(data));
     } else {
-        fail(Error::invalid(tr("%1 has no %2 address, and this endpoint is bound to %3")
+        fail(Error::invalid(Text::tr("%1 has no %2 address, and this endpoint is bound to %3")
                                 .arg(to.toString(), socket.family() == AF_INET ? QStringLiteral("IPv4") : QStringLiteral("IPv6"),
                                      socket.sockName() ? socket.sockName()->toString() : QString())));
     }
@@ -314,7 +333,7 @@ void UdpEngine::Loop::send(const SocketAddress &to, QByteArray data)
     const qsizetype limit = overIPv4 ? kMaxUdpPayloadIPv4 : kMaxUdpPayloadIPv6;
     if (data.size() > limit) {
         fail(Error::fromErrno(ErrorKind::Limit, EMSGSIZE,
-                              tr("sending %1 bytes to %2: one UDP datagram over %3 carries at most %4 bytes")
+                              Text::tr("sending %1 bytes to %2: one UDP datagram over %3 carries at most %4 bytes")
                                   .arg(data.size())
                                   .arg(to.toString(), overIPv4 ? QStringLiteral("IPv4") : QStringLiteral("IPv6"))
                                   .arg(limit)));
@@ -334,7 +353,7 @@ void UdpEngine::Loop::send(const SocketAddress &to, QByteArray data)
     // The send buffer is full (or others already wait): queue it behind them, in order.
     if (pendingBytes + data.size() > kMaxPendingBytes) {
         fail(Error::fromErrno(ErrorKind::Limit, ENOBUFS,
-                              tr("sending %1 bytes to %2: %3 bytes already wait to be sent").arg(data.size()).arg(to.toString()).arg(pendingBytes)));
+                              Text::tr("sending %1 bytes to %2: %3 bytes already wait to be sent").arg(data.size()).arg(to.toString()).arg(pendingBytes)));
         return;
     }
     pendingBytes += data.size();
@@ -374,11 +393,11 @@ void UdpEngine::Loop::changeMembership(const Membership &membership)
     const QString &group = membership.group;
     auto address = SocketAddress::fromLiteral(group.trimmed(), 0);
     if (!address) {
-        fail(Error::invalid(tr("\"%1\" is not a multicast group address").arg(group)));
+        fail(Error::invalid(Text::tr("\"%1\" is not a multicast group address").arg(group)));
         return;
     }
-    const QString action = (membership.join ? tr("joining group %1") : tr("leaving group %1")).arg(address->host());
-    const QString what = membership.interfaceName.isEmpty() ? action : tr("%1 on %2").arg(action, membership.interfaceName);
+    const QString action = (membership.join ? Text::tr("joining group %1") : Text::tr("leaving group %1")).arg(address->host());
+    const QString what = membership.interfaceName.isEmpty() ? action : Text::tr("%1 on %2").arg(action, membership.interfaceName);
     unsigned index = 0;
     if (!membership.interfaceName.isEmpty()) {
         bool numeric = false;
@@ -386,7 +405,7 @@ void UdpEngine::Loop::changeMembership(const Membership &membership)
         if (!numeric)
             index = ::if_nametoindex(membership.interfaceName.toLocal8Bit().constData());
         if (index == 0) {
-            fail(Error::invalid(tr("%1: there is no network interface \"%2\"").arg(action, membership.interfaceName)));
+            fail(Error::invalid(Text::tr("%1: there is no network interface \"%2\"").arg(action, membership.interfaceName)));
             return;
         }
     }
@@ -395,7 +414,7 @@ void UdpEngine::Loop::changeMembership(const Membership &membership)
     if (address->family() == AF_INET) {
         const in_addr group4 = reinterpret_cast<const sockaddr_in *>(address->data())->sin_addr;
         if ((ntohl(group4.s_addr) & 0xf0000000u) != 0xe0000000u) {
-            fail(Error::invalid(tr("%1 is not a multicast address (224.0.0.0/4)").arg(group)));
+            fail(Error::invalid(Text::tr("%1 is not a multicast address (224.0.0.0/4)").arg(group)));
             return;
         }
         ip_mreqn request{};
@@ -410,12 +429,12 @@ void UdpEngine::Loop::changeMembership(const Membership &membership)
             result = setStructOption(socket, IPPROTO_IP, IP_MULTICAST_IF, "IP_MULTICAST_IF", request, what);
     } else {
         if (socket.family() != AF_INET6) {
-            fail(Error::invalid(tr("the IPv6 group %1 needs an IPv6 endpoint (bind to :: or ::1)").arg(group)));
+            fail(Error::invalid(Text::tr("the IPv6 group %1 needs an IPv6 endpoint (bind to :: or ::1)").arg(group)));
             return;
         }
         const in6_addr group6 = reinterpret_cast<const sockaddr_in6 *>(address->data())->sin6_addr;
         if (group6.s6_addr[0] != 0xff) {
-            fail(Error::invalid(tr("%1 is not a multicast address (ff00::/8)").arg(group)));
+            fail(Error::invalid(Text::tr("%1 is not a multicast address (ff00::/8)").arg(group)));
             return;
         }
         ipv6_mreq request{};
