@@ -1,5 +1,6 @@
 #include "clientpanel.h"
 
+#include "fieldmemory.h"
 #include "addressinputs.h"
 #include "messagelogview.h"
 #include "sendbox.h"
@@ -40,6 +41,8 @@ ClientPanel::ClientPanel(QWidget *parent)
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setPrefix(tr("timeout "));
     m_timeout->setObjectName(QStringLiteral("connectTimeout"));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_host, m_port, m_timeout})
+        rememberField(field);
     m_timeout->setToolTip(tr("Give up connecting after this long"));
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
     m_connectButton->setDefault(true);

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "clientpanel.h"
+#include "fieldmemory.h"
 #include "messagelogview.h"
 #include "serverpanel.h"
 #include "settings.h"
@@ -39,6 +40,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("panels"));
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
+    restoreFields(m_server, m_settings.fields(QStringLiteral("server")));
+    restoreFields(m_udp, m_settings.fields(QStringLiteral("udp")));
     m_tabs->addTab(m_server, tr("TCP server"));
     addClientPanel();
     m_tabs->addTab(m_udp, tr("UDP"));
@@ -76,6 +79,7 @@ MainWindow::~MainWindow() = default;
 ClientPanel *MainWindow::addClientPanel()
 {
     auto *panel = new ClientPanel;
+    restoreFields(panel, m_settings.fields(QStringLiteral("client")));
     m_clients.append(panel);
     const int index = m_tabs->insertTab(1 + static_cast<int>(m_clients.size()) - 1, panel, tr("TCP client %1").arg(++m_clientsCreated));
     m_tabs->setCurrentIndex(index);
@@ -211,6 +215,14 @@ void MainWindow::openMail()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_settings.setFields(QStringLiteral("server"), captureFields(m_server));
+    m_settings.setFields(QStringLiteral("udp"), captureFields(m_udp));
+    // The client panel last looked at is the one whose address the next run offers.
+    auto *client = qobject_cast<ClientPanel *>(m_tabs->currentWidget());
+    if (!client && !m_clients.isEmpty())
+        client = m_clients.last();
+    if (client)
+        m_settings.setFields(QStringLiteral("client"), captureFields(client));
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_settings.sync();

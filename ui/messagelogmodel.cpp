@@ -29,15 +29,24 @@ void MessageLogModel::appendBatch(QList<LogEntry> entries)
             entry.size = entry.data.size();
         if (entry.data.size() > kKeptPerEntry)
             entry.data.truncate(kKeptPerEntry);
+        m_keptBytes += entry.data.size();
         m_entries.push_back(std::move(entry));
     }
     endInsertRows();
+    if (m_keptBytes > kKeptInAll) {
+        int excess = 0;
+        qsizetype freed = 0;
+        while (m_keptBytes - freed > kKeptInAll && excess + 1 < rowCount())
+            freed += m_entries[static_cast<size_t>(excess++)].data.size();
+        removeOldest(excess);
+    }
 }
 
 void MessageLogModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    m_keptBytes = 0;
     endResetModel();
 }
 
@@ -49,11 +58,17 @@ void MessageLogModel::setMaximumEntries(int maximum)
 
 void MessageLogModel::trimTo(int maximum)
 {
-    const int excess = static_cast<int>(m_entries.size()) - std::max(0, maximum);
-    if (excess <= 0)
+    removeOldest(static_cast<int>(m_entries.size()) - std::max(0, maximum));
+}
+
+void MessageLogModel::removeOldest(int count)
+{
+    if (count <= 0)
         return;
-    beginRemoveRows({}, 0, excess - 1);
-    m_entries.erase(m_entries.begin(), m_entries.begin() + excess);
+    beginRemoveRows({}, 0, count - 1);
+    for (int i = 0; i < count; ++i)
+        m_keptBytes -= m_entries[static_cast<size_t>(i)].data.size();
+    m_entries.erase(m_entries.begin(), m_entries.begin() + count);
     endRemoveRows();
 }
 
@@ -133,7 +148,9 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         case PeerColumn: return e.peer;
         case SizeColumn:
             return e.direction == LogEntry::Direction::Received || e.direction == LogEntry::Direction::Sent ? QVariant(e.size) : QVariant();
-        case DataColumn: return payloadText(e, 2048);   // the cell; the full text is in the tooltip
+        // As much as a row can show (shaping more is what slows painting under a flood); the
+        // tooltip holds more, "Save" everything kept.
+        case DataColumn: return payloadText(e, 160);
         }
         break;
     case Qt::ToolTipRole:

@@ -30,6 +30,9 @@ public:
     enum Column { TimeColumn, DirectionColumn, PeerColumn, SizeColumn, DataColumn, ColumnCount };
     enum Role { SearchTextRole = Qt::UserRole + 1, PeerRole, DirectionRole };
     static constexpr qsizetype kKeptPerEntry = 64 * 1024;   // bytes of one payload kept for display
+    // Payload bytes the whole log keeps: past it the oldest entries go, as past the maximum number
+    // of entries, so 10,000 entries of a flood cannot hold 640 MB. The counters stay exact.
+    static constexpr qsizetype kKeptInAll = 32 * 1024 * 1024;
 
     explicit MessageLogModel(QObject *parent = nullptr);
 
@@ -58,8 +61,10 @@ public:
 
 private:
     void trimTo(int maximum);
+    void removeOldest(int count);
 
     std::deque<LogEntry> m_entries;
+    qsizetype m_keptBytes = 0;
     int m_maximum = 10000;
     TextEncoding m_encoding = TextEncoding::Utf8;
     bool m_hex = false;

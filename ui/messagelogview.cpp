@@ -1,9 +1,12 @@
 #include "messagelogview.h"
 
+#include "fieldmemory.h"
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,6 +18,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTextStream>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -29,8 +33,17 @@ MessageLogView::MessageLogView(QWidget *parent)
       m_encodingCombo(new QComboBox(this)),
       m_filterEdit(new QLineEdit(this)),
       m_logCheck(new QCheckBox(tr("Log to file"), this)),
-      m_maxEntries(new QSpinBox(this))
+      m_maxEntries(new QSpinBox(this)),
+      m_refresh(new QTimer(this))
 {
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(kRefreshMs);
+    connect(m_refresh, &QTimer::timeout, this, [this] {
+        if (!m_held.isEmpty()) {
+            showHeld();
+            m_refresh->start();   // still busy: keep the pace
+        }
+    });
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(MessageLogModel::SearchTextRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -45,10 +58,9 @@ MessageLogView::MessageLogView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(MessageLogModel::TimeColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(MessageLogModel::DirectionColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(MessageLogModel::SizeColumn, QHeaderView::ResizeToContents);
-    m_table->setColumnWidth(MessageLogModel::PeerColumn, 160);
+    // Fixed widths from the font, not ResizeToContents: that would measure every row again on
+    // each insert, which under a flood is most of what the GUI thread does.
+    sizeColumns();
 
     m_hexButton->setText(tr("Hex"));
     m_hexButton->setCheckable(true);
@@ -70,6 +82,8 @@ MessageLogView::MessageLogView(QWidget *parent)
     m_maxEntries->setValue(m_model->maximumEntries());
     m_maxEntries->setToolTip(tr("Most messages kept in the log; counters stay exact whatever is dropped here"));
     m_maxEntries->setObjectName(QStringLiteral("logMaxEntries"));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_hexButton, m_encodingCombo, m_maxEntries})
+        rememberField(field);
 
     auto *clearButton = new QToolButton(this);
     clearButton->setText(tr("Clear"));
@@ -101,12 +115,32 @@ MessageLogView::MessageLogView(QWidget *parent)
         setEncoding(static_cast<TextEncoding>(m_encodingCombo->itemData(i).toInt()));
     });
     connect(m_maxEntries, &QSpinBox::valueChanged, this, &MessageLogView::setMaximumEntries);
-    connect(clearButton, &QToolButton::clicked, m_model, &MessageLogModel::clear);
+    connect(clearButton, &QToolButton::clicked, this, [this] {
+        m_held.clear();
+        m_model->clear();
+    });
     connect(saveButton, &QToolButton::clicked, this, &MessageLogView::saveAs);
     connect(m_logCheck, &QCheckBox::toggled, this, &MessageLogView::toggleLogging);
 }
 
 MessageLogView::~MessageLogView() = default;
+
+void MessageLogView::sizeColumns()
+{
+    const QFontMetrics metrics(m_table->font());
+    const int padding = 2 * metrics.averageCharWidth();
+    m_table->setColumnWidth(MessageLogModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + padding);
+    m_table->setColumnWidth(MessageLogModel::DirectionColumn, metrics.horizontalAdvance(QStringLiteral("←")) + 2 * padding);
+    m_table->setColumnWidth(MessageLogModel::PeerColumn, metrics.horizontalAdvance(QStringLiteral("[::ffff:255.255.255.255]:65535")) + padding);
+    m_table->setColumnWidth(MessageLogModel::SizeColumn, metrics.horizontalAdvance(QStringLiteral("000000000")) + padding);
+}
+
+void MessageLogView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        sizeColumns();   // presentation mode
+}
 
 void MessageLogView::append(LogEntry entry)
 {
@@ -120,10 +154,30 @@ void MessageLogView::appendBatch(QList<LogEntry> entries)
             entry.timeMs = QDateTime::currentMSecsSinceEpoch();
         if (m_logFile)
             writeToLog(entry);   // before the model keeps only the beginning of big payloads
+        if (entry.size == 0)
+            entry.size = entry.data.size();
+        if (entry.data.size() > MessageLogModel::kKeptPerEntry)
+            entry.data.truncate(MessageLogModel::kKeptPerEntry);   // the rest is counted, not held
     }
+    // A message in a quiet moment shows at once; under a flood the rows go in at most every
+    // kRefreshMs, so the table is laid out and painted a few times a second rather than after
+    // every delivery (painting the rows is what would otherwise take the GUI thread's time).
+    m_held.append(std::move(entries));
+    if (m_held.size() > m_model->maximumEntries())   // older ones would be trimmed on arrival anyway
+        m_held.remove(0, m_held.size() - m_model->maximumEntries());
+    if (!m_refresh->isActive()) {
+        showHeld();
+        m_refresh->start();
+    }
+}
+
+void MessageLogView::showHeld()
+{
+    if (m_held.isEmpty())
+        return;
     QScrollBar *scroll = m_table->verticalScrollBar();
     const bool follow = scroll->value() >= scroll->maximum() - 2;
-    m_model->appendBatch(std::move(entries));
+    m_model->appendBatch(std::exchange(m_held, {}));
     if (follow)
         m_table->scrollToBottom();
 }
@@ -169,6 +223,7 @@ void MessageLogView::setMaximumEntries(int maximum)
 
 int MessageLogView::visibleRowCount() const
 {
+    const_cast<MessageLogView *>(this)->showHeld();   // what is held is already "in" the log
     return m_proxy->rowCount();
 }
 
@@ -179,6 +234,7 @@ void MessageLogView::applyFilter()
 
 bool MessageLogView::saveTo(const QString &path, QString *errorMessage) const
 {
+    const_cast<MessageLogView *>(this)->showHeld();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
         if (errorMessage)

@@ -15,6 +15,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace socketeer::ui {
@@ -23,6 +24,8 @@ class MessageLogView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MessageLogView)
 public:
+    static constexpr int kRefreshMs = 100;   // the most often a flood re-lays out the table
+
     explicit MessageLogView(QWidget *parent = nullptr);
     ~MessageLogView() override;
 
@@ -50,7 +53,12 @@ signals:
     void encodingChanged(socketeer::TextEncoding encoding);
     void hexViewChanged(bool hex);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void sizeColumns();
+    void showHeld();
     void applyFilter();
     void saveAs();
     void toggleLogging(bool on);
@@ -65,6 +73,8 @@ private:
     QCheckBox *m_logCheck;
     QSpinBox *m_maxEntries;
     std::unique_ptr<QFile> m_logFile;
+    QList<LogEntry> m_held;     // appended while the last refresh is recent: shown by m_refresh
+    QTimer *m_refresh;
 };
 
 } // namespace socketeer::ui

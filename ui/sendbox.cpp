@@ -1,5 +1,7 @@
 #include "sendbox.h"
 
+#include "fieldmemory.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -61,6 +63,8 @@ SendBox::SendBox(QWidget *parent)
     m_count->setSpecialValueText(tr("no limit"));
     m_count->setPrefix(tr("times: "));
     m_count->setObjectName(QStringLiteral("repeatCount"));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_mode, m_ending, m_interval, m_count})
+        rememberField(field);
     m_count->setToolTip(tr("How many times to send; \"no limit\" repeats until you stop it"));
 
     m_error->setObjectName(QStringLiteral("sendError"));

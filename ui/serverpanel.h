@@ -51,7 +51,11 @@ public:
 signals:
     void listeningChanged(bool listening);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void sizeClientColumns();
     void toggle();
     void onStarted(const QString &address, quint16 port);
     void onStopped();

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVariantMap>
 
 class QSettings;
 
@@ -29,31 +30,9 @@ public:
     int fontPointSize() const;
     void setFontPointSize(int points);
 
-    QString serverAddress() const;
-    void setServerAddress(const QString &address);
-    quint16 serverPort() const;
-    void setServerPort(quint16 port);
-    QString serverModel() const;
-    void setServerModel(const QString &model);
-
-    QString clientHost() const;
-    void setClientHost(const QString &host);
-    quint16 clientPort() const;
-    void setClientPort(quint16 port);
-
-    QString udpBind() const;
-    void setUdpBind(const QString &address);
-    quint16 udpPort() const;
-    void setUdpPort(quint16 port);
-    QString udpTarget() const;     // "host:port"
-    void setUdpTarget(const QString &target);
-
-    QString encoding() const;      // "UTF-8", "GBK", …
-    void setEncoding(const QString &encoding);
-    bool hexView() const;
-    void setHexView(bool hex);
-    int logMaximumEntries() const;
-    void setLogMaximumEntries(int maximum);
+    // A panel's remembered inputs (see fieldmemory.h), under a group such as "server".
+    QVariantMap fields(const QString &group) const;
+    void setFields(const QString &group, const QVariantMap &values);
 
     void sync();
 

@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <cerrno>
 #include <cstring>
 
 namespace socketeer::ui {
@@ -63,8 +64,8 @@ QString TimelineCanvas::laneTitle(const QString &thread)
         return tr("Server (accepting)");
     if (thread.startsWith(QLatin1String("tcp-client-")))
         return tr("Server ↔ client %1").arg(thread.mid(11));
-    if (thread == QLatin1String("tcp-client"))
-        return tr("Client");
+    if (thread.startsWith(QLatin1String("client-")))
+        return tr("Client %1").arg(thread.mid(7));
     if (thread == QLatin1String("udp"))
         return tr("UDP");
     return thread;
@@ -76,7 +77,14 @@ void TimelineCanvas::addEvents(const QList<TraceEvent> &events)
         // getaddrinfo and the like happen on threads that come and go; one lane per thread name.
         if (!m_lanes.contains(event.thread))
             m_lanes.append(event.thread);
-        m_events.push_back(event);
+        // Batches from different threads interleave; the sequence puts each send before the recv
+        // that got its bytes. Events are nearly in order already, so search from the end.
+        auto at = m_events.end();
+        if (event.sequence != 0) {
+            while (at != m_events.begin() && std::prev(at)->sequence > event.sequence)
+                --at;
+        }
+        m_events.insert(at, event);
     }
     while (m_events.size() > static_cast<size_t>(kMaxEvents))
         m_events.pop_front();
@@ -140,16 +148,10 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.fillRect(rect(), palette().base());
 
-    QFont titleFont = font();
-    titleFont.setBold(true);
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
         const int y = kTop + lane * kLaneHeight;
         if (lane % 2)
             painter.fillRect(QRect(0, y, width(), kLaneHeight), palette().alternateBase());
-        painter.setPen(palette().text().color());
-        painter.setFont(titleFont);
-        painter.drawText(QRect(6, y, kLaneTitleWidth - 12, kLaneHeight), Qt::AlignVCenter | Qt::TextWordWrap,
-                         laneTitle(m_lanes.at(lane)));
         painter.setPen(QPen(palette().mid().color(), 1, Qt::DashLine));
         painter.drawLine(kLaneTitleWidth, y + kLaneHeight / 2, width(), y + kLaneHeight / 2);
     }
@@ -166,7 +168,9 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
     for (int i = 0; i < static_cast<int>(m_events.size()); ++i) {
         const TraceEvent &event = m_events[static_cast<size_t>(i)];
         const QRect box = boxRect(i);
-        const QColor colour = event.error ? QColor(0xc0, 0x20, 0x20) : colourFor(event.call);
+        // A non-blocking connect() answers "in progress" and finishes later: not a failure.
+        const bool inProgress = event.error == EINPROGRESS;
+        const QColor colour = inProgress ? QColor(0xd0, 0x80, 0x00) : event.error ? QColor(0xc0, 0x20, 0x20) : colourFor(event.call);
         painter.setPen(QPen(colour, 1.5));
         painter.setBrush(colour.lighter(185));
         painter.drawRoundedRect(box, 6, 6);
@@ -174,7 +178,7 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
         painter.setFont(callFont);
         painter.drawText(box.adjusted(2, 2, -2, -box.height() / 2), Qt::AlignCenter, event.call + QStringLiteral("()"));
         painter.setFont(smallFont);
-        const QString detail = event.error ? QString::fromLocal8Bit(std::strerror(event.error)) : event.result;
+        const QString detail = inProgress ? tr("in progress…") : event.error ? QString::fromLocal8Bit(std::strerror(event.error)) : event.result;
         painter.drawText(box.adjusted(2, box.height() / 2, -2, -2), Qt::AlignCenter,
                          painter.fontMetrics().elidedText(detail, Qt::ElideRight, box.width() - 4));
     }
@@ -192,6 +196,23 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
         painter.setBrush(QColor(0x18, 0x80, 0x38));
         painter.drawPolygon(QPolygonF({end, p1, p2}));
     }
+    paintLaneTitles(painter);
+}
+
+void TimelineCanvas::paintLaneTitles(QPainter &painter)
+{
+    // Over the boxes at the left edge of what is visible, so a lane keeps its name however far
+    // the view has scrolled to follow the newest calls.
+    const int left = visibleRegion().boundingRect().left();
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    painter.setFont(titleFont);
+    for (int lane = 0; lane < m_lanes.size(); ++lane) {
+        const QRect title(left, kTop + lane * kLaneHeight, kLaneTitleWidth, kLaneHeight);
+        painter.fillRect(title, lane % 2 ? palette().alternateBase() : palette().base());
+        painter.setPen(palette().text().color());
+        painter.drawText(title.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::TextWordWrap, laneTitle(m_lanes.at(lane)));
+    }
 }
 
 TimelineView::TimelineView(QWidget *parent)
@@ -199,6 +220,8 @@ TimelineView::TimelineView(QWidget *parent)
 {
     setObjectName(QStringLiteral("timelineView"));
     m_scroll->setWidget(m_canvas);
+    // Scrolling blits the old pixels across, lane titles with them: repaint so they stay put.
+    connect(m_scroll->horizontalScrollBar(), &QScrollBar::valueChanged, m_canvas, qOverload<>(&QWidget::update));
     m_scroll->setWidgetResizable(false);
     m_scroll->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_hint->setText(tr("Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes."));

@@ -9,6 +9,8 @@
 
 #include <deque>
 
+class QPainter;
+
 class QScrollArea;
 class QLabel;
 
@@ -36,6 +38,7 @@ protected:
 
 private:
     QRect boxRect(int index) const;
+    void paintLaneTitles(QPainter &painter);
     int laneOf(const TraceEvent &event) const { return static_cast<int>(m_lanes.indexOf(event.thread)); }
 
     std::deque<TraceEvent> m_events;

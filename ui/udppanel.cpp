@@ -1,5 +1,6 @@
 #include "udppanel.h"
 
+#include "fieldmemory.h"
 #include "addressinputs.h"
 #include "messagelogview.h"
 #include "sendbox.h"
@@ -49,6 +50,8 @@ UdpPanel::UdpPanel(QWidget *parent)
     m_replyToLast->setObjectName(QStringLiteral("replyToLastCheck"));
     m_replyToLast->setToolTip(tr("Send to whoever sent the last datagram, as the tutorial's UDP server does"));
     m_group->setObjectName(QStringLiteral("multicastGroup"));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_bindAddress, m_bindPort, m_broadcast, m_targetHost, m_targetPort, m_replyToLast, m_group})
+        rememberField(field);
     m_group->setPlaceholderText(tr("multicast group, e.g. 239.1.2.3 or ff02::1:3"));
     m_joinButton->setObjectName(QStringLiteral("joinButton"));
     m_leaveButton->setObjectName(QStringLiteral("leaveButton"));

@@ -74,8 +74,8 @@ private slots:
         // The echo comes back and is shown decoded.
         QTRY_COMPARE_WITH_TIMEOUT(panel.counters()->bytesIn(), qint64(testsupport::chineseUtf8().size()), 5000);
         QCOMPARE(panel.counters()->bytesOut(), qint64(testsupport::chineseUtf8().size()));
-        QVERIFY(logText(panel).contains(QStringLiteral("← 127.0.0.1:%1").arg(port)));
-        QCOMPARE(logText(panel).count(QStringLiteral("你好，世界")), 2);   // sent and received
+        QTRY_VERIFY(logText(panel).contains(QStringLiteral("← 127.0.0.1:%1").arg(port)));
+        QTRY_COMPARE(logText(panel).count(QStringLiteral("你好，世界")), 2);   // sent and received
 
         QSignalSpy disconnected(panel.client(), &TcpClient::disconnected);
         QTest::mouseClick(panel.connectButton(), Qt::LeftButton);
@@ -141,7 +141,7 @@ private slots:
         // The tutorial's server echoes, sees the end of our stream and closes: we get both.
         QVERIFY(disconnected.wait(5000));
         QCOMPARE(panel.counters()->bytesIn(), qint64(11));
-        QVERIFY(logText(panel).contains(QLatin1String("last words")));
+        QTRY_VERIFY(logText(panel).contains(QLatin1String("last words")));
     }
 };
 

@@ -3,8 +3,10 @@
 
 #include "peer.h"
 
+#include "addressinputs.h"
 #include "clientpanel.h"
 #include "mainwindow.h"
+#include "messagelogview.h"
 #include "serverpanel.h"
 #include "settings.h"
 #include "timelineview.h"
@@ -116,6 +118,33 @@ private slots:
         MainWindow again(settings);
         QCOMPARE(again.fontPointSize(), grown);
         again.setFontPointSize(0);
+    }
+
+    void lastAddressesAndViews_areRememberedAcrossRuns()
+    {
+        {
+            Settings settings;
+            MainWindow window(settings);
+            window.show();
+            ClientPanel *client = window.clientPanels().first();
+            client->hostEdit()->setText(QStringLiteral("::1"));
+            client->portEdit()->setText(QStringLiteral("60001"));
+            window.serverPanel()->portEdit()->setText(QStringLiteral("60002"));
+            window.udpPanel()->targetPort()->setText(QStringLiteral("60003"));
+            window.serverPanel()->log()->setHexView(true);
+            window.close();
+        }
+        Settings settings;
+        MainWindow again(settings);
+        QCOMPARE(again.clientPanels().first()->hostEdit()->text(), QStringLiteral("::1"));
+        QCOMPARE(again.clientPanels().first()->portEdit()->text(), QStringLiteral("60001"));
+        QCOMPARE(again.serverPanel()->portEdit()->text(), QStringLiteral("60002"));
+        QCOMPARE(again.udpPanel()->targetPort()->text(), QStringLiteral("60003"));
+        QVERIFY(again.serverPanel()->log()->hexView());
+        // A second client offers the same address: a class opens two clients to one server.
+        QCOMPARE(again.addClientPanel()->portEdit()->text(), QStringLiteral("60001"));
+        again.serverPanel()->log()->setHexView(false);
+        again.close();
     }
 
     void timelineDock_recordsOnlyWhileShown()

@@ -34,8 +34,32 @@ private slots:
         QCOMPARE(view.model()->entry(0).data, QByteArray("150"));
         for (int i = 250; i < 260; ++i)
             view.append(received(QByteArray::number(i)));
+        // A burst is shown at the next refresh, not row by row.
+        QTRY_COMPARE(view.model()->entry(99).data, QByteArray("259"));
         QCOMPARE(view.model()->rowCount(), 100);
-        QCOMPARE(view.model()->entry(99).data, QByteArray("259"));
+    }
+
+    void flood_isShownAtAPaceAndHeldInBoundedMemory()
+    {
+        MessageLogView view;
+        view.append(received("first"));
+        QCOMPARE(view.model()->rowCount(), 1);   // a message in a quiet moment shows at once
+        // A flood: 1,000 deliveries of 1 MiB. Rows come in at the refresh pace, not one layout per
+        // delivery, and the payload the log keeps stays within its budget: 1,000 entries are
+        // fewer than the maximum number, but 1,000 x 64 KiB kept would be 64 MiB.
+        const QByteArray chunk(1024 * 1024, 'x');
+        for (int i = 0; i < 1000; ++i)
+            view.append(received(chunk));
+        QCOMPARE(view.model()->rowCount(), 1);   // held until the next refresh
+        QTRY_VERIFY(view.model()->rowCount() > 1);
+        QVERIFY(view.model()->rowCount() < 1001);   // the oldest went to keep within the budget
+        qsizetype kept = 0;
+        for (int row = 0; row < view.model()->rowCount(); ++row) {
+            QVERIFY(view.model()->entry(row).data.size() <= MessageLogModel::kKeptPerEntry);
+            kept += view.model()->entry(row).data.size();
+        }
+        QVERIFY(kept <= MessageLogModel::kKeptInAll);
+        QCOMPARE(view.model()->entry(view.model()->rowCount() - 1).size, chunk.size());   // the size is exact
     }
 
     void bigPayload_isKeptInPartAndSaysSo()

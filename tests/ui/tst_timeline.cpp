@@ -30,7 +30,7 @@ private slots:
         auto server = Socket::create(AF_INET, SocketType::Stream);
         QVERIFY(server->bind(*SocketAddress::fromLiteral(QStringLiteral("127.0.0.1"), 0)).ok());
         QVERIFY(server->listen(1).ok());
-        trace::setThreadName(QStringLiteral("tcp-client"));
+        trace::setThreadName(QStringLiteral("client-1"));
         auto client = Socket::create(AF_INET, SocketType::Stream);
         QVERIFY(client->connect(*server->sockName()).ok());
         const QByteArray hello("hello");
@@ -45,8 +45,8 @@ private slots:
 
         TimelineCanvas *canvas = view.canvas();
         QTRY_VERIFY_WITH_TIMEOUT(canvas->eventCount() >= 7, 5000);
-        QCOMPARE(canvas->lanes(), (QStringList{QStringLiteral("tcp-server"), QStringLiteral("tcp-client")}));
-        QCOMPARE(TimelineCanvas::laneTitle(QStringLiteral("tcp-client")), QStringLiteral("Client"));
+        QCOMPARE(canvas->lanes(), (QStringList{QStringLiteral("tcp-server"), QStringLiteral("client-1")}));
+        QCOMPARE(TimelineCanvas::laneTitle(QStringLiteral("client-1")), QStringLiteral("Client 1"));
         const auto arrows = canvas->arrows();
         QCOMPARE(arrows.size(), 1);   // the client's send of 5 bytes → the server's recv of 5 bytes
         QVERIFY(arrows.first().first < arrows.first().second);
@@ -55,6 +55,22 @@ private slots:
         view.hide();
         QVERIFY(!view.isRecording());   // nothing recorded while nobody looks
         QVERIFY(!trace::enabled());
+    }
+
+    void sendComesBeforeTheRecvThatGotItsBytes_evenWhenReportedLater()
+    {
+        // Two workers report in batches of their own: the server's recv can be delivered before
+        // the client's send. The order each took (send: before its bytes left) puts them right.
+        TimelineCanvas canvas;
+        TraceEvent recv{0, QStringLiteral("tcp-server"), QStringLiteral("recv"), {}, QStringLiteral("5 bytes"), 0, 11};
+        TraceEvent send{0, QStringLiteral("client-1"), QStringLiteral("send"), {}, QStringLiteral("5 bytes"), 0, 10};
+        TraceEvent later{0, QStringLiteral("client-1"), QStringLiteral("recv"), {}, QStringLiteral("2 bytes"), 0, 12};
+        canvas.addEvents({recv});
+        canvas.addEvents({send, later});
+        const auto arrows = canvas.arrows();
+        QCOMPARE(arrows.size(), 1);
+        QCOMPARE(arrows.first(), (QPair<int, int>{0, 1}));   // send first, then the recv
+        QVERIFY(!canvas.grab().isNull());
     }
 
     void boundedToTheNewestEvents()

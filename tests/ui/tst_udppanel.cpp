@@ -62,7 +62,7 @@ private slots:
         QTest::keyClick(panel.sendBox()->input(), Qt::Key_Return);
         QVERIFY(server.readLine().endsWith(QByteArray("ping").toHex()));
         QTRY_COMPARE_WITH_TIMEOUT(panel.counters()->messagesIn(), qint64(1), 5000);
-        QVERIFY(logText(panel).contains(QStringLiteral("← 127.0.0.1:%1 (4 byte").arg(serverPort)));
+        QTRY_VERIFY(logText(panel).contains(QStringLiteral("← 127.0.0.1:%1 (4 byte").arg(serverPort)));
     }
 
     void replyToLastSender_answersTheTutorialClient()
@@ -75,7 +75,7 @@ private slots:
         QCOMPARE(client.readLine(), QByteArray("ready"));
         client.write(testsupport::chineseUtf8().toHex() + '\n');
         QTRY_COMPARE_WITH_TIMEOUT(panel.counters()->messagesIn(), qint64(1), 5000);
-        QVERIFY(logText(panel).contains(QStringLiteral("你好，世界")));
+        QTRY_VERIFY(logText(panel).contains(QStringLiteral("你好，世界")));
 
         QTest::mouseClick(panel.replyToLastCheck(), Qt::LeftButton);
         QVERIFY(!panel.targetHost()->isEnabled());

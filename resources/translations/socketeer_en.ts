@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>socketeer::TcpServer</name>
+    <message numerus="yes">
+        <source>the server already has its maximum of %n client(s)</source>
+        <translation>
+            <numerusform>the server already has its maximum of %n client</numerusform>
+            <numerusform>the server already has its maximum of %n clients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Udp</name>
+    <message numerus="yes">
+        <source>%n datagram(s) still waiting when the endpoint closed</source>
+        <translation>
+            <numerusform>%n datagram still waiting when the endpoint closed</numerusform>
+            <numerusform>%n datagrams still waiting when the endpoint closed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::MessageLogModel</name>
+    <message numerus="yes">
+        <source> … (%n more byte(s))</source>
+        <translation>
+            <numerusform> … (%n more byte)</numerusform>
+            <numerusform> … (%n more bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n byte(s))</source>
+        <translation>
+            <numerusform>(%n byte)</numerusform>
+            <numerusform>(%n bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::ServerPanel</name>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1788 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>socketeer::Address</name>
+    <message>
+        <location filename="../../core/net/address.cpp" line="+61"/>
+        <source>unknown IPv6 scope &quot;%1&quot;</source>
+        <translation>未知的 IPv6 作用域“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address</source>
+        <translation>“%1”不是 IPv4 或 IPv6 地址</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the socket path is empty</source>
+        <translation>套接字路径为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the socket path &quot;%1&quot; is longer than %2 bytes</source>
+        <translation>套接字路径“%1”超过了 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(no address)</source>
+        <translation>（无地址）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no port given</source>
+        <translation>未指定端口</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>port &quot;%1&quot; is not a number</source>
+        <translation>端口“%1”不是数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>port %1 is out of range (0–65535)</source>
+        <translation>端口 %1 超出范围（0–65535）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>host &quot;%1&quot; contains a character no host name may have</source>
+        <translation>主机“%1”含有主机名中不允许出现的字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>host name is longer than 253 characters</source>
+        <translation>主机名超过了 253 个字符</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no address given</source>
+        <translation>未指定地址</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot;: missing &quot;]&quot; after the IPv6 address</source>
+        <translation>“%1”：IPv6 地址后缺少“]”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot;: expected &quot;:port&quot; after &quot;]&quot;</source>
+        <translation>“%1”：“]”之后应为“:端口”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; has no port: write host:port</source>
+        <translation>“%1”没有端口：请写成 主机:端口</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot;: write an IPv6 address in brackets, as [::1]:50007</source>
+        <translation>“%1”：IPv6 地址要写在方括号中，例如 [::1]:50007</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no host given</source>
+        <translation>未指定主机</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Cli</name>
+    <message>
+        <location filename="../../app/cli/cli.cpp" line="+16"/>
+        <source>Listen for TCP connections: a chat or echo server</source>
+        <translation>监听 TCP 连接：聊天服务器或回显服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to a TCP server: stdin to the socket, the socket to stdout</source>
+        <translation>连接到 TCP 服务器：标准输入写入套接字，套接字收到的数据写到标准输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send and receive UDP datagrams, one per line</source>
+        <translation>发送和接收 UDP 数据报，每行一个</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Exit status: 0 on success (and after SIGINT or SIGTERM), 1 for a network or runtime error
+(refused, unreachable, unknown host, port in use), 2 for a mistake on the command line.</source>
+        <translation>退出状态：成功时为 0（收到 SIGINT 或 SIGTERM 后退出也为 0），网络或运行时错误为 1
+（连接被拒绝、不可达、未知主机、端口已被占用），命令行有误为 2。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (see socketeer %2 --help)</source>
+        <translation>%1（参见 socketeer %2 --help）</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/connectcommand.cpp" line="+40"/>
+        <source>Connects to a TCP server. The bytes read from stdin are sent exactly as read, and the bytes
+received are written to stdout exactly as received. At the end of stdin the sending side is
+shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,
+then exits 0. It also exits when the peer closes first. Connecting and errors are reported
+on stderr.
+
+The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH.</source>
+        <translation>连接到 TCP 服务器。从标准输入读到的字节原样发送，收到的字节原样写到标准输出。
+标准输入结束时关闭发送方向（对端会读到文件结束），命令继续输出，直到对端关闭连接，
+然后以 0 退出。对端先关闭连接时命令也会退出。连接情况和错误输出到标准错误。
+
+服务器写成 HOST PORT 两个参数，或一个参数 HOST:PORT 或 [IPv6]:PORT，或 --unix PATH。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Host name or IP address, or HOST:PORT.</source>
+        <translation>主机名或 IP 地址，或 HOST:PORT。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port, 1-65535.</source>
+        <translation>端口，1-65535。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to the AF_UNIX socket at this path instead.</source>
+        <translation>改为连接到此路径上的 AF_UNIX 套接字。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+59"/>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give up connecting after this many milliseconds, per address the name resolves to (default 10000).</source>
+        <translation>连接超过这么多毫秒仍未成功就放弃，主机名解析出的每个地址分别计时（默认 10000）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--unix cannot be combined with a host and port</source>
+        <translation>--unix 不能与主机和端口同时使用</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>missing the server: HOST PORT, HOST:PORT or --unix PATH (see socketeer connect --help)</source>
+        <translation>缺少服务器：HOST PORT、HOST:PORT 或 --unix PATH（参见 socketeer connect --help）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unexpected argument &quot;%1&quot; (see socketeer connect --help)</source>
+        <translation>多余的参数“%1”（参见 socketeer connect --help）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no host given in &quot;%1&quot;</source>
+        <translation>“%1”中没有主机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot connect to port 0 of %1</source>
+        <translation>无法连接到 %1 的 0 号端口</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--timeout: &quot;%1&quot; is not a number of milliseconds (1 or more)</source>
+        <translation>--timeout：“%1”不是有效的毫秒数（应为 1 或更大）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>connected to %1 from %2</source>
+        <translation>已连接到 %1，本地地址 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+89"/>
+        <location filename="../../app/cli/udpcommand.cpp" line="+177"/>
+        <source>cannot write to standard output: %1</source>
+        <translation>无法写入标准输出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/servecommand.cpp" line="-113"/>
+        <source>Listens for TCP connections. Without --echo, the bytes clients send are written to stdout
+exactly as received, and the bytes read from stdin go to every connected client (bytes
+read while no client is connected are dropped). The end of stdin does not stop the server:
+it runs until SIGINT or SIGTERM, then closes every connection and exits 0.
+
+Once listening it prints one line to stdout, &quot;listening on HOST PORT&quot; (for --unix:
+&quot;listening on unix:PATH&quot;). Clients connecting and leaving are reported on stderr.</source>
+        <translation>监听 TCP 连接。不带 --echo 时，客户端发来的字节原样写到标准输出，从标准输入读到的字节
+发给每个已连接的客户端（没有客户端连接时读到的字节会被丢弃）。标准输入结束不会停止服务器：
+它一直运行到收到 SIGINT 或 SIGTERM，然后关闭所有连接并以 0 退出。
+
+开始监听后，它向标准输出打印一行“listening on HOST PORT”（使用 --unix 时为
+“listening on unix:PATH”）。客户端的连接和离开输出到标准错误。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot connect). 0.0.0.0 or :: listens on all interfaces.</source>
+        <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/cli/udpcommand.cpp" line="-107"/>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port to listen on, 0-65535 (0: any free port). Required.</source>
+        <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send every client&apos;s bytes back to it; nothing of the data is printed and stdin is not read.</source>
+        <translation>把每个客户端发来的字节回显给它；不打印任何数据，也不读取标准输入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Concurrency model: event-loop (one thread, epoll) or thread-per-client.</source>
+        <translation>并发模型：event-loop（单线程，epoll）或 thread-per-client（每个客户端一个线程）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse connections beyond this many clients (default 0: no limit).</source>
+        <translation>客户端超过此数量时拒绝新的连接（默认 0：不限制）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listen on an AF_UNIX socket at this path instead of a TCP port; the file is removed on exit.</source>
+        <translation>改为在此路径上的 AF_UNIX 套接字上监听，而不是 TCP 端口；退出时删除该文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected argument &quot;%1&quot; (see socketeer serve --help)</source>
+        <translation>多余的参数“%1”（参见 socketeer serve --help）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--unix cannot be combined with --port or --bind</source>
+        <translation>--unix 不能与 --port 或 --bind 同时使用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>missing --port PORT (0 picks any free port; see socketeer serve --help)</source>
+        <translation>缺少 --port PORT（0 表示任选一个空闲端口；参见 socketeer serve --help）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--model: unknown model &quot;%1&quot; (use event-loop or thread-per-client)</source>
+        <translation>--model：未知的模型“%1”（请使用 event-loop 或 thread-per-client）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--max-clients: &quot;%1&quot; is not a number of clients (0 or more)</source>
+        <translation>--max-clients：“%1”不是有效的客户端数量（应为 0 或更大）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>listening on all interfaces: anyone who can reach this machine can connect</source>
+        <translation>正在所有网络接口上监听：任何能访问本机的人都可以连接</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>client %1 connected from %2</source>
+        <translation>客户端 %1 已连接，来自 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>client %1 disconnected: %2</source>
+        <translation>客户端 %1 已断开：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refused %1: %2</source>
+        <translation>已拒绝 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/udpcommand.cpp" line="-14"/>
+        <source>Sends and receives UDP datagrams.
+
+Once bound it prints one line to stdout: &quot;bound HOST PORT&quot;. Then every datagram received
+is one line on stdout, &quot;SENDER PAYLOAD&quot;: SENDER is 127.0.0.1:5000 or [::1]:5000 and
+PAYLOAD is the rest of the line. As text, the payload&apos;s bytes are written as they are,
+except backslash, newline and carriage return, written \\, \n and \r. With --hex it is
+lowercase hex digits without spaces (empty for an empty datagram).
+
+Every line read from stdin is sent as one datagram, without its newline: to --to, or
+without --to as a reply to the sender of the last datagram received. With --hex each line
+is hex (spaces, colons and 0x allowed). The end of stdin does not stop the command: it runs
+until SIGINT or SIGTERM, then exits 0.</source>
+        <translation>发送和接收 UDP 数据报。
+
+绑定成功后，它向标准输出打印一行“bound HOST PORT”。之后每收到一个数据报，就在标准输出
+打印一行“SENDER PAYLOAD”：SENDER 形如 127.0.0.1:5000 或 [::1]:5000，PAYLOAD 是这一行的
+其余部分。按文本输出时，载荷的字节原样写出，只有反斜杠、换行和回车分别写成 \\、\n 和 \r。
+使用 --hex 时，载荷写成不带空格的小写十六进制数字（空数据报为空）。
+
+从标准输入读到的每一行作为一个数据报发送（不含换行符）：发往 --to 指定的地址；没有 --to 时，
+回复给最近收到的数据报的发送方。使用 --hex 时，每一行按十六进制解析（允许空格、冒号和 0x）。
+标准输入结束不会停止命令：它一直运行到收到 SIGINT 或 SIGTERM，然后以 0 退出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: loopback only, any free port). :PORT binds all interfaces.</source>
+        <translation>本地地址和端口，HOST:PORT 或 [IPv6]:PORT（默认 127.0.0.1:0：仅限回环，任意空闲端口）。:PORT 表示绑定所有网络接口。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send stdin&apos;s lines to HOST:PORT or [IPv6]:PORT.</source>
+        <translation>把标准输入的每一行发送到 HOST:PORT 或 [IPv6]:PORT。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send every datagram received back to its sender.</source>
+        <translation>把收到的每个数据报回显给它的发送方。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print payloads as hex, and read stdin&apos;s lines as hex.</source>
+        <translation>以十六进制打印载荷，并按十六进制读取标准输入的每一行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unexpected argument &quot;%1&quot; (see socketeer udp --help)</source>
+        <translation>多余的参数“%1”（参见 socketeer udp --help）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--bind: UDP binds a host and port, not the path &quot;%1&quot;</source>
+        <translation>--bind：UDP 绑定的是主机和端口，而不是路径“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--to: &quot;%1&quot; is not a HOST:PORT to send to</source>
+        <translation>--to：“%1”不是可以发送到的 HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>bound to all interfaces: anyone who can reach this machine can send to it</source>
+        <translation>已绑定到所有网络接口：任何能访问本机的人都可以向它发送数据</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>line %1 not sent: %2</source>
+        <translation>第 %1 行未发送：%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the datagram from %1 was cut to %2 of its %3 bytes</source>
+        <translation>来自 %1 的数据报被截断：%3 字节中只保留了 %2 字节</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Encoding</name>
+    <message>
+        <location filename="../../core/text/encoding.cpp" line="+186"/>
+        <source>the text contains a broken character at position %1</source>
+        <translation>文本在第 %1 个位置有损坏的字符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; (position %2) cannot be written in Latin-1</source>
+        <translation>“%1”（第 %2 个位置）无法用 Latin-1 编码表示</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; (position %2) cannot be written in %3</source>
+        <translation>“%1”（第 %2 个位置）无法用 %3 编码表示</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+25"/>
+        <source>hex digit &quot;%1&quot; at position %2 has no partner: write bytes as two digits (0A, not A)</source>
+        <translation>第 %2 个位置的十六进制数字“%1”缺少配对：每个字节要写成两位数字（写 0A，而不是 A）</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>&quot;%1&quot; at position %2 is not a hex digit</source>
+        <translation>第 %2 个位置的“%1”不是十六进制数字</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Error</name>
+    <message>
+        <location filename="../../core/net/error.cpp" line="+31"/>
+        <source>Invalid input</source>
+        <translation>输入无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not resolve</source>
+        <translation>无法解析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Socket error</source>
+        <translation>套接字错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not bind</source>
+        <translation>无法绑定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not listen</source>
+        <translation>无法监听</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not accept</source>
+        <translation>无法接受连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not send</source>
+        <translation>无法发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not receive</source>
+        <translation>无法接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer closed the connection</source>
+        <translation>对端关闭了连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit reached</source>
+        <translation>已达上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS error</source>
+        <translation>TLS 错误</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Gui</name>
+    <message>
+        <location filename="../../app/gui/guimain.cpp" line="+36"/>
+        <source>Without a command, Socketeer opens its window. With one, it runs on the command line:</source>
+        <translation>不带命令时，Socketeer 打开窗口；带命令时，它在命令行中运行：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run &quot;socketeer COMMAND --help&quot; for a command&apos;s options.</source>
+        <translation>运行“socketeer COMMAND --help”查看某个命令的选项。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chat over TCP and UDP with native sockets, and watch what the sockets do.</source>
+        <translation>用原生套接字通过 TCP 和 UDP 聊天，并观察套接字的每一步操作。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with the TCP server listening on PORT (on loopback unless the panel says otherwise).</source>
+        <translation>启动时让 TCP 服务器在 PORT 上监听（除非面板中另有设置，否则只监听回环地址）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with a client connected to HOST:PORT (&quot;[::1]:PORT&quot; for IPv6).</source>
+        <translation>启动时让一个客户端连接到 HOST:PORT（IPv6 写成“[::1]:PORT”）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with the UDP panel bound to PORT.</source>
+        <translation>启动时让 UDP 面板绑定到 PORT。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this language: en or zh_CN (default: the system&apos;s).</source>
+        <translation>使用指定的语言：en 或 zh_CN（默认跟随系统）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the version.</source>
+        <translation>显示版本。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(see socketeer --help)</source>
+        <translation>（参见 socketeer --help）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown command &quot;%1&quot; (commands: %2; see socketeer --help)</source>
+        <translation>未知的命令“%1”（可用的命令：%2；参见 socketeer --help）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the window&apos;s clients connect over TCP; use &quot;socketeer connect --unix&quot; for a local socket</source>
+        <translation>窗口中的客户端通过 TCP 连接；本地套接字请使用“socketeer connect --unix”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--language: &quot;%1&quot; is not one of %2</source>
+        <translation>--language：“%1”不是 %2 之一</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>socketeer: there is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.
+  On a headless machine, give it a virtual display:  xvfb-run -a socketeer
+  Or use the command line, which needs no display:   socketeer --help</source>
+        <translation>socketeer：这里没有显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置），因此无法打开窗口。
+  在没有显示器的机器上，可以给它一个虚拟显示器：  xvfb-run -a socketeer
+  或者使用不需要显示器的命令行：                  socketeer --help</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Open</name>
+    <message>
+        <location filename="../../core/net/open.cpp" line="+77"/>
+        <source>connecting to %1 (after %2 ms)</source>
+        <translation>连接 %1（等待了 %2 毫秒）</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Socket</name>
+    <message>
+        <location filename="../../core/net/socket.cpp" line="+170"/>
+        <source>connecting to %1 (after %2 ms)</source>
+        <translation>连接 %1（等待了 %2 毫秒）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>0 (peer closed)</source>
+        <translation>0（对端已关闭）</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>a datagram of %1 bytes to %2</source>
+        <translation>发往 %2 的 %1 字节数据报</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::TcpClient</name>
+    <message>
+        <location filename="../../core/tcp/tcpclientengine.cpp" line="+82"/>
+        <source>no port given for %1</source>
+        <translation>没有为 %1 指定端口</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>connection attempt cancelled</source>
+        <translation>连接尝试已取消</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+88"/>
+        <source>closed by this side</source>
+        <translation>由本端关闭</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>to %1</source>
+        <translation>发往 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 bytes waiting to be sent to %2 (the limit is %3)</source>
+        <translation>有 %1 字节等待发往 %2（上限为 %3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>more than %1 bytes waiting to be sent: the peer is not reading</source>
+        <translation>等待发送的数据超过 %1 字节：对端没有读取</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the peer closed the connection</source>
+        <translation>对端关闭了连接</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::TcpServer</name>
+    <message>
+        <location filename="../../core/tcp/eventloopserver.cpp" line="+189"/>
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="+207"/>
+        <source>server stopped</source>
+        <translation>服务器已停止</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="+54"/>
+        <source>disconnected by the server</source>
+        <translation>被服务器断开</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="-33"/>
+        <source>the server already has its maximum of %n client(s)</source>
+        <translation>
+            <numerusform>服务器的客户端已达上限（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="-110"/>
+        <source>the client closed the connection</source>
+        <translation>客户端关闭了连接</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+12"/>
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="+24"/>
+        <location line="+31"/>
+        <source>more than %1 bytes waiting to be sent: the client is not reading</source>
+        <translation>等待发送的数据超过 %1 字节：客户端没有读取</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Udp</name>
+    <message>
+        <location filename="../../core/udp/udpendpoint.cpp" line="+82"/>
+        <location line="+13"/>
+        <source>to %1: the UDP endpoint is not open</source>
+        <translation>发往 %1：UDP 端点未打开</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>a reply: no datagram has been received yet</source>
+        <translation>无法回复：还没有收到任何数据报</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>SO_BROADCAST: the UDP endpoint is not open</source>
+        <translation>SO_BROADCAST：UDP 端点未打开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>joining group %1: the UDP endpoint is not open</source>
+        <translation>加入组播组 %1：UDP 端点未打开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>leaving group %1: the UDP endpoint is not open</source>
+        <translation>离开组播组 %1：UDP 端点未打开</translation>
+    </message>
+    <message>
+        <location filename="../../core/udp/udpengine.cpp" line="+151"/>
+        <source>UDP binds a host and port, not the socket path &quot;%1&quot;</source>
+        <translation>UDP 绑定的是主机和端口，而不是套接字路径“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a receive buffer of %1 bytes</source>
+        <translation>%1 字节的接收缓冲区</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>%n datagram(s) still waiting when the endpoint closed</source>
+        <translation>
+            <numerusform>端点关闭时仍有 %n 个数据报在等待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>UDP sends to a host and port, not to the socket path &quot;%1&quot;</source>
+        <translation>UDP 只能发往主机和端口，不能发往套接字路径“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: a datagram cannot be sent to port 0</source>
+        <translation>%1：数据报不能发往 0 号端口</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 has no %2 address, and this endpoint is bound to %3</source>
+        <translation>%1 没有 %2 地址，而此端点绑定在 %3 上</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>sending %1 bytes to %2: one UDP datagram over %3 carries at most %4 bytes</source>
+        <translation>向 %2 发送 %1 字节：经 %3 传输的一个 UDP 数据报最多只能携带 %4 字节</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>sending %1 bytes to %2: %3 bytes already wait to be sent</source>
+        <translation>向 %2 发送 %1 字节：已有 %3 字节在等待发送</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&quot;%1&quot; is not a multicast group address</source>
+        <translation>“%1”不是组播组地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>joining group %1</source>
+        <translation>加入组播组 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>leaving group %1</source>
+        <translation>离开组播组 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on %2</source>
+        <translation>%1（接口 %2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: there is no network interface &quot;%2&quot;</source>
+        <translation>%1：没有名为“%2”的网络接口</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not a multicast address (224.0.0.0/4)</source>
+        <translation>%1 不是组播地址（224.0.0.0/4）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the IPv6 group %1 needs an IPv6 endpoint (bind to :: or ::1)</source>
+        <translation>IPv6 组播组 %1 需要 IPv6 端点（请绑定到 :: 或 ::1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a multicast address (ff00::/8)</source>
+        <translation>%1 不是组播地址（ff00::/8）</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::cli::StdinReader</name>
+    <message>
+        <location filename="../../app/cli/stdinreader.cpp" line="+127"/>
+        <source>reading standard input: %1</source>
+        <translation>读取标准输入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::ClientPanel</name>
+    <message>
+        <location filename="../../ui/clientpanel.cpp" line="+27"/>
+        <location line="+163"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>&amp;Half-close</source>
+        <translation>半关闭(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timeout </source>
+        <translation>超时 </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give up connecting after this long</source>
+        <translation>连接超过这么长时间仍未成功就放弃</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tell the server you are done sending (shutdown(SHUT_WR)) and keep reading its answer</source>
+        <translation>告诉服务器你已发送完毕（shutdown(SHUT_WR)），并继续读取它的回答</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>half-closed: sending is finished, still reading</source>
+        <translation>已半关闭：发送已结束，仍在接收</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the server finished sending (end of stream)</source>
+        <translation>服务器已发送完毕（数据流结束）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connected to %1 from %2</source>
+        <translation>已连接到 %1，本地地址 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected from %1</source>
+        <translation>已连接，本地地址 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> — nothing is listening on that port (is the server started?)</source>
+        <translation> — 该端口上没有程序在监听（服务器启动了吗？）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — no answer in time (a firewall, or a server that does not accept)</source>
+        <translation> — 没有及时得到应答（可能是防火墙，或服务器没有接受连接）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — there is no route to that address from here</source>
+        <translation> — 从本机没有通往该地址的路由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — check the host name</source>
+        <translation> — 请检查主机名</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::HostEdit</name>
+    <message>
+        <location filename="../../ui/addressinputs.cpp" line="+59"/>
+        <source>host name or address</source>
+        <translation>主机名或地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A host name, an IPv4 address or an IPv6 address (brackets optional)</source>
+        <translation>主机名、IPv4 地址或 IPv6 地址（方括号可加可不加）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Give the host to connect to, such as localhost or 127.0.0.1</source>
+        <translation>请填写要连接的主机，例如 localhost 或 127.0.0.1</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::LocalAddressCombo</name>
+    <message>
+        <location line="+12"/>
+        <source>The local address to listen on. Loopback (127.0.0.1) is reachable only from this machine; &quot;all interfaces&quot; opens the port to the network.</source>
+        <translation>要监听的本地地址。回环地址（127.0.0.1）只有本机能访问；“所有接口”会把端口开放给网络。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>127.0.0.1 — this machine only (IPv4 loopback)</source>
+        <translation>127.0.0.1 — 仅限本机（IPv4 回环）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>::1 — this machine only (IPv6 loopback)</source>
+        <translation>::1 — 仅限本机（IPv6 回环）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0.0.0.0 — all IPv4 interfaces</source>
+        <translation>0.0.0.0 — 所有 IPv4 接口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>:: — all interfaces, IPv6 and IPv4</source>
+        <translation>:: — 所有接口，IPv6 和 IPv4</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::MainWindow</name>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="+33"/>
+        <source>Socket calls</source>
+        <translation>套接字调用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Socketeer</source>
+        <translation>Socketeer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>TCP server</source>
+        <translation>TCP 服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>TCP client %1</source>
+        <translation>TCP 客户端 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New TCP &amp;client</source>
+        <translation>新建 TCP 客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Mail…</source>
+        <translation>邮件(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Socket call &amp;timeline</source>
+        <translation>套接字调用时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Larger text (presentation)</source>
+        <translation>放大文字（演示）(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Socketeer</source>
+        <translation>关于 Socketeer(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Socketeer</source>
+        <translation>关于 Socketeer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Socketeer %1&lt;/h3&gt;&lt;p&gt;Chat over TCP and UDP sockets and send mail, with native sockets on worker threads.&lt;/p&gt;&lt;p&gt;Made for learning and teaching socket programming.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Socketeer %1&lt;/h3&gt;&lt;p&gt;通过 TCP 和 UDP 套接字聊天、发送邮件，套接字为原生套接字，运行在工作线程上。&lt;/p&gt;&lt;p&gt;为学习和讲授套接字编程而作。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Received %1 · Sent %2</source>
+        <translation>已接收 %1 · 已发送 %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The language changes the next time Socketeer starts.</source>
+        <translation>语言将在下次启动 Socketeer 时切换。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sending mail comes in a later version.</source>
+        <translation>发送邮件的功能将在以后的版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::MessageLogModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/messagelogmodel.cpp" line="+102"/>
+        <source> … (%n more byte(s))</source>
+        <translation>
+            <numerusform> …（还有 %n 字节）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>(%n byte(s))</source>
+        <translation>
+            <numerusform>（%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dir</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::MessageLogView</name>
+    <message>
+        <location filename="../../ui/messagelogview.cpp" line="+35"/>
+        <location line="+262"/>
+        <location line="+5"/>
+        <source>Log to file</source>
+        <translation>记录到文件</translation>
+    </message>
+    <message>
+        <location line="-237"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show payloads as hex bytes instead of text (Ctrl+H)</source>
+        <translation>以十六进制字节而不是文本显示数据（Ctrl+H）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How received and sent bytes are shown as text; bytes that do not decode appear as \xNN</source>
+        <translation>收发的字节按哪种编码显示为文本；无法解码的字节显示为 \xNN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter by text or peer…</source>
+        <translation>按文本或对端筛选…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Most messages kept in the log; counters stay exact whatever is dropped here</source>
+        <translation>日志中最多保留的消息条数；无论这里丢弃多少，计数器始终准确</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the log</source>
+        <translation>清空日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the log to a text file</source>
+        <translation>把日志保存为文本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+194"/>
+        <source>Append every message, in full, to a file as it happens</source>
+        <translation>实时把每条消息完整地追加到文件中</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <location line="+5"/>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not save the log to %1: %2</source>
+        <translation>无法把日志保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Logging to %1</source>
+        <translation>正在记录到 %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Logging to file stopped: %1</source>
+        <translation>已停止记录到文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::PortEdit</name>
+    <message>
+        <location filename="../../ui/addressinputs.cpp" line="-81"/>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>0–65535; 0 lets the system choose a free port</source>
+        <translation>0–65535；0 表示由系统选择一个空闲端口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1–65535</source>
+        <translation>1–65535</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Port 0 cannot be connected to: give the server&apos;s port (1–65535)</source>
+        <translation>不能连接到 0 号端口：请填写服务器的端口（1–65535）</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::SendBox</name>
+    <message>
+        <location filename="../../ui/sendbox.cpp" line="+28"/>
+        <location line="+202"/>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <source>Send &amp;file…</source>
+        <translation>发送文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat every</source>
+        <translation>重复发送，间隔(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type a message and press Enter</source>
+        <translation>输入消息后按 Enter 发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter sends; Up and Down walk through what you sent before</source>
+        <translation>按 Enter 发送；按 ↑ 和 ↓ 键翻看以前发送过的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text is sent in the chosen encoding; Hex takes bytes like 48 65 6C 6C 6F</source>
+        <translation>“文本”按所选编码发送；“十六进制”接受 48 65 6C 6C 6F 这样的字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No line ending</source>
+        <translation>不加行尾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LF (\n)</source>
+        <translation>LF (\n)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRLF (\r\n)</source>
+        <translation>CRLF (\r\n)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appended to each text message</source>
+        <translation>追加在每条文本消息的末尾</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send the bytes of a file, exactly as they are</source>
+        <translation>原样发送文件中的字节</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>times: </source>
+        <translation>次数：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many times to send; &quot;no limit&quot; repeats until you stop it</source>
+        <translation>发送的次数；“不限”表示一直重复，直到你停止</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <location line="+21"/>
+        <source>Nothing to send: type some text or hex bytes</source>
+        <translation>没有可发送的内容：请输入文本或十六进制字节</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is larger than %2 MiB: send it with the command line instead</source>
+        <translation>%1 超过了 %2 MiB：请改用命令行发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty: nothing to send</source>
+        <translation>%1 是空文件：没有可发送的内容</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Send a file&apos;s bytes</source>
+        <translation>发送文件的字节</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::ServerPanel</name>
+    <message>
+        <location filename="../../ui/serverpanel.cpp" line="+39"/>
+        <source>&amp;Echo</source>
+        <translation>回显(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+290"/>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="-285"/>
+        <source>&amp;Disconnect selected</source>
+        <translation>断开所选客户端(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Event loop (one thread)</source>
+        <translation>事件循环（单线程）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thread per client</source>
+        <translation>每个客户端一个线程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event loop: one thread watches every client with epoll. Thread per client: the tutorial&apos;s threaded server, one thread for each connection.</source>
+        <translation>事件循环：一个线程用 epoll 监视所有客户端。每个客户端一个线程：即教程中的多线程服务器，每个连接一个线程。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send everything a client sends straight back to it, like the tutorial&apos;s echo server</source>
+        <translation>把客户端发来的所有数据原样发回给它，就像教程中的回显服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connections beyond this number are accepted and closed at once</source>
+        <translation>超过此数量的连接会在接受后立即关闭</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ Listening on all interfaces opens this port to other machines on the network.</source>
+        <translation>⚠ 在所有接口上监听会把此端口开放给网络上的其他机器。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connected since</source>
+        <translation>连接时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Out</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send to all clients</source>
+        <translation>发送给所有客户端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to selected clients</source>
+        <translation>发送给所选客户端</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Listen on</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max clients</source>
+        <translation>最大客户端数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <location line="+58"/>
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+129"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Listening on %1 (%2)</source>
+        <translation>正在监听 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listening on %1</source>
+        <translation>开始监听 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server stopped</source>
+        <translation>服务器已停止</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>client %1 connected</source>
+        <translation>客户端 %1 已连接</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>client %1 disconnected: %2</source>
+        <translation>客户端 %1 已断开：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select one or more clients to send to</source>
+        <translation>请选择要发送给哪些客户端</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No client is connected</source>
+        <translation>没有已连接的客户端</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::ThroughputGraph</name>
+    <message>
+        <location filename="../../ui/trafficcounters.cpp" line="+16"/>
+        <source>Throughput over the last minute: received (blue) and sent (green)</source>
+        <translation>最近一分钟的吞吐量：接收（蓝色）和发送（绿色）</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::TimelineCanvas</name>
+    <message>
+        <location filename="../../ui/timelineview.cpp" line="+62"/>
+        <source>Server (event loop)</source>
+        <translation>服务器（事件循环）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server (accepting)</source>
+        <translation>服务器（接受连接）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server ↔ client %1</source>
+        <translation>服务器 ↔ 客户端 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>in progress…</source>
+        <translation>进行中…</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Socket calls appear here as the panels make them.</source>
+        <translation>各面板进行的套接字调用会实时显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::TimelineView</name>
+    <message>
+        <location line="+67"/>
+        <source>Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes.</source>
+        <translation>每条泳道是一个线程；每个方框是一次套接字调用及其结果。箭头把一次 send() 连到收到其字节的 recv()。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::TrafficCounters</name>
+    <message>
+        <location filename="../../ui/trafficcounters.cpp" line="+88"/>
+        <source>/s</source>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>in %1 (%2 msg) · out %3 (%4 msg)</source>
+        <translation>收 %1（%2 条）· 发 %3（%4 条）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Received %1 bytes in %2 messages (%3) · Sent %4 bytes in %5 messages (%6)</source>
+        <translation>已接收 %2 条消息，共 %1 字节（%3）· 已发送 %5 条消息，共 %4 字节（%6）</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::UdpPanel</name>
+    <message>
+        <location filename="../../ui/udppanel.cpp" line="+26"/>
+        <location line="+184"/>
+        <source>&amp;Bind</source>
+        <translation>绑定(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="-183"/>
+        <source>B&amp;roadcast</source>
+        <translation>广播(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reply to the &amp;last sender</source>
+        <translation>回复最后一个发送方(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lea&amp;ve</source>
+        <translation>离开(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Allow sending to broadcast addresses such as 255.255.255.255 (SO_BROADCAST)</source>
+        <translation>允许向 255.255.255.255 等广播地址发送（SO_BROADCAST）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send to whoever sent the last datagram, as the tutorial&apos;s UDP server does</source>
+        <translation>发给最后一个数据报的发送方，就像教程中的 UDP 服务器那样</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>multicast group, e.g. 239.1.2.3 or ff02::1:3</source>
+        <translation>组播组，例如 239.1.2.3 或 ff02::1:3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bind</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send to</source>
+        <translation>发送到</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Multicast</source>
+        <translation>组播</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>joined multicast group %1</source>
+        <translation>已加入组播组 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>left multicast group %1</source>
+        <translation>已离开组播组 %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Binding…</source>
+        <translation>正在绑定…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bound to %1: datagrams sent here appear below</source>
+        <translation>已绑定到 %1：发到这里的数据报会显示在下方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bound to %1</source>
+        <translation>已绑定到 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the datagram above was %1 bytes; only the first %2 fit the receive buffer</source>
+        <translation>上面的数据报有 %1 字节，接收缓冲区只容纳了前 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing has been received yet, so there is no last sender to reply to</source>
+        <translation>还没有收到任何数据，因此没有可以回复的发送方</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+</TS>
