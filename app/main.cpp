@@ -1,9 +1,9 @@
-// The socketeer executable: with a subcommand (serve, connect, udp) a command-line tool on a
-// QCoreApplication, so it runs without a display; otherwise the overview of the commands. The
-// desktop app will take the no-subcommand path here, on a QApplication, which is why the choice
-// is made before any application object exists.
+// The socketeer executable. With a subcommand (serve, connect, udp) it is a command-line tool on a
+// QCoreApplication, so it runs without a display; without one it opens the desktop window. The
+// choice is made before any application object exists, because the two need different ones.
 
 #include "cli/cli.h"
+#include "gui/guimain.h"
 
 #include <QCoreApplication>
 
@@ -20,7 +20,5 @@ int main(int argc, char *argv[])
         arguments.removeAt(1);   // the subcommand's name: what is left is what its parser expects
         return command->run(arguments);
     }
-
-    QCoreApplication app(argc, argv);
-    return socketeer::cli::runWithoutCommand(QCoreApplication::arguments());
+    return socketeer::gui::run(argc, argv);
 }

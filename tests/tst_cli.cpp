@@ -91,8 +91,9 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QStringList>("mentions");
-        QTest::newRow("overview") << QStringList{} << QStringList{u"serve"_s, u"connect"_s, u"udp"_s, u"Exit status"_s};
-        QTest::newRow("--help") << QStringList{u"--help"_s} << QStringList{u"serve"_s, u"connect"_s, u"udp"_s};
+        // Without a command the window opens, so the overview is --help: its options and the commands.
+        QTest::newRow("--help") << QStringList{u"--help"_s}
+                                << QStringList{u"--listen"_s, u"--connect"_s, u"--udp"_s, u"--language"_s, u"serve"_s, u"connect"_s, u"udp"_s, u"Exit status"_s};
         QTest::newRow("serve") << QStringList{u"serve"_s, u"--help"_s}
                                << QStringList{u"--bind"_s, u"--port"_s, u"--echo"_s, u"--model"_s, u"--max-clients"_s, u"--unix"_s, u"loopback"_s,
                                               u"listening on HOST PORT"_s, u"socketeer serve"_s};
@@ -143,6 +144,12 @@ private slots:
         QTest::newRow("udp to unknown host") << QStringList{u"udp"_s, u"--to"_s, u"nosuch.invalid:5"_s} << 1 << QByteArray("nosuch.invalid");
         QTest::newRow("udp bind unknown host") << QStringList{u"udp"_s, u"--bind"_s, u"nosuch.invalid:0"_s} << 1 << QByteArray("nosuch.invalid");
         QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << 2 << QByteArray("frobnicate");
+        // The window's options are checked before any window (or display) is needed.
+        QTest::newRow("window listen port out of range") << QStringList{u"--listen"_s, u"70000"_s} << 2 << QByteArray("70000");
+        QTest::newRow("window connect without port") << QStringList{u"--connect"_s, u"localhost"_s} << 2 << QByteArray("localhost");
+        QTest::newRow("window udp port not a number") << QStringList{u"--udp"_s, u"fifty"_s} << 2 << QByteArray("fifty");
+        QTest::newRow("window unknown language") << QStringList{u"--language"_s, u"fr"_s} << 2 << QByteArray("fr");
+        QTest::newRow("window unknown option") << QStringList{u"--frobnicate"_s} << 2 << QByteArray("frobnicate");
     }
     void badInput_failsWithOneLineNamingIt()
     {
@@ -159,6 +166,22 @@ private slots:
         QVERIFY2(errors.contains(mention), errors.constData());
         QCOMPARE(errors.count('\n'), 1);
         QVERIFY(cli.process().readAllStandardOutput().isEmpty());
+    }
+
+    void window_withoutADisplay_saysHowToGetOne()
+    {
+        // Not Qt's abort trace: one plain explanation and the xvfb-run way, exit status 1.
+        Cli cli;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(name));
+        cli.process().setProcessEnvironment(environment);
+        QVERIFY(cli.start({u"--listen"_s, u"0"_s}));
+        QVERIFY(cli.waitForFinished());
+        QCOMPARE(cli.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 1);
+        const QByteArray errors = cli.errors();
+        QVERIFY2(errors.contains("no display") && errors.contains("xvfb-run"), errors.constData());
     }
 
     void serve_echo_roundTripsTutorialClient_data() { addModels(); }

@@ -57,27 +57,20 @@ const Command *findCommand(const QString &name)
     return nullptr;
 }
 
-int runWithoutCommand(const QStringList &arguments)
+QString commandSummaries()
 {
-    QString help = Cli::tr("Usage: socketeer [COMMAND] [options]\n\n"
-                      "Chat over TCP and UDP with native sockets, from the command line.\n\n"
-                      "Commands:\n");
+    QString text;
     for (const Command &command : kCommands)
-        help += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name).leftJustified(8), QCoreApplication::translate("socketeer::Cli", command.summary));
-    help += QLatin1Char('\n') + Cli::tr("Run \"socketeer COMMAND --help\" for a command's options.") + QLatin1Char('\n');
-    help += QLatin1Char('\n') + exitStatusText() + QLatin1Char('\n');
+        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name).leftJustified(8), QCoreApplication::translate("socketeer::Cli", command.summary));
+    return text + QLatin1Char('\n') + exitStatusText() + QLatin1Char('\n');
+}
 
-    const QStringList rest = arguments.mid(1);
-    if (rest.isEmpty() || rest == QStringList{QStringLiteral("--help")} || rest == QStringList{QStringLiteral("-h")}) {
-        writeStdout(help.toLocal8Bit());
-        return ExitSuccess;
-    }
-    if (rest == QStringList{QStringLiteral("--version")} || rest == QStringList{QStringLiteral("-v")}) {
-        writeStdout(QStringLiteral("socketeer %1\n").arg(QCoreApplication::applicationVersion()).toLocal8Bit());
-        return ExitSuccess;
-    }
-    printLine(Cli::tr("socketeer: unknown command \"%1\" (commands: serve, connect, udp; see socketeer --help)").arg(rest.first()));
-    return ExitUsage;
+QStringList commandNames()
+{
+    QStringList names;
+    for (const Command &command : kCommands)
+        names << QString::fromLatin1(command.name);
+    return names;
 }
 
 void prepareProcess()

@@ -37,8 +37,9 @@ struct Command {
 };
 
 const Command *findCommand(const QString &name);
-// `socketeer` with no subcommand (or only --help/--version, or an unknown word).
-int runWithoutCommand(const QStringList &arguments);
+// For `socketeer --help`: one line per subcommand, then what the exit statuses mean.
+QString commandSummaries();
+QStringList commandNames();
 
 int runServe(const QStringList &arguments);
 int runConnect(const QStringList &arguments);

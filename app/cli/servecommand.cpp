@@ -140,15 +140,16 @@ int runServe(const QStringList &arguments)
     QObject::connect(&server, &TcpServer::clientRejected, &server, [&](const QString &peer, const QString &reason) {
         printLine(Cli::tr("refused %1: %2").arg(peer, reason));
     });
-    QObject::connect(&server, &TcpServer::dataReceived, &server, [&](quint64, const QByteArray &data) {
-        // The server reports what it echoed too; an echo server's stdout stays quiet.
-        if (config.echo)
-            return;
-        if (!writeStdout(data)) {
-            printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
-            finish(ExitFailure);
-        }
-    });
+    // An echo server's stdout stays quiet, so it does not listen for the data at all: then the
+    // worker echoes without handing every message to this thread.
+    if (!config.echo) {
+        QObject::connect(&server, &TcpServer::dataReceived, &server, [&](quint64, const QByteArray &data) {
+            if (!writeStdout(data)) {
+                printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+                finish(ExitFailure);
+            }
+        });
+    }
     QObject::connect(&input, &StdinReader::chunkRead, &server, [&](const QByteArray &data) { server.sendToAll(data); });
     QObject::connect(&input, &StdinReader::failed, &server, [&](const QString &message) { printWarning(kCommand, message); });
 

@@ -1,0 +1,140 @@
+// Produces the README's screenshots from the real window: a server with two clients chatting
+// through it, a UDP exchange, and the socket-call timeline. Run by scripts/screenshots.sh.
+
+#include "clientpanel.h"
+#include "languages.h"
+#include "mainwindow.h"
+#include "messagelogview.h"
+#include "sendbox.h"
+#include "serverpanel.h"
+#include "settings.h"
+#include "timelineview.h"
+#include "udppanel.h"
+
+#include "tcp/tcpclient.h"
+#include "tcp/tcpserver.h"
+#include "udp/udpendpoint.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace socketeer;
+using namespace socketeer::ui;
+
+namespace {
+
+void settle(int ms)
+{
+    QDeadlineTimer deadline(ms);
+    while (!deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+template <typename Predicate>
+bool waitFor(Predicate done, int ms = 5000)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+void say(ClientPanel *panel, const QString &text)
+{
+    panel->sendBox()->input()->setText(text);
+    emit panel->sendBox()->input()->returnPressed();
+}
+
+bool save(QWidget *widget, const QString &path)
+{
+    const bool ok = widget->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QTemporaryDir config;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("Socketeer"));
+    QCoreApplication::setApplicationName(QStringLiteral("socketeer-screenshots"));
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
+    const QString language = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    const QString used = installLanguage(language.isEmpty() ? QStringLiteral("en") : language);
+    QDir().mkpath(out);
+    const QString suffix = used == QLatin1String("en") ? QString() : QLatin1Char('_') + used;
+
+    Settings settings;
+    MainWindow window(settings);
+    window.resize(1200, 760);
+    window.show();
+
+    // The tutorial's demo: a server on loopback, two clients chatting through it.
+    window.serverPanel()->startListening(0);
+    if (!waitFor([&] { return window.serverPanel()->server()->boundAddress().port() != 0; }))
+        return 1;
+    const quint16 port = window.serverPanel()->server()->boundAddress().port();
+    ClientPanel *alice = window.clientPanels().first();
+    ClientPanel *bob = window.addClientPanel();
+    alice->connectTo(QStringLiteral("127.0.0.1"), port);
+    bob->connectTo(QStringLiteral("127.0.0.1"), port);
+    if (!waitFor([&] { return window.serverPanel()->server()->clientCount() == 2; }))
+        return 1;
+    say(alice, QStringLiteral("Hello, server!"));
+    say(bob, QStringLiteral("你好，服务器！"));
+    settle(200);
+    window.serverPanel()->sendBox()->input()->setText(QStringLiteral("Welcome, everyone / 欢迎"));
+    emit window.serverPanel()->sendBox()->input()->returnPressed();
+    settle(300);
+
+    // UDP: the panel talks to itself through a second endpoint, like the tutorial's UDP pair.
+    window.udpPanel()->bindPort(0);
+    if (!waitFor([&] { return window.udpPanel()->endpoint()->boundAddress().port() != 0; }))
+        return 1;
+    UdpEndpoint peer;
+    peer.open({});
+    waitFor([&] { return peer.boundAddress().port() != 0; });
+    peer.sendTo(Endpoint{QStringLiteral("127.0.0.1"), window.udpPanel()->endpoint()->boundAddress().port(), {}},
+                QByteArray("ping from the tutorial's UDP client"));
+    settle(300);
+
+    bool ok = true;
+    window.tabs()->setCurrentWidget(window.serverPanel());
+    settle(600);
+    ok &= save(&window, out + QStringLiteral("/server%1.png").arg(suffix));
+    window.tabs()->setCurrentWidget(bob);
+    settle(300);
+    ok &= save(&window, out + QStringLiteral("/client%1.png").arg(suffix));
+    window.tabs()->setCurrentWidget(window.udpPanel());
+    settle(300);
+    ok &= save(&window, out + QStringLiteral("/udp%1.png").arg(suffix));
+
+    // The classroom view: a client connecting and talking, drawn on the timeline as it happens —
+    // socket() and connect() on the client's lane, accept() and recv() on the server's.
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+    dock->show();
+    window.resizeDocks({dock}, {420}, Qt::Vertical);
+    settle(200);
+    ClientPanel *carol = window.addClientPanel();
+    carol->connectTo(QStringLiteral("127.0.0.1"), port);
+    if (!waitFor([&] { return window.serverPanel()->server()->clientCount() == 3; }))
+        return 1;
+    say(carol, QStringLiteral("How does accept() work?"));
+    settle(300);
+    window.serverPanel()->sendBox()->input()->setText(QStringLiteral("accept() returned a new socket for you"));
+    emit window.serverPanel()->sendBox()->input()->returnPressed();
+    settle(600);
+    ok &= save(&window, out + QStringLiteral("/timeline%1.png").arg(suffix));
+    return ok ? 0 : 1;
+}
