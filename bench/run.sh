@@ -8,16 +8,8 @@
 # Environment: BUILD_DIR (default build-bench), JOBS (default 2).
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-build="${BUILD_DIR:-$root/build-bench}"
-
-generator=()
-if [[ ! -f "$build/CMakeCache.txt" ]] && command -v ninja >/dev/null; then
-  generator=(-G Ninja)
-fi
-cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DSOCKETEER_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" -j "${JOBS:-2}" --target socketeer_bench_server loadgen c_epoll_echo >&2
+source "$(dirname "${BASH_SOURCE[0]}")/build.sh"
+build_bench_targets socketeer_bench_server loadgen c_epoll_echo
 
 # The tutorial's server must run on Debian's interpreter, not whatever python3 is first in PATH.
 exec /usr/bin/python3 "$here/compare.py" --build "$build" "$@"
