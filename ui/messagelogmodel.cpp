@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QFont>
 
+#include <algorithm>
+
 namespace socketeer::ui {
 
 MessageLogModel::MessageLogModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -81,6 +83,16 @@ void MessageLogModel::setEncoding(TextEncoding encoding)
         emit dataChanged(index(0, DataColumn), index(rowCount() - 1, DataColumn));
 }
 
+void MessageLogModel::setDisplayCharacters(int characters)
+{
+    characters = std::clamp(characters, 16, 2048);
+    if (characters == m_displayCharacters)
+        return;
+    m_displayCharacters = characters;
+    if (!m_entries.empty())
+        emit dataChanged(index(0, DataColumn), index(rowCount() - 1, DataColumn), {Qt::DisplayRole});
+}
+
 void MessageLogModel::setHexView(bool hex)
 {
     if (m_hex == hex)
@@ -148,9 +160,7 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         case PeerColumn: return e.peer;
         case SizeColumn:
             return e.direction == LogEntry::Direction::Received || e.direction == LogEntry::Direction::Sent ? QVariant(e.size) : QVariant();
-        // As much as a row can show (shaping more is what slows painting under a flood); the
-        // tooltip holds more, "Save" everything kept.
-        case DataColumn: return payloadText(e, 160);
+        case DataColumn: return payloadText(e, m_displayCharacters);   // the tooltip and Save hold more
         }
         break;
     case Qt::ToolTipRole:

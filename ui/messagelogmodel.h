@@ -29,7 +29,7 @@ class MessageLogModel final : public QAbstractTableModel {
 public:
     enum Column { TimeColumn, DirectionColumn, PeerColumn, SizeColumn, DataColumn, ColumnCount };
     enum Role { SearchTextRole = Qt::UserRole + 1, PeerRole, DirectionRole };
-    static constexpr qsizetype kKeptPerEntry = 64 * 1024;   // bytes of one payload kept for display
+    static constexpr qsizetype kKeptPerEntry = 16 * 1024;   // bytes of one payload kept for display (and Save)
     // Payload bytes the whole log keeps: past it the oldest entries go, as past the maximum number
     // of entries, so 10,000 entries of a flood cannot hold 640 MB. The counters stay exact.
     static constexpr qsizetype kKeptInAll = 32 * 1024 * 1024;
@@ -46,6 +46,9 @@ public:
     TextEncoding encoding() const { return m_encoding; }
     void setHexView(bool hex);
     bool hexView() const { return m_hex; }
+    // How many characters of a payload a row shows: what its cell can hold, no more (laying out
+    // text nobody can see is what slows painting under a flood). The tooltip shows more.
+    void setDisplayCharacters(int characters);
 
     const LogEntry &entry(int row) const { return m_entries[static_cast<size_t>(row)]; }
     QString payloadText(const LogEntry &entry, int maxChars = -1) const;
@@ -68,6 +71,7 @@ private:
     int m_maximum = 10000;
     TextEncoding m_encoding = TextEncoding::Utf8;
     bool m_hex = false;
+    int m_displayCharacters = 160;
 };
 
 } // namespace socketeer::ui

@@ -22,6 +22,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace socketeer::ui {
 
 MessageLogView::MessageLogView(QWidget *parent)
@@ -54,6 +56,9 @@ MessageLogView::MessageLogView(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
+    // The model already ends a cut payload with "… (N more bytes)"; eliding again would lay out
+    // every cell twice per paint, which under a flood is most of the GUI thread's time.
+    m_table->setTextElideMode(Qt::ElideNone);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -61,6 +66,10 @@ MessageLogView::MessageLogView(QWidget *parent)
     // Fixed widths from the font, not ResizeToContents: that would measure every row again on
     // each insert, which under a flood is most of what the GUI thread does.
     sizeColumns();
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == MessageLogModel::DataColumn)
+            fitPayloadsToTheirColumn();
+    });
 
     m_hexButton->setText(tr("Hex"));
     m_hexButton->setCheckable(true);
@@ -135,11 +144,21 @@ void MessageLogView::sizeColumns()
     m_table->setColumnWidth(MessageLogModel::SizeColumn, metrics.horizontalAdvance(QStringLiteral("000000000")) + padding);
 }
 
+void MessageLogView::fitPayloadsToTheirColumn()
+{
+    const QFontMetrics metrics(m_table->font());
+    // Narrow characters (digits, "\\x") fit more than the average; a little slack covers them.
+    const int width = m_table->columnWidth(MessageLogModel::DataColumn);
+    m_model->setDisplayCharacters(width * 5 / (4 * std::max(1, metrics.averageCharWidth())) + 8);
+}
+
 void MessageLogView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
         sizeColumns();   // presentation mode
+        fitPayloadsToTheirColumn();
+    }
 }
 
 void MessageLogView::append(LogEntry entry)

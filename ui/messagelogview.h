@@ -58,6 +58,7 @@ protected:
 
 private:
     void sizeColumns();
+    void fitPayloadsToTheirColumn();
     void showHeld();
     void applyFilter();
     void saveAs();

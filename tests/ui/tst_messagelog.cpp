@@ -44,15 +44,18 @@ private slots:
         MessageLogView view;
         view.append(received("first"));
         QCOMPARE(view.model()->rowCount(), 1);   // a message in a quiet moment shows at once
-        // A flood: 1,000 deliveries of 1 MiB. Rows come in at the refresh pace, not one layout per
-        // delivery, and the payload the log keeps stays within its budget: 1,000 entries are
-        // fewer than the maximum number, but 1,000 x 64 KiB kept would be 64 MiB.
+        // A flood: 3,000 deliveries of 1 MiB. Rows come in at the refresh pace, not one layout per
+        // delivery, and the payload the log keeps stays within its budget: 3,000 entries are
+        // fewer than the maximum number, but 3,000 x 16 KiB kept would be 47 MiB.
+        const int deliveries = 3000;
+        QVERIFY(deliveries < view.model()->maximumEntries());
+        QVERIFY(deliveries * MessageLogModel::kKeptPerEntry > MessageLogModel::kKeptInAll);
         const QByteArray chunk(1024 * 1024, 'x');
-        for (int i = 0; i < 1000; ++i)
+        for (int i = 0; i < deliveries; ++i)
             view.append(received(chunk));
         QCOMPARE(view.model()->rowCount(), 1);   // held until the next refresh
         QTRY_VERIFY(view.model()->rowCount() > 1);
-        QVERIFY(view.model()->rowCount() < 1001);   // the oldest went to keep within the budget
+        QVERIFY(view.model()->rowCount() < deliveries + 1);   // the oldest went to keep within the budget
         qsizetype kept = 0;
         for (int row = 0; row < view.model()->rowCount(); ++row) {
             QVERIFY(view.model()->entry(row).data.size() <= MessageLogModel::kKeptPerEntry);
