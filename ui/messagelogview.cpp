@@ -9,6 +9,7 @@
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QResizeEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -148,8 +149,19 @@ void MessageLogView::fitPayloadsToTheirColumn()
 {
     const QFontMetrics metrics(m_table->font());
     // Narrow characters (digits, "\\x") fit more than the average; a little slack covers them.
-    const int width = m_table->columnWidth(MessageLogModel::DataColumn);
+    // The Data column stretches to the view's edge, and Qt does not always report that as a
+    // section resize: take whichever is wider, the section or the room the view leaves it.
+    int others = 0;
+    for (int column = 0; column < MessageLogModel::DataColumn; ++column)
+        others += m_table->columnWidth(column);
+    const int width = std::max(m_table->columnWidth(MessageLogModel::DataColumn), m_table->viewport()->width() - others);
     m_model->setDisplayCharacters(width * 5 / (4 * std::max(1, metrics.averageCharWidth())) + 8);
+}
+
+void MessageLogView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitPayloadsToTheirColumn();
 }
 
 void MessageLogView::changeEvent(QEvent *event)

@@ -125,10 +125,13 @@ void TrafficCounters::sample()
 
 void TrafficCounters::updateLabels()
 {
+    // Counts pass int's range in a long flood, which %n cannot take: the singular is spelled out.
     const QLocale locale;
-    m_label->setText(tr("Received %1 bytes in %2 messages (%3) · Sent %4 bytes in %5 messages (%6)")
-                         .arg(locale.toString(m_bytesIn), locale.toString(m_messagesIn), formatRate(m_rateIn),
-                              locale.toString(m_bytesOut), locale.toString(m_messagesOut), formatRate(m_rateOut)));
+    auto bytes = [&](qint64 n) { return n == 1 ? tr("1 byte") : tr("%1 bytes").arg(locale.toString(n)); };
+    auto messages = [&](qint64 n) { return n == 1 ? tr("1 message") : tr("%1 messages").arg(locale.toString(n)); };
+    m_label->setText(tr("Received %1 in %2 (%3) · Sent %4 in %5 (%6)")
+                         .arg(bytes(m_bytesIn), messages(m_messagesIn), formatRate(m_rateIn), bytes(m_bytesOut),
+                              messages(m_messagesOut), formatRate(m_rateOut)));
 }
 
 } // namespace socketeer::ui

@@ -1106,7 +1106,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MessageLogModel</name>
     <message numerus="yes">
-        <location filename="../../ui/messagelogmodel.cpp" line="+102"/>
+        <location filename="../../ui/messagelogmodel.cpp" line="+114"/>
         <source> … (%n more byte(s))</source>
         <translation>
             <numerusform> …（还有 %n 字节）</numerusform>
@@ -1120,7 +1120,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>received</source>
         <translation>接收</translation>
     </message>
@@ -1168,14 +1168,14 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MessageLogView</name>
     <message>
-        <location filename="../../ui/messagelogview.cpp" line="+35"/>
-        <location line="+262"/>
+        <location filename="../../ui/messagelogview.cpp" line="+38"/>
+        <location line="+290"/>
         <location line="+5"/>
         <source>Log to file</source>
         <translation>记录到文件</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-258"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
@@ -1226,17 +1226,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+194"/>
+        <location line="+215"/>
         <source>Append every message, in full, to a file as it happens</source>
         <translation>实时把每条消息完整地追加到文件中</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-208"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+178"/>
         <location line="+5"/>
         <source>Save log</source>
         <translation>保存日志</translation>
@@ -1676,9 +1676,29 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>收 %1（%2 条）· 发 %3（%4 条）</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Received %1 bytes in %2 messages (%3) · Sent %4 bytes in %5 messages (%6)</source>
-        <translation>已接收 %2 条消息，共 %1 字节（%3）· 已发送 %5 条消息，共 %4 字节（%6）</translation>
+        <location line="+21"/>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 message</source>
+        <translation>1 条消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 messages</source>
+        <translation>%1 条消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received %1 in %2 (%3) · Sent %4 in %5 (%6)</source>
+        <translation>已接收 %2，共 %1（%3）· 已发送 %5，共 %4（%6）</translation>
     </message>
 </context>
 <context>
