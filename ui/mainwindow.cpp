@@ -9,6 +9,10 @@
 #include "trafficcounters.h"
 #include "udppanel.h"
 
+#include "tcp/tcpclient.h"
+#include "tcp/tcpserver.h"
+#include "udp/udpendpoint.h"
+
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -16,10 +20,13 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace socketeer::ui {
 
@@ -202,10 +209,31 @@ void MainWindow::zoom(int steps)
     setFontPointSize(std::clamp(fontPointSize() + steps, 6, 48));
 }
 
+bool MainWindow::hasOpenSockets() const
+{
+    if (m_server->server()->isRunning() || m_udp->endpoint()->isOpen())
+        return true;
+    return std::any_of(m_clients.begin(), m_clients.end(),
+                       [](const ClientPanel *panel) { return panel->client()->state() != TcpClient::State::Unconnected; });
+}
+
 void MainWindow::chooseLanguage(const QString &language)
 {
     m_settings.setLanguage(language);
-    statusBar()->showMessage(tr("The language changes the next time Socketeer starts."), 8000);
+    // The window is rebuilt in the new language (its fields and layout are remembered, so it
+    // comes back as it was); only open connections would be lost, so those are asked about.
+    if (hasOpenSockets()) {
+        QMessageBox question(QMessageBox::Question, tr("Change the language"),
+                             tr("Switching the language now reopens the window and closes the open connections."), QMessageBox::NoButton, this);
+        QPushButton *now = question.addButton(tr("Switch &now"), QMessageBox::AcceptRole);
+        question.addButton(tr("At the next &start"), QMessageBox::RejectRole);
+        question.exec();
+        if (question.clickedButton() != now) {
+            statusBar()->showMessage(tr("The language changes the next time Socketeer starts."), 8000);
+            return;
+        }
+    }
+    emit languageSwitchRequested(language);
 }
 
 void MainWindow::openMail()
@@ -213,7 +241,7 @@ void MainWindow::openMail()
     QMessageBox::information(this, tr("Mail"), tr("Sending mail comes in a later version."));
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+void MainWindow::saveSettings()
 {
     m_settings.setFields(QStringLiteral("server"), captureFields(m_server));
     m_settings.setFields(QStringLiteral("udp"), captureFields(m_udp));
@@ -226,6 +254,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
     QMainWindow::closeEvent(event);
 }
 

@@ -41,8 +41,14 @@ public:
     QString statusTotals() const;
 
     void apply(const StartupOptions &options);
+    // Remembers the panels' fields, the geometry and the layout (closing does it too).
+    void saveSettings();
     void setFontPointSize(int points);   // presentation mode; 0: the system's size
     int fontPointSize() const;
+
+signals:
+    // The user chose a language to use now: whoever owns the window rebuilds it in that language.
+    void languageSwitchRequested(const QString &language);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +58,7 @@ private:
     void updateTotals();
     void zoom(int steps);
     void chooseLanguage(const QString &language);
+    bool hasOpenSockets() const;
     void openMail();
     void closeTab(int index);
 

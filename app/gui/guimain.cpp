@@ -5,6 +5,7 @@
 #include "languages.h"
 #include "mainwindow.h"
 #include "settings.h"
+#include "windowhost.h"
 
 #include "net/address.h"
 
@@ -137,9 +138,9 @@ int run(int argc, char *argv[])
     ui::Settings settings;
     ui::installLanguage(parsed.language.isEmpty() ? settings.language() : parsed.language);
 
-    ui::MainWindow window(settings);
-    window.show();
-    window.apply(parsed.startup);
+    ui::WindowHost host(settings);   // rebuilds the window when the language is switched
+    host.open();
+    host.window()->apply(parsed.startup);
     return app.exec();
 }
 

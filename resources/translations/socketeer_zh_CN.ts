@@ -505,7 +505,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::Gui</name>
     <message>
-        <location filename="../../app/gui/guimain.cpp" line="+36"/>
+        <location filename="../../app/gui/guimain.cpp" line="+37"/>
         <source>Without a command, Socketeer opens its window. With one, it runs on the command line:</source>
         <translation>不带命令时，Socketeer 打开窗口；带命令时，它在命令行中运行：</translation>
     </message>
@@ -963,7 +963,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+33"/>
+        <location filename="../../ui/mainwindow.cpp" line="+40"/>
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
@@ -1088,12 +1088,32 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>已接收 %1 · 已发送 %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
+        <source>Change the language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switching the language now reopens the window and closes the open connections.</source>
+        <translation>现在切换语言会重新打开窗口，并关闭已打开的连接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch &amp;now</source>
+        <translation>立即切换(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the next &amp;start</source>
+        <translation>下次启动时(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The language changes the next time Socketeer starts.</source>
         <translation>语言将在下次启动 Socketeer 时切换。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Mail</source>
         <translation>邮件</translation>
     </message>

@@ -12,18 +12,22 @@
 #include "timelineview.h"
 #include "trafficcounters.h"
 #include "udppanel.h"
+#include "windowhost.h"
 
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
 #include "udp/udpendpoint.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace socketeer;
 using namespace socketeer::ui;
@@ -145,6 +149,76 @@ private slots:
         QCOMPARE(again.addClientPanel()->portEdit()->text(), QStringLiteral("60001"));
         again.serverPanel()->log()->setHexView(false);
         again.close();
+    }
+
+    void languageMenu_switchesAtOnce_butAsksWhileSocketsAreOpen()
+    {
+        Settings settings;
+        MainWindow window(settings);
+        window.show();
+        QSignalSpy switched(&window, &MainWindow::languageSwitchRequested);
+        QAction *chinese = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QStringLiteral("简体中文"))
+                chinese = action;
+        QVERIFY(chinese);
+
+        // Nothing open: the window asks its owner to rebuild it in Chinese right away.
+        chinese->trigger();
+        QCOMPARE(switched.count(), 1);
+        QCOMPARE(switched.first().first().toString(), QStringLiteral("zh_CN"));
+        QCOMPARE(settings.language(), QStringLiteral("zh_CN"));
+
+        // A server listening: rebuilding would close it, so the user is asked; "at the next start"
+        // keeps everything open and only remembers the choice.
+        QSignalSpy listening(window.serverPanel(), &ServerPanel::listeningChanged);
+        window.serverPanel()->startListening(0);
+        QVERIFY(listening.wait());
+        bool asked = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            asked = box != nullptr;
+            if (box) {
+                for (QAbstractButton *button : box->buttons())
+                    if (box->buttonRole(button) == QMessageBox::RejectRole)
+                        button->click();
+            }
+        });
+        chinese->trigger();
+        QVERIFY(asked);
+        QCOMPARE(switched.count(), 1);   // not switched now
+        QVERIFY(window.serverPanel()->server()->isRunning());
+        settings.setLanguage(QString());
+        window.serverPanel()->stopListening();
+    }
+
+    void languageSwitch_rebuildsTheWindowInChinese_keepingItsFields()
+    {
+        Settings settings;
+        WindowHost host(settings);
+        host.open();
+        host.window()->serverPanel()->portEdit()->setText(QStringLiteral("60123"));
+        QCOMPARE(host.window()->tabs()->tabText(0), QStringLiteral("TCP server"));
+        QAction *chinese = nullptr;
+        for (QAction *action : host.window()->findChildren<QAction *>())
+            if (action->text() == QStringLiteral("简体中文"))
+                chinese = action;
+        QVERIFY(chinese);
+        QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+        chinese->trigger();
+        QVERIFY(replaced.wait());
+        QCOMPARE(host.window()->tabs()->tabText(0), QStringLiteral("TCP 服务器"));
+        QCOMPARE(host.window()->serverPanel()->portEdit()->text(), QStringLiteral("60123"));   // as it was
+
+        // And back, for the tests after this one.
+        for (QAction *action : host.window()->findChildren<QAction *>())
+            if (action->text() == QStringLiteral("English"))
+                action->trigger();
+        QVERIFY(replaced.wait());
+        QCOMPARE(host.window()->tabs()->tabText(0), QStringLiteral("TCP server"));
+        settings.setLanguage(QString());
+        host.window()->serverPanel()->portEdit()->setText(QStringLiteral("50007"));
+        host.window()->saveSettings();
     }
 
     void timelineDock_recordsOnlyWhileShown()
