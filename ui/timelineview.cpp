@@ -178,7 +178,13 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
         painter.setFont(callFont);
         painter.drawText(box.adjusted(2, 2, -2, -box.height() / 2), Qt::AlignCenter, event.call + QStringLiteral("()"));
         painter.setFont(smallFont);
-        const QString detail = inProgress ? tr("in progress…") : event.error ? QString::fromLocal8Bit(std::strerror(event.error)) : event.result;
+        // The trace says "23 bytes" in the core's words; the box says it in the reader's language.
+        const qint64 bytes = bytesOf(event);
+        const QString detail = inProgress     ? tr("in progress…")
+                               : event.error  ? QString::fromLocal8Bit(std::strerror(event.error))
+                               : bytes == 1   ? tr("1 byte")
+                               : bytes >= 0   ? tr("%1 bytes").arg(bytes)
+                                              : event.result;
         painter.drawText(box.adjusted(2, box.height() / 2, -2, -2), Qt::AlignCenter,
                          painter.fontMetrics().elidedText(detail, Qt::ElideRight, box.width() - 4));
     }

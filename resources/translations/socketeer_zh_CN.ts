@@ -1650,12 +1650,22 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>in progress…</source>
         <translation>进行中…</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="+2"/>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="-116"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
@@ -1668,7 +1678,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::TimelineView</name>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes.</source>
         <translation>每条泳道是一个线程；每个方框是一次套接字调用及其结果。箭头把一次 send() 连到收到其字节的 recv()。</translation>
     </message>
