@@ -43,20 +43,7 @@ public:
     Mailbox &operator=(const Mailbox &) = delete;
 
     // Any thread.
-    void post(Event event)
-    {
-        bool schedule = false;
-        if (m_weigh)
-            m_weight.fetch_add(m_weigh(event), std::memory_order_relaxed);
-        {
-            std::lock_guard lock(m_mutex);
-            if (!(m_merge && !m_pending.empty() && m_merge(m_pending.back(), event)))
-                m_pending.push_back(std::move(event));
-            schedule = !std::exchange(m_scheduled, true);
-        }
-        if (schedule)
-            m_doorbell.ring();
-    }
+    void post(Event event) { postRange(&event, &event + 1); }
 
     // Any thread: several events at once, in order, under one lock and with at most one ring. A
     // worker collects what one round of its loop produced and hands it over here, so a receiver
@@ -64,26 +51,8 @@ public:
     // (its capacity stays, for the next round).
     void postAll(std::vector<Event> &events)
     {
-        if (events.empty())
-            return;
-        if (m_weigh) {
-            std::size_t weight = 0;
-            for (const Event &event : events)
-                weight += m_weigh(event);
-            m_weight.fetch_add(weight, std::memory_order_relaxed);
-        }
-        bool schedule = false;
-        {
-            std::lock_guard lock(m_mutex);
-            for (Event &event : events) {
-                if (!(m_merge && !m_pending.empty() && m_merge(m_pending.back(), event)))
-                    m_pending.push_back(std::move(event));
-            }
-            schedule = !std::exchange(m_scheduled, true);
-        }
+        postRange(events.data(), events.data() + events.size());
         events.clear();
-        if (schedule)
-            m_doorbell.ring();
     }
 
     // The receiver's thread: hand over whatever is pending now (also used to flush on stop).
@@ -110,6 +79,29 @@ public:
     }
 
 private:
+    void postRange(Event *first, Event *last)
+    {
+        if (first == last)
+            return;
+        if (m_weigh) {
+            std::size_t weight = 0;
+            for (const Event *event = first; event != last; ++event)
+                weight += m_weigh(*event);
+            m_weight.fetch_add(weight, std::memory_order_relaxed);
+        }
+        bool schedule = false;
+        {
+            std::lock_guard lock(m_mutex);
+            for (Event *event = first; event != last; ++event) {
+                if (!(m_merge && !m_pending.empty() && m_merge(m_pending.back(), *event)))
+                    m_pending.push_back(std::move(*event));
+            }
+            schedule = !std::exchange(m_scheduled, true);
+        }
+        if (schedule)
+            m_doorbell.ring();
+    }
+
     const Deliver m_deliver;
     const Merge m_merge;
     Doorbell m_doorbell;   // the receiver owns the mailbox, so it outlives every ring
