@@ -24,6 +24,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace socketeer::ui {
 
 namespace {
@@ -209,7 +211,9 @@ void ServerPanel::onStarted(const QString &address, quint16 port)
     m_starting = false;
     const QString where = address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(address).arg(port)
                                                              : QStringLiteral("%1:%2").arg(address).arg(port);
-    setStatus(tr("Listening on %1 (%2)").arg(where, modelName(m_server->config().model)), false);
+    // The model as the combo box names it, in the reader's language (not the core's "event-loop").
+    const int model = m_model->findData(static_cast<int>(m_server->config().model));
+    setStatus(tr("Listening on %1 (%2)").arg(where, m_model->itemText(std::max(0, model))), false);
     m_log->info(tr("listening on %1").arg(where));
     m_threads->setText(tr("%n thread(s)", nullptr, m_server->threadCount()));
     updateControls();

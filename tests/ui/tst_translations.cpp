@@ -140,7 +140,6 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\d{1,3}(\\.\\d{1,3}){3}(/\\d+)?",
                  "\\b(TCP|UDP|IPv4|IPv6|UTF-8|GBK|GB18030|Latin-1|Socketeer|English|CRLF|LF)\\b",
                  "\\b(localhost|epoll|SO_BROADCAST|SHUT_WR|AF_UNIX)\\b",
-                 "\\b(event-loop|thread-per-client)\\b",   // the server model as the core names it
                  "\\b(socket|bind|listen|accept|connect|send|sendto|recv|recvfrom|shutdown|close|getaddrinfo)\\(",
                  "\\b(Ctrl|Shift|Alt|Enter|Esc|F\\d{1,2})\\b(\\+(\\w+|=|-))*",   // keys: Enter, Ctrl+H
                  "\\([A-Z0-9]\\)",                                     // an accelerator, "&" stripped: 文件(F)
