@@ -580,6 +580,168 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::Mail</name>
+    <message>
+        <location filename="../../core/mail/mailaddress.cpp" line="+26"/>
+        <source>%1: a line break (CR or LF) is not allowed here; it could inject a mail header or an SMTP command</source>
+        <translation>%1：此处不允许换行（CR 或 LF），它可能注入邮件头或 SMTP 命令</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1: control character U+%2 is not allowed</source>
+        <translation>%1：不允许控制字符 U+%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: the address is empty</source>
+        <translation>%1：地址为空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: &quot;%2&quot; contains a space or a control character</source>
+        <translation>%1：“%2”包含空格或控制字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;%2&quot; has no @ (expected local@domain)</source>
+        <translation>%1：“%2”中没有 @（应为 local@domain）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;%2&quot; has nothing before the @</source>
+        <translation>%1：“%2”的 @ 前面没有内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the part before the @ in &quot;%2&quot; is longer than 64 bytes</source>
+        <translation>%1：“%2”中 @ 前面的部分超过 64 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: misplaced dot before the @ in &quot;%2&quot;</source>
+        <translation>%1：“%2”中 @ 前面的点位置不对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: &quot;%2&quot; may not appear before the @ in &quot;%3&quot;</source>
+        <translation>%1：“%2”不能出现在“%3”的 @ 前面</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;%2&quot; has no domain after the @</source>
+        <translation>%1：“%2”的 @ 后面没有域名</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: &quot;%2&quot; is not a valid address literal</source>
+        <translation>%1：“%2”不是有效的地址字面量</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the domain of &quot;%2&quot; is too long</source>
+        <translation>%1：“%2”的域名太长</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;%2&quot; is not a valid domain</source>
+        <translation>%1：“%2”不是有效的域名</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>address &quot;%1&quot;</source>
+        <translation>地址“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the address is empty</source>
+        <translation>地址为空</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+20"/>
+        <location line="+3"/>
+        <source>%1: unbalanced &lt; &gt;</source>
+        <translation>%1：&lt; &gt; 不成对</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>%1: a name needs the address in &lt; &gt;, as in &quot;Name &lt;a@example.com&gt;&quot;</source>
+        <translation>%1：带名字时地址要放在 &lt; &gt; 中，例如“Name &lt;a@example.com&gt;”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+24"/>
+        <source>%1: the quoted name is not closed</source>
+        <translation>%1：引号中的名字没有闭合</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1: text after the quoted name</source>
+        <translation>%1：引号中的名字后面还有多余文字</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: put a name with &quot; or &gt; in double quotes</source>
+        <translation>%1：含有 &quot; 或 &gt; 的名字要放在双引号中</translation>
+    </message>
+    <message>
+        <location filename="../../core/mail/mailmessage.cpp" line="+28"/>
+        <source>attachment &quot;%1&quot;</source>
+        <translation>附件“%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a regular file</source>
+        <translation>%1 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the message has no recipient (To, Cc or Bcc)</source>
+        <translation>邮件没有收件人（收件人、抄送或密送）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>an attachment could not be read</source>
+        <translation>无法读取附件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writing the message: %1</source>
+        <translation>写入邮件：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>writing the message to &quot;%1&quot;: %2</source>
+        <translation>将邮件写入“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::Open</name>
     <message>
         <location filename="../../core/net/open.cpp" line="+77"/>
@@ -1439,18 +1601,18 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::ServerPanel</name>
     <message>
-        <location filename="../../ui/serverpanel.cpp" line="+39"/>
+        <location filename="../../ui/serverpanel.cpp" line="+41"/>
         <source>&amp;Echo</source>
         <translation>回显(&amp;E)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+290"/>
+        <location line="+292"/>
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-287"/>
         <source>&amp;Disconnect selected</source>
         <translation>断开所选客户端(&amp;D)</translation>
     </message>
@@ -1551,20 +1713,20 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
