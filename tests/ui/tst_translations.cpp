@@ -441,7 +441,10 @@ private slots:
         client->connectTo(QStringLiteral("127.0.0.1"), port);
         QVERIFY(connected.wait(5000));
         QTRY_COMPARE_WITH_TIMEOUT(server->server()->clientCount(), 1, 5000);
-        QTest::qWait(600);   // the counters' and totals' timers
+        // The server's statistics (its thread count) come on a timer: wait until they are shown.
+        auto *threads = window.findChild<QLabel *>(QStringLiteral("threadCount"));
+        QVERIFY(threads);
+        QTRY_VERIFY_WITH_TIMEOUT(!threads->text().isEmpty(), 5000);
         check(QStringLiteral("connected"));
 
         client->client()->disconnectFromHost();
