@@ -750,6 +750,217 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::Smtp</name>
+    <message>
+        <location filename="../../core/mail/smtpreply.cpp" line="+31"/>
+        <source>SMTP: the server sent a malformed reply line &quot;%1&quot; (%2)</source>
+        <translation>SMTP：服务器发来格式错误的应答行“%1”（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>longer than %1 octets</source>
+        <translation>超过 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it does not start with a three-digit code</source>
+        <translation>它不是以三位数字代码开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not an SMTP reply code</source>
+        <translation>%1 不是 SMTP 应答代码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the code is followed by neither a space nor &quot;-&quot;</source>
+        <translation>代码后面既不是空格也不是“-”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it contains a control character</source>
+        <translation>它包含控制字符</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the code changed from %1 within one reply</source>
+        <translation>同一应答中代码从 %1 变了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more than %1 lines in one reply</source>
+        <translation>一个应答超过 %1 行</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>SMTP: an empty reply</source>
+        <translation>SMTP：空应答</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the reply ended before its last line</source>
+        <translation>应答在最后一行之前就结束了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the last line is marked as continued</source>
+        <translation>最后一行被标记为还有后续</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>SMTP: the server announced SIZE with &quot;%1&quot;, which is not a number</source>
+        <translation>SMTP：服务器声明的 SIZE 为“%1”，不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../core/mail/smtpsession.cpp" line="+52"/>
+        <source>SMTP: a command may not contain a line break (CR or LF) or NUL; nothing was sent</source>
+        <translation>SMTP：命令中不能含有换行（CR 或 LF）或 NUL；未发送任何内容</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>SMTP: the server refused %1 for now (try again later): %2</source>
+        <translation>SMTP：服务器暂时拒绝了%1（请稍后重试）：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP: the server refused %1: %2</source>
+        <translation>SMTP：服务器拒绝了%1：%2</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>SMTP: the server did not respond within %1 ms while %2</source>
+        <translation>SMTP：%2时服务器在 %1 毫秒内没有响应</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SMTP: sending was cancelled</source>
+        <translation>SMTP：发送已取消</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+53"/>
+        <location line="+6"/>
+        <source>SMTP: the server closed the connection while %1</source>
+        <translation>SMTP：%1时服务器关闭了连接</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+53"/>
+        <source>SMTP: while %1</source>
+        <translation>SMTP：%1时</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>sending %1</source>
+        <translation>发送 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SMTP: the server ended a line with a bare LF instead of CRLF</source>
+        <translation>SMTP：服务器用单独的 LF 而不是 CRLF 结束一行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SMTP: the server sent a line longer than %1 octets</source>
+        <translation>SMTP：服务器发来的一行超过 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>waiting for the reply to QUIT</source>
+        <translation>等待 QUIT 的应答</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>waiting for the server&apos;s greeting</source>
+        <translation>等待服务器的问候</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>waiting for the reply to EHLO</source>
+        <translation>等待 EHLO 的应答</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>waiting for the reply to HELO</source>
+        <translation>等待 HELO 的应答</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>our greeting (EHLO and HELO)</source>
+        <translation>我们的问候（EHLO 和 HELO）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>our greeting (EHLO)</source>
+        <translation>我们的问候（EHLO）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SMTP: the server does not accept addresses with non-ASCII characters (it does not offer SMTPUTF8)</source>
+        <translation>SMTP：服务器不接受含非 ASCII 字符的地址（它没有提供 SMTPUTF8）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SMTP: the message is %1 bytes, more than the %2 bytes the server accepts (SIZE); nothing was sent</source>
+        <translation>SMTP：邮件有 %1 字节，超过服务器接受的 %2 字节（SIZE）；未发送任何内容</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>waiting for the reply to MAIL FROM</source>
+        <translation>等待 MAIL FROM 的应答</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the sender %1</source>
+        <translation>发件人 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waiting for the reply to RCPT TO</source>
+        <translation>等待 RCPT TO 的应答</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the recipient %1</source>
+        <translation>收件人 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waiting for the reply to DATA</source>
+        <translation>等待 DATA 的应答</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to take the message (DATA)</source>
+        <translation>接收邮件（DATA）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sending the message</source>
+        <translation>发送邮件</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(the message, %1 bytes)</source>
+        <translation>（邮件，%1 字节）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for the server to accept the message</source>
+        <translation>等待服务器接受邮件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the message</source>
+        <translation>邮件</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::Socket</name>
     <message>
         <location filename="../../core/net/socket.cpp" line="+170"/>
