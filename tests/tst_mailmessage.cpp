@@ -3,6 +3,7 @@
 // tutorial uses. Names, subject and attachment file names must come back exactly, attachments
 // byte for byte, and nothing with a line break in a header field may be built at all.
 
+#include "mailtestutil.h"
 #include "peer.h"
 
 #include "mail/mailaddress.h"
@@ -20,55 +21,11 @@
 
 using namespace socketeer;
 using testsupport::Peer;
+using namespace testsupport;
 
 namespace {
 
-QString u(const char *utf8) { return QString::fromUtf8(utf8); }
-
-QByteArray sha256Hex(const QByteArray &bytes)
-{
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
-}
-
-QByteArray randomBytes(qsizetype size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (char &b : bytes)
-        b = static_cast<char>(QRandomGenerator::global()->bounded(256));
-    return bytes;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-// Runs mail_inspect.py on `path`; an empty object (and a test failure message) on failure.
-QJsonObject inspect(const QString &path)
-{
-    Peer peer;
-    if (!peer.startPython(QStringLiteral("mail_inspect.py"), {path}))
-        return {};
-    bool ok = false;
-    const QByteArray line = peer.readLine(30000, &ok);
-    peer.waitForFinished(30000);
-    if (!ok || peer.exitCode() != 0) {
-        qWarning("mail_inspect.py failed: %s", peer.standardError().constData());
-        return {};
-    }
-    return QJsonDocument::fromJson(line).object();
-}
-
 QJsonObject mailbox(const QJsonValue &value) { return value.toObject(); }
-
-MailAddress address(const char *text)
-{
-    auto parsed = parseMailAddress(u(text));
-    if (!parsed)
-        qFatal("test address %s: %s", text, qPrintable(parsed.error().message()));
-    return *parsed;
-}
 
 QString normalizedLines(QString text) { return text.replace(QStringLiteral("\r\n"), QStringLiteral("\n")); }
 
@@ -172,10 +129,10 @@ private slots:
         QVERIFY(writeFile(pngPath, png));
 
         MailMessage mail;
-        mail.from = address("王大锤 <a@example.com>");
-        mail.to = {address("Bob <bob@example.com>"), address("carol@example.org")};
-        mail.cc = {address("\"Dave, Jr.\" <dave@example.net>"), address("李四 <lisi@example.cn>")};
-        mail.bcc = {address("secret@example.com")};
+        mail.from = mailAddress("王大锤 <a@example.com>");
+        mail.to = {mailAddress("Bob <bob@example.com>"), mailAddress("carol@example.org")};
+        mail.cc = {mailAddress("\"Dave, Jr.\" <dave@example.net>"), mailAddress("李四 <lisi@example.cn>")};
+        mail.bcc = {mailAddress("secret@example.com")};
         mail.subject = u("测试邮件 — 月报");
         const QString longLine = QString(1500, QLatin1Char('x'));
         mail.body = u("你好，\n.这行以点开头\n.\n..two dots\nFrom here on\n") + longLine + u("\n结束\n");
@@ -185,7 +142,7 @@ private slots:
         const auto written = writeMailMessage(mail, eml);
         QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message()));
 
-        const QJsonObject m = inspect(eml);
+        const QJsonObject m = inspectMail(eml);
         QVERIFY(!m.isEmpty());
         QCOMPARE(m[QLatin1String("subject")].toString(), u("测试邮件 — 月报"));
         const QString rawHeaders = m[QLatin1String("raw_headers")].toString();
@@ -264,8 +221,8 @@ private slots:
         const QByteArray bytes = randomBytes(1000);
         QVERIFY(writeFile(path, bytes));
         MailMessage mail;
-        mail.from = address("a@example.com");
-        mail.to = {address("b@example.com")};
+        mail.from = mailAddress("a@example.com");
+        mail.to = {mailAddress("b@example.com")};
         mail.subject = QStringLiteral("report");
         mail.attachments = {path};
         const QString eml = dir.filePath(QStringLiteral("long.eml"));
@@ -273,7 +230,7 @@ private slots:
         QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message()));
 
         QVERIFY(readAll(eml).contains("filename*0*=UTF-8''"));
-        const QJsonObject m = inspect(eml);
+        const QJsonObject m = inspectMail(eml);
         const QJsonObject a = m[QLatin1String("attachments")].toArray().at(0).toObject();
         QCOMPARE(a[QLatin1String("filename")].toString(), name);
         QCOMPARE(a[QLatin1String("name_param")].toString(), name);
@@ -287,14 +244,14 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         MailMessage mail;
-        mail.from = address("Alice <alice@example.com>");
-        mail.to = {address("bob@example.com")};
+        mail.from = mailAddress("Alice <alice@example.com>");
+        mail.to = {mailAddress("bob@example.com")};
         mail.subject = QStringLiteral("Plain");
         mail.body = QStringLiteral("Hello Bob,\r\n.\r\n") + QString(2000, QLatin1Char('y')) + QStringLiteral("\rbye\n");
         const QString eml = dir.filePath(QStringLiteral("plain.eml"));
         const auto written = writeMailMessage(mail, eml);
         QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message()));
-        const QJsonObject m = inspect(eml);
+        const QJsonObject m = inspectMail(eml);
         QCOMPARE(m[QLatin1String("content_type")].toString(), QStringLiteral("text/plain"));
         QCOMPARE(m[QLatin1String("body_charset")].toString(), QStringLiteral("utf-8"));
         QCOMPARE(normalizedLines(m[QLatin1String("body")].toString()),
@@ -308,8 +265,8 @@ private slots:
     void message_toQIODevice()
     {
         MailMessage mail;
-        mail.from = address("a@example.com");
-        mail.to = {address("b@example.com")};
+        mail.from = mailAddress("a@example.com");
+        mail.to = {mailAddress("b@example.com")};
         mail.subject = QStringLiteral("to a buffer");
         mail.body = QStringLiteral("x\n");
         QBuffer buffer;
@@ -328,10 +285,10 @@ private slots:
     void envelope_listsToCcBccOnce()
     {
         MailMessage mail;
-        mail.from = address("a@example.com");
-        mail.to = {address("b@example.com"), address("c@example.com")};
-        mail.cc = {address("D <d@example.com>"), address("B@EXAMPLE.COM")};
-        mail.bcc = {address("e@example.com"), address("c@example.com")};
+        mail.from = mailAddress("a@example.com");
+        mail.to = {mailAddress("b@example.com"), mailAddress("c@example.com")};
+        mail.cc = {mailAddress("D <d@example.com>"), mailAddress("B@EXAMPLE.COM")};
+        mail.bcc = {mailAddress("e@example.com"), mailAddress("c@example.com")};
         QCOMPARE(envelopeRecipients(mail),
                  (QStringList{QStringLiteral("b@example.com"), QStringLiteral("c@example.com"),
                               QStringLiteral("d@example.com"), QStringLiteral("e@example.com")}));
@@ -361,8 +318,8 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         MailMessage mail;
-        mail.from = address("Alice <a@example.com>");
-        mail.to = {address("b@example.com")};
+        mail.from = mailAddress("Alice <a@example.com>");
+        mail.to = {mailAddress("b@example.com")};
         mail.subject = QStringLiteral("fine");
         mail.body = QStringLiteral("fine\n");
         if (field == QLatin1String("subject"))
@@ -409,8 +366,8 @@ private slots:
         QVERIFY(writeFile(present, "here"));
         const QString missing = dir.filePath(u("不存在的文件.pdf"));
         MailMessage mail;
-        mail.from = address("a@example.com");
-        mail.to = {address("b@example.com")};
+        mail.from = mailAddress("a@example.com");
+        mail.to = {mailAddress("b@example.com")};
         mail.subject = QStringLiteral("with a missing file");
         mail.attachments = {present, missing};
 
@@ -435,11 +392,11 @@ private slots:
     void message_refusesNoRecipientAndBadAddresses()
     {
         MailMessage mail;
-        mail.from = address("a@example.com");
+        mail.from = mailAddress("a@example.com");
         mail.subject = QStringLiteral("nobody");
         QVERIFY(!validateMailMessage(mail).ok());
         QVERIFY(validateMailMessage(mail).error().message().contains(QLatin1String("recipient")));
-        mail.bcc = {address("b@example.com")};
+        mail.bcc = {mailAddress("b@example.com")};
         QVERIFY(validateMailMessage(mail).ok());   // Bcc alone is enough
         mail.to = {MailAddress{QStringLiteral("Bob"), QStringLiteral("not an address")}};
         QVERIFY(!validateMailMessage(mail).ok());

@@ -3,6 +3,7 @@
 // through DATA. What the server received is read back from disk and parsed by Python's email
 // package (tests/peers/mail_inspect.py). Replies are parsed strictly: tested on their own first.
 
+#include "mailtestutil.h"
 #include "peer.h"
 
 #include "mail/mailaddress.h"
@@ -29,64 +30,15 @@
 using namespace socketeer;
 using namespace std::chrono_literals;
 using testsupport::Peer;
+using namespace testsupport;
 
 namespace {
-
-QString u(const char *utf8) { return QString::fromUtf8(utf8); }
-
-QByteArray sha256Hex(const QByteArray &bytes)
-{
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
-}
-
-QByteArray randomBytes(qsizetype size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (char &b : bytes)
-        b = static_cast<char>(QRandomGenerator::global()->bounded(256));
-    return bytes;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QJsonObject inspect(const QString &path)
-{
-    Peer peer;
-    if (!peer.startPython(QStringLiteral("mail_inspect.py"), {path}))
-        return {};
-    bool ok = false;
-    const QByteArray line = peer.readLine(30000, &ok);
-    peer.waitForFinished(30000);
-    if (!ok || peer.exitCode() != 0) {
-        qWarning("mail_inspect.py failed: %s", peer.standardError().constData());
-        return {};
-    }
-    return QJsonDocument::fromJson(line).object();
-}
-
-MailAddress address(const char *text)
-{
-    auto parsed = parseMailAddress(u(text));
-    if (!parsed)
-        qFatal("test address %s: %s", text, qPrintable(parsed.error().message()));
-    return *parsed;
-}
 
 MailMessage simpleMessage()
 {
     MailMessage message;
-    message.from = address("sender@example.com");
-    message.to = {address("to@example.com")};
+    message.from = mailAddress("sender@example.com");
+    message.to = {mailAddress("to@example.com")};
     message.subject = QStringLiteral("hello");
     message.body = QStringLiteral("hello\n");
     return message;
@@ -231,10 +183,10 @@ private slots:
         QVERIFY(port != 0);
 
         MailMessage message;
-        message.from = address("王大锤 <sender@example.com>");
-        message.to = {address("张三 <zhang@example.com>"), address("li@example.com")};
-        message.cc = {address("Copy <cc@example.com>")};
-        message.bcc = {address("hidden@example.com")};
+        message.from = mailAddress("王大锤 <sender@example.com>");
+        message.to = {mailAddress("张三 <zhang@example.com>"), mailAddress("li@example.com")};
+        message.cc = {mailAddress("Copy <cc@example.com>")};
+        message.bcc = {mailAddress("hidden@example.com")};
         message.subject = u("本月汇总数据");
         message.body = u("各位好，\n附件是本月的汇总数据。\n");
         message.attachments = {attachment};
@@ -268,7 +220,7 @@ private slots:
         QCOMPARE(session.extensions().sizeLimit, 33554432);
 
         const QByteArray raw = readFile(out + QStringLiteral("/message.eml"));
-        const QJsonObject parsed = inspect(out + QStringLiteral("/message.eml"));
+        const QJsonObject parsed = inspectMail(out + QStringLiteral("/message.eml"));
         QCOMPARE(parsed.value(QStringLiteral("subject")).toString(), u("本月汇总数据"));
         QCOMPARE(parsed.value(QStringLiteral("from")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
                  u("王大锤"));
@@ -325,7 +277,7 @@ private slots:
         bool ok = false;
         QCOMPARE(sink.readLine(10000, &ok), QByteArray("received"));
 
-        const QJsonObject parsed = inspect(dir.filePath(QStringLiteral("message.eml")));
+        const QJsonObject parsed = inspectMail(dir.filePath(QStringLiteral("message.eml")));
         QString received = parsed.value(QStringLiteral("body")).toString();
         received.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
         QVERIFY2(received.startsWith(body), qPrintable(received));
@@ -343,7 +295,7 @@ private slots:
         QVERIFY(port != 0);
 
         MailMessage message = simpleMessage();
-        message.cc = {address("nobody@example.com")};
+        message.cc = {mailAddress("nobody@example.com")};
         QStringList transcript;
         SmtpSession session(optionsFor(port, &transcript));
         const auto sent = session.send(message);
@@ -486,7 +438,7 @@ private slots:
         const quint16 port = sink.readListeningPort();
         QVERIFY(port != 0);
         MailMessage message = simpleMessage();
-        message.to = {address("x@example.com")};
+        message.to = {mailAddress("x@example.com")};
         const auto sent = SmtpSession(optionsFor(port)).send(message);
         QVERIFY(!sent.ok());
         QCOMPARE(sent.error().message(),
