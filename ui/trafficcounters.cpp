@@ -104,12 +104,6 @@ QString TrafficCounters::formatRate(double bytesPerSecond)
     return formatBytes(static_cast<qint64>(bytesPerSecond)) + tr("/s");
 }
 
-QString TrafficCounters::summary() const
-{
-    return tr("in %1 (%2 msg) · out %3 (%4 msg)")
-        .arg(formatBytes(m_bytesIn)).arg(m_messagesIn).arg(formatBytes(m_bytesOut)).arg(m_messagesOut);
-}
-
 void TrafficCounters::sample()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

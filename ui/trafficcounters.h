@@ -44,7 +44,6 @@ public:
     qint64 bytesOut() const { return m_bytesOut; }
     qint64 messagesIn() const { return m_messagesIn; }
     qint64 messagesOut() const { return m_messagesOut; }
-    QString summary() const;   // for the status bar
 
     static QString formatBytes(qint64 bytes);
     static QString formatRate(double bytesPerSecond);

@@ -24,11 +24,6 @@ quint64 nextClientId()
     return next.fetch_add(1, std::memory_order_relaxed);
 }
 
-QString modelName(ServerModel model)
-{
-    return model == ServerModel::EventLoop ? QStringLiteral("event-loop") : QStringLiteral("thread-per-client");
-}
-
 std::optional<ServerModel> modelFromName(const QString &name)
 {
     if (name == QLatin1String("event-loop"))

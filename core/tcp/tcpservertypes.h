@@ -17,7 +17,6 @@ enum class ServerModel {
     ThreadPerClient,  // the tutorial's threaded server: one thread per connection
 };
 
-QString modelName(ServerModel model);                       // "event-loop", "thread-per-client"
 std::optional<ServerModel> modelFromName(const QString &name);
 
 struct TcpServerConfig {

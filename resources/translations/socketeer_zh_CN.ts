@@ -2074,12 +2074,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>/秒</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>in %1 (%2 msg) · out %3 (%4 msg)</source>
-        <translation>收 %1（%2 条）· 发 %3（%4 条）</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
