@@ -9,8 +9,9 @@ packages=(
   # Qt 6.4 (Core, Network, Widgets, Test, LinguistTools) and its platform plugins (offscreen, xcb)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins qt6-translations-l10n libgl-dev
-  # MIME
-  libgmime-3.0-dev
+  # MIME; TLS (Qt's OpenSSL backend loads libssl at run time; the tests make certificates with
+  # the openssl command; the system trust store verifies servers)
+  libgmime-3.0-dev libssl3 openssl ca-certificates
   # peers the tests talk to
   python3 python3-aiosmtpd swaks socat netcat-openbsd
   # a display for the desktop app where there is none, and screenshots

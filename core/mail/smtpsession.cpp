@@ -5,6 +5,7 @@
 #include "net/wakeup.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QIODevice>
 
 #include <cerrno>
@@ -56,7 +57,12 @@ Result<void> validateSmtpCommand(QByteArrayView line)
 
 QString SmtpTranscriptLine::toString() const
 {
-    return (direction == Direction::Client ? QStringLiteral("C: ") : QStringLiteral("S: ")) + text;
+    switch (direction) {
+    case Direction::Client: return QStringLiteral("C: ") + text;
+    case Direction::Server: return QStringLiteral("S: ") + text;
+    case Direction::Note: break;
+    }
+    return QStringLiteral("* ") + text;
 }
 
 class SmtpSession::Private {
@@ -65,12 +71,19 @@ public:
 
     SmtpSessionOptions options;
     Socket socket;
+    std::unique_ptr<TlsStream> tls;   // set once TLS is up: every byte goes through it from then on
+    std::optional<TlsCertificateInfo> rejectedCertificate;
+    bool serverIsLoopback = false;
     SmtpExtensions extensions;
     QByteArray input;          // received, not yet split into lines
     bool broken = false;       // the connection can no longer carry a command
 
     Result<void> run(const MailMessage &message);
+    Result<void> startTls();
+    Result<void> greet(const QByteArray &name);
+    Result<void> authenticate();
     Result<void> waitFor(short events, Clock::time_point deadline, const QString &waitingFor);
+    Error waitError(const Error &error, const QString &doing) const;
     Result<void> sendRaw(QByteArrayView bytes, const QString &doing);
     Result<void> command(const QByteArray &line, const QString &shown = {}, bool masked = false);
     Result<QByteArray> readLine(Clock::time_point deadline, const QString &waitingFor);
@@ -85,12 +98,28 @@ public:
 };
 
 namespace {
+// What a reply code means for the person who sent the mail, where the code alone says it.
+QString plainWords(int code)
+{
+    switch (code) {
+    case 530: return Text::tr("the server wants you to log in first: give a user and password");
+    case 534: return Text::tr("the server wants a stronger login: providers such as Gmail, QQ, 126 and 163 want an "
+                              "authorization code (app password), not the web password");
+    case 535: return Text::tr("the server rejected the user or the authorization code");
+    case 538: return Text::tr("the server wants an encrypted connection before you log in");
+    case 552: return Text::tr("the message is too large for the server");
+    default: return {};
+    }
+}
+
 Error refused(const QString &what, const SmtpReply &reply)
 {
+    const QString words = plainWords(reply.code);
     // 4xx: the server may take it later; 5xx: it will not.
+    const QString why = words.isEmpty() ? reply.describe() : QStringLiteral("%1 (%2)").arg(words, reply.describe());
     const QString sentence = reply.kind() == 4
-        ? Text::tr("SMTP: the server refused %1 for now (try again later): %2").arg(what, reply.describe())
-        : Text::tr("SMTP: the server refused %1: %2").arg(what, reply.describe());
+        ? Text::tr("SMTP: the server refused %1 for now (try again later): %2").arg(what, why)
+        : Text::tr("SMTP: the server refused %1: %2").arg(what, why);
     return {ErrorKind::Protocol, {}, sentence};
 }
 
@@ -195,9 +224,31 @@ Result<void> SmtpSession::Private::waitFor(short events, Clock::time_point deadl
     }
 }
 
+Error SmtpSession::Private::waitError(const Error &error, const QString &doing) const
+{
+    if (error.code.value() == ETIMEDOUT && error.kind == ErrorKind::Timeout)
+        return Error::fromErrno(ErrorKind::Timeout, ETIMEDOUT,
+                                Text::tr("SMTP: the server did not respond within %1 ms while %2")
+                                    .arg(options.timeout.count())
+                                    .arg(doing));
+    if (error.code.value() == ECANCELED)
+        return Error::fromErrno(ErrorKind::Protocol, ECANCELED, Text::tr("SMTP: sending was cancelled"));
+    if (error.kind == ErrorKind::PeerClosed)
+        return Error{ErrorKind::PeerClosed, {}, Text::tr("SMTP: the server closed the connection while %1").arg(doing)};
+    return Error{error.kind, error.code, Text::tr("SMTP: while %1: %2").arg(doing, error.detail)};
+}
+
 Result<void> SmtpSession::Private::sendRaw(QByteArrayView bytes, const QString &doing)
 {
     const auto deadline = Clock::now() + options.timeout;
+    if (tls) {
+        auto written = tls->write(bytes, deadline);
+        if (!written) {
+            broken = true;
+            return waitError(written.error(), doing);
+        }
+        return {};
+    }
     std::size_t done = 0;
     while (done < static_cast<std::size_t>(bytes.size())) {
         std::size_t sent = 0;
@@ -251,11 +302,25 @@ Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, co
                          Text::tr("SMTP: the server sent a line longer than %1 octets")
                              .arg(SmtpReplyReader::MaxLineLength)};
         }
+        char buffer[4096];
+        if (tls) {
+            auto got = tls->read(std::span<char>(buffer, sizeof buffer), deadline);
+            if (!got) {
+                broken = true;
+                return waitError(got.error(), waitingFor);
+            }
+            if (*got == 0) {
+                broken = true;
+                return Error{ErrorKind::PeerClosed, {},
+                             Text::tr("SMTP: the server closed the connection while %1").arg(waitingFor)};
+            }
+            input.append(buffer, static_cast<qsizetype>(*got));
+            continue;
+        }
         if (auto ready = waitFor(POLLIN, deadline, waitingFor); !ready) {
             broken = true;
             return ready.error();
         }
-        char buffer[4096];
         auto got = socket.recv(std::span<char>(buffer, sizeof buffer));
         if (!got) {
             if (got.error().code == std::errc::operation_would_block)
@@ -304,11 +369,133 @@ Result<SmtpReply> SmtpSession::Private::exchange(const QByteArray &line, const Q
 
 void SmtpSession::Private::quit()
 {
-    if (broken || !socket.isValid())
+    if (broken || (!socket.isValid() && !tls))
         return;
     // Polite, and best effort: what the server says to QUIT changes nothing.
     if (command("QUIT"))
         (void)readReply(Text::tr("waiting for the reply to QUIT"));
+}
+
+Result<void> SmtpSession::Private::startTls()
+{
+    const QString handshaking = Text::tr("starting TLS");
+    auto stream = std::make_unique<TlsStream>(options.cancel);
+    TlsOptions tlsOptions;
+    tlsOptions.peerName = options.server.host;
+    tlsOptions.caFile = options.caFile;
+    tlsOptions.trustedFingerprints = options.trustedFingerprints;
+    auto started = stream->startClient(socket.release(), tlsOptions, Clock::now() + options.timeout);
+    if (!started) {
+        broken = true;
+        rejectedCertificate = stream->rejectedCertificate();
+        if (rejectedCertificate)
+            return Error{ErrorKind::Tls, {}, Text::tr("SMTP: %1").arg(started.error().detail)};
+        if (started.error().kind == ErrorKind::InvalidArgument)
+            return started.error();
+        return waitError(started.error(), handshaking);
+    }
+    tls = std::move(stream);
+    show(SmtpTranscriptLine::Direction::Note, Text::tr("TLS established: %1").arg(tls->sessionDescription()));
+    return {};
+}
+
+Result<void> SmtpSession::Private::greet(const QByteArray &name)
+{
+    auto ehlo = exchange("EHLO " + name, Text::tr("waiting for the reply to EHLO"));
+    if (!ehlo)
+        return ehlo.error();
+    if (ehlo->code == 250) {
+        auto parsed = parseEhloExtensions(*ehlo);
+        if (!parsed) {
+            quit();
+            return parsed.error();
+        }
+        extensions = *parsed;
+        return {};
+    }
+    if (ehlo->kind() == 5 && options.security == SmtpSecurity::None && options.user.isEmpty()) {
+        // An old server that knows only HELO (RFC 5321 3.2): no extensions then — so not when
+        // we need STARTTLS or AUTH, which only EHLO can offer.
+        auto helo = exchange("HELO " + name, Text::tr("waiting for the reply to HELO"));
+        if (!helo)
+            return helo.error();
+        if (helo->code != 250) {
+            quit();
+            return refused(Text::tr("our greeting (EHLO and HELO)"), *helo);
+        }
+        return {};
+    }
+    quit();
+    return refused(Text::tr("our greeting (EHLO)"), *ehlo);
+}
+
+Result<void> SmtpSession::Private::authenticate()
+{
+    if (!tls && !serverIsLoopback && !options.allowUnencryptedAuth) {
+        quit();
+        return Error{ErrorKind::Tls, {},
+                     Text::tr("SMTP: refusing to send the password over an unencrypted connection to %1; choose "
+                              "STARTTLS or SSL/TLS (or allow an unencrypted login explicitly)")
+                         .arg(options.server.host)};
+    }
+    const QByteArray user = options.user.toUtf8();
+    const QByteArray secret = options.password.toUtf8();
+    if (user.contains('\0') || secret.contains('\0') || secret.contains('\x01')) {
+        quit();
+        return Error::invalid(Text::tr("SMTP: the user or password contains a control character; nothing was sent"));
+    }
+    const QStringList &offered = extensions.authMechanisms;
+    SmtpAuthMethod method = options.authMethod;
+    if (method == SmtpAuthMethod::Auto)
+        method = offered.contains(QStringLiteral("PLAIN")) ? SmtpAuthMethod::Plain
+               : offered.contains(QStringLiteral("LOGIN")) ? SmtpAuthMethod::Login
+                                                            : SmtpAuthMethod::Auto;
+    const QString wanted = method == SmtpAuthMethod::Plain   ? QStringLiteral("PLAIN")
+                         : method == SmtpAuthMethod::Login   ? QStringLiteral("LOGIN")
+                         : method == SmtpAuthMethod::XOAuth2 ? QStringLiteral("XOAUTH2")
+                                                             : QString();
+    if (wanted.isEmpty() || !offered.contains(wanted)) {
+        quit();
+        const QString list = offered.isEmpty() ? Text::tr("none") : offered.join(QStringLiteral(", "));
+        return Error{ErrorKind::Protocol, {},
+                     wanted.isEmpty()
+                         ? Text::tr("SMTP: the server offers no login method we know (it offers: %1)").arg(list)
+                         : Text::tr("SMTP: the server does not offer AUTH %1 (it offers: %2)").arg(wanted, list)};
+    }
+
+    const QString waiting = Text::tr("waiting for the reply to AUTH");
+    const QString mask = QStringLiteral("********");
+    auto ask = [&](const QByteArray &line, const QString &shown) -> Result<SmtpReply> {
+        if (auto sent = command(line, shown, true); !sent)
+            return sent.error();
+        return readReply(waiting);
+    };
+    Result<SmtpReply> reply = Error{};
+    if (method == SmtpAuthMethod::Plain) {
+        // RFC 4616: authorization identity (empty), NUL, user, NUL, password.
+        reply = ask("AUTH PLAIN " + (QByteArray(1, '\0') + user + '\0' + secret).toBase64(),
+                    QStringLiteral("AUTH PLAIN ") + mask);
+    } else if (method == SmtpAuthMethod::XOAuth2) {
+        reply = ask("AUTH XOAUTH2 " + ("user=" + user + '\x01' + "auth=Bearer " + secret + '\x01' + '\x01').toBase64(),
+                    QStringLiteral("AUTH XOAUTH2 ") + mask);
+        if (reply && reply->code == 334)   // an error in JSON; an empty line ends the exchange
+            reply = ask(QByteArray(), QString());
+    } else {
+        reply = exchange("AUTH LOGIN", waiting);
+        if (reply && reply->code == 334) {
+            const QByteArray encodedUser = user.toBase64();
+            reply = ask(encodedUser, QString::fromLatin1(encodedUser));
+            if (reply && reply->code == 334)
+                reply = ask(secret.toBase64(), mask);
+        }
+    }
+    if (!reply)
+        return reply.error();
+    if (reply->code != 235) {
+        quit();
+        return refused(Text::tr("the login (AUTH %1) as %2").arg(wanted, options.user), *reply);
+    }
+    return {};
 }
 
 Result<void> SmtpSession::Private::run(const MailMessage &message)
@@ -325,12 +512,8 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
     if (!connected)
         return connected.error();
     socket = std::move(*connected);
-
-    auto greeting = readReply(Text::tr("waiting for the server's greeting"));
-    if (!greeting)
-        return greeting.error();
-    if (greeting->code != 220)
-        return refused(Text::tr("the connection"), *greeting);
+    if (const auto peer = socket.peerName())
+        serverIsLoopback = QHostAddress(peer->host()).isLoopback();
 
     QString name = options.clientName;
     if (name.isEmpty()) {
@@ -341,28 +524,55 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
     }
     const QByteArray nameBytes = name.toUtf8();
 
-    auto ehlo = exchange("EHLO " + nameBytes, Text::tr("waiting for the reply to EHLO"));
-    if (!ehlo)
-        return ehlo.error();
-    if (ehlo->code == 250) {
-        auto parsed = parseEhloExtensions(*ehlo);
-        if (!parsed) {
+    if (options.security == SmtpSecurity::Tls) {
+        // Implicit TLS (RFC 8314): the handshake comes first, before the greeting.
+        if (auto secured = startTls(); !secured)
+            return secured;
+    }
+
+    auto greeting = readReply(Text::tr("waiting for the server's greeting"));
+    if (!greeting)
+        return greeting.error();
+    if (greeting->code != 220)
+        return refused(Text::tr("the connection"), *greeting);
+
+    if (auto greeted = greet(nameBytes); !greeted)
+        return greeted;
+
+    if (options.security == SmtpSecurity::StartTls) {
+        if (!extensions.startTls) {
+            // No silent downgrade: the user asked for encryption, so nothing more is sent.
             quit();
-            return parsed.error();
+            return Error{ErrorKind::Tls, {},
+                         Text::tr("SMTP: the server does not offer STARTTLS, so the connection cannot be encrypted; "
+                                  "nothing was sent (choose SSL/TLS, or another server)")};
         }
-        extensions = *parsed;
-    } else if (ehlo->kind() == 5) {
-        // An old server that knows only HELO (RFC 5321 3.2): no extensions then.
-        auto helo = exchange("HELO " + nameBytes, Text::tr("waiting for the reply to HELO"));
-        if (!helo)
-            return helo.error();
-        if (helo->code != 250) {
+        auto starttls = exchange("STARTTLS", Text::tr("waiting for the reply to STARTTLS"));
+        if (!starttls)
+            return starttls.error();
+        if (starttls->code != 220) {
             quit();
-            return refused(Text::tr("our greeting (EHLO and HELO)"), *helo);
+            return refused(Text::tr("to start TLS (STARTTLS); nothing was sent"), *starttls);
         }
-    } else {
-        quit();
-        return refused(Text::tr("our greeting (EHLO)"), *ehlo);
+        if (!input.isEmpty()) {
+            // Bytes after the 220 came before any encryption: a man in the middle could have put
+            // them there to be read later as replies from inside TLS (CVE-2011-0411 and kin).
+            broken = true;
+            return Error{ErrorKind::Tls, {},
+                         Text::tr("SMTP: the server sent data before the TLS handshake (possible response "
+                                  "injection); the connection was dropped and nothing was sent")};
+        }
+        if (auto secured = startTls(); !secured)
+            return secured;
+        // What was said in clear no longer counts (RFC 3207 4.2): ask again.
+        extensions = {};
+        if (auto greeted = greet(nameBytes); !greeted)
+            return greeted;
+    }
+
+    if (!options.user.isEmpty()) {
+        if (auto loggedIn = authenticate(); !loggedIn)
+            return loggedIn;
     }
 
     if (needUtf8 && !extensions.smtpUtf8) {
@@ -462,11 +672,15 @@ SmtpSession::~SmtpSession() = default;
 Result<void> SmtpSession::send(const MailMessage &message)
 {
     auto result = d->run(message);
+    if (d->tls)
+        d->tls->close();
+    d->tls.reset();
     d->socket.close();
     d->input.clear();
     return result;
 }
 
 const SmtpExtensions &SmtpSession::extensions() const { return d->extensions; }
+const std::optional<TlsCertificateInfo> &SmtpSession::rejectedCertificate() const { return d->rejectedCertificate; }
 
 } // namespace socketeer

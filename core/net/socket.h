@@ -36,6 +36,8 @@ public:
 
     bool isValid() const { return m_fd.valid(); }
     int fd() const { return m_fd.get(); }
+    // Gives the descriptor away (to QSslSocket, for TLS): this Socket is empty afterwards.
+    OwnedFd release() { return std::move(m_fd); }
     int family() const { return m_family; }
     SocketType type() const { return m_type; }
 
