@@ -12,10 +12,11 @@ namespace socketeer::cli {
 
 namespace {
 
-constexpr std::array<Command, 3> kCommands{{
+constexpr std::array<Command, 4> kCommands{{
     {"serve", QT_TRANSLATE_NOOP("socketeer::Cli", "Listen for TCP connections: a chat or echo server"), &runServe},
     {"connect", QT_TRANSLATE_NOOP("socketeer::Cli", "Connect to a TCP server: stdin to the socket, the socket to stdout"), &runConnect},
     {"udp", QT_TRANSLATE_NOOP("socketeer::Cli", "Send and receive UDP datagrams, one per line"), &runUdp},
+    {"mail", QT_TRANSLATE_NOOP("socketeer::Cli", "Send a mail with attachments over SMTP (STARTTLS or TLS, AUTH)"), &runMail},
 }};
 
 bool writeFd(int fd, const char *data, qsizetype size)
@@ -91,7 +92,10 @@ void printLine(const QString &line)
 
 void printError(const QString &command, const QString &message)
 {
-    printLine(QStringLiteral("socketeer %1: %2").arg(command, message));
+    // One line whatever the message quotes: a CR or LF typed into an argument is shown escaped.
+    QString line = message;
+    line.replace(u'\r', QStringLiteral("\\r")).replace(u'\n', QStringLiteral("\\n"));
+    printLine(QStringLiteral("socketeer %1: %2").arg(command, line));
 }
 
 void printWarning(const QString &command, const QString &message)

@@ -21,6 +21,14 @@ struct Text {
 
 using Clock = std::chrono::steady_clock;
 
+// An error whose text is a whole sentence already ("SMTP: the server refused …"): shown as it is.
+Error said(ErrorKind kind, QString sentence, int err = 0)
+{
+    Error error{kind, err ? std::error_code(err, std::system_category()) : std::error_code(), std::move(sentence)};
+    error.whole = true;
+    return error;
+}
+
 bool isAscii(const QString &text)
 {
     for (const QChar c : text)
@@ -120,7 +128,7 @@ Error refused(const QString &what, const SmtpReply &reply)
     const QString sentence = reply.kind() == 4
         ? Text::tr("SMTP: the server refused %1 for now (try again later): %2").arg(what, why)
         : Text::tr("SMTP: the server refused %1: %2").arg(what, why);
-    return {ErrorKind::Protocol, {}, sentence};
+    return said(ErrorKind::Protocol, sentence);
 }
 
 // Writes the message to the server as it is produced: a "." at the start of a line gets another
@@ -206,10 +214,11 @@ Result<void> SmtpSession::Private::waitFor(short events, Clock::time_point deadl
     for (;;) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left.count() <= 0)
-            return Error::fromErrno(ErrorKind::Timeout, ETIMEDOUT,
-                                    Text::tr("SMTP: the server did not respond within %1 ms while %2")
-                                        .arg(options.timeout.count())
-                                        .arg(waitingFor));
+            return said(ErrorKind::Timeout,
+                        Text::tr("SMTP: the server did not respond within %1 ms while %2")
+                            .arg(options.timeout.count())
+                            .arg(waitingFor),
+                        ETIMEDOUT);
         pollfd fds[2] = {{socket.fd(), events, 0}, {options.cancel ? options.cancel->fd() : -1, POLLIN, 0}};
         const int ready = ::poll(fds, options.cancel ? 2 : 1, static_cast<int>(std::min<qint64>(left.count() + 1, 1 << 30)));
         if (ready < 0) {
@@ -218,7 +227,7 @@ Result<void> SmtpSession::Private::waitFor(short events, Clock::time_point deadl
             return Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll"));
         }
         if (options.cancel && (fds[1].revents & POLLIN))
-            return Error::fromErrno(ErrorKind::Protocol, ECANCELED, Text::tr("SMTP: sending was cancelled"));
+            return said(ErrorKind::Protocol, Text::tr("SMTP: sending was cancelled"), ECANCELED);
         if (fds[0].revents != 0)
             return {};   // ready, or an error/hang-up the next call reports
     }
@@ -227,14 +236,13 @@ Result<void> SmtpSession::Private::waitFor(short events, Clock::time_point deadl
 Error SmtpSession::Private::waitError(const Error &error, const QString &doing) const
 {
     if (error.code.value() == ETIMEDOUT && error.kind == ErrorKind::Timeout)
-        return Error::fromErrno(ErrorKind::Timeout, ETIMEDOUT,
-                                Text::tr("SMTP: the server did not respond within %1 ms while %2")
-                                    .arg(options.timeout.count())
-                                    .arg(doing));
+        return said(ErrorKind::Timeout,
+                    Text::tr("SMTP: the server did not respond within %1 ms while %2").arg(options.timeout.count()).arg(doing),
+                    ETIMEDOUT);
     if (error.code.value() == ECANCELED)
-        return Error::fromErrno(ErrorKind::Protocol, ECANCELED, Text::tr("SMTP: sending was cancelled"));
+        return said(ErrorKind::Protocol, Text::tr("SMTP: sending was cancelled"), ECANCELED);
     if (error.kind == ErrorKind::PeerClosed)
-        return Error{ErrorKind::PeerClosed, {}, Text::tr("SMTP: the server closed the connection while %1").arg(doing)};
+        return said(ErrorKind::PeerClosed, Text::tr("SMTP: the server closed the connection while %1").arg(doing));
     return Error{error.kind, error.code, Text::tr("SMTP: while %1: %2").arg(doing, error.detail)};
 }
 
@@ -260,8 +268,7 @@ Result<void> SmtpSession::Private::sendRaw(QByteArrayView bytes, const QString &
             broken = true;
             const int err = result.error().code.value();
             if (err == EPIPE || err == ECONNRESET)
-                return Error::fromErrno(ErrorKind::PeerClosed, err,
-                                        Text::tr("SMTP: the server closed the connection while %1").arg(doing));
+                return said(ErrorKind::PeerClosed, Text::tr("SMTP: the server closed the connection while %1").arg(doing), err);
             return Error{result.error().kind, result.error().code, Text::tr("SMTP: while %1").arg(doing)};
         }
         if (auto ready = waitFor(POLLOUT, deadline, doing); !ready) {
@@ -289,8 +296,7 @@ Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, co
         if (lf >= 0) {
             if (lf == 0 || input[lf - 1] != '\r') {
                 broken = true;
-                return Error{ErrorKind::Protocol, {},
-                             Text::tr("SMTP: the server ended a line with a bare LF instead of CRLF")};
+                return said(ErrorKind::Protocol, Text::tr("SMTP: the server ended a line with a bare LF instead of CRLF"));
             }
             QByteArray line = input.left(lf - 1);
             input.remove(0, lf + 1);
@@ -298,9 +304,8 @@ Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, co
         }
         if (input.size() > SmtpReplyReader::MaxLineLength + 2) {
             broken = true;
-            return Error{ErrorKind::Protocol, {},
-                         Text::tr("SMTP: the server sent a line longer than %1 octets")
-                             .arg(SmtpReplyReader::MaxLineLength)};
+            return said(ErrorKind::Protocol, Text::tr("SMTP: the server sent a line longer than %1 octets")
+                             .arg(SmtpReplyReader::MaxLineLength));
         }
         char buffer[4096];
         if (tls) {
@@ -311,8 +316,7 @@ Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, co
             }
             if (*got == 0) {
                 broken = true;
-                return Error{ErrorKind::PeerClosed, {},
-                             Text::tr("SMTP: the server closed the connection while %1").arg(waitingFor)};
+                return said(ErrorKind::PeerClosed, Text::tr("SMTP: the server closed the connection while %1").arg(waitingFor));
             }
             input.append(buffer, static_cast<qsizetype>(*got));
             continue;
@@ -327,14 +331,12 @@ Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, co
                 continue;
             broken = true;
             if (got.error().code.value() == ECONNRESET)
-                return Error::fromErrno(ErrorKind::PeerClosed, ECONNRESET,
-                                        Text::tr("SMTP: the server closed the connection while %1").arg(waitingFor));
+                return said(ErrorKind::PeerClosed, Text::tr("SMTP: the server closed the connection while %1").arg(waitingFor), ECONNRESET);
             return Error{got.error().kind, got.error().code, Text::tr("SMTP: while %1").arg(waitingFor)};
         }
         if (*got == 0) {
             broken = true;
-            return Error{ErrorKind::PeerClosed, {},
-                         Text::tr("SMTP: the server closed the connection while %1").arg(waitingFor)};
+            return said(ErrorKind::PeerClosed, Text::tr("SMTP: the server closed the connection while %1").arg(waitingFor));
         }
         input.append(buffer, static_cast<qsizetype>(*got));
     }
@@ -389,7 +391,7 @@ Result<void> SmtpSession::Private::startTls()
         broken = true;
         rejectedCertificate = stream->rejectedCertificate();
         if (rejectedCertificate)
-            return Error{ErrorKind::Tls, {}, Text::tr("SMTP: %1").arg(started.error().detail)};
+            return said(ErrorKind::Tls, Text::tr("SMTP: %1").arg(started.error().detail));
         if (started.error().kind == ErrorKind::InvalidArgument)
             return started.error();
         return waitError(started.error(), handshaking);
@@ -433,16 +435,15 @@ Result<void> SmtpSession::Private::authenticate()
 {
     if (!tls && !serverIsLoopback && !options.allowUnencryptedAuth) {
         quit();
-        return Error{ErrorKind::Tls, {},
-                     Text::tr("SMTP: refusing to send the password over an unencrypted connection to %1; choose "
+        return said(ErrorKind::Tls, Text::tr("SMTP: refusing to send the password over an unencrypted connection to %1; choose "
                               "STARTTLS or SSL/TLS (or allow an unencrypted login explicitly)")
-                         .arg(options.server.host)};
+                         .arg(options.server.host));
     }
     const QByteArray user = options.user.toUtf8();
     const QByteArray secret = options.password.toUtf8();
     if (user.contains('\0') || secret.contains('\0') || secret.contains('\x01')) {
         quit();
-        return Error::invalid(Text::tr("SMTP: the user or password contains a control character; nothing was sent"));
+        return said(ErrorKind::InvalidArgument, Text::tr("SMTP: the user or password contains a control character; nothing was sent"));
     }
     const QStringList &offered = extensions.authMechanisms;
     SmtpAuthMethod method = options.authMethod;
@@ -457,10 +458,9 @@ Result<void> SmtpSession::Private::authenticate()
     if (wanted.isEmpty() || !offered.contains(wanted)) {
         quit();
         const QString list = offered.isEmpty() ? Text::tr("none") : offered.join(QStringLiteral(", "));
-        return Error{ErrorKind::Protocol, {},
-                     wanted.isEmpty()
+        return said(ErrorKind::Protocol, wanted.isEmpty()
                          ? Text::tr("SMTP: the server offers no login method we know (it offers: %1)").arg(list)
-                         : Text::tr("SMTP: the server does not offer AUTH %1 (it offers: %2)").arg(wanted, list)};
+                         : Text::tr("SMTP: the server does not offer AUTH %1 (it offers: %2)").arg(wanted, list));
     }
 
     const QString waiting = Text::tr("waiting for the reply to AUTH");
@@ -543,9 +543,8 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
         if (!extensions.startTls) {
             // No silent downgrade: the user asked for encryption, so nothing more is sent.
             quit();
-            return Error{ErrorKind::Tls, {},
-                         Text::tr("SMTP: the server does not offer STARTTLS, so the connection cannot be encrypted; "
-                                  "nothing was sent (choose SSL/TLS, or another server)")};
+            return said(ErrorKind::Tls, Text::tr("SMTP: the server does not offer STARTTLS, so the connection cannot be encrypted; "
+                                  "nothing was sent (choose SSL/TLS, or another server)"));
         }
         auto starttls = exchange("STARTTLS", Text::tr("waiting for the reply to STARTTLS"));
         if (!starttls)
@@ -558,9 +557,8 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
             // Bytes after the 220 came before any encryption: a man in the middle could have put
             // them there to be read later as replies from inside TLS (CVE-2011-0411 and kin).
             broken = true;
-            return Error{ErrorKind::Tls, {},
-                         Text::tr("SMTP: the server sent data before the TLS handshake (possible response "
-                                  "injection); the connection was dropped and nothing was sent")};
+            return said(ErrorKind::Tls, Text::tr("SMTP: the server sent data before the TLS handshake (possible response "
+                                  "injection); the connection was dropped and nothing was sent"));
         }
         if (auto secured = startTls(); !secured)
             return secured;
@@ -577,9 +575,8 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
 
     if (needUtf8 && !extensions.smtpUtf8) {
         quit();
-        return Error{ErrorKind::Protocol, {},
-                     Text::tr("SMTP: the server does not accept addresses with non-ASCII characters "
-                              "(it does not offer SMTPUTF8)")};
+        return said(ErrorKind::Protocol, Text::tr("SMTP: the server does not accept addresses with non-ASCII characters "
+                              "(it does not offer SMTPUTF8)"));
     }
 
     qint64 total = -1;
@@ -594,11 +591,10 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
         total = counter.count;
         if (total > extensions.sizeLimit) {
             quit();
-            return Error{ErrorKind::Limit, {},
-                         Text::tr("SMTP: the message is %1 bytes, more than the %2 bytes the server accepts "
+            return said(ErrorKind::Limit, Text::tr("SMTP: the message is %1 bytes, more than the %2 bytes the server accepts "
                                   "(SIZE); nothing was sent")
                              .arg(total)
-                             .arg(extensions.sizeLimit)};
+                             .arg(extensions.sizeLimit));
         }
     }
 

@@ -48,6 +48,8 @@ QString Error::kindName(ErrorKind kind)
 
 QString Error::message() const
 {
+    if (whole && !detail.isEmpty())
+        return detail;
     QString text = kindName(kind);
     if (!detail.isEmpty())
         text += QLatin1Char(' ') + detail;

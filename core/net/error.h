@@ -32,6 +32,9 @@ struct Error {
     ErrorKind kind = ErrorKind::InvalidArgument;
     std::error_code code;   // errno (system_category) or a resolver code (resolverCategory())
     QString detail;         // what was being done and with what: "bind 127.0.0.1:80"
+    // The detail is a whole sentence for people already (the SMTP client's "the server refused
+    // the recipient x: 550 no such user"): message() shows it alone.
+    bool whole = false;
 
     // A sentence for people, translated: "Could not bind 127.0.0.1:80: Permission denied".
     QString message() const;
