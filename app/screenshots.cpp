@@ -2,6 +2,7 @@
 // through it, a UDP exchange, and the socket-call timeline. Run by scripts/screenshots.sh.
 
 #include "clientpanel.h"
+#include "composewindow.h"
 #include "languages.h"
 #include "mainwindow.h"
 #include "messagelogview.h"
@@ -16,10 +17,13 @@
 #include "udp/udpendpoint.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -136,5 +140,32 @@ int main(int argc, char *argv[])
     emit window.serverPanel()->sendBox()->input()->returnPressed();
     settle(600);
     ok &= save(&window, out + QStringLiteral("/timeline%1.png").arg(suffix));
+
+    // The compose-mail window with the tutorial's mail filled in and its attachment listed.
+    QTemporaryDir files;
+    const QString attachment = files.filePath(QStringLiteral("汇总数据.xlsx"));
+    QFile sheet(attachment);
+    if (sheet.open(QIODevice::WriteOnly))
+        sheet.write(QByteArray(48 * 1024, 'x'));
+    sheet.close();
+    ComposeWindow compose(settings, files.filePath(QStringLiteral("draft.json")));
+    compose.resize(1200, 760);
+    compose.show();
+    auto set = [&](const char *name, const QString &text) {
+        if (auto *line = compose.findChild<QLineEdit *>(QLatin1String(name)))
+            line->setText(text);
+    };
+    if (auto *preset = compose.findChild<QComboBox *>(QStringLiteral("preset")))
+        preset->setCurrentIndex(preset->findData(QStringLiteral("126")));
+    set("user", QStringLiteral("wangdachui@126.com"));
+    set("password", QStringLiteral("not-a-real-code"));
+    set("from", QStringLiteral("王大锤 <wangdachui@126.com>"));
+    set("to", QStringLiteral("张三 <zhangsan@example.com>, lisi@example.com"));
+    set("subject", QStringLiteral("测试邮件 — 月报"));
+    if (auto *body = compose.findChild<QPlainTextEdit *>(QStringLiteral("body")))
+        body->setPlainText(QStringLiteral("各位好，\n\n附件是本月的汇总数据。\n\n王大锤"));
+    compose.attachFiles({attachment});
+    settle(400);
+    ok &= save(&compose, out + QStringLiteral("/compose%1.png").arg(suffix));
     return ok ? 0 : 1;
 }

@@ -112,6 +112,26 @@ private slots:
         QVERIFY2(parsed.error().message().contains(mentions), qPrintable(parsed.error().message()));
     }
 
+    void parseAddressList_splitsWhereTheSeparatorIsASeparator()
+    {
+        const auto parsed = parseMailAddressList(
+            u("张三 <z@example.com>; \"Bob, Jr.\" <b@example.com>, c@example.com,, ;<d@example.com>"), QStringLiteral("To"));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->size(), 4);
+        QCOMPARE(parsed->at(0).name, u("张三"));
+        QCOMPARE(parsed->at(1).name, QStringLiteral("Bob, Jr."));
+        QCOMPARE(parsed->at(1).address, QStringLiteral("b@example.com"));
+        QCOMPARE(parsed->at(2).address, QStringLiteral("c@example.com"));
+        QCOMPARE(parsed->at(3).address, QStringLiteral("d@example.com"));
+        QVERIFY(parseMailAddressList(QStringLiteral("  "), QStringLiteral("Cc"))->isEmpty());
+
+        const auto bad = parseMailAddressList(QStringLiteral("a@example.com, not-an-address"), QStringLiteral("Cc"));
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message().contains(QStringLiteral("Cc")) && bad.error().message().contains(QStringLiteral("not-an-address")),
+                 qPrintable(bad.error().message()));
+        QVERIFY(!parseMailAddressList(QStringLiteral("a@example.com\r\nBcc: x@example.com"), QStringLiteral("To")).ok());
+    }
+
     // --- the whole message, read back by Python ----------------------------------------------
 
     void message_readBackByPythonEmail()

@@ -3,6 +3,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QVariant>
 
@@ -30,6 +31,8 @@ QVariant valueOf(const QWidget *widget)
     }
     if (auto *line = qobject_cast<const QLineEdit *>(widget))
         return line->text();
+    if (auto *text = qobject_cast<const QPlainTextEdit *>(widget))
+        return text->toPlainText();
     if (auto *spin = qobject_cast<const QSpinBox *>(widget))
         return spin->value();
     if (auto *button = qobject_cast<const QAbstractButton *>(widget); button && button->isCheckable())
@@ -49,6 +52,8 @@ void setValue(QWidget *widget, const QVariant &value)
             combo->setEditText(value.toString());
     } else if (auto *line = qobject_cast<QLineEdit *>(widget)) {
         line->setText(value.toString());
+    } else if (auto *text = qobject_cast<QPlainTextEdit *>(widget)) {
+        text->setPlainText(value.toString());
     } else if (auto *spin = qobject_cast<QSpinBox *>(widget)) {
         const int number = value.toInt();
         if (number >= spin->minimum() && number <= spin->maximum())

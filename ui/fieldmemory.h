@@ -9,7 +9,7 @@ class QWidget;
 
 namespace socketeer::ui {
 
-// The widget (a QLineEdit, QComboBox, checkable button or QSpinBox with a unique object name
+// The widget (a QLineEdit, QPlainTextEdit, QComboBox, checkable button or QSpinBox with a unique object name
 // inside its panel) keeps its value from one run to the next. Never mark a secret.
 void rememberField(QWidget *widget);
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "clientpanel.h"
+#include "composewindow.h"
 #include "fieldmemory.h"
 #include "messagelogview.h"
 #include "serverpanel.h"
@@ -211,7 +212,7 @@ void MainWindow::zoom(int steps)
 
 bool MainWindow::hasOpenSockets() const
 {
-    if (m_server->server()->isRunning() || m_udp->endpoint()->isOpen())
+    if (m_server->server()->isRunning() || m_udp->endpoint()->isOpen() || (m_compose && m_compose->isSending()))
         return true;
     return std::any_of(m_clients.begin(), m_clients.end(),
                        [](const ClientPanel *panel) { return panel->client()->state() != TcpClient::State::Unconnected; });
@@ -238,7 +239,12 @@ void MainWindow::chooseLanguage(const QString &language)
 
 void MainWindow::openMail()
 {
-    QMessageBox::information(this, tr("Mail"), tr("Sending mail comes in a later version."));
+    // One compose window, kept while the main window lives: its password stays in memory only.
+    if (!m_compose)
+        m_compose = new ComposeWindow(m_settings, {}, this);
+    m_compose->show();
+    m_compose->raise();
+    m_compose->activateWindow();
 }
 
 void MainWindow::saveSettings()

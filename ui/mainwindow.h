@@ -13,6 +13,7 @@ class QTranslator;
 namespace socketeer::ui {
 
 class ClientPanel;
+class ComposeWindow;
 class ServerPanel;
 class Settings;
 class TimelineView;
@@ -37,6 +38,8 @@ public:
     QList<ClientPanel *> clientPanels() const { return m_clients; }
     ClientPanel *addClientPanel();
     TimelineView *timeline() const { return m_timeline; }
+    ComposeWindow *composeWindow() const { return m_compose; }   // null until Mail… is chosen
+    void openMail();
     QTabWidget *tabs() const { return m_tabs; }
     QString statusTotals() const;
 
@@ -59,7 +62,6 @@ private:
     void zoom(int steps);
     void chooseLanguage(const QString &language);
     bool hasOpenSockets() const;
-    void openMail();
     void closeTab(int index);
 
     Settings &m_settings;
@@ -71,6 +73,7 @@ private:
     TimelineView *m_timeline;
     QDockWidget *m_timelineDock;
     QLabel *m_totals;
+    ComposeWindow *m_compose = nullptr;
     int m_defaultPointSize = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include <QSettings>
+#include <QUrl>
 
 namespace socketeer::ui {
 
@@ -36,6 +37,22 @@ QVariantMap Settings::fields(const QString &group) const
 void Settings::setFields(const QString &group, const QVariantMap &values)
 {
     m_settings->setValue(key(kFields) + group, values);
+}
+
+QStringList Settings::trustedCertificates(const QString &server) const
+{
+    // Percent-encoded: a host:port is not a valid key on every backend (':' and '/').
+    return m_settings->value(QStringLiteral("trustedCertificates/") + QString::fromLatin1(QUrl::toPercentEncoding(server)))
+        .toStringList();
+}
+
+void Settings::trustCertificate(const QString &server, const QString &fingerprint)
+{
+    QStringList trusted = trustedCertificates(server);
+    if (!trusted.contains(fingerprint))
+        trusted << fingerprint;
+    m_settings->setValue(QStringLiteral("trustedCertificates/") + QString::fromLatin1(QUrl::toPercentEncoding(server)), trusted);
+    m_settings->sync();
 }
 
 void Settings::sync() { m_settings->sync(); }

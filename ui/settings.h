@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 class QSettings;
@@ -33,6 +34,11 @@ public:
     // A panel's remembered inputs (see fieldmemory.h), under a group such as "server".
     QVariantMap fields(const QString &group) const;
     void setFields(const QString &group, const QVariantMap &values);
+
+    // Server certificates the user looked at and trusted although they could not be verified,
+    // by SHA-256 fingerprint, per server ("smtp.example.org:465").
+    QStringList trustedCertificates(const QString &server) const;
+    void trustCertificate(const QString &server, const QString &fingerprint);
 
     void sync();
 

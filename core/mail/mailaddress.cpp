@@ -209,4 +209,46 @@ Result<MailAddress> parseMailAddress(const QString &text)
     return result;
 }
 
+Result<QList<MailAddress>> parseMailAddressList(const QString &text, const QString &what)
+{
+    QList<MailAddress> list;
+    QString item;
+    bool quoted = false;
+    bool angled = false;
+    auto take = [&]() -> Result<void> {
+        const QString trimmed = item.trimmed();
+        item.clear();
+        if (trimmed.isEmpty())
+            return {};
+        auto address = parseMailAddress(trimmed);
+        if (!address)
+            return Error::invalid(Text::tr("%1: \"%2\": %3").arg(what, trimmed, address.error().detail));
+        list << *address;
+        return {};
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted && c == u'\\' && i + 1 < text.size()) {
+            item += c;
+            item += text.at(++i);
+            continue;
+        }
+        if (c == u'"' && !angled)
+            quoted = !quoted;
+        else if (c == u'<' && !quoted)
+            angled = true;
+        else if (c == u'>' && !quoted)
+            angled = false;
+        if ((c == u',' || c == u';') && !quoted && !angled) {
+            if (auto taken = take(); !taken)
+                return taken.error();
+            continue;
+        }
+        item += c;
+    }
+    if (auto taken = take(); !taken)
+        return taken.error();
+    return list;
+}
+
 } // namespace socketeer

@@ -25,6 +25,12 @@ struct MailAddress {
 // "addr", "<addr>", "Name <addr>" or "\"Quoted Name\" <addr>" (\" and \\ escapes inside quotes).
 Result<MailAddress> parseMailAddress(const QString &text);
 
+// Several addresses as typed into a To, Cc or Bcc field, separated by commas or semicolons (those
+// inside quotes or angle brackets belong to the address): "张三 <z@example.com>; \"Bob, Jr.\"
+// <b@example.com>, c@example.com". Empty items are skipped; the first bad address is the error,
+// naming `what` and the address.
+Result<QList<MailAddress>> parseMailAddressList(const QString &text, const QString &what);
+
 // The checks parseMailAddress() makes, for a MailAddress filled in by other means.
 // `what` names the field in the error ("To", "From"...).
 Result<void> validateMailAddress(const MailAddress &address, const QString &what);

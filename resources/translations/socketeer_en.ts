@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>socketeer::ui::ComposeWindow</name>
+    <message numerus="yes">
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>%n file, %1</numerusform>
+            <numerusform>%n files, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::MessageLogModel</name>
     <message numerus="yes">
         <source> … (%n more byte(s))</source>

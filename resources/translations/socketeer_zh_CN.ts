@@ -107,6 +107,11 @@
         <translation>发送和接收 UDP 数据报，每行一个</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Send a mail with attachments over SMTP (STARTTLS or TLS, AUTH)</source>
+        <translation>通过 SMTP 发送带附件的邮件（STARTTLS 或 TLS，AUTH 登录）</translation>
+    </message>
+    <message>
         <location line="+27"/>
         <source>Exit status: 0 on success (and after SIGINT or SIGTERM), 1 for a network or runtime error
 (refused, unreachable, unknown host, port in use), 2 for a mistake on the command line.</source>
@@ -114,7 +119,7 @@
 （连接被拒绝、不可达、未知主机、端口已被占用），命令行有误为 2。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -166,6 +171,7 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../app/cli/mailcommand.cpp" line="+124"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
@@ -196,6 +202,7 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../app/cli/mailcommand.cpp" line="+84"/>
         <source>--timeout: &quot;%1&quot; is not a number of milliseconds (1 or more)</source>
         <translation>--timeout：“%1”不是有效的毫秒数（应为 1 或更大）</translation>
     </message>
@@ -233,14 +240,301 @@ Once listening it prints one line to stdout, &quot;listening on HOST PORT&quot; 
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
     <message>
+        <location filename="../../app/cli/mailcommand.cpp" line="-150"/>
+        <source>  subject:     %1</source>
+        <translation>  主题（颁发给）：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  issuer:      %1</source>
+        <translation>  颁发者：       %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  valid:       %1 to %2</source>
+        <translation>  有效期：       %1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  SHA-256:     %1</source>
+        <translation>  SHA-256：      %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If you know this is your server&apos;s certificate, trust it with --trust-fingerprint %1</source>
+        <translation>如果确认这是你的服务器的证书，可以用 --trust-fingerprint %1 信任它</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sends one mail over SMTP: EHLO, STARTTLS or TLS, AUTH, MAIL FROM, RCPT TO for every To, Cc and
+Bcc address, DATA, QUIT. The body is read from --body-file, or else from stdin, as UTF-8 text.
+Addresses are ADDR or &quot;Name &lt;ADDR&gt;&quot; (&apos;王大锤 &lt;a@example.com&gt;&apos;). The SMTP dialogue is printed
+on stderr with the password masked. Server certificates are verified against the system&apos;s
+trust store (and --ca-file). Exit status 0 only when the server accepted the message.
+
+Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.com
+         --password-env SMTP_CODE --from &apos;王大锤 &lt;me@126.com&gt;&apos; --to you@example.com
+         --subject 月报 --attach 汇总数据.xlsx &lt; body.txt</source>
+        <translation>通过 SMTP 发送一封邮件：EHLO、STARTTLS 或 TLS、AUTH、MAIL FROM、对每个收件人/抄送/密送地址
+发送 RCPT TO、DATA、QUIT。正文从 --body-file 读取，否则从标准输入读取，按 UTF-8 文本处理。
+地址可写成 ADDR 或 &quot;名字 &lt;ADDR&gt;&quot;（&apos;王大锤 &lt;a@example.com&gt;&apos;）。SMTP 对话打印到标准错误，
+密码会被遮盖。服务器证书按系统信任库（以及 --ca-file）验证。只有服务器接受了邮件，
+退出状态才是 0。
+
+示例：socketeer mail --server smtp.126.com:465 --security tls --user me@126.com
+         --password-env SMTP_CODE --from &apos;王大锤 &lt;me@126.com&gt;&apos; --to you@example.com
+         --subject 月报 --attach 汇总数据.xlsx &lt; body.txt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The SMTP server, HOST:PORT or HOST (port 25, 587 or 465 by --security).</source>
+        <translation>SMTP 服务器，HOST:PORT 或 HOST（端口按 --security 取 25、587 或 465）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host:port</source>
+        <translation>主机:端口</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>none, starttls (default) or tls (implicit TLS, port 465).</source>
+        <translation>none、starttls（默认）或 tls（直接 TLS，端口 465）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in (AUTH) as this user.</source>
+        <translation>以此用户登录（AUTH）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the password (or authorization code, or token) from this environment variable.</source>
+        <translation>从这个环境变量读取密码（或授权码、令牌）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>var</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the password from the first line of this file.</source>
+        <translation>从这个文件的第一行读取密码。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>auto (default: PLAIN, else LOGIN), plain, login or xoauth2 (the password is an OAuth 2 access token).</source>
+        <translation>auto（默认：优先 PLAIN，否则 LOGIN）、plain、login 或 xoauth2（密码是 OAuth 2 访问令牌）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow logging in without encryption to a server that is not on this machine (refused otherwise).</source>
+        <translation>允许在未加密的连接上登录不在本机的服务器（否则会拒绝）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation>同时信任这个 PEM 文件中的 CA 证书。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pem</source>
+        <translation>pem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust the server certificate with this SHA-256 fingerprint even though it cannot be verified (repeatable).</source>
+        <translation>信任具有此 SHA-256 指纹的服务器证书，即使它无法通过验证（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+2"/>
         <location filename="../../app/cli/udpcommand.cpp" line="-107"/>
         <location line="+1"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>The sender.</source>
+        <translation>发件人。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>A recipient (repeatable).</source>
+        <translation>收件人（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy recipient (repeatable).</source>
+        <translation>抄送人（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A blind copy recipient (repeatable): in the envelope only, never in a header.</source>
+        <translation>密送人（可重复）：只在信封中，绝不出现在邮件头里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The subject.</source>
+        <translation>主题。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the body from this file (UTF-8) instead of stdin.</source>
+        <translation>从这个文件（UTF-8）读取正文，而不是标准输入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach this file (repeatable).</source>
+        <translation>添加这个文件为附件（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name to give in EHLO (default: our address, as [127.0.0.1]).</source>
+        <translation>EHLO 中使用的名字（默认：本机地址，如 [127.0.0.1]）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give up on any single wait after this many milliseconds (default 60000).</source>
+        <translation>任何一次等待超过这么多毫秒就放弃（默认 60000）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not print the SMTP dialogue.</source>
+        <translation>不打印 SMTP 对话。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unexpected argument &quot;%1&quot; (see socketeer mail --help)</source>
+        <translation>多余的参数“%1”（见 socketeer mail --help）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--security: &quot;%1&quot; is not none, starttls or tls</source>
+        <translation>--security：“%1”不是 none、starttls 或 tls</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>missing --server HOST:PORT</source>
+        <translation>缺少 --server HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not HOST:PORT</source>
+        <translation>“%1”不是 HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--server: &quot;%1&quot; needs a host and a port from 1 to 65535</source>
+        <translation>--server：“%1”需要主机和 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--auth: &quot;%1&quot; is not auto, plain, login or xoauth2</source>
+        <translation>--auth：“%1”不是 auto、plain、login 或 xoauth2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>give the password one way: --password-env or --password-file</source>
+        <translation>密码只能用一种方式给出：--password-env 或 --password-file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--password-env: the environment variable %1 is not set</source>
+        <translation>--password-env：环境变量 %1 没有设置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--password-file: cannot read %1: %2</source>
+        <translation>--password-file：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a password was given but no --user</source>
+        <translation>给出了密码，但没有 --user</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--user needs a password: --password-env VAR or --password-file FILE</source>
+        <translation>--user 需要密码：--password-env 变量 或 --password-file 文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--trust-fingerprint: &quot;%1&quot; is not a SHA-256 fingerprint (64 hex digits)</source>
+        <translation>--trust-fingerprint：“%1”不是 SHA-256 指纹（64 个十六进制数字）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>missing --from ADDRESS</source>
+        <translation>缺少 --from 地址</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>missing a recipient: --to, --cc or --bcc</source>
+        <translation>缺少收件人：--to、--cc 或 --bcc</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--body-file: cannot read %1: %2</source>
+        <translation>--body-file：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the body, then Ctrl-D on a line of its own.</source>
+        <translation>请输入正文，最后在单独一行按 Ctrl-D。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read the body from stdin: %1</source>
+        <translation>无法从标准输入读取正文：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The server accepted the message.</source>
+        <translation>服务器已接受这封邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/servecommand.cpp" line="+1"/>
         <source>Port to listen on, 0-65535 (0: any free port). Required.</source>
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
@@ -685,6 +979,11 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>%1：含有 &quot; 或 &gt; 的名字要放在双引号中</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>%1: &quot;%2&quot;: %3</source>
+        <translation>%1：“%2”：%3</translation>
+    </message>
+    <message>
         <location filename="../../core/mail/mailmessage.cpp" line="+28"/>
         <source>attachment &quot;%1&quot;</source>
         <translation>附件“%1”</translation>
@@ -812,12 +1111,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>SMTP：服务器声明的 SIZE 为“%1”，不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/mail/smtpsession.cpp" line="+52"/>
+        <location filename="../../core/mail/smtpsession.cpp" line="+61"/>
         <source>SMTP: a command may not contain a line break (CR or LF) or NUL; nothing was sent</source>
         <translation>SMTP：命令中不能含有换行（CR 或 LF）或 NUL；未发送任何内容</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+68"/>
         <source>SMTP: the server refused %1 for now (try again later): %2</source>
         <translation>SMTP：服务器暂时拒绝了%1（请稍后重试）：%2</translation>
     </message>
@@ -828,49 +1127,53 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+88"/>
+        <location line="+22"/>
         <source>SMTP: the server did not respond within %1 ms while %2</source>
         <translation>SMTP：%2时服务器在 %1 毫秒内没有响应</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-10"/>
+        <location line="+13"/>
         <source>SMTP: sending was cancelled</source>
         <translation>SMTP：发送已取消</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+53"/>
-        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+26"/>
+        <location line="+48"/>
+        <location line="+15"/>
+        <location line="+5"/>
         <source>SMTP: the server closed the connection while %1</source>
         <translation>SMTP：%1时服务器关闭了连接</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+53"/>
+        <location line="-67"/>
+        <location line="+63"/>
         <source>SMTP: while %1</source>
         <translation>SMTP：%1时</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-46"/>
         <source>sending %1</source>
         <translation>发送 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>SMTP: the server ended a line with a bare LF instead of CRLF</source>
         <translation>SMTP：服务器用单独的 LF 而不是 CRLF 结束一行</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>SMTP: the server sent a line longer than %1 octets</source>
         <translation>SMTP：服务器发来的一行超过 %1 字节</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+71"/>
         <source>waiting for the reply to QUIT</source>
         <translation>等待 QUIT 的应答</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+155"/>
         <source>waiting for the server&apos;s greeting</source>
         <translation>等待服务器的问候</translation>
     </message>
@@ -880,12 +1183,57 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-131"/>
         <source>waiting for the reply to EHLO</source>
         <translation>等待 EHLO 的应答</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-293"/>
+        <source>the server wants you to log in first: give a user and password</source>
+        <translation>服务器要求先登录：请填写用户和密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server wants a stronger login: providers such as Gmail, QQ, 126 and 163 want an authorization code (app password), not the web password</source>
+        <translation>服务器要求更安全的登录：Gmail、QQ、126、163 等服务商要的是授权码（应用专用密码），不是网页登录密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server rejected the user or the authorization code</source>
+        <translation>服务器拒绝了用户名或授权码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server wants an encrypted connection before you log in</source>
+        <translation>服务器要求先加密连接再登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the message is too large for the server</source>
+        <translation>邮件太大，服务器不接受</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>SMTP: while %1: %2</source>
+        <translation>SMTP：%1时：%2</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>starting TLS</source>
+        <translation>开始 TLS 握手</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SMTP: %1</source>
+        <translation>SMTP：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>TLS established: %1</source>
+        <translation>TLS 已建立：%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>waiting for the reply to HELO</source>
         <translation>等待 HELO 的应答</translation>
     </message>
@@ -895,17 +1243,72 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>我们的问候（EHLO 和 HELO）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>our greeting (EHLO)</source>
         <translation>我们的问候（EHLO）</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>SMTP: refusing to send the password over an unencrypted connection to %1; choose STARTTLS or SSL/TLS (or allow an unencrypted login explicitly)</source>
+        <translation>SMTP：拒绝在到 %1 的未加密连接上发送密码；请选择 STARTTLS 或 SSL/TLS（或明确允许未加密登录）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SMTP: the user or password contains a control character; nothing was sent</source>
+        <translation>SMTP：用户名或密码含有控制字符；什么都没有发送</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTP: the server offers no login method we know (it offers: %1)</source>
+        <translation>SMTP：服务器没有提供我们支持的登录方法（它提供：%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP: the server does not offer AUTH %1 (it offers: %2)</source>
+        <translation>SMTP：服务器不提供 AUTH %1（它提供：%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for the reply to AUTH</source>
+        <translation>等待 AUTH 的应答</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the login (AUTH %1) as %2</source>
+        <translation>以 %2 登录（AUTH %1）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>SMTP: the server does not offer STARTTLS, so the connection cannot be encrypted; nothing was sent (choose SSL/TLS, or another server)</source>
+        <translation>SMTP：服务器不提供 STARTTLS，连接无法加密；什么都没有发送（请选择 SSL/TLS，或换一个服务器）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for the reply to STARTTLS</source>
+        <translation>等待 STARTTLS 的应答</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to start TLS (STARTTLS); nothing was sent</source>
+        <translation>开始 TLS（STARTTLS）；什么都没有发送</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>SMTP: the server sent data before the TLS handshake (possible response injection); the connection was dropped and nothing was sent</source>
+        <translation>SMTP：服务器在 TLS 握手之前发来了数据（可能是应答注入攻击）；已断开连接，什么都没有发送</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>SMTP: the server does not accept addresses with non-ASCII characters (it does not offer SMTPUTF8)</source>
         <translation>SMTP：服务器不接受含非 ASCII 字符的地址（它没有提供 SMTPUTF8）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>SMTP: the message is %1 bytes, more than the %2 bytes the server accepts (SIZE); nothing was sent</source>
         <translation>SMTP：邮件有 %1 字节，超过服务器接受的 %2 字节（SIZE）；未发送任何内容</translation>
     </message>
@@ -1060,6 +1463,24 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::Tls</name>
+    <message>
+        <location filename="../../core/net/tlsstream.cpp" line="+165"/>
+        <source>TLS is not available: Qt found no TLS library (%1)</source>
+        <translation>TLS 不可用：Qt 没有找到 TLS 库（%1）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The CA file %1 could not be read or holds no PEM certificate</source>
+        <translation>CA 文件 %1 无法读取，或其中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the server&apos;s certificate could not be verified (%1); nothing was sent over this connection</source>
+        <translation>服务器的证书无法通过验证（%1）；没有通过这个连接发送任何内容</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::Udp</name>
     <message>
         <location filename="../../core/udp/udpendpoint.cpp" line="+82"/>
@@ -1179,6 +1600,107 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::AttachmentList</name>
+    <message>
+        <location filename="../../ui/attachmentlist.cpp" line="+18"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is a folder: attach the files in it, or a zip of it</source>
+        <translation>%1 是文件夹：请添加其中的文件，或它的压缩包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be read</source>
+        <translation>%1 无法读取</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is gone or cannot be read: remove it or put it back</source>
+        <translation>%1 已不存在或无法读取：请移除它，或把文件放回原处</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::CertificateDialog</name>
+    <message>
+        <location filename="../../ui/certificatedialog.cpp" line="+11"/>
+        <source>Certificate not verified</source>
+        <translation>证书未通过验证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;The certificate of %1 could not be verified.&lt;/b&gt;&lt;br&gt;Nothing was sent. Someone may be impersonating the server — or it is a private server with its own certificate.</source>
+        <translation>&lt;b&gt;%1 的证书无法通过验证。&lt;/b&gt;&lt;br&gt;什么都没有发送。可能有人在冒充这个服务器——也可能这是一个使用自己证书的私有服务器。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Issued to</source>
+        <translation>颁发给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust it only if you know this is your server&apos;s certificate (compare the fingerprint). The decision is remembered for this server and this certificate only.</source>
+        <translation>只有确认这是你的服务器的证书时才信任它（请核对指纹）。这个决定只对这个服务器和这张证书有效，并会被记住。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Trust this certificate and send</source>
+        <translation>信任此证书并发送(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do &amp;not send</source>
+        <translation>不发送(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::ClientPanel</name>
     <message>
         <location filename="../../ui/clientpanel.cpp" line="+27"/>
@@ -1288,6 +1810,320 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::ComposeWindow</name>
+    <message>
+        <location filename="../../ui/composewindow.cpp" line="+70"/>
+        <source>Compose mail — Socketeer</source>
+        <translation>写邮件 — Socketeer</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SMTP dialogue</source>
+        <translation>SMTP 对话</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What the client (C:) and the server (S:) say appears here when you send. Passwords are shown as ********.</source>
+        <translation>发送时，客户端（C:）和服务器（S:）说的每一句都显示在这里。密码显示为 ********。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (unencrypted)</source>
+        <translation>无（不加密）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS: plain connection upgraded to TLS (port 587). SSL/TLS: TLS from the first byte (port 465). None: only for servers on this machine or a lab network.</source>
+        <translation>STARTTLS：明文连接再升级为 TLS（端口 587）。SSL/TLS：从第一个字节起就是 TLS（端口 465）。无：只用于本机或实验室网络中的服务器。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>usually your mail address; empty: no login</source>
+        <translation>通常是你的邮箱地址；留空：不登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>password or authorization code</source>
+        <translation>密码或授权码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept in memory while Socketeer runs, never written to disk.</source>
+        <translation>Socketeer 运行期间只保存在内存中，绝不写入磁盘。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>XOAUTH2 (token)</source>
+        <translation>XOAUTH2（令牌）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional: a PEM file of your private CA</source>
+        <translation>可选：你的私有 CA 的 PEM 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Allow login without encryption</source>
+        <translation>允许不加密登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for a lab server you trust: the password crosses the network readable by anyone on the way. Servers on this machine never need it.</source>
+        <translation>只用于你信任的实验室服务器：密码会以明文穿过网络，沿途任何人都能读到。本机上的服务器不需要这个选项。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Security</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>王大锤 &lt;you@example.com&gt;</source>
+        <translation>王大锤 &lt;you@example.com&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one or more addresses, separated by commas</source>
+        <translation>一个或多个地址，用逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blind copies: they receive the mail, but no one sees their addresses (no Bcc header is sent).</source>
+        <translation>密送：他们会收到邮件，但没有人能看到他们的地址（不会发送 Bcc 头）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message, as plain text (sent as UTF-8).</source>
+        <translation>邮件正文，纯文本（以 UTF-8 发送）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+100"/>
+        <location line="+33"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <location line="+99"/>
+        <location line="+33"/>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <location line="+99"/>
+        <location line="+32"/>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <location line="+110"/>
+        <location line="+24"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drop files anywhere on this window to attach them.</source>
+        <translation>把文件拖到这个窗口的任何地方即可添加为附件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attach…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No attachments</source>
+        <translation>没有附件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>%n 个文件，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From: give your address, such as 王大锤 &lt;you@example.com&gt;</source>
+        <translation>发件人：请填写你的地址，例如 王大锤 &lt;you@example.com&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From: %1</source>
+        <translation>发件人：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>To: add at least one recipient</source>
+        <translation>收件人：至少添加一个收件人</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Attachment %1 is gone or cannot be read: remove it or put it back</source>
+        <translation>附件 %1 已不存在或无法读取：请移除它，或把文件放回原处</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ready to send.</source>
+        <translation>可以发送了。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Password: give the password or authorization code for %1</source>
+        <translation>密码：请填写 %1 的密码或授权码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sending to %1…</source>
+        <translation>正在发送到 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Sent: %1 accepted the message.</source>
+        <translation>已发送：%1 接受了这封邮件。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The draft could not be saved to %1: %2</source>
+        <translation>草稿无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A mail is being sent</source>
+        <translation>正在发送邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel sending and close? The draft is kept.</source>
+        <translation>取消发送并关闭吗？草稿会保留。</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::HostEdit</name>
     <message>
         <location filename="../../ui/addressinputs.cpp" line="+59"/>
@@ -1334,9 +2170,75 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::MailDraft</name>
+    <message>
+        <location filename="../../ui/maildraft.cpp" line="+39"/>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::MailPresets</name>
+    <message>
+        <location filename="../../ui/mailpresets.cpp" line="+19"/>
+        <source>126.com</source>
+        <translation>网易 126 邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>163.com</source>
+        <translation>网易 163 邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QQ Mail</source>
+        <translation>QQ 邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlook.com</source>
+        <translation>Outlook.com</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Other server</source>
+        <translation>其他服务器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>NetEase wants an authorization code, not your web password: turn on SMTP in the web mail&apos;s settings (POP3/SMTP/IMAP) and use the code it gives you as the password.</source>
+        <translation>网易邮箱要的是授权码，不是网页登录密码：在网页邮箱的“设置 → POP3/SMTP/IMAP”中开启 SMTP 服务，把得到的授权码填作密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QQ Mail wants an authorization code, not your QQ password: turn on the SMTP service in Settings → Account and use the code it gives you as the password.</source>
+        <translation>QQ 邮箱要的是授权码，不是 QQ 密码：在“设置 → 账户”中开启 SMTP 服务，把得到的授权码填作密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gmail wants an app password (with 2-Step Verification on), not your Google password; or an OAuth 2 token with XOAUTH2.</source>
+        <translation>Gmail 要的是应用专用密码（需开启两步验证），不是 Google 账号密码；也可以用 XOAUTH2 和 OAuth 2 令牌。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outlook.com takes only OAuth 2 (XOAUTH2): paste an access token as the password.</source>
+        <translation>Outlook.com 只接受 OAuth 2（XOAUTH2）：把访问令牌粘贴到密码栏。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your provider&apos;s SMTP server. Most want TLS and a login; many want an authorization code or app password instead of the web password.</source>
+        <translation>你的邮件服务商的 SMTP 服务器。大多数要求 TLS 和登录；很多要求用授权码或应用专用密码代替网页登录密码。</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+40"/>
+        <location filename="../../ui/mainwindow.cpp" line="+41"/>
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
@@ -1484,16 +2386,6 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+3"/>
         <source>The language changes the next time Socketeer starts.</source>
         <translation>语言将在下次启动 Socketeer 时切换。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Mail</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sending mail comes in a later version.</source>
-        <translation>发送邮件的功能将在以后的版本中提供。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // plurals read "1 client", not "1 client(s)".
 
 #include "clientpanel.h"
+#include "composewindow.h"
 #include "languages.h"
 #include "mainwindow.h"
 #include "serverpanel.h"
@@ -140,6 +141,10 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\d{1,3}(\\.\\d{1,3}){3}(/\\d+)?",
                  "\\b(TCP|UDP|IPv4|IPv6|UTF-8|GBK|GB18030|Latin-1|Socketeer|English|CRLF|LF)\\b",
                  "\\b(localhost|epoll|SO_BROADCAST|SHUT_WR|AF_UNIX)\\b",
+                 // mail: protocol words, addresses and host names, file patterns, brand names
+                 "[\\w.+-]+@[\\w.-]+|\\b[\\w-]+(\\.[\\w-]+)*\\.(com|org|net)\\b|\\*\\.\\w+",
+                 "\\b(SMTP|STARTTLS|SSL/TLS|SSL|TLS|XOAUTH2|OAuth|PLAIN|LOGIN|AUTH|EHLO|PEM|CA|SHA-256|Bcc|POP3|IMAP|"
+                 "Gmail|Google|QQ)\\b|\\b[CS]:",
                  "\\b(socket|bind|listen|accept|connect|send|sendto|recv|recvfrom|shutdown|close|getaddrinfo)\\(",
                  "\\b(Ctrl|Shift|Alt|Enter|Esc|F\\d{1,2})\\b(\\+(\\w+|=|-))*",   // keys: Enter, Ctrl+H
                  "\\([A-Z0-9]\\)",                                     // an accelerator, "&" stripped: 文件(F)
@@ -453,6 +458,50 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!server->server()->isRunning(), 5000);
         check(QStringLiteral("stopped"));
 
+        QVERIFY2(english.isEmpty(), qPrintable(QStringLiteral("untranslated (rerun scripts/update-translations.sh and translate):\n")
+                                               + english.join(QLatin1Char('\n'))));
+    }
+
+    // The compose-mail window the same way: at rest, with a bad address typed, and with an
+    // attachment listed.
+    void composeWindow_inChinese_showsNoEnglish()
+    {
+        QCOMPARE(installLanguage(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QTemporaryDir dir;
+        Settings settings;
+        ComposeWindow window(settings, dir.filePath(QStringLiteral("draft.json")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList english;
+        // What the user typed or chose is data, whatever its script: the bad address, the file's
+        // name and path, and its type as the MIME database names it.
+        const QStringList userData{QStringLiteral("bob"), dir.path(), QStringLiteral(".xlsx"), QStringLiteral("local@domain"),
+                                   QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                                   QStringLiteral("Excel")};
+        auto check = [&](const QString &moment) {
+            for (const auto &[where, text] : visibleTexts(&window)) {
+                QString rest = text;
+                for (const QString &data : userData)
+                    rest.remove(data);
+                if (hasLatinLetters(withoutTechnicalTokens(rest, {})))
+                    english << QStringLiteral("%1: %2: \"%3\"").arg(moment, where, text);
+            }
+        };
+        check(QStringLiteral("at start"));
+        auto *preset = window.findChild<QComboBox *>(QStringLiteral("preset"));
+        for (int i = 0; i < preset->count(); ++i) {
+            preset->setCurrentIndex(i);
+            check(QStringLiteral("preset %1").arg(i));
+        }
+        window.findChild<QLineEdit *>(QStringLiteral("to"))->setText(QStringLiteral("zhang@example.com, bob"));
+        check(QStringLiteral("bad address"));
+        const QString file = dir.filePath(QStringLiteral("汇总数据.xlsx"));
+        QFile sheet(file);
+        QVERIFY(sheet.open(QIODevice::WriteOnly));
+        sheet.write("x");
+        sheet.close();
+        window.attachFiles({file});
+        check(QStringLiteral("attached"));
         QVERIFY2(english.isEmpty(), qPrintable(QStringLiteral("untranslated (rerun scripts/update-translations.sh and translate):\n")
                                                + english.join(QLatin1Char('\n'))));
     }

@@ -1,0 +1,41 @@
+#include "certificatedialog.h"
+
+#include "net/tlsstream.h"
+
+#include <QLocale>
+#include <QPushButton>
+
+namespace socketeer::ui {
+
+CertificateDialog::CertificateDialog(const QString &server, const TlsCertificateInfo &certificate, QWidget *parent)
+    : QMessageBox(QMessageBox::Warning, tr("Certificate not verified"), {}, QMessageBox::NoButton, parent)
+{
+    setObjectName(QStringLiteral("certificateDialog"));
+    setText(tr("<b>The certificate of %1 could not be verified.</b><br>Nothing was sent. Someone may be "
+               "impersonating the server — or it is a private server with its own certificate.")
+                .arg(server.toHtmlEscaped()));
+    const auto row = [](const QString &label, const QString &value) {
+        return QStringLiteral("<tr><td style='padding-right:12px'><b>%1</b></td><td>%2</td></tr>").arg(label, value.toHtmlEscaped());
+    };
+    const QLocale locale;
+    QString fingerprint = certificate.sha256;
+    // Two lines of 16 bytes: readable aloud, comparable with what the server's owner gives you.
+    if (fingerprint.size() > 48)
+        fingerprint.insert(48, u'\n');
+    setInformativeText(QStringLiteral("<table>") + row(tr("Issued to"), certificate.subject) +
+                       row(tr("Issued by"), certificate.issuer) +
+                       row(tr("Valid"), tr("%1 to %2").arg(locale.toString(certificate.notBefore, QLocale::ShortFormat),
+                                                         locale.toString(certificate.notAfter, QLocale::ShortFormat))) +
+                       QStringLiteral("<tr><td><b>%1</b></td><td><tt>%2</tt></td></tr>")
+                           .arg(tr("SHA-256"), fingerprint.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))) +
+                       row(tr("Problem"), certificate.problems.join(QStringLiteral("; "))) + QStringLiteral("</table><p>") +
+                       tr("Trust it only if you know this is your server's certificate (compare the fingerprint). "
+                          "The decision is remembered for this server and this certificate only.") +
+                       QStringLiteral("</p>"));
+    setDetailedText(QString::fromLatin1(certificate.pem));
+    m_trust = addButton(tr("&Trust this certificate and send"), QMessageBox::AcceptRole);
+    m_trust->setObjectName(QStringLiteral("trustButton"));
+    setDefaultButton(addButton(tr("Do &not send"), QMessageBox::RejectRole));
+}
+
+} // namespace socketeer::ui
