@@ -5,12 +5,27 @@
 
 #include <QThread>
 
+#include <functional>
 #include <variant>
 #include <vector>
 
 namespace socketeer {
 
 namespace {
+// The worker: one session, then one last post. A QThread (not a bare std::thread) because TLS
+// waits in a Qt event loop of the worker's own; a subclass rather than QThread::create(), whose
+// std::future plumbing runs the whole session inside std::call_once.
+class SendThread final : public QThread {
+public:
+    explicit SendThread(std::function<void()> work) : m_work(std::move(work)) { setObjectName(QStringLiteral("mail-sender")); }
+
+protected:
+    void run() override { m_work(); }
+
+private:
+    std::function<void()> m_work;
+};
+
 struct Progress {
     qint64 sent = 0;
     qint64 total = -1;
@@ -84,13 +99,11 @@ bool MailSender::send(const MailMessage &message, SmtpSessionOptions options)
     Mailbox<Event> *mailbox = &d->mailbox;
     options.transcript = [mailbox](const SmtpTranscriptLine &line) { mailbox->post(line); };
     options.progress = [mailbox](qint64 sent, qint64 total) { mailbox->post(Progress{sent, total}); };
-    // A QThread, not a bare std::thread: TLS waits in a Qt event loop of the worker's own.
-    d->thread.reset(QThread::create([message, options = std::move(options), mailbox] {
+    d->thread = std::make_unique<SendThread>([message, options = std::move(options), mailbox] {
         SmtpSession session(options);
         const auto sent = session.send(message);
         mailbox->post(MailSendResult{sent.ok(), sent.ok() ? Error{} : sent.error(), session.rejectedCertificate()});
-    }));
-    d->thread->setObjectName(QStringLiteral("mail-sender"));
+    });
     d->thread->start();
     return true;
 }
