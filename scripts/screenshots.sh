@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots (docs/screenshots/*.png) from the real window: a server
-# with two clients chatting through it, a UDP exchange and the socket-call timeline, in English
-# and in Chinese. Runs under a virtual X display (xvfb-run) so fonts render as on a desktop.
+# with two clients chatting through it, a UDP exchange, the socket-call timeline and the
+# compose-mail window, in English and in Chinese. Runs under a virtual X display (xvfb-run) so
+# fonts render as on a desktop. BUILD_DIR picks the build tree (default build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$(nproc)" --target socketeer_screenshots
+build="${BUILD_DIR:-build}"
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build" -j "$(nproc)" --target socketeer_screenshots
 mkdir -p docs/screenshots
 for language in en zh_CN; do
-  xvfb-run -a -s "-screen 0 1400x900x24" build/app/socketeer_screenshots docs/screenshots "$language"
+  xvfb-run -a -s "-screen 0 1400x900x24" "$build/app/socketeer_screenshots" docs/screenshots "$language"
 done
