@@ -1,0 +1,81 @@
+#pragma once
+// The local inbox on disk: one folder, each received message as NAME.eml (exactly the bytes the
+// client sent, dot-unstuffed) beside NAME.json (its envelope: sender, recipients, peer, time, the
+// SMTP dialogue). Both are written through QSaveFile, the envelope first and the message last, so
+// a NAME.eml exists only once it is whole: a crash leaves at most an envelope without a message,
+// which open() sweeps away. Nothing that was answered 250 is ever lost.
+//
+// Readers (the inbox panel, the command line) and the receiver's writer may work on the same
+// folder from different threads: every call here is a fresh look at the folder, nothing shared.
+
+#include "mail/smtpserversession.h"
+#include "net/error.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QSaveFile;
+
+namespace socketeer {
+
+struct StoredMessage {
+    QString id;          // the file's base name: "20261204-091502-123-0001-a3f9"
+    QString path;        // of the .eml
+    qint64 size = 0;     // bytes of the .eml
+    SmtpEnvelope envelope;
+};
+
+class MailStore {
+public:
+    explicit MailStore(QString directory);
+
+    // QStandardPaths' AppDataLocation + "/inbox".
+    static QString defaultDirectory();
+
+    const QString &directory() const { return m_directory; }
+
+    // Creates the folder, then removes what an interrupted write left: QSaveFile's temporaries and
+    // envelopes whose message never arrived.
+    Result<void> open() const;
+    // Every whole message, newest first. A damaged envelope still lists its message.
+    QList<StoredMessage> messages() const;
+    std::optional<StoredMessage> message(const QString &id) const;
+    Result<void> remove(const QString &id) const;
+    Result<void> clear() const;
+
+    static QString envelopeToJson(const SmtpEnvelope &envelope, qint64 size);
+
+private:
+    std::optional<StoredMessage> load(const QString &id) const;
+
+    QString m_directory;
+};
+
+// The receiver's side: one message at a time, streamed to disk as it arrives.
+class MailStoreWriter final : public SmtpMessageSink {
+public:
+    explicit MailStoreWriter(QString directory);
+    ~MailStoreWriter() override;
+    MailStoreWriter(const MailStoreWriter &) = delete;
+    MailStoreWriter &operator=(const MailStoreWriter &) = delete;
+
+    Result<void> begin(const SmtpEnvelope &envelope) override;
+    Result<void> write(QByteArrayView bytes) override;
+    Result<QString> finish(const SmtpEnvelope &envelope) override;
+    void abort() override;
+
+    // The message finish() stored last, once: the receiver announces it.
+    std::optional<StoredMessage> takeStored() { return std::exchange(m_stored, std::nullopt); }
+
+private:
+    QString m_directory;
+    QString m_id;
+    std::unique_ptr<QSaveFile> m_file;
+    qint64 m_size = 0;
+    std::optional<StoredMessage> m_stored;
+};
+
+} // namespace socketeer

@@ -1,0 +1,249 @@
+#include "smtpreceiver.h"
+
+#include "tcp/tcpserver.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+#include <functional>
+#include <unordered_map>
+
+namespace socketeer {
+
+Q_LOGGING_CATEGORY(lcReceiver, "socketeer.mail.receiver")
+
+// Lives in the receiver's thread and does everything there: it owns the TcpServer front end (whose
+// engine thread owns the descriptors), one SMTP session per client, and the files being written.
+// It talks to the SmtpReceiver only by posting calls to the receiver's own thread.
+class SmtpReceiver::Worker final : public QObject {
+public:
+    explicit Worker(SmtpReceiver *front) : m_front(front) {}
+
+    void start(const SmtpReceiverConfig &config)
+    {
+        m_config = config;
+        if (auto opened = MailStore(config.directory).open(); !opened) {
+            const Error error = opened.error();
+            toFront([error](SmtpReceiver *front) { emit front->errorOccurred(error); });
+            return finished();
+        }
+        m_server = new TcpServer(this);
+        connect(m_server, &TcpServer::started, this, [this](const QString &address, quint16 port) {
+            toFront([address, port](SmtpReceiver *front) {
+                front->setListening(port);
+                emit front->started(address, port);
+            });
+        });
+        connect(m_server, &TcpServer::errorOccurred, this,
+                [this](const Error &error) { toFront([error](SmtpReceiver *front) { emit front->errorOccurred(error); }); });
+        connect(m_server, &TcpServer::clientConnected, this, &Worker::open);
+        connect(m_server, &TcpServer::dataReceived, this, &Worker::receive);
+        connect(m_server, &TcpServer::clientDisconnected, this, &Worker::drop);
+        connect(m_server, &TcpServer::stopped, this, &Worker::finished);
+        TcpServerConfig serverConfig;
+        serverConfig.endpoint = config.endpoint;
+        serverConfig.maxClients = config.maxClients;
+        m_server->start(serverConfig);
+    }
+
+    void stop()
+    {
+        if (m_server && m_server->isRunning())
+            m_server->stop();   // stopped() -> finished()
+        else
+            finished();
+    }
+
+    // Everything this thread made is destroyed in this thread (timers cannot be stopped from
+    // another); the descriptors are closed and the engine joined when this returns.
+    void shutDown()
+    {
+        if (m_server)
+            m_server->stopAndWait();
+        m_sessions.clear();
+        delete m_server;
+        m_server = nullptr;
+    }
+
+private:
+    struct Session {
+        std::unique_ptr<MailStoreWriter> writer;
+        std::unique_ptr<SmtpServerSession> smtp;
+        std::unique_ptr<QTimer> idle;
+        QString peer;
+        bool closing = false;
+    };
+
+    void open(const ClientInfo &client)
+    {
+        Session session;
+        session.writer = std::make_unique<MailStoreWriter>(m_config.directory);
+        session.smtp = std::make_unique<SmtpServerSession>(m_config.hostName, m_config.limits, *session.writer, client.peer);
+        session.idle = std::make_unique<QTimer>();
+        session.idle->setSingleShot(true);
+        session.idle->setInterval(m_config.idleTimeout);
+        const quint64 id = client.id;
+        connect(session.idle.get(), &QTimer::timeout, this, [this, id] { timeOut(id); });
+        session.idle->start();
+        session.peer = client.peer;
+        m_server->sendTo(id, session.smtp->greeting());
+        m_sessions.emplace(id, std::move(session));
+        const QString peer = client.peer;
+        toFront([peer](SmtpReceiver *front) { emit front->clientConnected(peer); });
+    }
+
+    void receive(quint64 id, const QByteArray &data)
+    {
+        auto it = m_sessions.find(id);
+        if (it == m_sessions.end() || it->second.closing)
+            return;
+        Session &session = it->second;
+        session.idle->start();
+        const QByteArray replies = session.smtp->receive(data);
+        if (!replies.isEmpty())
+            m_server->sendTo(id, replies);
+        while (auto stored = session.writer->takeStored()) {
+            qCDebug(lcReceiver) << "stored" << stored->id << stored->size << "bytes from" << stored->envelope.peer;
+            toFront([message = std::move(*stored)](SmtpReceiver *front) { emit front->messageReceived(message); });
+        }
+        if (session.smtp->closeRequested())
+            close(session, id);
+    }
+
+    void drop(quint64 id)
+    {
+        auto it = m_sessions.find(id);
+        if (it == m_sessions.end())
+            return;
+        const QString peer = it->second.peer;
+        m_sessions.erase(it);   // the session aborts a message still arriving
+        toFront([peer](SmtpReceiver *front) { emit front->clientDisconnected(peer); });
+    }
+
+    void timeOut(quint64 id)
+    {
+        auto it = m_sessions.find(id);
+        if (it == m_sessions.end() || it->second.closing)
+            return;
+        m_server->sendTo(id, it->second.smtp->timedOut());
+        close(it->second, id);
+    }
+
+    // The replies queued before this go out first: the engine runs its commands in order.
+    void close(Session &session, quint64 id)
+    {
+        session.closing = true;
+        session.idle->stop();
+        m_server->disconnectClient(id);
+    }
+
+    void finished()
+    {
+        m_sessions.clear();
+        toFront([](SmtpReceiver *front) { front->finishStop(); });
+    }
+
+    void toFront(std::function<void(SmtpReceiver *)> call)
+    {
+        QMetaObject::invokeMethod(m_front, [front = m_front, call = std::move(call)] { call(front); }, Qt::QueuedConnection);
+    }
+
+    SmtpReceiver *const m_front;
+    SmtpReceiverConfig m_config;
+    TcpServer *m_server = nullptr;
+    std::unordered_map<quint64, Session> m_sessions;
+};
+
+struct SmtpReceiver::Private {
+    SmtpReceiverConfig config;
+    QThread *thread = nullptr;
+    Worker *worker = nullptr;
+    quint16 port = 0;
+};
+
+SmtpReceiver::SmtpReceiver(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+{
+    qRegisterMetaType<StoredMessage>();
+    qRegisterMetaType<Error>();
+}
+
+SmtpReceiver::~SmtpReceiver()
+{
+    if (!d->thread)
+        return;
+    Worker *worker = d->worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
+    join();
+}
+
+bool SmtpReceiver::start(const SmtpReceiverConfig &config)
+{
+    if (d->thread) {
+        qCWarning(lcReceiver) << "start() while running: ignored";
+        return false;
+    }
+    d->config = config;
+    d->port = 0;
+    d->thread = new QThread;
+    d->thread->setObjectName(QStringLiteral("smtp-receiver"));
+    d->worker = new Worker(this);
+    d->worker->moveToThread(d->thread);
+    d->thread->start();
+    Worker *worker = d->worker;
+    QMetaObject::invokeMethod(worker, [worker, config] { worker->start(config); }, Qt::QueuedConnection);
+    return true;
+}
+
+void SmtpReceiver::stop()
+{
+    if (!d->thread)
+        return;
+    Worker *worker = d->worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->stop(); }, Qt::QueuedConnection);
+}
+
+bool SmtpReceiver::isRunning() const
+{
+    return d->thread != nullptr;
+}
+
+const SmtpReceiverConfig &SmtpReceiver::config() const
+{
+    return d->config;
+}
+
+quint16 SmtpReceiver::port() const
+{
+    return d->port;
+}
+
+void SmtpReceiver::setListening(quint16 port)
+{
+    d->port = port;
+}
+
+// The worker has closed everything: its thread has nothing left to do but end.
+void SmtpReceiver::finishStop()
+{
+    if (!d->thread)
+        return;
+    Worker *worker = d->worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
+    join();
+    emit stopped();
+}
+
+void SmtpReceiver::join()
+{
+    d->thread->quit();
+    d->thread->wait();
+    delete d->worker;
+    delete d->thread;
+    d->worker = nullptr;
+    d->thread = nullptr;
+    d->port = 0;
+}
+
+} // namespace socketeer

@@ -1,0 +1,67 @@
+#pragma once
+// The local inbox's SMTP server: the core's TcpServer with an SmtpServerSession per connection,
+// messages streamed into a MailStore. It runs on a thread of its own (the TcpServer's engine
+// thread does the socket work; this one speaks SMTP and writes files), so neither a slow disk nor
+// a 200 MB message ever holds up the thread that owns the receiver. The destructor stops and joins.
+
+#include "mail/mailstore.h"
+#include "mail/smtpserversession.h"
+#include "net/address.h"
+#include "net/error.h"
+
+#include <QObject>
+
+#include <chrono>
+#include <memory>
+
+namespace socketeer {
+
+struct SmtpReceiverConfig {
+    Endpoint endpoint{QStringLiteral("127.0.0.1"), 2525, {}};   // loopback unless told otherwise
+    QString directory;                                          // the MailStore's folder
+    QString hostName = QStringLiteral("localhost");             // named in the greeting
+    SmtpReceiverLimits limits;
+    std::chrono::milliseconds idleTimeout{std::chrono::minutes(5)};   // RFC 5321 4.5.3.2.7
+    int maxClients = 500;
+};
+
+class SmtpReceiver : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SmtpReceiver)
+public:
+    explicit SmtpReceiver(QObject *parent = nullptr);
+    ~SmtpReceiver() override;
+
+    // Opens the store and starts listening: started() or errorOccurred() then stopped() follows.
+    // False, and nothing happens, while running.
+    bool start(const SmtpReceiverConfig &config);
+    // Closes every connection (a message still arriving is dropped, its sender never got a 250)
+    // and the listener; stopped() follows.
+    void stop();
+    bool isRunning() const;
+    const SmtpReceiverConfig &config() const;
+    // Set once started(): where it listens (the real port when the config asked for port 0).
+    quint16 port() const;
+
+signals:
+    void started(const QString &address, quint16 port);
+    void messageReceived(const socketeer::StoredMessage &message);
+    void clientConnected(const QString &peer);
+    // After the client's session ended and anything half received was thrown away.
+    void clientDisconnected(const QString &peer);
+    void errorOccurred(const socketeer::Error &error);
+    void stopped();
+
+private:
+    class Worker;
+    void setListening(quint16 port);
+    void finishStop();
+    void join();
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace socketeer
+
+Q_DECLARE_METATYPE(socketeer::StoredMessage)
