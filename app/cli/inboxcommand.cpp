@@ -1,0 +1,127 @@
+// socketeer inbox: the local inbox's SMTP receiver without a window, like a tiny MailHog. It
+// prints "listening on HOST PORT" on stdout once it listens, then one line per message stored
+// ("received ID from … to … (N bytes)") — so a script can wait for both — and runs until SIGINT or
+// SIGTERM. Messages go to --dir, the same folder the app's inbox panel shows by default.
+
+#include "cli.h"
+#include "signalwatcher.h"
+
+#include "mail/mailstore.h"
+#include "mail/smtpreceiver.h"
+#include "net/address.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLocale>
+
+namespace socketeer::cli {
+
+namespace {
+
+const QString kCommand = QStringLiteral("inbox");
+
+int usageError(const QString &message)
+{
+    printError(kCommand, message);
+    return ExitUsage;
+}
+
+} // namespace
+
+int runInbox(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Cli::tr("Receives mail: an SMTP server that keeps every message it is sent (it relays nothing).\n"
+                "Each message is written to the folder as ID.eml, exactly as the client sent it, beside\n"
+                "ID.json with its envelope (sender, recipients, the SMTP dialogue). Point a program you\n"
+                "are testing, or socketeer mail, at it:\n"
+                "  socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...\n\n"
+                "Once listening it prints \"listening on HOST PORT\" to stdout, then one line per message\n"
+                "received. It runs until SIGINT or SIGTERM."));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+                                        Cli::tr("Address to listen on (default 127.0.0.1, loopback only: other machines cannot "
+                                                "send to it). 0.0.0.0 or :: listens on all interfaces."),
+                                        Cli::tr("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"), Cli::tr("Port to listen on (default 2525; 0: any free port)."),
+                                        Cli::tr("port"), QStringLiteral("2525"));
+    const QCommandLineOption dirOption(QStringLiteral("dir"),
+                                       Cli::tr("Folder to store messages in (default: the app's inbox, %1).")
+                                           .arg(QDir::toNativeSeparators(MailStore::defaultDirectory())),
+                                       Cli::tr("folder"));
+    const QCommandLineOption maxSizeOption(QStringLiteral("max-size"),
+                                           Cli::tr("Largest message accepted, in MiB (default 64); larger ones are refused with 552."),
+                                           Cli::tr("MiB"), QStringLiteral("64"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           Cli::tr("Seconds a client may stay silent before it is disconnected with 421 (default 300)."),
+                                           Cli::tr("seconds"), QStringLiteral("300"));
+    parser.addOptions({bindOption, portOption, dirOption, maxSizeOption, timeoutOption});
+    if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
+        return done;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(Cli::tr("unexpected argument \"%1\" (see socketeer inbox --help)").arg(parser.positionalArguments().first()));
+
+    SmtpReceiverConfig config;
+    const auto port = parsePort(parser.value(portOption));
+    if (!port)
+        return usageError(QStringLiteral("--port: ") + port.error().detail);
+    const auto host = parseHost(parser.value(bindOption));
+    if (!host)
+        return usageError(QStringLiteral("--bind: ") + host.error().detail);
+    config.endpoint = {*host, *port, {}};
+    config.directory = parser.isSet(dirOption) ? QDir(parser.value(dirOption)).absolutePath() : MailStore::defaultDirectory();
+    bool numeric = false;
+    const qint64 maxMiB = parser.value(maxSizeOption).toLongLong(&numeric);
+    if (!numeric || maxMiB < 1 || maxMiB > 4096)
+        return usageError(Cli::tr("--max-size: \"%1\" is not a size in MiB from 1 to 4096").arg(parser.value(maxSizeOption)));
+    config.limits.maxMessageBytes = maxMiB * 1024 * 1024;
+    const int seconds = parser.value(timeoutOption).toInt(&numeric);
+    if (!numeric || seconds < 1 || seconds > 86400)
+        return usageError(Cli::tr("--timeout: \"%1\" is not a number of seconds from 1 to 86400").arg(parser.value(timeoutOption)));
+    config.idleTimeout = std::chrono::seconds(seconds);
+
+    if (isAnyHost(config.endpoint.host))
+        printWarning(kCommand, Cli::tr("listening on all interfaces: anyone who can reach this machine can send mail to it"));
+
+    prepareProcess();
+    SignalWatcher signalWatcher;
+    SmtpReceiver receiver;
+    bool stopRequested = false;
+    int exitCode = ExitSuccess;
+
+    QObject::connect(&signalWatcher, &SignalWatcher::received, &receiver, [&] {
+        stopRequested = true;
+        receiver.stop();
+    });
+    QObject::connect(&receiver, &SmtpReceiver::started, &receiver, [&](const QString &address, quint16 listening) {
+        printLine(Cli::tr("storing messages in %1").arg(QDir::toNativeSeparators(config.directory)));
+        if (!writeStdout(QStringLiteral("listening on %1 %2\n").arg(address).arg(listening).toLocal8Bit())) {
+            exitCode = ExitFailure;
+            receiver.stop();
+        }
+    });
+    QObject::connect(&receiver, &SmtpReceiver::errorOccurred, &receiver, [&](const Error &error) {
+        printError(kCommand, error.message());
+        if (!stopRequested)
+            exitCode = ExitFailure;
+    });
+    QObject::connect(&receiver, &SmtpReceiver::messageReceived, &receiver, [&](const StoredMessage &message) {
+        const QString line = Cli::tr("received %1 from <%2> to %3 (%4 bytes)")
+                                 .arg(message.id, message.envelope.mailFrom,
+                                      QLatin1Char('<') + message.envelope.recipients.join(QStringLiteral(">, <")) + QLatin1Char('>'),
+                                      QLocale::c().toString(message.size));
+        if (!writeStdout((line + QLatin1Char('\n')).toUtf8())) {
+            exitCode = ExitFailure;
+            receiver.stop();
+        }
+    });
+    QObject::connect(&receiver, &SmtpReceiver::stopped, &receiver, [&] {
+        // Only a receiver that could not start, or failed, stops on its own.
+        QCoreApplication::exit(stopRequested ? exitCode : ExitFailure);
+    });
+
+    receiver.start(config);
+    return QCoreApplication::exec();
+}
+
+} // namespace socketeer::cli
