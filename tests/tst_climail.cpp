@@ -215,8 +215,8 @@ private slots:
         Cli refused;
         QVERIFY(refused.start(arguments));
         QVERIFY(refused.waitForFinished(20000));
-        QCOMPARE(refused.exitCode(), 1);
         const QByteArray errors = refused.errors();
+        QVERIFY2(refused.exitCode() == 1, errors.constData());
         const QString fingerprint = pemFingerprint(m_certs.selfSignedPem);
         QVERIFY2(errors.contains("certificate could not be verified"), errors.constData());
         QVERIFY2(errors.contains("--trust-fingerprint " + fingerprint.toLatin1()), errors.constData());

@@ -509,8 +509,12 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
         needUtf8 = needUtf8 || !isAscii(recipient);
 
     auto connected = connectTo(options.server, options.connectTimeout, options.cancel);
-    if (!connected)
+    if (!connected) {
+        // A cancel while connecting reads the same as one later on: the user asked for it.
+        if (connected.error().code.value() == ECANCELED)
+            return said(ErrorKind::Protocol, Text::tr("SMTP: sending was cancelled"), ECANCELED);
         return connected.error();
+    }
     socket = std::move(*connected);
     if (const auto peer = socket.peerName())
         serverIsLoopback = QHostAddress(peer->host()).isLoopback();

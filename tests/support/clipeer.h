@@ -31,6 +31,16 @@ public:
             process().setReadChannel(QProcess::StandardOutput);
         }
     }
+    // The exit status, and on a crash (a sanitizer's abort, say) what the CLI said on stderr, so that
+    // the test log shows why rather than only a signal number.
+    int exitCode()
+    {
+        if (process().state() == QProcess::NotRunning && process().exitStatus() == QProcess::CrashExit) {
+            qWarning("socketeer crashed (signal %d); its stderr:\n%s", Peer::exitCode(), errors().constData());
+            return -1;
+        }
+        return Peer::exitCode();
+    }
     QByteArray errors()
     {
         m_errors += process().readAllStandardError();
