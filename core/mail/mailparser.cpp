@@ -1,0 +1,401 @@
+#include "gmimesupport.h"   // first: GMime before Qt, see there
+
+#include "mailparser.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTimeZone>
+
+#include <fcntl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <functional>
+#include <optional>
+
+namespace socketeer {
+
+namespace {
+
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::MailParser)
+};
+
+// Deeper than any real mail; past it a hostile message's nesting is not followed.
+constexpr int kMaxDepth = 64;
+
+// GLib's type-check macros cast the C way; they are not ours to rewrite.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+bool isMultipart(GMimeObject *object) { return GMIME_IS_MULTIPART(object); }
+bool isMessagePart(GMimeObject *object) { return GMIME_IS_MESSAGE_PART(object); }
+bool isPart(GMimeObject *object) { return GMIME_IS_PART(object); }
+bool isTextPart(GMimeObject *object) { return GMIME_IS_TEXT_PART(object); }
+GMimeMultipart *asMultipart(GMimeObject *object) { return GMIME_MULTIPART(object); }
+GMimeMessagePart *asMessagePart(GMimeObject *object) { return GMIME_MESSAGE_PART(object); }
+GMimePart *asPart(GMimeObject *object) { return GMIME_PART(object); }
+GMimeTextPart *asTextPart(GMimeObject *object) { return GMIME_TEXT_PART(object); }
+GMimeObject *asObject(GMimeMessage *message) { return GMIME_OBJECT(message); }
+gint64 nullStreamWritten(GMimeStream *stream) { return static_cast<gint64>(GMIME_STREAM_NULL(stream)->written); }
+#pragma GCC diagnostic pop
+
+QString fromUtf8(const char *text)
+{
+    return text ? QString::fromUtf8(text) : QString();
+}
+
+// Takes ownership of a g_malloc'd string.
+QString takeUtf8(gchar *text)
+{
+    const QString result = fromUtf8(text);
+    g_free(text);
+    return result;
+}
+
+struct ParserOptionsFree {
+    void operator()(GMimeParserOptions *options) const { g_mime_parser_options_free(options); }
+};
+
+std::unique_ptr<GMimeParserOptions, ParserOptionsFree> lenientOptions()
+{
+    std::unique_ptr<GMimeParserOptions, ParserOptionsFree> options(g_mime_parser_options_new());
+    g_mime_parser_options_set_rfc2047_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+    g_mime_parser_options_set_parameter_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+    g_mime_parser_options_set_address_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+    // Raw 8-bit headers: UTF-8 when they are valid UTF-8, else what Chinese mail clients send.
+    static const char *fallback[] = {"utf-8", "gb18030", "iso-8859-1", nullptr};
+    g_mime_parser_options_set_fallback_charsets(options.get(), fallback);
+    return options;
+}
+
+gmime::Ref<GMimeMessage> parseStream(GMimeStream *stream)
+{
+    gmime::Ref<GMimeParser> parser(g_mime_parser_new_with_stream(stream));
+    g_mime_parser_set_persist_stream(parser.get(), TRUE);   // contents stay in the file
+    const auto options = lenientOptions();
+    return gmime::Ref<GMimeMessage>(g_mime_parser_construct_message(parser.get(), options.get()));
+}
+
+gmime::Ref<GMimeStream> openFile(const QString &path, QString *problem)
+{
+    GError *error = nullptr;
+    GMimeStream *stream = g_mime_stream_fs_open(QFile::encodeName(path).constData(), O_RDONLY, 0, &error);
+    if (!stream) {
+        *problem = Text::tr("cannot read %1: %2").arg(path, error ? fromUtf8(error->message) : Text::tr("unknown error"));
+        if (error)
+            g_error_free(error);
+    }
+    return gmime::Ref<GMimeStream>(stream);
+}
+
+QString addresses(InternetAddressList *list)
+{
+    if (!list || internet_address_list_length(list) == 0)
+        return {};
+    return takeUtf8(internet_address_list_to_string(list, nullptr, FALSE));
+}
+
+QDateTime toQDateTime(GDateTime *date)
+{
+    if (!date)
+        return {};
+    const qint64 offsetSeconds = g_date_time_get_utc_offset(date) / G_TIME_SPAN_SECOND;
+    return QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date), QTimeZone(static_cast<int>(offsetSeconds)));
+}
+
+qint64 decodedSize(GMimePart *part)
+{
+    GMimeDataWrapper *content = g_mime_part_get_content(part);
+    if (!content)
+        return 0;
+    gmime::Ref<GMimeStream> counter(g_mime_stream_null_new());
+    if (g_mime_data_wrapper_write_to_stream(content, counter.get()) < 0)
+        return 0;
+    return nullStreamWritten(counter.get());
+}
+
+// Calls `leaf` for every leaf part in order (with its index), and `node` for every node.
+void walk(GMimeObject *object, int depth, const std::function<void(GMimeObject *, int depth)> &visit)
+{
+    if (!object || depth > kMaxDepth)
+        return;
+    visit(object, depth);
+    if (isMultipart(object)) {
+        GMimeMultipart *multipart = asMultipart(object);
+        const int count = g_mime_multipart_get_count(multipart);
+        for (int i = 0; i < count; ++i)
+            walk(g_mime_multipart_get_part(multipart, i), depth + 1, visit);
+    } else if (isMessagePart(object)) {
+        GMimeMessage *inner = g_mime_message_part_get_message(asMessagePart(object));
+        if (inner)
+            walk(g_mime_message_get_mime_part(inner), depth + 1, visit);
+    }
+}
+
+QString mimeType(GMimeObject *object)
+{
+    GMimeContentType *type = g_mime_object_get_content_type(object);
+    return type ? takeUtf8(g_mime_content_type_get_mime_type(type)).toLower() : QStringLiteral("text/plain");
+}
+
+// One RFC 2047 word's payload as bytes, still in its charset.
+QByteArray decodeWordPayload(QChar encoding, const QByteArray &payload)
+{
+    if (encoding.toUpper() == u'B')
+        return QByteArray::fromBase64(payload);
+    QByteArray bytes;
+    for (qsizetype i = 0; i < payload.size(); ++i) {
+        const char c = payload.at(i);
+        if (c == '_') {
+            bytes += ' ';
+        } else if (c == '=' && i + 2 < payload.size() && isxdigit(static_cast<uchar>(payload.at(i + 1)))
+                   && isxdigit(static_cast<uchar>(payload.at(i + 2)))) {
+            bytes += static_cast<char>(payload.mid(i + 1, 2).toInt(nullptr, 16));
+            i += 2;
+        } else {
+            bytes += c;
+        }
+    }
+    return bytes;
+}
+
+// Foxmail and older Outlook split a long header into encoded words at byte boundaries, not at
+// character boundaries, so no single word decodes on its own ("测试邮件" came out as "测试??").
+// RFC 2047 says each word stands alone; readers (Thunderbird, Python's email) join them anyway.
+// Adjacent words in the same charset are joined here into one word, which GMime then decodes.
+// Returns the joined raw value (unfolded), or nothing when there was nothing to join.
+std::optional<QByteArray> joinSplitEncodedWords(const char *rawValue)
+{
+    if (!rawValue || !strstr(rawValue, "=?"))
+        return std::nullopt;
+    static const QRegularExpression word(QStringLiteral(R"(=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=)"));
+    const QString raw = QString::fromLatin1(rawValue);   // Latin-1: every byte survives the round trip
+    QString out;
+    qsizetype copied = 0, runStart = 0, runEnd = 0;
+    int runWords = 0;
+    bool joined = false;
+    QString runCharset;
+    QByteArray runBytes;
+    const auto flush = [&] {
+        if (runWords >= 2) {
+            out += QStringView(raw).mid(copied, runStart - copied);
+            out += QStringLiteral("=?%1?B?%2?=").arg(runCharset, QString::fromLatin1(runBytes.toBase64()));
+            copied = runEnd;
+            joined = true;
+        }
+        runWords = 0;
+        runBytes.clear();
+    };
+    for (auto matches = word.globalMatch(raw); matches.hasNext();) {
+        const QRegularExpressionMatch match = matches.next();
+        const bool continues = runWords > 0 && match.captured(1).compare(runCharset, Qt::CaseInsensitive) == 0
+                               && QStringView(raw).mid(runEnd, match.capturedStart() - runEnd).trimmed().isEmpty();
+        if (!continues) {
+            flush();
+            runCharset = match.captured(1);
+            runStart = match.capturedStart();
+        }
+        runBytes += decodeWordPayload(match.captured(2).at(0), match.captured(3).toLatin1());
+        runEnd = match.capturedEnd();
+        ++runWords;
+    }
+    flush();
+    if (!joined)
+        return std::nullopt;
+    out += QStringView(raw).mid(copied);
+    out.remove(u'\r').remove(u'\n');   // unfold: a fold is a line break before white space
+    return out.trimmed().toLatin1();
+}
+
+GMimeHeader *findHeader(GMimeMessage *message, const char *name)
+{
+    GMimeHeaderList *headers = g_mime_object_get_header_list(asObject(message));
+    return headers ? g_mime_header_list_get_header(headers, name) : nullptr;
+}
+
+// The header's text decoded, with split words joined; nothing when joining changes nothing.
+std::optional<QString> joinedText(GMimeHeader *header, GMimeParserOptions *options)
+{
+    const auto joined = joinSplitEncodedWords(header ? g_mime_header_get_raw_value(header) : nullptr);
+    if (!joined)
+        return std::nullopt;
+    return takeUtf8(g_mime_utils_header_decode_text(options, joined->constData()));
+}
+
+QString addressHeader(GMimeMessage *message, const char *name, InternetAddressList *parsed, GMimeParserOptions *options)
+{
+    GMimeHeader *header = findHeader(message, name);
+    const auto joined = joinSplitEncodedWords(header ? g_mime_header_get_raw_value(header) : nullptr);
+    if (!joined)
+        return addresses(parsed);
+    InternetAddressList *list = internet_address_list_parse(options, joined->constData());
+    const QString text = list ? addresses(list) : addresses(parsed);
+    if (list)
+        g_object_unref(list);
+    return text;
+}
+
+// Text as a reader shows it: line ends as "\n", whatever the wire used.
+QString withUnixLineEnds(QString text)
+{
+    return text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+}
+
+ParsedMail read(GMimeMessage *message)
+{
+    ParsedMail mail;
+    if (!message) {
+        mail.problem = Text::tr("no message could be read from it");
+        return mail;
+    }
+    mail.ok = true;
+    const auto options = lenientOptions();
+    mail.from = addressHeader(message, "From", g_mime_message_get_from(message), options.get());
+    mail.to = addressHeader(message, "To", g_mime_message_get_to(message), options.get());
+    mail.cc = addressHeader(message, "Cc", g_mime_message_get_cc(message), options.get());
+    mail.replyTo = addressHeader(message, "Reply-To", g_mime_message_get_reply_to(message), options.get());
+    mail.subject = joinedText(findHeader(message, "Subject"), options.get())
+                       .value_or(fromUtf8(g_mime_message_get_subject(message)));
+    mail.messageId = fromUtf8(g_mime_message_get_message_id(message));
+    mail.date = toQDateTime(g_mime_message_get_date(message));
+    if (GMimeHeaderList *headers = g_mime_object_get_header_list(asObject(message))) {
+        const int count = g_mime_header_list_get_count(headers);
+        for (int i = 0; i < count; ++i) {
+            GMimeHeader *header = g_mime_header_list_get_header_at(headers, i);
+            const QString value =
+                joinedText(header, options.get()).value_or(fromUtf8(g_mime_header_get_value(header)));
+            mail.headers.append({fromUtf8(g_mime_header_get_name(header)), value.trimmed()});
+        }
+    }
+
+    walk(g_mime_message_get_mime_part(message), 0, [&mail](GMimeObject *object, int depth) {
+        MimeNode node;
+        node.depth = depth;
+        node.contentType = mimeType(object);
+        if (GMimeContentType *type = g_mime_object_get_content_type(object))
+            node.charset = fromUtf8(g_mime_content_type_get_parameter(type, "charset"));
+        node.disposition = fromUtf8(g_mime_object_get_disposition(object)).toLower();
+        if (isPart(object)) {
+            GMimePart *part = asPart(object);
+            node.fileName = fromUtf8(g_mime_part_get_filename(part));
+            const GMimeContentEncoding encoding = g_mime_part_get_content_encoding(part);
+            if (encoding != GMIME_CONTENT_ENCODING_DEFAULT)
+                node.transferEncoding = fromUtf8(g_mime_content_encoding_to_string(encoding));
+            node.decodedSize = decodedSize(part);
+
+            MailPart leaf;
+            leaf.contentType = node.contentType;
+            leaf.fileName = node.fileName;
+            leaf.disposition = node.disposition;
+            leaf.charset = node.charset;
+            leaf.decodedSize = node.decodedSize;
+            const bool text = node.contentType.startsWith(QLatin1String("text/"));
+            const bool plain = node.contentType == QLatin1String("text/plain");
+            const bool html = node.contentType == QLatin1String("text/html");
+            leaf.isAttachment = node.disposition == QLatin1String("attachment") || !node.fileName.isEmpty() || !text;
+            if (!leaf.isAttachment && isTextPart(object)) {
+                if (plain && mail.textBody.isEmpty())
+                    mail.textBody = withUnixLineEnds(takeUtf8(g_mime_text_part_get_text(asTextPart(object))));
+                else if (html && mail.htmlBody.isEmpty())
+                    mail.htmlBody = withUnixLineEnds(takeUtf8(g_mime_text_part_get_text(asTextPart(object))));
+            }
+            node.partIndex = static_cast<int>(mail.parts.size());
+            mail.parts.append(leaf);
+        }
+        mail.tree.append(node);
+    });
+    return mail;
+}
+
+// The leaf part `index` of a parsed message, as walk() counts them; null when there is none.
+GMimePart *findPart(GMimeMessage *message, int index)
+{
+    GMimePart *found = nullptr;
+    int seen = 0;
+    walk(g_mime_message_get_mime_part(message), 0, [&](GMimeObject *object, int) {
+        if (isPart(object) && seen++ == index && !found)
+            found = asPart(object);
+    });
+    return found;
+}
+
+} // namespace
+
+int ParsedMail::attachmentCount() const
+{
+    return static_cast<int>(std::count_if(parts.begin(), parts.end(), [](const MailPart &part) { return part.isAttachment; }));
+}
+
+ParsedMail parseMailFile(const QString &path)
+{
+    gmime::ensureInitialized();
+    QString problem;
+    const gmime::Ref<GMimeStream> stream = openFile(path, &problem);
+    if (!stream) {
+        ParsedMail mail;
+        mail.problem = problem;
+        return mail;
+    }
+    const gmime::Ref<GMimeMessage> message = parseStream(stream.get());
+    return read(message.get());
+}
+
+ParsedMail parseMail(const QByteArray &bytes)
+{
+    gmime::ensureInitialized();
+    const gmime::Ref<GMimeStream> stream(
+        g_mime_stream_mem_new_with_buffer(bytes.constData(), static_cast<gsize>(bytes.size())));
+    const gmime::Ref<GMimeMessage> message = parseStream(stream.get());
+    return read(message.get());
+}
+
+QString saveMailPart(const QString &path, int index, const QString &destination)
+{
+    gmime::ensureInitialized();
+    QString problem;
+    const gmime::Ref<GMimeStream> stream = openFile(path, &problem);
+    if (!stream)
+        return problem;
+    const gmime::Ref<GMimeMessage> message = parseStream(stream.get());
+    GMimePart *part = message ? findPart(message.get(), index) : nullptr;
+    GMimeDataWrapper *content = part ? g_mime_part_get_content(part) : nullptr;
+    if (!content)
+        return Text::tr("the message has no part %1 any more").arg(index);
+
+    QSaveFile file(destination);
+    if (!file.open(QIODevice::WriteOnly))
+        return Text::tr("cannot write %1: %2").arg(destination, file.errorString());
+    const gmime::Ref<GMimeStream> out = gmime::newDeviceStream(&file);
+    if (g_mime_data_wrapper_write_to_stream(content, out.get()) < 0 || gmime::deviceStreamFailed(out.get())) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return Text::tr("cannot write %1: %2").arg(destination, error);
+    }
+    if (!file.commit())
+        return Text::tr("cannot write %1: %2").arg(destination, file.errorString());
+    return {};
+}
+
+QByteArray mailPartBytes(const QString &path, int index)
+{
+    gmime::ensureInitialized();
+    QString problem;
+    const gmime::Ref<GMimeStream> stream = openFile(path, &problem);
+    if (!stream)
+        return {};
+    const gmime::Ref<GMimeMessage> message = parseStream(stream.get());
+    GMimePart *part = message ? findPart(message.get(), index) : nullptr;
+    GMimeDataWrapper *content = part ? g_mime_part_get_content(part) : nullptr;
+    if (!content)
+        return {};
+    const gmime::Ref<GMimeStream> memory(g_mime_stream_mem_new());
+    if (g_mime_data_wrapper_write_to_stream(content, memory.get()) < 0)
+        return {};
+    GByteArray *bytes = g_mime_stream_mem_get_byte_array(reinterpret_cast<GMimeStreamMem *>(memory.get()));
+    return bytes ? QByteArray(reinterpret_cast<const char *>(bytes->data), static_cast<qsizetype>(bytes->len)) : QByteArray();
+}
+
+} // namespace socketeer
