@@ -1,11 +1,15 @@
 // Produces the README's screenshots from the real window: a server with two clients chatting
-// through it, a UDP exchange, and the socket-call timeline. Run by scripts/screenshots.sh.
+// through it, a UDP exchange, the socket-call timeline, the compose-mail window, and the mail it
+// sent read back in the local inbox. Run by scripts/screenshots.sh.
 
 #include "clientpanel.h"
 #include "composewindow.h"
+#include "inboxmodel.h"
+#include "inboxpanel.h"
 #include "languages.h"
 #include "mainwindow.h"
 #include "messagelogview.h"
+#include "messageview.h"
 #include "sendbox.h"
 #include "serverpanel.h"
 #include "settings.h"
@@ -79,7 +83,10 @@ int main(int argc, char *argv[])
     QDir().mkpath(out);
     const QString suffix = used == QLatin1String("en") ? QString() : QLatin1Char('_') + used;
 
+    QTemporaryDir inbox;
     Settings settings;
+    settings.setInboxPort(0);   // never the user's 2525
+    settings.setInboxDirectory(inbox.path());
     MainWindow window(settings);
     window.resize(1200, 760);
     window.show();
@@ -167,5 +174,25 @@ int main(int argc, char *argv[])
     compose.attachFiles({attachment});
     settle(400);
     ok &= save(&compose, out + QStringLiteral("/compose%1.png").arg(suffix));
+
+    // The same mail sent for real to the local inbox, then read there: text and attachments,
+    // then the MIME structure.
+    if (!waitFor([&] { return window.inboxPanel()->listeningPort() != 0; }))
+        return 1;
+    if (auto *preset = compose.findChild<QComboBox *>(QStringLiteral("preset")))
+        preset->setCurrentIndex(preset->findData(QStringLiteral("local")));
+    compose.setLocalInboxPort(window.inboxPanel()->listeningPort());
+    compose.send();
+    if (!waitFor([&] { return window.inboxPanel()->model()->rowCount() == 1; }, 15000))
+        return 1;
+    compose.close();
+    dock->hide();
+    window.tabs()->setCurrentWidget(window.inboxPanel());
+    window.inboxPanel()->selectRow(0);
+    settle(800);
+    ok &= save(&window, out + QStringLiteral("/inbox%1.png").arg(suffix));
+    window.inboxPanel()->view()->tabs()->setCurrentIndex(2);
+    settle(300);
+    ok &= save(&window, out + QStringLiteral("/mime%1.png").arg(suffix));
     return ok ? 0 : 1;
 }

@@ -237,6 +237,7 @@ QWidget *ComposeWindow::createAccountBox()
             QSignalBlocker blocker(m_preset);
             m_preset->setCurrentIndex(0);
             m_presetNote->setText(mailPresets().first().note());
+            updateLoginFields();
         }
     });
     m_presetNote->setText(mailPresets().first().note());
@@ -306,10 +307,11 @@ void ComposeWindow::applyPreset()
     if (!preset)
         return;
     m_presetNote->setText(preset->note());
+    updateLoginFields();
     if (preset->id == QLatin1String("custom") || m_restoring)
         return;
     m_host->setText(preset->host);
-    m_port->setValue(preset->port);
+    m_port->setValue(preset->id == QLatin1String("local") ? m_localInboxPort : preset->port);
     const char *security = preset->security == SmtpSecurity::Tls ? "tls" : preset->security == SmtpSecurity::StartTls ? "starttls" : "none";
     m_security->setCurrentIndex(m_security->findData(QLatin1String(security)));
     m_authMethod->setCurrentIndex(m_authMethod->findData(preset->authMethod == SmtpAuthMethod::XOAuth2 ? QStringLiteral("xoauth2")
@@ -440,8 +442,10 @@ SmtpSessionOptions ComposeWindow::sessionOptions() const
     options.security = security == QLatin1String("tls")    ? SmtpSecurity::Tls
                      : security == QLatin1String("none")   ? SmtpSecurity::None
                                                            : SmtpSecurity::StartTls;
-    options.user = m_user->text().trimmed();
-    options.password = m_password->text();
+    if (!isLocalInbox()) {
+        options.user = m_user->text().trimmed();
+        options.password = m_password->text();
+    }
     const QString method = m_authMethod->currentData().toString();
     options.authMethod = method == QLatin1String("plain")   ? SmtpAuthMethod::Plain
                        : method == QLatin1String("login")   ? SmtpAuthMethod::Login
@@ -576,8 +580,11 @@ void ComposeWindow::saveDraft()
 void ComposeWindow::restoreDraft()
 {
     const QVariantMap draft = m_draft->load();
-    if (draft.isEmpty())
+    if (draft.isEmpty()) {
+        // A first mail goes to the local inbox: it works before any account is set up.
+        m_preset->setCurrentIndex(m_preset->findData(QStringLiteral("local")));
         return;
+    }
     m_restoring = true;
     restoreFields(this, draft);
     const QStringList files = draft.value(QLatin1String(kAttachmentsKey)).toStringList();
@@ -590,6 +597,30 @@ void ComposeWindow::restoreDraft()
     m_restoring = false;
     if (const MailPreset *preset = findMailPreset(m_preset->currentData().toString()))
         m_presetNote->setText(preset->note());
+    updateLoginFields();
+}
+
+bool ComposeWindow::isLocalInbox() const
+{
+    return m_preset->currentData().toString() == QLatin1String("local");
+}
+
+void ComposeWindow::setLocalInboxPort(quint16 port)
+{
+    if (port == 0 || port == m_localInboxPort)
+        return;
+    m_localInboxPort = port;
+    if (isLocalInbox() && !isSending())
+        m_port->setValue(port);
+}
+
+// The local inbox takes no login: the fields stay as typed (for the next provider) but unused.
+void ComposeWindow::updateLoginFields()
+{
+    const bool login = !isLocalInbox();
+    m_user->setEnabled(login);
+    m_password->setEnabled(login);
+    m_authMethod->setEnabled(login);
 }
 
 void ComposeWindow::closeEvent(QCloseEvent *event)

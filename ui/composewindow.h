@@ -54,6 +54,9 @@ public:
     void attachFiles(const QStringList &paths);
     void send();
     void cancel();
+    // Where the app's own inbox listens, for the "Local inbox" account (2525 unless told).
+    void setLocalInboxPort(quint16 port);
+    bool isLocalInbox() const;
 
 signals:
     // Once per send(), when it is over: accepted by the server or not.
@@ -69,6 +72,7 @@ private:
     QWidget *createMessageBox();
     QWidget *createAttachmentBox();
     void applyPreset();
+    void updateLoginFields();
     void validate();
     void scheduleDraftSave();
     void restoreDraft();
@@ -118,6 +122,7 @@ private:
     QString m_problem;
     qint64 m_estimate = 0;
     bool m_restoring = false;
+    quint16 m_localInboxPort = 2525;
 };
 
 } // namespace socketeer::ui

@@ -16,6 +16,9 @@ const QList<MailPreset> &mailPresets()
     // STARTTLS on 587 where that is the documented way.
     static const QList<MailPreset> presets{
         {QStringLiteral("custom"), {}, {}, 587, SmtpSecurity::StartTls, SmtpAuthMethod::Auto},
+        // Socketeer's own receiver (the Inbox tab): the port follows where it really listens.
+        {QStringLiteral("local"), QStringLiteral(QT_TRANSLATE_NOOP("socketeer::ui::MailPresets", "Local inbox — no account needed")),
+         QStringLiteral("127.0.0.1"), 2525, SmtpSecurity::None, SmtpAuthMethod::Auto},
         {QStringLiteral("126"), QStringLiteral(QT_TRANSLATE_NOOP("socketeer::ui::MailPresets", "126.com")), QStringLiteral("smtp.126.com"), 465, SmtpSecurity::Tls, SmtpAuthMethod::Auto},
         {QStringLiteral("163"), QStringLiteral(QT_TRANSLATE_NOOP("socketeer::ui::MailPresets", "163.com")), QStringLiteral("smtp.163.com"), 465, SmtpSecurity::Tls, SmtpAuthMethod::Auto},
         {QStringLiteral("qq"), QStringLiteral(QT_TRANSLATE_NOOP("socketeer::ui::MailPresets", "QQ Mail")), QStringLiteral("smtp.qq.com"), 465, SmtpSecurity::Tls, SmtpAuthMethod::Auto},
@@ -41,6 +44,9 @@ QString MailPreset::displayName() const
 
 QString MailPreset::note() const
 {
+    if (id == QLatin1String("local"))
+        return Text::tr("Socketeer's own inbox on this computer: no login, and the mail never leaves the machine. Read "
+                        "what arrives in the Inbox tab.");
     if (id == QLatin1String("126") || id == QLatin1String("163"))
         return Text::tr("NetEase wants an authorization code, not your web password: turn on SMTP in the web mail's "
                         "settings (POP3/SMTP/IMAP) and use the code it gives you as the password.");

@@ -3,6 +3,7 @@
 #include "clientpanel.h"
 #include "composewindow.h"
 #include "fieldmemory.h"
+#include "inboxpanel.h"
 #include "messagelogview.h"
 #include "serverpanel.h"
 #include "settings.h"
@@ -37,6 +38,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
       m_tabs(new QTabWidget(this)),
       m_server(new ServerPanel),
       m_udp(new UdpPanel),
+      m_inbox(new InboxPanel(settings)),
       m_timeline(new TimelineView),
       m_timelineDock(new QDockWidget(tr("Socket calls"), this)),
       m_totals(new QLabel(this))
@@ -53,6 +55,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_tabs->addTab(m_server, tr("TCP server"));
     addClientPanel();
     m_tabs->addTab(m_udp, tr("UDP"));
+    m_tabs->addTab(m_inbox, tr("Inbox"));
     m_tabs->setCurrentIndex(0);
     // Only client tabs close; the server and UDP panels are always there.
     for (int i = 0; i < m_tabs->count(); ++i)
@@ -240,8 +243,14 @@ void MainWindow::chooseLanguage(const QString &language)
 void MainWindow::openMail()
 {
     // One compose window, kept while the main window lives: its password stays in memory only.
-    if (!m_compose)
+    if (!m_compose) {
         m_compose = new ComposeWindow(m_settings, {}, this);
+        m_compose->setLocalInboxPort(m_inbox->listeningPort());
+        connect(m_inbox, &InboxPanel::listeningChanged, m_compose, [this](bool listening, quint16 port) {
+            if (listening)
+                m_compose->setLocalInboxPort(port);
+        });
+    }
     m_compose->show();
     m_compose->raise();
     m_compose->activateWindow();

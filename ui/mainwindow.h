@@ -1,6 +1,6 @@
 #pragma once
-// The window a class sees: a Server panel, one or more Client panels, a UDP panel, the socket-call
-// timeline, presentation mode and the language menu, with live totals in the status bar.
+// The window a class sees: a Server panel, one or more Client panels, a UDP panel, the local
+// Inbox, the socket-call timeline, presentation mode and the language menu, with live totals in the status bar.
 
 #include <QMainWindow>
 
@@ -14,6 +14,7 @@ namespace socketeer::ui {
 
 class ClientPanel;
 class ComposeWindow;
+class InboxPanel;
 class ServerPanel;
 class Settings;
 class TimelineView;
@@ -35,6 +36,7 @@ public:
 
     ServerPanel *serverPanel() const { return m_server; }
     UdpPanel *udpPanel() const { return m_udp; }
+    InboxPanel *inboxPanel() const { return m_inbox; }
     QList<ClientPanel *> clientPanels() const { return m_clients; }
     ClientPanel *addClientPanel();
     TimelineView *timeline() const { return m_timeline; }
@@ -68,6 +70,7 @@ private:
     QTabWidget *m_tabs;
     ServerPanel *m_server;
     UdpPanel *m_udp;
+    InboxPanel *m_inbox;
     QList<ClientPanel *> m_clients;
     int m_clientsCreated = 0;
     TimelineView *m_timeline;

@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "mail/mailstore.h"
+
 #include <QSettings>
 #include <QUrl>
 
@@ -12,6 +14,9 @@ constexpr auto kState = "window/state";
 constexpr auto kLanguage = "view/language";
 constexpr auto kFontSize = "view/fontPointSize";
 constexpr auto kFields = "fields/";
+constexpr auto kInboxPort = "inbox/port";
+constexpr auto kInboxAddress = "inbox/address";
+constexpr auto kInboxDirectory = "inbox/directory";
 
 QString key(const char *name) { return QString::fromLatin1(name); }
 } // namespace
@@ -54,6 +59,20 @@ void Settings::trustCertificate(const QString &server, const QString &fingerprin
     m_settings->setValue(QStringLiteral("trustedCertificates/") + QString::fromLatin1(QUrl::toPercentEncoding(server)), trusted);
     m_settings->sync();
 }
+
+quint16 Settings::inboxPort() const
+{
+    const int port = m_settings->value(key(kInboxPort), 2525).toInt();
+    return port >= 0 && port <= 65535 ? static_cast<quint16>(port) : 2525;
+}
+void Settings::setInboxPort(quint16 port) { m_settings->setValue(key(kInboxPort), port); }
+QString Settings::inboxAddress() const { return m_settings->value(key(kInboxAddress), QStringLiteral("127.0.0.1")).toString(); }
+void Settings::setInboxAddress(const QString &address) { m_settings->setValue(key(kInboxAddress), address); }
+QString Settings::inboxDirectory() const
+{
+    return m_settings->value(key(kInboxDirectory), MailStore::defaultDirectory()).toString();
+}
+void Settings::setInboxDirectory(const QString &directory) { m_settings->setValue(key(kInboxDirectory), directory); }
 
 void Settings::sync() { m_settings->sync(); }
 

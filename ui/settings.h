@@ -40,6 +40,15 @@ public:
     QStringList trustedCertificates(const QString &server) const;
     void trustCertificate(const QString &server, const QString &fingerprint);
 
+    // The local inbox: where its SMTP receiver listens and keeps messages. Port 2525 on loopback
+    // and the app's data folder unless changed; port 0 picks a free port (the tests' way).
+    quint16 inboxPort() const;
+    void setInboxPort(quint16 port);
+    QString inboxAddress() const;
+    void setInboxAddress(const QString &address);
+    QString inboxDirectory() const;
+    void setInboxDirectory(const QString &directory);
+
     void sync();
 
 private:

@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>socketeer::ui::InboxPanel</name>
+    <message numerus="yes">
+        <source>Delete all %n message(s) of the local inbox? Their files are removed.</source>
+        <translation>
+            <numerusform>Delete the %n message of the local inbox? Its file is removed.</numerusform>
+            <numerusform>Delete all %n messages of the local inbox? Their files are removed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::MessageLogModel</name>
     <message numerus="yes">
         <source> … (%n more byte(s))</source>

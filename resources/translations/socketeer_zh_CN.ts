@@ -112,6 +112,11 @@
         <translation>通过 SMTP 发送带附件的邮件（STARTTLS 或 TLS，AUTH 登录）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Receive mail: a local SMTP server that stores every message</source>
+        <translation>收邮件：一个本地 SMTP 服务器，保存收到的每一封邮件</translation>
+    </message>
+    <message>
         <location line="+27"/>
         <source>Exit status: 0 on success (and after SIGINT or SIGTERM), 1 for a network or runtime error
 (refused, unreachable, unknown host, port in use), 2 for a mistake on the command line.</source>
@@ -373,7 +378,32 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>sha256</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/cli/inboxcommand.cpp" line="+35"/>
+        <source>Receives mail: an SMTP server that keeps every message it is sent (it relays nothing).
+Each message is written to the folder as ID.eml, exactly as the client sent it, beside
+ID.json with its envelope (sender, recipients, the SMTP dialogue). Point a program you
+are testing, or socketeer mail, at it:
+  socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...
+
+Once listening it prints &quot;listening on HOST PORT&quot; to stdout, then one line per message
+received. It runs until SIGINT or SIGTERM.</source>
+        <translation>收邮件：一个 SMTP 服务器，保存发给它的每一封邮件（不转发任何邮件）。
+每封邮件按客户端发来的原样写入文件夹，文件名为 ID.eml，旁边的 ID.json
+记录信封（发件人、收件人、SMTP 对话）。把要测试的程序或 socketeer mail
+指向它：
+  socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...
+
+开始监听后，它向标准输出打印 &quot;listening on HOST PORT&quot;，之后每收到一封邮件
+打印一行。它一直运行，直到收到 SIGINT 或 SIGTERM。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot send to it). 0.0.0.0 or :: listens on all interfaces.</source>
+        <translation>监听的地址（默认 127.0.0.1，仅本机回环：其他机器无法发信给它）。0.0.0.0 或 :: 监听所有网卡。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../app/cli/mailcommand.cpp" line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+4"/>
@@ -384,7 +414,72 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>地址</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+1"/>
+        <source>Port to listen on (default 2525; 0: any free port).</source>
+        <translation>监听的端口（默认 2525；0：任一空闲端口）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder to store messages in (default: the app&apos;s inbox, %1).</source>
+        <translation>保存邮件的文件夹（默认：应用的收件箱，%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest message accepted, in MiB (default 64); larger ones are refused with 552.</source>
+        <translation>接受的最大邮件，单位 MiB（默认 64）；更大的邮件以 552 拒收。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seconds a client may stay silent before it is disconnected with 421 (default 300).</source>
+        <translation>客户端沉默多少秒后以 421 断开（默认 300）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unexpected argument &quot;%1&quot; (see socketeer inbox --help)</source>
+        <translation>多余的参数 &quot;%1&quot;（见 socketeer inbox --help）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--max-size: &quot;%1&quot; is not a size in MiB from 1 to 4096</source>
+        <translation>--max-size：&quot;%1&quot; 不是 1 到 4096 之间的 MiB 数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--timeout: &quot;%1&quot; is not a number of seconds from 1 to 86400</source>
+        <translation>--timeout：&quot;%1&quot; 不是 1 到 86400 之间的秒数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>listening on all interfaces: anyone who can reach this machine can send mail to it</source>
+        <translation>正在监听所有网卡：任何能访问本机的人都能向它发信</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>storing messages in %1</source>
+        <translation>邮件保存在 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>received %1 from &lt;%2&gt; to %3 (%4 bytes)</source>
+        <translation>received %1 from &lt;%2&gt; to %3 (%4 bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/mailcommand.cpp" line="-6"/>
         <source>The sender.</source>
         <translation>发件人。</translation>
     </message>
@@ -539,12 +634,13 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/cli/inboxcommand.cpp" line="-62"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+1"/>
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+2"/>
         <source>Send every client&apos;s bytes back to it; nothing of the data is printed and stdin is not read.</source>
         <translation>把每个客户端发来的字节回显给它；不打印任何数据，也不读取标准输入。</translation>
     </message>
@@ -1041,6 +1137,72 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::MailParser</name>
+    <message>
+        <location filename="../../core/mail/mailparser.cpp" line="+83"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>no message could be read from it</source>
+        <translation>从中读不出邮件</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>the message has no part %1 any more</source>
+        <translation>邮件中已没有第 %1 部分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::MailStore</name>
+    <message>
+        <location filename="../../core/mail/mailstore.cpp" line="+82"/>
+        <source>cannot create the inbox folder %1</source>
+        <translation>无法创建收件箱文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>&quot;%1&quot; is not a message of this inbox</source>
+        <translation>&quot;%1&quot; 不是这个收件箱里的邮件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>cannot create</source>
+        <translation>无法创建</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+10"/>
+        <source>no message is being stored</source>
+        <translation>当前没有正在保存的邮件</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+13"/>
+        <location line="+6"/>
+        <source>cannot write</source>
+        <translation>无法写入</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::Open</name>
     <message>
         <location filename="../../core/net/open.cpp" line="+77"/>
@@ -1134,11 +1296,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
     <message>
         <location line="-10"/>
         <location line="+13"/>
+        <location line="+272"/>
         <source>SMTP: sending was cancelled</source>
         <translation>SMTP：发送已取消</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-270"/>
         <location line="+26"/>
         <location line="+48"/>
         <location line="+15"/>
@@ -1173,7 +1336,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>等待 QUIT 的应答</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+159"/>
         <source>waiting for the server&apos;s greeting</source>
         <translation>等待服务器的问候</translation>
     </message>
@@ -1183,7 +1346,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-135"/>
         <source>waiting for the reply to EHLO</source>
         <translation>等待 EHLO 的应答</translation>
     </message>
@@ -1283,7 +1446,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>以 %2 登录（AUTH %1）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>SMTP: the server does not offer STARTTLS, so the connection cannot be encrypted; nothing was sent (choose SSL/TLS, or another server)</source>
         <translation>SMTP：服务器不提供 STARTTLS，连接无法加密；什么都没有发送（请选择 SSL/TLS，或换一个服务器）</translation>
     </message>
@@ -1957,7 +2120,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Message</source>
         <translation>邮件</translation>
     </message>
@@ -1988,34 +2151,34 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <location line="+33"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+99"/>
+        <location line="-133"/>
+        <location line="+100"/>
         <location line="+33"/>
         <source>Cc</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+99"/>
+        <location line="-132"/>
+        <location line="+100"/>
         <location line="+32"/>
         <source>Bcc</source>
         <translation>密送</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+110"/>
+        <location line="-131"/>
+        <location line="+111"/>
         <location line="+24"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-126"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2040,7 +2203,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>No attachments</source>
         <translation>没有附件</translation>
     </message>
@@ -2082,7 +2245,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>可以发送了。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Password: give the password or authorization code for %1</source>
         <translation>密码：请填写 %1 的密码或授权码</translation>
     </message>
@@ -2113,7 +2276,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>草稿无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+52"/>
         <source>A mail is being sent</source>
         <translation>正在发送邮件</translation>
     </message>
@@ -2142,9 +2305,147 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
-    <name>socketeer::ui::LocalAddressCombo</name>
+    <name>socketeer::ui::InboxModel</name>
+    <message>
+        <location filename="../../ui/inboxmodel.cpp" line="+33"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
     <message>
         <location line="+12"/>
+        <source>Envelope: from &lt;%1&gt; to &lt;%2&gt;</source>
+        <translation>信封：发件人 &lt;%1&gt;，收件人 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::InboxPanel</name>
+    <message>
+        <location filename="../../ui/inboxpanel.cpp" line="+40"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear all…</source>
+        <translation>全部清空…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The port the local inbox listens on (0: any free port). Programs you test send mail here.</source>
+        <translation>本地收件箱监听的端口（0：任一空闲端口）。你测试的程序把邮件发到这里。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each message is a .eml file there, exactly as it arrived, with its envelope in a .json beside it.</source>
+        <translation>每封邮件按收到的原样存为一个 .eml 文件，旁边的 .json 记录它的信封。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Starting the local inbox…</source>
+        <translation>正在启动本地收件箱…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Receiving mail on %1 port %2 (SMTP, no login). Send to any address here: every message is kept, none is passed on.</source>
+        <translation>正在 %1 端口 %2 接收邮件（SMTP，无需登录）。发往任何地址都可以：每封邮件都会保留，不会转发。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The local inbox is stopped: nothing receives mail. Messages already received stay below.</source>
+        <translation>本地收件箱已停止：现在不接收邮件。已收到的邮件仍在下方。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Another program (perhaps another Socketeer) uses port %1: choose another port and press Start.</source>
+        <translation>另一个程序（也许是另一个 Socketeer）占用了端口 %1：请换一个端口，再按“启动”。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Clear the inbox</source>
+        <translation>清空收件箱</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete all %n message(s) of the local inbox? Their files are removed.</source>
+        <translation>
+            <numerusform>删除本地收件箱的全部 %n 封邮件？它们的文件会被删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::LocalAddressCombo</name>
+    <message>
+        <location filename="../../ui/addressinputs.cpp" line="+12"/>
         <source>The local address to listen on. Loopback (127.0.0.1) is reachable only from this machine; &quot;all interfaces&quot; opens the port to the network.</source>
         <translation>要监听的本地地址。回环地址（127.0.0.1）只有本机能访问；“所有接口”会把端口开放给网络。</translation>
     </message>
@@ -2180,7 +2481,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MailPresets</name>
     <message>
-        <location filename="../../ui/mailpresets.cpp" line="+19"/>
+        <location filename="../../ui/mailpresets.cpp" line="+20"/>
+        <source>Local inbox — no account needed</source>
+        <translation>本地收件箱——无需账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>126.com</source>
         <translation>网易 126 邮箱</translation>
     </message>
@@ -2211,6 +2517,11 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Socketeer&apos;s own inbox on this computer: no login, and the mail never leaves the machine. Read what arrives in the Inbox tab.</source>
+        <translation>Socketeer 自带的本机收件箱：无需登录，邮件不会离开这台电脑。在“收件箱”标签页查看收到的邮件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>NetEase wants an authorization code, not your web password: turn on SMTP in the web mail&apos;s settings (POP3/SMTP/IMAP) and use the code it gives you as the password.</source>
         <translation>网易邮箱要的是授权码，不是网页登录密码：在网页邮箱的“设置 → POP3/SMTP/IMAP”中开启 SMTP 服务，把得到的授权码填作密码。</translation>
     </message>
@@ -2238,7 +2549,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+41"/>
+        <location filename="../../ui/mainwindow.cpp" line="+43"/>
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
@@ -2256,6 +2567,11 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+2"/>
         <source>UDP</source>
         <translation>UDP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -2555,6 +2871,158 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+16"/>
         <source>Logging to file stopped: %1</source>
         <translation>已停止记录到文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::MessageView</name>
+    <message>
+        <location filename="../../ui/messageview.cpp" line="+46"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+18"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+18"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <location line="+50"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>MIME structure</source>
+        <translation>MIME 结构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP dialogue</source>
+        <translation>SMTP 对话</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;i&gt;Select a message to read it.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;选择一封邮件来阅读。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;i&gt;Reading %1 (%2)…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;正在读取 %1（%2）…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Envelope</source>
+        <translation>信封</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>from &lt;%1&gt; to &lt;%2&gt;</source>
+        <translation>发件人 &lt;%1&gt;，收件人 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This message could not be read as MIME: %1</source>
+        <translation>这封邮件无法按 MIME 解析：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(This message has no text part.)</source>
+        <translation>（这封邮件没有文本部分。）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attachments (%1)</source>
+        <translation>附件（%1）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>charset=%1</source>
+        <translation>charset=%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>… (the first %1 of %2 shown)</source>
+        <translation>…（只显示了 %2 中的前 %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received %1 from %2, who said EHLO/HELO %3</source>
+        <translation>%1 收自 %2，对方的 EHLO/HELO 为 %3</translation>
     </message>
 </context>
 <context>

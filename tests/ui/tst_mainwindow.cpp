@@ -44,6 +44,10 @@ private slots:
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
         QCoreApplication::setOrganizationName(QStringLiteral("SocketeerTests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        // The window's local inbox listens on a free port and keeps mail in the test's folder.
+        Settings settings;
+        settings.setInboxPort(0);
+        settings.setInboxDirectory(m_config.filePath(QStringLiteral("inbox")));
     }
 
     void startupOptions_openPanelsReadyToGo()

@@ -144,7 +144,7 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  // mail: protocol words, addresses and host names, file patterns, brand names
                  "[\\w.+-]+@[\\w.-]+|\\b[\\w-]+(\\.[\\w-]+)*\\.(com|org|net)\\b|\\*\\.\\w+",
                  "\\b(SMTP|STARTTLS|SSL/TLS|SSL|TLS|XOAUTH2|OAuth|PLAIN|LOGIN|AUTH|EHLO|PEM|CA|SHA-256|Bcc|POP3|IMAP|"
-                 "Gmail|Google|QQ)\\b|\\b[CS]:",
+                 "Gmail|Google|QQ|MIME|HELO)\\b|\\.(eml|json)\\b|\\b[CS]:",
                  "\\b(socket|bind|listen|accept|connect|send|sendto|recv|recvfrom|shutdown|close|getaddrinfo)\\(",
                  "\\b(Ctrl|Shift|Alt|Enter|Esc|F\\d{1,2})\\b(\\+(\\w+|=|-))*",   // keys: Enter, Ctrl+H
                  "\\([A-Z0-9]\\)",                                     // an accelerator, "&" stripped: 文件(F)
@@ -299,6 +299,10 @@ private slots:
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
         QCoreApplication::setOrganizationName(QStringLiteral("SocketeerTests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
+        // The window's local inbox listens on a free port and keeps mail in the test's folder.
+        Settings settings;
+        settings.setInboxPort(0);
+        settings.setInboxDirectory(m_config.filePath(QStringLiteral("inbox")));
     }
 
     void cleanup() { installLanguage(QStringLiteral("en")); }

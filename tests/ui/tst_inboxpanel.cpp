@@ -1,0 +1,272 @@
+// The Inbox tab, driven the way a newcomer would: from a fresh start, a mail with a Chinese-named
+// attachment goes from the compose window to the local inbox with nothing configured, shows up
+// in the list, opens, and its attachment saves back byte for byte. Mail from clients we did not
+// write (swaks, smtplib) shows the same way; a malformed message is shown as far as it can be;
+// a restart shows what arrived before; a port in use is said in words.
+
+#include "mailtestutil.h"
+#include "peer.h"
+
+#include "attachmentlist.h"
+#include "composewindow.h"
+#include "inboxmodel.h"
+#include "inboxpanel.h"
+#include "mainwindow.h"
+#include "messageview.h"
+#include "settings.h"
+
+#include "mail/mailstore.h"
+#include "mail/smtpreceiver.h"
+#include "tcp/tcpserver.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace socketeer;
+using namespace socketeer::ui;
+using namespace testsupport;
+
+namespace {
+
+template <typename T>
+T *field(QWidget *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qWarning("no %s named %s", T::staticMetaObject.className(), name);
+    return found;
+}
+
+QStringList topLevelTypes(QTreeWidget *tree)
+{
+    QStringList types;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        types << QString((*it)->parent() ? u"  "_s : QString()) + (*it)->text(0);
+    return types;
+}
+
+} // namespace
+
+class TestInboxPanel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_inbox;   // this test function's inbox folder
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(u"config"_s));
+        QCoreApplication::setOrganizationName(u"SocketeerTests"_s);
+        QCoreApplication::setApplicationName(u"tst_inboxpanel"_s);
+    }
+
+    void init()
+    {
+        m_inbox = m_dir.filePath(u"inbox-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        Settings settings;
+        settings.setInboxPort(0);   // a free port, as every test binds
+        settings.setInboxDirectory(m_inbox);
+        // A fresh compose window each time: no draft from an earlier test.
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/drafts/compose.json"_s);
+    }
+
+    void newcomer_sendsFromComposeToLocalInbox_opensIt_andSavesTheAttachment()
+    {
+        const QByteArray sheet = randomBytes(200 * 1024);
+        const QString attachment = m_dir.filePath(u"汇总数据.xlsx"_s);
+        QVERIFY(writeFile(attachment, sheet));
+
+        Settings settings;
+        MainWindow window(settings);
+        window.show();
+        InboxPanel *inbox = window.inboxPanel();
+        QTRY_VERIFY(inbox->listeningPort() != 0);
+
+        // Nothing configured: the compose window's account is the local inbox, at its real port.
+        window.openMail();
+        ComposeWindow *compose = window.composeWindow();
+        QVERIFY(compose->isLocalInbox());
+        QCOMPARE(field<QLineEdit>(compose, "host")->text(), u"127.0.0.1"_s);
+        QCOMPARE(field<QSpinBox>(compose, "port")->value(), int(inbox->listeningPort()));
+        QVERIFY(!field<QLineEdit>(compose, "password")->isEnabled());
+        field<QLineEdit>(compose, "from")->setText(u"王大锤 <wang@example.com>"_s);
+        field<QLineEdit>(compose, "to")->setText(u"张三 <zhang@example.com>"_s);
+        field<QLineEdit>(compose, "subject")->setText(u"月度汇总"_s);
+        field<QPlainTextEdit>(compose, "body")->setPlainText(u"附件是本月的汇总数据。\n"_s);
+        compose->attachFiles({attachment});
+        QVERIFY2(compose->problem().isEmpty(), qPrintable(compose->problem()));
+
+        QSignalSpy arrived(inbox, &InboxPanel::messageArrived);
+        QSignalSpy sent(compose, &ComposeWindow::sendFinished);
+        QTest::mouseClick(field<QPushButton>(compose, "sendButton"), Qt::LeftButton);
+        QVERIFY(sent.wait(20000));
+        QVERIFY2(sent.at(0).at(0).toBool(), qPrintable(compose->statusText() + u'\n' + compose->transcriptText()));
+        QTRY_COMPARE(arrived.size(), 1);
+
+        // Listed with its decoded headers, once the reader has been through it.
+        InboxModel *model = inbox->model();
+        QCOMPARE(model->rowCount(), 1);
+        QTRY_COMPARE(model->index(0, InboxModel::Subject).data().toString(), u"月度汇总"_s);
+        QVERIFY(model->index(0, InboxModel::From).data().toString().contains(u"王大锤"_s));
+        QCOMPARE(model->index(0, InboxModel::Attachments).data().toInt(), 1);
+
+        // Opened: headers, text, the attachment, the MIME tree, the source and the dialogue.
+        window.tabs()->setCurrentWidget(inbox);
+        QSignalSpy shown(inbox, &InboxPanel::messageShown);
+        inbox->selectRow(0);
+        QVERIFY(shown.wait(10000));
+        MessageView *view = inbox->view();
+        QVERIFY2(view->headerText().contains(u"王大锤"_s), qPrintable(view->headerText()));
+        QVERIFY(view->headerText().contains(u"月度汇总"_s));
+        QVERIFY(view->bodyText().contains(u"附件是本月的汇总数据。"_s));
+        QCOMPARE(view->attachmentList()->topLevelItemCount(), 1);
+        QTreeWidgetItem *item = view->attachmentList()->topLevelItem(0);
+        QCOMPARE(item->text(0), u"汇总数据.xlsx"_s);
+        QCOMPARE(item->text(1), u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s);
+        const QStringList tree = topLevelTypes(view->mimeTree());
+        QCOMPARE(tree.value(0), u"multipart/mixed"_s);
+        QVERIFY2(tree.contains(u"  text/plain"_s) && tree.contains(u"  application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s),
+                 qPrintable(tree.join(u'\n')));
+        QVERIFY(view->sourceText().startsWith(u"From: "_s) || view->sourceText().contains(u"\nFrom: "_s));
+        QVERIFY(view->dialogueText().contains(u"C: DATA"_s));
+        QVERIFY(!view->dialogueText().contains(u"AUTH"_s));
+
+        // Saved: the same bytes as the file that was attached.
+        const QString saved = m_dir.filePath(u"saved-汇总数据.xlsx"_s);
+        view->attachmentList()->setCurrentItem(item);
+        QVERIFY(field<QPushButton>(view, "saveAttachment")->isEnabled());
+        QSignalSpy saveFinished(inbox, &InboxPanel::saveFinished);
+        inbox->saveSelectedPart(item->data(0, Qt::UserRole).toInt(), saved);
+        QVERIFY(saveFinished.wait(10000));
+        QCOMPARE(saveFinished.at(0).at(1).toString(), QString());
+        QCOMPARE(readFile(saved), sheet);
+    }
+
+    void clientsWeDidNotWrite_showLive_andAgainAfterARestart()
+    {
+        const QString attachment = m_dir.filePath(u"报告.pdf"_s);
+        QVERIFY(writeFile(attachment, "%PDF-1.4 a small report\n"));
+        {
+            Settings settings;
+            InboxPanel inbox(settings);
+            QTRY_VERIFY(inbox.listeningPort() != 0);
+            QSignalSpy arrived(&inbox, &InboxPanel::messageArrived);
+            Peer smtplib;
+            QVERIFY(smtplib.startPython(u"smtp_send.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), m_dir.path(),
+                                                            u"--attach"_s, attachment}));
+            QVERIFY(arrived.wait(20000));
+            QVERIFY(smtplib.waitForFinished());
+            if (Peer::haveProgram(u"swaks"_s)) {
+                Peer swaks;
+                QVERIFY(swaks.startProgram(u"swaks"_s, {u"--server"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(inbox.listeningPort()),
+                                                       u"--from"_s, u"a@example.com"_s, u"--to"_s, u"b@example.com"_s,
+                                                       u"--header"_s, u"Subject: from swaks"_s, u"--silent"_s, u"2"_s}));
+                QVERIFY(arrived.wait(20000));
+                QVERIFY(swaks.waitForFinished());
+            }
+            // Newest first.
+            QTRY_COMPARE(inbox.model()->index(inbox.model()->rowCount() - 1, InboxModel::Subject).data().toString(), u"测试邮件 #0"_s);
+        }
+        Settings settings;
+        InboxPanel again(settings);
+        const int expected = Peer::haveProgram(u"swaks"_s) ? 2 : 1;
+        QCOMPARE(again.model()->rowCount(), expected);
+        QTRY_COMPARE(again.model()->index(expected - 1, InboxModel::Subject).data().toString(), u"测试邮件 #0"_s);
+        QCOMPARE(again.model()->index(expected - 1, InboxModel::Attachments).data().toInt(), 1);
+        QSignalSpy shown(&again, &InboxPanel::messageShown);
+        again.selectRow(expected - 1);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(again.view()->attachmentList()->topLevelItem(0)->text(0), u"报告.pdf"_s);
+        // Bcc lives only in the envelope, and the view says who really got it.
+        QVERIFY(again.view()->headerText().contains(u"hidden@example.com"_s));
+    }
+
+    void malformedMessage_isShownAsFarAsItGoes()
+    {
+        QVERIFY(QDir().mkpath(m_inbox));
+        const QString id = u"20261204-120000-000-0001-beef"_s;
+        // A multipart whose closing boundary never comes, with broken base64 in it.
+        QVERIFY(writeFile(m_inbox + u'/' + id + u".eml"_s,
+                          "From: =?utf-8?B?546L5aSn6ZSk?= <wang@example.com>\r\nSubject: =?utf-8?B?5Z2P5o6J55qE?=\r\n"
+                          "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XX\"\r\n\r\n--XX\r\n"
+                          "Content-Type: text/plain; charset=utf-8\r\n\r\nstill readable\r\n--XX\r\n"
+                          "Content-Type: application/octet-stream; name=\"a.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                          "!!!not base64 at all@@@\r\n"));
+        Settings settings;
+        InboxPanel inbox(settings);
+        QCOMPARE(inbox.model()->rowCount(), 1);
+        QTRY_COMPARE(inbox.model()->index(0, InboxModel::Subject).data().toString(), u"坏掉的"_s);
+        QSignalSpy shown(&inbox, &InboxPanel::messageShown);
+        inbox.selectRow(0);
+        QVERIFY(shown.wait(10000));
+        QVERIFY(inbox.view()->bodyText().contains(u"still readable"_s));
+        QVERIFY(inbox.view()->headerText().contains(u"王大锤"_s));
+    }
+
+    void deleteAndClear_removeTheFiles()
+    {
+        Settings settings;
+        InboxPanel inbox(settings);
+        QTRY_VERIFY(inbox.listeningPort() != 0);
+        QSignalSpy arrived(&inbox, &InboxPanel::messageArrived);
+        Peer smtplib;
+        QVERIFY(smtplib.startPython(u"smtp_send.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), m_dir.path(), u"--count"_s, u"3"_s}));
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 3, 20000);
+        QVERIFY(smtplib.waitForFinished());
+        QCOMPARE(MailStore(m_inbox).messages().size(), 3);
+
+        inbox.selectRow(1);
+        QVERIFY(field<QPushButton>(&inbox, "inboxDelete")->isEnabled());
+        QTest::mouseClick(field<QPushButton>(&inbox, "inboxDelete"), Qt::LeftButton);
+        QCOMPARE(inbox.model()->rowCount(), 2);
+        QCOMPARE(MailStore(m_inbox).messages().size(), 2);
+
+        inbox.removeAll();
+        QCOMPARE(inbox.model()->rowCount(), 0);
+        QCOMPARE(QDir(m_inbox).entryList(QDir::Files).size(), 0);
+        QVERIFY(!field<QPushButton>(&inbox, "inboxClear")->isEnabled());
+    }
+
+    void portInUse_isSaidInWords_andAnotherPortWorks()
+    {
+        SmtpReceiver other;   // someone else on the port the settings name
+        QSignalSpy started(&other, &SmtpReceiver::started);
+        SmtpReceiverConfig config;
+        config.endpoint = {u"127.0.0.1"_s, 0, {}};
+        config.directory = m_dir.filePath(u"other"_s);
+        QVERIFY(other.start(config));
+        QVERIFY(started.wait(10000));
+        Settings settings;
+        settings.setInboxPort(other.port());
+
+        InboxPanel inbox(settings);
+        QTRY_VERIFY(!inbox.receiver()->isRunning());
+        QVERIFY2(inbox.statusText().contains(u"in use"_s), qPrintable(inbox.statusText()));
+        QVERIFY(field<QSpinBox>(&inbox, "inboxPort")->isEnabled());
+        QCOMPARE(field<QPushButton>(&inbox, "inboxStartStop")->text(), u"Start"_s);
+
+        field<QSpinBox>(&inbox, "inboxPort")->setValue(0);
+        QTest::mouseClick(field<QPushButton>(&inbox, "inboxStartStop"), Qt::LeftButton);
+        QTRY_VERIFY(inbox.listeningPort() != 0);
+        QCOMPARE(field<QPushButton>(&inbox, "inboxStartStop")->text(), u"Stop"_s);
+        QVERIFY(!field<QSpinBox>(&inbox, "inboxPort")->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestInboxPanel)
+#include "tst_inboxpanel.moc"

@@ -1,0 +1,321 @@
+#include "inboxpanel.h"
+
+#include "inboxmodel.h"
+#include "inboxreader.h"
+#include "messageview.h"
+#include "settings.h"
+
+#include "mail/mailparser.h"
+#include "mail/mailstore.h"
+#include "mail/smtpreceiver.h"
+#include "net/error.h"
+
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace socketeer::ui {
+
+InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
+    : QWidget(parent),
+      m_settings(settings),
+      m_receiver(new SmtpReceiver(this)),
+      m_reader(new InboxReader(this)),
+      m_model(new InboxModel(this)),
+      m_status(new QLabel),
+      m_port(new QSpinBox),
+      m_startStop(new QPushButton),
+      m_delete(new QPushButton(tr("Delete"))),
+      m_clear(new QPushButton(tr("Clear all…"))),
+      m_openFolder(new QPushButton(tr("Open folder"))),
+      m_list(new QTableView),
+      m_view(new MessageView)
+{
+    setObjectName(QStringLiteral("inboxPanel"));
+    m_status->setObjectName(QStringLiteral("inboxStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_port->setObjectName(QStringLiteral("inboxPort"));
+    m_port->setRange(0, 65535);
+    m_port->setValue(m_settings.inboxPort());
+    m_port->setToolTip(tr("The port the local inbox listens on (0: any free port). Programs you test send mail here."));
+    m_startStop->setObjectName(QStringLiteral("inboxStartStop"));
+    m_delete->setObjectName(QStringLiteral("inboxDelete"));
+    m_clear->setObjectName(QStringLiteral("inboxClear"));
+    m_openFolder->setToolTip(tr("Each message is a .eml file there, exactly as it arrived, with its envelope in a .json beside it."));
+
+    m_list->setObjectName(QStringLiteral("inboxList"));
+    m_list->setModel(m_model);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setAlternatingRowColors(true);
+    m_list->setWordWrap(false);
+    m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setSectionResizeMode(InboxModel::Subject, QHeaderView::Stretch);
+    m_list->horizontalHeader()->setHighlightSections(false);
+    m_list->setColumnWidth(InboxModel::From, 220);
+    m_list->setColumnWidth(InboxModel::To, 180);
+    // Wide enough for the longest short date of this locale, so it is never cut.
+    const QString longestDate = QLocale().toString(QDateTime(QDate(2026, 12, 31), QTime(23, 59, 59)), QLocale::ShortFormat);
+    m_list->setColumnWidth(InboxModel::Received, m_list->fontMetrics().horizontalAdvance(longestDate) + 24);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Port")));
+    controls->addWidget(m_port);
+    controls->addWidget(m_startStop);
+    controls->addWidget(m_status, 1);
+    controls->addWidget(m_openFolder);
+    controls->addWidget(m_delete);
+    controls->addWidget(m_clear);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_view);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(splitter, 1);
+
+    connect(m_startStop, &QPushButton::clicked, this, &InboxPanel::toggle);
+    connect(m_delete, &QPushButton::clicked, this, &InboxPanel::deleteSelected);
+    connect(m_clear, &QPushButton::clicked, this, &InboxPanel::clearAll);
+    connect(m_openFolder, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(directory())); });
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxPanel::showSelected);
+    connect(m_view, &MessageView::saveRequested, this, &InboxPanel::askWhereToSave);
+
+    connect(m_receiver, &SmtpReceiver::started, this, &InboxPanel::onStarted);
+    connect(m_receiver, &SmtpReceiver::stopped, this, &InboxPanel::onStopped);
+    connect(m_receiver, &SmtpReceiver::errorOccurred, this, &InboxPanel::onError);
+    connect(m_receiver, &SmtpReceiver::messageReceived, this, &InboxPanel::onArrived);
+    connect(m_reader, &InboxReader::summarized, m_model, &InboxModel::setSummary);
+    connect(m_reader, &InboxReader::loaded, this, &InboxPanel::onLoaded);
+    connect(m_reader, &InboxReader::saved, this, [this](const QString &destination, const QString &problem) {
+        if (problem.isEmpty())
+            setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(destination)));
+        else
+            setStatus(problem, true);
+        emit saveFinished(destination, problem);
+    });
+
+    reload();
+    updateButtons();
+    startReceiver();
+}
+
+InboxPanel::~InboxPanel() = default;
+
+QString InboxPanel::directory() const
+{
+    return m_settings.inboxDirectory();
+}
+
+quint16 InboxPanel::listeningPort() const
+{
+    return m_listeningPort;
+}
+
+QString InboxPanel::statusText() const
+{
+    return m_status->text();
+}
+
+// What is on disk, the messages from before this start included.
+void InboxPanel::reload()
+{
+    MailStore store(directory());
+    if (auto opened = store.open(); !opened)
+        return setStatus(opened.error().message(), true);
+    const QList<StoredMessage> messages = store.messages();
+    m_model->setMessages(messages);
+    for (const StoredMessage &message : messages)
+        m_reader->summarize(message.id, message.path);
+    m_view->showNothing();
+    m_shownId.clear();
+}
+
+void InboxPanel::startReceiver()
+{
+    if (m_receiver->isRunning())
+        return;
+    SmtpReceiverConfig config;
+    config.endpoint = {m_settings.inboxAddress(), static_cast<quint16>(m_port->value()), {}};
+    config.directory = directory();
+    m_settings.setInboxPort(static_cast<quint16>(m_port->value()));
+    m_receiver->start(config);
+    setStatus(tr("Starting the local inbox…"));
+    updateButtons();
+}
+
+void InboxPanel::stopReceiver()
+{
+    if (!m_receiver->isRunning())
+        return;
+    m_stopping = true;
+    m_receiver->stop();
+    updateButtons();
+}
+
+void InboxPanel::toggle()
+{
+    if (m_receiver->isRunning())
+        stopReceiver();
+    else
+        startReceiver();
+}
+
+void InboxPanel::onStarted(const QString &address, quint16 port)
+{
+    m_address = address;
+    m_listeningPort = port;
+    setStatus(tr("Receiving mail on %1 port %2 (SMTP, no login). Send to any address here: every message is kept, none "
+                 "is passed on.")
+                  .arg(address)
+                  .arg(port));
+    updateButtons();
+    emit listeningChanged(true, port);
+}
+
+void InboxPanel::onStopped()
+{
+    const bool wasListening = m_listeningPort != 0;
+    m_listeningPort = 0;
+    if (m_stopping)
+        setStatus(tr("The local inbox is stopped: nothing receives mail. Messages already received stay below."));
+    m_stopping = false;
+    updateButtons();
+    if (wasListening)
+        emit listeningChanged(false, 0);
+}
+
+void InboxPanel::onError(const Error &error)
+{
+    QString text = error.message();
+    if (error.kind == ErrorKind::Bind && error.code == std::errc::address_in_use)
+        text += QLatin1Char(' ') + tr("Another program (perhaps another Socketeer) uses port %1: choose another port and press Start.")
+                                       .arg(m_port->value());
+    setStatus(text, true);
+}
+
+void InboxPanel::onArrived(const StoredMessage &message)
+{
+    m_model->prepend(message);
+    m_reader->summarize(message.id, message.path);
+    updateButtons();
+    emit messageArrived(message.id);
+}
+
+void InboxPanel::selectRow(int row)
+{
+    m_list->selectRow(row);
+}
+
+void InboxPanel::showSelected()
+{
+    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
+    const StoredMessage *message = rows.isEmpty() ? nullptr : m_model->message(rows.first().row());
+    updateButtons();
+    if (!message) {
+        m_shownId.clear();
+        m_view->showNothing();
+        return;
+    }
+    m_shownId = message->id;
+    m_view->showLoading(*message);
+    m_reader->load(message->id, message->path);
+}
+
+void InboxPanel::onLoaded(const QString &id, const ParsedMail &mail, const QByteArray &source, bool truncated)
+{
+    if (id != m_shownId)
+        return;   // the user has moved on to another message
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    m_view->showMessage(*m_model->message(row), mail, source, truncated);
+    emit messageShown(id);
+}
+
+void InboxPanel::askWhereToSave(int partIndex, const QString &fileName)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    const QString destination = QFileDialog::getSaveFileName(this, tr("Save attachment"), QDir(folder).filePath(fileName));
+    if (!destination.isEmpty())
+        saveSelectedPart(partIndex, destination);
+}
+
+void InboxPanel::saveSelectedPart(int partIndex, const QString &destination)
+{
+    const int row = m_model->rowOf(m_shownId);
+    if (row < 0)
+        return;
+    setStatus(tr("Saving %1…").arg(QDir::toNativeSeparators(destination)));
+    m_reader->savePart(m_model->message(row)->path, partIndex, destination);
+}
+
+void InboxPanel::deleteSelected()
+{
+    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const int row = rows.first().row();
+    const QString id = m_model->message(row)->id;
+    if (auto removed = MailStore(directory()).remove(id); !removed)
+        return setStatus(removed.error().message(), true);
+    m_model->remove(id);
+    if (m_model->rowCount() > 0)
+        selectRow(qMin(row, m_model->rowCount() - 1));
+    updateButtons();
+}
+
+void InboxPanel::clearAll()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Clear the inbox"),
+                                              tr("Delete all %n message(s) of the local inbox? Their files are removed.", nullptr,
+                                                 m_model->rowCount()));
+    if (answer == QMessageBox::Yes)
+        removeAll();
+}
+
+void InboxPanel::removeAll()
+{
+    if (auto cleared = MailStore(directory()).clear(); !cleared)
+        setStatus(cleared.error().message(), true);
+    reload();
+    updateButtons();
+}
+
+void InboxPanel::updateButtons()
+{
+    const bool running = m_receiver->isRunning();
+    m_startStop->setText(running ? tr("Stop") : tr("Start"));
+    m_port->setEnabled(!running);
+    const bool selected = m_list->selectionModel() && m_list->selectionModel()->hasSelection();
+    m_delete->setEnabled(selected);
+    m_clear->setEnabled(m_model->rowCount() > 0);
+}
+
+void InboxPanel::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c02020;") : QString());
+}
+
+} // namespace socketeer::ui

@@ -1,0 +1,92 @@
+#pragma once
+// The local inbox: Socketeer's own SMTP receiver (listening on loopback from the start, so mail
+// works with no account) and the messages it kept — a live list, newest first, and the message
+// view. Everything slow (parsing, saving a 200 MB attachment) happens on the reader's thread.
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace socketeer {
+class SmtpReceiver;
+struct Error;
+struct ParsedMail;
+struct StoredMessage;
+}
+
+namespace socketeer::ui {
+
+class InboxModel;
+class InboxReader;
+class MessageView;
+class Settings;
+
+class InboxPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InboxPanel)
+public:
+    // Starts the receiver at once, as the settings say (port 2525 on loopback by default).
+    explicit InboxPanel(Settings &settings, QWidget *parent = nullptr);
+    ~InboxPanel() override;
+
+    SmtpReceiver *receiver() const { return m_receiver; }
+    InboxModel *model() const { return m_model; }
+    QTableView *list() const { return m_list; }
+    MessageView *view() const { return m_view; }
+    QString statusText() const;
+    QString directory() const;
+    // Where the receiver listens now; 0 while it does not.
+    quint16 listeningPort() const;
+
+    void startReceiver();
+    void stopReceiver();
+    void selectRow(int row);
+    void deleteSelected();
+    void clearAll();    // asks first
+    void removeAll();   // does not
+    // Saves part `partIndex` of the selected message to `destination` (what "Save as…" does once
+    // the user chose a file); saveFinished() follows.
+    void saveSelectedPart(int partIndex, const QString &destination);
+
+signals:
+    void listeningChanged(bool listening, quint16 port);
+    void messageArrived(const QString &id);
+    // The message shown in the view is fully read (tests and the status line wait for it).
+    void messageShown(const QString &id);
+    void saveFinished(const QString &destination, const QString &problem);
+
+private:
+    void reload();
+    void toggle();
+    void showSelected();
+    void askWhereToSave(int partIndex, const QString &fileName);
+    void onStarted(const QString &address, quint16 port);
+    void onStopped();
+    void onError(const Error &error);
+    void onArrived(const StoredMessage &message);
+    void onLoaded(const QString &id, const ParsedMail &mail, const QByteArray &source, bool truncated);
+    void updateButtons();
+    void setStatus(const QString &text, bool error = false);
+
+    Settings &m_settings;
+    SmtpReceiver *m_receiver;
+    InboxReader *m_reader;
+    InboxModel *m_model;
+    QLabel *m_status;
+    QSpinBox *m_port;
+    QPushButton *m_startStop;
+    QPushButton *m_delete;
+    QPushButton *m_clear;
+    QPushButton *m_openFolder;
+    QTableView *m_list;
+    MessageView *m_view;
+    QString m_shownId;
+    QString m_address;
+    quint16 m_listeningPort = 0;
+    bool m_stopping = false;
+};
+
+} // namespace socketeer::ui

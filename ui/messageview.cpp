@@ -1,0 +1,214 @@
+#include "messageview.h"
+
+#include "mail/mailparser.h"
+#include "mail/mailstore.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTextDocumentFragment>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace socketeer::ui {
+
+namespace {
+
+constexpr int kPartIndexRole = Qt::UserRole;
+
+QPlainTextEdit *readOnlyText(bool monospace)
+{
+    auto *edit = new QPlainTextEdit;
+    edit->setReadOnly(true);
+    if (monospace)
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    return edit;
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+MessageView::MessageView(QWidget *parent)
+    : QWidget(parent),
+      m_header(new QLabel),
+      m_tabs(new QTabWidget),
+      m_body(readOnlyText(false)),
+      m_attachments(new QTreeWidget),
+      m_save(new QPushButton(tr("Save as…"))),
+      m_tree(new QTreeWidget),
+      m_source(readOnlyText(true)),
+      m_dialogue(readOnlyText(true))
+{
+    m_header->setObjectName(QStringLiteral("messageHeader"));
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setWordWrap(true);
+    m_body->setObjectName(QStringLiteral("messageBody"));
+    m_source->setObjectName(QStringLiteral("messageSource"));
+    m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_dialogue->setObjectName(QStringLiteral("messageDialogue"));
+
+    m_attachments->setObjectName(QStringLiteral("attachments"));
+    m_attachments->setHeaderLabels({tr("Name"), tr("Type"), tr("Size")});
+    m_attachments->setRootIsDecorated(false);
+    m_attachments->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_save->setObjectName(QStringLiteral("saveAttachment"));
+    m_save->setEnabled(false);
+    connect(m_attachments, &QTreeWidget::itemSelectionChanged, this,
+            [this] { m_save->setEnabled(!m_attachments->selectedItems().isEmpty()); });
+    connect(m_attachments, &QTreeWidget::itemDoubleClicked, this, &MessageView::requestSave);
+    connect(m_save, &QPushButton::clicked, this, &MessageView::requestSave);
+    auto *attachmentsPage = new QWidget;
+    auto *attachmentsLayout = new QVBoxLayout(attachmentsPage);
+    attachmentsLayout->addWidget(m_attachments, 1);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addStretch(1);
+    saveRow->addWidget(m_save);
+    attachmentsLayout->addLayout(saveRow);
+
+    m_tree->setObjectName(QStringLiteral("mimeTree"));
+    m_tree->setHeaderLabels({tr("Content type"), tr("Name"), tr("Encoding"), tr("Size")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+
+    m_tabs->setObjectName(QStringLiteral("messageTabs"));
+    m_tabs->addTab(m_body, tr("Text"));
+    m_tabs->addTab(attachmentsPage, tr("Attachments"));
+    m_tabs->addTab(m_tree, tr("MIME structure"));
+    m_tabs->addTab(m_source, tr("Source"));
+    m_tabs->addTab(m_dialogue, tr("SMTP dialogue"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_tabs, 1);
+    showNothing();
+}
+
+MessageView::~MessageView() = default;
+
+void MessageView::showNothing()
+{
+    m_header->setText(tr("<i>Select a message to read it.</i>"));
+    m_body->clear();
+    m_attachments->clear();
+    m_tree->clear();
+    m_source->clear();
+    m_dialogue->clear();
+    m_tabs->setTabText(1, tr("Attachments"));
+    setEnabled(false);
+}
+
+void MessageView::showLoading(const StoredMessage &message)
+{
+    showNothing();
+    setEnabled(true);
+    m_header->setText(tr("<i>Reading %1 (%2)…</i>").arg(message.id.toHtmlEscaped(), sizeText(message.size)));
+}
+
+void MessageView::showMessage(const StoredMessage &message, const ParsedMail &mail, const QByteArray &source, bool sourceTruncated)
+{
+    setEnabled(true);
+    const auto row = [](const QString &name, const QString &value) {
+        return QStringLiteral("<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    QString header = QStringLiteral("<table>");
+    header += row(tr("From"), mail.from);
+    header += row(tr("To"), mail.to);
+    if (!mail.cc.isEmpty())
+        header += row(tr("Cc"), mail.cc);
+    header += row(tr("Subject"), mail.subject.isEmpty() ? tr("(no subject)") : mail.subject);
+    header += row(tr("Date"), mail.date.isValid() ? QLocale().toString(mail.date.toLocalTime(), QLocale::LongFormat) : tr("(none)"));
+    // What only the envelope knows: who it was really sent to (Bcc recipients are here alone).
+    header += row(tr("Envelope"), tr("from <%1> to <%2>").arg(message.envelope.mailFrom, message.envelope.recipients.join(QStringLiteral(">, <"))));
+    header += QStringLiteral("</table>");
+    if (!mail.ok)
+        header += QStringLiteral("<p style='color:#b00020'>%1</p>").arg(tr("This message could not be read as MIME: %1").arg(mail.problem).toHtmlEscaped());
+    m_header->setText(header);
+
+    if (!mail.textBody.isEmpty())
+        m_body->setPlainText(mail.textBody);
+    else if (!mail.htmlBody.isEmpty())
+        m_body->setPlainText(QTextDocumentFragment::fromHtml(mail.htmlBody).toPlainText());
+    else
+        m_body->setPlainText(tr("(This message has no text part.)"));
+
+    m_attachments->clear();
+    int attachments = 0;
+    for (int i = 0; i < mail.parts.size(); ++i) {
+        const MailPart &part = mail.parts.at(i);
+        if (!part.isAttachment)
+            continue;
+        auto *item = new QTreeWidgetItem(m_attachments, {part.fileName.isEmpty() ? tr("(unnamed)") : part.fileName, part.contentType,
+                                                         sizeText(part.decodedSize)});
+        item->setData(0, kPartIndexRole, i);
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        ++attachments;
+    }
+    m_tabs->setTabText(1, attachments ? tr("Attachments (%1)").arg(attachments) : tr("Attachments"));
+    m_save->setEnabled(false);
+
+    m_tree->clear();
+    QList<QTreeWidgetItem *> parents;
+    for (const MimeNode &node : mail.tree) {
+        while (parents.size() > node.depth)
+            parents.removeLast();
+        QStringList columns{node.contentType, node.fileName, node.transferEncoding,
+                            node.decodedSize >= 0 ? sizeText(node.decodedSize) : QString()};
+        auto *item = parents.isEmpty() ? new QTreeWidgetItem(m_tree, columns) : new QTreeWidgetItem(parents.last(), columns);
+        if (!node.charset.isEmpty())
+            item->setToolTip(0, tr("charset=%1").arg(node.charset));
+        parents.append(item);
+    }
+    m_tree->expandAll();
+
+    QString text = QString::fromUtf8(source);
+    if (sourceTruncated)
+        text += QLatin1Char('\n') + tr("… (the first %1 of %2 shown)").arg(sizeText(source.size()), sizeText(message.size));
+    m_source->setPlainText(text);
+
+    QStringList dialogue;
+    dialogue << tr("Received %1 from %2, who said EHLO/HELO %3")
+                    .arg(QLocale().toString(message.envelope.receivedAt.toLocalTime(), QLocale::LongFormat), message.envelope.peer,
+                         message.envelope.heloName);
+    dialogue << QString() << message.envelope.transcript;
+    m_dialogue->setPlainText(dialogue.join(QLatin1Char('\n')));
+}
+
+void MessageView::requestSave()
+{
+    const QList<QTreeWidgetItem *> selected = m_attachments->selectedItems();
+    if (selected.isEmpty())
+        return;
+    emit saveRequested(selected.first()->data(0, kPartIndexRole).toInt(), selected.first()->text(0));
+}
+
+QString MessageView::headerText() const
+{
+    return QTextDocumentFragment::fromHtml(m_header->text()).toPlainText();
+}
+
+QString MessageView::bodyText() const
+{
+    return m_body->toPlainText();
+}
+
+QString MessageView::sourceText() const
+{
+    return m_source->toPlainText();
+}
+
+QString MessageView::dialogueText() const
+{
+    return m_dialogue->toPlainText();
+}
+
+} // namespace socketeer::ui
