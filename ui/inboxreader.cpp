@@ -1,50 +1,84 @@
 #include "inboxreader.h"
 
-#include <QFile>
-#include <QThread>
+#include "net/mailbox.h"
 
+#include <QFile>
+
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <mutex>
+#include <thread>
 
 namespace socketeer::ui {
 
+// Requests go to a plain std::thread through a queue under a std::mutex and a condition variable;
+// answers come back through a Mailbox. Not a QThread with queued calls: those hand their captured
+// data over through Qt's own locks, which ThreadSanitizer cannot see (see net/doorbell.h).
 struct InboxReader::Private {
-    QThread thread;
-    QObject *worker = nullptr;   // lives in `thread`; requests run as calls queued to it
+    explicit Private(InboxReader *front)
+        : answers(front, [front](std::vector<Answer> &&batch) {
+              for (Answer &answer : batch)
+                  answer(front);
+          })
+    {
+    }
+
+    void run()
+    {
+        for (;;) {
+            std::function<void()> work;
+            {
+                std::unique_lock lock(mutex);
+                wake.wait(lock, [this] { return stopping || !requests.empty(); });
+                if (stopping)
+                    return;   // what is still queued is dropped: nobody is left to answer
+                work = std::move(requests.front());
+                requests.pop_front();
+            }
+            work();
+        }
+    }
+
+    void request(std::function<void()> work)
+    {
+        {
+            std::lock_guard lock(mutex);
+            requests.push_back(std::move(work));
+        }
+        wake.notify_one();
+    }
+
+    using Answer = std::function<void(InboxReader *)>;
+    Mailbox<Answer> answers;
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<std::function<void()>> requests;
+    bool stopping = false;
+    std::thread thread;
 };
 
-InboxReader::InboxReader(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+InboxReader::InboxReader(QObject *parent) : QObject(parent), d(std::make_unique<Private>(this))
 {
     qRegisterMetaType<MailSummary>();
     qRegisterMetaType<ParsedMail>();
-    d->thread.setObjectName(QStringLiteral("inbox-reader"));
-    d->worker = new QObject;
-    d->worker->moveToThread(&d->thread);
-    connect(&d->thread, &QThread::finished, d->worker, &QObject::deleteLater);
-    d->thread.start();
+    d->thread = std::thread([this] { d->run(); });
 }
 
 InboxReader::~InboxReader()
 {
-    d->thread.quit();
-    d->thread.wait();
+    {
+        std::lock_guard lock(d->mutex);
+        d->stopping = true;
+    }
+    d->wake.notify_one();
+    d->thread.join();   // after the request in hand, if any
 }
-
-namespace {
-
-// Runs `work` on the reader's thread. It answers by queuing a call back to the front end, which is
-// alive while any work runs: its destructor joins the thread, and Qt drops calls queued to an
-// object once it is gone.
-template <typename Work>
-void request(QObject *worker, InboxReader *front, Work work)
-{
-    QMetaObject::invokeMethod(worker, [work = std::move(work), front] { work(front); }, Qt::QueuedConnection);
-}
-
-} // namespace
 
 void InboxReader::summarize(const QString &id, const QString &path)
 {
-    request(d->worker, this, [id, path](InboxReader *front) {
+    Mailbox<Private::Answer> *answers = &d->answers;
+    d->request([answers, id, path] {
         const ParsedMail mail = parseMailFile(path);
         MailSummary summary;
         summary.from = mail.from;
@@ -52,13 +86,14 @@ void InboxReader::summarize(const QString &id, const QString &path)
         summary.subject = mail.subject;
         summary.date = mail.date;
         summary.attachments = mail.attachmentCount();
-        QMetaObject::invokeMethod(front, [front, id, summary] { emit front->summarized(id, summary); }, Qt::QueuedConnection);
+        answers->post([id, summary](InboxReader *front) { emit front->summarized(id, summary); });
     });
 }
 
 void InboxReader::load(const QString &id, const QString &path)
 {
-    request(d->worker, this, [id, path](InboxReader *front) {
+    Mailbox<Private::Answer> *answers = &d->answers;
+    d->request([answers, id, path] {
         const ParsedMail mail = parseMailFile(path);
         QByteArray source;
         bool truncated = false;
@@ -67,17 +102,16 @@ void InboxReader::load(const QString &id, const QString &path)
             source = file.read(kSourceLimit);
             truncated = file.size() > kSourceLimit;
         }
-        QMetaObject::invokeMethod(
-            front, [front, id, mail, source, truncated] { emit front->loaded(id, mail, source, truncated); }, Qt::QueuedConnection);
+        answers->post([id, mail, source, truncated](InboxReader *front) { emit front->loaded(id, mail, source, truncated); });
     });
 }
 
 void InboxReader::savePart(const QString &path, int index, const QString &destination)
 {
-    request(d->worker, this, [path, index, destination](InboxReader *front) {
+    Mailbox<Private::Answer> *answers = &d->answers;
+    d->request([answers, path, index, destination] {
         const QString problem = saveMailPart(path, index, destination);
-        QMetaObject::invokeMethod(front, [front, destination, problem] { emit front->saved(destination, problem); },
-                                  Qt::QueuedConnection);
+        answers->post([destination, problem](InboxReader *front) { emit front->saved(destination, problem); });
     });
 }
 

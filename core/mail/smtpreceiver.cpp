@@ -1,29 +1,50 @@
 #include "smtpreceiver.h"
 
+#include "net/mailbox.h"
 #include "tcp/tcpserver.h"
 
 #include <QLoggingCategory>
-#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
 #include <functional>
+#include <mutex>
 #include <unordered_map>
+#include <vector>
 
 namespace socketeer {
 
 Q_LOGGING_CATEGORY(lcReceiver, "socketeer.mail.receiver")
 
+namespace {
+using FrontCall = std::function<void(SmtpReceiver *)>;
+}
+
 // Lives in the receiver's thread and does everything there: it owns the TcpServer front end (whose
 // engine thread owns the descriptors), one SMTP session per client, and the files being written.
-// It talks to the SmtpReceiver only by posting calls to the receiver's own thread.
+// Calls cross between it and the SmtpReceiver only through Mailboxes (a std::mutex and an eventfd,
+// both of which ThreadSanitizer sees), never as Qt queued calls carrying data (see
+// net/doorbell.h); everything else it needs was handed over before its thread started.
 class SmtpReceiver::Worker final : public QObject {
 public:
-    explicit Worker(SmtpReceiver *front) : m_front(front) {}
+    using Command = std::function<void(Worker &)>;
 
-    void start(const SmtpReceiverConfig &config)
+    Worker(Mailbox<FrontCall> *front, const SmtpReceiverConfig &config) : m_front(front), m_config(config) {}
+
+    // In the constructing thread, once this object has moved to its own: from then on post() reaches it.
+    void listenForCommands()
     {
-        m_config = config;
+        m_commands = std::make_unique<Mailbox<Command>>(this, [this](std::vector<Command> &&batch) {
+            for (Command &command : batch)
+                command(*this);
+        });
+    }
+    void post(Command command) { m_commands->post(std::move(command)); }
+
+    // Its thread's first act.
+    void begin()
+    {
+        const SmtpReceiverConfig &config = m_config;
         if (auto opened = MailStore(config.directory).open(); !opened) {
             const Error error = opened.error();
             toFront([error](SmtpReceiver *front) { emit front->errorOccurred(error); });
@@ -57,7 +78,7 @@ public:
     }
 
     // Everything this thread made is destroyed in this thread (timers cannot be stopped from
-    // another); the descriptors are closed and the engine joined when this returns.
+    // another); the descriptors are closed and the engine joined, then the thread ends.
     void shutDown()
     {
         if (m_server)
@@ -65,7 +86,18 @@ public:
         m_sessions.clear();
         delete m_server;
         m_server = nullptr;
+        QThread::currentThread()->quit();
     }
+
+    // Its thread's last act (QThread::finished, in that thread): the command doorbell's notifier
+    // belongs to this thread. The lock is what the joining thread's waitExited() synchronizes with.
+    void end()
+    {
+        m_commands.reset();
+        std::lock_guard lock(m_exit);
+    }
+    // The joining thread, after QThread::wait(): everything end() and before it did is visible.
+    void waitExited() { std::lock_guard lock(m_exit); }
 
 private:
     struct Session {
@@ -145,25 +177,33 @@ private:
         toFront([](SmtpReceiver *front) { front->finishStop(); });
     }
 
-    void toFront(std::function<void(SmtpReceiver *)> call)
-    {
-        QMetaObject::invokeMethod(m_front, [front = m_front, call = std::move(call)] { call(front); }, Qt::QueuedConnection);
-    }
+    void toFront(FrontCall call) { m_front->post(std::move(call)); }
 
-    SmtpReceiver *const m_front;
-    SmtpReceiverConfig m_config;
+    Mailbox<FrontCall> *const m_front;
+    const SmtpReceiverConfig m_config;
+    std::unique_ptr<Mailbox<Command>> m_commands;
+    std::mutex m_exit;
     TcpServer *m_server = nullptr;
     std::unordered_map<quint64, Session> m_sessions;
 };
 
 struct SmtpReceiver::Private {
+    explicit Private(SmtpReceiver *front)
+        : calls(front, [front](std::vector<FrontCall> &&batch) {
+              for (FrontCall &call : batch)
+                  call(front);
+          })
+    {
+    }
+
+    Mailbox<FrontCall> calls;   // worker -> this object's thread
     SmtpReceiverConfig config;
     QThread *thread = nullptr;
     Worker *worker = nullptr;
     quint16 port = 0;
 };
 
-SmtpReceiver::SmtpReceiver(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+SmtpReceiver::SmtpReceiver(QObject *parent) : QObject(parent), d(std::make_unique<Private>(this))
 {
     qRegisterMetaType<StoredMessage>();
     qRegisterMetaType<Error>();
@@ -171,11 +211,8 @@ SmtpReceiver::SmtpReceiver(QObject *parent) : QObject(parent), d(std::make_uniqu
 
 SmtpReceiver::~SmtpReceiver()
 {
-    if (!d->thread)
-        return;
-    Worker *worker = d->worker;
-    QMetaObject::invokeMethod(worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
-    join();
+    if (d->thread)
+        join();
 }
 
 bool SmtpReceiver::start(const SmtpReceiverConfig &config)
@@ -188,20 +225,21 @@ bool SmtpReceiver::start(const SmtpReceiverConfig &config)
     d->port = 0;
     d->thread = new QThread;
     d->thread->setObjectName(QStringLiteral("smtp-receiver"));
-    d->worker = new Worker(this);
-    d->worker->moveToThread(d->thread);
+    Worker *worker = new Worker(&d->calls, config);
+    d->worker = worker;
+    worker->moveToThread(d->thread);
+    worker->listenForCommands();
+    // Direct: both are emitted in the new thread, where the worker lives.
+    connect(d->thread, &QThread::started, worker, [worker] { worker->begin(); }, Qt::DirectConnection);
+    connect(d->thread, &QThread::finished, worker, [worker] { worker->end(); }, Qt::DirectConnection);
     d->thread->start();
-    Worker *worker = d->worker;
-    QMetaObject::invokeMethod(worker, [worker, config] { worker->start(config); }, Qt::QueuedConnection);
     return true;
 }
 
 void SmtpReceiver::stop()
 {
-    if (!d->thread)
-        return;
-    Worker *worker = d->worker;
-    QMetaObject::invokeMethod(worker, [worker] { worker->stop(); }, Qt::QueuedConnection);
+    if (d->thread)
+        d->worker->post([](Worker &worker) { worker.stop(); });
 }
 
 bool SmtpReceiver::isRunning() const
@@ -229,16 +267,17 @@ void SmtpReceiver::finishStop()
 {
     if (!d->thread)
         return;
-    Worker *worker = d->worker;
-    QMetaObject::invokeMethod(worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
     join();
     emit stopped();
 }
 
+// The worker shuts down in its own thread and ends it; this waits for that. Short: by now, or at
+// worst after the files in hand are closed, there is nothing left to do there.
 void SmtpReceiver::join()
 {
-    d->thread->quit();
+    d->worker->post([](Worker &worker) { worker.shutDown(); });
     d->thread->wait();
+    d->worker->waitExited();
     delete d->worker;
     delete d->thread;
     d->worker = nullptr;
