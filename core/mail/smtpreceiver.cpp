@@ -66,6 +66,9 @@ public:
         TcpServerConfig serverConfig;
         serverConfig.endpoint = config.endpoint;
         serverConfig.maxClients = config.maxClients;
+        // Each message streams to disk as it arrives: a few MiB in flight is plenty, and keeps a
+        // 64 MB message from ever being in memory.
+        serverConfig.maxUndeliveredBytes = 4 * 1024 * 1024;
         m_server->start(serverConfig);
     }
 

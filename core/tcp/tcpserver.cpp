@@ -14,10 +14,6 @@ namespace socketeer {
 
 Q_LOGGING_CATEGORY(lcServer, "socketeer.tcp.server")
 
-namespace {
-constexpr std::size_t kMailboxLimit = 32 * 1024 * 1024;   // undelivered bytes before reading pauses
-}
-
 quint64 nextClientId()
 {
     static std::atomic<quint64> next{1};
@@ -56,12 +52,6 @@ TcpServer::TcpServer(QObject *parent) : QObject(parent), m_statisticsTimer(new Q
             last.data.append(next.data);
             return true;
         });
-    m_mailbox->setCongestionLimit(
-        kMailboxLimit, [](const ServerEvent &event) { return static_cast<std::size_t>(event.data.size()); },
-        [this] {
-            if (m_engine)
-                m_engine->resumeReading();
-        });
 }
 
 TcpServer::~TcpServer()
@@ -81,6 +71,13 @@ bool TcpServer::start(const TcpServerConfig &config)
     m_accepted = m_bytesInGone = m_bytesOutGone = 0;
     m_bound = {};
     m_lastReported = {};
+    // Before the engine's threads exist: they read the limit without a lock.
+    m_mailbox->setCongestionLimit(
+        config.maxUndeliveredBytes, [](const ServerEvent &event) { return static_cast<std::size_t>(event.data.size()); },
+        [this] {
+            if (m_engine)
+                m_engine->resumeReading();
+        });
     m_engine = ServerEngine::create(config, *m_mailbox, m_echo, m_reportData);
     m_statisticsTimer->start();
     return true;

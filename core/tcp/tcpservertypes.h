@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <cstddef>
 #include <limits>
 
 namespace socketeer {
@@ -26,6 +27,10 @@ struct TcpServerConfig {
     int maxClients = 0;                       // 0: no limit
     qint64 maxQueuedBytes = 8 * 1024 * 1024;  // per client, before a non-reading client is dropped
     int backlog = 128;
+    // Received bytes not yet taken by the front end's thread before reading pauses (TCP's own flow
+    // control then holds the senders back). Large for a panel under a flood, small for a consumer
+    // that streams to disk.
+    std::size_t maxUndeliveredBytes = 32 * 1024 * 1024;
 };
 
 // What the front end tells its users about one client, counters as of the moment it was asked.
