@@ -4,7 +4,10 @@
 #   mail_sinks.py aiosmtpd   Debian's aiosmtpd, no size limit: the server the issue names
 #   mail_sinks.py raw        just enough SMTP, DATA read in 1 MiB chunks: a server that is never
 #                            the bottleneck, so the clients' own speed shows
+#   mail_sinks.py store DIR  aiosmtpd keeping each message as DIR/N.eml: the local inbox the way
+#                            Python would write it, for the inbox benchmark
 import asyncio
+import os
 import socket
 import sys
 
@@ -57,7 +60,13 @@ from aiosmtpd.smtp import SMTP  # noqa: E402
 
 
 class Handler:
+    count = 0
+
     async def handle_DATA(self, server, session, envelope):
+        if mode == 'store':
+            with open(os.path.join(sys.argv[2], '%d.eml' % Handler.count), 'wb') as f:
+                f.write(envelope.original_content)
+            Handler.count += 1
         print('received', len(envelope.original_content), flush=True)
         return '250 Message accepted'
 
