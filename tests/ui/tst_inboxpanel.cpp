@@ -218,6 +218,25 @@ private slots:
         QVERIFY(inbox.view()->headerText().contains(u"王大锤"_s));
     }
 
+    void htmlOnlyMessage_isShownAsText()
+    {
+        QVERIFY(QDir().mkpath(m_inbox));
+        const QString id = u"20261204-120000-000-0002-cafe"_s;
+        QVERIFY(writeFile(m_inbox + u'/' + id + u".eml"_s,
+                          "From: shop@example.com\r\nSubject: html\r\nMIME-Version: 1.0\r\n"
+                          "Content-Type: text/html; charset=utf-8\r\n\r\n"
+                          "<html><body><h1>\xe6\x9c\x88\xe6\x8a\xa5</h1><p>first &amp; <b>second</b></p>"
+                          "<script>never shown</script></body></html>\r\n"));
+        Settings settings;
+        InboxPanel inbox(settings);
+        QSignalSpy shown(&inbox, &InboxPanel::messageShown);
+        inbox.selectRow(0);
+        QVERIFY(shown.wait(10000));
+        const QString body = inbox.view()->bodyText();
+        QVERIFY2(body.contains(u"月报"_s) && body.contains(u"first & second"_s), qPrintable(body));
+        QVERIFY2(!body.contains(u"<b>"_s), qPrintable(body));
+    }
+
     void deleteAndClear_removeTheFiles()
     {
         Settings settings;
