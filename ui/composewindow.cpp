@@ -536,9 +536,12 @@ void ComposeWindow::finish(const MailSendResult &result)
         return;
     }
     m_progress->setValue(0);
-    showStatus(result.error.message(), kErrorColor);
+    QString problem = result.error.message();
+    if (isLocalInbox() && result.error.kind == ErrorKind::Connect && result.error.code == std::errc::connection_refused)
+        problem += QLatin1Char(' ') + tr("The local inbox is not running: start it in the main window's Inbox tab.");
+    showStatus(problem, kErrorColor);
     validate();
-    showStatus(result.error.message(), kErrorColor);
+    showStatus(problem, kErrorColor);
     if (result.rejectedCertificate)
         askToTrust(result);
     emit sendFinished(false);

@@ -139,8 +139,12 @@ QString InboxPanel::statusText() const
 void InboxPanel::reload()
 {
     MailStore store(directory());
-    if (auto opened = store.open(); !opened)
-        return setStatus(opened.error().message(), true);
+    // Sweeping what a crash left only while nothing writes here: a running receiver swept the
+    // folder when it started, and the envelope it has just committed must not look orphaned.
+    if (!m_receiver->isRunning()) {
+        if (auto opened = store.open(); !opened)
+            return setStatus(opened.error().message(), true);
+    }
     const QList<StoredMessage> messages = store.messages();
     m_model->setMessages(messages);
     for (const StoredMessage &message : messages)

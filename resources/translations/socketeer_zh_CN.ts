@@ -1139,7 +1139,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::MailParser</name>
     <message>
-        <location filename="../../core/mail/mailparser.cpp" line="+83"/>
+        <location filename="../../core/mail/mailparser.cpp" line="+87"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1149,12 +1149,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+164"/>
         <source>no message could be read from it</source>
         <translation>从中读不出邮件</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>the message has no part %1 any more</source>
         <translation>邮件中已没有第 %1 部分</translation>
     </message>
@@ -2271,7 +2271,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>已发送：%1 接受了这封邮件。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+7"/>
+        <source>The local inbox is not running: start it in the main window&apos;s Inbox tab.</source>
+        <translation>本地收件箱没有运行：请在主窗口的“收件箱”标签页启动它。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>The draft could not be saved to %1: %2</source>
         <translation>草稿无法保存到 %1：%2</translation>
     </message>
@@ -2355,7 +2360,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::InboxPanel</name>
     <message>
-        <location filename="../../ui/inboxpanel.cpp" line="+40"/>
+        <location filename="../../ui/inboxpanel.cpp" line="+42"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2380,7 +2385,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>每封邮件按收到的原样存为一个 .eml 文件，旁边的 .json 记录它的信封。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
@@ -2390,7 +2395,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Starting the local inbox…</source>
         <translation>正在启动本地收件箱…</translation>
     </message>

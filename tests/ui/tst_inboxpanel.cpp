@@ -261,6 +261,30 @@ private slots:
         QVERIFY(!field<QPushButton>(&inbox, "inboxClear")->isEnabled());
     }
 
+    void stoppedInbox_composeSaysWhereToStartIt()
+    {
+        Settings settings;
+        MainWindow window(settings);
+        InboxPanel *inbox = window.inboxPanel();
+        QTRY_VERIFY(inbox->listeningPort() != 0);
+        window.openMail();
+        ComposeWindow *compose = window.composeWindow();
+        QSignalSpy stopped(inbox->receiver(), &SmtpReceiver::stopped);
+        QTest::mouseClick(field<QPushButton>(inbox, "inboxStartStop"), Qt::LeftButton);
+        QVERIFY(stopped.wait(10000));
+        QVERIFY2(inbox->statusText().contains(u"stopped"_s), qPrintable(inbox->statusText()));
+
+        field<QLineEdit>(compose, "from")->setText(u"wang@example.com"_s);
+        field<QLineEdit>(compose, "to")->setText(u"zhang@example.com"_s);
+        field<QLineEdit>(compose, "subject")->setText(u"nobody home"_s);
+        QSignalSpy sent(compose, &ComposeWindow::sendFinished);
+        compose->send();
+        QVERIFY(sent.wait(20000));
+        QCOMPARE(sent.at(0).at(0).toBool(), false);
+        QVERIFY2(compose->statusText().contains(u"Inbox tab"_s), qPrintable(compose->statusText()));
+        QCOMPARE(field<QLineEdit>(compose, "subject")->text(), u"nobody home"_s);   // nothing lost
+    }
+
     void portInUse_isSaidInWords_andAnotherPortWorks()
     {
         SmtpReceiver other;   // someone else on the port the settings name
