@@ -2,6 +2,7 @@
 
 #include "mail/mailparser.h"
 #include "mail/mailstore.h"
+#include "text/encoding.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -170,7 +171,11 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
     }
     m_tree->expandAll();
 
-    QString text = QString::fromUtf8(source);
+    // Raw GBK or a stray byte in the source shows as \xNN rather than vanishing into U+FFFD: the
+    // Source tab is for seeing exactly what arrived.
+    DecodeOptions raw;
+    raw.escapeControls = false;
+    QString text = decodeForDisplay(source, TextEncoding::Utf8, raw);
     if (sourceTruncated)
         text += QLatin1Char('\n') + tr("… (the first %1 of %2 shown)").arg(sizeText(source.size()), sizeText(message.size));
     m_source->setPlainText(text);

@@ -223,7 +223,7 @@ private slots:
         QVERIFY(QDir().mkpath(m_inbox));
         const QString id = u"20261204-120000-000-0002-cafe"_s;
         QVERIFY(writeFile(m_inbox + u'/' + id + u".eml"_s,
-                          "From: shop@example.com\r\nSubject: html\r\nMIME-Version: 1.0\r\n"
+                          "From: shop@example.com\r\nSubject: html \xB1\xA8\r\nMIME-Version: 1.0\r\n"
                           "Content-Type: text/html; charset=utf-8\r\n\r\n"
                           "<html><body><h1>\xe6\x9c\x88\xe6\x8a\xa5</h1><p>first &amp; <b>second</b></p>"
                           "<script>never shown</script></body></html>\r\n"));
@@ -235,6 +235,9 @@ private slots:
         const QString body = inbox.view()->bodyText();
         QVERIFY2(body.contains(u"月报"_s) && body.contains(u"first & second"_s), qPrintable(body));
         QVERIFY2(!body.contains(u"<b>"_s), qPrintable(body));
+        // The source is shown as it arrived: UTF-8 decoded, and a byte that is not UTF-8 as \xNN.
+        QVERIFY(inbox.view()->sourceText().contains(u"<h1>月报</h1>"_s));
+        QVERIFY(inbox.view()->sourceText().contains(u"Subject: html \\xB1\\xA8"_s));
     }
 
     void deleteAndClear_removeTheFiles()
