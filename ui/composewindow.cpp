@@ -523,15 +523,17 @@ void ComposeWindow::finish(const MailSendResult &result)
     setSending(false);
     if (result.accepted) {
         m_progress->setValue(1000);
-        showStatus(tr("Sent: %1 accepted the message.").arg(serverName()), kDoneColor);
+        const QString sent = isLocalInbox()
+                                 ? tr("Sent: the local inbox took the message. Read it in the main window's Inbox tab.")
+                                 : tr("Sent: %1 accepted the message.").arg(serverName());
         // The message is delivered: a fresh one starts, from the same account and sender.
         for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
             field->clear();
         m_body->clear();
         m_attachments->clearFiles();
         saveDraft();
-        validate();
-        showStatus(tr("Sent: %1 accepted the message.").arg(serverName()), kDoneColor);
+        validate();   // says what the empty message lacks; the news of the send comes after it
+        showStatus(sent, kDoneColor);
         emit sendFinished(true);
         return;
     }
@@ -539,7 +541,6 @@ void ComposeWindow::finish(const MailSendResult &result)
     QString problem = result.error.message();
     if (isLocalInbox() && result.error.kind == ErrorKind::Connect && result.error.code == std::errc::connection_refused)
         problem += QLatin1Char(' ') + tr("The local inbox is not running: start it in the main window's Inbox tab.");
-    showStatus(problem, kErrorColor);
     validate();
     showStatus(problem, kErrorColor);
     if (result.rejectedCertificate)

@@ -63,6 +63,19 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             m_tabs->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     setCentralWidget(m_tabs);
+    // Mail that arrives while another tab is shown is counted on the Inbox tab until looked at.
+    connect(m_inbox, &InboxPanel::messageArrived, this, [this] {
+        if (m_tabs->currentWidget() != m_inbox) {
+            ++m_unreadMail;
+            updateInboxTab();
+        }
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_inbox && m_unreadMail > 0) {
+            m_unreadMail = 0;
+            updateInboxTab();
+        }
+    });
 
     m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
     m_timelineDock->setWidget(m_timeline);
@@ -238,6 +251,11 @@ void MainWindow::chooseLanguage(const QString &language)
         }
     }
     emit languageSwitchRequested(language);
+}
+
+void MainWindow::updateInboxTab()
+{
+    m_tabs->setTabText(m_tabs->indexOf(m_inbox), m_unreadMail > 0 ? tr("Inbox (%1)").arg(m_unreadMail) : tr("Inbox"));
 }
 
 void MainWindow::openMail()

@@ -65,12 +65,14 @@ private:
     void chooseLanguage(const QString &language);
     bool hasOpenSockets() const;
     void closeTab(int index);
+    void updateInboxTab();
 
     Settings &m_settings;
     QTabWidget *m_tabs;
     ServerPanel *m_server;
     UdpPanel *m_udp;
     InboxPanel *m_inbox;
+    int m_unreadMail = 0;
     QList<ClientPanel *> m_clients;
     int m_clientsCreated = 0;
     TimelineView *m_timeline;

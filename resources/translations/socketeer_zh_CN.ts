@@ -2265,18 +2265,22 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Sent: the local inbox took the message. Read it in the main window&apos;s Inbox tab.</source>
+        <translation>已发送：本地收件箱收下了这封邮件。请在主窗口的“收件箱”标签页阅读。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sent: %1 accepted the message.</source>
         <translation>已发送：%1 接受了这封邮件。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>The local inbox is not running: start it in the main window&apos;s Inbox tab.</source>
         <translation>本地收件箱没有运行：请在主窗口的“收件箱”标签页启动它。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>The draft could not be saved to %1: %2</source>
         <translation>草稿无法保存到 %1：%2</translation>
     </message>
@@ -2575,11 +2579,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+200"/>
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="-150"/>
         <source>TCP client %1</source>
         <translation>TCP 客户端 %1</translation>
     </message>
@@ -2707,6 +2712,11 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+3"/>
         <source>The language changes the next time Socketeer starts.</source>
         <translation>语言将在下次启动 Socketeer 时切换。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inbox (%1)</source>
+        <translation>收件箱（%1）</translation>
     </message>
 </context>
 <context>
@@ -2881,7 +2891,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MessageView</name>
     <message>
-        <location filename="../../ui/messageview.cpp" line="+46"/>
+        <location filename="../../ui/messageview.cpp" line="+47"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -3020,7 +3030,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>charset=%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>… (the first %1 of %2 shown)</source>
         <translation>…（只显示了 %2 中的前 %1）</translation>
     </message>

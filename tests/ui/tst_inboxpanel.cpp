@@ -116,7 +116,11 @@ private slots:
         QTest::mouseClick(field<QPushButton>(compose, "sendButton"), Qt::LeftButton);
         QVERIFY(sent.wait(20000));
         QVERIFY2(sent.at(0).at(0).toBool(), qPrintable(compose->statusText() + u'\n' + compose->transcriptText()));
+        QVERIFY2(compose->statusText().contains(u"Inbox tab"_s), qPrintable(compose->statusText()));
         QTRY_COMPARE(arrived.size(), 1);
+        // It arrived while another tab was shown: the Inbox tab says so until it is opened.
+        const int inboxTab = window.tabs()->indexOf(inbox);
+        QCOMPARE(window.tabs()->tabText(inboxTab), u"Inbox (1)"_s);
 
         // Listed with its decoded headers, once the reader has been through it.
         InboxModel *model = inbox->model();
@@ -127,6 +131,7 @@ private slots:
 
         // Opened: headers, text, the attachment, the MIME tree, the source and the dialogue.
         window.tabs()->setCurrentWidget(inbox);
+        QCOMPARE(window.tabs()->tabText(inboxTab), u"Inbox"_s);
         QSignalSpy shown(inbox, &InboxPanel::messageShown);
         inbox->selectRow(0);
         QVERIFY(shown.wait(10000));
