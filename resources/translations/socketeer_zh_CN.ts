@@ -2379,7 +2379,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>any free</source>
+        <translation>任一空闲</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The port the local inbox listens on (0: any free port). Programs you test send mail here.</source>
         <translation>本地收件箱监听的端口（0：任一空闲端口）。你测试的程序把邮件发到这里。</translation>
     </message>
