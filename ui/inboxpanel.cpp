@@ -53,6 +53,7 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("any free"));   // 0: the status line says which one it got
     m_port->setValue(m_settings.inboxPort());
+    m_port->setMinimumWidth(m_port->sizeHint().width());   // the long status line must not squeeze it
     m_port->setToolTip(tr("The port the local inbox listens on (0: any free port). Programs you test send mail here."));
     m_startStop->setObjectName(QStringLiteral("inboxStartStop"));
     m_delete->setObjectName(QStringLiteral("inboxDelete"));

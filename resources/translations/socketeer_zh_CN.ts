@@ -2381,7 +2381,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
     <message>
         <location line="+10"/>
         <source>any free</source>
-        <translation>任一空闲</translation>
+        <translation>任意</translation>
     </message>
     <message>
         <location line="+2"/>
