@@ -68,6 +68,10 @@ QString TimelineCanvas::laneTitle(const QString &thread)
         return tr("Client %1").arg(thread.mid(7));
     if (thread == QLatin1String("udp"))
         return tr("UDP");
+    if (thread == QLatin1String("smtp-inbox"))
+        return tr("Local inbox (SMTP server)");
+    if (thread == QLatin1String("mail-sender"))
+        return tr("Mail (SMTP client)");
     return thread;
 }
 

@@ -107,7 +107,7 @@ struct EventLoopServer::Loop {
 
 void EventLoopServer::Loop::run()
 {
-    trace::setThreadName(QStringLiteral("tcp-server"));
+    trace::setThreadName(config.threadName);
     if (setUp())
         serve();
     tearDown();

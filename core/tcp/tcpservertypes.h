@@ -31,6 +31,8 @@ struct TcpServerConfig {
     // control then holds the senders back). Large for a panel under a flood, small for a consumer
     // that streams to disk.
     std::size_t maxUndeliveredBytes = 32 * 1024 * 1024;
+    // The event-loop thread's name: the timeline's lane for this server, and what a debugger shows.
+    QString threadName = QStringLiteral("tcp-server");
 };
 
 // What the front end tells its users about one client, counters as of the moment it was asked.

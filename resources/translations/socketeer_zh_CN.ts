@@ -2384,7 +2384,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The port the local inbox listens on (0: any free port). Programs you test send mail here.</source>
         <translation>本地收件箱监听的端口（0：任一空闲端口）。你测试的程序把邮件发到这里。</translation>
     </message>
@@ -3403,7 +3403,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+4"/>
+        <source>Local inbox (SMTP server)</source>
+        <translation>本地收件箱（SMTP 服务器）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail (SMTP client)</source>
+        <translation>发邮件（SMTP 客户端）</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>in progress…</source>
         <translation>进行中…</translation>
     </message>
@@ -3418,12 +3428,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-120"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>Socket calls appear here as the panels make them.</source>
         <translation>各面板进行的套接字调用会实时显示在这里。</translation>
     </message>

@@ -14,12 +14,14 @@
 #include "mainwindow.h"
 #include "messageview.h"
 #include "settings.h"
+#include "timelineview.h"
 
 #include "mail/mailstore.h"
 #include "mail/smtpreceiver.h"
 #include "tcp/tcpserver.h"
 
 #include <QDir>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -267,6 +269,34 @@ private slots:
         QCOMPARE(inbox.model()->rowCount(), 0);
         QCOMPARE(QDir(m_inbox).entryList(QDir::Files).size(), 0);
         QVERIFY(!field<QPushButton>(&inbox, "inboxClear")->isEnabled());
+    }
+
+    void timeline_showsTheMailClientAndTheInboxTalking()
+    {
+        Settings settings;
+        MainWindow window(settings);
+        window.show();
+        InboxPanel *inbox = window.inboxPanel();
+        QTRY_VERIFY(inbox->listeningPort() != 0);
+        field<QDockWidget>(&window, "timelineDock")->show();   // the class watches the socket calls
+        QTRY_VERIFY(window.timeline()->isRecording());
+
+        window.openMail();
+        ComposeWindow *compose = window.composeWindow();
+        field<QLineEdit>(compose, "from")->setText(u"wang@example.com"_s);
+        field<QLineEdit>(compose, "to")->setText(u"zhang@example.com"_s);
+        field<QLineEdit>(compose, "subject")->setText(u"watch the sockets"_s);
+        QSignalSpy arrived(inbox, &InboxPanel::messageArrived);
+        compose->send();
+        QVERIFY(arrived.wait(20000));
+
+        // Each side on a lane of its own, named for what it is, with arrows from the client's
+        // sends to the inbox's recvs (and back) for the whole SMTP dialogue.
+        TimelineCanvas *canvas = window.timeline()->canvas();
+        QTRY_VERIFY(canvas->lanes().contains(u"smtp-inbox"_s) && canvas->lanes().contains(u"mail-sender"_s));
+        QCOMPARE(TimelineCanvas::laneTitle(u"smtp-inbox"_s), u"Local inbox (SMTP server)"_s);
+        QCOMPARE(TimelineCanvas::laneTitle(u"mail-sender"_s), u"Mail (SMTP client)"_s);
+        QTRY_VERIFY2(canvas->arrows().size() >= 4, qPrintable(QString::number(canvas->arrows().size())));
     }
 
     void stoppedInbox_composeSaysWhereToStartIt()
