@@ -182,12 +182,18 @@ int main(int argc, char *argv[])
     if (auto *preset = compose.findChild<QComboBox *>(QStringLiteral("preset")))
         preset->setCurrentIndex(preset->findData(QStringLiteral("local")));
     compose.setLocalInboxPort(window.inboxPanel()->listeningPort());
+    window.timeline()->canvas()->clear();   // the timeline shows this mail alone
     compose.send();
     if (!waitFor([&] { return window.inboxPanel()->model()->rowCount() == 1; }, 15000))
         return 1;
     compose.close();
-    dock->hide();
+    // The SMTP dialogue as the class sees it on the timeline: the mail client's lane and the
+    // inbox's, with an arrow for every command and reply.
     window.tabs()->setCurrentWidget(window.inboxPanel());
+    window.inboxPanel()->selectRow(0);
+    settle(800);
+    ok &= save(&window, out + QStringLiteral("/mailtimeline%1.png").arg(suffix));
+    dock->hide();
     window.inboxPanel()->selectRow(0);
     settle(800);
     ok &= save(&window, out + QStringLiteral("/inbox%1.png").arg(suffix));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots (docs/screenshots/*.png) from the real window: a server
 # with two clients chatting through it, a UDP exchange, the socket-call timeline and the
-# compose-mail window, in English and in Chinese. Runs under a virtual X display (xvfb-run) so
+# compose-mail window, and that mail in the local inbox and on the timeline, in English and in
+# Chinese. Runs under a virtual X display (xvfb-run) so
 # fonts render as on a desktop. BUILD_DIR picks the build tree (default build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
