@@ -232,11 +232,18 @@ private slots:
         QCOMPARE(a2[QLatin1String("sha256")].toString().toLatin1(), sha256Hex(png));
     }
 
+    void message_longChineseFileNameUsesContinuations_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("long") << u("二〇二四年第三季度各部门销售与库存汇总数据（最终版，请勿外传）.xlsx");
+        // Near the file system's 255 bytes, with a character outside the BMP (a surrogate pair).
+        QTest::newRow("longest") << u("销售").repeated(38) + u("😀数据.xlsx");
+    }
     void message_longChineseFileNameUsesContinuations()
     {
+        QFETCH(QString, name);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString name = u("二〇二四年第三季度各部门销售与库存汇总数据（最终版，请勿外传）.xlsx");
         const QString path = dir.filePath(name);
         const QByteArray bytes = randomBytes(1000);
         QVERIFY(writeFile(path, bytes));
@@ -254,6 +261,7 @@ private slots:
         const QJsonObject a = m[QLatin1String("attachments")].toArray().at(0).toObject();
         QCOMPARE(a[QLatin1String("filename")].toString(), name);
         QCOMPARE(a[QLatin1String("name_param")].toString(), name);
+        QVERIFY(a[QLatin1String("name_param_longest_word")].toInt() <= 75);
         QCOMPARE(a[QLatin1String("sha256")].toString().toLatin1(), sha256Hex(bytes));
         QVERIFY(m[QLatin1String("longest_line")].toInt() <= 998);
         QCOMPARE(m[QLatin1String("bare_line_ends")].toInt(-1), 0);

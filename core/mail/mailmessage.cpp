@@ -10,7 +10,7 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QUrl>
-
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
@@ -55,6 +55,36 @@ QByteArray messageIdDomain(const QString &address)
         return QByteArrayLiteral("localhost");
     const QByteArray ace = QUrl::toAce(domain);
     return ace.isEmpty() ? QByteArrayLiteral("localhost") : ace;
+}
+
+bool isAscii(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+// The RFC 2047 form of a file name for the name= fallback, as ASCII: UTF-8 "B" words of whole
+// characters, each within the 75 characters RFC 2047 (section 2) allows, separated by spaces
+// (which a decoder drops between words). GMime would write one word of any length.
+QByteArray encodedWords(const QString &text)
+{
+    constexpr qsizetype kBytesPerWord = 45;   // base64: 60 characters, 72 with "=?UTF-8?B?" and "?="
+    QByteArrayList words;
+    QByteArray chunk;
+    const auto flush = [&] {
+        if (!chunk.isEmpty())
+            words << "=?UTF-8?B?" + chunk.toBase64() + "?=";
+        chunk.clear();
+    };
+    for (qsizetype i = 0; i < text.size();) {
+        const qsizetype length = text.at(i).isHighSurrogate() && i + 1 < text.size() ? 2 : 1;
+        const QByteArray character = QStringView(text).mid(i, length).toUtf8();
+        if (chunk.size() + character.size() > kBytesPerWord)
+            flush();
+        chunk += character;
+        i += length;
+    }
+    flush();
+    return words.join(' ');
 }
 
 void addMailboxes(GMimeMessage *message, GMimeAddressType type, const QList<MailAddress> &addresses)
@@ -106,12 +136,16 @@ Result<Ref<GMimeObject>> attachmentPart(const QString &path)
     g_object_unref(disposition);
 
     // Content-Disposition filename= and Content-Type name=. The write options encode parameters
-    // the RFC 2231 way (filename*=UTF-8''..., in continuations when long); name= is switched to
-    // an RFC 2047 encoded word, the fallback Outlook and QQ Mail read.
+    // the RFC 2231 way (filename*=UTF-8''..., in continuations when long); name= carries RFC 2047
+    // encoded words instead, the fallback Outlook and QQ Mail read.
     g_mime_part_set_filename(part, info.fileName().toUtf8().constData());
-    GMimeParamList *typeParams = g_mime_content_type_get_parameters(g_mime_object_get_content_type(object.get()));
-    if (GMimeParam *name = g_mime_param_list_get_parameter(typeParams, "name"))
-        g_mime_param_set_encoding_method(name, GMIME_PARAM_ENCODING_METHOD_RFC2047);
+    if (!isAscii(info.fileName())) {
+        GMimeParamList *typeParams = g_mime_content_type_get_parameters(g_mime_object_get_content_type(object.get()));
+        g_mime_param_list_set_parameter(typeParams, "name", encodedWords(info.fileName()).constData());
+        // ASCII now; left to itself GMime would split a long value into RFC 2231 continuations.
+        if (GMimeParam *name = g_mime_param_list_get_parameter(typeParams, "name"))
+            g_mime_param_set_encoding_method(name, GMIME_PARAM_ENCODING_METHOD_RFC2047);
+    }
 
     Ref<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
     g_mime_part_set_content(part, content.get());

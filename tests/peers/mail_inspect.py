@@ -2,7 +2,7 @@
 # tutorial uses). Reads one .eml file, prints one JSON object on stdout:
 #   subject, from/to/cc/bcc as [{"name", "address"}], headers (names present, in order),
 #   body (the text/plain part, decoded), attachments as [{"filename", "name_param",
-#   "filename_rfc2231", "content_type", "sha256", "size"}], and the raw-form checks: lines that
+#   "name_param_longest_word", "filename_rfc2231", "content_type", "sha256", "size"}], and the raw-form checks: lines that
 #   do not end in CRLF, the longest line, the longest base64 line, and any defects Python found.
 import email
 import email.header
@@ -73,6 +73,8 @@ for a in attachments:
     else:
         a['name_param'] = decoded_param(raw_name)
         a['name_param_form'] = 'rfc2047' if raw_name and raw_name.startswith('=?') else 'plain'
+        # RFC 2047 section 2: no encoded word longer than 75 characters.
+        a['name_param_longest_word'] = max((len(w) for w in (raw_name or '').split()), default=0)
 
 text_part = next((p for p in msg.walk() if p.get_content_type() == 'text/plain'
                   and p.get_content_disposition() != 'attachment'), None)
