@@ -67,6 +67,20 @@ class TestInboxPanel : public QObject {
     QTemporaryDir m_dir;
     QString m_inbox;   // this test function's inbox folder
 
+    // A message as if received before the panel opened: written straight into the store.
+    bool putInInbox(const QString &id, const QByteArray &eml)
+    {
+        return QDir().mkpath(m_inbox) && writeFile(m_inbox + u'/' + id + u".eml"_s, eml);
+    }
+
+    // Selects `row` and waits until the view shows it, parsed.
+    static bool open(InboxPanel &inbox, int row)
+    {
+        QSignalSpy shown(&inbox, &InboxPanel::messageShown);
+        inbox.selectRow(row);
+        return shown.wait(10000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -134,9 +148,7 @@ private slots:
         // Opened: headers, text, the attachment, the MIME tree, the source and the dialogue.
         window.tabs()->setCurrentWidget(inbox);
         QCOMPARE(window.tabs()->tabText(inboxTab), u"Inbox"_s);
-        QSignalSpy shown(inbox, &InboxPanel::messageShown);
-        inbox->selectRow(0);
-        QVERIFY(shown.wait(10000));
+        QVERIFY(open(*inbox, 0));
         MessageView *view = inbox->view();
         QVERIFY2(view->headerText().contains(u"王大锤"_s), qPrintable(view->headerText()));
         QVERIFY(view->headerText().contains(u"月度汇总"_s));
@@ -195,9 +207,7 @@ private slots:
         QCOMPARE(again.model()->rowCount(), expected);
         QTRY_COMPARE(again.model()->index(expected - 1, InboxModel::Subject).data().toString(), u"测试邮件 #0"_s);
         QCOMPARE(again.model()->index(expected - 1, InboxModel::Attachments).data().toInt(), 1);
-        QSignalSpy shown(&again, &InboxPanel::messageShown);
-        again.selectRow(expected - 1);
-        QVERIFY(shown.wait(10000));
+        QVERIFY(open(again, expected - 1));
         QCOMPARE(again.view()->attachmentList()->topLevelItem(0)->text(0), u"报告.pdf"_s);
         // Bcc lives only in the envelope, and the view says who really got it.
         QVERIFY(again.view()->headerText().contains(u"hidden@example.com"_s));
@@ -205,10 +215,8 @@ private slots:
 
     void malformedMessage_isShownAsFarAsItGoes()
     {
-        QVERIFY(QDir().mkpath(m_inbox));
-        const QString id = u"20261204-120000-000-0001-beef"_s;
         // A multipart whose closing boundary never comes, with broken base64 in it.
-        QVERIFY(writeFile(m_inbox + u'/' + id + u".eml"_s,
+        QVERIFY(putInInbox(u"20261204-120000-000-0001-beef"_s,
                           "From: =?utf-8?B?546L5aSn6ZSk?= <wang@example.com>\r\nSubject: =?utf-8?B?5Z2P5o6J55qE?=\r\n"
                           "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XX\"\r\n\r\n--XX\r\n"
                           "Content-Type: text/plain; charset=utf-8\r\n\r\nstill readable\r\n--XX\r\n"
@@ -218,27 +226,21 @@ private slots:
         InboxPanel inbox(settings);
         QCOMPARE(inbox.model()->rowCount(), 1);
         QTRY_COMPARE(inbox.model()->index(0, InboxModel::Subject).data().toString(), u"坏掉的"_s);
-        QSignalSpy shown(&inbox, &InboxPanel::messageShown);
-        inbox.selectRow(0);
-        QVERIFY(shown.wait(10000));
+        QVERIFY(open(inbox, 0));
         QVERIFY(inbox.view()->bodyText().contains(u"still readable"_s));
         QVERIFY(inbox.view()->headerText().contains(u"王大锤"_s));
     }
 
     void htmlOnlyMessage_isShownAsText()
     {
-        QVERIFY(QDir().mkpath(m_inbox));
-        const QString id = u"20261204-120000-000-0002-cafe"_s;
-        QVERIFY(writeFile(m_inbox + u'/' + id + u".eml"_s,
+        QVERIFY(putInInbox(u"20261204-120000-000-0002-cafe"_s,
                           "From: shop@example.com\r\nSubject: html \xB1\xA8\r\nMIME-Version: 1.0\r\n"
                           "Content-Type: text/html; charset=utf-8\r\n\r\n"
                           "<html><body><h1>\xe6\x9c\x88\xe6\x8a\xa5</h1><p>first &amp; <b>second</b></p>"
                           "<script>never shown</script></body></html>\r\n"));
         Settings settings;
         InboxPanel inbox(settings);
-        QSignalSpy shown(&inbox, &InboxPanel::messageShown);
-        inbox.selectRow(0);
-        QVERIFY(shown.wait(10000));
+        QVERIFY(open(inbox, 0));
         const QString body = inbox.view()->bodyText();
         QVERIFY2(body.contains(u"月报"_s) && body.contains(u"first & second"_s), qPrintable(body));
         QVERIFY2(!body.contains(u"<b>"_s), qPrintable(body));
