@@ -126,6 +126,10 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("tst_composewindow"));
         QVERIFY(m_dir.isValid());
         QVERIFY(makeTestCertificates(m_dir.path(), &m_certs));
+        // The main window starts the local inbox: on a free port, never the user's 2525.
+        Settings settings;
+        settings.setInboxPort(0);
+        settings.setInboxDirectory(m_dir.filePath(QStringLiteral("inbox")));
     }
 
     void init()

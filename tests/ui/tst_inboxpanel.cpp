@@ -42,6 +42,9 @@ using namespace testsupport;
 
 namespace {
 
+// Everything here waits on real sockets and threads, under sanitizers on two shared cores too.
+constexpr int kWaitMs = 20000;
+
 template <typename T>
 T *field(QWidget *parent, const char *name)
 {
@@ -78,7 +81,7 @@ class TestInboxPanel : public QObject {
     {
         QSignalSpy shown(&inbox, &InboxPanel::messageShown);
         inbox.selectRow(row);
-        return shown.wait(10000);
+        return shown.wait(kWaitMs);
     }
 
 private slots:
@@ -111,7 +114,7 @@ private slots:
         MainWindow window(settings);
         window.show();
         InboxPanel *inbox = window.inboxPanel();
-        QTRY_VERIFY(inbox->listeningPort() != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox->listeningPort() != 0, kWaitMs);
 
         // Nothing configured: the compose window's account is the local inbox, at its real port.
         window.openMail();
@@ -130,10 +133,10 @@ private slots:
         QSignalSpy arrived(inbox, &InboxPanel::messageArrived);
         QSignalSpy sent(compose, &ComposeWindow::sendFinished);
         QTest::mouseClick(field<QPushButton>(compose, "sendButton"), Qt::LeftButton);
-        QVERIFY(sent.wait(20000));
+        QVERIFY(sent.wait(kWaitMs));
         QVERIFY2(sent.at(0).at(0).toBool(), qPrintable(compose->statusText() + u'\n' + compose->transcriptText()));
         QVERIFY2(compose->statusText().contains(u"Inbox tab"_s), qPrintable(compose->statusText()));
-        QTRY_COMPARE(arrived.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, kWaitMs);
         // It arrived while another tab was shown: the Inbox tab says so until it is opened.
         const int inboxTab = window.tabs()->indexOf(inbox);
         QCOMPARE(window.tabs()->tabText(inboxTab), u"Inbox (1)"_s);
@@ -141,7 +144,7 @@ private slots:
         // Listed with its decoded headers, once the reader has been through it.
         InboxModel *model = inbox->model();
         QCOMPARE(model->rowCount(), 1);
-        QTRY_COMPARE(model->index(0, InboxModel::Subject).data().toString(), u"月度汇总"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, InboxModel::Subject).data().toString(), u"月度汇总"_s, kWaitMs);
         QVERIFY(model->index(0, InboxModel::From).data().toString().contains(u"王大锤"_s));
         QCOMPARE(model->index(0, InboxModel::Attachments).data().toInt(), 1);
 
@@ -171,7 +174,7 @@ private slots:
         QVERIFY(field<QPushButton>(view, "saveAttachment")->isEnabled());
         QSignalSpy saveFinished(inbox, &InboxPanel::saveFinished);
         inbox->saveSelectedPart(item->data(0, Qt::UserRole).toInt(), saved);
-        QVERIFY(saveFinished.wait(10000));
+        QVERIFY(saveFinished.wait(kWaitMs));
         QCOMPARE(saveFinished.at(0).at(1).toString(), QString());
         QCOMPARE(readFile(saved), sheet);
     }
@@ -183,29 +186,29 @@ private slots:
         {
             Settings settings;
             InboxPanel inbox(settings);
-            QTRY_VERIFY(inbox.listeningPort() != 0);
+            QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
             QSignalSpy arrived(&inbox, &InboxPanel::messageArrived);
             Peer smtplib;
             QVERIFY(smtplib.startPython(u"smtp_send.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), m_dir.path(),
                                                             u"--attach"_s, attachment}));
-            QVERIFY(arrived.wait(20000));
+            QVERIFY(arrived.wait(kWaitMs));
             QVERIFY(smtplib.waitForFinished());
             if (Peer::haveProgram(u"swaks"_s)) {
                 Peer swaks;
                 QVERIFY(swaks.startProgram(u"swaks"_s, {u"--server"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(inbox.listeningPort()),
                                                        u"--from"_s, u"a@example.com"_s, u"--to"_s, u"b@example.com"_s,
                                                        u"--header"_s, u"Subject: from swaks"_s, u"--silent"_s, u"2"_s}));
-                QVERIFY(arrived.wait(20000));
+                QVERIFY(arrived.wait(kWaitMs));
                 QVERIFY(swaks.waitForFinished());
             }
             // Newest first.
-            QTRY_COMPARE(inbox.model()->index(inbox.model()->rowCount() - 1, InboxModel::Subject).data().toString(), u"测试邮件 #0"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(inbox.model()->index(inbox.model()->rowCount() - 1, InboxModel::Subject).data().toString(), u"测试邮件 #0"_s, kWaitMs);
         }
         Settings settings;
         InboxPanel again(settings);
         const int expected = Peer::haveProgram(u"swaks"_s) ? 2 : 1;
         QCOMPARE(again.model()->rowCount(), expected);
-        QTRY_COMPARE(again.model()->index(expected - 1, InboxModel::Subject).data().toString(), u"测试邮件 #0"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(again.model()->index(expected - 1, InboxModel::Subject).data().toString(), u"测试邮件 #0"_s, kWaitMs);
         QCOMPARE(again.model()->index(expected - 1, InboxModel::Attachments).data().toInt(), 1);
         QVERIFY(open(again, expected - 1));
         QCOMPARE(again.view()->attachmentList()->topLevelItem(0)->text(0), u"报告.pdf"_s);
@@ -225,7 +228,7 @@ private slots:
         Settings settings;
         InboxPanel inbox(settings);
         QCOMPARE(inbox.model()->rowCount(), 1);
-        QTRY_COMPARE(inbox.model()->index(0, InboxModel::Subject).data().toString(), u"坏掉的"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.model()->index(0, InboxModel::Subject).data().toString(), u"坏掉的"_s, kWaitMs);
         QVERIFY(open(inbox, 0));
         QVERIFY(inbox.view()->bodyText().contains(u"still readable"_s));
         QVERIFY(inbox.view()->headerText().contains(u"王大锤"_s));
@@ -253,11 +256,11 @@ private slots:
     {
         Settings settings;
         InboxPanel inbox(settings);
-        QTRY_VERIFY(inbox.listeningPort() != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
         QSignalSpy arrived(&inbox, &InboxPanel::messageArrived);
         Peer smtplib;
         QVERIFY(smtplib.startPython(u"smtp_send.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), m_dir.path(), u"--count"_s, u"3"_s}));
-        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 3, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 3, kWaitMs);
         QVERIFY(smtplib.waitForFinished());
         QCOMPARE(MailStore(m_inbox).messages().size(), 3);
 
@@ -279,9 +282,9 @@ private slots:
         MainWindow window(settings);
         window.show();
         InboxPanel *inbox = window.inboxPanel();
-        QTRY_VERIFY(inbox->listeningPort() != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox->listeningPort() != 0, kWaitMs);
         field<QDockWidget>(&window, "timelineDock")->show();   // the class watches the socket calls
-        QTRY_VERIFY(window.timeline()->isRecording());
+        QTRY_VERIFY_WITH_TIMEOUT(window.timeline()->isRecording(), kWaitMs);
 
         window.openMail();
         ComposeWindow *compose = window.composeWindow();
@@ -290,15 +293,15 @@ private slots:
         field<QLineEdit>(compose, "subject")->setText(u"watch the sockets"_s);
         QSignalSpy arrived(inbox, &InboxPanel::messageArrived);
         compose->send();
-        QVERIFY(arrived.wait(20000));
+        QVERIFY(arrived.wait(kWaitMs));
 
         // Each side on a lane of its own, named for what it is, with arrows from the client's
         // sends to the inbox's recvs (and back) for the whole SMTP dialogue.
         TimelineCanvas *canvas = window.timeline()->canvas();
-        QTRY_VERIFY(canvas->lanes().contains(u"smtp-inbox"_s) && canvas->lanes().contains(u"mail-sender"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(canvas->lanes().contains(u"smtp-inbox"_s) && canvas->lanes().contains(u"mail-sender"_s), kWaitMs);
         QCOMPARE(TimelineCanvas::laneTitle(u"smtp-inbox"_s), u"Local inbox (SMTP server)"_s);
         QCOMPARE(TimelineCanvas::laneTitle(u"mail-sender"_s), u"Mail (SMTP client)"_s);
-        QTRY_VERIFY2(canvas->arrows().size() >= 4, qPrintable(QString::number(canvas->arrows().size())));
+        QTRY_VERIFY2_WITH_TIMEOUT(canvas->arrows().size() >= 4, qPrintable(QString::number(canvas->arrows().size())), kWaitMs);
     }
 
     void stoppedInbox_composeSaysWhereToStartIt()
@@ -306,12 +309,12 @@ private slots:
         Settings settings;
         MainWindow window(settings);
         InboxPanel *inbox = window.inboxPanel();
-        QTRY_VERIFY(inbox->listeningPort() != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox->listeningPort() != 0, kWaitMs);
         window.openMail();
         ComposeWindow *compose = window.composeWindow();
         QSignalSpy stopped(inbox->receiver(), &SmtpReceiver::stopped);
         QTest::mouseClick(field<QPushButton>(inbox, "inboxStartStop"), Qt::LeftButton);
-        QVERIFY(stopped.wait(10000));
+        QVERIFY(stopped.wait(kWaitMs));
         QVERIFY2(inbox->statusText().contains(u"stopped"_s), qPrintable(inbox->statusText()));
 
         field<QLineEdit>(compose, "from")->setText(u"wang@example.com"_s);
@@ -319,7 +322,7 @@ private slots:
         field<QLineEdit>(compose, "subject")->setText(u"nobody home"_s);
         QSignalSpy sent(compose, &ComposeWindow::sendFinished);
         compose->send();
-        QVERIFY(sent.wait(20000));
+        QVERIFY(sent.wait(kWaitMs));
         QCOMPARE(sent.at(0).at(0).toBool(), false);
         QVERIFY2(compose->statusText().contains(u"Inbox tab"_s), qPrintable(compose->statusText()));
         QCOMPARE(field<QLineEdit>(compose, "subject")->text(), u"nobody home"_s);   // nothing lost
@@ -333,19 +336,19 @@ private slots:
         config.endpoint = {u"127.0.0.1"_s, 0, {}};
         config.directory = m_dir.filePath(u"other"_s);
         QVERIFY(other.start(config));
-        QVERIFY(started.wait(10000));
+        QVERIFY(started.wait(kWaitMs));
         Settings settings;
         settings.setInboxPort(other.port());
 
         InboxPanel inbox(settings);
-        QTRY_VERIFY(!inbox.receiver()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!inbox.receiver()->isRunning(), kWaitMs);
         QVERIFY2(inbox.statusText().contains(u"in use"_s), qPrintable(inbox.statusText()));
         QVERIFY(field<QSpinBox>(&inbox, "inboxPort")->isEnabled());
         QCOMPARE(field<QPushButton>(&inbox, "inboxStartStop")->text(), u"Start"_s);
 
         field<QSpinBox>(&inbox, "inboxPort")->setValue(0);
         QTest::mouseClick(field<QPushButton>(&inbox, "inboxStartStop"), Qt::LeftButton);
-        QTRY_VERIFY(inbox.listeningPort() != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
         QCOMPARE(field<QPushButton>(&inbox, "inboxStartStop")->text(), u"Stop"_s);
         QVERIFY(!field<QSpinBox>(&inbox, "inboxPort")->isEnabled());
     }
