@@ -1,6 +1,7 @@
 #include "mail/gmimesupport.h"   // first: GMime before Qt, see there
 
 #include "mail/mailmessage.h"
+#include "text/encoding.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -10,7 +11,7 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QUrl>
-#include <algorithm>
+
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
@@ -57,14 +58,11 @@ QByteArray messageIdDomain(const QString &address)
     return ace.isEmpty() ? QByteArrayLiteral("localhost") : ace;
 }
 
-bool isAscii(const QString &text)
-{
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
-}
-
 // The RFC 2047 form of a file name for the name= fallback, as ASCII: UTF-8 "B" words of whole
 // characters, each within the 75 characters RFC 2047 (section 2) allows, separated by spaces
-// (which a decoder drops between words). GMime would write one word of any length.
+// (which a decoder drops between words). Neither of GMime's encoders keeps that limit for Chinese
+// text: its parameter encoder writes one word of any length, g_mime_utils_header_encode_text
+// one of 130 characters for a 30-character name (tst_mailmessage checks the limit).
 QByteArray encodedWords(const QString &text)
 {
     constexpr qsizetype kBytesPerWord = 45;   // base64: 60 characters, 72 with "=?UTF-8?B?" and "?="

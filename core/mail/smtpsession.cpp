@@ -3,6 +3,7 @@
 #include "net/open.h"
 #include "net/socket.h"
 #include "net/wakeup.h"
+#include "text/encoding.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -27,14 +28,6 @@ Error said(ErrorKind kind, QString sentence, int err = 0)
     Error error{kind, err ? std::error_code(err, std::system_category()) : std::error_code(), std::move(sentence)};
     error.whole = true;
     return error;
-}
-
-bool isAscii(const QString &text)
-{
-    for (const QChar c : text)
-        if (c.unicode() >= 0x80)
-            return false;
-    return true;
 }
 
 // Counts the bytes written to it and keeps none: the message's size, for SIZE.

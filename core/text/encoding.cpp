@@ -4,6 +4,8 @@
 #include <QStringDecoder>
 #include <QStringEncoder>
 
+#include <algorithm>
+
 namespace socketeer {
 
 namespace {
@@ -169,6 +171,11 @@ QString decodeForDisplay(const QByteArray &bytes, TextEncoding encoding, const D
     }
     flush(bytes.size());
     return out;
+}
+
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
 }
 
 Result<QByteArray> encodeText(const QString &text, TextEncoding encoding)

@@ -25,6 +25,9 @@ struct DecodeOptions {
 // Every byte is accounted for: valid sequences become their characters, invalid bytes "\xNN".
 QString decodeForDisplay(const QByteArray &bytes, TextEncoding encoding, const DecodeOptions &options = {});
 
+// True when every character is 7-bit ASCII: what plain SMTP and an unencoded header can carry.
+bool isAscii(QStringView text);
+
 // Refuses characters the encoding cannot represent, naming the first one.
 Result<QByteArray> encodeText(const QString &text, TextEncoding encoding);
 
