@@ -49,8 +49,6 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::TextAlignmentRole) {
         if (index.column() == Size || index.column() == Attachments)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    } else if (role == Qt::UserRole) {
-        return row.message.id;
     }
     return {};
 }
@@ -108,13 +106,6 @@ void InboxModel::remove(const QString &id)
 const StoredMessage *InboxModel::message(int row) const
 {
     return row >= 0 && row < rowCount() ? &m_rows[static_cast<size_t>(row)].message : nullptr;
-}
-
-const MailSummary *InboxModel::summary(int row) const
-{
-    if (row < 0 || row >= rowCount() || !m_rows[static_cast<size_t>(row)].summary)
-        return nullptr;
-    return &*m_rows[static_cast<size_t>(row)].summary;
 }
 
 int InboxModel::rowOf(const QString &id) const

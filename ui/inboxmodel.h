@@ -33,7 +33,6 @@ public:
     void remove(const QString &id);
 
     const StoredMessage *message(int row) const;
-    const MailSummary *summary(int row) const;
     int rowOf(const QString &id) const;
 
 private:

@@ -79,12 +79,11 @@ void InboxReader::summarize(const QString &id, const QString &path)
 {
     Mailbox<Private::Answer> *answers = &d->answers;
     d->request([answers, id, path] {
-        const ParsedMail mail = parseMailFile(path);
+        const ParsedMail mail = parseMailFile(path, PartSizes::Skipped);   // no attachment decoded for a list row
         MailSummary summary;
         summary.from = mail.from;
         summary.to = mail.to;
         summary.subject = mail.subject;
-        summary.date = mail.date;
         summary.attachments = mail.attachmentCount();
         answers->post([id, summary](InboxReader *front) { emit front->summarized(id, summary); });
     });

@@ -16,7 +16,6 @@ namespace socketeer::ui {
 // What the message list shows of one message.
 struct MailSummary {
     QString from, to, subject;
-    QDateTime date;
     int attachments = 0;
 };
 

@@ -244,7 +244,7 @@ QString withUnixLineEnds(QString text)
     return text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
 }
 
-ParsedMail read(GMimeMessage *message)
+ParsedMail read(GMimeMessage *message, PartSizes sizes)
 {
     ParsedMail mail;
     if (!message) {
@@ -271,7 +271,7 @@ ParsedMail read(GMimeMessage *message)
         }
     }
 
-    walk(g_mime_message_get_mime_part(message), 0, [&mail](GMimeObject *object, int depth) {
+    walk(g_mime_message_get_mime_part(message), 0, [&mail, sizes](GMimeObject *object, int depth) {
         MimeNode node;
         node.depth = depth;
         node.contentType = mimeType(object);
@@ -284,7 +284,8 @@ ParsedMail read(GMimeMessage *message)
             const GMimeContentEncoding encoding = g_mime_part_get_content_encoding(part);
             if (encoding != GMIME_CONTENT_ENCODING_DEFAULT)
                 node.transferEncoding = fromUtf8(g_mime_content_encoding_to_string(encoding));
-            node.decodedSize = decodedSize(part);
+            if (sizes == PartSizes::Measured)
+                node.decodedSize = decodedSize(part);
 
             MailPart leaf;
             leaf.contentType = node.contentType;
@@ -329,7 +330,7 @@ int ParsedMail::attachmentCount() const
     return static_cast<int>(std::count_if(parts.begin(), parts.end(), [](const MailPart &part) { return part.isAttachment; }));
 }
 
-ParsedMail parseMailFile(const QString &path)
+ParsedMail parseMailFile(const QString &path, PartSizes sizes)
 {
     gmime::ensureInitialized();
     QString problem;
@@ -340,16 +341,16 @@ ParsedMail parseMailFile(const QString &path)
         return mail;
     }
     const gmime::Ref<GMimeMessage> message = parseStream(stream.get());
-    return read(message.get());
+    return read(message.get(), sizes);
 }
 
-ParsedMail parseMail(const QByteArray &bytes)
+ParsedMail parseMail(const QByteArray &bytes, PartSizes sizes)
 {
     gmime::ensureInitialized();
     const gmime::Ref<GMimeStream> stream(
         g_mime_stream_mem_new_with_buffer(bytes.constData(), static_cast<gsize>(bytes.size())));
     const gmime::Ref<GMimeMessage> message = parseStream(stream.get());
-    return read(message.get());
+    return read(message.get(), sizes);
 }
 
 QString saveMailPart(const QString &path, int index, const QString &destination)

@@ -27,7 +27,7 @@ struct MimeNode {
     QString transferEncoding;      // "base64", "quoted-printable"… or empty
     QString disposition;           // "attachment", "inline" or empty
     QString fileName;              // decoded, or empty
-    qint64 decodedSize = -1;       // bytes after transfer decoding; -1 for containers
+    qint64 decodedSize = -1;       // bytes after transfer decoding; -1 for containers (and PartSizes::Skipped)
     int partIndex = -1;            // leaves: the index into ParsedMail::parts
 };
 
@@ -37,7 +37,7 @@ struct MailPart {
     QString fileName;
     QString disposition;
     QString charset;
-    qint64 decodedSize = 0;
+    qint64 decodedSize = -1;       // -1 with PartSizes::Skipped
     // Shown as an attachment: it says so, or has a name, or is neither text nor the body.
     bool isAttachment = false;
 };
@@ -56,8 +56,12 @@ struct ParsedMail {
     int attachmentCount() const;
 };
 
-ParsedMail parseMailFile(const QString &path);
-ParsedMail parseMail(const QByteArray &bytes);
+// Measuring a part's decoded size means decoding it: for a list of messages, which needs only the
+// headers and the structure, Skipped leaves every decodedSize at -1 instead.
+enum class PartSizes { Measured, Skipped };
+
+ParsedMail parseMailFile(const QString &path, PartSizes sizes = PartSizes::Measured);
+ParsedMail parseMail(const QByteArray &bytes, PartSizes sizes = PartSizes::Measured);
 
 // Part `index` (ParsedMail::parts) of the message in the file at `path`, transfer-decoded, written
 // to `destination` atomically (QSaveFile). Returns an empty string on success, else what failed.
