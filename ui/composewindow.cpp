@@ -311,7 +311,7 @@ void ComposeWindow::applyPreset()
     if (preset->id == QLatin1String("custom") || m_restoring)
         return;
     m_host->setText(preset->host);
-    m_port->setValue(preset->id == QLatin1String("local") ? m_localInboxPort : preset->port);
+    m_port->setValue(preset->id == QLatin1String("local") && m_localInboxPort != 0 ? m_localInboxPort : preset->port);
     const char *security = preset->security == SmtpSecurity::Tls ? "tls" : preset->security == SmtpSecurity::StartTls ? "starttls" : "none";
     m_security->setCurrentIndex(m_security->findData(QLatin1String(security)));
     m_authMethod->setCurrentIndex(m_authMethod->findData(preset->authMethod == SmtpAuthMethod::XOAuth2 ? QStringLiteral("xoauth2")

@@ -54,7 +54,7 @@ public:
     void attachFiles(const QStringList &paths);
     void send();
     void cancel();
-    // Where the app's own inbox listens, for the "Local inbox" account (2525 unless told).
+    // Where the app's own inbox listens, for the "Local inbox" account (the preset's port unless told).
     void setLocalInboxPort(quint16 port);
     bool isLocalInbox() const;
 
@@ -122,7 +122,7 @@ private:
     QString m_problem;
     qint64 m_estimate = 0;
     bool m_restoring = false;
-    quint16 m_localInboxPort = 2525;
+    quint16 m_localInboxPort = 0;   // 0: not told; the preset's port
 };
 
 } // namespace socketeer::ui

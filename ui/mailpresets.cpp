@@ -1,5 +1,7 @@
 #include "mailpresets.h"
 
+#include "mail/smtpreceiver.h"
+
 #include <QCoreApplication>
 
 namespace socketeer::ui {
@@ -18,7 +20,7 @@ const QList<MailPreset> &mailPresets()
         {QStringLiteral("custom"), {}, {}, 587, SmtpSecurity::StartTls, SmtpAuthMethod::Auto},
         // Socketeer's own receiver (the Inbox tab): the port follows where it really listens.
         {QStringLiteral("local"), QStringLiteral(QT_TRANSLATE_NOOP("socketeer::ui::MailPresets", "Local inbox — no account needed")),
-         QStringLiteral("127.0.0.1"), 2525, SmtpSecurity::None, SmtpAuthMethod::Auto},
+         SmtpReceiverConfig().endpoint.host, SmtpReceiverConfig().endpoint.port, SmtpSecurity::None, SmtpAuthMethod::Auto},
         {QStringLiteral("126"), QStringLiteral(QT_TRANSLATE_NOOP("socketeer::ui::MailPresets", "126.com")), QStringLiteral("smtp.126.com"), 465, SmtpSecurity::Tls, SmtpAuthMethod::Auto},
         {QStringLiteral("163"), QStringLiteral(QT_TRANSLATE_NOOP("socketeer::ui::MailPresets", "163.com")), QStringLiteral("smtp.163.com"), 465, SmtpSecurity::Tls, SmtpAuthMethod::Auto},
         {QStringLiteral("qq"), QStringLiteral(QT_TRANSLATE_NOOP("socketeer::ui::MailPresets", "QQ Mail")), QStringLiteral("smtp.qq.com"), 465, SmtpSecurity::Tls, SmtpAuthMethod::Auto},

@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "mail/mailstore.h"
+#include "mail/smtpreceiver.h"
 
 #include <QSettings>
 #include <QUrl>
@@ -60,13 +61,15 @@ void Settings::trustCertificate(const QString &server, const QString &fingerprin
     m_settings->sync();
 }
 
+// The receiver's own defaults (127.0.0.1:2525) until the user changes them.
 quint16 Settings::inboxPort() const
 {
-    const int port = m_settings->value(key(kInboxPort), 2525).toInt();
-    return port >= 0 && port <= 65535 ? static_cast<quint16>(port) : 2525;
+    const quint16 fallback = SmtpReceiverConfig().endpoint.port;
+    const int port = m_settings->value(key(kInboxPort), fallback).toInt();
+    return port >= 0 && port <= 65535 ? static_cast<quint16>(port) : fallback;
 }
 void Settings::setInboxPort(quint16 port) { m_settings->setValue(key(kInboxPort), port); }
-QString Settings::inboxAddress() const { return m_settings->value(key(kInboxAddress), QStringLiteral("127.0.0.1")).toString(); }
+QString Settings::inboxAddress() const { return m_settings->value(key(kInboxAddress), SmtpReceiverConfig().endpoint.host).toString(); }
 void Settings::setInboxAddress(const QString &address) { m_settings->setValue(key(kInboxAddress), address); }
 QString Settings::inboxDirectory() const
 {
