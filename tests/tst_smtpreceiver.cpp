@@ -286,6 +286,23 @@ private slots:
         }
     }
 
+    void ehlo_advertisesWhatTheReceiverDoes_heloDoesNot()
+    {
+        SmtpReceiver receiver;
+        SmtpReceiverConfig config;
+        config.limits.maxMessageBytes = 1234567;
+        const quint16 port = startReceiver(receiver, config);
+        QVERIFY(port != 0);
+        const QStringList lines = talk(port, {u"reply"_s, u"line:EHLO t"_s, u"reply"_s, u"line:HELO t"_s, u"reply"_s});
+        QVERIFY2(lines.size() >= 3 && lines.at(0).startsWith(u"220 "_s), qPrintable(lines.join(u'\n')));
+        QStringList keywords;   // the EHLO reply's lines after the greeting line, codes stripped
+        for (qsizetype i = 2; i < lines.size() && lines.at(i - 1).startsWith(u"250-"_s); ++i)
+            keywords << lines.at(i).mid(4);
+        QCOMPARE(keywords, QStringList({u"SIZE 1234567"_s, u"8BITMIME"_s, u"SMTPUTF8"_s, u"PIPELINING"_s, u"ENHANCEDSTATUSCODES"_s,
+                                        u"HELP"_s}));
+        QVERIFY2(lines.last().startsWith(u"250 "_s) && !lines.last().contains(u"SIZE"_s), qPrintable(lines.last()));
+    }
+
     void smugglingAttempt_bareLfDotIsText_notTheEnd()
     {
         SmtpReceiver receiver;
