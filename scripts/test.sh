@@ -12,6 +12,9 @@ scripts/install-deps.sh
 
 jobs=$(nproc)
 export QT_QPA_PLATFORM=offscreen
+# One ccache for every checkout of this machine (CI clones elsewhere than the developer's tree):
+# paths under the parent folder are hashed relative, and the working directory is not hashed.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$root")}" CCACHE_NOHASHDIR=1
 
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
