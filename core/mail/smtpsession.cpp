@@ -86,12 +86,14 @@ public:
     Result<void> authenticate();
     Result<void> waitFor(short events, Clock::time_point deadline, const QString &waitingFor);
     Error waitError(const Error &error, const QString &doing) const;
-    Result<void> sendRaw(QByteArrayView bytes, const QString &doing);
+    // Every wait below lasts at most `limit` (options.timeout unless said otherwise).
+    Result<void> sendRaw(QByteArrayView bytes, const QString &doing, std::optional<std::chrono::milliseconds> limit = {});
     // `what` names the command in errors ("AUTH LOGIN password"): a fixed label, never the line,
     // which may carry a secret. `shown` is the transcript's form of the line, masked when secret.
-    Result<void> command(const QByteArray &line, const QString &what, const QString &shown = {}, bool masked = false);
+    Result<void> command(const QByteArray &line, const QString &what, const QString &shown = {}, bool masked = false,
+                         std::optional<std::chrono::milliseconds> limit = {});
     Result<QByteArray> readLine(Clock::time_point deadline, const QString &waitingFor);
-    Result<SmtpReply> readReply(const QString &waitingFor);
+    Result<SmtpReply> readReply(const QString &waitingFor, std::optional<std::chrono::milliseconds> limit = {});
     Result<SmtpReply> exchange(const QByteArray &line, const QString &what, const QString &waitingFor);
     void quit();
     void show(SmtpTranscriptLine::Direction direction, const QString &text, bool masked = false)
@@ -242,9 +244,9 @@ Error SmtpSession::Private::waitError(const Error &error, const QString &doing) 
     return Error{error.kind, error.code, Text::tr("SMTP: while %1: %2").arg(doing, error.detail)};
 }
 
-Result<void> SmtpSession::Private::sendRaw(QByteArrayView bytes, const QString &doing)
+Result<void> SmtpSession::Private::sendRaw(QByteArrayView bytes, const QString &doing, std::optional<std::chrono::milliseconds> limit)
 {
-    const auto deadline = Clock::now() + options.timeout;
+    const auto deadline = Clock::now() + limit.value_or(options.timeout);
     if (tls) {
         auto written = tls->write(bytes, deadline);
         if (!written) {
@@ -275,14 +277,15 @@ Result<void> SmtpSession::Private::sendRaw(QByteArrayView bytes, const QString &
     return {};
 }
 
-Result<void> SmtpSession::Private::command(const QByteArray &line, const QString &what, const QString &shown, bool masked)
+Result<void> SmtpSession::Private::command(const QByteArray &line, const QString &what, const QString &shown, bool masked,
+                                           std::optional<std::chrono::milliseconds> limit)
 {
     // The last line of defence against command injection: whatever the layers above checked, no
     // CR, LF or NUL goes into a command.
     if (auto valid = validateSmtpCommand(line); !valid)
         return valid;
     show(SmtpTranscriptLine::Direction::Client, shown.isNull() ? QString::fromUtf8(line) : shown, masked);
-    return sendRaw(line + "\r\n", Text::tr("sending %1").arg(what));
+    return sendRaw(line + "\r\n", Text::tr("sending %1").arg(what), limit);
 }
 
 Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, const QString &waitingFor)
@@ -338,10 +341,10 @@ Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, co
     }
 }
 
-Result<SmtpReply> SmtpSession::Private::readReply(const QString &waitingFor)
+Result<SmtpReply> SmtpSession::Private::readReply(const QString &waitingFor, std::optional<std::chrono::milliseconds> limit)
 {
     // One deadline for the whole reply: a server trickling lines cannot stretch it.
-    const auto deadline = Clock::now() + options.timeout;
+    const auto deadline = Clock::now() + limit.value_or(options.timeout);
     SmtpReplyReader reader;
     for (;;) {
         auto line = readLine(deadline, waitingFor);
@@ -369,9 +372,11 @@ void SmtpSession::Private::quit()
 {
     if (broken || (!socket.isValid() && !tls))
         return;
-    // Polite, and best effort: what the server says to QUIT changes nothing.
-    if (command("QUIT", QStringLiteral("QUIT")))
-        (void)readReply(Text::tr("waiting for the reply to QUIT"));
+    // Polite, and best effort: what the server says to QUIT changes nothing, so it is not worth
+    // the full timeout (RFC 5321 4.5.3.2 gives no QUIT timeout; the message is already taken).
+    const auto limit = std::min(QuitReplyTimeout, options.timeout);
+    if (command("QUIT", QStringLiteral("QUIT"), QStringLiteral("QUIT"), false, limit))
+        (void)readReply(Text::tr("waiting for the reply to QUIT"), limit);
 }
 
 Result<void> SmtpSession::Private::startTls()

@@ -75,6 +75,10 @@ Result<void> validateSmtpCommand(QByteArrayView line);
 
 class SmtpSession {
 public:
+    // How long the reply to QUIT is waited for, after the message was accepted: only politeness
+    // is at stake then, so a server that never answers costs seconds, not `timeout`.
+    static constexpr std::chrono::milliseconds QuitReplyTimeout{3000};
+
     explicit SmtpSession(SmtpSessionOptions options);
     ~SmtpSession();
     SmtpSession(const SmtpSession &) = delete;
