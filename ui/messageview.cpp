@@ -1,5 +1,6 @@
 #include "messageview.h"
 
+#include "mail/attachmentname.h"
 #include "mail/mailparser.h"
 #include "mail/mailstore.h"
 #include "text/encoding.h"
@@ -21,6 +22,7 @@ namespace socketeer::ui {
 namespace {
 
 constexpr int kPartIndexRole = Qt::UserRole;
+constexpr int kFileNameRole = Qt::UserRole + 1;   // the safe name to save under (never shown text)
 
 QPlainTextEdit *readOnlyText(bool monospace)
 {
@@ -148,9 +150,13 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
         const MailPart &part = mail.parts.at(i);
         if (!part.isAttachment)
             continue;
-        auto *item = new QTreeWidgetItem(m_attachments, {part.fileName.isEmpty() ? tr("(unnamed)") : part.fileName, part.contentType,
+        // The sender's name, made safe: a base name without control or bidi characters (an RLO
+        // would show "invoice\u202Efdp.exe" as "invoiceexe.pdf"). Shown so, and saved so.
+        const QString safeName = safeAttachmentFileName(part.fileName, part.contentType);
+        auto *item = new QTreeWidgetItem(m_attachments, {part.fileName.isEmpty() ? tr("(unnamed)") : safeName, part.contentType,
                                                          sizeText(part.decodedSize)});
         item->setData(0, kPartIndexRole, i);
+        item->setData(0, kFileNameRole, safeName);
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         ++attachments;
     }
@@ -193,7 +199,8 @@ void MessageView::requestSave()
     const QList<QTreeWidgetItem *> selected = m_attachments->selectedItems();
     if (selected.isEmpty())
         return;
-    emit saveRequested(selected.first()->data(0, kPartIndexRole).toInt(), selected.first()->text(0));
+    // The safe name kept for saving: never the shown text, which may be a translated placeholder.
+    emit saveRequested(selected.first()->data(0, kPartIndexRole).toInt(), selected.first()->data(0, kFileNameRole).toString());
 }
 
 QString MessageView::headerText() const
