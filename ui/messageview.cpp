@@ -16,6 +16,7 @@
 #include <QTextDocumentFragment>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QTextDocument>
 
 namespace socketeer::ui {
 
@@ -172,7 +173,7 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
                             node.decodedSize >= 0 ? sizeText(node.decodedSize) : QString()};
         auto *item = parents.isEmpty() ? new QTreeWidgetItem(m_tree, columns) : new QTreeWidgetItem(parents.last(), columns);
         if (!node.charset.isEmpty())
-            item->setToolTip(0, tr("charset=%1").arg(node.charset));
+            item->setToolTip(0, Qt::convertFromPlainText(tr("charset=%1").arg(node.charset)));   // the sender's word
         parents.append(item);
     }
     m_tree->expandAll();
