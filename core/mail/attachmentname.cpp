@@ -38,8 +38,9 @@ QString fitted(const QString &name)
     const QList<uint> stem = QStringView(name).left(suffix.isEmpty() ? name.size() : dot).toUcs4();
     QString out;
     qsizetype bytes = suffix.toUtf8().size();
-    for (const uint c : stem) {
-        const QString one = QString::fromUcs4(reinterpret_cast<const char32_t *>(&c), 1);
+    for (const uint code : stem) {
+        const char32_t c = code;
+        const QString one = QString::fromUcs4(&c, 1);
         const qsizetype size = one.toUtf8().size();
         if (bytes + size > MaxNameBytes)
             break;
