@@ -88,8 +88,9 @@ public:
     Error waitError(const Error &error, const QString &doing) const;
     // Every wait below lasts at most `limit` (options.timeout unless said otherwise).
     Result<void> sendRaw(QByteArrayView bytes, const QString &doing, std::optional<std::chrono::milliseconds> limit = {});
-    // `what` names the command in errors ("AUTH LOGIN password"): a fixed label, never the line,
-    // which may carry a secret. `shown` is the transcript's form of the line, masked when secret.
+    // `what` names the command in errors ("the password of AUTH LOGIN"): a fixed label, never
+    // the line, which may carry a secret. `shown` is the transcript's form of the line, masked
+    // when secret.
     Result<void> command(const QByteArray &line, const QString &what, const QString &shown = {}, bool masked = false,
                          std::optional<std::chrono::milliseconds> limit = {});
     Result<QByteArray> readLine(Clock::time_point deadline, const QString &waitingFor);
