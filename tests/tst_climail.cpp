@@ -205,6 +205,62 @@ private slots:
         QVERIFY(!QFile::exists(m_out + u"/message.eml"_s));
     }
 
+    // Finding 3 of issue 9: a server that vanishes at each step of the login. Exit 1, and neither
+    // the password nor any base64 form of it on stdout or stderr (the dialogue included).
+    void loginDroppedAtEveryStepShowsNoSecret_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<bool>("tls");
+        const QList<std::pair<const char *, const char *>> steps{
+            {"after-plain", "plain"},       {"prompt-user", "login"},   {"after-user", "login"},
+            {"prompt-password", "login"},   {"after-password", "login"}, {"after-xoauth2", "xoauth2"},
+            {"challenge-xoauth2", "xoauth2"},
+        };
+        for (const auto &[where, method] : steps) {
+            QTest::addRow("%s clear", where) << QString::fromLatin1(where) << QString::fromLatin1(method) << false;
+            QTest::addRow("%s tls", where) << QString::fromLatin1(where) << QString::fromLatin1(method) << true;
+        }
+    }
+
+    void loginDroppedAtEveryStepShowsNoSecret()
+    {
+        QFETCH(QString, where);
+        QFETCH(QString, method);
+        QFETCH(bool, tls);
+        QStringList arguments;
+        if (tls)
+            arguments << u"--cert"_s << m_certs.serverPem << u"--key"_s << m_certs.serverKey;
+        Peer server;
+        QVERIFY(server.startPython(u"smtp_hostile.py"_s, arguments << u"drop:"_s + where));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port != 0);
+        Cli cli;
+        setPassword(cli);
+        QVERIFY(cli.start({u"mail"_s, u"--server"_s, u"127.0.0.1:%1"_s.arg(port), u"--security"_s, tls ? u"tls"_s : u"none"_s,
+                           u"--ca-file"_s, m_certs.caPem, u"--user"_s, kUser, u"--password-env"_s, u"SMTP_CODE"_s,
+                           u"--auth"_s, method, u"--from"_s, kUser, u"--to"_s, u"you@example.com"_s, u"--body-file"_s,
+                           u"/dev/null"_s}));
+        QVERIFY(cli.waitForFinished(20000));
+        QCOMPARE(cli.exitCode(), 1);
+        bool ok = false;
+        QCOMPARE(server.readLine(10000, &ok), QByteArray("dropped"));
+        const QByteArray errors = cli.errors();
+        const QByteArray output = cli.process().readAllStandardOutput();
+        // The error itself (the last line, after the dialogue) names the step that failed.
+        const QList<QByteArray> lines = errors.trimmed().split('\n');
+        QVERIFY2(lines.last().startsWith("socketeer mail: ") && lines.last().contains("AUTH"), errors.constData());
+        const QByteArray secret = kSecret.toUtf8();
+        const QByteArray user = kUser.toUtf8();
+        const QList<QByteArray> forms{secret, secret.toBase64(), (QByteArray(1, '\0') + user + '\0' + secret).toBase64(),
+                                      ("user=" + user + "\x01" "auth=Bearer " + secret + "\x01\x01").toBase64()};
+        for (const QByteArray &form : forms) {
+            QVERIFY2(!errors.contains(form), errors.constData());
+            QVERIFY2(!output.contains(form), output.constData());
+        }
+        server.closeWrite();
+    }
+
     void untrustedCertificateIsShownThenTrusted()
     {
         Peer sink;

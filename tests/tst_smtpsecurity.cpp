@@ -396,6 +396,58 @@ private slots:
         QVERIFY2(allowed.ok(), qPrintable(allowed.error().message()));
     }
 
+    // Finding 3 of issue 9: a server that vanishes at each step of each login, in clear and over
+    // TLS. Whatever the step, the error and the transcript name the step, never the secret: the
+    // error's context once quoted the line being sent, and LOGIN's password line is the base64
+    // password itself.
+    void authDroppedAtEveryStepShowsNoSecret_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<int>("method");
+        QTest::addColumn<bool>("tls");
+        const QList<std::pair<const char *, SmtpAuthMethod>> steps{
+            {"after-plain", SmtpAuthMethod::Plain},         {"prompt-user", SmtpAuthMethod::Login},
+            {"after-user", SmtpAuthMethod::Login},          {"prompt-password", SmtpAuthMethod::Login},
+            {"after-password", SmtpAuthMethod::Login},      {"after-xoauth2", SmtpAuthMethod::XOAuth2},
+            {"challenge-xoauth2", SmtpAuthMethod::XOAuth2},
+        };
+        for (const auto &[where, method] : steps) {
+            QTest::addRow("%s clear", where) << QString::fromLatin1(where) << int(method) << false;
+            QTest::addRow("%s tls", where) << QString::fromLatin1(where) << int(method) << true;
+        }
+    }
+
+    void authDroppedAtEveryStepShowsNoSecret()
+    {
+        QFETCH(QString, where);
+        QFETCH(int, method);
+        QFETCH(bool, tls);
+        QStringList arguments;
+        if (tls)
+            arguments << QStringLiteral("--cert") << m_certs.serverPem << QStringLiteral("--key") << m_certs.serverKey;
+        Peer server;
+        QVERIFY(server.startPython(QStringLiteral("smtp_hostile.py"), arguments << QStringLiteral("drop:") + where));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port != 0);
+        QStringList transcript;
+        auto o = options(port, tls ? SmtpSecurity::Tls : SmtpSecurity::None, &transcript);
+        o.user = kUser;
+        o.password = kSecret;
+        o.authMethod = static_cast<SmtpAuthMethod>(method);
+        const auto sent = SmtpSession(o).send(simpleMessage());
+        QVERIFY(!sent.ok());
+        bool ok = false;
+        QCOMPARE(server.readLine(10000, &ok), QByteArray("dropped"));
+        const QString message = sent.error().message();
+        QVERIFY2(message.contains(QStringLiteral("AUTH")), qPrintable(message));
+        for (const QString &form : secretForms()) {
+            QVERIFY2(!message.contains(form), qPrintable(QStringLiteral("the error shows a secret: ") + message));
+            QVERIFY2(!sent.error().detail.contains(form), qPrintable(sent.error().detail));
+        }
+        verifyNoSecret(transcript);
+        server.closeWrite();
+    }
+
     void handshakeTimesOutAndCancels()
     {
         // A server that accepts and says nothing: the TLS handshake waits for it.

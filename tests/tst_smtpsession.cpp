@@ -336,6 +336,32 @@ private slots:
         QCOMPARE(transcript.last(), QStringLiteral("S: 221 Bye"));
     }
 
+    // Finding 10 of issue 9: once the message is accepted, QUIT is politeness. A server that never
+    // answers it costs a few seconds (SmtpSession::QuitReplyTimeout), not the minute every other
+    // reply may take: the send is reported accepted well before that minute.
+    void unansweredQuitCostsSecondsNotTheTimeout()
+    {
+        Peer server;
+        QVERIFY(server.startPython(QStringLiteral("smtp_hostile.py"), {QStringLiteral("mute-quit")}));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port != 0);
+        QStringList transcript;
+        auto options = optionsFor(port, &transcript);
+        options.timeout = 60s;
+        QElapsedTimer timer;
+        timer.start();
+        const auto sent = SmtpSession(options).send(simpleMessage());
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().message()));
+        bool ok = false;
+        QCOMPARE(server.readLine(10000, &ok), QByteArray("received"));
+        QCOMPARE(server.readLine(10000, &ok), QByteArray("quit"));
+        QCOMPARE(transcript.last(), QStringLiteral("C: QUIT"));
+        // Generous against a loaded machine, and still a third of the configured timeout.
+        QVERIFY2(elapsed < 20000, qPrintable(QString::number(elapsed)));
+        server.closeWrite();
+    }
+
     void silentServerTimesOut()
     {
         Peer silent;

@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMimeDatabase>
+#include <QTextDocument>
 
 namespace socketeer::ui {
 
@@ -57,11 +58,11 @@ void AttachmentList::addRow(const QString &path)
     item->setData(0, kPathRole, path);
     item->setData(0, kSizeRole, info.size());
     item->setText(0, info.fileName());
-    item->setToolTip(0, path);
+    item->setToolTip(0, Qt::convertFromPlainText(path));   // a file may be named "<b>x"
     if (!info.isFile() || !info.isReadable()) {
         item->setText(1, tr("missing"));
         item->setForeground(0, QColor(0xd0, 0x30, 0x30));
-        item->setToolTip(0, tr("%1 is gone or cannot be read: remove it or put it back").arg(path));
+        item->setToolTip(0, Qt::convertFromPlainText(tr("%1 is gone or cannot be read: remove it or put it back").arg(path)));
         return;
     }
     item->setText(1, QLocale().formattedDataSize(info.size()));

@@ -49,6 +49,8 @@ ClientPanel::ClientPanel(QWidget *parent)
     m_halfCloseButton->setObjectName(QStringLiteral("halfCloseButton"));
     m_halfCloseButton->setToolTip(tr("Tell the server you are done sending (shutdown(SHUT_WR)) and keep reading its answer"));
     m_status->setObjectName(QStringLiteral("clientStatus"));
+    // Host names, peer addresses and errors are text, never markup: a QLabel would guess HTML.
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

@@ -36,6 +36,7 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QTextDocument>
 
 namespace socketeer::ui {
 
@@ -98,6 +99,8 @@ ComposeWindow::ComposeWindow(Settings &settings, const QString &draftPath, QWidg
 
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("status"));
+    // Server and peer words ("550 <h1>…") are text, never markup: a QLabel would guess HTML.
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress = new QProgressBar;
@@ -411,7 +414,8 @@ void ComposeWindow::validate()
     m_problem = problem;
     if (!isSending()) {
         m_send->setEnabled(m_problem.isEmpty());
-        m_send->setToolTip(m_problem);
+        // A tooltip guesses HTML too; the problem quotes what was typed.
+        m_send->setToolTip(m_problem.isEmpty() ? QString() : Qt::convertFromPlainText(m_problem));
         if (!m_problem.isEmpty())
             showStatus(m_problem);
         else if (m_status->property("fromValidation").toBool())

@@ -47,6 +47,8 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
 {
     setObjectName(QStringLiteral("inboxPanel"));
     m_status->setObjectName(QStringLiteral("inboxStatus"));
+    // Paths and errors are text, never markup: a QLabel would guess HTML from a tag.
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_port->setObjectName(QStringLiteral("inboxPort"));

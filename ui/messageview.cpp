@@ -1,5 +1,6 @@
 #include "messageview.h"
 
+#include "mail/attachmentname.h"
 #include "mail/mailparser.h"
 #include "mail/mailstore.h"
 #include "text/encoding.h"
@@ -15,12 +16,14 @@
 #include <QTextDocumentFragment>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QTextDocument>
 
 namespace socketeer::ui {
 
 namespace {
 
 constexpr int kPartIndexRole = Qt::UserRole;
+constexpr int kFileNameRole = Qt::UserRole + 1;   // the safe name to save under (never shown text)
 
 QPlainTextEdit *readOnlyText(bool monospace)
 {
@@ -148,9 +151,13 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
         const MailPart &part = mail.parts.at(i);
         if (!part.isAttachment)
             continue;
-        auto *item = new QTreeWidgetItem(m_attachments, {part.fileName.isEmpty() ? tr("(unnamed)") : part.fileName, part.contentType,
+        // The sender's name, made safe: a base name without control or bidi characters (an RLO
+        // would show "invoice\u202Efdp.exe" as "invoiceexe.pdf"). Shown so, and saved so.
+        const QString safeName = safeAttachmentFileName(part.fileName, part.contentType);
+        auto *item = new QTreeWidgetItem(m_attachments, {part.fileName.isEmpty() ? tr("(unnamed)") : safeName, part.contentType,
                                                          sizeText(part.decodedSize)});
         item->setData(0, kPartIndexRole, i);
+        item->setData(0, kFileNameRole, safeName);
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         ++attachments;
     }
@@ -166,7 +173,7 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
                             node.decodedSize >= 0 ? sizeText(node.decodedSize) : QString()};
         auto *item = parents.isEmpty() ? new QTreeWidgetItem(m_tree, columns) : new QTreeWidgetItem(parents.last(), columns);
         if (!node.charset.isEmpty())
-            item->setToolTip(0, tr("charset=%1").arg(node.charset));
+            item->setToolTip(0, Qt::convertFromPlainText(tr("charset=%1").arg(node.charset)));   // the sender's word
         parents.append(item);
     }
     m_tree->expandAll();
@@ -193,7 +200,8 @@ void MessageView::requestSave()
     const QList<QTreeWidgetItem *> selected = m_attachments->selectedItems();
     if (selected.isEmpty())
         return;
-    emit saveRequested(selected.first()->data(0, kPartIndexRole).toInt(), selected.first()->text(0));
+    // The safe name kept for saving: never the shown text, which may be a translated placeholder.
+    emit saveRequested(selected.first()->data(0, kPartIndexRole).toInt(), selected.first()->data(0, kFileNameRole).toString());
 }
 
 QString MessageView::headerText() const

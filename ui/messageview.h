@@ -39,7 +39,8 @@ public:
     QTreeWidget *mimeTree() const { return m_tree; }
 
 signals:
-    // The user wants part `partIndex` (ParsedMail::parts) saved; `fileName` is its own name.
+    // The user wants part `partIndex` (ParsedMail::parts) saved; `fileName` is the name to offer:
+    // a base name made safe from the sender's (safeAttachmentFileName()), never a path.
     void saveRequested(int partIndex, const QString &fileName);
 
 private:

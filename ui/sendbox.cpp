@@ -68,6 +68,7 @@ SendBox::SendBox(QWidget *parent)
     m_count->setToolTip(tr("How many times to send; \"no limit\" repeats until you stop it"));
 
     m_error->setObjectName(QStringLiteral("sendError"));
+    m_error->setTextFormat(Qt::PlainText);   // it quotes what was typed
     m_error->setStyleSheet(QStringLiteral("color: #c02020;"));
     m_error->setWordWrap(true);
     m_error->hide();

@@ -74,6 +74,8 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_openWarning->setStyleSheet(QStringLiteral("color: #a05a00;"));
     m_openWarning->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("serverStatus"));
+    // Addresses and errors are text, never markup: a QLabel would guess HTML from a tag.
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_threads->setObjectName(QStringLiteral("threadCount"));

@@ -56,6 +56,8 @@ UdpPanel::UdpPanel(QWidget *parent)
     m_joinButton->setObjectName(QStringLiteral("joinButton"));
     m_leaveButton->setObjectName(QStringLiteral("leaveButton"));
     m_status->setObjectName(QStringLiteral("udpStatus"));
+    // Addresses and errors are text, never markup: a QLabel would guess HTML from a tag.
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

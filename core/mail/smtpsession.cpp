@@ -4,6 +4,7 @@
 #include "net/socket.h"
 #include "net/wakeup.h"
 #include "text/encoding.h"
+#include "text/secret.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -85,11 +86,16 @@ public:
     Result<void> authenticate();
     Result<void> waitFor(short events, Clock::time_point deadline, const QString &waitingFor);
     Error waitError(const Error &error, const QString &doing) const;
-    Result<void> sendRaw(QByteArrayView bytes, const QString &doing);
-    Result<void> command(const QByteArray &line, const QString &shown = {}, bool masked = false);
+    // Every wait below lasts at most `limit` (options.timeout unless said otherwise).
+    Result<void> sendRaw(QByteArrayView bytes, const QString &doing, std::optional<std::chrono::milliseconds> limit = {});
+    // `what` names the command in errors ("the password of AUTH LOGIN"): a fixed label, never
+    // the line, which may carry a secret. `shown` is the transcript's form of the line, masked
+    // when secret.
+    Result<void> command(const QByteArray &line, const QString &what, const QString &shown = {}, bool masked = false,
+                         std::optional<std::chrono::milliseconds> limit = {});
     Result<QByteArray> readLine(Clock::time_point deadline, const QString &waitingFor);
-    Result<SmtpReply> readReply(const QString &waitingFor);
-    Result<SmtpReply> exchange(const QByteArray &line, const QString &waitingFor);
+    Result<SmtpReply> readReply(const QString &waitingFor, std::optional<std::chrono::milliseconds> limit = {});
+    Result<SmtpReply> exchange(const QByteArray &line, const QString &what, const QString &waitingFor);
     void quit();
     void show(SmtpTranscriptLine::Direction direction, const QString &text, bool masked = false)
     {
@@ -239,9 +245,9 @@ Error SmtpSession::Private::waitError(const Error &error, const QString &doing) 
     return Error{error.kind, error.code, Text::tr("SMTP: while %1: %2").arg(doing, error.detail)};
 }
 
-Result<void> SmtpSession::Private::sendRaw(QByteArrayView bytes, const QString &doing)
+Result<void> SmtpSession::Private::sendRaw(QByteArrayView bytes, const QString &doing, std::optional<std::chrono::milliseconds> limit)
 {
-    const auto deadline = Clock::now() + options.timeout;
+    const auto deadline = Clock::now() + limit.value_or(options.timeout);
     if (tls) {
         auto written = tls->write(bytes, deadline);
         if (!written) {
@@ -272,14 +278,15 @@ Result<void> SmtpSession::Private::sendRaw(QByteArrayView bytes, const QString &
     return {};
 }
 
-Result<void> SmtpSession::Private::command(const QByteArray &line, const QString &shown, bool masked)
+Result<void> SmtpSession::Private::command(const QByteArray &line, const QString &what, const QString &shown, bool masked,
+                                           std::optional<std::chrono::milliseconds> limit)
 {
     // The last line of defence against command injection: whatever the layers above checked, no
     // CR, LF or NUL goes into a command.
     if (auto valid = validateSmtpCommand(line); !valid)
         return valid;
     show(SmtpTranscriptLine::Direction::Client, shown.isNull() ? QString::fromUtf8(line) : shown, masked);
-    return sendRaw(line + "\r\n", Text::tr("sending %1").arg(QString::fromUtf8(line.left(line.indexOf(' ')))));
+    return sendRaw(line + "\r\n", Text::tr("sending %1").arg(what), limit);
 }
 
 Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, const QString &waitingFor)
@@ -335,10 +342,10 @@ Result<QByteArray> SmtpSession::Private::readLine(Clock::time_point deadline, co
     }
 }
 
-Result<SmtpReply> SmtpSession::Private::readReply(const QString &waitingFor)
+Result<SmtpReply> SmtpSession::Private::readReply(const QString &waitingFor, std::optional<std::chrono::milliseconds> limit)
 {
     // One deadline for the whole reply: a server trickling lines cannot stretch it.
-    const auto deadline = Clock::now() + options.timeout;
+    const auto deadline = Clock::now() + limit.value_or(options.timeout);
     SmtpReplyReader reader;
     for (;;) {
         auto line = readLine(deadline, waitingFor);
@@ -355,9 +362,9 @@ Result<SmtpReply> SmtpSession::Private::readReply(const QString &waitingFor)
     }
 }
 
-Result<SmtpReply> SmtpSession::Private::exchange(const QByteArray &line, const QString &waitingFor)
+Result<SmtpReply> SmtpSession::Private::exchange(const QByteArray &line, const QString &what, const QString &waitingFor)
 {
-    if (auto sent = command(line); !sent)
+    if (auto sent = command(line, what); !sent)
         return sent.error();
     return readReply(waitingFor);
 }
@@ -366,9 +373,11 @@ void SmtpSession::Private::quit()
 {
     if (broken || (!socket.isValid() && !tls))
         return;
-    // Polite, and best effort: what the server says to QUIT changes nothing.
-    if (command("QUIT"))
-        (void)readReply(Text::tr("waiting for the reply to QUIT"));
+    // Polite, and best effort: what the server says to QUIT changes nothing, so it is not worth
+    // the full timeout (RFC 5321 4.5.3.2 gives no QUIT timeout; the message is already taken).
+    const auto limit = std::min(QuitReplyTimeout, options.timeout);
+    if (command("QUIT", QStringLiteral("QUIT"), QStringLiteral("QUIT"), false, limit))
+        (void)readReply(Text::tr("waiting for the reply to QUIT"), limit);
 }
 
 Result<void> SmtpSession::Private::startTls()
@@ -396,7 +405,7 @@ Result<void> SmtpSession::Private::startTls()
 
 Result<void> SmtpSession::Private::greet(const QByteArray &name)
 {
-    auto ehlo = exchange("EHLO " + name, Text::tr("waiting for the reply to EHLO"));
+    auto ehlo = exchange("EHLO " + name, QStringLiteral("EHLO"), Text::tr("waiting for the reply to EHLO"));
     if (!ehlo)
         return ehlo.error();
     if (ehlo->code == 250) {
@@ -411,7 +420,7 @@ Result<void> SmtpSession::Private::greet(const QByteArray &name)
     if (ehlo->kind() == 5 && options.security == SmtpSecurity::None && options.user.isEmpty()) {
         // An old server that knows only HELO (RFC 5321 3.2): no extensions then — so not when
         // we need STARTTLS or AUTH, which only EHLO can offer.
-        auto helo = exchange("HELO " + name, Text::tr("waiting for the reply to HELO"));
+        auto helo = exchange("HELO " + name, QStringLiteral("HELO"), Text::tr("waiting for the reply to HELO"));
         if (!helo)
             return helo.error();
         if (helo->code != 250) {
@@ -433,7 +442,7 @@ Result<void> SmtpSession::Private::authenticate()
                          .arg(options.server.host));
     }
     const QByteArray user = options.user.toUtf8();
-    const QByteArray secret = options.password.toUtf8();
+    const QByteArray secret = options.password.reveal().toUtf8();
     if (user.contains('\0') || secret.contains('\0') || secret.contains('\x01')) {
         quit();
         return said(ErrorKind::InvalidArgument, Text::tr("SMTP: the user or password contains a control character; nothing was sent"));
@@ -456,30 +465,31 @@ Result<void> SmtpSession::Private::authenticate()
                          : Text::tr("SMTP: the server does not offer AUTH %1 (it offers: %2)").arg(wanted, list));
     }
 
-    const QString waiting = Text::tr("waiting for the reply to AUTH");
-    const QString mask = QStringLiteral("********");
-    auto ask = [&](const QByteArray &line, const QString &shown) -> Result<SmtpReply> {
-        if (auto sent = command(line, shown, true); !sent)
+    // Every step has its own label, for errors and for nothing else: the lines themselves carry
+    // the secret (or, for LOGIN, are nothing but its base64).
+    const QString mask = Secret::shown();
+    auto ask = [&](const QByteArray &line, const QString &what, const QString &shown, bool masked) -> Result<SmtpReply> {
+        if (auto sent = command(line, what, shown, masked); !sent)
             return sent.error();
-        return readReply(waiting);
+        return readReply(Text::tr("waiting for the reply to %1").arg(what));
     };
     Result<SmtpReply> reply = Error{};
     if (method == SmtpAuthMethod::Plain) {
         // RFC 4616: authorization identity (empty), NUL, user, NUL, password.
-        reply = ask("AUTH PLAIN " + (QByteArray(1, '\0') + user + '\0' + secret).toBase64(),
-                    QStringLiteral("AUTH PLAIN ") + mask);
+        reply = ask("AUTH PLAIN " + (QByteArray(1, '\0') + user + '\0' + secret).toBase64(), QStringLiteral("AUTH PLAIN"),
+                    QStringLiteral("AUTH PLAIN ") + mask, true);
     } else if (method == SmtpAuthMethod::XOAuth2) {
         reply = ask("AUTH XOAUTH2 " + ("user=" + user + '\x01' + "auth=Bearer " + secret + '\x01' + '\x01').toBase64(),
-                    QStringLiteral("AUTH XOAUTH2 ") + mask);
+                    QStringLiteral("AUTH XOAUTH2"), QStringLiteral("AUTH XOAUTH2 ") + mask, true);
         if (reply && reply->code == 334)   // an error in JSON; an empty line ends the exchange
-            reply = ask(QByteArray(), QString());
+            reply = ask(QByteArray(), Text::tr("the end of AUTH XOAUTH2"), QString(), false);
     } else {
-        reply = exchange("AUTH LOGIN", waiting);
+        reply = ask("AUTH LOGIN", QStringLiteral("AUTH LOGIN"), QStringLiteral("AUTH LOGIN"), false);
         if (reply && reply->code == 334) {
             const QByteArray encodedUser = user.toBase64();
-            reply = ask(encodedUser, QString::fromLatin1(encodedUser));
+            reply = ask(encodedUser, Text::tr("the user name of AUTH LOGIN"), QString::fromLatin1(encodedUser), false);
             if (reply && reply->code == 334)
-                reply = ask(secret.toBase64(), mask);
+                reply = ask(secret.toBase64(), Text::tr("the password of AUTH LOGIN"), mask, true);
         }
     }
     if (!reply)
@@ -543,7 +553,7 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
             return said(ErrorKind::Tls, Text::tr("SMTP: the server does not offer STARTTLS, so the connection cannot be encrypted; "
                                   "nothing was sent (choose SSL/TLS, or another server)"));
         }
-        auto starttls = exchange("STARTTLS", Text::tr("waiting for the reply to STARTTLS"));
+        auto starttls = exchange("STARTTLS", QStringLiteral("STARTTLS"), Text::tr("waiting for the reply to STARTTLS"));
         if (!starttls)
             return starttls.error();
         if (starttls->code != 220) {
@@ -602,7 +612,7 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
         mail += " BODY=8BITMIME";
     if (needUtf8)
         mail += " SMTPUTF8";
-    auto mailReply = exchange(mail, Text::tr("waiting for the reply to MAIL FROM"));
+    auto mailReply = exchange(mail, QStringLiteral("MAIL FROM"), Text::tr("waiting for the reply to MAIL FROM"));
     if (!mailReply)
         return mailReply.error();
     if (mailReply->code != 250) {
@@ -611,7 +621,7 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
     }
 
     for (const QString &recipient : recipients) {
-        auto rcpt = exchange("RCPT TO:<" + recipient.toUtf8() + '>', Text::tr("waiting for the reply to RCPT TO"));
+        auto rcpt = exchange("RCPT TO:<" + recipient.toUtf8() + '>', QStringLiteral("RCPT TO"), Text::tr("waiting for the reply to RCPT TO"));
         if (!rcpt)
             return rcpt.error();
         if (rcpt->code != 250 && rcpt->code != 251) {
@@ -620,7 +630,7 @@ Result<void> SmtpSession::Private::run(const MailMessage &message)
         }
     }
 
-    auto data = exchange("DATA", Text::tr("waiting for the reply to DATA"));
+    auto data = exchange("DATA", QStringLiteral("DATA"), Text::tr("waiting for the reply to DATA"));
     if (!data)
         return data.error();
     if (data->code != 354) {

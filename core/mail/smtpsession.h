@@ -10,13 +10,16 @@
 //
 // The transcript gets every line sent and received. A line that carries a secret (AUTH) is given
 // to it already masked: the command layer sends one text and shows another, so the secret never
-// reaches the callback at all.
+// reaches the callback at all. Errors name the step that failed by a fixed label ("the password of
+// AUTH LOGIN"), never by the line that was sent; the password itself is a Secret, which has no
+// text form but "********".
 
 #include "mail/mailmessage.h"
 #include "mail/smtpreply.h"
 #include "net/address.h"
 #include "net/error.h"
 #include "net/tlsstream.h"
+#include "text/secret.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -51,7 +54,7 @@ struct SmtpSessionOptions {
     QString caFile;                                       // extra CA certificates (PEM)
     QStringList trustedFingerprints;                      // SHA-256 of certificates the user trusted
     QString user;                                         // empty: no AUTH
-    QString password;                                     // or the token, for XOAuth2
+    Secret password;                                      // or the token, for XOAuth2
     SmtpAuthMethod authMethod = SmtpAuthMethod::Auto;
     // AUTH over an unencrypted connection to a server that is not on loopback: refused unless set.
     bool allowUnencryptedAuth = false;
@@ -72,6 +75,10 @@ Result<void> validateSmtpCommand(QByteArrayView line);
 
 class SmtpSession {
 public:
+    // How long the reply to QUIT is waited for, after the message was accepted: only politeness
+    // is at stake then, so a server that never answers costs seconds, not `timeout`.
+    static constexpr std::chrono::milliseconds QuitReplyTimeout{3000};
+
     explicit SmtpSession(SmtpSessionOptions options);
     ~SmtpSession();
     SmtpSession(const SmtpSession &) = delete;

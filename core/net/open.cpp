@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cerrno>
 #include <optional>
 #include <netinet/in.h>
@@ -51,8 +52,12 @@ Result<Socket> firstThatWorks(const std::vector<SocketAddress> &addresses, Attem
     return *firstError;
 }
 
-// One address: non-blocking connect, then poll for the answer, the timeout or the cancel.
-Result<Socket> connectOne(const SocketAddress &address, std::chrono::milliseconds timeout, const Wakeup *cancel)
+using Clock = std::chrono::steady_clock;
+
+// One address: non-blocking connect, then poll for the answer, the deadline or the cancel.
+// `timeout` is the caller's whole timeout, for the message; `deadline` what is left of it.
+Result<Socket> connectOne(const SocketAddress &address, std::chrono::milliseconds timeout,
+                          std::optional<Clock::time_point> deadline, const Wakeup *cancel)
 {
     auto socket = Socket::create(address.family(), SocketType::Stream, true);
     if (!socket)
@@ -63,10 +68,12 @@ Result<Socket> connectOne(const SocketAddress &address, std::chrono::millisecond
     if (err != EINPROGRESS)
         return Error::fromErrno(ErrorKind::Connect, err, address.toString());
     pollfd fds[2] = {{socket->fd(), POLLOUT, 0}, {cancel ? cancel->fd() : -1, POLLIN, 0}};
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        const int wait = timeout.count() < 0 ? -1 : std::max<int>(0, static_cast<int>(left.count()));
+        int wait = -1;
+        if (deadline) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now());
+            wait = static_cast<int>(std::clamp<qint64>(left.count(), 0, 1 << 30));
+        }
         const int ready = ::poll(fds, cancel ? 2 : 1, wait);
         if (ready < 0 && errno == EINTR)
             continue;
@@ -152,9 +159,16 @@ Result<Socket> connectToAny(const std::vector<SocketAddress> &addresses, std::ch
 {
     if (addresses.empty())
         return Error::invalid(QStringLiteral("connectToAny() without an address"));   // a caller's bug
+    // One deadline for the whole attempt: a name with four silent addresses must not take four
+    // timeouts. An address that fails at once (refused, unreachable) leaves the rest for the next.
+    std::optional<Clock::time_point> deadline;
+    if (timeout.count() >= 0)
+        deadline = Clock::now() + timeout;
     std::optional<Error> best;
     for (const SocketAddress &address : addresses) {
-        auto socket = connectOne(address, timeout, cancel);
+        if (deadline && Clock::now() >= *deadline && best)
+            break;   // nothing left to wait with: what we have is the answer
+        auto socket = connectOne(address, timeout, deadline, cancel);
         if (socket)
             return socket;
         if (socket.error().code == std::errc::operation_canceled)

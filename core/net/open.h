@@ -17,9 +17,10 @@ class Wakeup;
 Result<Socket> listenOn(const Endpoint &endpoint, int backlog, bool nonBlocking);
 Result<Socket> bindDatagram(const Endpoint &endpoint, bool nonBlocking);
 
-// Connects with a timeout (per address); a signal on `cancel` (if given) abandons the attempt at
-// once, without trying further addresses (the error is then ECANCELED). The socket comes back
-// non-blocking.
+// Connects with a timeout — one deadline across every address the name resolves to, not one
+// each; a negative timeout waits as long as the system does. A signal on `cancel` (if given)
+// abandons the attempt at once, without trying further addresses (the error is then ECANCELED).
+// The socket comes back non-blocking.
 Result<Socket> connectTo(const Endpoint &endpoint, std::chrono::milliseconds timeout, const Wakeup *cancel);
 // The same over addresses already resolved, tried in order. When every one fails, the error that
 // says most is reported: "refused" or "timed out" from one address rather than "network

@@ -195,6 +195,52 @@ private slots:
         QVERIFY(field<QLineEdit>(&window, "subject")->isEnabled());
     }
 
+    // Finding 3 of issue 9: a server that resets the connection when LOGIN asks for the password
+    // (the step whose line is nothing but the base64 password), in clear and over TLS. The status
+    // line, the dialogue and the draft on disk show no form of the secret.
+    void droppedLoginShowsNoSecret_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("security");
+        for (const char *where : {"prompt-password", "after-password", "prompt-user"}) {
+            QTest::addRow("%s clear", where) << QString::fromLatin1(where) << QStringLiteral("none");
+            QTest::addRow("%s tls", where) << QString::fromLatin1(where) << QStringLiteral("tls");
+        }
+    }
+
+    void droppedLoginShowsNoSecret()
+    {
+        QFETCH(QString, where);
+        QFETCH(QString, security);
+        QStringList arguments;
+        if (security == QLatin1String("tls"))
+            arguments << QStringLiteral("--cert") << m_certs.serverPem << QStringLiteral("--key") << m_certs.serverKey;
+        Peer server;
+        QVERIFY(server.startPython(QStringLiteral("smtp_hostile.py"), arguments << QStringLiteral("drop:") + where));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port != 0);
+        Settings settings;
+        ComposeWindow window(settings, m_draft);
+        fillIn(window, port, security);
+        chooseData(&window, "authMethod", QStringLiteral("login"));
+        QSignalSpy finished(&window, &ComposeWindow::sendFinished);
+        window.send();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        bool ok = false;
+        QCOMPARE(server.readLine(10000, &ok), QByteArray("dropped"));
+        QVERIFY2(window.statusText().contains(QStringLiteral("AUTH")), qPrintable(window.statusText()));
+        const QByteArray secret = kSecret.toUtf8();
+        const QStringList forms{kSecret, QString::fromLatin1(secret.toBase64())};
+        const QString draft = QString::fromUtf8(readFile(m_draft));
+        for (const QString &form : forms) {
+            QVERIFY2(!window.statusText().contains(form), qPrintable(window.statusText()));
+            QVERIFY2(!window.transcriptText().contains(form), qPrintable(window.transcriptText()));
+            QVERIFY2(!draft.contains(form), qPrintable(draft));
+        }
+        server.closeWrite();
+    }
+
     void draftSurvivesAFailedSendAndARestart()
     {
         // A port with nothing listening: bind one, note it, close it.
