@@ -168,8 +168,7 @@ private slots:
     void serve_relaysBetweenStdioAndClient()
     {
         QFETCH(QString, model);
-        if (!Peer::haveProgram(QStringLiteral("nc")))
-            QSKIP("nc (netcat-openbsd) is not installed");
+        SOCKETEER_REQUIRE_PROGRAM(QStringLiteral("nc"));
         Cli server;
         QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--model"_s, model}));
         const quint16 port = server.readPortLine("listening on ");

@@ -49,12 +49,6 @@ QList<Datagram> datagramsIn(const QSignalSpy &spy)
     return all;
 }
 
-bool haveIPv6Loopback()
-{
-    auto probe = Socket::create(AF_INET6, SocketType::Datagram);
-    return probe && probe->bind(*SocketAddress::fromLiteral(QStringLiteral("::1"), 0));
-}
-
 // How the tutorial's python peers print an address: the bare host, then the port.
 QByteArray fromLine(const QString &host, quint16 port, const QByteArray &data)
 {
@@ -80,12 +74,6 @@ private:
         for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("::1")})
             for (const auto &[name, bytes] : payloads)
                 QTest::addRow("%s %s", qPrintable(host), name) << host << bytes;
-    }
-
-    static void skipWithoutIPv6(const QString &host)
-    {
-        if (host.contains(QLatin1Char(':')) && !haveIPv6Loopback())
-            QSKIP("this machine has no IPv6 loopback");
     }
 
 private slots:
@@ -122,7 +110,8 @@ private slots:
     {
         QFETCH(QString, host);
         QFETCH(QString, expected);
-        skipWithoutIPv6(host);
+        if (host.contains(QLatin1Char(':')))
+            SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         UdpEndpoint endpoint;
         QSignalSpy bound(&endpoint, &UdpEndpoint::bound);
         QVERIFY(endpoint.open(configFor(host)));
@@ -191,7 +180,8 @@ private slots:
     {
         QFETCH(QString, host);
         QFETCH(QByteArray, payload);
-        skipWithoutIPv6(host);
+        if (host.contains(QLatin1Char(':')))
+            SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         Peer server;
         QVERIFY(server.startPython(QStringLiteral("udp_server.py"), {QStringLiteral("0"), host}));
         const quint16 serverPort = server.readListeningPort();
@@ -247,8 +237,7 @@ private slots:
 
     void sendTo_dualStackEndpointReachesIPv4()
     {
-        if (!haveIPv6Loopback())
-            QSKIP("this machine has no IPv6");
+        SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         Peer server;
         QVERIFY(server.startPython(QStringLiteral("udp_server.py")));
         const quint16 serverPort = server.readListeningPort();
@@ -267,7 +256,8 @@ private slots:
     {
         QFETCH(QString, host);
         QFETCH(QByteArray, payload);
-        skipWithoutIPv6(host);
+        if (host.contains(QLatin1Char(':')))
+            SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         UdpEndpoint endpoint;
         const quint16 port = openOn(endpoint, configFor(host));
         QVERIFY(port);
@@ -318,9 +308,9 @@ private slots:
     {
         QFETCH(QString, program);
         QFETCH(QString, host);
-        if (!Peer::haveProgram(program))
-            QSKIP("not installed: scripts/install-deps.sh installs it");
-        skipWithoutIPv6(host);
+        SOCKETEER_REQUIRE_PROGRAM(program);
+        if (host.contains(QLatin1Char(':')))
+            SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         UdpEndpoint endpoint;
         const quint16 port = openOn(endpoint, configFor(host));
         QVERIFY(port);
@@ -358,7 +348,8 @@ private slots:
         QFETCH(QString, host);
         QFETCH(int, size);
         QFETCH(bool, fits);
-        skipWithoutIPv6(host);
+        if (host.contains(QLatin1Char(':')))
+            SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         Peer server;
         QVERIFY(server.startPython(QStringLiteral("udp_server.py"), {QStringLiteral("0"), host}));
         const quint16 serverPort = server.readListeningPort();
@@ -528,9 +519,7 @@ private slots:
             QVERIFY(sender.broadcast());
         }
         sender.sendTo(broadcastAddress, "to everyone");
-        QVERIFY(sent.wait(5000) || !error.isEmpty());
-        if (!error.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("no loopback broadcast route here: ") + error.at(0).at(0).value<Error>().message()));
+        QVERIFY2(sent.wait(10000), error.isEmpty() ? "" : qPrintable(error.at(0).at(0).value<Error>().message()));
         QTRY_COMPARE_WITH_TIMEOUT(datagramsIn(received).size(), 1, 5000);
         QCOMPARE(datagramsIn(received).at(0).data, QByteArray("to everyone"));
 
@@ -561,7 +550,8 @@ private slots:
         QFETCH(QString, group);
         QFETCH(QString, interfaceName);
         QFETCH(ErrorKind, kind);
-        skipWithoutIPv6(bindHost);
+        if (bindHost.contains(QLatin1Char(':')))
+            SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         UdpEndpoint endpoint;
         QVERIFY(openOn(endpoint, configFor(bindHost)));
         QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
