@@ -15,9 +15,10 @@
 #     by more than 32 MiB + 25% (what bounded buffers may hold when the machine gets busier);
 #   - an echo or an accepted message is wrong or missing, a server stops answering, a process
 #     dies or does not exit 0 on SIGTERM;
-#   - a stored message is half a message (every .eml must be a whole message whose body is
-#     exactly what was sent), an announced message is not on disk, or (steady inbox) a stored
-#     message was not announced exactly once.
+#   - a stored message is half a message (every .eml, checked as soon as it is listed and again
+#     at the end, must be a whole message whose body is exactly what was sent), an accepted or
+#     announced message is not on disk, or (steady inbox) a stored message was not announced
+#     exactly once.
 import argparse
 import email
 import email.policy
@@ -499,26 +500,63 @@ def body_digest(raw):
     return hashlib.sha256(body).hexdigest()
 
 
+def whole_message(path):
+    """(uuid, None) for a whole message that was sent, else (None, what is wrong with it)."""
+    try:
+        with open(path, 'rb') as f:
+            raw = f.read()
+    except FileNotFoundError:
+        return None, None     # gone (deleted by nobody here: reported by the end-of-run check)
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    subject = message.get('Subject', '')
+    mid = subject[5:].strip() if subject.startswith('soak ') else None
+    if not mid or mid not in mail.bodies:
+        return None, 'a stored message is not one that was sent (a half message?): %s, Subject %r, %d bytes' % (path, subject, len(raw))
+    if mid in mail.partial:
+        return None, 'a message cut off mid-DATA was stored: %s' % path
+    if body_digest(raw) != mail.bodies[mid]:
+        return None, 'a stored message is not whole (its body differs from what was sent): %s, %d bytes' % (path, len(raw))
+    return mid, None
+
+
+listed = {}           # inbox name -> every .eml path listed while the load ran
+listed_lock = threading.Lock()
+
+
+def watch_stores(folders):
+    """While the load runs: every .eml as soon as it is listed must already be whole (a store
+    that writes in place would show half a message to whoever lists it at that moment)."""
+    while not stop.is_set():
+        for name, folder in folders.items():
+            for sid, path in stored_messages(folder).items():
+                with listed_lock:
+                    seen = listed.setdefault(name, set())
+                    if path in seen:
+                        continue
+                    seen.add(path)
+                mid, problem = whole_message(path)
+                if problem:
+                    failures.add('%s: a half message was listed while the load ran' % name, problem)
+                elif not mid:
+                    failures.add('%s: a listed message vanished at once' % name, path)
+                count('%s messages checked as soon as listed' % name)
+        time.sleep(0.5)
+
+
 def check_store(name, folder, announced, every_stored_announced):
     stored = stored_messages(folder)
     on_disk = set()
     for sid, path in stored.items():
-        with open(path, 'rb') as f:
-            raw = f.read()
-        message = email.message_from_bytes(raw, policy=email.policy.compat32)
-        subject = message.get('Subject', '')
-        mid = subject[5:].strip() if subject.startswith('soak ') else None
-        if not mid or mid not in mail.bodies:
-            failures.add('%s: a stored message is not one that was sent (a half message?)' % name, '%s: Subject %r' % (path, subject))
-            continue
-        if mid in mail.partial:
-            failures.add('%s: a message cut off mid-DATA was stored' % name, path)
-            continue
-        if body_digest(raw) != mail.bodies[mid]:
-            failures.add('%s: a stored message is not whole (its body differs from what was sent)' % name,
-                         '%s (%d bytes)' % (path, len(raw)))
-            continue
-        on_disk.add(mid)
+        mid, problem = whole_message(path)
+        if problem:
+            failures.add('%s: %s' % (name, problem.split(':')[0]), problem)
+        if mid:
+            on_disk.add(mid)
+    with listed_lock:
+        gone = listed.get(name, set()) - set(stored.values())
+    if gone:
+        failures.add('%s: a message listed during the run is gone at the end (nothing here deletes one)' % name,
+                     '%d, e.g. %s' % (len(gone), sorted(gone)[0]))
     for mid in mail.accepted.get(name, set()) - on_disk:
         failures.add('%s: a message the inbox accepted (250) is not on disk' % name, mid)
     with announced.lock:
@@ -645,6 +683,9 @@ def main():
         threads.append(loop(smtp_deliver, 'inbox crashy', crashy_port, False))
         threads.append(loop(smtp_cut_mid_data_tolerant, 'inbox crashy', crashy_port, python))
         threads.append(loop(crash_loop))
+        watcher = threading.Thread(target=watch_stores, args=({'inbox steady': steady_dir, 'inbox crashy': crashy_dir},), daemon=True)
+        watcher.start()
+        threads.append(watcher)
         return threads
 
     threading.Thread(target=sampler, daemon=True).start()
