@@ -3,6 +3,7 @@
 // choice is made before any application object exists, because the two need different ones.
 
 #include "cli/cli.h"
+#include "cli/faultsenv.h"
 #include "gui/guimain.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,8 @@ int main(int argc, char *argv[])
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (const socketeer::cli::Command *command = socketeer::cli::findCommand(first)) {
         QCoreApplication app(argc, argv);
+        if (!socketeer::cli::armFaultsFromEnvironment())
+            return socketeer::cli::ExitUsage;
         QStringList arguments = QCoreApplication::arguments();
         arguments.removeAt(1);   // the subcommand's name: what is left is what its parser expects
         return command->run(arguments);

@@ -14,6 +14,8 @@ packages=(
   libgmime-3.0-dev libssl3 openssl ca-certificates
   # peers the tests talk to
   python3 python3-aiosmtpd swaks socat netcat-openbsd
+  # the private two-host test network of scripts/netns-run (ip; unshare, nsenter, setpriv)
+  iproute2 util-linux
   # a display for the desktop app where there is none, and screenshots
   xvfb xauth imagemagick fonts-noto-cjk
 )

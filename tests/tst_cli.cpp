@@ -136,6 +136,45 @@ private slots:
         QVERIFY2(errors.contains("no display") && errors.contains("xvfb-run"), errors.constData());
     }
 
+    void faults_fromTheEnvironmentAreArmedAndSaid_data() { addModels(); }
+    void faults_fromTheEnvironmentAreArmedAndSaid()
+    {
+        // A testing aid for scripts/soak.sh: SOCKETEER_FAULTS arms the socket layer's fault
+        // injection for the whole run, says so on stderr, and every byte still arrives.
+        QFETCH(QString, model);
+        Cli server;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"SOCKETEER_FAULTS"_s, u"eintr-every=2,eagain-send-every=3,short-send-every=2"_s);
+        server.process().setProcessEnvironment(environment);
+        QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--model"_s, model}));
+        const quint16 port = server.readPortLine("listening on ");
+        QVERIFY(port);
+        QVERIFY2(server.waitForError("injecting socket faults"), server.errors().constData());
+
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QVERIFY(client.readLine().startsWith("connected"));
+        const QByteArray message = testsupport::nonUtf8Bytes().repeated(64);
+        client.write(message.toHex() + '\n');
+        QCOMPARE(client.readLine(), "Received " + message.toHex());
+        client.closeWrite();
+        QCOMPARE(client.readLine(), QByteArray("closed"));
+        QVERIFY(server.stopsCleanlyOn(SIGTERM));
+    }
+
+    void faults_aMistakeInTheEnvironmentIsAUsageError()
+    {
+        Cli server;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"SOCKETEER_FAULTS"_s, u"eintr-sometimes=3"_s);
+        server.process().setProcessEnvironment(environment);
+        QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--echo"_s}));
+        QVERIFY(server.waitForFinished());
+        QCOMPARE(server.exitCode(), 2);
+        QVERIFY2(server.errors().contains("SOCKETEER_FAULTS") && server.errors().contains("eintr-sometimes"), server.errors().constData());
+        QVERIFY(server.process().readAllStandardOutput().isEmpty());   // it never listened
+    }
+
     void serve_echo_roundTripsTutorialClient_data() { addModels(); }
     void serve_echo_roundTripsTutorialClient()
     {
@@ -168,8 +207,7 @@ private slots:
     void serve_relaysBetweenStdioAndClient()
     {
         QFETCH(QString, model);
-        if (!Peer::haveProgram(QStringLiteral("nc")))
-            QSKIP("nc (netcat-openbsd) is not installed");
+        SOCKETEER_REQUIRE_PROGRAM(QStringLiteral("nc"));
         Cli server;
         QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--model"_s, model}));
         const quint16 port = server.readPortLine("listening on ");

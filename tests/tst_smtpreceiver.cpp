@@ -142,8 +142,7 @@ private slots:
 
     void swaks_dataFromFile_arrivesExactly_andAttachmentByName()
     {
-        if (!Peer::haveProgram(u"swaks"_s))
-            QSKIP("swaks is not installed (scripts/install-deps.sh installs it)");
+        SOCKETEER_REQUIRE_PROGRAM(u"swaks"_s);
         SmtpReceiver receiver;
         const quint16 port = startReceiver(receiver);
         QVERIFY(port != 0);

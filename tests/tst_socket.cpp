@@ -166,6 +166,79 @@ private slots:
         QCOMPARE(receiveExactly(*client, payload.size()), payload);
     }
 
+    void steadyFaults_everyByteStillArrives()
+    {
+        // The soak's plan (one EINTR in 3 calls, one short send in 2): the loops carry on.
+        // EAGAIN is asked for on every send but never given on this blocking socket, where it
+        // would mean "the send timeout expired".
+        Peer server;
+        QVERIFY(server.startPython(QStringLiteral("tcp_echo_server.py"), {QStringLiteral("0")}));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port);
+        auto client = Socket::create(AF_INET, SocketType::Stream);
+        QVERIFY(client->connect(loopback(port)).ok());
+        faults::Plan plan;
+        plan.eintrEvery = 3;
+        plan.shortSendEvery = 2;
+        plan.eagainSendEvery = 1;
+        faults::arm(plan);
+        const QByteArray payload = testsupport::nonUtf8Bytes().repeated(200);
+        size_t sent = 0;
+        QVERIFY(client->sendAll(std::span<const char>(payload.constData(), payload.size()), &sent).ok());
+        QCOMPARE(sent, size_t(payload.size()));
+        QCOMPARE(receiveExactly(*client, payload.size()), payload);
+    }
+
+    void steadyFaults_eagainEveryNthSendOfANonBlockingSocket()
+    {
+        auto listener = Socket::create(AF_INET, SocketType::Stream);
+        QVERIFY(listener->bind(loopback()).ok() && listener->listen(1).ok());
+        auto client = Socket::create(AF_INET, SocketType::Stream);
+        QVERIFY(client->connect(loopback(listener->sockName()->port())).ok());
+        auto accepted = listener->accept();
+        QVERIFY(accepted.ok());
+        QVERIFY(client->setNonBlocking(true).ok());
+        faults::Plan plan;
+        plan.eagainSendEvery = 2;
+        faults::arm(plan);
+        QList<bool> ok;
+        for (int i = 0; i < 4; ++i)
+            ok << client->send(std::span<const char>("x", 1)).ok();
+        QCOMPARE(ok, (QList<bool>{true, false, true, false}));
+        QCOMPARE(receiveExactly(accepted->socket, 2), QByteArray("xx"));
+    }
+
+    void parsePlan_readsTheSoaksSpecification_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QList<int>>("expected");   // eintrEvery, eagainSendEvery, shortSendEvery, maxSendChunk
+        QTest::newRow("all four") << "eintr-every=7,eagain-send-every=11,short-send-every=5,max-send-chunk=4096"
+                                  << true << QList<int>{7, 11, 5, 4096};
+        QTest::newRow("one") << "eintr-every=3" << true << QList<int>{3, 0, 0, 0};
+        QTest::newRow("empty: nothing armed") << "" << true << QList<int>{0, 0, 0, 0};
+        QTest::newRow("unknown name") << "eintr-sometimes=3" << false << QList<int>{};
+        QTest::newRow("no number") << "eintr-every=" << false << QList<int>{};
+        QTest::newRow("not a number") << "eintr-every=lots" << false << QList<int>{};
+        QTest::newRow("negative") << "eintr-every=-1" << false << QList<int>{};
+        QTest::newRow("too large") << "eintr-every=99999999999" << false << QList<int>{};
+        QTest::newRow("no equals") << "eintr-every" << false << QList<int>{};
+    }
+    void parsePlan_readsTheSoaksSpecification()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(QList<int>, expected);
+        std::string error;
+        const auto plan = faults::parsePlan(text.toStdString(), &error);
+        QCOMPARE(plan.has_value(), valid);
+        if (!valid) {
+            QVERIFY(!error.empty());
+            return;
+        }
+        QCOMPARE((QList<int>{plan->eintrEvery, plan->eagainSendEvery, plan->shortSendEvery, int(plan->maxSendChunk)}), expected);
+    }
+
     void send_toAClosedPeerFailsWithEpipeInsteadOfKillingTheProcess()
     {
         auto listener = Socket::create(AF_INET, SocketType::Stream);

@@ -95,12 +95,6 @@ QByteArray pattern(qsizetype size)
     return bytes;
 }
 
-bool haveIpv6Loopback()
-{
-    auto socket = Socket::create(AF_INET6, SocketType::Stream);
-    return socket && socket->bind(*SocketAddress::fromLiteral(QStringLiteral("::1"), 0));
-}
-
 // A loopback listener whose accept queue is full and never drained: the next SYN is dropped, so a
 // connect() to it waits — the only honest way to time out here, since nothing may leave loopback.
 // `fillers` keeps the connections that filled the queue.
@@ -183,8 +177,7 @@ private slots:
         TcpClientConfig config;
         QString expectedPeer;
         if (family == QLatin1String("unix")) {
-            if (!Peer::haveProgram(QStringLiteral("socat")))
-                QSKIP("socat is not installed");
+            SOCKETEER_REQUIRE_PROGRAM(QStringLiteral("socat"));
             QVERIFY(dir.isValid());
             const QString path = dir.filePath(QStringLiteral("echo.sock"));
             QVERIFY(server.startProgram(QStringLiteral("socat"),
@@ -194,8 +187,8 @@ private slots:
             expectedPeer = path;
         } else {
             const bool v6 = family == QLatin1String("ipv6");
-            if (v6 && !haveIpv6Loopback())
-                QSKIP("no IPv6 loopback here");
+            if (v6)
+                SOCKETEER_REQUIRE_IPV6_LOOPBACK();
             const QString host = v6 ? QStringLiteral("::1") : QStringLiteral("127.0.0.1");
             const quint16 port = startServer(server, QStringLiteral("tcp_echo_server.py"), {QStringLiteral("0"), host});
             QVERIFY(port);

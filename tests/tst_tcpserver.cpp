@@ -254,8 +254,7 @@ private slots:
     void receivedBytes_fromNcArriveExactAndClientIsReported()
     {
         QFETCH(ServerModel, model);
-        if (!Peer::haveProgram(QStringLiteral("nc")))
-            QSKIP("nc (netcat-openbsd) is not installed: scripts/install-deps.sh installs it");
+        SOCKETEER_REQUIRE_PROGRAM(QStringLiteral("nc"));
         TcpServer server;
         const quint16 port = startOn(server, config(model));
         QVERIFY(port);
@@ -421,10 +420,7 @@ private slots:
     void ipv6Loopback_echoesWithTheTutorialClient()
     {
         QFETCH(ServerModel, model);
-        auto probe = Socket::create(AF_INET6, SocketType::Stream);
-        if (!probe || !probe->bind(*SocketAddress::fromLiteral(QStringLiteral("::1"), 0)))
-            QSKIP("this machine has no IPv6 loopback");
-        probe->close();
+        SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         TcpServer server;
         TcpServerConfig c = config(model, true);
         c.endpoint.host = QStringLiteral("::1");
@@ -445,8 +441,7 @@ private slots:
     void unixSocket_echoesWithSocat()
     {
         QFETCH(ServerModel, model);
-        if (!Peer::haveProgram(QStringLiteral("socat")))
-            QSKIP("socat is not installed: scripts/install-deps.sh installs it");
+        SOCKETEER_REQUIRE_PROGRAM(QStringLiteral("socat"));
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("chat.sock"));

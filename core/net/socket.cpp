@@ -233,7 +233,7 @@ Result<std::size_t> Socket::send(std::span<const char> data, int flags)
     do {
         std::size_t length = data.size();
         if (faults::detail::g_armed.load(std::memory_order_relaxed)) {
-            if (faults::detail::takeSendFault(err)) {
+            if (faults::detail::takeSendFault(err, m_nonBlocking)) {
                 if (err == EINTR)
                     continue;
                 break;

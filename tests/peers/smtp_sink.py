@@ -1,5 +1,5 @@
-# An SMTP server for the SMTP client's tests, on an ephemeral port of 127.0.0.1 (or --bind ADDR);
-# prints "listening on PORT" once it accepts connections.
+# An SMTP server for the SMTP client's tests, on an ephemeral port of 127.0.0.1 (or --bind ADDR, IPv4
+# or IPv6); prints "listening on PORT" once it accepts connections.
 #   smtp_sink.py OUTDIR [--refuse ADDR]... [--size-limit N] [--cert PEM --key PEM
 #                [--starttls | --implicit-tls]] [--auth USER:SECRET]
 #       Debian's aiosmtpd (a real SMTP server). For each message it writes OUTDIR/envelope.json
@@ -46,7 +46,7 @@ parser.add_argument('--starttls-refused', action='store_true')
 parser.add_argument('--starttls-inject', action='store_true')
 args = parser.parse_args()
 
-listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+listener = socket.socket(socket.AF_INET6 if ':' in args.bind else socket.AF_INET, socket.SOCK_STREAM)
 listener.bind((args.bind, 0))
 listener.listen(8)
 port = listener.getsockname()[1]

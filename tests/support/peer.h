@@ -7,6 +7,13 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTest>
+
+// A program a test talks to (swaks, nc, socat…) that scripts/install-deps.sh installs: missing, it
+// is a broken test machine, so the test fails and says how to mend it (a skip would pass).
+#define SOCKETEER_REQUIRE_PROGRAM(program) \
+    QVERIFY2(testsupport::Peer::haveProgram(program), \
+             qPrintable(QStringLiteral("%1 is not installed: scripts/install-deps.sh installs it").arg(program)))
 
 namespace testsupport {
 

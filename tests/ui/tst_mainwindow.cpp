@@ -14,6 +14,7 @@
 #include "udppanel.h"
 #include "windowhost.h"
 
+#include "net/socket.h"
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
 #include "udp/udpendpoint.h"
@@ -52,13 +53,15 @@ private slots:
 
     void startupOptions_openPanelsReadyToGo()
     {
-        // A free port for the demo: bind port 0 with a server, note it, stop it.
-        TcpServer probe;
-        QSignalSpy started(&probe, &TcpServer::started);
-        probe.start({});
-        QVERIFY(started.wait(5000));
-        const quint16 port = started.at(0).at(1).value<quint16>();
-        probe.stopAndWait();
+        // "--listen P --connect 127.0.0.1:P" needs P before the server exists. Rather than find a
+        // free port and hope it stays free, it stays taken: a socket bound to it (port 0, read
+        // back) with SO_REUSEADDR, never listening. Only a socket that also asks for SO_REUSEADDR
+        // (the server's listener does) may bind it too, and the kernel never hands it out for port 0.
+        auto reserved = Socket::create(AF_INET, SocketType::Stream);
+        QVERIFY(reserved);
+        QVERIFY(reserved->setOption(SOL_SOCKET, SO_REUSEADDR, 1));
+        QVERIFY(reserved->bind(*SocketAddress::fromLiteral(QStringLiteral("127.0.0.1"), 0)));
+        const quint16 port = reserved->sockName()->port();
 
         Settings settings;
         MainWindow window(settings);
