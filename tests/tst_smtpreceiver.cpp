@@ -25,9 +25,12 @@ using namespace testsupport;
 
 namespace {
 
+// Every file, hidden ones too, but the store's mark.
 QStringList filesIn(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+    QStringList files = QDir(dir).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+    files.removeAll(MailStore::markerName());
+    return files;
 }
 
 QStringList messagesIn(const QString &dir)
@@ -449,13 +452,14 @@ private slots:
 
     void open_sweepsWhatACrashLeft_andKeepsWholeMessages()
     {
-        QVERIFY(QDir().mkpath(m_store));
+        QVERIFY(MailStore(m_store).open().ok());   // a store of its own (tst_mailstore: of the user's)
         const QString id = u"20261204-101010-000-0001-abcd"_s;
         QVERIFY(writeFile(m_store + u'/' + id + u".eml"_s, "Subject: whole\r\n\r\nx\r\n"));
         QVERIFY(writeFile(m_store + u'/' + id + u".json"_s, R"({"from":"a@b.c","to":["d@e.f"]})"));
         // An envelope whose message never arrived, and QSaveFile temporaries of both kinds.
         QVERIFY(writeFile(m_store + u"/20261204-101011-000-0002-abcd.json"_s, "{}"));
         QVERIFY(writeFile(m_store + u"/20261204-101012-000-0003-abcd.eml.Xy12Ab"_s, "Subject: half"));
+        QVERIFY(writeFile(m_store + u"/20261204-101013-000-0004-abcd.json.Xy12Ab"_s, "{"));
         QVERIFY(writeFile(m_store + u"/unrelated.txt"_s, "mine"));
 
         MailStore store(m_store);

@@ -122,9 +122,11 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
 
 InboxPanel::~InboxPanel() = default;
 
+// The store's folder: the one in the settings, or the store's own inside it when that one holds
+// the user's files.
 QString InboxPanel::directory() const
 {
-    return m_settings.inboxDirectory();
+    return MailStore(m_settings.inboxDirectory()).directory();
 }
 
 quint16 InboxPanel::listeningPort() const
@@ -140,7 +142,7 @@ QString InboxPanel::statusText() const
 // What is on disk, the messages from before this start included.
 void InboxPanel::reload()
 {
-    MailStore store(directory());
+    MailStore store(m_settings.inboxDirectory());
     // Sweeping what a crash left only while nothing writes here: a running receiver swept the
     // folder when it started, and the envelope it has just committed must not look orphaned.
     if (!m_receiver->isRunning()) {
@@ -161,7 +163,7 @@ void InboxPanel::startReceiver()
         return;
     SmtpReceiverConfig config;
     config.endpoint = {m_settings.inboxAddress(), static_cast<quint16>(m_port->value()), {}};
-    config.directory = directory();
+    config.directory = m_settings.inboxDirectory();
     m_settings.setInboxPort(static_cast<quint16>(m_port->value()));
     m_receiver->start(config);
     setStatus(tr("Starting the local inbox…"));
@@ -281,7 +283,7 @@ void InboxPanel::deleteSelected()
         return;
     const int row = rows.first().row();
     const QString id = m_model->message(row)->id;
-    if (auto removed = MailStore(directory()).remove(id); !removed)
+    if (auto removed = MailStore(m_settings.inboxDirectory()).remove(id); !removed)
         return setStatus(removed.error().message(), true);
     m_model->remove(id);
     if (m_model->rowCount() > 0)
@@ -302,7 +304,7 @@ void InboxPanel::clearAll()
 
 void InboxPanel::removeAll()
 {
-    if (auto cleared = MailStore(directory()).clear(); !cleared)
+    if (auto cleared = MailStore(m_settings.inboxDirectory()).clear(); !cleared)
         setStatus(cleared.error().message(), true);
     reload();
     updateButtons();

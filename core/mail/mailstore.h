@@ -5,6 +5,13 @@
 // a NAME.eml exists only once it is whole: a crash leaves at most an envelope without a message,
 // which open() sweeps away. Nothing that was answered 250 is ever lost.
 //
+// The store touches only what it wrote. Its folder is marked as its own by a file it created
+// (".socketeer-inbox"); a folder the user points it at that already holds other things (a project,
+// their home) gets a folder of the store's own inside it ("socketeer-inbox") instead. It reads,
+// sweeps and deletes only regular files named exactly as it names them (NAME is
+// "20261204-091502-123-0001-a3f9"), never follows a symlink, never changes the mode of a folder it
+// did not make, and makes the folders and files it writes private (0700, 0600).
+//
 // Readers (the inbox panel, the command line) and the receiver's writer may work on the same
 // folder from different threads: every call here is a fresh look at the folder, nothing shared.
 
@@ -30,15 +37,25 @@ struct StoredMessage {
 
 class MailStore {
 public:
-    explicit MailStore(QString directory);
+    // `requested`: the folder the user chose. Where the messages really are is decided from what
+    // is on disk now (see directory()), the same way each time, so every MailStore made for the
+    // same folder (the receiver's, the panel's, the command line's) agrees.
+    explicit MailStore(const QString &requested);
 
     // QStandardPaths' AppDataLocation + "/inbox".
     static QString defaultDirectory();
+    // A store's mark, and the folder it makes inside a folder that is not its own.
+    static QString markerName();
+    static QString ownFolderName();
 
+    // Where the messages are: `requested` itself when it is marked as a store, does not exist yet,
+    // is empty, is the default folder, or holds nothing but the store's own files (a store of an
+    // earlier version, which had no mark); otherwise requested/socketeer-inbox.
     const QString &directory() const { return m_directory; }
 
-    // Creates the folder, then removes what an interrupted write left: QSaveFile's temporaries and
-    // envelopes whose message never arrived.
+    // Creates and marks the folder (a folder it creates is 0700; one that existed keeps its mode),
+    // then removes what an interrupted write left: QSaveFile's temporaries and envelopes whose
+    // message never arrived, by their exact names only.
     Result<void> open() const;
     // Every whole message, newest first. A damaged envelope still lists its message.
     QList<StoredMessage> messages() const;
@@ -47,6 +64,8 @@ public:
     Result<void> clear() const;
 
     static QString envelopeToJson(const SmtpEnvelope &envelope, qint64 size);
+    // An id the store could have made: nothing else is ever read, written or deleted.
+    static bool isValidId(const QString &id);
 
 private:
     std::optional<StoredMessage> load(const QString &id) const;

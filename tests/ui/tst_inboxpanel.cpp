@@ -4,6 +4,7 @@
 // write (swaks, smtplib) shows the same way; a malformed message is shown as far as it can be;
 // a restart shows what arrived before; a port in use is said in words.
 
+#include "foldersnapshot.h"
 #include "mailtestutil.h"
 #include "peer.h"
 
@@ -274,6 +275,39 @@ private slots:
         QCOMPARE(inbox.model()->rowCount(), 0);
         QCOMPARE(QDir(m_inbox).entryList(QDir::Files).size(), 0);
         QVERIFY(!field<QPushButton>(&inbox, "inboxClear")->isEnabled());
+    }
+
+    // The inbox folder setting pointed at a folder of the user's: Delete and Clear all remove the
+    // messages and nothing else, and the folder's mode stays the user's.
+    void deleteAndClear_inAFolderOfTheUsers_leaveTheirFiles()
+    {
+        QVERIFY(QDir().mkpath(m_inbox));
+        QVERIFY(QFile::setPermissions(m_inbox, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                   | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(writeFile(m_inbox + u"/package.json"_s, R"({"name":"demo"})"));
+        QVERIFY(writeFile(m_inbox + u"/notes.json.bak"_s, "old notes"));
+        QVERIFY(writeFile(m_inbox + u"/20261204-101010-000-0001-abcd.eml"_s, "Subject: looks like ours\r\n\r\n"));
+        const QStringList before = folderSnapshot(m_inbox);
+
+        Settings settings;
+        InboxPanel inbox(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
+        QCOMPARE(inbox.model()->rowCount(), 0);   // the look-alike is not a message of the inbox
+        QSignalSpy arrived(&inbox, &InboxPanel::messageArrived);
+        Peer smtplib;
+        QVERIFY(smtplib.startPython(u"smtp_send.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), m_dir.path(), u"--count"_s, u"2"_s}));
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 2, kWaitMs);
+        QVERIFY(smtplib.waitForFinished());
+        const QString storeDir = inbox.directory();
+        QVERIFY(storeDir != m_inbox);
+        const QString skip = QDir(m_inbox).relativeFilePath(storeDir);
+
+        inbox.selectRow(0);
+        QTest::mouseClick(field<QPushButton>(&inbox, "inboxDelete"), Qt::LeftButton);
+        QCOMPARE(inbox.model()->rowCount(), 1);
+        inbox.removeAll();
+        QCOMPARE(inbox.model()->rowCount(), 0);
+        QCOMPARE(folderSnapshot(m_inbox, skip), before);
     }
 
     void timeline_showsTheMailClientAndTheInboxTalking()
