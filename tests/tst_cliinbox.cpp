@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -157,6 +158,32 @@ private slots:
         QCOMPARE(folderSnapshot(project, QDir(project).relativeFilePath(storeDir)), before);
         QCOMPARE(modeOf(project), 0755);
         QCOMPARE(readFile(outside), QByteArray("not the inbox's"));
+    }
+
+    // Two whole transactions in one send (pipelining past DATA): two lines, one per message.
+    void pipelinedTransactions_printOneLineEach()
+    {
+        Cli inbox;
+        QVERIFY(inbox.start({u"inbox"_s, u"--port"_s, u"0"_s, u"--dir"_s, m_tmp.filePath(u"pipelined"_s)}));
+        const quint16 port = inbox.readPortLine("listening on");
+        QVERIFY(port != 0);
+        const QString one = u"MAIL FROM:<a@b.c>\\r\\nRCPT TO:<d@e.f>\\r\\nDATA\\r\\nSubject: %1\\r\\n\\r\\nhi\\r\\n.\\r\\n"_s;
+        Peer client;
+        QVERIFY(client.startPython(u"smtp_script.py"_s, {u"127.0.0.1"_s, QString::number(port), u"reply"_s,
+                                                         u"send:EHLO t\\r\\n"_s + one.arg(u"first"_s) + one.arg(u"second"_s) + u"QUIT\\r\\n"_s,
+                                                         u"eof"_s}));
+        QVERIFY(client.waitForFinished(20000));
+        QCOMPARE(client.process().readAllStandardOutput().count("250 2.0.0 OK"), 2);
+        QSet<QByteArray> ids;
+        for (int i = 0; i < 2; ++i) {
+            bool ok = false;
+            const QByteArray line = inbox.readLine(10000, &ok);
+            QVERIFY2(ok && line.startsWith("received ") && line.contains("from <a@b.c> to <d@e.f>"), line.constData());
+            ids.insert(line.split(' ').at(1));
+        }
+        QCOMPARE(ids.size(), 2);
+        QVERIFY(inbox.stopsCleanlyOn(SIGTERM));
+        QCOMPARE(socketeer::MailStore(m_tmp.filePath(u"pipelined"_s)).messages().size(), 2);
     }
 
     void portInUse_exitsOne_withTheReason()

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -416,6 +417,31 @@ private slots:
         sent.sort();
         stored.sort();
         QCOMPARE(stored, sent);
+    }
+
+    // A client that pipelines past DATA (MAIL/RCPT/DATA/message/./MAIL/… in one send) hands the
+    // receiver several whole transactions in one read: each stored message is announced, once.
+    void pipelinedTransactionsInOneSend_areEachAnnounced()
+    {
+        SmtpReceiver receiver;
+        const quint16 port = startReceiver(receiver);
+        QVERIFY(port != 0);
+        QSignalSpy received(&receiver, &SmtpReceiver::messageReceived);
+        QString burst = u"EHLO t\\r\\n"_s;
+        for (int i = 1; i <= 3; ++i)
+            burst += u"MAIL FROM:<a@b.c>\\r\\nRCPT TO:<d@e.f>\\r\\nDATA\\r\\nSubject: number %1\\r\\n\\r\\n%1\\r\\n.\\r\\n"_s.arg(i);
+        burst += u"QUIT\\r\\n"_s;
+        const QStringList lines = talk(port, {u"reply"_s, u"send:"_s + burst, u"eof"_s});
+        QCOMPARE(codes(lines), QStringList({u"220"_s, u"250"_s, u"250"_s, u"250"_s, u"354"_s, u"250"_s, u"250"_s, u"250"_s, u"354"_s,
+                                            u"250"_s, u"250"_s, u"250"_s, u"354"_s, u"250"_s, u"221"_s, u"EOF"_s}));
+        QCOMPARE(messagesIn(m_store).size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 3, 10000);
+        QSet<QString> ids;
+        for (const QList<QVariant> &signal : received)
+            ids.insert(signal.at(0).value<StoredMessage>().id);
+        QCOMPARE(ids.size(), 3);
+        for (const StoredMessage &message : MailStore(m_store).messages())
+            QVERIFY2(ids.contains(message.id), qPrintable(message.id));
     }
 
     void restart_showsTheMessagesReceivedBefore()

@@ -354,7 +354,7 @@ Result<QString> MailStoreWriter::finish(const SmtpEnvelope &envelope)
     stored.path = m_directory + QLatin1Char('/') + m_id + kMessageSuffix;
     stored.size = m_size;
     stored.envelope = envelope;
-    m_stored = std::move(stored);
+    m_stored.append(std::move(stored));
     return m_id;
 }
 

@@ -86,15 +86,17 @@ public:
     Result<QString> finish(const SmtpEnvelope &envelope) override;
     void abort() override;
 
-    // The message finish() stored last, once: the receiver announces it.
-    std::optional<StoredMessage> takeStored() { return std::exchange(m_stored, std::nullopt); }
+    // Every message finish() stored since the last call, in order, each handed out once: the
+    // receiver announces them. A list, not a slot: one read can hold several whole transactions
+    // (a client pipelining past DATA), and a slot would keep only the last.
+    QList<StoredMessage> takeStored() { return std::exchange(m_stored, {}); }
 
 private:
     QString m_directory;
     QString m_id;
     std::unique_ptr<QSaveFile> m_file;
     qint64 m_size = 0;
-    std::optional<StoredMessage> m_stored;
+    QList<StoredMessage> m_stored;
 };
 
 } // namespace socketeer

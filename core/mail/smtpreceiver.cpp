@@ -142,9 +142,9 @@ private:
         const QByteArray replies = session.smtp->receive(data);
         if (!replies.isEmpty())
             m_server->sendTo(id, replies);
-        while (auto stored = session.writer->takeStored()) {
-            qCDebug(lcReceiver) << "stored" << stored->id << stored->size << "bytes from" << stored->envelope.peer;
-            toFront([message = std::move(*stored)](SmtpReceiver *front) { emit front->messageReceived(message); });
+        for (StoredMessage &stored : session.writer->takeStored()) {
+            qCDebug(lcReceiver) << "stored" << stored.id << stored.size << "bytes from" << stored.envelope.peer;
+            toFront([message = std::move(stored)](SmtpReceiver *front) { emit front->messageReceived(message); });
         }
         if (session.smtp->closeRequested())
             close(session, id);
