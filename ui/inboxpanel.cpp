@@ -58,7 +58,8 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     m_startStop->setObjectName(QStringLiteral("inboxStartStop"));
     m_delete->setObjectName(QStringLiteral("inboxDelete"));
     m_clear->setObjectName(QStringLiteral("inboxClear"));
-    m_openFolder->setToolTip(tr("Each message is a .eml file there, exactly as it arrived, with its envelope in a .json beside it."));
+    m_openFolder->setToolTip(tr("Each message is a .eml file there: the Received: line the inbox adds, then the message exactly as it "
+                                  "arrived. Its envelope is in a .json beside it."));
 
     m_list->setObjectName(QStringLiteral("inboxList"));
     m_list->setModel(m_model);

@@ -1,5 +1,7 @@
 #include "mailstore.h"
 
+#include "mail/tracefield.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -294,14 +296,14 @@ QString MailStore::envelopeToJson(const SmtpEnvelope &envelope, qint64 size)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
-MailStoreWriter::MailStoreWriter(QString directory) : m_directory(std::move(directory)) {}
+MailStoreWriter::MailStoreWriter(QString directory, QString hostName) : m_directory(std::move(directory)), m_hostName(std::move(hostName)) {}
 
 MailStoreWriter::~MailStoreWriter()
 {
     abort();
 }
 
-Result<void> MailStoreWriter::begin(const SmtpEnvelope &)
+Result<void> MailStoreWriter::begin(const SmtpEnvelope &envelope)
 {
     abort();
     QString id;
@@ -313,9 +315,14 @@ Result<void> MailStoreWriter::begin(const SmtpEnvelope &)
     if (!file->open(QIODevice::WriteOnly))
         return fileError(ErrorKind::InvalidArgument, Text::tr("cannot create"), *file);
     file->setPermissions(kPrivateFile);
+    // The trace field first (RFC 5321 4.4: a receiver adds it at the top, and changes nothing
+    // else); every byte after it is the client's.
+    const QByteArray trace = receivedTraceField(envelope, m_hostName, id, QDateTime::currentDateTimeUtc());
+    if (file->write(trace) != trace.size())
+        return fileError(ErrorKind::InvalidArgument, Text::tr("cannot write"), *file);
     m_file = std::move(file);
     m_id = id;
-    m_size = 0;
+    m_size = trace.size();
     return {};
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The local inbox on disk: one folder, each received message as NAME.eml (exactly the bytes the
-// client sent, dot-unstuffed) beside NAME.json (its envelope: sender, recipients, peer, time, the
+// The local inbox on disk: one folder, each received message as NAME.eml (a Received: trace field,
+// then exactly the bytes the client sent, dot-unstuffed) beside NAME.json (its envelope: sender, recipients, peer, time, the
 // SMTP dialogue). Both are written through QSaveFile, the envelope first and the message last, so
 // a NAME.eml exists only once it is whole: a crash leaves at most an envelope without a message,
 // which open() sweeps away. Nothing that was answered 250 is ever lost.
@@ -31,7 +31,7 @@ namespace socketeer {
 struct StoredMessage {
     QString id;          // the file's base name: "20261204-091502-123-0001-a3f9"
     QString path;        // of the .eml
-    qint64 size = 0;     // bytes of the .eml
+    qint64 size = 0;     // bytes of the .eml (the Received: field included)
     SmtpEnvelope envelope;
 };
 
@@ -73,10 +73,11 @@ private:
     QString m_directory;
 };
 
-// The receiver's side: one message at a time, streamed to disk as it arrives.
+// The receiver's side: one message at a time, streamed to disk as it arrives, behind the
+// Received: field (tracefield.h) that names `hostName` as the receiving host.
 class MailStoreWriter final : public SmtpMessageSink {
 public:
-    explicit MailStoreWriter(QString directory);
+    explicit MailStoreWriter(QString directory, QString hostName = QStringLiteral("localhost"));
     ~MailStoreWriter() override;
     MailStoreWriter(const MailStoreWriter &) = delete;
     MailStoreWriter &operator=(const MailStoreWriter &) = delete;
@@ -93,6 +94,7 @@ public:
 
 private:
     QString m_directory;
+    QString m_hostName;
     QString m_id;
     std::unique_ptr<QSaveFile> m_file;
     qint64 m_size = 0;

@@ -117,7 +117,7 @@ private:
     void open(const ClientInfo &client)
     {
         Session session;
-        session.writer = std::make_unique<MailStoreWriter>(m_directory);
+        session.writer = std::make_unique<MailStoreWriter>(m_directory, m_config.hostName);
         session.smtp = std::make_unique<SmtpServerSession>(m_config.hostName, m_config.limits, *session.writer, client.peer);
         session.idle = std::make_unique<QTimer>();
         session.idle->setSingleShot(true);
