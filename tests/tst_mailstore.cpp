@@ -221,6 +221,106 @@ private slots:
         QCOMPARE(readFile(outside), QByteArray("Subject: not mail\r\n\r\nprivate\r\n"));
     }
 
+    // Finding 11: what the list needs of each message is kept in one file, so a restart lists
+    // 20,000 messages without opening 20,000 envelopes or parsing 20,000 messages.
+    void summaryFile_keepsWhatTheListNeeds()
+    {
+        const QString folder = m_root + u"/inbox"_s;
+        MailStore store(folder);
+        QVERIFY(store.open().ok());
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            auto id = ::store(folder, "Subject: number " + QByteArray::number(i) + "\r\n\r\nx\r\n");
+            QVERIFY(id.ok());
+            ids << *id;
+        }
+        const QString summaries = folder + u'/' + MailStore::summaryFileName();
+        QVERIFY(QFileInfo(summaries).isFile());
+        QCOMPARE(modeOf(summaries) & 077, 0);
+
+        // The writer kept each envelope; nobody has parsed the headers yet.
+        QList<ListedMessage> rows = store.list();
+        const QList<StoredMessage> messages = store.messages();
+        QCOMPARE(rows.size(), 3);
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QCOMPARE(rows.at(i).message.id, messages.at(i).id);   // the same order: newest first
+            QCOMPARE(rows.at(i).message.size, QFileInfo(messages.at(i).path).size());
+            QCOMPARE(rows.at(i).message.path, messages.at(i).path);
+            QCOMPARE(rows.at(i).message.envelope.mailFrom, u"a@example.com"_s);
+            QCOMPARE(rows.at(i).message.envelope.recipients, QStringList{u"b@example.com"_s});
+            QCOMPARE(rows.at(i).message.envelope.receivedAt, messages.at(i).envelope.receivedAt);
+            QVERIFY(!rows.at(i).summary);
+        }
+
+        for (const ListedMessage &row : rows)
+            store.remember(row.message, MessageSummary{u"王大锤 <wang@example.com>"_s, u"b"_s, u"kept "_s + row.message.id, 2});
+        // A line torn by a crash, and lines that are not the store's, cost nothing.
+        QFile file(summaries);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("not json\n{\"id\":\"../../etc/passwd\",\"size\":1}\n{\"id\":\"" + ids.first().toLatin1() + "\",\"summ");
+        file.close();
+        rows = store.list();
+        QCOMPARE(rows.size(), 3);
+        for (const ListedMessage &row : rows) {
+            QVERIFY(row.summary);
+            QCOMPARE(row.summary->subject, u"kept "_s + row.message.id);
+            QCOMPARE(row.summary->from, u"王大锤 <wang@example.com>"_s);
+            QCOMPARE(row.summary->attachments, 2);
+        }
+
+        // Its lines outlive a deleted message, which is not listed again.
+        QVERIFY(store.remove(ids.first()).ok());
+        QCOMPARE(store.list().size(), 2);
+        // A sweep leaves it alone; Clear all removes it with the messages.
+        QVERIFY(store.open().ok());
+        QVERIFY(QFileInfo(summaries).isFile());
+        QVERIFY(store.clear().ok());
+        QVERIFY(!QFileInfo::exists(summaries));
+        QCOMPARE(store.list().size(), 0);
+    }
+
+    // A store of the previous version has no summary file: the first list() reads the envelopes
+    // and keeps them; the next one takes them from the file.
+    void summaryFile_ofAnOldStore_isWrittenByTheFirstList()
+    {
+        const QString folder = m_root + u"/old"_s;
+        QVERIFY(makeFolder(folder, 0700));
+        const QString id = u"20261204-101010-000-0001-abcd"_s;
+        QVERIFY(writeFile(folder + u'/' + id + u".eml"_s, "Subject: whole\r\n\r\nx\r\n"));
+        QVERIFY(writeFile(folder + u'/' + id + u".json"_s, R"({"from":"a@b.c","to":["d@e.f"],"receivedAt":"2026-12-04T10:10:10.000Z"})"));
+        MailStore store(folder);
+        QCOMPARE(store.list().size(), 1);
+        QCOMPARE(store.list().at(0).message.envelope.mailFrom, u"a@b.c"_s);
+        // The envelope file changes (nothing would do that): the list keeps what it read.
+        QVERIFY(writeFile(folder + u'/' + id + u".json"_s, R"({"from":"changed@b.c","to":["d@e.f"],"receivedAt":"2026-12-04T10:10:10.000Z"})"));
+        QCOMPARE(store.list().at(0).message.envelope.mailFrom, u"a@b.c"_s);
+        QCOMPARE(store.messages().at(0).envelope.mailFrom, u"changed@b.c"_s);   // message() reads the file itself
+    }
+
+    // Mostly lines of deleted messages: the file is written afresh, with only the listed ones.
+    void summaryFile_mostlyDeleted_isWrittenAfresh()
+    {
+        const QString folder = m_root + u"/inbox"_s;
+        MailStore store(folder);
+        QVERIFY(store.open().ok());
+        auto kept = ::store(folder, "Subject: kept\r\n\r\n");
+        QVERIFY(kept.ok());
+        // The lines 1,500 deleted messages left.
+        const QString summaries = folder + u'/' + MailStore::summaryFileName();
+        QByteArray gone;
+        for (int i = 0; i < 1500; ++i)
+            gone += R"({"id":"20261204-101010-000-)" + QByteArray::number(1000 + i) + R"(-dead","size":10,"receivedAt":"2026-12-04T10:10:10.000Z"})" + '\n';
+        QFile file(summaries);
+        QVERIFY(file.open(QIODevice::Append) && file.write(gone) == gone.size());
+        file.close();
+        QCOMPARE(readFile(summaries).count('\n'), 1501);
+        QCOMPARE(store.list().size(), 1);
+        QCOMPARE(readFile(summaries).count('\n'), 1);
+        QVERIFY(readFile(summaries).contains(kept->toLatin1()));
+        QCOMPARE(modeOf(summaries) & 077, 0);
+        QCOMPARE(store.list().size(), 1);
+    }
+
     void ids_areExactlyTheStoresFormat_data()
     {
         QTest::addColumn<QString>("id");

@@ -106,7 +106,8 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     connect(m_receiver, &SmtpReceiver::stopped, this, &InboxPanel::onStopped);
     connect(m_receiver, &SmtpReceiver::errorOccurred, this, &InboxPanel::onError);
     connect(m_receiver, &SmtpReceiver::messageReceived, this, &InboxPanel::onArrived);
-    connect(m_reader, &InboxReader::summarized, m_model, &InboxModel::setSummary);
+    connect(m_reader, &InboxReader::listed, this, &InboxPanel::onListed);
+    connect(m_reader, &InboxReader::summarized, m_model, &InboxModel::setSummaries);
     connect(m_reader, &InboxReader::loaded, this, &InboxPanel::onLoaded);
     connect(m_reader, &InboxReader::saved, this, [this](const QString &destination, const QString &problem) {
         if (problem.isEmpty())
@@ -140,22 +141,29 @@ QString InboxPanel::statusText() const
     return m_status->text();
 }
 
-// What is on disk, the messages from before this start included.
+// What is on disk, the messages from before this start included: listed on the reader's thread
+// and shown in batches as they come (onListed), so that 20,000 messages never hold up the window.
+// Sweeping what a crash left is the receiver's, when it starts: only it knows nothing is being
+// written meanwhile.
 void InboxPanel::reload()
 {
-    MailStore store(m_settings.inboxDirectory());
-    // Sweeping what a crash left only while nothing writes here: a running receiver swept the
-    // folder when it started, and the envelope it has just committed must not look orphaned.
-    if (!m_receiver->isRunning()) {
-        if (auto opened = store.open(); !opened)
-            return setStatus(opened.error().message(), true);
-    }
-    const QList<StoredMessage> messages = store.messages();
-    m_model->setMessages(messages);
-    for (const StoredMessage &message : messages)
-        m_reader->summarize(message.id, message.path);
+    m_model->clear();
     m_view->showNothing();
     m_shownId.clear();
+    m_listing = true;
+    m_reader->list(++m_generation, m_settings.inboxDirectory());
+}
+
+void InboxPanel::onListed(int generation, const QList<ListedMessage> &rows, bool done)
+{
+    if (generation != m_generation)
+        return;   // an older listing, overtaken by Clear all or a new folder
+    m_model->append(rows);
+    if (done) {
+        m_listing = false;
+        emit listingFinished();
+    }
+    updateButtons();
 }
 
 void InboxPanel::startReceiver()
@@ -224,7 +232,7 @@ void InboxPanel::onError(const Error &error)
 void InboxPanel::onArrived(const StoredMessage &message)
 {
     m_model->prepend(message);
-    m_reader->summarize(message.id, message.path);
+    m_reader->summarize(m_receiver->directory(), message);
     updateButtons();
     emit messageArrived(message.id);
 }
@@ -249,14 +257,17 @@ void InboxPanel::showSelected()
     m_reader->load(message->id, message->path);
 }
 
-void InboxPanel::onLoaded(const QString &id, const ParsedMail &mail, const QByteArray &source, bool truncated)
+void InboxPanel::onLoaded(const QString &id, const StoredMessage &message, const ParsedMail &mail, const QByteArray &source,
+                          bool truncated)
 {
     if (id != m_shownId)
         return;   // the user has moved on to another message
     const int row = m_model->rowOf(id);
     if (row < 0)
         return;
-    m_view->showMessage(*m_model->message(row), mail, source, truncated);
+    // The whole envelope as the reader read it (a list row has no dialogue); the row's if the
+    // envelope file could not be read.
+    m_view->showMessage(message.id == id ? message : *m_model->message(row), mail, source, truncated);
     emit messageShown(id);
 }
 

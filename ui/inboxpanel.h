@@ -13,6 +13,7 @@ class QTableView;
 namespace socketeer {
 class SmtpReceiver;
 struct Error;
+struct ListedMessage;
 struct ParsedMail;
 struct StoredMessage;
 }
@@ -37,6 +38,8 @@ public:
     QTableView *list() const { return m_list; }
     MessageView *view() const { return m_view; }
     QString statusText() const;
+    // True until every message on disk is in the list.
+    bool isListing() const { return m_listing; }
     QString directory() const;
     // Where the receiver listens now; 0 while it does not.
     quint16 listeningPort() const;
@@ -56,6 +59,8 @@ signals:
     void messageArrived(const QString &id);
     // The message shown in the view is fully read (tests and the status line wait for it).
     void messageShown(const QString &id);
+    // Every message on disk is in the list (their summaries may still be coming).
+    void listingFinished();
     void saveFinished(const QString &destination, const QString &problem);
 
 private:
@@ -67,7 +72,8 @@ private:
     void onStopped();
     void onError(const Error &error);
     void onArrived(const StoredMessage &message);
-    void onLoaded(const QString &id, const ParsedMail &mail, const QByteArray &source, bool truncated);
+    void onListed(int generation, const QList<ListedMessage> &rows, bool done);
+    void onLoaded(const QString &id, const StoredMessage &message, const ParsedMail &mail, const QByteArray &source, bool truncated);
     void updateButtons();
     void setStatus(const QString &text, bool error = false);
 
@@ -87,6 +93,8 @@ private:
     QString m_address;
     quint16 m_listeningPort = 0;
     bool m_stopping = false;
+    int m_generation = 0;    // of the listing whose batches are shown
+    bool m_listing = false;
 };
 
 } // namespace socketeer::ui

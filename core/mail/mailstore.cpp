@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,6 +31,7 @@ const QString kMessageSuffix = QStringLiteral(".eml");
 const QString kEnvelopeSuffix = QStringLiteral(".json");
 const QString kMarker = QStringLiteral(".socketeer-inbox");
 const QString kOwnFolder = QStringLiteral("socketeer-inbox");
+const QString kSummaries = QStringLiteral(".socketeer-summaries");
 constexpr QFileDevice::Permissions kPrivateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr QFileDevice::Permissions kPrivateFolder = kPrivateFile | QFileDevice::ExeOwner;
 
@@ -38,10 +40,13 @@ const QString kIdPattern = QStringLiteral("[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9]{4}-[
 
 // The names the store writes: ID.eml, ID.json, and QSaveFile's temporaries of them ("ID.eml.Ab12Cd",
 // made when the file system has no unnamed temporary files).
-enum class NameKind { Other, Message, Envelope, Temporary };
+enum class NameKind { Other, Message, Envelope, Temporary, Summaries };
 
 NameKind kindOf(const QString &name, QString *id = nullptr)
 {
+    static const QRegularExpression summaries(QStringLiteral("^\\.socketeer-summaries(\\.[A-Za-z0-9]{6})?$"));
+    if (const QRegularExpressionMatch match = summaries.match(name); match.hasMatch())
+        return match.capturedLength(1) > 0 ? NameKind::Temporary : NameKind::Summaries;
     static const QRegularExpression pattern(QStringLiteral("^(%1)\\.(eml|json)(\\.[A-Za-z0-9]{6})?$").arg(kIdPattern));
     const QRegularExpressionMatch match = pattern.match(name);
     if (!match.hasMatch())
@@ -77,7 +82,7 @@ bool holdsOnlyStoreFiles(const QString &directory)
 {
     const QFileInfoList entries = QDir(directory).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo &entry : entries) {
-        if (!isPlainFile(entry) || kindOf(entry.fileName()) == NameKind::Other)
+        if (!isPlainFile(entry) || (kindOf(entry.fileName()) == NameKind::Other && entry.fileName() != kMarker))
             return false;
     }
     return true;
@@ -135,6 +140,87 @@ SmtpEnvelope envelopeFromJson(const QJsonObject &object)
     return envelope;
 }
 
+// One line of the summary file: the envelope's listing part, and the parsed headers when known.
+QByteArray summaryLine(const StoredMessage &message, const MessageSummary *summary)
+{
+    QJsonObject object;
+    object.insert(QLatin1String("id"), message.id);
+    object.insert(QLatin1String("size"), message.size);
+    object.insert(QLatin1String("receivedAt"), message.envelope.receivedAt.toUTC().toString(Qt::ISODateWithMs));
+    object.insert(QLatin1String("mailFrom"), message.envelope.mailFrom);
+    object.insert(QLatin1String("to"), QJsonArray::fromStringList(message.envelope.recipients));
+    if (summary) {
+        object.insert(QLatin1String("summary"), QJsonObject{{QLatin1String("from"), summary->from},
+                                                            {QLatin1String("to"), summary->to},
+                                                            {QLatin1String("subject"), summary->subject},
+                                                            {QLatin1String("attachments"), summary->attachments}});
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+// Appends whole lines in one write() each: writers in other threads or processes interleave
+// lines, never bytes of a line. Nothing is written through a symlink.
+void appendSummaryLines(const QString &directory, const QByteArray &lines)
+{
+    const QString path = directory + QLatin1Char('/') + kSummaries;
+    if (lines.isEmpty() || (isTaken(path) && !isPlainFile(QFileInfo(path))))
+        return;
+    QFile file(path);
+    const bool created = !file.exists();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+        return;   // only a cache: the next list() reads those messages afresh
+    if (created)
+        file.setPermissions(kPrivateFile);
+    file.write(lines);
+}
+
+// Later lines win; a summary, once known, stays known. Torn or foreign lines are skipped.
+QHash<QString, ListedMessage> readSummaries(const QString &directory, qsizetype *lineCount)
+{
+    QHash<QString, ListedMessage> rows;
+    *lineCount = 0;
+    const QString path = directory + QLatin1Char('/') + kSummaries;
+    QFile file(path);
+    if (!isPlainFile(QFileInfo(path)) || !file.open(QIODevice::ReadOnly))
+        return rows;
+    const QByteArray bytes = file.readAll();
+    qsizetype start = 0;
+    while (start < bytes.size()) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            break;   // a line still being written, or torn by a crash
+        const QJsonObject object = QJsonDocument::fromJson(QByteArrayView(bytes).sliced(start, end - start).toByteArray()).object();
+        start = end + 1;
+        ++*lineCount;
+        const QString id = object.value(QLatin1String("id")).toString();
+        if (!MailStore::isValidId(id))
+            continue;
+        ListedMessage &row = rows[id];
+        row.message.id = id;
+        row.message.path = directory + QLatin1Char('/') + id + kMessageSuffix;
+        row.message.size = object.value(QLatin1String("size")).toInteger();
+        row.message.envelope.receivedAt = QDateTime::fromString(object.value(QLatin1String("receivedAt")).toString(), Qt::ISODateWithMs);
+        row.message.envelope.mailFrom = object.value(QLatin1String("mailFrom")).toString();
+        row.message.envelope.recipients.clear();
+        for (const QJsonValue &value : object.value(QLatin1String("to")).toArray())
+            row.message.envelope.recipients.append(value.toString());
+        const QJsonValue summary = object.value(QLatin1String("summary"));
+        if (summary.isObject()) {
+            const QJsonObject s = summary.toObject();
+            row.summary = MessageSummary{s.value(QLatin1String("from")).toString(), s.value(QLatin1String("to")).toString(),
+                                         s.value(QLatin1String("subject")).toString(), s.value(QLatin1String("attachments")).toInt()};
+        }
+    }
+    return rows;
+}
+
+bool newestFirst(const StoredMessage &a, const StoredMessage &b)
+{
+    if (a.envelope.receivedAt != b.envelope.receivedAt)
+        return a.envelope.receivedAt > b.envelope.receivedAt;
+    return a.id > b.id;
+}
+
 } // namespace
 
 MailStore::MailStore(const QString &requested) : m_directory(locate(QDir::cleanPath(requested))) {}
@@ -152,6 +238,11 @@ QString MailStore::markerName()
 QString MailStore::ownFolderName()
 {
     return kOwnFolder;
+}
+
+QString MailStore::summaryFileName()
+{
+    return kSummaries;
 }
 
 bool MailStore::isValidId(const QString &id)
@@ -235,12 +326,53 @@ QList<StoredMessage> MailStore::messages() const
         if (auto message = load(id))
             result.append(std::move(*message));
     }
-    std::sort(result.begin(), result.end(), [](const StoredMessage &a, const StoredMessage &b) {
-        if (a.envelope.receivedAt != b.envelope.receivedAt)
-            return a.envelope.receivedAt > b.envelope.receivedAt;
-        return a.id > b.id;
-    });
+    std::sort(result.begin(), result.end(), newestFirst);
     return result;
+}
+
+QList<ListedMessage> MailStore::list() const
+{
+    qsizetype lines = 0;
+    QHash<QString, ListedMessage> cached = readSummaries(m_directory, &lines);
+    // Names only, no stat per file: the directory entry's type is enough to leave symlinks out.
+    const QStringList names = QDir(m_directory).entryList({QStringLiteral("*") + kMessageSuffix}, QDir::Files | QDir::NoSymLinks);
+    QList<ListedMessage> result;
+    result.reserve(names.size());
+    QByteArray learned;
+    for (const QString &name : names) {
+        QString id;
+        if (kindOf(name, &id) != NameKind::Message)
+            continue;
+        if (auto it = cached.find(id); it != cached.end() && it->message.envelope.receivedAt.isValid()) {
+            result.append(std::move(*it));
+            continue;
+        }
+        if (auto message = load(id)) {
+            message->envelope.transcript.clear();   // a list row needs none of it
+            learned += summaryLine(*message, nullptr);
+            result.append(ListedMessage{std::move(*message), std::nullopt});
+        }
+    }
+    std::sort(result.begin(), result.end(), [](const ListedMessage &a, const ListedMessage &b) { return newestFirst(a.message, b.message); });
+    if (lines > 2 * result.size() + 1000) {
+        // Mostly deleted messages: written afresh. A line another writer appends meanwhile may be
+        // lost, which costs that message one fresh read.
+        QByteArray all;
+        for (const ListedMessage &row : result)
+            all += summaryLine(row.message, row.summary ? &*row.summary : nullptr);
+        QSaveFile file(m_directory + QLatin1Char('/') + kSummaries);
+        if (file.open(QIODevice::WriteOnly) && file.setPermissions(kPrivateFile) && file.write(all) == all.size())
+            file.commit();
+    } else {
+        appendSummaryLines(m_directory, learned);
+    }
+    return result;
+}
+
+void MailStore::remember(const StoredMessage &message, const MessageSummary &summary) const
+{
+    if (isValidId(message.id))
+        appendSummaryLines(m_directory, summaryLine(message, &summary));
 }
 
 std::optional<StoredMessage> MailStore::message(const QString &id) const
@@ -278,6 +410,9 @@ Result<void> MailStore::clear() const
         if (auto removed = remove(id); !removed)
             return removed;
     }
+    const QString summaries = m_directory + QLatin1Char('/') + kSummaries;
+    if (isPlainFile(QFileInfo(summaries)))
+        QFile::remove(summaries);
     return {};
 }
 
@@ -361,6 +496,7 @@ Result<QString> MailStoreWriter::finish(const SmtpEnvelope &envelope)
     stored.path = m_directory + QLatin1Char('/') + m_id + kMessageSuffix;
     stored.size = m_size;
     stored.envelope = envelope;
+    appendSummaryLines(m_directory, summaryLine(stored, nullptr));
     m_stored.append(std::move(stored));
     return m_id;
 }
