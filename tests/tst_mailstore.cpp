@@ -309,7 +309,8 @@ private slots:
         const QString summaries = folder + u'/' + MailStore::summaryFileName();
         QByteArray gone;
         for (int i = 0; i < 1500; ++i)
-            gone += R"({"id":"20261204-101010-000-)" + QByteArray::number(1000 + i) + R"(-dead","size":10,"receivedAt":"2026-12-04T10:10:10.000Z"})" + '\n';
+            gone += "{\"id\":\"20261204-101010-000-" + QByteArray::number(1000 + i)
+                    + "-dead\",\"size\":10,\"receivedAt\":\"2026-12-04T10:10:10.000Z\"}\n";
         QFile file(summaries);
         QVERIFY(file.open(QIODevice::Append) && file.write(gone) == gone.size());
         file.close();

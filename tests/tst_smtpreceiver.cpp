@@ -29,11 +29,12 @@ using namespace testsupport;
 
 namespace {
 
-// Every file, hidden ones too, but the store's mark.
+// Every file, hidden ones too, but the store's mark and its summary file.
 QStringList filesIn(const QString &dir)
 {
     QStringList files = QDir(dir).entryList(QDir::Files | QDir::Hidden, QDir::Name);
     files.removeAll(MailStore::markerName());
+    files.removeAll(MailStore::summaryFileName());
     return files;
 }
 

@@ -335,7 +335,7 @@ QList<ListedMessage> MailStore::list() const
     qsizetype lines = 0;
     QHash<QString, ListedMessage> cached = readSummaries(m_directory, &lines);
     // Names only, no stat per file: the directory entry's type is enough to leave symlinks out.
-    const QStringList names = QDir(m_directory).entryList({QStringLiteral("*") + kMessageSuffix}, QDir::Files | QDir::NoSymLinks);
+    const QStringList names = QDir(m_directory).entryList({QStringLiteral("*") + kMessageSuffix}, QDir::Files | QDir::NoSymLinks, QDir::Unsorted);
     QList<ListedMessage> result;
     result.reserve(names.size());
     QByteArray learned;
