@@ -77,20 +77,24 @@ void InboxModel::clear()
     endResetModel();
 }
 
-void InboxModel::append(const QList<ListedMessage> &rows)
+void InboxModel::append(QList<ListedMessage> rows)
 {
-    QList<const ListedMessage *> fresh;
-    fresh.reserve(rows.size());
-    for (const ListedMessage &row : rows)
-        if (!m_keys.contains(row.message.id))
-            fresh.append(&row);
-    if (fresh.isEmpty())
+    qsizetype fresh = 0;
+    for (ListedMessage &row : rows) {
+        if (m_keys.contains(row.message.id))
+            row.message.id.clear();   // shown already (it arrived while the listing was on its way)
+        else
+            ++fresh;
+    }
+    if (fresh == 0)
         return;
     const int first = rowCount();
-    beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-    for (const ListedMessage *row : fresh) {
-        m_keys.insert(row->message.id, m_top + static_cast<qint64>(m_rows.size()));
-        m_rows.push_back(Row{row->message, row->summary});
+    beginInsertRows({}, first, first + static_cast<int>(fresh) - 1);
+    for (ListedMessage &row : rows) {
+        if (row.message.id.isEmpty())
+            continue;
+        m_keys.insert(row.message.id, m_top + static_cast<qint64>(m_rows.size()));
+        m_rows.push_back(Row{std::move(row.message), std::move(row.summary)});
     }
     endInsertRows();
 }

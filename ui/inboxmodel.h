@@ -31,8 +31,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     void clear();
-    // Below the rows there (a listing comes newest first); ids already shown are skipped.
-    void append(const QList<ListedMessage> &rows);
+    // Below the rows there (a listing comes newest first); ids already shown are skipped. The
+    // rows are moved in, not copied.
+    void append(QList<ListedMessage> rows);
     void prepend(const StoredMessage &message);   // a new arrival goes on top
     void setSummaries(const QList<SummaryUpdate> &updates);
     void remove(const QString &id);

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -107,7 +108,7 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     connect(m_receiver, &SmtpReceiver::errorOccurred, this, &InboxPanel::onError);
     connect(m_receiver, &SmtpReceiver::messageReceived, this, &InboxPanel::onArrived);
     connect(m_reader, &InboxReader::listed, this, &InboxPanel::onListed);
-    connect(m_reader, &InboxReader::summarized, m_model, &InboxModel::setSummaries);
+    connect(m_reader, &InboxReader::summarized, this, &InboxPanel::onSummarized);
     connect(m_reader, &InboxReader::loaded, this, &InboxPanel::onLoaded);
     connect(m_reader, &InboxReader::saved, this, [this](const QString &destination, const QString &problem) {
         if (problem.isEmpty())
@@ -148,18 +149,57 @@ QString InboxPanel::statusText() const
 void InboxPanel::reload()
 {
     m_model->clear();
+    m_pending.clear();
     m_view->showNothing();
     m_shownId.clear();
     m_listing = true;
+    m_listed = false;
     m_reader->list(++m_generation, m_settings.inboxDirectory());
 }
 
+// Batches can arrive faster than the GUI takes them (the reader's answers are delivered together
+// when the GUI thread was busy): they wait here, shared and not copied, and go into the list one
+// per turn of the event loop, so that adding 100,000 rows never holds the window up. Summaries
+// queue behind the rows they are for.
 void InboxPanel::onListed(int generation, const QList<ListedMessage> &rows, bool done)
 {
     if (generation != m_generation)
         return;   // an older listing, overtaken by Clear all or a new folder
-    m_model->append(rows);
-    if (done) {
+    if (!rows.isEmpty())
+        m_pending.append(Pending{rows, {}});
+    m_listed = done;
+    scheduleFeed();
+}
+
+void InboxPanel::onSummarized(const QList<SummaryUpdate> &updates)
+{
+    if (m_pending.isEmpty())
+        return m_model->setSummaries(updates);
+    m_pending.append(Pending{{}, updates});
+    scheduleFeed();
+}
+
+void InboxPanel::scheduleFeed()
+{
+    if (!m_feeding) {
+        m_feeding = true;
+        QTimer::singleShot(0, this, &InboxPanel::feedList);
+    }
+}
+
+void InboxPanel::feedList()
+{
+    m_feeding = false;
+    if (!m_pending.isEmpty()) {
+        Pending next = m_pending.takeFirst();
+        if (!next.rows.isEmpty())
+            m_model->append(std::move(next.rows));
+        if (!next.summaries.isEmpty())
+            m_model->setSummaries(next.summaries);
+    }
+    if (!m_pending.isEmpty()) {
+        scheduleFeed();
+    } else if (m_listed && m_listing) {
         m_listing = false;
         emit listingFinished();
     }

@@ -3,6 +3,9 @@
 // works with no account) and the messages it kept — a live list, newest first, and the message
 // view. Everything slow (parsing, saving a 200 MB attachment) happens on the reader's thread.
 
+#include "inboxreader.h"
+
+#include <QList>
 #include <QWidget>
 
 class QLabel;
@@ -13,7 +16,6 @@ class QTableView;
 namespace socketeer {
 class SmtpReceiver;
 struct Error;
-struct ListedMessage;
 struct ParsedMail;
 struct StoredMessage;
 }
@@ -21,7 +23,6 @@ struct StoredMessage;
 namespace socketeer::ui {
 
 class InboxModel;
-class InboxReader;
 class MessageView;
 class Settings;
 
@@ -73,6 +74,9 @@ private:
     void onError(const Error &error);
     void onArrived(const StoredMessage &message);
     void onListed(int generation, const QList<ListedMessage> &rows, bool done);
+    void onSummarized(const QList<SummaryUpdate> &updates);
+    void scheduleFeed();
+    void feedList();
     void onLoaded(const QString &id, const StoredMessage &message, const ParsedMail &mail, const QByteArray &source, bool truncated);
     void updateButtons();
     void setStatus(const QString &text, bool error = false);
@@ -94,7 +98,15 @@ private:
     quint16 m_listeningPort = 0;
     bool m_stopping = false;
     int m_generation = 0;    // of the listing whose batches are shown
-    bool m_listing = false;
+    bool m_listing = false;  // until every listed row is in the model
+    bool m_listed = false;   // the reader has sent the last batch
+    bool m_feeding = false;  // a feedList() is due
+    // Listed rows and summaries not yet in the model, in the order they came.
+    struct Pending {
+        QList<ListedMessage> rows;
+        QList<SummaryUpdate> summaries;
+    };
+    QList<Pending> m_pending;
 };
 
 } // namespace socketeer::ui

@@ -46,7 +46,7 @@ public:
     // How much of the raw source load() reads: a view of a 200 MB message does not need it all.
     static constexpr qint64 kSourceLimit = 512 * 1024;
     // Rows per listed() batch, summaries per summarized() batch: each is a small step for the GUI.
-    static constexpr int kListBatch = 2000;
+    static constexpr int kListBatch = 500;
     static constexpr int kSummaryBatch = 100;
 
 signals:
