@@ -3,6 +3,7 @@
 // exit 2; a port in use is exit 1; SIGTERM is a clean exit 0.
 
 #include "clipeer.h"
+#include "foldersnapshot.h"
 #include "mailtestutil.h"
 
 #include "mail/mailstore.h"
@@ -10,13 +11,40 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace testsupport;
+
+namespace {
+
+int modeOf(const QString &path)
+{
+    struct stat st {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? static_cast<int>(st.st_mode & 07777) : -1;
+}
+
+// One message by smtp_script.py, the raw socket client; true once the inbox said 250.
+bool deliver(quint16 port, const QByteArray &subject)
+{
+    Peer client;
+    if (!client.startPython(u"smtp_script.py"_s,
+                            {u"127.0.0.1"_s, QString::number(port), u"reply"_s, u"line:EHLO t"_s, u"reply"_s, u"line:MAIL FROM:<a@b.c>"_s,
+                             u"reply"_s, u"line:RCPT TO:<d@e.f>"_s, u"reply"_s, u"line:DATA"_s, u"reply"_s,
+                             u"send:Subject: "_s + QString::fromLatin1(subject) + u"\\r\\n\\r\\nhi\\r\\n.\\r\\n"_s, u"reply"_s,
+                             u"line:QUIT"_s, u"eof"_s})
+        || !client.waitForFinished(20000))
+        return false;
+    return client.process().readAllStandardOutput().contains("\n250 2.0.0 OK");
+}
+
+} // namespace
 
 class TestCliInbox : public QObject {
     Q_OBJECT
@@ -87,6 +115,75 @@ private slots:
 
         QVERIFY(inbox.stopsCleanlyOn(SIGTERM));
         QVERIFY(inbox.errors().contains(QDir::toNativeSeparators(dir).toUtf8()));   // it said where it stores
+    }
+
+    // Found by a new user: --dir ~/project made the folder 0700 and deleted package.json and
+    // notes.json.bak as "leftovers". The store now keeps to a folder of its own inside it.
+    void dirOfAProject_keepsEveryFileAndItsMode()
+    {
+        const QString project = m_tmp.filePath(u"project"_s);
+        QVERIFY(QDir().mkpath(project + u"/src"_s));
+        QVERIFY(QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                   | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QCOMPARE(modeOf(project), 0755);
+        const QString outside = m_tmp.filePath(u"outside.txt"_s);
+        QVERIFY(writeFile(outside, "not the inbox's"));
+        QVERIFY(writeFile(project + u"/package.json"_s, R"({"name":"demo"})"));
+        QVERIFY(writeFile(project + u"/notes.json.bak"_s, "old notes"));
+        QVERIFY(writeFile(project + u"/x.eml"_s, "Subject: a draft\r\n\r\n"));
+        QVERIFY(writeFile(project + u"/src/index.js"_s, "1"));
+        QVERIFY(writeFile(project + u"/20261204-101010-000-0001-abcd.eml"_s, "Subject: looks like ours\r\n\r\n"));
+        QVERIFY(writeFile(project + u"/20261204-101011-000-0002-abcd.json"_s, "{}"));
+        QVERIFY(QFile::link(outside, project + u"/20261204-101013-000-0004-abcd.json"_s));
+        const QStringList before = folderSnapshot(project);
+
+        Cli inbox;
+        QVERIFY(inbox.start({u"inbox"_s, u"--port"_s, u"0"_s, u"--dir"_s, project}));
+        const quint16 port = inbox.readPortLine("listening on");
+        QVERIFY(port != 0);
+        QVERIFY(deliver(port, "kept"));
+        bool ok = false;
+        const QByteArray line = inbox.readLine(10000, &ok);
+        QVERIFY2(ok && line.startsWith("received "), line.constData());
+        const QString id = QString::fromUtf8(line.split(' ').at(1));
+        QVERIFY(inbox.stopsCleanlyOn(SIGTERM));
+
+        // The message is in the store's own folder, which it said; the user's files are as they were.
+        const QList<socketeer::StoredMessage> messages = socketeer::MailStore(project).messages();
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.at(0).id, id);
+        const QString storeDir = QFileInfo(messages.at(0).path).absolutePath();
+        QVERIFY(storeDir != project);
+        QVERIFY2(inbox.errors().contains(QDir::toNativeSeparators(storeDir).toUtf8()), inbox.errors().constData());
+        QCOMPARE(folderSnapshot(project, QDir(project).relativeFilePath(storeDir)), before);
+        QCOMPARE(modeOf(project), 0755);
+        QCOMPARE(readFile(outside), QByteArray("not the inbox's"));
+    }
+
+    // Two whole transactions in one send (pipelining past DATA): two lines, one per message.
+    void pipelinedTransactions_printOneLineEach()
+    {
+        Cli inbox;
+        QVERIFY(inbox.start({u"inbox"_s, u"--port"_s, u"0"_s, u"--dir"_s, m_tmp.filePath(u"pipelined"_s)}));
+        const quint16 port = inbox.readPortLine("listening on");
+        QVERIFY(port != 0);
+        const QString one = u"MAIL FROM:<a@b.c>\\r\\nRCPT TO:<d@e.f>\\r\\nDATA\\r\\nSubject: %1\\r\\n\\r\\nhi\\r\\n.\\r\\n"_s;
+        Peer client;
+        QVERIFY(client.startPython(u"smtp_script.py"_s, {u"127.0.0.1"_s, QString::number(port), u"reply"_s,
+                                                         u"send:EHLO t\\r\\n"_s + one.arg(u"first"_s) + one.arg(u"second"_s) + u"QUIT\\r\\n"_s,
+                                                         u"eof"_s}));
+        QVERIFY(client.waitForFinished(20000));
+        QCOMPARE(client.process().readAllStandardOutput().count("250 2.0.0 OK"), 2);
+        QSet<QByteArray> ids;
+        for (int i = 0; i < 2; ++i) {
+            bool ok = false;
+            const QByteArray line = inbox.readLine(10000, &ok);
+            QVERIFY2(ok && line.startsWith("received ") && line.contains("from <a@b.c> to <d@e.f>"), line.constData());
+            ids.insert(line.split(' ').at(1));
+        }
+        QCOMPARE(ids.size(), 2);
+        QVERIFY(inbox.stopsCleanlyOn(SIGTERM));
+        QCOMPARE(socketeer::MailStore(m_tmp.filePath(u"pipelined"_s)).messages().size(), 2);
     }
 
     void portInUse_exitsOne_withTheReason()

@@ -1,7 +1,8 @@
 // The local inbox's SMTP receiver against clients this project did not write: Python's smtplib
 // (the tutorial's way, tests/peers/smtp_send.py), swaks, and a raw socket script that says what
-// no polite client would (tests/peers/smtp_script.py). What arrives must be stored byte for byte;
-// what is wrong must get the right reply and leave nothing half written.
+// no polite client would (tests/peers/smtp_script.py). What arrives must be stored byte for byte
+// behind the Received: trace field the inbox adds (RFC 5321 4.4); what is wrong must get the right
+// reply and leave nothing half written.
 
 #include "mailtestutil.h"
 #include "peer.h"
@@ -13,9 +14,12 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,14 +29,38 @@ using namespace testsupport;
 
 namespace {
 
+// Every file, hidden ones too, but the store's mark and its summary file.
 QStringList filesIn(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+    QStringList files = QDir(dir).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+    files.removeAll(MailStore::markerName());
+    files.removeAll(MailStore::summaryFileName());
+    return files;
 }
 
 QStringList messagesIn(const QString &dir)
 {
     return QDir(dir).entryList({u"*.eml"_s}, QDir::Files, QDir::Name);
+}
+
+// A stored message split in two: the one Received: field the inbox put in front (unfolded lines
+// kept as they are) and, returned, what arrived. A file without that field in front returns a
+// text no test expects.
+QByteArray arrived(const QString &path, QByteArray *trace = nullptr)
+{
+    const QByteArray stored = readFile(path);
+    if (!stored.startsWith("Received: "))
+        return "(no Received: field in front)";
+    qsizetype end = 0;
+    do {
+        const qsizetype lf = stored.indexOf("\r\n", end);
+        if (lf < 0)
+            return "(the Received: field does not end)";
+        end = lf + 2;
+    } while (end < stored.size() && (stored.at(end) == ' ' || stored.at(end) == '\t'));
+    if (trace)
+        *trace = stored.first(end);
+    return stored.sliced(end);
 }
 
 } // namespace
@@ -119,8 +147,9 @@ private slots:
         const auto message = received.at(0).at(0).value<StoredMessage>();
         const QByteArray sent = readFile(m_out + u"/sent-0.eml"_s);
         QVERIFY(!sent.isEmpty());
-        QCOMPARE(readFile(message.path), sent);   // dot-unstuffed back to exactly what was built
-        QCOMPARE(message.size, sent.size());
+        QByteArray trace;
+        QCOMPARE(arrived(message.path, &trace), sent);   // dot-unstuffed back to exactly what was built
+        QCOMPARE(message.size, trace.size() + sent.size());
         QCOMPARE(message.envelope.mailFrom, u"sender@example.com"_s);
         // Bcc is only in the envelope: the headers never had it.
         QCOMPARE(message.envelope.recipients,
@@ -160,7 +189,7 @@ private slots:
         QVERIFY(swaks.waitForFinished(20000));
         QCOMPARE(swaks.exitCode(), 0);
         // swaks ends the data with CRLF "." CRLF whatever the file's last line: that CRLF is the message's.
-        QCOMPARE(readFile(received.at(0).at(0).value<StoredMessage>().path), data + "\r\n");
+        QCOMPARE(arrived(received.at(0).at(0).value<StoredMessage>().path), data + "\r\n");
 
         const QByteArray sheet = randomBytes(50 * 1024);
         const QString attachment = m_out + u"/汇总数据.xlsx"_s;
@@ -315,7 +344,7 @@ private slots:
                                               u"send:.\\r\\n"_s, u"reply"_s, u"line:QUIT"_s, u"reply"_s});
         QCOMPARE(codes(lines), QStringList({u"220"_s, u"250"_s, u"250"_s, u"250"_s, u"354"_s, u"250"_s, u"221"_s}));
         QTRY_COMPARE(received.size(), 1);
-        QCOMPARE(readFile(received.at(0).at(0).value<StoredMessage>().path),
+        QCOMPARE(arrived(received.at(0).at(0).value<StoredMessage>().path),
                  QByteArray("Subject: one\r\n\r\nbody\n.\nMAIL FROM:<evil@x.y>\r\nbody\r.\r\n"));
     }
 
@@ -353,7 +382,7 @@ private slots:
         QCOMPARE(codes(lines), QStringList({u"220"_s, u"250"_s, u"250"_s, u"250"_s, u"354"_s, u"552"_s, u"250"_s, u"250"_s,
                                             u"354"_s, u"250"_s}));
         QTRY_COMPARE(received.size(), 1);
-        QCOMPARE(readFile(received.at(0).at(0).value<StoredMessage>().path), QByteArray("Subject: small\r\n\r\nok\r\n"));
+        QCOMPARE(arrived(received.at(0).at(0).value<StoredMessage>().path), QByteArray("Subject: small\r\n\r\nok\r\n"));
         QCOMPARE(messagesIn(m_store).size(), 1);
         QCOMPARE(filesIn(m_store).size(), 2);   // that one and its envelope: nothing of the big one
     }
@@ -408,10 +437,113 @@ private slots:
         for (int i = 0; i < 100; ++i)
             sent << QString::fromLatin1(sha256Hex(readFile(m_out + u"/sent-%1.eml"_s.arg(i))));
         for (const QString &name : messagesIn(m_store))
-            stored << QString::fromLatin1(sha256Hex(readFile(m_store + u'/' + name)));
+            stored << QString::fromLatin1(sha256Hex(arrived(m_store + u'/' + name)));
         sent.sort();
         stored.sort();
         QCOMPARE(stored, sent);
+    }
+
+    // RFC 5321 4.4: the inbox puts one Received: field in front of what arrived, saying from whom
+    // (the HELO name and the peer's address), by whom, how, the message's id, the recipient when
+    // there is one, and when. Nothing a client says can end it early or add a header of its own.
+    void receivedField_saysFromWhomByWhomHowAndWhen_data()
+    {
+        QTest::addColumn<QString>("hello");
+        QTest::addColumn<QString>("mailFrom");
+        QTest::addColumn<QStringList>("recipients");
+        QTest::addColumn<QString>("expectedFrom");
+        QTest::addColumn<QString>("expectedWith");
+        QTest::addColumn<QString>("expectedFor");   // empty: no "for" clause
+        QTest::newRow("HELO, one recipient") << u"HELO client.example"_s << u"MAIL FROM:<a@b.c>"_s << QStringList{u"d@e.f"_s}
+                                             << u"client.example"_s << u"SMTP"_s << u"d@e.f"_s;
+        // A Bcc'd recipient must not be revealed to the others: no "for" with more than one.
+        QTest::newRow("EHLO, two recipients") << u"EHLO client.example"_s << u"MAIL FROM:<a@b.c>"_s
+                                              << QStringList{u"d@e.f"_s, u"g@h.i"_s} << u"client.example"_s << u"ESMTP"_s << QString();
+        QTest::newRow("EHLO SMTPUTF8") << u"EHLO [127.0.0.1]"_s << u"MAIL FROM:<王@例子.中国> SMTPUTF8"_s
+                                       << QStringList{u"张三@例子.中国"_s} << u"[127.0.0.1]"_s << u"UTF8SMTP"_s << u"张三@例子.中国"_s;
+        QTest::newRow("HELO with CR and brackets") << u"EHLO evil\\rX-Injected:(yes)\\x01"_s << u"MAIL FROM:<a@b.c>"_s
+                                                   << QStringList{u"d@e.f"_s} << u"unknown"_s << u"ESMTP"_s << u"d@e.f"_s;
+    }
+
+    void receivedField_saysFromWhomByWhomHowAndWhen()
+    {
+        QFETCH(QString, hello);
+        QFETCH(QString, mailFrom);
+        QFETCH(QStringList, recipients);
+        QFETCH(QString, expectedFrom);
+        QFETCH(QString, expectedWith);
+        QFETCH(QString, expectedFor);
+        SmtpReceiver receiver;
+        const quint16 port = startReceiver(receiver);
+        QVERIFY(port != 0);
+        QSignalSpy received(&receiver, &SmtpReceiver::messageReceived);
+        QStringList steps{u"reply"_s, u"line:"_s + hello, u"reply"_s, u"line:"_s + mailFrom, u"reply"_s};
+        for (const QString &recipient : recipients)
+            steps << u"line:RCPT TO:<"_s + recipient + u'>' << u"reply"_s;
+        const QByteArray body = "Subject: trace\r\nReceived: from an.earlier.hop by another; 1 Jan 2026 00:00:00 +0000\r\n\r\nhi\r\n";
+        steps << u"line:DATA"_s << u"reply"_s << u"send:Subject: trace\\r\\nReceived: from an.earlier.hop by another; 1 Jan 2026 00:00:00 +0000\\r\\n\\r\\nhi\\r\\n.\\r\\n"_s
+              << u"reply"_s << u"line:QUIT"_s << u"reply"_s;
+        const QStringList lines = talk(port, steps);
+        QVERIFY2(codes(lines).contains(u"354"_s), qPrintable(lines.join(u'\n')));
+        QTRY_COMPARE(received.size(), 1);
+        const auto message = received.at(0).at(0).value<StoredMessage>();
+
+        QByteArray trace;
+        QCOMPARE(arrived(message.path, &trace), body);   // the earlier hop's field stays, below ours
+        QCOMPARE(message.size, trace.size() + body.size());
+        QCOMPARE(QFileInfo(message.path).size(), message.size);
+        // Lines end in CRLF only, none longer than RFC 5322 allows, no control character inside.
+        const QList<QByteArray> physical = trace.chopped(2).split('\n');
+        for (qsizetype i = 0; i < physical.size(); ++i) {
+            QByteArray line = physical.at(i);
+            if (i + 1 < physical.size()) {
+                QVERIFY2(line.endsWith('\r'), line.constData());
+                line.chop(1);
+            }
+            QVERIFY2(line.size() <= 998 && !line.contains('\r') && !line.contains('\x01'), line.constData());
+        }
+        QVERIFY(!trace.contains("\nX-Injected"));
+        // Unfolded, it is one line of RFC 5321's grammar.
+        const QString field = QString::fromUtf8(trace).replace(u"\r\n\t"_s, u" "_s).replace(u"\r\n "_s, u" "_s);
+        static const QRegularExpression grammar(
+            uR"(^Received: from (\S+) \((\[[^\]]+\])[^)]*\) by (\S+) \(Socketeer\) with (\S+) id (\S+)(?: for <([^>]+)>)?; (.+)\r\n$)"_s);
+        const QRegularExpressionMatch match = grammar.match(field);
+        QVERIFY2(match.hasMatch(), qPrintable(field));
+        QCOMPARE(match.captured(1), expectedFrom);
+        QCOMPARE(match.captured(2), u"[127.0.0.1]"_s);   // the peer, as an address literal
+        QCOMPARE(match.captured(3), u"localhost"_s);     // the receiver's host name
+        QCOMPARE(match.captured(4), expectedWith);
+        QCOMPARE(match.captured(5), message.id);
+        QCOMPARE(match.captured(6), expectedFor);
+        // RFC 5322 date-time, in English whatever the locale, near the envelope's time.
+        const QDateTime when = QDateTime::fromString(match.captured(7), Qt::RFC2822Date);
+        QVERIFY2(when.isValid(), qPrintable(match.captured(7)));
+        QVERIFY(qAbs(when.secsTo(message.envelope.receivedAt)) < 3600);
+    }
+
+    // A client that pipelines past DATA (MAIL/RCPT/DATA/message/./MAIL/… in one send) hands the
+    // receiver several whole transactions in one read: each stored message is announced, once.
+    void pipelinedTransactionsInOneSend_areEachAnnounced()
+    {
+        SmtpReceiver receiver;
+        const quint16 port = startReceiver(receiver);
+        QVERIFY(port != 0);
+        QSignalSpy received(&receiver, &SmtpReceiver::messageReceived);
+        QString burst = u"EHLO t\\r\\n"_s;
+        for (int i = 1; i <= 3; ++i)
+            burst += u"MAIL FROM:<a@b.c>\\r\\nRCPT TO:<d@e.f>\\r\\nDATA\\r\\nSubject: number %1\\r\\n\\r\\n%1\\r\\n.\\r\\n"_s.arg(i);
+        burst += u"QUIT\\r\\n"_s;
+        const QStringList lines = talk(port, {u"reply"_s, u"send:"_s + burst, u"eof"_s});
+        QCOMPARE(codes(lines), QStringList({u"220"_s, u"250"_s, u"250"_s, u"250"_s, u"354"_s, u"250"_s, u"250"_s, u"250"_s, u"354"_s,
+                                            u"250"_s, u"250"_s, u"250"_s, u"354"_s, u"250"_s, u"221"_s, u"EOF"_s}));
+        QCOMPARE(messagesIn(m_store).size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 3, 10000);
+        QSet<QString> ids;
+        for (const QList<QVariant> &signal : received)
+            ids.insert(signal.at(0).value<StoredMessage>().id);
+        QCOMPARE(ids.size(), 3);
+        for (const StoredMessage &message : MailStore(m_store).messages())
+            QVERIFY2(ids.contains(message.id), qPrintable(message.id));
     }
 
     void restart_showsTheMessagesReceivedBefore()
@@ -448,13 +580,14 @@ private slots:
 
     void open_sweepsWhatACrashLeft_andKeepsWholeMessages()
     {
-        QVERIFY(QDir().mkpath(m_store));
+        QVERIFY(MailStore(m_store).open().ok());   // a store of its own (tst_mailstore: of the user's)
         const QString id = u"20261204-101010-000-0001-abcd"_s;
         QVERIFY(writeFile(m_store + u'/' + id + u".eml"_s, "Subject: whole\r\n\r\nx\r\n"));
         QVERIFY(writeFile(m_store + u'/' + id + u".json"_s, R"({"from":"a@b.c","to":["d@e.f"]})"));
         // An envelope whose message never arrived, and QSaveFile temporaries of both kinds.
         QVERIFY(writeFile(m_store + u"/20261204-101011-000-0002-abcd.json"_s, "{}"));
         QVERIFY(writeFile(m_store + u"/20261204-101012-000-0003-abcd.eml.Xy12Ab"_s, "Subject: half"));
+        QVERIFY(writeFile(m_store + u"/20261204-101013-000-0004-abcd.json.Xy12Ab"_s, "{"));
         QVERIFY(writeFile(m_store + u"/unrelated.txt"_s, "mine"));
 
         MailStore store(m_store);

@@ -68,29 +68,60 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
     return {};
 }
 
-void InboxModel::setMessages(const QList<StoredMessage> &messages)
+void InboxModel::clear()
 {
     beginResetModel();
     m_rows.clear();
-    for (const StoredMessage &message : messages)
-        m_rows.push_back({message, std::nullopt});
+    m_keys.clear();
+    m_top = 0;
     endResetModel();
+}
+
+void InboxModel::append(QList<ListedMessage> rows)
+{
+    qsizetype fresh = 0;
+    for (ListedMessage &row : rows) {
+        if (m_keys.contains(row.message.id))
+            row.message.id.clear();   // shown already (it arrived while the listing was on its way)
+        else
+            ++fresh;
+    }
+    if (fresh == 0)
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + static_cast<int>(fresh) - 1);
+    for (ListedMessage &row : rows) {
+        if (row.message.id.isEmpty())
+            continue;
+        m_keys.insert(row.message.id, m_top + static_cast<qint64>(m_rows.size()));
+        m_rows.push_back(Row{std::move(row.message), std::move(row.summary)});
+    }
+    endInsertRows();
 }
 
 void InboxModel::prepend(const StoredMessage &message)
 {
+    if (m_keys.contains(message.id))
+        return;
     beginInsertRows({}, 0, 0);
-    m_rows.insert(m_rows.begin(), Row{message, std::nullopt});
+    m_rows.push_front(Row{message, std::nullopt});
+    m_keys.insert(message.id, --m_top);
     endInsertRows();
 }
 
-void InboxModel::setSummary(const QString &id, const MailSummary &summary)
+void InboxModel::setSummaries(const QList<SummaryUpdate> &updates)
 {
-    const int row = rowOf(id);
-    if (row < 0)
-        return;
-    m_rows[static_cast<size_t>(row)].summary = summary;
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    int first = -1, last = -1;
+    for (const SummaryUpdate &update : updates) {
+        const int row = rowOf(update.id);
+        if (row < 0)
+            continue;   // deleted meanwhile
+        m_rows[static_cast<size_t>(row)].summary = update.summary;
+        first = first < 0 ? row : qMin(first, row);
+        last = qMax(last, row);
+    }
+    if (first >= 0)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));   // one repaint for the batch
 }
 
 void InboxModel::remove(const QString &id)
@@ -100,6 +131,9 @@ void InboxModel::remove(const QString &id)
         return;
     beginRemoveRows({}, row, row);
     m_rows.erase(m_rows.begin() + row);
+    m_keys.remove(id);
+    for (size_t i = static_cast<size_t>(row); i < m_rows.size(); ++i)
+        m_keys[m_rows[i].message.id] = m_top + static_cast<qint64>(i);
     endRemoveRows();
 }
 
@@ -110,10 +144,8 @@ const StoredMessage *InboxModel::message(int row) const
 
 int InboxModel::rowOf(const QString &id) const
 {
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].message.id == id)
-            return static_cast<int>(i);
-    return -1;
+    const auto it = m_keys.constFind(id);
+    return it == m_keys.constEnd() ? -1 : static_cast<int>(*it - m_top);
 }
 
 } // namespace socketeer::ui

@@ -1,15 +1,18 @@
 #pragma once
 // The inbox's message list: one row per stored message, newest first. A row shows the envelope
-// at once and the decoded headers once the reader has parsed them (setSummary).
+// at once and the decoded headers once they are known (kept by the store, or parsed by the
+// reader). Made for tens of thousands of rows: rows come in batches, a row is found by its id in
+// constant time, and a new arrival goes on top without moving the others.
 
 #include "inboxreader.h"
 
 #include "mail/mailstore.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
+#include <deque>
 #include <optional>
-#include <vector>
 
 namespace socketeer::ui {
 
@@ -27,9 +30,12 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    void setMessages(const QList<StoredMessage> &messages);
+    void clear();
+    // Below the rows there (a listing comes newest first); ids already shown are skipped. The
+    // rows are moved in, not copied.
+    void append(QList<ListedMessage> rows);
     void prepend(const StoredMessage &message);   // a new arrival goes on top
-    void setSummary(const QString &id, const MailSummary &summary);
+    void setSummaries(const QList<SummaryUpdate> &updates);
     void remove(const QString &id);
 
     const StoredMessage *message(int row) const;
@@ -40,7 +46,11 @@ private:
         StoredMessage message;
         std::optional<MailSummary> summary;
     };
-    std::vector<Row> m_rows;
+    std::deque<Row> m_rows;
+    // id -> key, where a row's number is key - m_top: putting a row on top lowers m_top and moves
+    // no other key; only a removal renumbers the rows below it.
+    QHash<QString, qint64> m_keys;
+    qint64 m_top = 0;
 };
 
 } // namespace socketeer::ui

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -60,7 +61,8 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     m_startStop->setObjectName(QStringLiteral("inboxStartStop"));
     m_delete->setObjectName(QStringLiteral("inboxDelete"));
     m_clear->setObjectName(QStringLiteral("inboxClear"));
-    m_openFolder->setToolTip(tr("Each message is a .eml file there, exactly as it arrived, with its envelope in a .json beside it."));
+    m_openFolder->setToolTip(tr("Each message is a .eml file there: the Received: line the inbox adds, then the message exactly as it "
+                                  "arrived. Its envelope is in a .json beside it."));
 
     m_list->setObjectName(QStringLiteral("inboxList"));
     m_list->setModel(m_model);
@@ -107,7 +109,8 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     connect(m_receiver, &SmtpReceiver::stopped, this, &InboxPanel::onStopped);
     connect(m_receiver, &SmtpReceiver::errorOccurred, this, &InboxPanel::onError);
     connect(m_receiver, &SmtpReceiver::messageReceived, this, &InboxPanel::onArrived);
-    connect(m_reader, &InboxReader::summarized, m_model, &InboxModel::setSummary);
+    connect(m_reader, &InboxReader::listed, this, &InboxPanel::onListed);
+    connect(m_reader, &InboxReader::summarized, this, &InboxPanel::onSummarized);
     connect(m_reader, &InboxReader::loaded, this, &InboxPanel::onLoaded);
     connect(m_reader, &InboxReader::saved, this, [this](const QString &destination, const QString &problem) {
         if (problem.isEmpty())
@@ -124,9 +127,11 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
 
 InboxPanel::~InboxPanel() = default;
 
+// The store's folder: the one in the settings, or the store's own inside it when that one holds
+// the user's files.
 QString InboxPanel::directory() const
 {
-    return m_settings.inboxDirectory();
+    return MailStore(m_settings.inboxDirectory()).directory();
 }
 
 quint16 InboxPanel::listeningPort() const
@@ -139,22 +144,68 @@ QString InboxPanel::statusText() const
     return m_status->text();
 }
 
-// What is on disk, the messages from before this start included.
+// What is on disk, the messages from before this start included: listed on the reader's thread
+// and shown in batches as they come (onListed), so that 20,000 messages never hold up the window.
+// Sweeping what a crash left is the receiver's, when it starts: only it knows nothing is being
+// written meanwhile.
 void InboxPanel::reload()
 {
-    MailStore store(directory());
-    // Sweeping what a crash left only while nothing writes here: a running receiver swept the
-    // folder when it started, and the envelope it has just committed must not look orphaned.
-    if (!m_receiver->isRunning()) {
-        if (auto opened = store.open(); !opened)
-            return setStatus(opened.error().message(), true);
-    }
-    const QList<StoredMessage> messages = store.messages();
-    m_model->setMessages(messages);
-    for (const StoredMessage &message : messages)
-        m_reader->summarize(message.id, message.path);
+    m_model->clear();
+    m_pending.clear();
     m_view->showNothing();
     m_shownId.clear();
+    m_listing = true;
+    m_listed = false;
+    m_reader->list(++m_generation, m_settings.inboxDirectory());
+}
+
+// Batches can arrive faster than the GUI takes them (the reader's answers are delivered together
+// when the GUI thread was busy): they wait here, shared and not copied, and go into the list one
+// per turn of the event loop, so that adding 100,000 rows never holds the window up. Summaries
+// queue behind the rows they are for.
+void InboxPanel::onListed(int generation, const QList<ListedMessage> &rows, bool done)
+{
+    if (generation != m_generation)
+        return;   // an older listing, overtaken by Clear all or a new folder
+    if (!rows.isEmpty())
+        m_pending.append(Pending{rows, {}});
+    m_listed = done;
+    scheduleFeed();
+}
+
+void InboxPanel::onSummarized(const QList<SummaryUpdate> &updates)
+{
+    if (m_pending.isEmpty())
+        return m_model->setSummaries(updates);
+    m_pending.append(Pending{{}, updates});
+    scheduleFeed();
+}
+
+void InboxPanel::scheduleFeed()
+{
+    if (!m_feeding) {
+        m_feeding = true;
+        QTimer::singleShot(0, this, &InboxPanel::feedList);
+    }
+}
+
+void InboxPanel::feedList()
+{
+    m_feeding = false;
+    if (!m_pending.isEmpty()) {
+        Pending next = m_pending.takeFirst();
+        if (!next.rows.isEmpty())
+            m_model->append(std::move(next.rows));
+        if (!next.summaries.isEmpty())
+            m_model->setSummaries(next.summaries);
+    }
+    if (!m_pending.isEmpty()) {
+        scheduleFeed();
+    } else if (m_listed && m_listing) {
+        m_listing = false;
+        emit listingFinished();
+    }
+    updateButtons();
 }
 
 void InboxPanel::startReceiver()
@@ -163,7 +214,7 @@ void InboxPanel::startReceiver()
         return;
     SmtpReceiverConfig config;
     config.endpoint = {m_settings.inboxAddress(), static_cast<quint16>(m_port->value()), {}};
-    config.directory = directory();
+    config.directory = m_settings.inboxDirectory();
     m_settings.setInboxPort(static_cast<quint16>(m_port->value()));
     m_receiver->start(config);
     setStatus(tr("Starting the local inbox…"));
@@ -223,7 +274,7 @@ void InboxPanel::onError(const Error &error)
 void InboxPanel::onArrived(const StoredMessage &message)
 {
     m_model->prepend(message);
-    m_reader->summarize(message.id, message.path);
+    m_reader->summarize(m_receiver->directory(), message);
     updateButtons();
     emit messageArrived(message.id);
 }
@@ -248,14 +299,17 @@ void InboxPanel::showSelected()
     m_reader->load(message->id, message->path);
 }
 
-void InboxPanel::onLoaded(const QString &id, const ParsedMail &mail, const QByteArray &source, bool truncated)
+void InboxPanel::onLoaded(const QString &id, const StoredMessage &message, const ParsedMail &mail, const QByteArray &source,
+                          bool truncated)
 {
     if (id != m_shownId)
         return;   // the user has moved on to another message
     const int row = m_model->rowOf(id);
     if (row < 0)
         return;
-    m_view->showMessage(*m_model->message(row), mail, source, truncated);
+    // The whole envelope as the reader read it (a list row has no dialogue); the row's if the
+    // envelope file could not be read.
+    m_view->showMessage(message.id == id ? message : *m_model->message(row), mail, source, truncated);
     emit messageShown(id);
 }
 
@@ -283,7 +337,7 @@ void InboxPanel::deleteSelected()
         return;
     const int row = rows.first().row();
     const QString id = m_model->message(row)->id;
-    if (auto removed = MailStore(directory()).remove(id); !removed)
+    if (auto removed = MailStore(m_settings.inboxDirectory()).remove(id); !removed)
         return setStatus(removed.error().message(), true);
     m_model->remove(id);
     if (m_model->rowCount() > 0)
@@ -304,7 +358,7 @@ void InboxPanel::clearAll()
 
 void InboxPanel::removeAll()
 {
-    if (auto cleared = MailStore(directory()).clear(); !cleared)
+    if (auto cleared = MailStore(m_settings.inboxDirectory()).clear(); !cleared)
         setStatus(cleared.error().message(), true);
     reload();
     updateButtons();

@@ -3,6 +3,9 @@
 // works with no account) and the messages it kept — a live list, newest first, and the message
 // view. Everything slow (parsing, saving a 200 MB attachment) happens on the reader's thread.
 
+#include "inboxreader.h"
+
+#include <QList>
 #include <QWidget>
 
 class QLabel;
@@ -20,7 +23,6 @@ struct StoredMessage;
 namespace socketeer::ui {
 
 class InboxModel;
-class InboxReader;
 class MessageView;
 class Settings;
 
@@ -37,6 +39,8 @@ public:
     QTableView *list() const { return m_list; }
     MessageView *view() const { return m_view; }
     QString statusText() const;
+    // True until every message on disk is in the list.
+    bool isListing() const { return m_listing; }
     QString directory() const;
     // Where the receiver listens now; 0 while it does not.
     quint16 listeningPort() const;
@@ -56,6 +60,8 @@ signals:
     void messageArrived(const QString &id);
     // The message shown in the view is fully read (tests and the status line wait for it).
     void messageShown(const QString &id);
+    // Every message on disk is in the list (their summaries may still be coming).
+    void listingFinished();
     void saveFinished(const QString &destination, const QString &problem);
 
 private:
@@ -67,7 +73,11 @@ private:
     void onStopped();
     void onError(const Error &error);
     void onArrived(const StoredMessage &message);
-    void onLoaded(const QString &id, const ParsedMail &mail, const QByteArray &source, bool truncated);
+    void onListed(int generation, const QList<ListedMessage> &rows, bool done);
+    void onSummarized(const QList<SummaryUpdate> &updates);
+    void scheduleFeed();
+    void feedList();
+    void onLoaded(const QString &id, const StoredMessage &message, const ParsedMail &mail, const QByteArray &source, bool truncated);
     void updateButtons();
     void setStatus(const QString &text, bool error = false);
 
@@ -87,6 +97,16 @@ private:
     QString m_address;
     quint16 m_listeningPort = 0;
     bool m_stopping = false;
+    int m_generation = 0;    // of the listing whose batches are shown
+    bool m_listing = false;  // until every listed row is in the model
+    bool m_listed = false;   // the reader has sent the last batch
+    bool m_feeding = false;  // a feedList() is due
+    // Listed rows and summaries not yet in the model, in the order they came.
+    struct Pending {
+        QList<ListedMessage> rows;
+        QList<SummaryUpdate> summaries;
+    };
+    QList<Pending> m_pending;
 };
 
 } // namespace socketeer::ui

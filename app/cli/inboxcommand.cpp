@@ -33,9 +33,11 @@ int runInbox(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Cli::tr("Receives mail: an SMTP server that keeps every message it is sent (it relays nothing).\n"
-                "Each message is written to the folder as ID.eml, exactly as the client sent it, beside\n"
-                "ID.json with its envelope (sender, recipients, the SMTP dialogue). Point a program you\n"
-                "are testing, or socketeer mail, at it:\n"
+                "Each message is written to the folder as ID.eml: a Received: line in front, then exactly\n"
+                "what the client sent. Beside it, ID.json has its envelope (sender, recipients, the SMTP\n"
+                "dialogue). A folder that already holds other files gets a folder socketeer-inbox of its\n"
+                "own inside; nothing else in it is touched. Point a program you are testing, or\n"
+                "socketeer mail, at it:\n"
                 "  socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...\n\n"
                 "Once listening it prints \"listening on HOST PORT\" to stdout, then one line per message\n"
                 "received. It runs until SIGINT or SIGTERM."));
@@ -94,7 +96,7 @@ int runInbox(const QStringList &arguments)
         receiver.stop();
     });
     QObject::connect(&receiver, &SmtpReceiver::started, &receiver, [&](const QString &address, quint16 listening) {
-        printLine(Cli::tr("storing messages in %1").arg(QDir::toNativeSeparators(config.directory)));
+        printLine(Cli::tr("storing messages in %1").arg(QDir::toNativeSeparators(receiver.directory())));
         if (!writeStdout(QStringLiteral("listening on %1 %2\n").arg(address).arg(listening).toLocal8Bit())) {
             exitCode = ExitFailure;
             receiver.stop();

@@ -45,15 +45,17 @@ public:
     void begin()
     {
         const SmtpReceiverConfig &config = m_config;
-        if (auto opened = MailStore(config.directory).open(); !opened) {
+        const MailStore store(config.directory);
+        if (auto opened = store.open(); !opened) {
             const Error error = opened.error();
             toFront([error](SmtpReceiver *front) { emit front->errorOccurred(error); });
             return finished();
         }
+        m_directory = store.directory();   // the store's own folder inside the one asked for, maybe
         m_server = new TcpServer(this);
         connect(m_server, &TcpServer::started, this, [this](const QString &address, quint16 port) {
-            toFront([address, port](SmtpReceiver *front) {
-                front->setListening(port);
+            toFront([address, port, directory = m_directory](SmtpReceiver *front) {
+                front->setListening(port, directory);
                 emit front->started(address, port);
             });
         });
@@ -115,7 +117,7 @@ private:
     void open(const ClientInfo &client)
     {
         Session session;
-        session.writer = std::make_unique<MailStoreWriter>(m_config.directory);
+        session.writer = std::make_unique<MailStoreWriter>(m_directory, m_config.hostName);
         session.smtp = std::make_unique<SmtpServerSession>(m_config.hostName, m_config.limits, *session.writer, client.peer);
         session.idle = std::make_unique<QTimer>();
         session.idle->setSingleShot(true);
@@ -140,9 +142,9 @@ private:
         const QByteArray replies = session.smtp->receive(data);
         if (!replies.isEmpty())
             m_server->sendTo(id, replies);
-        while (auto stored = session.writer->takeStored()) {
-            qCDebug(lcReceiver) << "stored" << stored->id << stored->size << "bytes from" << stored->envelope.peer;
-            toFront([message = std::move(*stored)](SmtpReceiver *front) { emit front->messageReceived(message); });
+        for (StoredMessage &stored : session.writer->takeStored()) {
+            qCDebug(lcReceiver) << "stored" << stored.id << stored.size << "bytes from" << stored.envelope.peer;
+            toFront([message = std::move(stored)](SmtpReceiver *front) { emit front->messageReceived(message); });
         }
         if (session.smtp->closeRequested())
             close(session, id);
@@ -185,6 +187,7 @@ private:
 
     Mailbox<FrontCall> *const m_front;
     const SmtpReceiverConfig m_config;
+    QString m_directory;   // where the store keeps its files (MailStore::directory())
     std::unique_ptr<Mailbox<Command>> m_commands;
     std::mutex m_exit;
     TcpServer *m_server = nullptr;
@@ -205,6 +208,7 @@ struct SmtpReceiver::Private {
     QThread *thread = nullptr;
     Worker *worker = nullptr;
     quint16 port = 0;
+    QString directory;
 };
 
 SmtpReceiver::SmtpReceiver(QObject *parent) : QObject(parent), d(std::make_unique<Private>(this))
@@ -227,6 +231,7 @@ bool SmtpReceiver::start(const SmtpReceiverConfig &config)
     }
     d->config = config;
     d->port = 0;
+    d->directory.clear();
     d->thread = new QThread;
     d->thread->setObjectName(QStringLiteral("smtp-receiver"));
     Worker *worker = new Worker(&d->calls, config);
@@ -261,9 +266,15 @@ quint16 SmtpReceiver::port() const
     return d->port;
 }
 
-void SmtpReceiver::setListening(quint16 port)
+QString SmtpReceiver::directory() const
+{
+    return d->directory;
+}
+
+void SmtpReceiver::setListening(quint16 port, const QString &directory)
 {
     d->port = port;
+    d->directory = directory;
 }
 
 // The worker has closed everything: its thread has nothing left to do but end.
@@ -287,6 +298,7 @@ void SmtpReceiver::join()
     d->worker = nullptr;
     d->thread = nullptr;
     d->port = 0;
+    d->directory.clear();
 }
 
 } // namespace socketeer

@@ -42,6 +42,8 @@ public:
     const SmtpReceiverConfig &config() const;
     // Set once started(): where it listens (the real port when the config asked for port 0).
     quint16 port() const;
+    // Set once started(): the folder the messages go to, MailStore::directory() of the config's.
+    QString directory() const;
 
 signals:
     void started(const QString &address, quint16 port);
@@ -54,7 +56,7 @@ signals:
 
 private:
     class Worker;
-    void setListening(quint16 port);
+    void setListening(quint16 port, const QString &directory);
     void finishStop();
     void join();
 

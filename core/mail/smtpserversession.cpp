@@ -311,6 +311,7 @@ void SmtpServerSession::data(QByteArrayView argument, QByteArray &out)
     if (m_envelope.recipients.isEmpty())
         return error(out, 503, "5.5.1", QStringLiteral("Say RCPT TO first: no valid recipients"));
     m_envelope.heloName = m_helo;
+    m_envelope.extended = m_extended;
     m_envelope.peer = m_peer;
     if (auto begun = m_sink.begin(m_envelope); !begun) {
         reply(out, 451, "4.3.0", QStringLiteral("Cannot store the message now: %1").arg(begun.error().message()));

@@ -26,6 +26,7 @@ namespace socketeer {
 // Who sent a message and to whom, as the SMTP dialogue said (not the headers: Bcc lives only here).
 struct SmtpEnvelope {
     QString heloName;          // what the client called itself in EHLO/HELO
+    bool extended = false;     // it said EHLO, not HELO: ESMTP
     QString mailFrom;          // empty for the null reverse-path "<>"
     QStringList recipients;
     QString peer;              // "127.0.0.1:53314"

@@ -4,6 +4,7 @@
 // write (swaks, smtplib) shows the same way; a malformed message is shown as far as it can be;
 // a restart shows what arrived before; a port in use is said in words.
 
+#include "foldersnapshot.h"
 #include "mailtestutil.h"
 #include "peer.h"
 
@@ -76,9 +77,12 @@ class TestInboxPanel : public QObject {
         return QDir().mkpath(m_inbox) && writeFile(m_inbox + u'/' + id + u".eml"_s, eml);
     }
 
-    // Selects `row` and waits until the view shows it, parsed.
+    // Selects `row` (once the list, filled in the background, has it) and waits until the view
+    // shows it, parsed.
     static bool open(InboxPanel &inbox, int row)
     {
+        if (!QTest::qWaitFor([&] { return inbox.model()->rowCount() > row; }, kWaitMs))
+            return false;
         QSignalSpy shown(&inbox, &InboxPanel::messageShown);
         inbox.selectRow(row);
         return shown.wait(kWaitMs);
@@ -207,7 +211,7 @@ private slots:
         Settings settings;
         InboxPanel again(settings);
         const int expected = Peer::haveProgram(u"swaks"_s) ? 2 : 1;
-        QCOMPARE(again.model()->rowCount(), expected);
+        QTRY_COMPARE_WITH_TIMEOUT(again.model()->rowCount(), expected, kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(again.model()->index(expected - 1, InboxModel::Subject).data().toString(), u"测试邮件 #0"_s, kWaitMs);
         QCOMPARE(again.model()->index(expected - 1, InboxModel::Attachments).data().toInt(), 1);
         QVERIFY(open(again, expected - 1));
@@ -227,7 +231,7 @@ private slots:
                           "!!!not base64 at all@@@\r\n"));
         Settings settings;
         InboxPanel inbox(settings);
-        QCOMPARE(inbox.model()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.model()->rowCount(), 1, kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(inbox.model()->index(0, InboxModel::Subject).data().toString(), u"坏掉的"_s, kWaitMs);
         QVERIFY(open(inbox, 0));
         QVERIFY(inbox.view()->bodyText().contains(u"still readable"_s));
@@ -274,6 +278,120 @@ private slots:
         QCOMPARE(inbox.model()->rowCount(), 0);
         QCOMPARE(QDir(m_inbox).entryList(QDir::Files).size(), 0);
         QVERIFY(!field<QPushButton>(&inbox, "inboxClear")->isEnabled());
+    }
+
+    // The inbox folder setting pointed at a folder of the user's: Delete and Clear all remove the
+    // messages and nothing else, and the folder's mode stays the user's.
+    void deleteAndClear_inAFolderOfTheUsers_leaveTheirFiles()
+    {
+        QVERIFY(QDir().mkpath(m_inbox));
+        QVERIFY(QFile::setPermissions(m_inbox, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                   | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(writeFile(m_inbox + u"/package.json"_s, R"({"name":"demo"})"));
+        QVERIFY(writeFile(m_inbox + u"/notes.json.bak"_s, "old notes"));
+        QVERIFY(writeFile(m_inbox + u"/20261204-101010-000-0001-abcd.eml"_s, "Subject: looks like ours\r\n\r\n"));
+        const QStringList before = folderSnapshot(m_inbox);
+
+        Settings settings;
+        InboxPanel inbox(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!inbox.isListing(), kWaitMs);
+        QCOMPARE(inbox.model()->rowCount(), 0);   // the look-alike is not a message of the inbox
+        QSignalSpy arrived(&inbox, &InboxPanel::messageArrived);
+        Peer smtplib;
+        QVERIFY(smtplib.startPython(u"smtp_send.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), m_dir.path(), u"--count"_s, u"2"_s}));
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 2, kWaitMs);
+        QVERIFY(smtplib.waitForFinished());
+        const QString storeDir = inbox.directory();
+        QVERIFY(storeDir != m_inbox);
+        const QString skip = QDir(m_inbox).relativeFilePath(storeDir);
+
+        inbox.selectRow(0);
+        QTest::mouseClick(field<QPushButton>(&inbox, "inboxDelete"), Qt::LeftButton);
+        QCOMPARE(inbox.model()->rowCount(), 1);
+        inbox.removeAll();
+        QCOMPARE(inbox.model()->rowCount(), 0);
+        QCOMPARE(folderSnapshot(m_inbox, skip), before);
+    }
+
+    // Finding 11: a restart lists from what the store kept (the summary file), not by parsing
+    // every message again: the moment the list is full, every row has its decoded subject.
+    void restart_listsFromWhatWasKept_withoutParsingAgain()
+    {
+        QStringList ids;
+        for (int i = 1; i <= 3; ++i) {
+            ids << u"20261204-12000%1-000-000%1-beef"_s.arg(i);
+            QVERIFY(putInInbox(ids.last(), "From: =?utf-8?B?546L5aSn6ZSk?= <wang@example.com>\r\nSubject: kept " + QByteArray::number(i)
+                                               + "\r\n\r\nx\r\n"));
+        }
+        {
+            Settings settings;
+            InboxPanel inbox(settings);
+            QTRY_COMPARE_WITH_TIMEOUT(inbox.model()->rowCount(), 3, kWaitMs);
+            for (int row = 0; row < 3; ++row)
+                QTRY_VERIFY_WITH_TIMEOUT(inbox.model()->index(row, InboxModel::Subject).data().toString().startsWith(u"kept "_s), kWaitMs);
+        }
+        // The files change behind the inbox's back (nothing would do that): what shows is what was
+        // kept, so nothing was parsed again.
+        for (const QString &id : ids)
+            QVERIFY(writeFile(m_inbox + u'/' + id + u".eml"_s, "Subject: parsed again\r\n\r\nx\r\n"));
+        Settings settings;
+        InboxPanel again(settings);
+        QSignalSpy listed(&again, &InboxPanel::listingFinished);
+        QVERIFY(!again.isListing() || listed.wait(kWaitMs));
+        QCOMPARE(again.model()->rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            QVERIFY2(again.model()->index(row, InboxModel::Subject).data().toString().startsWith(u"kept "_s),
+                     qPrintable(again.model()->index(row, InboxModel::Subject).data().toString()));
+            QVERIFY(again.model()->index(row, InboxModel::From).data().toString().contains(u"王大锤"_s));
+        }
+    }
+
+    // Thousands of messages: listed in batches, newest first, each row found by its id, and a
+    // delete and a new arrival keep every row where its id says.
+    void thousandsOfMessages_listInBatches_andEveryRowIsFoundById()
+    {
+        constexpr int kCount = 2500;   // five listing batches
+        QVERIFY(QDir().mkpath(m_inbox));
+        for (int i = 0; i < kCount; ++i) {
+            const QString id = u"20261204-%1-000-%2-abcd"_s.arg(100000 + i / 60 * 100 + i % 60, 6, 10, QLatin1Char('0')).arg(i % 10000, 4, 10, QLatin1Char('0'));
+            const QString at = QDateTime(QDate(2026, 12, 4), QTime(0, 0)).addSecs(i).toUTC().toString(Qt::ISODateWithMs);
+            QVERIFY(writeFile(m_inbox + u'/' + id + u".eml"_s, "Subject: number " + QByteArray::number(i) + "\r\n\r\nx\r\n"));
+            QVERIFY(writeFile(m_inbox + u'/' + id + u".json"_s, "{\"from\":\"a@b.c\",\"to\":[\"d@e.f\"],\"receivedAt\":\"" + at.toLatin1() + "\"}"));
+        }
+        Settings settings;
+        InboxPanel inbox(settings);
+        QSignalSpy listed(&inbox, &InboxPanel::listingFinished);
+        QVERIFY(!inbox.isListing() || listed.wait(kWaitMs));
+        InboxModel *model = inbox.model();
+        QCOMPARE(model->rowCount(), kCount);
+        auto consistent = [model] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->rowOf(model->message(row)->id) != row)
+                    return false;
+                if (row > 0 && model->message(row)->envelope.receivedAt > model->message(row - 1)->envelope.receivedAt)
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(consistent());
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(kCount - 1, InboxModel::Subject).data().toString(), u"number 0"_s, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, InboxModel::Subject).data().toString(), u"number %1"_s.arg(kCount - 1), 60000);
+
+        inbox.selectRow(kCount / 2);
+        const QString deleted = model->message(kCount / 2)->id;
+        QTest::mouseClick(field<QPushButton>(&inbox, "inboxDelete"), Qt::LeftButton);
+        QCOMPARE(model->rowCount(), kCount - 1);
+        QCOMPARE(model->rowOf(deleted), -1);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
+        QSignalSpy arrived(&inbox, &InboxPanel::messageArrived);
+        Peer smtplib;
+        QVERIFY(smtplib.startPython(u"smtp_send.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), m_dir.path()}));
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, kWaitMs);
+        QVERIFY(smtplib.waitForFinished());
+        QCOMPARE(model->rowCount(), kCount);
+        QCOMPARE(model->rowOf(arrived.at(0).at(0).toString()), 0);
+        QVERIFY(consistent());
     }
 
     void timeline_showsTheMailClientAndTheInboxTalking()
