@@ -1,90 +1,89 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>socketeer::Address</name>
     <message>
-        <location filename="../../core/net/address.cpp" line="+61"/>
-        <source>unknown IPv6 scope &quot;%1&quot;</source>
+        <location filename="../../core/net/address.cpp" line="+61" />
+        <source>unknown IPv6 scope "%1"</source>
         <translation>未知的 IPv6 作用域“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&quot;%1&quot; is not an IPv4 or IPv6 address</source>
+        <location line="+6" />
+        <source>"%1" is not an IPv4 or IPv6 address</source>
         <translation>“%1”不是 IPv4 或 IPv6 地址</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>the socket path is empty</source>
         <translation>套接字路径为空</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the socket path &quot;%1&quot; is longer than %2 bytes</source>
+        <location line="+2" />
+        <source>the socket path "%1" is longer than %2 bytes</source>
         <translation>套接字路径“%1”超过了 %2 字节</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+38" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>(no address)</source>
         <translation>（无地址）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>no port given</source>
         <translation>未指定端口</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>port &quot;%1&quot; is not a number</source>
+        <location line="+4" />
+        <source>port "%1" is not a number</source>
         <translation>端口“%1”不是数字</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>port %1 is out of range (0–65535)</source>
         <translation>端口 %1 超出范围（0–65535）</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>host &quot;%1&quot; contains a character no host name may have</source>
+        <location line="+12" />
+        <source>host "%1" contains a character no host name may have</source>
         <translation>主机“%1”含有主机名中不允许出现的字符</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>host name is longer than 253 characters</source>
         <translation>主机名超过了 253 个字符</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>no address given</source>
         <translation>未指定地址</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>&quot;%1&quot;: missing &quot;]&quot; after the IPv6 address</source>
+        <location line="+13" />
+        <source>"%1": missing "]" after the IPv6 address</source>
         <translation>“%1”：IPv6 地址后缺少“]”</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot;: expected &quot;:port&quot; after &quot;]&quot;</source>
+        <location line="+4" />
+        <source>"%1": expected ":port" after "]"</source>
         <translation>“%1”：“]”之后应为“:端口”</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&quot;%1&quot; has no port: write host:port</source>
+        <location line="+5" />
+        <source>"%1" has no port: write host:port</source>
         <translation>“%1”没有端口：请写成 主机:端口</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot;: write an IPv6 address in brackets, as [::1]:50007</source>
+        <location line="+4" />
+        <source>"%1": write an IPv6 address in brackets, as [::1]:50007</source>
         <translation>“%1”：IPv6 地址要写在方括号中，例如 [::1]:50007</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>no host given</source>
         <translation>未指定主机</translation>
     </message>
@@ -92,49 +91,49 @@
 <context>
     <name>socketeer::Cli</name>
     <message>
-        <location filename="../../app/cli/cli.cpp" line="+16"/>
+        <location filename="../../app/cli/cli.cpp" line="+16" />
         <source>Listen for TCP connections: a chat or echo server</source>
         <translation>监听 TCP 连接：聊天服务器或回显服务器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Connect to a TCP server: stdin to the socket, the socket to stdout</source>
         <translation>连接到 TCP 服务器：标准输入写入套接字，套接字收到的数据写到标准输出</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Send and receive UDP datagrams, one per line</source>
         <translation>发送和接收 UDP 数据报，每行一个</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Send a mail with attachments over SMTP (STARTTLS or TLS, AUTH)</source>
         <translation>通过 SMTP 发送带附件的邮件（STARTTLS 或 TLS，AUTH 登录）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Receive mail: a local SMTP server that stores every message</source>
         <translation>收邮件：一个本地 SMTP 服务器，保存收到的每一封邮件</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Exit status: 0 on success (and after SIGINT or SIGTERM), 1 for a network or runtime error
 (refused, unreachable, unknown host, port in use), 2 for a mistake on the command line.</source>
         <translation>退出状态：成功时为 0（收到 SIGINT 或 SIGTERM 后退出也为 0），网络或运行时错误为 1
 （连接被拒绝、不可达、未知主机、端口已被占用），命令行有误为 2。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+57" />
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>%1 (see socketeer %2 --help)</source>
         <translation>%1（参见 socketeer %2 --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+40"/>
+        <location filename="../../app/cli/connectcommand.cpp" line="+40" />
         <source>Connects to a TCP server. The bytes read from stdin are sent exactly as read, and the bytes
 received are written to stdout exactly as received. At the end of stdin the sending side is
 shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,
@@ -149,89 +148,89 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
 服务器写成 HOST PORT 两个参数，或一个参数 HOST:PORT 或 [IPv6]:PORT，或 --unix PATH。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Host name or IP address, or HOST:PORT.</source>
         <translation>主机名或 IP 地址，或 HOST:PORT。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Port, 1-65535.</source>
         <translation>端口，1-65535。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Connect to the AF_UNIX socket at this path instead.</source>
         <translation>改为连接到此路径上的 AF_UNIX 套接字。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../app/cli/servecommand.cpp" line="+59"/>
+        <location line="+0" />
+        <location filename="../../app/cli/servecommand.cpp" line="+59" />
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Give up connecting after this many milliseconds, per address the name resolves to (default 10000).</source>
         <translation>连接超过这么多毫秒仍未成功就放弃，主机名解析出的每个地址分别计时（默认 10000）。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../app/cli/mailcommand.cpp" line="+124"/>
+        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+124" />
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>--unix cannot be combined with a host and port</source>
         <translation>--unix 不能与主机和端口同时使用</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>missing the server: HOST PORT, HOST:PORT or --unix PATH (see socketeer connect --help)</source>
         <translation>缺少服务器：HOST PORT、HOST:PORT 或 --unix PATH（参见 socketeer connect --help）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>unexpected argument &quot;%1&quot; (see socketeer connect --help)</source>
+        <location line="+2" />
+        <source>unexpected argument "%1" (see socketeer connect --help)</source>
         <translation>多余的参数“%1”（参见 socketeer connect --help）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>no host given in &quot;%1&quot;</source>
+        <location line="+4" />
+        <source>no host given in "%1"</source>
         <translation>“%1”中没有主机</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>cannot connect to port 0 of %1</source>
         <translation>无法连接到 %1 的 0 号端口</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../app/cli/mailcommand.cpp" line="+84"/>
-        <source>--timeout: &quot;%1&quot; is not a number of milliseconds (1 or more)</source>
+        <location line="+5" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+84" />
+        <source>--timeout: "%1" is not a number of milliseconds (1 or more)</source>
         <translation>--timeout：“%1”不是有效的毫秒数（应为 1 或更大）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>connected to %1 from %2</source>
         <translation>已连接到 %1，本地地址 %2</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../app/cli/servecommand.cpp" line="+89"/>
-        <location filename="../../app/cli/udpcommand.cpp" line="+177"/>
+        <location line="+5" />
+        <location filename="../../app/cli/servecommand.cpp" line="+89" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+177" />
         <source>cannot write to standard output: %1</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-113"/>
+        <location filename="../../app/cli/servecommand.cpp" line="-113" />
         <source>Listens for TCP connections. Without --echo, the bytes clients send are written to stdout
 exactly as received, and the bytes read from stdin go to every connected client (bytes
 read while no client is connected are dropped). The end of stdin does not stop the server:
 it runs until SIGINT or SIGTERM, then closes every connection and exits 0.
 
-Once listening it prints one line to stdout, &quot;listening on HOST PORT&quot; (for --unix:
-&quot;listening on unix:PATH&quot;). Clients connecting and leaving are reported on stderr.</source>
+Once listening it prints one line to stdout, "listening on HOST PORT" (for --unix:
+"listening on unix:PATH"). Clients connecting and leaving are reported on stderr.</source>
         <translation>监听 TCP 连接。不带 --echo 时，客户端发来的字节原样写到标准输出，从标准输入读到的字节
 发给每个已连接的客户端（没有客户端连接时读到的字节会被丢弃）。标准输入结束不会停止服务器：
 它一直运行到收到 SIGINT 或 SIGTERM，然后关闭所有连接并以 0 退出。
@@ -240,487 +239,490 @@ Once listening it prints one line to stdout, &quot;listening on HOST PORT&quot; 
 “listening on unix:PATH”）。客户端的连接和离开输出到标准错误。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot connect). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/mailcommand.cpp" line="-150"/>
+        <location filename="../../app/cli/mailcommand.cpp" line="-150" />
         <source>  subject:     %1</source>
         <translation>  主题（颁发给）：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>  issuer:      %1</source>
         <translation>  颁发者：       %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>  valid:       %1 to %2</source>
         <translation>  有效期：       %1 至 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>  SHA-256:     %1</source>
         <translation>  SHA-256：      %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>If you know this is your server&apos;s certificate, trust it with --trust-fingerprint %1</source>
+        <location line="+1" />
+        <source>If you know this is your server's certificate, trust it with --trust-fingerprint %1</source>
         <translation>如果确认这是你的服务器的证书，可以用 --trust-fingerprint %1 信任它</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Sends one mail over SMTP: EHLO, STARTTLS or TLS, AUTH, MAIL FROM, RCPT TO for every To, Cc and
 Bcc address, DATA, QUIT. The body is read from --body-file, or else from stdin, as UTF-8 text.
-Addresses are ADDR or &quot;Name &lt;ADDR&gt;&quot; (&apos;王大锤 &lt;a@example.com&gt;&apos;). The SMTP dialogue is printed
-on stderr with the password masked. Server certificates are verified against the system&apos;s
+Addresses are ADDR or "Name &lt;ADDR&gt;" ('王大锤 &lt;a@example.com&gt;'). The SMTP dialogue is printed
+on stderr with the password masked. Server certificates are verified against the system's
 trust store (and --ca-file). Exit status 0 only when the server accepted the message.
 
 Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.com
-         --password-env SMTP_CODE --from &apos;王大锤 &lt;me@126.com&gt;&apos; --to you@example.com
+         --password-env SMTP_CODE --from '王大锤 &lt;me@126.com&gt;' --to you@example.com
          --subject 月报 --attach 汇总数据.xlsx &lt; body.txt</source>
         <translation>通过 SMTP 发送一封邮件：EHLO、STARTTLS 或 TLS、AUTH、MAIL FROM、对每个收件人/抄送/密送地址
 发送 RCPT TO、DATA、QUIT。正文从 --body-file 读取，否则从标准输入读取，按 UTF-8 文本处理。
-地址可写成 ADDR 或 &quot;名字 &lt;ADDR&gt;&quot;（&apos;王大锤 &lt;a@example.com&gt;&apos;）。SMTP 对话打印到标准错误，
+地址可写成 ADDR 或 "名字 &lt;ADDR&gt;"（'王大锤 &lt;a@example.com&gt;'）。SMTP 对话打印到标准错误，
 密码会被遮盖。服务器证书按系统信任库（以及 --ca-file）验证。只有服务器接受了邮件，
 退出状态才是 0。
 
 示例：socketeer mail --server smtp.126.com:465 --security tls --user me@126.com
-         --password-env SMTP_CODE --from &apos;王大锤 &lt;me@126.com&gt;&apos; --to you@example.com
+         --password-env SMTP_CODE --from '王大锤 &lt;me@126.com&gt;' --to you@example.com
          --subject 月报 --attach 汇总数据.xlsx &lt; body.txt</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>The SMTP server, HOST:PORT or HOST (port 25, 587 or 465 by --security).</source>
         <translation>SMTP 服务器，HOST:PORT 或 HOST（端口按 --security 取 25、587 或 465）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>none, starttls (default) or tls (implicit TLS, port 465).</source>
         <translation>none、starttls（默认）或 tls（直接 TLS，端口 465）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Log in (AUTH) as this user.</source>
         <translation>以此用户登录（AUTH）。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Read the password (or authorization code, or token) from this environment variable.</source>
         <translation>从这个环境变量读取密码（或授权码、令牌）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>var</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Read the password from the first line of this file.</source>
         <translation>从这个文件的第一行读取密码。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+23"/>
-        <location line="+1"/>
+        <location line="+0" />
+        <location line="+23" />
+        <location line="+1" />
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-22" />
         <source>auto (default: PLAIN, else LOGIN), plain, login or xoauth2 (the password is an OAuth 2 access token).</source>
         <translation>auto（默认：优先 PLAIN，否则 LOGIN）、plain、login 或 xoauth2（密码是 OAuth 2 访问令牌）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Allow logging in without encryption to a server that is not on this machine (refused otherwise).</source>
         <translation>允许在未加密的连接上登录不在本机的服务器（否则会拒绝）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Also trust the CA certificates in this PEM file.</source>
         <translation>同时信任这个 PEM 文件中的 CA 证书。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>pem</source>
         <translation>pem</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Trust the server certificate with this SHA-256 fingerprint even though it cannot be verified (repeatable).</source>
         <translation>信任具有此 SHA-256 指纹的服务器证书，即使它无法通过验证（可重复）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>sha256</source>
         <translation>sha256</translation>
     </message>
     <message>
-        <location filename="../../app/cli/inboxcommand.cpp" line="+35"/>
+        <location filename="../../app/cli/inboxcommand.cpp" line="+35" />
         <source>Receives mail: an SMTP server that keeps every message it is sent (it relays nothing).
-Each message is written to the folder as ID.eml, exactly as the client sent it, beside
-ID.json with its envelope (sender, recipients, the SMTP dialogue). Point a program you
-are testing, or socketeer mail, at it:
+Each message is written to the folder as ID.eml: a Received: line in front, then exactly
+what the client sent. Beside it, ID.json has its envelope (sender, recipients, the SMTP
+dialogue). A folder that already holds other files gets a folder socketeer-inbox of its
+own inside; nothing else in it is touched. Point a program you are testing, or
+socketeer mail, at it:
   socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...
 
-Once listening it prints &quot;listening on HOST PORT&quot; to stdout, then one line per message
+Once listening it prints "listening on HOST PORT" to stdout, then one line per message
 received. It runs until SIGINT or SIGTERM.</source>
         <translation>收邮件：一个 SMTP 服务器，保存发给它的每一封邮件（不转发任何邮件）。
-每封邮件按客户端发来的原样写入文件夹，文件名为 ID.eml，旁边的 ID.json
-记录信封（发件人、收件人、SMTP 对话）。把要测试的程序或 socketeer mail
-指向它：
+每封邮件写入文件夹，文件名为 ID.eml：开头加一行 Received:，其后是客户端发来的
+原样内容。旁边的 ID.json 记录信封（发件人、收件人、SMTP 对话）。如果文件夹里
+已有其他文件，就在其中建一个自己的 socketeer-inbox 文件夹，不碰其中任何其他
+文件。把要测试的程序或 socketeer mail 指向它：
   socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...
 
-开始监听后，它向标准输出打印 &quot;listening on HOST PORT&quot;，之后每收到一封邮件
+开始监听后，它向标准输出打印 "listening on HOST PORT"，之后每收到一封邮件
 打印一行。它一直运行，直到收到 SIGINT 或 SIGTERM。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot send to it). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅本机回环：其他机器无法发信给它）。0.0.0.0 或 :: 监听所有网卡。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../app/cli/mailcommand.cpp" line="+1"/>
-        <location line="+1"/>
-        <location line="+1"/>
-        <location line="+4"/>
-        <location filename="../../app/cli/servecommand.cpp" line="+2"/>
-        <location filename="../../app/cli/udpcommand.cpp" line="-107"/>
-        <location line="+1"/>
+        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+1" />
+        <location line="+1" />
+        <location line="+1" />
+        <location line="+4" />
+        <location filename="../../app/cli/servecommand.cpp" line="+2" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-107" />
+        <location line="+1" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Port to listen on (default 2525; 0: any free port).</source>
         <translation>监听的端口（默认 2525；0：任一空闲端口）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Folder to store messages in (default: the app&apos;s inbox, %1).</source>
+        <location line="+3" />
+        <source>Folder to store messages in (default: the app's inbox, %1).</source>
         <translation>保存邮件的文件夹（默认：应用的收件箱，%1）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Largest message accepted, in MiB (default 64); larger ones are refused with 552.</source>
         <translation>接受的最大邮件，单位 MiB（默认 64）；更大的邮件以 552 拒收。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>MiB</source>
         <translation>MiB</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Seconds a client may stay silent before it is disconnected with 421 (default 300).</source>
         <translation>客户端沉默多少秒后以 421 断开（默认 300）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>unexpected argument &quot;%1&quot; (see socketeer inbox --help)</source>
-        <translation>多余的参数 &quot;%1&quot;（见 socketeer inbox --help）</translation>
+        <location line="+5" />
+        <source>unexpected argument "%1" (see socketeer inbox --help)</source>
+        <translation>多余的参数 "%1"（见 socketeer inbox --help）</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>--max-size: &quot;%1&quot; is not a size in MiB from 1 to 4096</source>
-        <translation>--max-size：&quot;%1&quot; 不是 1 到 4096 之间的 MiB 数</translation>
+        <location line="+14" />
+        <source>--max-size: "%1" is not a size in MiB from 1 to 4096</source>
+        <translation>--max-size："%1" 不是 1 到 4096 之间的 MiB 数</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>--timeout: &quot;%1&quot; is not a number of seconds from 1 to 86400</source>
-        <translation>--timeout：&quot;%1&quot; 不是 1 到 86400 之间的秒数</translation>
+        <location line="+4" />
+        <source>--timeout: "%1" is not a number of seconds from 1 to 86400</source>
+        <translation>--timeout："%1" 不是 1 到 86400 之间的秒数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>listening on all interfaces: anyone who can reach this machine can send mail to it</source>
         <translation>正在监听所有网卡：任何能访问本机的人都能向它发信</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>storing messages in %1</source>
         <translation>邮件保存在 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>received %1 from &lt;%2&gt; to %3 (%4 bytes)</source>
         <translation>received %1 from &lt;%2&gt; to %3 (%4 bytes)</translation>
     </message>
     <message>
-        <location filename="../../app/cli/mailcommand.cpp" line="-6"/>
+        <location filename="../../app/cli/mailcommand.cpp" line="-6" />
         <source>The sender.</source>
         <translation>发件人。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A recipient (repeatable).</source>
         <translation>收件人（可重复）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A copy recipient (repeatable).</source>
         <translation>抄送人（可重复）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>A blind copy recipient (repeatable): in the envelope only, never in a header.</source>
         <translation>密送人（可重复）：只在信封中，绝不出现在邮件头里。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The subject.</source>
         <translation>主题。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Read the body from this file (UTF-8) instead of stdin.</source>
         <translation>从这个文件（UTF-8）读取正文，而不是标准输入。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Attach this file (repeatable).</source>
         <translation>添加这个文件为附件（可重复）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The name to give in EHLO (default: our address, as [127.0.0.1]).</source>
         <translation>EHLO 中使用的名字（默认：本机地址，如 [127.0.0.1]）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>name</source>
         <translation>名字</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Give up on any single wait after this many milliseconds (default 60000).</source>
         <translation>任何一次等待超过这么多毫秒就放弃（默认 60000）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Do not print the SMTP dialogue.</source>
         <translation>不打印 SMTP 对话。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>unexpected argument &quot;%1&quot; (see socketeer mail --help)</source>
+        <location line="+7" />
+        <source>unexpected argument "%1" (see socketeer mail --help)</source>
         <translation>多余的参数“%1”（见 socketeer mail --help）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>--security: &quot;%1&quot; is not none, starttls or tls</source>
+        <location line="+11" />
+        <source>--security: "%1" is not none, starttls or tls</source>
         <translation>--security：“%1”不是 none、starttls 或 tls</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>missing --server HOST:PORT</source>
         <translation>缺少 --server HOST:PORT</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&quot;%1&quot; is not HOST:PORT</source>
+        <location line="+8" />
+        <source>"%1" is not HOST:PORT</source>
         <translation>“%1”不是 HOST:PORT</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>--server: &quot;%1&quot; needs a host and a port from 1 to 65535</source>
+        <location line="+8" />
+        <source>--server: "%1" needs a host and a port from 1 to 65535</source>
         <translation>--server：“%1”需要主机和 1 到 65535 之间的端口</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>--auth: &quot;%1&quot; is not auto, plain, login or xoauth2</source>
+        <location line="+12" />
+        <source>--auth: "%1" is not auto, plain, login or xoauth2</source>
         <translation>--auth：“%1”不是 auto、plain、login 或 xoauth2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>give the password one way: --password-env or --password-file</source>
         <translation>密码只能用一种方式给出：--password-env 或 --password-file</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>--password-env: the environment variable %1 is not set</source>
         <translation>--password-env：环境变量 %1 没有设置</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>--password-file: cannot read %1: %2</source>
         <translation>--password-file：无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>a password was given but no --user</source>
         <translation>给出了密码，但没有 --user</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>--user needs a password: --password-env VAR or --password-file FILE</source>
         <translation>--user 需要密码：--password-env 变量 或 --password-file 文件</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>--trust-fingerprint: &quot;%1&quot; is not a SHA-256 fingerprint (64 hex digits)</source>
+        <location line="+5" />
+        <source>--trust-fingerprint: "%1" is not a SHA-256 fingerprint (64 hex digits)</source>
         <translation>--trust-fingerprint：“%1”不是 SHA-256 指纹（64 个十六进制数字）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>missing --from ADDRESS</source>
         <translation>缺少 --from 地址</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>missing a recipient: --to, --cc or --bcc</source>
         <translation>缺少收件人：--to、--cc 或 --bcc</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>--body-file: cannot read %1: %2</source>
         <translation>--body-file：无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Type the body, then Ctrl-D on a line of its own.</source>
         <translation>请输入正文，最后在单独一行按 Ctrl-D。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>cannot read the body from stdin: %1</source>
         <translation>无法从标准输入读取正文：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>The server accepted the message.</source>
         <translation>服务器已接受这封邮件。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="+1"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+1" />
         <source>Port to listen on, 0-65535 (0: any free port). Required.</source>
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/inboxcommand.cpp" line="-62"/>
-        <location filename="../../app/cli/servecommand.cpp" line="+1"/>
+        <location filename="../../app/cli/inboxcommand.cpp" line="-62" />
+        <location filename="../../app/cli/servecommand.cpp" line="+1" />
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="+2"/>
-        <source>Send every client&apos;s bytes back to it; nothing of the data is printed and stdin is not read.</source>
+        <location filename="../../app/cli/servecommand.cpp" line="+2" />
+        <source>Send every client's bytes back to it; nothing of the data is printed and stdin is not read.</source>
         <translation>把每个客户端发来的字节回显给它；不打印任何数据，也不读取标准输入。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Concurrency model: event-loop (one thread, epoll) or thread-per-client.</source>
         <translation>并发模型：event-loop（单线程，epoll）或 thread-per-client（每个客户端一个线程）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Refuse connections beyond this many clients (default 0: no limit).</source>
         <translation>客户端超过此数量时拒绝新的连接（默认 0：不限制）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>n</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Listen on an AF_UNIX socket at this path instead of a TCP port; the file is removed on exit.</source>
         <translation>改为在此路径上的 AF_UNIX 套接字上监听，而不是 TCP 端口；退出时删除该文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>unexpected argument &quot;%1&quot; (see socketeer serve --help)</source>
+        <location line="+8" />
+        <source>unexpected argument "%1" (see socketeer serve --help)</source>
         <translation>多余的参数“%1”（参见 socketeer serve --help）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>--unix cannot be combined with --port or --bind</source>
         <translation>--unix 不能与 --port 或 --bind 同时使用</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>missing --port PORT (0 picks any free port; see socketeer serve --help)</source>
         <translation>缺少 --port PORT（0 表示任选一个空闲端口；参见 socketeer serve --help）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>--model: unknown model &quot;%1&quot; (use event-loop or thread-per-client)</source>
+        <location line="+11" />
+        <source>--model: unknown model "%1" (use event-loop or thread-per-client)</source>
         <translation>--model：未知的模型“%1”（请使用 event-loop 或 thread-per-client）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>--max-clients: &quot;%1&quot; is not a number of clients (0 or more)</source>
+        <location line="+5" />
+        <source>--max-clients: "%1" is not a number of clients (0 or more)</source>
         <translation>--max-clients：“%1”不是有效的客户端数量（应为 0 或更大）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>listening on all interfaces: anyone who can reach this machine can connect</source>
         <translation>正在所有网络接口上监听：任何能访问本机的人都可以连接</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+38" />
         <source>client %1 connected from %2</source>
         <translation>客户端 %1 已连接，来自 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>client %1 disconnected: %2</source>
         <translation>客户端 %1 已断开：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>refused %1: %2</source>
         <translation>已拒绝 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/cli/udpcommand.cpp" line="-14"/>
+        <location filename="../../app/cli/udpcommand.cpp" line="-14" />
         <source>Sends and receives UDP datagrams.
 
-Once bound it prints one line to stdout: &quot;bound HOST PORT&quot;. Then every datagram received
-is one line on stdout, &quot;SENDER PAYLOAD&quot;: SENDER is 127.0.0.1:5000 or [::1]:5000 and
-PAYLOAD is the rest of the line. As text, the payload&apos;s bytes are written as they are,
+Once bound it prints one line to stdout: "bound HOST PORT". Then every datagram received
+is one line on stdout, "SENDER PAYLOAD": SENDER is 127.0.0.1:5000 or [::1]:5000 and
+PAYLOAD is the rest of the line. As text, the payload's bytes are written as they are,
 except backslash, newline and carriage return, written \\, \n and \r. With --hex it is
 lowercase hex digits without spaces (empty for an empty datagram).
 
@@ -740,154 +742,164 @@ until SIGINT or SIGTERM, then exits 0.</source>
 标准输入结束不会停止命令：它一直运行到收到 SIGINT 或 SIGTERM，然后以 0 退出。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: loopback only, any free port). :PORT binds all interfaces.</source>
         <translation>本地地址和端口，HOST:PORT 或 [IPv6]:PORT（默认 127.0.0.1:0：仅限回环，任意空闲端口）。:PORT 表示绑定所有网络接口。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Send stdin&apos;s lines to HOST:PORT or [IPv6]:PORT.</source>
+        <location line="+3" />
+        <source>Send stdin's lines to HOST:PORT or [IPv6]:PORT.</source>
         <translation>把标准输入的每一行发送到 HOST:PORT 或 [IPv6]:PORT。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Send every datagram received back to its sender.</source>
         <translation>把收到的每个数据报回显给它的发送方。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print payloads as hex, and read stdin&apos;s lines as hex.</source>
+        <location line="+1" />
+        <source>Print payloads as hex, and read stdin's lines as hex.</source>
         <translation>以十六进制打印载荷，并按十六进制读取标准输入的每一行。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>unexpected argument &quot;%1&quot; (see socketeer udp --help)</source>
+        <location line="+5" />
+        <source>unexpected argument "%1" (see socketeer udp --help)</source>
         <translation>多余的参数“%1”（参见 socketeer udp --help）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>--bind: UDP binds a host and port, not the path &quot;%1&quot;</source>
+        <location line="+7" />
+        <source>--bind: UDP binds a host and port, not the path "%1"</source>
         <translation>--bind：UDP 绑定的是主机和端口，而不是路径“%1”</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>--to: &quot;%1&quot; is not a HOST:PORT to send to</source>
+        <location line="+9" />
+        <source>--to: "%1" is not a HOST:PORT to send to</source>
         <translation>--to：“%1”不是可以发送到的 HOST:PORT</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>bound to all interfaces: anyone who can reach this machine can send to it</source>
         <translation>已绑定到所有网络接口：任何能访问本机的人都可以向它发送数据</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+42" />
         <source>line %1 not sent: %2</source>
         <translation>第 %1 行未发送：%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>the datagram from %1 was cut to %2 of its %3 bytes</source>
         <translation>来自 %1 的数据报被截断：%3 字节中只保留了 %2 字节</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/faultsenv.cpp" line="+17" />
+        <source>socketeer: SOCKETEER_FAULTS: %1</source>
+        <translation>socketeer：SOCKETEER_FAULTS：%1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>socketeer: injecting socket faults as SOCKETEER_FAULTS asks (%1); a testing aid</source>
+        <translation>socketeer：按 SOCKETEER_FAULTS 的要求注入套接字故障（%1）；这是测试辅助功能</translation>
     </message>
 </context>
 <context>
     <name>socketeer::Encoding</name>
     <message>
-        <location filename="../../core/text/encoding.cpp" line="+186"/>
+        <location filename="../../core/text/encoding.cpp" line="+193" />
         <source>the text contains a broken character at position %1</source>
         <translation>文本在第 %1 个位置有损坏的字符</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&quot;%1&quot; (position %2) cannot be written in Latin-1</source>
+        <location line="+6" />
+        <source>"%1" (position %2) cannot be written in Latin-1</source>
         <translation>“%1”（第 %2 个位置）无法用 Latin-1 编码表示</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>&quot;%1&quot; (position %2) cannot be written in %3</source>
+        <location line="+13" />
+        <source>"%1" (position %2) cannot be written in %3</source>
         <translation>“%1”（第 %2 个位置）无法用 %3 编码表示</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+25"/>
-        <source>hex digit &quot;%1&quot; at position %2 has no partner: write bytes as two digits (0A, not A)</source>
+        <location line="+19" />
+        <location line="+25" />
+        <source>hex digit "%1" at position %2 has no partner: write bytes as two digits (0A, not A)</source>
         <translation>第 %2 个位置的十六进制数字“%1”缺少配对：每个字节要写成两位数字（写 0A，而不是 A）</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>&quot;%1&quot; at position %2 is not a hex digit</source>
+        <location line="-10" />
+        <source>"%1" at position %2 is not a hex digit</source>
         <translation>第 %2 个位置的“%1”不是十六进制数字</translation>
     </message>
 </context>
 <context>
     <name>socketeer::Error</name>
     <message>
-        <location filename="../../core/net/error.cpp" line="+31"/>
+        <location filename="../../core/net/error.cpp" line="+31" />
         <source>Invalid input</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Could not resolve</source>
         <translation>无法解析</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Socket error</source>
         <translation>套接字错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Could not bind</source>
         <translation>无法绑定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Could not listen</source>
         <translation>无法监听</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Could not accept</source>
         <translation>无法接受连接</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Could not connect</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Could not send</source>
         <translation>无法发送</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Could not receive</source>
         <translation>无法接收</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Peer closed the connection</source>
         <translation>对端关闭了连接</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Limit reached</source>
         <translation>已达上限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Protocol error</source>
         <translation>协议错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>TLS error</source>
         <translation>TLS 错误</translation>
     </message>
@@ -895,72 +907,72 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::Gui</name>
     <message>
-        <location filename="../../app/gui/guimain.cpp" line="+37"/>
+        <location filename="../../app/gui/guimain.cpp" line="+37" />
         <source>Without a command, Socketeer opens its window. With one, it runs on the command line:</source>
         <translation>不带命令时，Socketeer 打开窗口；带命令时，它在命令行中运行：</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Run &quot;socketeer COMMAND --help&quot; for a command&apos;s options.</source>
+        <location line="+2" />
+        <source>Run "socketeer COMMAND --help" for a command's options.</source>
         <translation>运行“socketeer COMMAND --help”查看某个命令的选项。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Chat over TCP and UDP with native sockets, and watch what the sockets do.</source>
         <translation>用原生套接字通过 TCP 和 UDP 聊天，并观察套接字的每一步操作。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Start with the TCP server listening on PORT (on loopback unless the panel says otherwise).</source>
         <translation>启动时让 TCP 服务器在 PORT 上监听（除非面板中另有设置，否则只监听回环地址）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Start with a client connected to HOST:PORT (&quot;[::1]:PORT&quot; for IPv6).</source>
+        <location line="+1" />
+        <source>Start with a client connected to HOST:PORT ("[::1]:PORT" for IPv6).</source>
         <translation>启动时让一个客户端连接到 HOST:PORT（IPv6 写成“[::1]:PORT”）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Start with the UDP panel bound to PORT.</source>
         <translation>启动时让 UDP 面板绑定到 PORT。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Use this language: en or zh_CN (default: the system&apos;s).</source>
+        <location line="+1" />
+        <source>Use this language: en or zh_CN (default: the system's).</source>
         <translation>使用指定的语言：en 或 zh_CN（默认跟随系统）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Show the version.</source>
         <translation>显示版本。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>(see socketeer --help)</source>
         <translation>（参见 socketeer --help）</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>unknown command &quot;%1&quot; (commands: %2; see socketeer --help)</source>
+        <location line="+12" />
+        <source>unknown command "%1" (commands: %2; see socketeer --help)</source>
         <translation>未知的命令“%1”（可用的命令：%2；参见 socketeer --help）</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>the window&apos;s clients connect over TCP; use &quot;socketeer connect --unix&quot; for a local socket</source>
+        <location line="+24" />
+        <source>the window's clients connect over TCP; use "socketeer connect --unix" for a local socket</source>
         <translation>窗口中的客户端通过 TCP 连接；本地套接字请使用“socketeer connect --unix”</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>--language: &quot;%1&quot; is not one of %2</source>
+        <location line="+6" />
+        <source>--language: "%1" is not one of %2</source>
         <translation>--language：“%1”不是 %2 之一</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
         <source>socketeer: there is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.
   On a headless machine, give it a virtual display:  xvfb-run -a socketeer
   Or use the command line, which needs no display:   socketeer --help</source>
@@ -972,196 +984,196 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::Mail</name>
     <message>
-        <location filename="../../core/mail/mailaddress.cpp" line="+26"/>
+        <location filename="../../core/mail/mailaddress.cpp" line="+26" />
         <source>%1: a line break (CR or LF) is not allowed here; it could inject a mail header or an SMTP command</source>
         <translation>%1：此处不允许换行（CR 或 LF），它可能注入邮件头或 SMTP 命令</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+50" />
         <source>%1: control character U+%2 is not allowed</source>
         <translation>%1：不允许控制字符 U+%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>%1: the address is empty</source>
         <translation>%1：地址为空</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1: &quot;%2&quot; contains a space or a control character</source>
+        <location line="+3" />
+        <source>%1: "%2" contains a space or a control character</source>
         <translation>%1：“%2”包含空格或控制字符</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1: &quot;%2&quot; has no @ (expected local@domain)</source>
+        <location line="+5" />
+        <source>%1: "%2" has no @ (expected local@domain)</source>
         <translation>%1：“%2”中没有 @（应为 local@domain）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1: &quot;%2&quot; has nothing before the @</source>
+        <location line="+5" />
+        <source>%1: "%2" has nothing before the @</source>
         <translation>%1：“%2”的 @ 前面没有内容</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1: the part before the @ in &quot;%2&quot; is longer than 64 bytes</source>
+        <location line="+2" />
+        <source>%1: the part before the @ in "%2" is longer than 64 bytes</source>
         <translation>%1：“%2”中 @ 前面的部分超过 64 字节</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1: misplaced dot before the @ in &quot;%2&quot;</source>
+        <location line="+2" />
+        <source>%1: misplaced dot before the @ in "%2"</source>
         <translation>%1：“%2”中 @ 前面的点位置不对</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1: &quot;%2&quot; may not appear before the @ in &quot;%3&quot;</source>
+        <location line="+3" />
+        <source>%1: "%2" may not appear before the @ in "%3"</source>
         <translation>%1：“%2”不能出现在“%3”的 @ 前面</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1: &quot;%2&quot; has no domain after the @</source>
+        <location line="+5" />
+        <source>%1: "%2" has no domain after the @</source>
         <translation>%1：“%2”的 @ 后面没有域名</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1: &quot;%2&quot; is not a valid address literal</source>
+        <location line="+11" />
+        <source>%1: "%2" is not a valid address literal</source>
         <translation>%1：“%2”不是有效的地址字面量</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1: the domain of &quot;%2&quot; is too long</source>
+        <location line="+4" />
+        <source>%1: the domain of "%2" is too long</source>
         <translation>%1：“%2”的域名太长</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1: &quot;%2&quot; is not a valid domain</source>
+        <location line="+5" />
+        <source>%1: "%2" is not a valid domain</source>
         <translation>%1：“%2”不是有效的域名</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>address &quot;%1&quot;</source>
+        <location line="+14" />
+        <source>address "%1"</source>
         <translation>地址“%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>the address is empty</source>
         <translation>地址为空</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+20"/>
-        <location line="+3"/>
+        <location line="+5" />
+        <location line="+20" />
+        <location line="+3" />
         <source>%1: unbalanced &lt; &gt;</source>
         <translation>%1：&lt; &gt; 不成对</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <source>%1: a name needs the address in &lt; &gt;, as in &quot;Name &lt;a@example.com&gt;&quot;</source>
+        <location line="-21" />
+        <source>%1: a name needs the address in &lt; &gt;, as in "Name &lt;a@example.com&gt;"</source>
         <translation>%1：带名字时地址要放在 &lt; &gt; 中，例如“Name &lt;a@example.com&gt;”</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+24"/>
+        <location line="+16" />
+        <location line="+24" />
         <source>%1: the quoted name is not closed</source>
         <translation>%1：引号中的名字没有闭合</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-7" />
         <source>%1: text after the quoted name</source>
         <translation>%1：引号中的名字后面还有多余文字</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1: put a name with &quot; or &gt; in double quotes</source>
-        <translation>%1：含有 &quot; 或 &gt; 的名字要放在双引号中</translation>
+        <location line="+11" />
+        <source>%1: put a name with " or &gt; in double quotes</source>
+        <translation>%1：含有 " 或 &gt; 的名字要放在双引号中</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>%1: &quot;%2&quot;: %3</source>
+        <location line="+22" />
+        <source>%1: "%2": %3</source>
         <translation>%1：“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../../core/mail/mailmessage.cpp" line="+28"/>
-        <source>attachment &quot;%1&quot;</source>
+        <location filename="../../core/mail/mailmessage.cpp" line="+29" />
+        <source>attachment "%1"</source>
         <translation>附件“%1”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>%1 is not a regular file</source>
         <translation>%1 不是普通文件</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+171" />
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Cc</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Bcc</source>
         <translation>密送</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>the message has no recipient (To, Cc or Bcc)</source>
         <translation>邮件没有收件人（收件人、抄送或密送）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>an attachment could not be read</source>
         <translation>无法读取附件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>writing the message: %1</source>
         <translation>写入邮件：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+6"/>
-        <source>writing the message to &quot;%1&quot;: %2</source>
+        <location line="+11" />
+        <location line="+6" />
+        <source>writing the message to "%1": %2</source>
         <translation>将邮件写入“%1”：%2</translation>
     </message>
 </context>
 <context>
     <name>socketeer::MailParser</name>
     <message>
-        <location filename="../../core/mail/mailparser.cpp" line="+87"/>
+        <location filename="../../core/mail/mailparser.cpp" line="+87" />
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+164" />
         <source>no message could be read from it</source>
         <translation>从中读不出邮件</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116" />
         <source>the message has no part %1 any more</source>
         <translation>邮件中已没有第 %1 部分</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+5"/>
-        <location line="+3"/>
+        <location line="+4" />
+        <location line="+5" />
+        <location line="+3" />
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1169,35 +1181,48 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::MailStore</name>
     <message>
-        <location filename="../../core/mail/mailstore.cpp" line="+82"/>
+        <location filename="../../core/mail/mailstore.cpp" line="+264" />
         <source>cannot create the inbox folder %1</source>
         <translation>无法创建收件箱文件夹 %1</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <source>&quot;%1&quot; is not a message of this inbox</source>
-        <translation>&quot;%1&quot; 不是这个收件箱里的邮件</translation>
+        <location line="+3" />
+        <source>cannot use %1 as the inbox folder: it is not a folder</source>
+        <translation>无法把 %1 用作收件箱文件夹：它不是文件夹</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6" />
+        <source>%1 holds files that are not the inbox's: choose another folder</source>
+        <translation>%1 里有不属于收件箱的文件：请选择其他文件夹</translation>
+    </message>
+    <message>
+        <location line="+115" />
+        <location line="+5" />
+        <source>"%1" is not a message of this inbox</source>
+        <translation>"%1" 不是这个收件箱里的邮件</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>cannot delete</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-116" />
+        <location line="+170" />
         <source>cannot create</source>
         <translation>无法创建</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+10"/>
+        <location line="+16" />
+        <location line="+10" />
         <source>no message is being stored</source>
         <translation>当前没有正在保存的邮件</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+13"/>
-        <location line="+6"/>
+        <location line="-20" />
+        <location line="+12" />
+        <location line="+13" />
+        <location line="+6" />
         <source>cannot write</source>
         <translation>无法写入</translation>
     </message>
@@ -1205,7 +1230,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::Open</name>
     <message>
-        <location filename="../../core/net/open.cpp" line="+77"/>
+        <location filename="../../core/net/open.cpp" line="+84" />
         <source>connecting to %1 (after %2 ms)</source>
         <translation>连接 %1（等待了 %2 毫秒）</translation>
     </message>
@@ -1213,315 +1238,330 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::Smtp</name>
     <message>
-        <location filename="../../core/mail/smtpreply.cpp" line="+31"/>
-        <source>SMTP: the server sent a malformed reply line &quot;%1&quot; (%2)</source>
+        <location filename="../../core/mail/smtpreply.cpp" line="+31" />
+        <source>SMTP: the server sent a malformed reply line "%1" (%2)</source>
         <translation>SMTP：服务器发来格式错误的应答行“%1”（%2）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>longer than %1 octets</source>
         <translation>超过 %1 字节</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>it does not start with a three-digit code</source>
         <translation>它不是以三位数字代码开头</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>%1 is not an SMTP reply code</source>
         <translation>%1 不是 SMTP 应答代码</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>the code is followed by neither a space nor &quot;-&quot;</source>
+        <location line="+8" />
+        <source>the code is followed by neither a space nor "-"</source>
         <translation>代码后面既不是空格也不是“-”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>it contains a control character</source>
         <translation>它包含控制字符</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>the code changed from %1 within one reply</source>
         <translation>同一应答中代码从 %1 变了</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>more than %1 lines in one reply</source>
         <translation>一个应答超过 %1 行</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>SMTP: an empty reply</source>
         <translation>SMTP：空应答</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>the reply ended before its last line</source>
         <translation>应答在最后一行之前就结束了</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>the last line is marked as continued</source>
         <translation>最后一行被标记为还有后续</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>SMTP: the server announced SIZE with &quot;%1&quot;, which is not a number</source>
+        <location line="+26" />
+        <source>SMTP: the server announced SIZE with "%1", which is not a number</source>
         <translation>SMTP：服务器声明的 SIZE 为“%1”，不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/mail/smtpsession.cpp" line="+61"/>
+        <location filename="../../core/mail/smtpsession.cpp" line="+55" />
         <source>SMTP: a command may not contain a line break (CR or LF) or NUL; nothing was sent</source>
         <translation>SMTP：命令中不能含有换行（CR 或 LF）或 NUL；未发送任何内容</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73" />
         <source>SMTP: the server refused %1 for now (try again later): %2</source>
         <translation>SMTP：服务器暂时拒绝了%1（请稍后重试）：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>SMTP: the server refused %1: %2</source>
         <translation>SMTP：服务器拒绝了%1：%2</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location line="+22"/>
+        <location line="+88" />
+        <location line="+22" />
         <source>SMTP: the server did not respond within %1 ms while %2</source>
         <translation>SMTP：%2时服务器在 %1 毫秒内没有响应</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+13"/>
-        <location line="+272"/>
+        <location line="-10" />
+        <location line="+13" />
+        <location line="+276" />
         <source>SMTP: sending was cancelled</source>
         <translation>SMTP：发送已取消</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+26"/>
-        <location line="+48"/>
-        <location line="+15"/>
-        <location line="+5"/>
+        <location line="-274" />
+        <location line="+26" />
+        <location line="+49" />
+        <location line="+15" />
+        <location line="+5" />
         <source>SMTP: the server closed the connection while %1</source>
         <translation>SMTP：%1时服务器关闭了连接</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+63"/>
+        <location line="-68" />
+        <location line="+64" />
         <source>SMTP: while %1</source>
         <translation>SMTP：%1时</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-46" />
         <source>sending %1</source>
         <translation>发送 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>SMTP: the server ended a line with a bare LF instead of CRLF</source>
         <translation>SMTP：服务器用单独的 LF 而不是 CRLF 结束一行</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>SMTP: the server sent a line longer than %1 octets</source>
         <translation>SMTP：服务器发来的一行超过 %1 字节</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73" />
         <source>waiting for the reply to QUIT</source>
         <translation>等待 QUIT 的应答</translation>
     </message>
     <message>
-        <location line="+159"/>
-        <source>waiting for the server&apos;s greeting</source>
+        <location line="+94" />
+        <source>waiting for the reply to %1</source>
+        <translation>等待 %1 的应答</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>the end of AUTH XOAUTH2</source>
+        <translation>AUTH XOAUTH2 的结束应答</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>the user name of AUTH LOGIN</source>
+        <translation>AUTH LOGIN 的用户名</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the password of AUTH LOGIN</source>
+        <translation>AUTH LOGIN 的密码</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>waiting for the server's greeting</source>
         <translation>等待服务器的问候</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>the connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-136" />
         <source>waiting for the reply to EHLO</source>
         <translation>等待 EHLO 的应答</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-296" />
         <source>the server wants you to log in first: give a user and password</source>
         <translation>服务器要求先登录：请填写用户和密码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>the server wants a stronger login: providers such as Gmail, QQ, 126 and 163 want an authorization code (app password), not the web password</source>
         <translation>服务器要求更安全的登录：Gmail、QQ、126、163 等服务商要的是授权码（应用专用密码），不是网页登录密码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>the server rejected the user or the authorization code</source>
         <translation>服务器拒绝了用户名或授权码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>the server wants an encrypted connection before you log in</source>
         <translation>服务器要求先加密连接再登录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>the message is too large for the server</source>
         <translation>邮件太大，服务器不接受</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+128" />
         <source>SMTP: while %1: %2</source>
         <translation>SMTP：%1时：%2</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+140" />
         <source>starting TLS</source>
         <translation>开始 TLS 握手</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>SMTP: %1</source>
         <translation>SMTP：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>TLS established: %1</source>
         <translation>TLS 已建立：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>waiting for the reply to HELO</source>
         <translation>等待 HELO 的应答</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>our greeting (EHLO and HELO)</source>
         <translation>我们的问候（EHLO 和 HELO）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>our greeting (EHLO)</source>
         <translation>我们的问候（EHLO）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>SMTP: refusing to send the password over an unencrypted connection to %1; choose STARTTLS or SSL/TLS (or allow an unencrypted login explicitly)</source>
         <translation>SMTP：拒绝在到 %1 的未加密连接上发送密码；请选择 STARTTLS 或 SSL/TLS（或明确允许未加密登录）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>SMTP: the user or password contains a control character; nothing was sent</source>
         <translation>SMTP：用户名或密码含有控制字符；什么都没有发送</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>SMTP: the server offers no login method we know (it offers: %1)</source>
         <translation>SMTP：服务器没有提供我们支持的登录方法（它提供：%1）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>SMTP: the server does not offer AUTH %1 (it offers: %2)</source>
         <translation>SMTP：服务器不提供 AUTH %1（它提供：%2）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>waiting for the reply to AUTH</source>
-        <translation>等待 AUTH 的应答</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+34" />
         <source>the login (AUTH %1) as %2</source>
         <translation>以 %2 登录（AUTH %1）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+54" />
         <source>SMTP: the server does not offer STARTTLS, so the connection cannot be encrypted; nothing was sent (choose SSL/TLS, or another server)</source>
         <translation>SMTP：服务器不提供 STARTTLS，连接无法加密；什么都没有发送（请选择 SSL/TLS，或换一个服务器）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>waiting for the reply to STARTTLS</source>
         <translation>等待 STARTTLS 的应答</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>to start TLS (STARTTLS); nothing was sent</source>
         <translation>开始 TLS（STARTTLS）；什么都没有发送</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>SMTP: the server sent data before the TLS handshake (possible response injection); the connection was dropped and nothing was sent</source>
         <translation>SMTP：服务器在 TLS 握手之前发来了数据（可能是应答注入攻击）；已断开连接，什么都没有发送</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>SMTP: the server does not accept addresses with non-ASCII characters (it does not offer SMTPUTF8)</source>
         <translation>SMTP：服务器不接受含非 ASCII 字符的地址（它没有提供 SMTPUTF8）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>SMTP: the message is %1 bytes, more than the %2 bytes the server accepts (SIZE); nothing was sent</source>
         <translation>SMTP：邮件有 %1 字节，超过服务器接受的 %2 字节（SIZE）；未发送任何内容</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>waiting for the reply to MAIL FROM</source>
         <translation>等待 MAIL FROM 的应答</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>the sender %1</source>
         <translation>发件人 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>waiting for the reply to RCPT TO</source>
         <translation>等待 RCPT TO 的应答</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>the recipient %1</source>
         <translation>收件人 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>waiting for the reply to DATA</source>
         <translation>等待 DATA 的应答</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>to take the message (DATA)</source>
         <translation>接收邮件（DATA）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>sending the message</source>
         <translation>发送邮件</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>(the message, %1 bytes)</source>
         <translation>（邮件，%1 字节）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>waiting for the server to accept the message</source>
         <translation>等待服务器接受邮件</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>the message</source>
         <translation>邮件</translation>
     </message>
@@ -1529,17 +1569,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::Socket</name>
     <message>
-        <location filename="../../core/net/socket.cpp" line="+170"/>
+        <location filename="../../core/net/socket.cpp" line="+170" />
         <source>connecting to %1 (after %2 ms)</source>
         <translation>连接 %1（等待了 %2 毫秒）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>0 (peer closed)</source>
         <translation>0（对端已关闭）</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+90" />
         <source>a datagram of %1 bytes to %2</source>
         <translation>发往 %2 的 %1 字节数据报</translation>
     </message>
@@ -1547,43 +1587,43 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::TcpClient</name>
     <message>
-        <location filename="../../core/tcp/tcpclientengine.cpp" line="+82"/>
+        <location filename="../../core/tcp/tcpclientengine.cpp" line="+82" />
         <source>no port given for %1</source>
         <translation>没有为 %1 指定端口</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>connection attempt cancelled</source>
         <translation>连接尝试已取消</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+88"/>
+        <location line="+29" />
+        <location line="+88" />
         <source>closed by this side</source>
         <translation>由本端关闭</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-46" />
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+31" />
         <source>to %1</source>
         <translation>发往 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>%1 bytes waiting to be sent to %2 (the limit is %3)</source>
         <translation>有 %1 字节等待发往 %2（上限为 %3）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>more than %1 bytes waiting to be sent: the peer is not reading</source>
         <translation>等待发送的数据超过 %1 字节：对端没有读取</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>the peer closed the connection</source>
         <translation>对端关闭了连接</translation>
     </message>
@@ -1591,36 +1631,36 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::TcpServer</name>
     <message>
-        <location filename="../../core/tcp/eventloopserver.cpp" line="+189"/>
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="+207"/>
+        <location filename="../../core/tcp/eventloopserver.cpp" line="+189" />
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="+207" />
         <source>server stopped</source>
         <translation>服务器已停止</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="+54"/>
+        <location line="+22" />
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="+54" />
         <source>disconnected by the server</source>
         <translation>被服务器断开</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="-33"/>
+        <location line="+26" />
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="-33" />
         <source>the server already has its maximum of %n client(s)</source>
         <translation>
             <numerusform>服务器的客户端已达上限（%n 个）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="-110"/>
+        <location line="+30" />
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="-110" />
         <source>the client closed the connection</source>
         <translation>客户端关闭了连接</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+12"/>
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="+24"/>
-        <location line="+31"/>
+        <location line="+26" />
+        <location line="+12" />
+        <location filename="../../core/tcp/threadperclientserver.cpp" line="+24" />
+        <location line="+31" />
         <source>more than %1 bytes waiting to be sent: the client is not reading</source>
         <translation>等待发送的数据超过 %1 字节：客户端没有读取</translation>
     </message>
@@ -1628,128 +1668,128 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::Tls</name>
     <message>
-        <location filename="../../core/net/tlsstream.cpp" line="+165"/>
+        <location filename="../../core/net/tlsstream.cpp" line="+165" />
         <source>TLS is not available: Qt found no TLS library (%1)</source>
         <translation>TLS 不可用：Qt 没有找到 TLS 库（%1）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>The CA file %1 could not be read or holds no PEM certificate</source>
         <translation>CA 文件 %1 无法读取，或其中没有 PEM 证书</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>the server&apos;s certificate could not be verified (%1); nothing was sent over this connection</source>
+        <location line="+18" />
+        <source>the server's certificate could not be verified (%1); nothing was sent over this connection</source>
         <translation>服务器的证书无法通过验证（%1）；没有通过这个连接发送任何内容</translation>
     </message>
 </context>
 <context>
     <name>socketeer::Udp</name>
     <message>
-        <location filename="../../core/udp/udpendpoint.cpp" line="+82"/>
-        <location line="+13"/>
+        <location filename="../../core/udp/udpendpoint.cpp" line="+82" />
+        <location line="+13" />
         <source>to %1: the UDP endpoint is not open</source>
         <translation>发往 %1：UDP 端点未打开</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-4" />
         <source>a reply: no datagram has been received yet</source>
         <translation>无法回复：还没有收到任何数据报</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>SO_BROADCAST: the UDP endpoint is not open</source>
         <translation>SO_BROADCAST：UDP 端点未打开</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>joining group %1: the UDP endpoint is not open</source>
         <translation>加入组播组 %1：UDP 端点未打开</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>leaving group %1: the UDP endpoint is not open</source>
         <translation>离开组播组 %1：UDP 端点未打开</translation>
     </message>
     <message>
-        <location filename="../../core/udp/udpengine.cpp" line="+151"/>
-        <source>UDP binds a host and port, not the socket path &quot;%1&quot;</source>
+        <location filename="../../core/udp/udpengine.cpp" line="+151" />
+        <source>UDP binds a host and port, not the socket path "%1"</source>
         <translation>UDP 绑定的是主机和端口，而不是套接字路径“%1”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>a receive buffer of %1 bytes</source>
         <translation>%1 字节的接收缓冲区</translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+75" />
         <source>%n datagram(s) still waiting when the endpoint closed</source>
         <translation>
             <numerusform>端点关闭时仍有 %n 个数据报在等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+65"/>
-        <source>UDP sends to a host and port, not to the socket path &quot;%1&quot;</source>
+        <location line="+65" />
+        <source>UDP sends to a host and port, not to the socket path "%1"</source>
         <translation>UDP 只能发往主机和端口，不能发往套接字路径“%1”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>%1: a datagram cannot be sent to port 0</source>
         <translation>%1：数据报不能发往 0 号端口</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>%1 has no %2 address, and this endpoint is bound to %3</source>
         <translation>%1 没有 %2 地址，而此端点绑定在 %3 上</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>sending %1 bytes to %2: one UDP datagram over %3 carries at most %4 bytes</source>
         <translation>向 %2 发送 %1 字节：经 %3 传输的一个 UDP 数据报最多只能携带 %4 字节</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>sending %1 bytes to %2: %3 bytes already wait to be sent</source>
         <translation>向 %2 发送 %1 字节：已有 %3 字节在等待发送</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>&quot;%1&quot; is not a multicast group address</source>
+        <location line="+40" />
+        <source>"%1" is not a multicast group address</source>
         <translation>“%1”不是组播组地址</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>joining group %1</source>
         <translation>加入组播组 %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>leaving group %1</source>
         <translation>离开组播组 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>%1 on %2</source>
         <translation>%1（接口 %2）</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1: there is no network interface &quot;%2&quot;</source>
+        <location line="+8" />
+        <source>%1: there is no network interface "%2"</source>
         <translation>%1：没有名为“%2”的网络接口</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>%1 is not a multicast address (224.0.0.0/4)</source>
         <translation>%1 不是组播地址（224.0.0.0/4）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>the IPv6 group %1 needs an IPv6 endpoint (bind to :: or ::1)</source>
         <translation>IPv6 组播组 %1 需要 IPv6 端点（请绑定到 :: 或 ::1）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>%1 is not a multicast address (ff00::/8)</source>
         <translation>%1 不是组播地址（ff00::/8）</translation>
     </message>
@@ -1757,7 +1797,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::cli::StdinReader</name>
     <message>
-        <location filename="../../app/cli/stdinreader.cpp" line="+127"/>
+        <location filename="../../app/cli/stdinreader.cpp" line="+127" />
         <source>reading standard input: %1</source>
         <translation>读取标准输入：%1</translation>
     </message>
@@ -1765,42 +1805,42 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::AttachmentList</name>
     <message>
-        <location filename="../../ui/attachmentlist.cpp" line="+18"/>
+        <location filename="../../ui/attachmentlist.cpp" line="+19" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>%1 is a folder: attach the files in it, or a zip of it</source>
         <translation>%1 是文件夹：请添加其中的文件，或它的压缩包</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>%1 cannot be read</source>
         <translation>%1 无法读取</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>%1 is gone or cannot be read: remove it or put it back</source>
         <translation>%1 已不存在或无法读取：请移除它，或把文件放回原处</translation>
     </message>
@@ -1808,57 +1848,57 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::CertificateDialog</name>
     <message>
-        <location filename="../../ui/certificatedialog.cpp" line="+11"/>
+        <location filename="../../ui/certificatedialog.cpp" line="+11" />
         <source>Certificate not verified</source>
         <translation>证书未通过验证</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&lt;b&gt;The certificate of %1 could not be verified.&lt;/b&gt;&lt;br&gt;Nothing was sent. Someone may be impersonating the server — or it is a private server with its own certificate.</source>
         <translation>&lt;b&gt;%1 的证书无法通过验证。&lt;/b&gt;&lt;br&gt;什么都没有发送。可能有人在冒充这个服务器——也可能这是一个使用自己证书的私有服务器。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Issued to</source>
         <translation>颁发给</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Issued by</source>
         <translation>颁发者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Trust it only if you know this is your server&apos;s certificate (compare the fingerprint). The decision is remembered for this server and this certificate only.</source>
+        <location line="+1" />
+        <source>Trust it only if you know this is your server's certificate (compare the fingerprint). The decision is remembered for this server and this certificate only.</source>
         <translation>只有确认这是你的服务器的证书时才信任它（请核对指纹）。这个决定只对这个服务器和这张证书有效，并会被记住。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>&amp;Trust this certificate and send</source>
         <translation>信任此证书并发送(&amp;T)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Do &amp;not send</source>
         <translation>不发送(&amp;N)</translation>
     </message>
@@ -1866,108 +1906,108 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::ClientPanel</name>
     <message>
-        <location filename="../../ui/clientpanel.cpp" line="+27"/>
-        <location line="+163"/>
+        <location filename="../../ui/clientpanel.cpp" line="+27" />
+        <location line="+165" />
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-164" />
         <source>&amp;Half-close</source>
         <translation>半关闭(&amp;H)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>timeout </source>
         <translation>超时 </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Give up connecting after this long</source>
         <translation>连接超过这么长时间仍未成功就放弃</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Tell the server you are done sending (shutdown(SHUT_WR)) and keep reading its answer</source>
         <translation>告诉服务器你已发送完毕（shutdown(SHUT_WR)），并继续读取它的回答</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8" />
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>half-closed: sending is finished, still reading</source>
         <translation>已半关闭：发送已结束，仍在接收</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>the server finished sending (end of stream)</source>
         <translation>服务器已发送完毕（数据流结束）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Connected to %1 from %2</source>
         <translation>已连接到 %1，本地地址 %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>connected from %1</source>
         <translation>已连接，本地地址 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Disconnected: %1</source>
         <translation>已断开：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>disconnected: %1</source>
         <translation>已断开：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source> — nothing is listening on that port (is the server started?)</source>
         <translation> — 该端口上没有程序在监听（服务器启动了吗？）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source> — no answer in time (a firewall, or a server that does not accept)</source>
         <translation> — 没有及时得到应答（可能是防火墙，或服务器没有接受连接）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source> — there is no route to that address from here</source>
         <translation> — 从本机没有通往该地址的路由</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source> — check the host name</source>
         <translation> — 请检查主机名</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>&amp;Disconnect</source>
         <translation>断开(&amp;D)</translation>
     </message>
@@ -1975,322 +2015,322 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::ComposeWindow</name>
     <message>
-        <location filename="../../ui/composewindow.cpp" line="+70"/>
+        <location filename="../../ui/composewindow.cpp" line="+71" />
         <source>Compose mail — Socketeer</source>
         <translation>写邮件 — Socketeer</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>SMTP dialogue</source>
         <translation>SMTP 对话</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>What the client (C:) and the server (S:) say appears here when you send. Passwords are shown as ********.</source>
         <translation>发送时，客户端（C:）和服务器（S:）说的每一句都显示在这里。密码显示为 ********。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+51" />
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>None (unencrypted)</source>
         <translation>无（不加密）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>STARTTLS: plain connection upgraded to TLS (port 587). SSL/TLS: TLS from the first byte (port 465). None: only for servers on this machine or a lab network.</source>
         <translation>STARTTLS：明文连接再升级为 TLS（端口 587）。SSL/TLS：从第一个字节起就是 TLS（端口 465）。无：只用于本机或实验室网络中的服务器。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>usually your mail address; empty: no login</source>
         <translation>通常是你的邮箱地址；留空：不登录</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>password or authorization code</source>
         <translation>密码或授权码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Kept in memory while Socketeer runs, never written to disk.</source>
         <translation>Socketeer 运行期间只保存在内存中，绝不写入磁盘。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>XOAUTH2 (token)</source>
         <translation>XOAUTH2（令牌）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>optional: a PEM file of your private CA</source>
         <translation>可选：你的私有 CA 的 PEM 文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>CA certificates</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
         <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Allow login without encryption</source>
         <translation>允许不加密登录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Only for a lab server you trust: the password crosses the network readable by anyone on the way. Servers on this machine never need it.</source>
         <translation>只用于你信任的实验室服务器：密码会以明文穿过网络，沿途任何人都能读到。本机上的服务器不需要这个选项。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Security</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>CA file</source>
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Message</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>王大锤 &lt;you@example.com&gt;</source>
         <translation>王大锤 &lt;you@example.com&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>one or more addresses, separated by commas</source>
         <translation>一个或多个地址，用逗号分隔</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Blind copies: they receive the mail, but no one sees their addresses (no Bcc header is sent).</source>
         <translation>密送：他们会收到邮件，但没有人能看到他们的地址（不会发送 Bcc 头）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The message, as plain text (sent as UTF-8).</source>
         <translation>邮件正文，纯文本（以 UTF-8 发送）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+101"/>
-        <location line="+33"/>
+        <location line="+1" />
+        <location line="+101" />
+        <location line="+33" />
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+100"/>
-        <location line="+33"/>
+        <location line="-133" />
+        <location line="+100" />
+        <location line="+33" />
         <source>Cc</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+100"/>
-        <location line="+32"/>
+        <location line="-132" />
+        <location line="+100" />
+        <location line="+32" />
         <source>Bcc</source>
         <translation>密送</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+111"/>
-        <location line="+24"/>
+        <location line="-131" />
+        <location line="+111" />
+        <location line="+24" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-126" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Drop files anywhere on this window to attach them.</source>
         <translation>把文件拖到这个窗口的任何地方即可添加为附件。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Attach…</source>
         <translation>添加附件(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+61" />
         <source>No attachments</source>
         <translation>没有附件</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+1" />
         <source>%n file(s), %1</source>
         <translation>
             <numerusform>%n 个文件，%1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>From: give your address, such as 王大锤 &lt;you@example.com&gt;</source>
         <translation>发件人：请填写你的地址，例如 王大锤 &lt;you@example.com&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>From: %1</source>
         <translation>发件人：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>To: add at least one recipient</source>
         <translation>收件人：至少添加一个收件人</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Attachment %1 is gone or cannot be read: remove it or put it back</source>
         <translation>附件 %1 已不存在或无法读取：请移除它，或把文件放回原处</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11" />
         <source>Ready to send.</source>
         <translation>可以发送了。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+60" />
         <source>Password: give the password or authorization code for %1</source>
         <translation>密码：请填写 %1 的密码或授权码</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Sent: the local inbox took the message. Read it in the main window&apos;s Inbox tab.</source>
+        <location line="+9" />
+        <source>Sent: the local inbox took the message. Read it in the main window's Inbox tab.</source>
         <translation>已发送：本地收件箱收下了这封邮件。请在主窗口的“收件箱”标签页阅读。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sent: %1 accepted the message.</source>
         <translation>已发送：%1 接受了这封邮件。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>The local inbox is not running: start it in the main window&apos;s Inbox tab.</source>
+        <location line="+15" />
+        <source>The local inbox is not running: start it in the main window's Inbox tab.</source>
         <translation>本地收件箱没有运行：请在主窗口的“收件箱”标签页启动它。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+38" />
         <source>The draft could not be saved to %1: %2</source>
         <translation>草稿无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+52" />
         <source>A mail is being sent</source>
         <translation>正在发送邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cancel sending and close? The draft is kept.</source>
         <translation>取消发送并关闭吗？草稿会保留。</translation>
     </message>
@@ -2298,17 +2338,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::HostEdit</name>
     <message>
-        <location filename="../../ui/addressinputs.cpp" line="+59"/>
+        <location filename="../../ui/addressinputs.cpp" line="+59" />
         <source>host name or address</source>
         <translation>主机名或地址</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A host name, an IPv4 address or an IPv6 address (brackets optional)</source>
         <translation>主机名、IPv4 地址或 IPv6 地址（方括号可加可不加）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Give the host to connect to, such as localhost or 127.0.0.1</source>
         <translation>请填写要连接的主机，例如 localhost 或 127.0.0.1</translation>
     </message>
@@ -2316,47 +2356,47 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::InboxModel</name>
     <message>
-        <location filename="../../ui/inboxmodel.cpp" line="+33"/>
+        <location filename="../../ui/inboxmodel.cpp" line="+33" />
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Envelope: from &lt;%1&gt; to &lt;%2&gt;</source>
         <translation>信封：发件人 &lt;%1&gt;，收件人 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15" />
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2364,94 +2404,94 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::InboxPanel</name>
     <message>
-        <location filename="../../ui/inboxpanel.cpp" line="+42"/>
+        <location filename="../../ui/inboxpanel.cpp" line="+43" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Clear all…</source>
         <translation>全部清空…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12" />
         <source>any free</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The port the local inbox listens on (0: any free port). Programs you test send mail here.</source>
         <translation>本地收件箱监听的端口（0：任一空闲端口）。你测试的程序把邮件发到这里。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Each message is a .eml file there, exactly as it arrived, with its envelope in a .json beside it.</source>
-        <translation>每封邮件按收到的原样存为一个 .eml 文件，旁边的 .json 记录它的信封。</translation>
+        <location line="+4" />
+        <source>Each message is a .eml file there: the Received: line the inbox adds, then the message exactly as it arrived. Its envelope is in a .json beside it.</source>
+        <translation>每封邮件是其中的一个 .eml 文件：开头是收件箱加上的 Received: 行，其后是邮件收到时的原样内容。它的信封记录在旁边的 .json 中。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+103" />
         <source>Starting the local inbox…</source>
         <translation>正在启动本地收件箱…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>Receiving mail on %1 port %2 (SMTP, no login). Send to any address here: every message is kept, none is passed on.</source>
         <translation>正在 %1 端口 %2 接收邮件（SMTP，无需登录）。发往任何地址都可以：每封邮件都会保留，不会转发。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>The local inbox is stopped: nothing receives mail. Messages already received stay below.</source>
         <translation>本地收件箱已停止：现在不接收邮件。已收到的邮件仍在下方。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Another program (perhaps another Socketeer) uses port %1: choose another port and press Start.</source>
         <translation>另一个程序（也许是另一个 Socketeer）占用了端口 %1：请换一个端口，再按“启动”。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50" />
         <source>Save attachment</source>
         <translation>保存附件</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Clear the inbox</source>
         <translation>清空收件箱</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+1" />
         <source>Delete all %n message(s) of the local inbox? Their files are removed.</source>
         <translation>
             <numerusform>删除本地收件箱的全部 %n 封邮件？它们的文件会被删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Start</source>
         <translation>启动</translation>
     </message>
@@ -2459,27 +2499,27 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::LocalAddressCombo</name>
     <message>
-        <location filename="../../ui/addressinputs.cpp" line="+12"/>
-        <source>The local address to listen on. Loopback (127.0.0.1) is reachable only from this machine; &quot;all interfaces&quot; opens the port to the network.</source>
+        <location filename="../../ui/addressinputs.cpp" line="+12" />
+        <source>The local address to listen on. Loopback (127.0.0.1) is reachable only from this machine; "all interfaces" opens the port to the network.</source>
         <translation>要监听的本地地址。回环地址（127.0.0.1）只有本机能访问；“所有接口”会把端口开放给网络。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>127.0.0.1 — this machine only (IPv4 loopback)</source>
         <translation>127.0.0.1 — 仅限本机（IPv4 回环）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>::1 — this machine only (IPv6 loopback)</source>
         <translation>::1 — 仅限本机（IPv6 回环）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>0.0.0.0 — all IPv4 interfaces</source>
         <translation>0.0.0.0 — 所有 IPv4 接口</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>:: — all interfaces, IPv6 and IPv4</source>
         <translation>:: — 所有接口，IPv6 和 IPv4</translation>
     </message>
@@ -2487,7 +2527,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MailDraft</name>
     <message>
-        <location filename="../../ui/maildraft.cpp" line="+39"/>
+        <location filename="../../ui/maildraft.cpp" line="+39" />
         <source>Cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
@@ -2495,231 +2535,231 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MailPresets</name>
     <message>
-        <location filename="../../ui/mailpresets.cpp" line="+20"/>
+        <location filename="../../ui/mailpresets.cpp" line="+22" />
         <source>Local inbox — no account needed</source>
         <translation>本地收件箱——无需账号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>126.com</source>
         <translation>网易 126 邮箱</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>163.com</source>
         <translation>网易 163 邮箱</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>QQ Mail</source>
         <translation>QQ 邮箱</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gmail</source>
         <translation>Gmail</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Outlook.com</source>
         <translation>Outlook.com</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Other server</source>
         <translation>其他服务器</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Socketeer&apos;s own inbox on this computer: no login, and the mail never leaves the machine. Read what arrives in the Inbox tab.</source>
+        <location line="+6" />
+        <source>Socketeer's own inbox on this computer: no login, and the mail never leaves the machine. Read what arrives in the Inbox tab.</source>
         <translation>Socketeer 自带的本机收件箱：无需登录，邮件不会离开这台电脑。在“收件箱”标签页查看收到的邮件。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>NetEase wants an authorization code, not your web password: turn on SMTP in the web mail&apos;s settings (POP3/SMTP/IMAP) and use the code it gives you as the password.</source>
+        <location line="+3" />
+        <source>NetEase wants an authorization code, not your web password: turn on SMTP in the web mail's settings (POP3/SMTP/IMAP) and use the code it gives you as the password.</source>
         <translation>网易邮箱要的是授权码，不是网页登录密码：在网页邮箱的“设置 → POP3/SMTP/IMAP”中开启 SMTP 服务，把得到的授权码填作密码。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>QQ Mail wants an authorization code, not your QQ password: turn on the SMTP service in Settings → Account and use the code it gives you as the password.</source>
         <translation>QQ 邮箱要的是授权码，不是 QQ 密码：在“设置 → 账户”中开启 SMTP 服务，把得到的授权码填作密码。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Gmail wants an app password (with 2-Step Verification on), not your Google password; or an OAuth 2 token with XOAUTH2.</source>
         <translation>Gmail 要的是应用专用密码（需开启两步验证），不是 Google 账号密码；也可以用 XOAUTH2 和 OAuth 2 令牌。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Outlook.com takes only OAuth 2 (XOAUTH2): paste an access token as the password.</source>
         <translation>Outlook.com 只接受 OAuth 2（XOAUTH2）：把访问令牌粘贴到密码栏。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Your provider&apos;s SMTP server. Most want TLS and a login; many want an authorization code or app password instead of the web password.</source>
+        <location line="+1" />
+        <source>Your provider's SMTP server. Most want TLS and a login; many want an authorization code or app password instead of the web password.</source>
         <translation>你的邮件服务商的 SMTP 服务器。大多数要求 TLS 和登录；很多要求用授权码或应用专用密码代替网页登录密码。</translation>
     </message>
 </context>
 <context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+43"/>
+        <location filename="../../ui/mainwindow.cpp" line="+43" />
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Socketeer</source>
         <translation>Socketeer</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+200"/>
+        <location line="+1" />
+        <location line="+200" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-150" />
         <source>TCP client %1</source>
         <translation>TCP 客户端 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New TCP &amp;client</source>
         <translation>新建 TCP 客户端(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Mail…</source>
         <translation>邮件(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Socket call &amp;timeline</source>
         <translation>套接字调用时间线(&amp;T)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>&amp;Larger text (presentation)</source>
         <translation>放大文字（演示）(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ctrl+=</source>
         <translation>Ctrl+=</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;About Socketeer</source>
         <translation>关于 Socketeer(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>About Socketeer</source>
         <translation>关于 Socketeer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&lt;h3&gt;Socketeer %1&lt;/h3&gt;&lt;p&gt;Chat over TCP and UDP sockets and send mail, with native sockets on worker threads.&lt;/p&gt;&lt;p&gt;Made for learning and teaching socket programming.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Socketeer %1&lt;/h3&gt;&lt;p&gt;通过 TCP 和 UDP 套接字聊天、发送邮件，套接字为原生套接字，运行在工作线程上。&lt;/p&gt;&lt;p&gt;为学习和讲授套接字编程而作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+46" />
         <source>Received %1 · Sent %2</source>
         <translation>已接收 %1 · 已发送 %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+32" />
         <source>Change the language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Switching the language now reopens the window and closes the open connections.</source>
         <translation>现在切换语言会重新打开窗口，并关闭已打开的连接。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Switch &amp;now</source>
         <translation>立即切换(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>At the next &amp;start</source>
         <translation>下次启动时(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The language changes the next time Socketeer starts.</source>
         <translation>语言将在下次启动 Socketeer 时切换。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Inbox (%1)</source>
         <translation>收件箱（%1）</translation>
     </message>
@@ -2727,61 +2767,61 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MessageLogModel</name>
     <message numerus="yes">
-        <location filename="../../ui/messagelogmodel.cpp" line="+114"/>
+        <location filename="../../ui/messagelogmodel.cpp" line="+114" />
         <source> … (%n more byte(s))</source>
         <translation>
             <numerusform> …（还有 %n 字节）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+22" />
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>（%n 字节）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+35" />
         <source>received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>sent</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+35" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Bytes</source>
         <translation>字节数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -2789,106 +2829,106 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MessageLogView</name>
     <message>
-        <location filename="../../ui/messagelogview.cpp" line="+38"/>
-        <location line="+290"/>
-        <location line="+5"/>
+        <location filename="../../ui/messagelogview.cpp" line="+38" />
+        <location line="+290" />
+        <location line="+5" />
         <source>Log to file</source>
         <translation>记录到文件</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-258" />
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Show payloads as hex bytes instead of text (Ctrl+H)</source>
         <translation>以十六进制字节而不是文本显示数据（Ctrl+H）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>How received and sent bytes are shown as text; bytes that do not decode appear as \xNN</source>
         <translation>收发的字节按哪种编码显示为文本；无法解码的字节显示为 \xNN</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Filter by text or peer…</source>
         <translation>按文本或对端筛选…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Most messages kept in the log; counters stay exact whatever is dropped here</source>
         <translation>日志中最多保留的消息条数；无论这里丢弃多少，计数器始终准确</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Clear the log</source>
         <translation>清空日志</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Save the log to a text file</source>
         <translation>把日志保存为文本文件</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+215"/>
+        <location line="+1" />
+        <location line="+215" />
         <source>Append every message, in full, to a file as it happens</source>
         <translation>实时把每条消息完整地追加到文件中</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-208" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+178"/>
-        <location line="+5"/>
+        <location line="+178" />
+        <location line="+5" />
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-5" />
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Could not save the log to %1: %2</source>
         <translation>无法把日志保存到 %1：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Logging to %1</source>
         <translation>正在记录到 %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Logging to file stopped: %1</source>
         <translation>已停止记录到文件：%1</translation>
     </message>
@@ -2896,151 +2936,151 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MessageView</name>
     <message>
-        <location filename="../../ui/messageview.cpp" line="+47"/>
+        <location filename="../../ui/messageview.cpp" line="+50" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+18"/>
+        <location line="+15" />
+        <location line="+18" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-18" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+18"/>
+        <location line="+0" />
+        <location line="+18" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Content type</source>
         <translation>内容类型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+22"/>
-        <location line="+50"/>
+        <location line="+1" />
+        <location line="+22" />
+        <location line="+54" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-75" />
         <source>MIME structure</source>
         <translation>MIME 结构</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>SMTP dialogue</source>
         <translation>SMTP 对话</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>&lt;i&gt;Select a message to read it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一封邮件来阅读。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>&lt;i&gt;Reading %1 (%2)…&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在读取 %1（%2）…&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Cc</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Envelope</source>
         <translation>信封</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>from &lt;%1&gt; to &lt;%2&gt;</source>
         <translation>发件人 &lt;%1&gt;，收件人 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>This message could not be read as MIME: %1</source>
         <translation>这封邮件无法按 MIME 解析：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>(This message has no text part.)</source>
         <translation>（这封邮件没有文本部分。）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11" />
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7" />
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>charset=%1</source>
         <translation>charset=%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>… (the first %1 of %2 shown)</source>
         <translation>…（只显示了 %2 中的前 %1）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Received %1 from %2, who said EHLO/HELO %3</source>
         <translation>%1 收自 %2，对方的 EHLO/HELO 为 %3</translation>
     </message>
@@ -3048,326 +3088,326 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::PortEdit</name>
     <message>
-        <location filename="../../ui/addressinputs.cpp" line="-81"/>
+        <location filename="../../ui/addressinputs.cpp" line="-81" />
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+16"/>
+        <location line="+1" />
+        <location line="+16" />
         <source>0–65535; 0 lets the system choose a free port</source>
         <translation>0–65535；0 表示由系统选择一个空闲端口</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>1–65535</source>
         <translation>1–65535</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Port 0 cannot be connected to: give the server&apos;s port (1–65535)</source>
+        <location line="+11" />
+        <source>Port 0 cannot be connected to: give the server's port (1–65535)</source>
         <translation>不能连接到 0 号端口：请填写服务器的端口（1–65535）</translation>
     </message>
 </context>
 <context>
     <name>socketeer::ui::SendBox</name>
     <message>
-        <location filename="../../ui/sendbox.cpp" line="+28"/>
-        <location line="+202"/>
+        <location filename="../../ui/sendbox.cpp" line="+28" />
+        <location line="+203" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-202" />
         <source>Send &amp;file…</source>
         <translation>发送文件(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Repeat every</source>
         <translation>重复发送，间隔(&amp;R)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Type a message and press Enter</source>
         <translation>输入消息后按 Enter 发送</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Enter sends; Up and Down walk through what you sent before</source>
         <translation>按 Enter 发送；按 ↑ 和 ↓ 键翻看以前发送过的内容</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Text is sent in the chosen encoding; Hex takes bytes like 48 65 6C 6C 6F</source>
         <translation>“文本”按所选编码发送；“十六进制”接受 48 65 6C 6C 6F 这样的字节</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>No line ending</source>
         <translation>不加行尾</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>LF (\n)</source>
         <translation>LF (\n)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>CRLF (\r\n)</source>
         <translation>CRLF (\r\n)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Appended to each text message</source>
         <translation>追加在每条文本消息的末尾</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Send the bytes of a file, exactly as they are</source>
         <translation>原样发送文件中的字节</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>times: </source>
         <translation>次数：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>How many times to send; &quot;no limit&quot; repeats until you stop it</source>
+        <location line="+4" />
+        <source>How many times to send; "no limit" repeats until you stop it</source>
         <translation>发送的次数；“不限”表示一直重复，直到你停止</translation>
     </message>
     <message>
-        <location line="+112"/>
-        <location line="+21"/>
+        <location line="+113" />
+        <location line="+21" />
         <source>Nothing to send: type some text or hex bytes</source>
         <translation>没有可发送的内容：请输入文本或十六进制字节</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+29" />
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>%1 is larger than %2 MiB: send it with the command line instead</source>
         <translation>%1 超过了 %2 MiB：请改用命令行发送</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>%1 is empty: nothing to send</source>
         <translation>%1 是空文件：没有可发送的内容</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Send a file&apos;s bytes</source>
+        <location line="+10" />
+        <source>Send a file's bytes</source>
         <translation>发送文件的字节</translation>
     </message>
 </context>
 <context>
     <name>socketeer::ui::ServerPanel</name>
     <message>
-        <location filename="../../ui/serverpanel.cpp" line="+41"/>
+        <location filename="../../ui/serverpanel.cpp" line="+41" />
         <source>&amp;Echo</source>
         <translation>回显(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+292"/>
+        <location line="+2" />
+        <location line="+294" />
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-289" />
         <source>&amp;Disconnect selected</source>
         <translation>断开所选客户端(&amp;D)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Event loop (one thread)</source>
         <translation>事件循环（单线程）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Thread per client</source>
         <translation>每个客户端一个线程</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Event loop: one thread watches every client with epoll. Thread per client: the tutorial&apos;s threaded server, one thread for each connection.</source>
+        <location line="+2" />
+        <source>Event loop: one thread watches every client with epoll. Thread per client: the tutorial's threaded server, one thread for each connection.</source>
         <translation>事件循环：一个线程用 epoll 监视所有客户端。每个客户端一个线程：即教程中的多线程服务器，每个连接一个线程。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Send everything a client sends straight back to it, like the tutorial&apos;s echo server</source>
+        <location line="+3" />
+        <source>Send everything a client sends straight back to it, like the tutorial's echo server</source>
         <translation>把客户端发来的所有数据原样发回给它，就像教程中的回显服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Connections beyond this number are accepted and closed at once</source>
         <translation>超过此数量的连接会在接受后立即关闭</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>⚠ Listening on all interfaces opens this port to other machines on the network.</source>
         <translation>⚠ 在所有接口上监听会把此端口开放给网络上的其他机器。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>In</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Out</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Send to all clients</source>
         <translation>发送给所有客户端</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Send to selected clients</source>
         <translation>发送给所选客户端</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Listen on</source>
         <translation>监听地址</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Max clients</source>
         <translation>最大客户端数</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+44" />
         <source>refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <location line="+60"/>
+        <location line="+5" />
+        <location line="+60" />
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-33" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+131"/>
+        <location line="+19" />
+        <location line="+131" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-119" />
         <source>Listening on %1 (%2)</source>
         <translation>正在监听 %1（%2）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>listening on %1</source>
         <translation>开始监听 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>server stopped</source>
         <translation>服务器已停止</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>client %1 connected</source>
         <translation>客户端 %1 已连接</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>client %1 disconnected: %2</source>
         <translation>客户端 %1 已断开：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Select one or more clients to send to</source>
         <translation>请选择要发送给哪些客户端</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>No client is connected</source>
         <translation>没有已连接的客户端</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+58" />
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
@@ -3375,7 +3415,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::ThroughputGraph</name>
     <message>
-        <location filename="../../ui/trafficcounters.cpp" line="+16"/>
+        <location filename="../../ui/trafficcounters.cpp" line="+16" />
         <source>Throughput over the last minute: received (blue) and sent (green)</source>
         <translation>最近一分钟的吞吐量：接收（蓝色）和发送（绿色）</translation>
     </message>
@@ -3383,57 +3423,57 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::TimelineCanvas</name>
     <message>
-        <location filename="../../ui/timelineview.cpp" line="+62"/>
+        <location filename="../../ui/timelineview.cpp" line="+62" />
         <source>Server (event loop)</source>
         <translation>服务器（事件循环）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Server (accepting)</source>
         <translation>服务器（接受连接）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Server ↔ client %1</source>
         <translation>服务器 ↔ 客户端 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Local inbox (SMTP server)</source>
         <translation>本地收件箱（SMTP 服务器）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Mail (SMTP client)</source>
         <translation>发邮件（SMTP 客户端）</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+113" />
         <source>in progress…</source>
         <translation>进行中…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-120" />
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+94" />
         <source>Socket calls appear here as the panels make them.</source>
         <translation>各面板进行的套接字调用会实时显示在这里。</translation>
     </message>
@@ -3441,17 +3481,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::TimelineView</name>
     <message>
-        <location line="+73"/>
+        <location line="+73" />
         <source>Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes.</source>
         <translation>每条泳道是一个线程；每个方框是一次套接字调用及其结果。箭头把一次 send() 连到收到其字节的 recv()。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
@@ -3459,32 +3499,32 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::TrafficCounters</name>
     <message>
-        <location filename="../../ui/trafficcounters.cpp" line="+88"/>
+        <location filename="../../ui/trafficcounters.cpp" line="+88" />
         <source>/s</source>
         <translation>/秒</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>1 message</source>
         <translation>1 条消息</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>%1 messages</source>
         <translation>%1 条消息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Received %1 in %2 (%3) · Sent %4 in %5 (%6)</source>
         <translation>已接收 %2，共 %1（%3）· 已发送 %5，共 %4（%6）</translation>
     </message>
@@ -3492,103 +3532,103 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::UdpPanel</name>
     <message>
-        <location filename="../../ui/udppanel.cpp" line="+26"/>
-        <location line="+184"/>
+        <location filename="../../ui/udppanel.cpp" line="+26" />
+        <location line="+186" />
         <source>&amp;Bind</source>
         <translation>绑定(&amp;B)</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-185" />
         <source>B&amp;roadcast</source>
         <translation>广播(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Reply to the &amp;last sender</source>
         <translation>回复最后一个发送方(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Join</source>
         <translation>加入(&amp;J)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Lea&amp;ve</source>
         <translation>离开(&amp;V)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Allow sending to broadcast addresses such as 255.255.255.255 (SO_BROADCAST)</source>
         <translation>允许向 255.255.255.255 等广播地址发送（SO_BROADCAST）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Send to whoever sent the last datagram, as the tutorial&apos;s UDP server does</source>
+        <location line="+7" />
+        <source>Send to whoever sent the last datagram, as the tutorial's UDP server does</source>
         <translation>发给最后一个数据报的发送方，就像教程中的 UDP 服务器那样</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>multicast group, e.g. 239.1.2.3 or ff02::1:3</source>
         <translation>组播组，例如 239.1.2.3 或 ff02::1:3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10" />
         <source>Bind</source>
         <translation>绑定</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Send to</source>
         <translation>发送到</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Multicast</source>
         <translation>组播</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+31" />
         <source>joined multicast group %1</source>
         <translation>已加入组播组 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>left multicast group %1</source>
         <translation>已离开组播组 %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+31" />
         <source>Binding…</source>
         <translation>正在绑定…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Bound to %1: datagrams sent here appear below</source>
         <translation>已绑定到 %1：发到这里的数据报会显示在下方</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>bound to %1</source>
         <translation>已绑定到 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>the datagram above was %1 bytes; only the first %2 fit the receive buffer</source>
         <translation>上面的数据报有 %1 字节，接收缓冲区只容纳了前 %2 字节</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>Nothing has been received yet, so there is no last sender to reply to</source>
         <translation>还没有收到任何数据，因此没有可以回复的发送方</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>

@@ -144,7 +144,7 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  // mail: protocol words, addresses and host names, file patterns, brand names
                  "[\\w.+-]+@[\\w.-]+|\\b[\\w-]+(\\.[\\w-]+)*\\.(com|org|net)\\b|\\*\\.\\w+",
                  "\\b(SMTP|STARTTLS|SSL/TLS|SSL|TLS|XOAUTH2|OAuth|PLAIN|LOGIN|AUTH|EHLO|PEM|CA|SHA-256|Bcc|POP3|IMAP|"
-                 "Gmail|Google|QQ|MIME|HELO)\\b|\\.(eml|json)\\b|\\b[CS]:",
+                 "Gmail|Google|QQ|MIME|HELO)\\b|\\.(eml|json)\\b|\\b[CS]:|\\bReceived:",
                  "\\b(socket|bind|listen|accept|connect|send|sendto|recv|recvfrom|shutdown|close|getaddrinfo)\\(",
                  "\\b(Ctrl|Shift|Alt|Enter|Esc|F\\d{1,2})\\b(\\+(\\w+|=|-))*",   // keys: Enter, Ctrl+H
                  "\\([A-Z0-9]\\)",                                     // an accelerator, "&" stripped: 文件(F)
