@@ -69,6 +69,7 @@ bool TcpServer::start(const TcpServerConfig &config)
     m_echo.store(config.echo);
     m_clients.clear();
     m_accepted = m_bytesInGone = m_bytesOutGone = 0;
+    m_peakQueuedGone = 0;
     m_bound = {};
     m_lastReported = {};
     // Before the engine's threads exist: they read the limit without a lock.
@@ -138,9 +139,11 @@ ServerStatistics TcpServer::statistics() const
     stats.accepted = m_accepted;
     stats.bytesIn = m_bytesInGone;
     stats.bytesOut = m_bytesOutGone;
+    stats.peakQueuedBytes = m_peakQueuedGone;
     for (const auto &record : m_clients) {
         stats.bytesIn += record->bytesIn.load(std::memory_order_relaxed);
         stats.bytesOut += record->bytesOut.load(std::memory_order_relaxed);
+        stats.peakQueuedBytes = std::max(stats.peakQueuedBytes, record->peakQueuedBytes.load(std::memory_order_relaxed));
     }
     return stats;
 }
@@ -217,6 +220,7 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
             if (auto record = m_clients.take(event.id)) {
                 m_bytesInGone += record->bytesIn.load(std::memory_order_relaxed);
                 m_bytesOutGone += record->bytesOut.load(std::memory_order_relaxed);
+                m_peakQueuedGone = std::max(m_peakQueuedGone, record->peakQueuedBytes.load(std::memory_order_relaxed));
             }
             emit clientDisconnected(event.id, event.reason);
             break;

@@ -90,6 +90,7 @@ private:
     quint64 m_accepted = 0;
     quint64 m_bytesInGone = 0;
     quint64 m_bytesOutGone = 0;
+    qint64 m_peakQueuedGone = 0;
     QTimer *m_statisticsTimer = nullptr;
     ServerStatistics m_lastReported;
     std::unique_ptr<Mailbox<ServerEvent>> m_mailbox;

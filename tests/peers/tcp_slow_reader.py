@@ -1,0 +1,35 @@
+# A client that reads, but slowly: connects to HOST PORT with a small receive buffer, prints
+# "connected <local port>", waits for a line on stdin, then reads CHUNK bytes at a time with a
+# short pause between reads until the server closes. Prints "got <bytes> <sha256>" and then "eof"
+# for an orderly end, or "error <what>" if the connection was reset instead.
+import hashlib
+import socket
+import sys
+import time
+
+HOST, PORT = sys.argv[1], int(sys.argv[2])
+CHUNK = int(sys.argv[3]) if len(sys.argv) > 3 else 16384
+PAUSE = float(sys.argv[4]) if len(sys.argv) > 4 else 0.002
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+s.connect((HOST, PORT))
+print('connected', s.getsockname()[1], flush=True)
+sys.stdin.readline()
+
+digest = hashlib.sha256()
+total = 0
+try:
+    while True:
+        data = s.recv(CHUNK)
+        if not data:
+            break
+        digest.update(data)
+        total += len(data)
+        time.sleep(PAUSE)
+except OSError as e:
+    print('got', total, digest.hexdigest(), flush=True)
+    print('error', e, flush=True)
+    sys.exit(0)
+print('got', total, digest.hexdigest(), flush=True)
+print('eof', flush=True)
+s.close()

@@ -1,0 +1,108 @@
+// The TCP server's flow control, limits and closing, both concurrency models, against peers this
+// project did not write (python3 scripts in tests/peers/, nc): what a server queues for a client
+// reaches it before the connection ends, and nothing a client does makes the server hold more
+// than its limits allow.
+
+#include "peer.h"
+#include "testutil.h"
+
+#include "tcp/tcpserver.h"
+
+#include <QCryptographicHash>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace socketeer;
+using testsupport::Peer;
+
+Q_DECLARE_METATYPE(socketeer::ServerModel)
+
+namespace {
+
+quint16 startOn(TcpServer &server, const TcpServerConfig &config)
+{
+    QSignalSpy started(&server, &TcpServer::started);
+    if (!server.start(config) || !started.wait(5000))
+        return 0;
+    return started.at(0).at(1).value<quint16>();
+}
+
+TcpServerConfig configFor(ServerModel model, bool echo = false)
+{
+    TcpServerConfig c;
+    c.model = model;
+    c.echo = echo;
+    return c;
+}
+
+// Every byte value, in an order that makes a lost or repeated piece show.
+QByteArray patterned(qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = static_cast<char>((i * 7 + i / 65536) & 0xff);
+    return bytes;
+}
+
+QByteArray sha256Hex(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace
+
+class TestServerFlow : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Finding 9: what was queued for a client before it is disconnected (by the user, or by the
+    // server stopping) reaches it, followed by an orderly end of stream, not a reset.
+    void close_deliversWhatWasQueuedThenEndOfStream_data()
+    {
+        QTest::addColumn<ServerModel>("model");
+        QTest::addColumn<bool>("byStop");
+        QTest::newRow("event-loop, disconnect") << ServerModel::EventLoop << false;
+        QTest::newRow("event-loop, stop") << ServerModel::EventLoop << true;
+        QTest::newRow("thread-per-client, disconnect") << ServerModel::ThreadPerClient << false;
+        QTest::newRow("thread-per-client, stop") << ServerModel::ThreadPerClient << true;
+    }
+    void close_deliversWhatWasQueuedThenEndOfStream()
+    {
+        QFETCH(ServerModel, model);
+        QFETCH(bool, byStop);
+        TcpServer server;
+        const quint16 port = startOn(server, configFor(model));
+        QVERIFY(port);
+        QSignalSpy connected(&server, &TcpServer::clientConnected);
+        QSignalSpy disconnected(&server, &TcpServer::clientDisconnected);
+        QSignalSpy stopped(&server, &TcpServer::stopped);
+
+        Peer reader;
+        QVERIFY(reader.startPython(QStringLiteral("tcp_slow_reader.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QVERIFY(reader.readLine().startsWith("connected"));
+        QVERIFY(connected.size() == 1 || connected.wait(5000));
+        const quint64 id = connected.at(0).at(0).value<ClientInfo>().id;
+
+        // More than the kernel's buffers hold for a small-window reader (tcp_wmem's 4 MiB at
+        // most), less than the server's per-client cap: most of it waits in the server's queue.
+        const QByteArray payload = patterned(6 * 1024 * 1024);
+        for (qsizetype at = 0; at < payload.size(); at += 1024 * 1024)
+            server.sendTo(id, payload.mid(at, 1024 * 1024));
+        if (byStop)
+            server.stop();
+        else
+            server.disconnectClient(id);
+        reader.write("go\n");
+
+        QCOMPARE(reader.readLine(60000), QByteArray("got ") + QByteArray::number(payload.size()) + ' ' + sha256Hex(payload));
+        QCOMPARE(reader.readLine(), QByteArray("eof"));
+        QVERIFY(disconnected.size() == 1 || disconnected.wait(10000));
+        QCOMPARE(disconnected.at(0).at(1).toString(),
+                 byStop ? QStringLiteral("server stopped") : QStringLiteral("disconnected by the server"));
+        if (byStop)
+            QVERIFY(stopped.size() == 1 || stopped.wait(10000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerFlow)
+#include "tst_serverflow.moc"
