@@ -102,6 +102,46 @@ private slots:
         if (byStop)
             QVERIFY(stopped.size() == 1 || stopped.wait(10000));
     }
+
+    // Finding 4: a client that sends without ever reading the echo is held back by TCP's flow
+    // control (the server stops reading from it) instead of making the server queue megabytes for
+    // it or drop it; once it reads, every byte comes back exactly.
+    void pipeliningClient_isHeldBackNeitherQueuedNorDropped_data()
+    {
+        QTest::addColumn<ServerModel>("model");
+        QTest::newRow("event-loop") << ServerModel::EventLoop;
+        QTest::newRow("thread-per-client") << ServerModel::ThreadPerClient;
+    }
+    void pipeliningClient_isHeldBackNeitherQueuedNorDropped()
+    {
+        QFETCH(ServerModel, model);
+        TcpServer server;
+        const TcpServerConfig c = configFor(model, true);
+        QCOMPARE(c.pauseReadingAbove, limits::kServerReadPauseBytes);   // the default, not a test's value
+        const quint16 port = startOn(server, c);
+        QVERIFY(port);
+        QSignalSpy disconnected(&server, &TcpServer::clientDisconnected);
+
+        // Far more than the kernel's buffers on both sides and the server's 8 MiB cap.
+        const qint64 total = 32 * 1024 * 1024;
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_pipelining_client.py"),
+                                   {QStringLiteral("127.0.0.1"), QString::number(port), QString::number(total)}));
+        QVERIFY(client.readLine().startsWith("connected"));
+        const QByteArray sent = client.readLine(120000);
+        QVERIFY2(sent.startsWith("sent "), sent.constData());
+        QVERIFY2(sent.mid(5).toLongLong() < total, sent.constData());   // the server stopped taking more
+        QTRY_COMPARE_WITH_TIMEOUT(server.clientCount(), 1, 5000);   // events delivered, the client still there
+        QVERIFY(disconnected.isEmpty());
+        const qint64 bound = c.pauseReadingAbove + qint64(limits::kReadChunkBytes);
+        QVERIFY2(server.statistics().peakQueuedBytes <= bound, QByteArray::number(server.statistics().peakQueuedBytes).constData());
+
+        client.write("read\n");
+        QCOMPARE(client.readLine(120000), QByteArray("ok ") + QByteArray::number(total));
+        QVERIFY(disconnected.isEmpty());
+        QVERIFY2(server.statistics().peakQueuedBytes <= bound, QByteArray::number(server.statistics().peakQueuedBytes).constData());
+        QTRY_COMPARE_WITH_TIMEOUT(server.statistics().bytesOut, quint64(total), 10000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerFlow)

@@ -29,8 +29,9 @@ struct TcpServerConfig {
     int maxClients = 0;   // 0: the model's default (none for the event loop; see net/limits.h)
     // Per client, what the user queues by hand before the client is dropped as not reading.
     qint64 maxQueuedBytes = limits::kServerQueueBytes;
-    // Per client: reading stops while more than this waits to be sent to it (0: never stops).
-    qint64 pauseReadingAbove = 0;
+    // Per client: reading stops while more than this waits to be sent to it (0: never stops), so
+    // a client that sends without reading the replies is held back by TCP, not queued for.
+    qint64 pauseReadingAbove = limits::kServerReadPauseBytes;
     // A client that takes nothing for this long while bytes wait for it is dropped (0: never).
     std::chrono::milliseconds stallTimeout{0};
     // How long a close may wait for the queue to drain and the peer to acknowledge.
