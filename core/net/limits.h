@@ -30,6 +30,13 @@ inline constexpr qint64 kServerReadPauseBytes = 64 * KiB;
 // The SMTP receiver's replies are short; a client that pipelines commands without reading them
 // is held back sooner.
 inline constexpr qint64 kSmtpReadPauseBytes = 32 * KiB;
+// A client is not read from either while more than this of what it sent waits for the front end's
+// thread (the panel, the SMTP receiver): what it sent may yet turn into replies, so the queue mark
+// alone would let one client's burst become megabytes of replies before reading pauses.
+inline constexpr qint64 kServerUndeliveredPerClientBytes = 1 * MiB;
+// The SMTP receiver's: a pipelined NOOP is 6 bytes in and 14 out, so 16 KiB of commands become
+// some 37 KiB of replies; with the 32 KiB mark, about 70 KiB per client that never reads.
+inline constexpr qint64 kSmtpUndeliveredPerClientBytes = 16 * KiB;
 // Hard cap for what the user queues by hand (typed sends, repeats) to one client. Streams (files,
 // stdin) never come near it: they are paced by kStreamLowWaterBytes instead.
 inline constexpr qint64 kServerQueueBytes = 8 * MiB;

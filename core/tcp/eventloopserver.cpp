@@ -220,8 +220,15 @@ void EventLoopServer::Loop::runCommands()
             }
         } else if (std::holds_alternative<Stop>(command)) {
             beginStop();
+        } else if (std::holds_alternative<Resume>(command)) {
+            // The front end caught up (with everything, or with one client's bytes): whoever
+            // was paused for it is watched for reading again.
+            std::vector<Client *> everyone;
+            for (auto &[id, client] : clients)
+                everyone.push_back(client.get());
+            for (Client *client : everyone)
+                refresh(*client);
         }
-        // Resume needs nothing: having woken up is the point.
     }
 }
 

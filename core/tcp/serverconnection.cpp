@@ -34,6 +34,7 @@ ServerConnection::ServerConnection(std::shared_ptr<ClientRecord> record, Socket 
       m_socket(std::move(socket)),
       m_pauseAbove(config.pauseReadingAbove),
       m_maxQueued(config.maxQueuedBytes),
+      m_maxUndelivered(config.maxUndeliveredPerClient),
       m_stallTimeout(config.stallTimeout),
       m_closeTimeout(config.closeTimeout),
       m_post(std::move(post)),
@@ -47,7 +48,9 @@ bool ServerConnection::wantsRead(bool congested, qint64 extraAllowance) const
         return false;
     if (m_closing)
         return true;   // read and dropped: a late byte must not make close() send a reset
-    return !congested && (m_pauseAbove <= 0 || m_queue.queuedBytes() <= m_pauseAbove + extraAllowance);
+    if (congested || (m_maxUndelivered > 0 && m_record->undeliveredBytes.load(std::memory_order_relaxed) > m_maxUndelivered))
+        return false;
+    return m_pauseAbove <= 0 || m_queue.queuedBytes() <= m_pauseAbove + extraAllowance;
 }
 
 void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool echo, bool report)
@@ -73,8 +76,10 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
             continue;   // discarded
         m_record->bytesIn.fetch_add(size, std::memory_order_relaxed);
         // Posted before the echo, which may close the client (and post Disconnected).
-        if (report)
+        if (report) {
+            m_record->undeliveredBytes.fetch_add(static_cast<qint64>(size), std::memory_order_relaxed);
             m_post({ServerEvent::Type::Data, id(), {}, {}, QByteArray(buffer.data(), static_cast<qsizetype>(size)), {}, {}});
+        }
         if (echo) {
             // Straight from the buffer when nothing waits before it: no copy, no allocation.
             const bool wasEmpty = m_queue.empty();
@@ -92,9 +97,9 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
                 abort(Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(m_maxQueued));
                 return;
             }
-            if (!wantsRead(false))
-                return;   // paused until the client reads what it was sent
         }
+        if (!wantsRead(false))
+            return;   // paused until the client reads what it was sent, or the front end catches up
         if (size < buffer.size())
             return;   // drained what the kernel had: no recv() just to hear EAGAIN
     }

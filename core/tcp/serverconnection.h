@@ -66,6 +66,7 @@ private:
     SendQueue m_queue;
     const qint64 m_pauseAbove;
     const qint64 m_maxQueued;
+    const qint64 m_maxUndelivered;
     const std::chrono::milliseconds m_stallTimeout;
     const std::chrono::milliseconds m_closeTimeout;
     Post m_post;

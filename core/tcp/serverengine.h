@@ -34,7 +34,7 @@ public:
     virtual void sendToAll(const QByteArray &data) = 0;
     virtual void disconnectClient(quint64 id) = 0;
     virtual void requestStop() = 0;
-    virtual void resumeReading() = 0;   // the sink has room again
+    virtual void resumeReading() = 0;   // the sink, or one client's share of it, has room again
     virtual int threadCount() const = 0;
 
     // The switches are the front end's, flipped while the engine runs and read (relaxed) by its

@@ -202,6 +202,7 @@ int TcpServer::threadCount() const
 void TcpServer::deliver(std::vector<ServerEvent> &&events)
 {
     updateReportData();   // a receiver may have gone: stop the Data events it no longer takes
+    bool resume = false;
     for (ServerEvent &event : events) {
         switch (event.type) {
         case ServerEvent::Type::Started:
@@ -224,9 +225,19 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
             }
             emit clientDisconnected(event.id, event.reason);
             break;
-        case ServerEvent::Type::Data:
+        case ServerEvent::Type::Data: {
             emit dataReceived(event.id, event.data);
+            // Its receivers have it (and have answered, if they answer): the engine may read more
+            // from that client. Woken only when this crossed its limit, not for every batch.
+            if (const auto record = m_clients.value(event.id)) {
+                const qint64 size = event.data.size();
+                const qint64 before = record->undeliveredBytes.fetch_sub(size, std::memory_order_relaxed);
+                const qint64 limit = m_config.maxUndeliveredPerClient;
+                if (limit > 0 && before > limit && before - size <= limit)
+                    resume = true;
+            }
             break;
+        }
         case ServerEvent::Type::Failed:
             emit errorOccurred(event.error);
             break;
@@ -239,6 +250,8 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
             break;
         }
     }
+    if (resume && m_engine)
+        m_engine->resumeReading();
 }
 
 } // namespace socketeer

@@ -32,6 +32,8 @@ struct TcpServerConfig {
     // Per client: reading stops while more than this waits to be sent to it (0: never stops), so
     // a client that sends without reading the replies is held back by TCP, not queued for.
     qint64 pauseReadingAbove = limits::kServerReadPauseBytes;
+    // Per client: reading stops while more than this of what it sent waits for the front end.
+    qint64 maxUndeliveredPerClient = limits::kServerUndeliveredPerClientBytes;
     // A client that takes nothing for this long while bytes wait for it is dropped (0: never).
     std::chrono::milliseconds stallTimeout{0};
     // How long a close may wait for the queue to drain and the peer to acknowledge.
@@ -66,6 +68,9 @@ struct ClientRecord {
     std::atomic<quint64> bytesOut{0};
     std::atomic<qint64> queuedBytes{0};
     std::atomic<qint64> peakQueuedBytes{0};
+    // Received, posted to the front end and not yet handed to its receivers: the engine adds, the
+    // front end takes away after delivering.
+    mutable std::atomic<qint64> undeliveredBytes{0};
 
     ClientInfo info() const
     {
