@@ -158,6 +158,45 @@ private slots:
         QVERIFY2(server.statistics().peakQueuedBytes <= bound, QByteArray::number(server.statistics().peakQueuedBytes).constData());
         QTRY_COMPARE_WITH_TIMEOUT(server.statistics().bytesOut, quint64(total), 10000);
     }
+
+    // Finding 6: thread per client has a limit even when none is given (each client is a thread);
+    // the connections beyond it are closed at once and reported with the reason. The event loop
+    // has no default limit.
+    void defaultClientLimit_refusesBeyondItForThreadPerClientOnly_data()
+    {
+        QTest::addColumn<ServerModel>("model");
+        QTest::addColumn<int>("accepted");
+        const int many = limits::kThreadPerClientMaxClients + 20;
+        QTest::newRow("event-loop") << ServerModel::EventLoop << many;
+        QTest::newRow("thread-per-client") << ServerModel::ThreadPerClient << limits::kThreadPerClientMaxClients;
+    }
+    void defaultClientLimit_refusesBeyondItForThreadPerClientOnly()
+    {
+        QFETCH(ServerModel, model);
+        QFETCH(int, accepted);
+        const int many = limits::kThreadPerClientMaxClients + 20;
+        TcpServer server;
+        TcpServerConfig c = configFor(model, true);
+        QCOMPARE(c.maxClients, 0);   // none given
+        const quint16 port = startOn(server, c);
+        QVERIFY(port);
+        QSignalSpy rejected(&server, &TcpServer::clientRejected);
+
+        Peer peer;
+        QVERIFY(peer.startPython(QStringLiteral("tcp_many_clients.py"), {QStringLiteral("127.0.0.1"), QString::number(port), QString::number(many)}));
+        QCOMPARE(peer.readLine(60000), QByteArray("connected ") + QByteArray::number(many));
+        QTRY_COMPARE_WITH_TIMEOUT(server.clientCount() + int(rejected.size()), many, 30000);
+        QCOMPARE(server.clientCount(), accepted);
+        QCOMPARE(int(rejected.size()), many - accepted);
+        if (model == ServerModel::ThreadPerClient) {
+            QCOMPARE(server.threadCount(), 1 + accepted);
+            QVERIFY2(rejected.at(0).at(1).toString().contains(QStringLiteral("maximum of %1").arg(accepted)),
+                     qPrintable(rejected.at(0).at(1).toString()));
+        }
+        peer.write("go\n");
+        QTRY_VERIFY_WITH_TIMEOUT(peer.process().canReadLine() || peer.process().state() != QProcess::Running, 60000);
+        QCOMPARE(peer.readLine(), "echoed " + QByteArray::number(accepted) + " refused " + QByteArray::number(many - accepted));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerFlow)

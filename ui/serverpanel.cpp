@@ -62,11 +62,13 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_echo->setObjectName(QStringLiteral("echoCheck"));
     m_echo->setToolTip(tr("Send everything a client sends straight back to it, like the tutorial's echo server"));
     m_maxClients->setRange(0, 100000);
-    m_maxClients->setSpecialValueText(tr("no limit"));
+    m_maxClients->setSpecialValueText(tr("default"));
     m_maxClients->setObjectName(QStringLiteral("maxClients"));
     for (QWidget *field : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_echo, m_maxClients})
         rememberField(field);
-    m_maxClients->setToolTip(tr("Connections beyond this number are accepted and closed at once"));
+    m_maxClients->setToolTip(tr("Connections beyond this number are accepted and closed at once. "
+                                "Default: no limit for the event loop, %1 for thread per client (each client is a thread).")
+                                 .arg(limits::kThreadPerClientMaxClients));
     m_startButton->setObjectName(QStringLiteral("startButton"));
     m_startButton->setDefault(true);
     m_openWarning->setObjectName(QStringLiteral("openWarning"));

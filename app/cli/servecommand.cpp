@@ -51,7 +51,9 @@ int runServe(const QStringList &arguments)
                                          Cli::tr("Concurrency model: event-loop (one thread, epoll) or thread-per-client."),
                                          Cli::tr("model"), QStringLiteral("event-loop"));
     const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"),
-                                              Cli::tr("Refuse connections beyond this many clients (default 0: no limit)."),
+                                              Cli::tr("Refuse connections beyond this many clients (default 0: no limit for "
+                                                      "event-loop, %1 for thread-per-client).")
+                                                  .arg(limits::kThreadPerClientMaxClients),
                                               Cli::tr("n"), QStringLiteral("0"));
     const QCommandLineOption unixOption(QStringLiteral("unix"),
                                         Cli::tr("Listen on an AF_UNIX socket at this path instead of a TCP port; the file is "

@@ -226,7 +226,9 @@ namespace serverparts {
 
 int effectiveMaxClients(const TcpServerConfig &config)
 {
-    return config.maxClients;
+    if (config.maxClients > 0)
+        return config.maxClients;
+    return config.model == ServerModel::ThreadPerClient ? limits::kThreadPerClientMaxClients : 0;
 }
 
 QString rejectionReason(int maxClients)
