@@ -6,11 +6,16 @@
 #include "peer.h"
 #include "testutil.h"
 
+#include "net/chunkstream.h"
 #include "tcp/tcpserver.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
 
 using namespace socketeer;
 using testsupport::Peer;
@@ -196,6 +201,73 @@ private slots:
         peer.write("go\n");
         QTRY_VERIFY_WITH_TIMEOUT(peer.process().canReadLine() || peer.process().state() != QProcess::Running, 60000);
         QCOMPARE(peer.readLine(), "echoed " + QByteArray::number(accepted) + " refused " + QByteArray::number(many - accepted));
+    }
+
+    // Finding 5: a file larger than any queue goes to several clients at the pace of the slowest
+    // reader, byte for byte; only a client that takes nothing at all for the stall timeout is
+    // dropped, with that reason, and the others then complete.
+    void stream_reachesEveryReaderAndDropsOnlyTheOneThatStalls_data()
+    {
+        QTest::addColumn<ServerModel>("model");
+        QTest::newRow("event-loop") << ServerModel::EventLoop;
+        QTest::newRow("thread-per-client") << ServerModel::ThreadPerClient;
+    }
+    void stream_reachesEveryReaderAndDropsOnlyTheOneThatStalls()
+    {
+        QFETCH(ServerModel, model);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray payload = patterned(24 * 1024 * 1024);   // three times the server's queue cap
+        const QString path = dir.filePath(QStringLiteral("file.bin"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(payload), payload.size());
+        }
+        TcpServer server;
+        TcpServerConfig c = configFor(model);
+        c.stallTimeout = std::chrono::seconds(2);
+        const quint16 port = startOn(server, c);
+        QVERIFY(port);
+        QSignalSpy connected(&server, &TcpServer::clientConnected);
+        QSignalSpy disconnected(&server, &TcpServer::clientDisconnected);
+
+        const QString size = QString::number(payload.size());
+        Peer fast, slow, idle;
+        QVERIFY(fast.startPython(QStringLiteral("tcp_slow_reader.py"), {QStringLiteral("127.0.0.1"), QString::number(port), QStringLiteral("65536"), QStringLiteral("0"), size}));
+        QVERIFY(fast.readLine().startsWith("connected"));
+        QVERIFY(slow.startPython(QStringLiteral("tcp_slow_reader.py"), {QStringLiteral("127.0.0.1"), QString::number(port), QStringLiteral("16384"), QStringLiteral("0.002"), size}));
+        QVERIFY(slow.readLine().startsWith("connected"));
+        QVERIFY(idle.startPython(QStringLiteral("tcp_idle_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QVERIFY(idle.readLine().startsWith("connected"));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 3, 10000);
+        QList<quint64> targets;
+        for (const auto &args : connected)
+            targets.append(args.at(0).value<ClientInfo>().id);
+
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        ChunkStream::Options options;
+        options.readers = int(targets.size());
+        auto stream = ChunkStream::start(fd, true, options);
+        QVERIFY(stream);
+        server.sendStream(*stream, targets);
+        fast.write("go\n");
+        slow.write("go\n");
+
+        // The one that never reads goes, for that reason; the others get every byte.
+        QTRY_VERIFY_WITH_TIMEOUT(!disconnected.isEmpty(), 60000);
+        QVERIFY2(disconnected.at(0).at(1).toString().contains(QLatin1String("not reading")), qPrintable(disconnected.at(0).at(1).toString()));
+        const QByteArray expected = "got " + QByteArray::number(payload.size()) + ' ' + sha256Hex(payload);
+        for (Peer *reader : {&fast, &slow}) {
+            QTRY_VERIFY_WITH_TIMEOUT(reader->process().canReadLine() || reader->process().state() != QProcess::Running, 120000);
+            QCOMPARE(reader->readLine(), expected);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT((*stream)->progress().done(), 10000);
+        QVERIFY((*stream)->progress().left >= 1);   // the idle one (a reader that closes as soon as it has all may count too)
+        for (qsizetype i = 1; i < disconnected.size(); ++i)   // the readers leave on their own, once done
+            QCOMPARE(disconnected.at(i).at(1).toString(), QStringLiteral("the client closed the connection"));
+        QVERIFY(server.statistics().peakQueuedBytes <= limits::kServerQueueBytes);
     }
 };
 

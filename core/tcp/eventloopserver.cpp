@@ -2,6 +2,7 @@
 
 #include "serverconnection.h"
 
+#include "net/chunkstream.h"
 #include "net/commandqueue.h"
 #include "net/open.h"
 #include "net/trace.h"
@@ -22,7 +23,8 @@ struct SendToAll { QByteArray data; };
 struct Disconnect { quint64 id; };
 struct Stop {};
 struct Resume {};
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume>;
+struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendStream>;
 
 using Clock = ServerConnection::Clock;
 
@@ -67,6 +69,8 @@ struct EventLoopServer::Loop {
     OwnedFd epoll;
     std::unordered_map<quint64, std::unique_ptr<Client>> clients;
     std::unordered_set<Client *> timed;               // clients with a deadline (bytes waiting, closing)
+    std::unordered_set<Client *> streaming;           // clients following a stream
+    std::vector<std::shared_ptr<ChunkStream>> everyone;   // streams every new client joins
     std::vector<std::unique_ptr<Client>> graveyard;   // closed this iteration; freed after it
     bool stopping = false;
     bool congested = false;
@@ -82,6 +86,8 @@ struct EventLoopServer::Loop {
     void refresh(Client &client);
     int timeoutMs() const;
     void tickAll();
+    void pumpStreams();
+    void startStream(SendStream &send);
     void fail(ErrorKind kind, int err, const QString &detail);
     void post(ServerEvent event)
     {
@@ -176,9 +182,45 @@ void EventLoopServer::Loop::serve()
                 refresh(*client);
             }
         }
+        pumpStreams();
         tickAll();
         graveyard.clear();
     }
+}
+
+// A stream's chunks wake this thread through the command fd; each following client takes what
+// its queue has room for.
+void EventLoopServer::Loop::pumpStreams()
+{
+    if (streaming.empty())
+        return;
+    const std::vector<Client *> followers(streaming.begin(), streaming.end());
+    for (Client *client : followers) {
+        client->connection.writable();   // pumps, then sends what it can
+        refresh(*client);
+    }
+}
+
+void EventLoopServer::Loop::startStream(SendStream &send)
+{
+    const Wakeup *wake = &commands.wakeup();
+    if (send.targets.empty()) {
+        everyone.push_back(send.stream);
+        for (auto &[id, client] : clients)
+            client->connection.follow(send.stream, send.stream->join(), wake);
+    } else {
+        for (size_t i = 0; i < send.targets.size(); ++i) {
+            if (auto it = clients.find(send.targets[i]); it != clients.end())
+                it->second->connection.follow(send.stream, static_cast<int>(i), wake);
+            else
+                send.stream->leave(static_cast<int>(i));
+        }
+    }
+    std::vector<Client *> all;
+    for (auto &[id, client] : clients)
+        all.push_back(client.get());
+    for (Client *client : all)
+        refresh(*client);
 }
 
 void EventLoopServer::Loop::tearDown()
@@ -220,13 +262,19 @@ void EventLoopServer::Loop::runCommands()
             }
         } else if (std::holds_alternative<Stop>(command)) {
             beginStop();
+        } else if (auto *stream = std::get_if<SendStream>(&command)) {
+            if (!stopping)
+                startStream(*stream);
+            else
+                for (size_t i = 0; i < stream->targets.size(); ++i)
+                    stream->stream->leave(static_cast<int>(i));
         } else if (std::holds_alternative<Resume>(command)) {
             // The front end caught up (with everything, or with one client's bytes): whoever
             // was paused for it is watched for reading again.
-            std::vector<Client *> everyone;
+            std::vector<Client *> paused;
             for (auto &[id, client] : clients)
-                everyone.push_back(client.get());
-            for (Client *client : everyone)
+                paused.push_back(client.get());
+            for (Client *client : paused)
                 refresh(*client);
         }
     }
@@ -279,6 +327,9 @@ void EventLoopServer::Loop::acceptAll()
             continue;
         }
         post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+        std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
+        for (const auto &stream : everyone)
+            client->connection.follow(stream, stream->join(), &commands.wakeup());
         Client *raw = client.get();
         clients.emplace(record->id, std::move(client));
         refresh(*raw);   // congested already: not read from yet
@@ -295,6 +346,7 @@ void EventLoopServer::Loop::refresh(Client &client)
         const quint64 id = connection.id();
         post({ServerEvent::Type::Disconnected, id, {}, {}, {}, connection.reason(), {}});
         timed.erase(&client);
+        streaming.erase(&client);
         auto it = clients.find(id);
         graveyard.push_back(std::move(it->second));   // events later in this batch may point at it
         clients.erase(it);
@@ -311,6 +363,10 @@ void EventLoopServer::Loop::refresh(Client &client)
         timed.insert(&client);
     else
         timed.erase(&client);
+    if (connection.isStreaming())
+        streaming.insert(&client);
+    else
+        streaming.erase(&client);
 }
 
 int EventLoopServer::Loop::timeoutMs() const
@@ -378,6 +434,12 @@ void EventLoopServer::sendToAll(const QByteArray &data)
 {
     if (m_loop)
         m_loop->commands.push(SendToAll{data});
+}
+
+void EventLoopServer::sendStream(std::shared_ptr<ChunkStream> stream, std::vector<quint64> targets)
+{
+    if (m_loop)
+        m_loop->commands.push(SendStream{std::move(stream), std::move(targets)});
 }
 
 void EventLoopServer::disconnectClient(quint64 id)

@@ -1,5 +1,7 @@
 #include "serverconnection.h"
 
+#include "net/chunkstream.h"
+
 #include <QCoreApplication>
 
 #include <linux/sockios.h>
@@ -42,12 +44,19 @@ ServerConnection::ServerConnection(std::shared_ptr<ClientRecord> record, Socket 
 {
 }
 
+ServerConnection::~ServerConnection()
+{
+    leaveStreams();
+}
+
 bool ServerConnection::wantsRead(bool congested, qint64 extraAllowance) const
 {
     if (isFinished() || m_peerDone)
         return false;
     if (m_closing)
         return true;   // read and dropped: a late byte must not make close() send a reset
+    if (isStreaming())
+        extraAllowance += limits::kStreamLowWaterBytes + limits::kStreamChunkBytes;
     if (congested || (m_maxUndelivered > 0 && m_record->undeliveredBytes.load(std::memory_order_relaxed) > m_maxUndelivered))
         return false;
     return m_pauseAbove <= 0 || m_queue.queuedBytes() <= m_pauseAbove + extraAllowance;
@@ -109,7 +118,13 @@ void ServerConnection::writable()
 {
     if (isFinished())
         return;
-    if (!m_queue.empty()) {
+    // A stream refills the queue as the socket drains it: round after round until the socket is
+    // full or the stream has nothing more yet, within a budget so other clients get their turn.
+    std::size_t budget = limits::kReadBudgetBytes;
+    for (;;) {
+        pump();
+        if (m_queue.empty())
+            break;
         quint64 out = 0;
         auto result = m_queue.flush(m_socket, &out);
         sent(out);
@@ -118,7 +133,13 @@ void ServerConnection::writable()
             abort(m_closing ? m_reason : result.error().message());
             return;
         }
+        if (*result == SendQueue::Flush::Blocked || !isStreaming() || out >= budget)
+            break;
+        budget -= out;
     }
+    // Out of budget with the queue empty: take the next chunk now, so that the queue's being
+    // non-empty brings this client's turn round again.
+    pump();
     if (m_closing)
         advanceClose();
 }
@@ -138,10 +159,49 @@ void ServerConnection::queue(QByteArray data)
     writable();
 }
 
+void ServerConnection::follow(std::shared_ptr<ChunkStream> stream, int reader, const Wakeup *wake)
+{
+    if (isFinished() || m_closing) {
+        stream->leave(reader);
+        return;
+    }
+    stream->attach(reader, wake);
+    m_streams.push_back({std::move(stream), reader});
+    writable();
+}
+
+void ServerConnection::pump()
+{
+    const bool wasEmpty = m_queue.empty();
+    while (!m_streams.empty() && m_queue.queuedBytes() <= limits::kStreamLowWaterBytes) {
+        Following &front = m_streams.front();
+        QByteArray chunk;
+        const auto took = front.stream->take(front.reader, chunk);
+        if (took == ChunkStream::Take::Wait)
+            break;
+        if (took == ChunkStream::Take::End) {
+            m_streams.pop_front();
+            continue;
+        }
+        m_queue.append(std::move(chunk));   // shared with the other readers, not copied
+    }
+    if (wasEmpty && !m_queue.empty())
+        m_lastProgress = Clock::now();   // the stall clock starts when bytes start waiting
+    updateQueued();
+}
+
+void ServerConnection::leaveStreams()
+{
+    for (Following &following : m_streams)
+        following.stream->leave(following.reader);
+    m_streams.clear();
+}
+
 void ServerConnection::close(const QString &reason)
 {
     if (isFinished() || m_closing)
         return;
+    leaveStreams();   // what was queued goes out; the rest of a stream does not
     m_closing = true;
     m_reason = reason;
     m_closeDeadline = Clock::now() + m_closeTimeout;
@@ -155,6 +215,7 @@ void ServerConnection::abort(const QString &reason)
     if (!m_closing)
         m_reason = reason;
     m_closing = true;
+    leaveStreams();
     m_socket.close();
     updateQueued();
 }

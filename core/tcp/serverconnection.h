@@ -10,11 +10,15 @@
 #include "net/socket.h"
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <span>
 
 namespace socketeer {
+
+class ChunkStream;
+class Wakeup;
 
 class ServerConnection {
 public:
@@ -22,6 +26,7 @@ public:
     using Post = std::function<void(ServerEvent &&)>;
 
     ServerConnection(std::shared_ptr<ClientRecord> record, Socket socket, const TcpServerConfig &config, Post post);
+    ~ServerConnection();
     ServerConnection(const ServerConnection &) = delete;
     ServerConnection &operator=(const ServerConnection &) = delete;
 
@@ -52,6 +57,13 @@ public:
     void close(const QString &reason);
     // Now, discarding anything unsent (an error on the socket, a client that took nothing).
     void abort(const QString &reason);
+    // Sends what `stream` reads (as its reader `reader`), after the streams it follows already,
+    // taking a chunk whenever its queue is down to the stream low-water mark. `wake` is the fd its
+    // worker polls: the stream signals it when a chunk arrives.
+    void follow(std::shared_ptr<ChunkStream> stream, int reader, const Wakeup *wake);
+    bool isStreaming() const { return !m_streams.empty(); }
+    // Takes what the streams have for it, as far as its queue has room.
+    void pump();
     // Deadlines: the stall check while bytes wait, the close's acknowledgement check and timeout.
     void tick(Clock::time_point now);
     std::optional<Clock::time_point> nextTick() const;
@@ -60,6 +72,13 @@ private:
     void sent(quint64 bytes);
     void advanceClose();
     void updateQueued();
+    void leaveStreams();
+
+    struct Following {
+        std::shared_ptr<ChunkStream> stream;
+        int reader = 0;
+    };
+    std::deque<Following> m_streams;
 
     std::shared_ptr<ClientRecord> m_record;
     Socket m_socket;

@@ -110,6 +110,12 @@ void TcpServer::sendToAll(const QByteArray &data)
         m_engine->sendToAll(data);
 }
 
+void TcpServer::sendStream(std::shared_ptr<ChunkStream> stream, const QList<quint64> &targets)
+{
+    if (m_engine && stream)
+        m_engine->sendStream(std::move(stream), std::vector<quint64>(targets.begin(), targets.end()));
+}
+
 void TcpServer::disconnectClient(quint64 id)
 {
     if (m_engine)

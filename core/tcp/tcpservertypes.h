@@ -35,7 +35,7 @@ struct TcpServerConfig {
     // Per client: reading stops while more than this of what it sent waits for the front end.
     qint64 maxUndeliveredPerClient = limits::kServerUndeliveredPerClientBytes;
     // A client that takes nothing for this long while bytes wait for it is dropped (0: never).
-    std::chrono::milliseconds stallTimeout{0};
+    std::chrono::milliseconds stallTimeout = limits::kStallTimeout;
     // How long a close may wait for the queue to drain and the peer to acknowledge.
     std::chrono::milliseconds closeTimeout = limits::kCloseFlushTimeout;
     int backlog = limits::kListenBacklog;

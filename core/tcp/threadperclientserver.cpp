@@ -2,6 +2,7 @@
 
 #include "serverconnection.h"
 
+#include "net/chunkstream.h"
 #include "net/commandqueue.h"
 #include "net/open.h"
 #include "net/trace.h"
@@ -22,11 +23,13 @@ struct Disconnect { quint64 id; };
 struct Stop {};
 struct Resume {};
 struct Finished { quint64 id; };   // a session's thread is about to end: join it
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished>;
+struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream>;
 
 struct SessionSend { QByteArray data; };
 struct SessionClose { QString reason; };
-using SessionCommand = std::variant<SessionSend, SessionClose>;
+struct SessionStream { std::shared_ptr<ChunkStream> stream; int reader; };
+using SessionCommand = std::variant<SessionSend, SessionClose, SessionStream>;
 
 using Clock = ServerConnection::Clock;
 
@@ -79,6 +82,7 @@ struct ThreadPerClientServer::Acceptor {
     CommandQueue<Command> commands;
     std::atomic<int> threads{1};
     std::unordered_map<quint64, std::unique_ptr<Session>> sessions;
+    std::vector<std::shared_ptr<ChunkStream>> everyone;   // streams every new client joins
     Socket listener;
     bool stopping = false;
 
@@ -107,8 +111,11 @@ void Session::run(ThreadPerClientServer::Acceptor &acceptor)
             connection.abort(Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll")).message());
             break;
         }
-        if (fds[1].revents & POLLIN)
-            runCommands();
+        if (fds[1].revents & POLLIN) {
+            runCommands();   // a stream's new chunk rings here too
+            if (connection.isStreaming())
+                connection.writable();
+        }
         // One recv() per wake-up, as the tutorial's loop does.
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
             connection.readable(buffer, buffer.size(), acceptor.echo.load(std::memory_order_relaxed),
@@ -128,6 +135,8 @@ void Session::runCommands()
             connection.queue(std::move(send->data));
         else if (auto *close = std::get_if<SessionClose>(&command))
             connection.close(close->reason);
+        else if (auto *stream = std::get_if<SessionStream>(&command))
+            connection.follow(std::move(stream->stream), stream->reader, &commands.wakeup());
     }
 }
 
@@ -193,6 +202,9 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
     auto session = std::make_unique<Session>(record, std::move(accepted->socket), config, sink, std::move(wakeup).value());
     post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+    std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
+    for (const auto &stream : everyone)
+        session->commands.push(SessionStream{stream, stream->join()});
     Session *raw = session.get();
     sessions.emplace(record->id, std::move(session));
     threads.fetch_add(1);
@@ -211,6 +223,19 @@ void ThreadPerClientServer::Acceptor::runCommands()
         } else if (auto *drop = std::get_if<Disconnect>(&command)) {
             if (auto it = sessions.find(drop->id); it != sessions.end())
                 it->second->commands.push(SessionClose{serverparts::disconnectedByServerReason()});
+        } else if (auto *stream = std::get_if<SendStream>(&command)) {
+            if (stream->targets.empty()) {
+                everyone.push_back(stream->stream);
+                for (auto &[id, session] : sessions)
+                    session->commands.push(SessionStream{stream->stream, stream->stream->join()});
+            } else {
+                for (size_t i = 0; i < stream->targets.size(); ++i) {
+                    if (auto it = sessions.find(stream->targets[i]); it != sessions.end())
+                        it->second->commands.push(SessionStream{stream->stream, static_cast<int>(i)});
+                    else
+                        stream->stream->leave(static_cast<int>(i));
+                }
+            }
         } else if (auto *finished = std::get_if<Finished>(&command)) {
             reap(finished->id);
         } else if (std::holds_alternative<Resume>(command)) {
@@ -262,6 +287,12 @@ void ThreadPerClientServer::sendToAll(const QByteArray &data)
 {
     if (m_acceptor)
         m_acceptor->commands.push(SendToAll{data});
+}
+
+void ThreadPerClientServer::sendStream(std::shared_ptr<ChunkStream> stream, std::vector<quint64> targets)
+{
+    if (m_acceptor)
+        m_acceptor->commands.push(SendStream{std::move(stream), std::move(targets)});
 }
 
 void ThreadPerClientServer::disconnectClient(quint64 id)

@@ -1,7 +1,8 @@
 # A client that reads, but slowly: connects to HOST PORT with a small receive buffer, prints
 # "connected <local port>", waits for a line on stdin, then reads CHUNK bytes at a time with a
 # short pause between reads until the server closes. Prints "got <bytes> <sha256>" and then "eof"
-# for an orderly end, or "error <what>" if the connection was reset instead.
+# for an orderly end, or "error <what>" if the connection was reset instead. With a fifth argument
+# it stops after that many bytes (a server that keeps the connection open) and prints "got" only.
 import hashlib
 import socket
 import sys
@@ -10,6 +11,7 @@ import time
 HOST, PORT = sys.argv[1], int(sys.argv[2])
 CHUNK = int(sys.argv[3]) if len(sys.argv) > 3 else 16384
 PAUSE = float(sys.argv[4]) if len(sys.argv) > 4 else 0.002
+LIMIT = int(sys.argv[5]) if len(sys.argv) > 5 else None
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
 s.connect((HOST, PORT))
@@ -20,12 +22,16 @@ digest = hashlib.sha256()
 total = 0
 try:
     while True:
-        data = s.recv(CHUNK)
+        data = s.recv(CHUNK if LIMIT is None else min(CHUNK, LIMIT - total))
         if not data:
             break
         digest.update(data)
         total += len(data)
-        time.sleep(PAUSE)
+        if LIMIT is not None and total >= LIMIT:
+            print('got', total, digest.hexdigest(), flush=True)
+            sys.exit(0)
+        if PAUSE:
+            time.sleep(PAUSE)
 except OSError as e:
     print('got', total, digest.hexdigest(), flush=True)
     print('error', e, flush=True)
