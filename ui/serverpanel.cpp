@@ -1,6 +1,7 @@
 #include "serverpanel.h"
 
 #include "fieldmemory.h"
+#include "filestream.h"
 #include "addressinputs.h"
 #include "messagelogview.h"
 #include "sendbox.h"
@@ -49,7 +50,8 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_target(new QComboBox(this)),
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),
-      m_counters(new TrafficCounters(this))
+      m_counters(new TrafficCounters(this)),
+      m_fileSend(new FileSendWatch(this))
 {
     m_address->setObjectName(QStringLiteral("bindAddress"));
     m_port->setObjectName(QStringLiteral("listenPort"));
@@ -145,6 +147,22 @@ ServerPanel::ServerPanel(QWidget *parent)
     connect(m_disconnectButton, &QPushButton::clicked, this, &ServerPanel::disconnectSelected);
     connect(m_clients, &QTreeWidget::itemSelectionChanged, this, &ServerPanel::updateControls);
     connect(m_sendBox, &SendBox::sendRequested, this, &ServerPanel::send);
+    m_sendBox->setStreamsFiles(true);
+    connect(m_sendBox, &SendBox::fileSendRequested, this, &ServerPanel::sendFile);
+    connect(m_fileSend, &FileSendWatch::progressed, this, [this](const QString &name, qint64 read, qint64 size) {
+        setStatus(tr("Sending %1: %2 of %3 bytes read").arg(name).arg(read).arg(size), false);
+    });
+    connect(m_fileSend, &FileSendWatch::finished, this,
+            [this](const QString &name, qint64 size, int reached, int left, const QString &error) {
+                m_counters->countOut(size * reached, reached);
+                QString text = tr("sent %1 (%2 bytes) to %n client(s)", nullptr, reached).arg(name).arg(size);
+                if (left > 0)
+                    text += QLatin1String("; ") + tr("%n client(s) left before the end", nullptr, left);
+                if (!error.isEmpty())
+                    text += QLatin1String("; ") + error;
+                m_log->info(text);
+                setStatus(text, !error.isEmpty());
+            });
     connect(m_log, &MessageLogView::encodingChanged, m_sendBox, &SendBox::setEncoding);
 
     connect(m_server, &TcpServer::started, this, &ServerPanel::onStarted);
@@ -202,6 +220,7 @@ void ServerPanel::toggle()
     config.model = static_cast<ServerModel>(m_model->currentData().toInt());
     config.echo = m_echo->isChecked();
     config.maxClients = m_maxClients->value();
+    config.stallTimeout = m_stallTimeout;
     m_starting = true;
     setStatus(tr("Starting…"), false);
     m_server->start(config);
@@ -269,16 +288,46 @@ void ServerPanel::onError(const Error &error)
     m_log->error(error.message());
 }
 
+QList<quint64> ServerPanel::sendTargets()
+{
+    const bool toSelected = m_target->currentIndex() == 1;
+    QList<quint64> targets = toSelected ? selectedIds() : m_items.keys();
+    if (targets.isEmpty())
+        setStatus(toSelected ? tr("Select one or more clients to send to") : tr("No client is connected"), true);
+    return targets;
+}
+
+// Streamed: a thread of the stream's own reads the file, each client takes it at its own pace
+// (the slowest sets the pace; one that takes nothing for the stall timeout is dropped).
+void ServerPanel::sendFile(const QString &path)
+{
+    if (!m_server->isRunning())
+        return;
+    if (m_fileSend->isBusy()) {
+        setStatus(tr("A file is still being sent"), true);
+        return;
+    }
+    const QList<quint64> targets = sendTargets();
+    if (targets.isEmpty())
+        return;
+    auto file = openFileStream(path, static_cast<int>(targets.size()));
+    if (!file) {
+        setStatus(file.error().message(), true);
+        return;
+    }
+    m_log->info(tr("sending %1 (%2 bytes) to %n client(s)", nullptr, static_cast<int>(targets.size())).arg(file->name).arg(file->size));
+    m_server->sendStream(file->stream, targets);
+    m_fileSend->watch(std::move(file).value());
+}
+
 void ServerPanel::send(const QByteArray &bytes)
 {
     if (!m_server->isRunning())
         return;
     const bool toSelected = m_target->currentIndex() == 1;
-    QList<quint64> targets = toSelected ? selectedIds() : m_items.keys();
-    if (targets.isEmpty()) {
-        setStatus(toSelected ? tr("Select one or more clients to send to") : tr("No client is connected"), true);
+    QList<quint64> targets = sendTargets();
+    if (targets.isEmpty())
         return;
-    }
     if (toSelected) {
         for (quint64 id : targets)
             m_server->sendTo(id, bytes);

@@ -21,6 +21,8 @@ struct Error;
 
 namespace socketeer::ui {
 
+class FileSendWatch;
+
 class LocalAddressCombo;
 class MessageLogView;
 class PortEdit;
@@ -47,6 +49,8 @@ public:
     // Starts listening as if the user pressed Start (used by --listen).
     void startListening(quint16 port);
     void stopListening();
+    // The settings' stall timeout (0: never), for the next start.
+    void setStallTimeout(std::chrono::milliseconds timeout) { m_stallTimeout = timeout; }
 
 signals:
     void listeningChanged(bool listening);
@@ -64,6 +68,8 @@ private:
     void onDataReceived(quint64 id, const QByteArray &bytes);
     void onError(const socketeer::Error &error);
     void send(const QByteArray &bytes);
+    void sendFile(const QString &path);
+    QList<quint64> sendTargets();
     void disconnectSelected();
     void refreshClientCounters();
     void updateControls();
@@ -87,6 +93,8 @@ private:
     MessageLogView *m_log;
     SendBox *m_sendBox;
     TrafficCounters *m_counters;
+    FileSendWatch *m_fileSend;
+    std::chrono::milliseconds m_stallTimeout = limits::kStallTimeout;
     QHash<quint64, QTreeWidgetItem *> m_items;
     bool m_starting = false;
 };
