@@ -177,6 +177,7 @@ void TcpClientEngine::Worker::readFrom()
         }
         if (*n == 0) {
             reading = false;
+            leaveStreams();   // the conversation is over: what was queued goes, a stream's rest does not
             post({ClientEvent::Type::PeerClosed, {}, 0, {}, {}, {}, {}});
             return;
         }
