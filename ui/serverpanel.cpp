@@ -51,8 +51,19 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),
       m_counters(new TrafficCounters(this)),
-      m_fileSend(new FileSendWatch(this))
+      m_fileSend(new FileSendWatch(this)),
+      m_stallTimeout(new QSpinBox(this))
 {
+    // A client that takes nothing at all for this long while data waits for it is dropped; a
+    // slower one is waited for. Remembered with the panel's other fields.
+    m_stallTimeout->setRange(0, 3600);
+    m_stallTimeout->setValue(static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(limits::kStallTimeout).count()));
+    m_stallTimeout->setSpecialValueText(tr("never"));
+    m_stallTimeout->setSuffix(tr(" s"));
+    m_stallTimeout->setObjectName(QStringLiteral("stallTimeout"));
+    m_stallTimeout->setToolTip(tr("Disconnect a client that takes no data at all for this many seconds while data waits "
+                                  "for it. A slower client is waited for."));
+    rememberField(m_stallTimeout);
     m_address->setObjectName(QStringLiteral("bindAddress"));
     m_port->setObjectName(QStringLiteral("listenPort"));
     m_port->setPort(50007);   // the tutorial's port
@@ -103,6 +114,8 @@ ServerPanel::ServerPanel(QWidget *parent)
     form->addWidget(m_model);
     form->addWidget(new QLabel(tr("Max clients"), this));
     form->addWidget(m_maxClients);
+    form->addWidget(new QLabel(tr("Stall timeout"), this));
+    form->addWidget(m_stallTimeout);
     form->addWidget(m_echo);
     form->addWidget(m_startButton);
 
@@ -220,7 +233,7 @@ void ServerPanel::toggle()
     config.model = static_cast<ServerModel>(m_model->currentData().toInt());
     config.echo = m_echo->isChecked();
     config.maxClients = m_maxClients->value();
-    config.stallTimeout = m_stallTimeout;
+    config.stallTimeout = std::chrono::seconds(m_stallTimeout->value());
     m_starting = true;
     setStatus(tr("Starting…"), false);
     m_server->start(config);
@@ -380,7 +393,7 @@ void ServerPanel::updateControls()
 {
     const bool running = m_server->isRunning();
     const bool listening = running && !m_starting;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients, m_stallTimeout})
         w->setEnabled(!running);
     m_startButton->setEnabled(!m_starting && (running || m_port->isValid()));
     m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("&Stop")) : tr("&Start"));

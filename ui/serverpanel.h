@@ -49,8 +49,6 @@ public:
     // Starts listening as if the user pressed Start (used by --listen).
     void startListening(quint16 port);
     void stopListening();
-    // The settings' stall timeout (0: never), for the next start.
-    void setStallTimeout(std::chrono::milliseconds timeout) { m_stallTimeout = timeout; }
 
 signals:
     void listeningChanged(bool listening);
@@ -94,7 +92,7 @@ private:
     SendBox *m_sendBox;
     TrafficCounters *m_counters;
     FileSendWatch *m_fileSend;
-    std::chrono::milliseconds m_stallTimeout = limits::kStallTimeout;
+    QSpinBox *m_stallTimeout;
     QHash<quint64, QTreeWidgetItem *> m_items;
     bool m_starting = false;
 };
