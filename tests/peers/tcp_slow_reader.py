@@ -3,6 +3,8 @@
 # short pause between reads until the server closes. Prints "got <bytes> <sha256>" and then "eof"
 # for an orderly end, or "error <what>" if the connection was reset instead. With a fifth argument
 # it stops after that many bytes (a server that keeps the connection open) and prints "got" only.
+# A sixth sets the receive buffer (default 4096, so the server's queue holds what it sends; 0
+# leaves the system's, for a reader paced by its pauses alone).
 import hashlib
 import socket
 import sys
@@ -12,8 +14,10 @@ HOST, PORT = sys.argv[1], int(sys.argv[2])
 CHUNK = int(sys.argv[3]) if len(sys.argv) > 3 else 16384
 PAUSE = float(sys.argv[4]) if len(sys.argv) > 4 else 0.002
 LIMIT = int(sys.argv[5]) if len(sys.argv) > 5 else None
+RCVBUF = int(sys.argv[6]) if len(sys.argv) > 6 else 4096
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+if RCVBUF:
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF)
 s.connect((HOST, PORT))
 print('connected', s.getsockname()[1], flush=True)
 sys.stdin.readline()
