@@ -326,10 +326,12 @@ void EventLoopServer::Loop::acceptAll()
             fail(ErrorKind::Socket, errno, QStringLiteral("epoll_ctl"));
             continue;
         }
-        post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+        // Joined before it is announced: whatever a live feed reads once the client is known to
+        // be there reaches it.
         std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
         for (const auto &stream : everyone)
             client->connection.follow(stream, stream->join(), &commands.wakeup());
+        post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
         Client *raw = client.get();
         clients.emplace(record->id, std::move(client));
         refresh(*raw);   // congested already: not read from yet

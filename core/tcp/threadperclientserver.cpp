@@ -201,10 +201,12 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     record->peer = accepted->peer;
     record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
     auto session = std::make_unique<Session>(record, std::move(accepted->socket), config, sink, std::move(wakeup).value());
-    post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+    // Joined before it is announced: whatever a live feed reads once the client is known to be
+    // there reaches it.
     std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
     for (const auto &stream : everyone)
         session->commands.push(SessionStream{stream, stream->join()});
+    post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
     Session *raw = session.get();
     sessions.emplace(record->id, std::move(session));
     threads.fetch_add(1);
