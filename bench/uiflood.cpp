@@ -12,6 +12,7 @@
 #include "clientpanel.h"
 #include "messagelogmodel.h"
 #include "messagelogview.h"
+#include "sendbox.h"
 #include "serverpanel.h"
 #include "trafficcounters.h"
 #include "udppanel.h"
@@ -21,6 +22,8 @@
 #include "udp/udpendpoint.h"
 
 #include <QApplication>
+#include <QCryptographicHash>
+#include <QTemporaryDir>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -272,6 +275,74 @@ int udpFlood(qint64 count)
     return 0;
 }
 
+// Finding 5's figure: Send file… from the server panel, MIB MiB to three clients, one of them
+// reading at about 10 MB/s; every client must get the file byte for byte.
+int sendFile(qint64 mib)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("send.bin"));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return 1;
+        QByteArray block(1024 * 1024, Qt::Uninitialized);
+        for (qint64 i = 0; i < mib; ++i) {
+            for (qsizetype j = 0; j < block.size(); ++j)
+                block[j] = static_cast<char>((i * 31 + j * 7 + j / 251) & 0xff);
+            hash.addData(block);
+            file.write(block);
+        }
+    }
+    const QByteArray expected = hash.result().toHex();
+    const qint64 size = mib * 1024 * 1024;
+
+    ServerPanel panel;
+    quint16 port = 0;
+    QObject::connect(panel.server(), &TcpServer::started, [&port](const QString &, quint16 bound) { port = bound; });
+    panel.startListening(0);
+    if (!runUntil([&] { return port != 0; }, 5000))
+        return 1;
+    showSettled(panel);
+
+    const QString reader = QStringLiteral(SOCKETEER_BENCH_DIR "/../tests/peers/tcp_slow_reader.py");
+    // chunk, pause: two as fast as python reads, one about 10 MB/s (64 KiB every 6.5 ms).
+    const QList<QStringList> paces = {{QStringLiteral("65536"), QStringLiteral("0")},
+                                      {QStringLiteral("65536"), QStringLiteral("0")},
+                                      {QStringLiteral("65536"), QStringLiteral("0.0065")}};
+    std::vector<std::unique_ptr<QProcess>> readers;
+    for (const QStringList &pace : paces) {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process->start(QStringLiteral("/usr/bin/python3"),
+                       {reader, QStringLiteral("127.0.0.1"), QString::number(port), pace.at(0), pace.at(1), QString::number(size),
+                        QStringLiteral("0")});
+        runUntil([&] { return process->canReadLine(); }, 10000);
+        process->readLine();   // connected
+        process->write("go\n");
+        readers.push_back(std::move(process));
+    }
+    runUntil([&] { return panel.server()->clientCount() == 3; }, 10000);
+
+    StallMeter stalls;
+    QElapsedTimer clock;
+    clock.start();
+    panel.sendBox()->sendFile(path);
+    QStringList results;
+    runUntil([&] {
+        for (auto &process : readers)
+            while (process->canReadLine())
+                results.append(QString::fromLatin1(process->readLine().trimmed()));
+        return results.size() == 3;
+    }, 1800 * 1000);
+    const double seconds = clock.nsecsElapsed() / 1e9;
+    int identical = 0;
+    for (const QString &line : results)
+        identical += line == QStringLiteral("got %1 %2").arg(size).arg(QString::fromLatin1(expected)) ? 1 : 0;
+    report("send-file", QStringLiteral("mib=%1 clients=3 identical=%2 seconds=%3").arg(mib).arg(identical).arg(seconds, 0, 'f', 1), stalls);
+    return identical == 3 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -285,6 +356,8 @@ int main(int argc, char *argv[])
         return server(args.at(1).toInt(), args.at(2).toLongLong());
     if (mode == QLatin1String("udp-paced") && args.size() == 3)
         return udpPaced(args.at(1).toInt(), args.at(2).toInt());
+    if (mode == QLatin1String("send-file") && args.size() == 2)
+        return sendFile(args.at(1).toLongLong());
     if (mode == QLatin1String("udp-flood") && args.size() == 2)
         return udpFlood(args.at(1).toLongLong());
     std::fprintf(stderr, "usage: uiflood client BYTES | server CLIENTS BYTES_PER_CLIENT | udp-paced COUNT INTERVAL_MS | udp-flood COUNT\n");

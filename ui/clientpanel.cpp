@@ -1,6 +1,7 @@
 #include "clientpanel.h"
 
 #include "fieldmemory.h"
+#include "filestream.h"
 #include "addressinputs.h"
 #include "messagelogview.h"
 #include "sendbox.h"
@@ -29,7 +30,8 @@ ClientPanel::ClientPanel(QWidget *parent)
       m_status(new QLabel(this)),
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),
-      m_counters(new TrafficCounters(this))
+      m_counters(new TrafficCounters(this)),
+      m_fileSend(new FileSendWatch(this))
 {
     m_host->setObjectName(QStringLiteral("host"));
     m_host->setText(QStringLiteral("localhost"));
@@ -86,6 +88,22 @@ ClientPanel::ClientPanel(QWidget *parent)
         updateControls();
     });
     connect(m_sendBox, &SendBox::sendRequested, this, &ClientPanel::send);
+    m_sendBox->setStreamsFiles(true);
+    connect(m_sendBox, &SendBox::fileSendRequested, this, &ClientPanel::sendFile);
+    connect(m_fileSend, &FileSendWatch::progressed, this, [this](const QString &name, qint64 read, qint64 size) {
+        setStatus(tr("Sending %1: %2 of %3 bytes read").arg(name).arg(read).arg(size), false);
+    });
+    connect(m_fileSend, &FileSendWatch::finished, this,
+            [this](const QString &name, qint64 size, int reached, int, const QString &error) {
+                QString text = reached ? tr("sent %1 (%2 bytes)").arg(name).arg(size)
+                                       : tr("%1 was not sent to the end: the connection ended").arg(name);
+                if (!error.isEmpty())
+                    text += QLatin1String("; ") + error;
+                if (reached)
+                    m_counters->countOut(size);
+                m_log->info(text, m_peer);
+                setStatus(text, !reached || !error.isEmpty());
+            });
     connect(m_log, &MessageLogView::encodingChanged, m_sendBox, &SendBox::setEncoding);
 
     connect(m_client, &TcpClient::stateChanged, this, &ClientPanel::updateControls);
@@ -169,6 +187,25 @@ void ClientPanel::onError(const Error &error)
         text += tr(" — check the host name");
     setStatus(text, true);
     m_log->error(text, m_peer);
+}
+
+// Streamed: a thread of the stream's own reads the file as the connection takes it.
+void ClientPanel::sendFile(const QString &path)
+{
+    if (m_client->state() != TcpClient::State::Connected || m_halfClosed)
+        return;
+    if (m_fileSend->isBusy()) {
+        setStatus(tr("A file is still being sent"), true);
+        return;
+    }
+    auto file = openFileStream(path, 1);
+    if (!file) {
+        setStatus(file.error().message(), true);
+        return;
+    }
+    m_log->info(tr("sending %1 (%2 bytes)").arg(file->name).arg(file->size), m_peer);
+    m_client->sendStream(file->stream);
+    m_fileSend->watch(std::move(file).value());
 }
 
 void ClientPanel::send(const QByteArray &bytes)

@@ -15,6 +15,8 @@ struct Error;
 
 namespace socketeer::ui {
 
+class FileSendWatch;
+
 class HostEdit;
 class MessageLogView;
 class PortEdit;
@@ -50,6 +52,7 @@ private:
     void onData(const QByteArray &bytes);
     void onError(const socketeer::Error &error);
     void send(const QByteArray &bytes);
+    void sendFile(const QString &path);
     void updateControls();
     void setStatus(const QString &text, bool isError);
 
@@ -63,6 +66,7 @@ private:
     MessageLogView *m_log;
     SendBox *m_sendBox;
     TrafficCounters *m_counters;
+    FileSendWatch *m_fileSend;
     QString m_peer;
     bool m_halfClosed = false;
     bool m_hadError = false;

@@ -235,6 +235,11 @@ void SendBox::updateButtons()
 
 bool SendBox::sendFile(const QString &path)
 {
+    if (m_streamsFiles) {
+        m_error->hide();
+        emit fileSendRequested(path);
+        return true;
+    }
     QFile file(path);
     if (QFileInfo(path).size() > kMaxFileBytes) {
         showError(tr("%1 is larger than %2 MiB: send it with the command line instead").arg(path).arg(kMaxFileBytes / (1024 * 1024)));

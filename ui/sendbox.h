@@ -44,7 +44,11 @@ public:
 
     // The bytes the current input stands for, or the reason it stands for none.
     Result<QByteArray> currentBytes() const;
+    // With streamsFiles on, a file is not read here: fileSendRequested(path) asks the panel to
+    // stream it (any size). Off (the UDP panel, one datagram), its bytes are read and sent whole.
+    void setStreamsFiles(bool on) { m_streamsFiles = on; }
     bool sendFile(const QString &path);
+    void showError(const QString &message);
 
     bool isRepeating() const;
     void startRepeating(int intervalMs, int count);   // count 0: until stopped
@@ -52,6 +56,7 @@ public:
 
 signals:
     void sendRequested(const QByteArray &bytes);
+    void fileSendRequested(const QString &path);
     void hexModeChanged(bool hex);
 
 protected:
@@ -60,12 +65,12 @@ protected:
 private:
     void send();
     bool sendOnce();
-    void showError(const QString &message);
     void repeatTick();
     void updateButtons();
     void browseFile();
 
     TextEncoding m_encoding = TextEncoding::Utf8;
+    bool m_streamsFiles = false;
     QLineEdit *m_input;
     QComboBox *m_mode;
     QComboBox *m_ending;

@@ -1,6 +1,7 @@
 #include "serverpanel.h"
 
 #include "fieldmemory.h"
+#include "filestream.h"
 #include "addressinputs.h"
 #include "messagelogview.h"
 #include "sendbox.h"
@@ -49,8 +50,20 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_target(new QComboBox(this)),
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),
-      m_counters(new TrafficCounters(this))
+      m_counters(new TrafficCounters(this)),
+      m_fileSend(new FileSendWatch(this)),
+      m_stallTimeout(new QSpinBox(this))
 {
+    // A client that takes nothing at all for this long while data waits for it is dropped; a
+    // slower one is waited for. Remembered with the panel's other fields.
+    m_stallTimeout->setRange(0, 3600);
+    m_stallTimeout->setValue(static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(limits::kStallTimeout).count()));
+    m_stallTimeout->setSpecialValueText(tr("never"));
+    m_stallTimeout->setSuffix(tr(" s"));
+    m_stallTimeout->setObjectName(QStringLiteral("stallTimeout"));
+    m_stallTimeout->setToolTip(tr("Disconnect a client that takes no data at all for this many seconds while data waits "
+                                  "for it. A slower client is waited for."));
+    rememberField(m_stallTimeout);
     m_address->setObjectName(QStringLiteral("bindAddress"));
     m_port->setObjectName(QStringLiteral("listenPort"));
     m_port->setPort(50007);   // the tutorial's port
@@ -62,11 +75,13 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_echo->setObjectName(QStringLiteral("echoCheck"));
     m_echo->setToolTip(tr("Send everything a client sends straight back to it, like the tutorial's echo server"));
     m_maxClients->setRange(0, 100000);
-    m_maxClients->setSpecialValueText(tr("no limit"));
+    m_maxClients->setSpecialValueText(tr("default"));
     m_maxClients->setObjectName(QStringLiteral("maxClients"));
     for (QWidget *field : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_echo, m_maxClients})
         rememberField(field);
-    m_maxClients->setToolTip(tr("Connections beyond this number are accepted and closed at once"));
+    m_maxClients->setToolTip(tr("Connections beyond this number are accepted and closed at once. "
+                                "Default: no limit for the event loop, %1 for thread per client (each client is a thread).")
+                                 .arg(limits::kThreadPerClientMaxClients));
     m_startButton->setObjectName(QStringLiteral("startButton"));
     m_startButton->setDefault(true);
     m_openWarning->setObjectName(QStringLiteral("openWarning"));
@@ -101,6 +116,8 @@ ServerPanel::ServerPanel(QWidget *parent)
     form->addWidget(m_model);
     form->addWidget(new QLabel(tr("Max clients"), this));
     form->addWidget(m_maxClients);
+    form->addWidget(new QLabel(tr("Stall timeout"), this));
+    form->addWidget(m_stallTimeout);
     form->addWidget(m_echo);
     form->addWidget(m_startButton);
 
@@ -145,6 +162,22 @@ ServerPanel::ServerPanel(QWidget *parent)
     connect(m_disconnectButton, &QPushButton::clicked, this, &ServerPanel::disconnectSelected);
     connect(m_clients, &QTreeWidget::itemSelectionChanged, this, &ServerPanel::updateControls);
     connect(m_sendBox, &SendBox::sendRequested, this, &ServerPanel::send);
+    m_sendBox->setStreamsFiles(true);
+    connect(m_sendBox, &SendBox::fileSendRequested, this, &ServerPanel::sendFile);
+    connect(m_fileSend, &FileSendWatch::progressed, this, [this](const QString &name, qint64 read, qint64 size) {
+        setStatus(tr("Sending %1: %2 of %3 bytes read").arg(name).arg(read).arg(size), false);
+    });
+    connect(m_fileSend, &FileSendWatch::finished, this,
+            [this](const QString &name, qint64 size, int reached, int left, const QString &error) {
+                m_counters->countOut(size * reached, reached);
+                QString text = tr("sent %1 (%2 bytes) to %n client(s)", nullptr, reached).arg(name).arg(size);
+                if (left > 0)
+                    text += QLatin1String("; ") + tr("%n client(s) left before the end", nullptr, left);
+                if (!error.isEmpty())
+                    text += QLatin1String("; ") + error;
+                m_log->info(text);
+                setStatus(text, !error.isEmpty());
+            });
     connect(m_log, &MessageLogView::encodingChanged, m_sendBox, &SendBox::setEncoding);
 
     connect(m_server, &TcpServer::started, this, &ServerPanel::onStarted);
@@ -202,6 +235,7 @@ void ServerPanel::toggle()
     config.model = static_cast<ServerModel>(m_model->currentData().toInt());
     config.echo = m_echo->isChecked();
     config.maxClients = m_maxClients->value();
+    config.stallTimeout = std::chrono::seconds(m_stallTimeout->value());
     m_starting = true;
     setStatus(tr("Starting…"), false);
     m_server->start(config);
@@ -269,16 +303,46 @@ void ServerPanel::onError(const Error &error)
     m_log->error(error.message());
 }
 
+QList<quint64> ServerPanel::sendTargets()
+{
+    const bool toSelected = m_target->currentIndex() == 1;
+    QList<quint64> targets = toSelected ? selectedIds() : m_items.keys();
+    if (targets.isEmpty())
+        setStatus(toSelected ? tr("Select one or more clients to send to") : tr("No client is connected"), true);
+    return targets;
+}
+
+// Streamed: a thread of the stream's own reads the file, each client takes it at its own pace
+// (the slowest sets the pace; one that takes nothing for the stall timeout is dropped).
+void ServerPanel::sendFile(const QString &path)
+{
+    if (!m_server->isRunning())
+        return;
+    if (m_fileSend->isBusy()) {
+        setStatus(tr("A file is still being sent"), true);
+        return;
+    }
+    const QList<quint64> targets = sendTargets();
+    if (targets.isEmpty())
+        return;
+    auto file = openFileStream(path, static_cast<int>(targets.size()));
+    if (!file) {
+        setStatus(file.error().message(), true);
+        return;
+    }
+    m_log->info(tr("sending %1 (%2 bytes) to %n client(s)", nullptr, static_cast<int>(targets.size())).arg(file->name).arg(file->size));
+    m_server->sendStream(file->stream, targets);
+    m_fileSend->watch(std::move(file).value());
+}
+
 void ServerPanel::send(const QByteArray &bytes)
 {
     if (!m_server->isRunning())
         return;
     const bool toSelected = m_target->currentIndex() == 1;
-    QList<quint64> targets = toSelected ? selectedIds() : m_items.keys();
-    if (targets.isEmpty()) {
-        setStatus(toSelected ? tr("Select one or more clients to send to") : tr("No client is connected"), true);
+    QList<quint64> targets = sendTargets();
+    if (targets.isEmpty())
         return;
-    }
     if (toSelected) {
         for (quint64 id : targets)
             m_server->sendTo(id, bytes);
@@ -331,7 +395,7 @@ void ServerPanel::updateControls()
 {
     const bool running = m_server->isRunning();
     const bool listening = running && !m_starting;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients, m_stallTimeout})
         w->setEnabled(!running);
     m_startButton->setEnabled(!m_starting && (running || m_port->isValid()));
     m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("&Stop")) : tr("&Start"));

@@ -21,6 +21,8 @@ struct Error;
 
 namespace socketeer::ui {
 
+class FileSendWatch;
+
 class LocalAddressCombo;
 class MessageLogView;
 class PortEdit;
@@ -64,6 +66,8 @@ private:
     void onDataReceived(quint64 id, const QByteArray &bytes);
     void onError(const socketeer::Error &error);
     void send(const QByteArray &bytes);
+    void sendFile(const QString &path);
+    QList<quint64> sendTargets();
     void disconnectSelected();
     void refreshClientCounters();
     void updateControls();
@@ -87,6 +91,8 @@ private:
     MessageLogView *m_log;
     SendBox *m_sendBox;
     TrafficCounters *m_counters;
+    FileSendWatch *m_fileSend;
+    QSpinBox *m_stallTimeout;
     QHash<quint64, QTreeWidgetItem *> m_items;
     bool m_starting = false;
 };

@@ -4,26 +4,21 @@
 
 #include "cli.h"
 #include "signalwatcher.h"
-#include "stdinreader.h"
 
+#include "net/chunkstream.h"
 #include "tcp/tcpclient.h"
 
 #include <QCommandLineParser>
 
 #include <cerrno>
 #include <cstring>
+#include <unistd.h>
 
 namespace socketeer::cli {
 
 namespace {
 
 const QString kCommand = QStringLiteral("connect");
-
-// Bytes handed to the client but not yet accepted by the kernel: above the high mark stdin is no
-// longer read, below the low mark it is again. Without this a fast file on stdin would fill the
-// client's queue until the client drops the connection as a non-reading peer.
-constexpr qint64 kHighWater = 4 * 1024 * 1024;
-constexpr qint64 kLowWater = 1 * 1024 * 1024;
 
 int usageError(const QString &message)
 {
@@ -96,16 +91,18 @@ int runConnect(const QStringList &arguments)
     prepareProcess();
     SignalWatcher signalWatcher;
     TcpClient client;
-    StdinReader input;
+    // Stdin, read on a thread of its own only as fast as the connection takes it (a fast file on
+    // stdin never fills the client's queue), then the sending side is shut down.
+    std::shared_ptr<ChunkStream> input;
     bool failed = false;
     bool finishing = false;
-    qint64 unsent = 0;
 
     auto finish = [&](int code) {
         if (finishing)
             return;
         finishing = true;
-        input.pause();
+        if (input)
+            input->cancel();
         client.disconnectAndWait();
         QCoreApplication::exit(code);
     };
@@ -113,7 +110,17 @@ int runConnect(const QStringList &arguments)
     QObject::connect(&signalWatcher, &SignalWatcher::received, &client, [&] { finish(ExitSuccess); });
     QObject::connect(&client, &TcpClient::connected, &client, [&](const QString &local, const QString &peer) {
         printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
-        input.start();
+        ChunkStream::Options options;
+        options.readers = 1;
+        auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
+        if (!stream) {
+            printWarning(kCommand, stream.error().message());
+            client.halfClose();
+            return;
+        }
+        input = std::move(stream).value();
+        client.sendStream(input);
+        client.halfClose();   // once the stream has ended and gone out
     });
     QObject::connect(&client, &TcpClient::dataReceived, &client, [&](const QByteArray &data) {
         if (!writeStdout(data)) {
@@ -121,11 +128,6 @@ int runConnect(const QStringList &arguments)
             failed = true;
             finish(ExitFailure);
         }
-    });
-    QObject::connect(&client, &TcpClient::dataSent, &client, [&](qint64 bytes) {
-        unsent -= bytes;
-        if (unsent < kLowWater && input.isPaused() && !finishing)
-            input.resume();
     });
     QObject::connect(&client, &TcpClient::errorOccurred, &client, [&](const Error &error) {
         printError(kCommand, error.message());
@@ -137,14 +139,6 @@ int runConnect(const QStringList &arguments)
             QCoreApplication::exit(failed ? ExitFailure : ExitSuccess);
         }
     });
-    QObject::connect(&input, &StdinReader::chunkRead, &client, [&](const QByteArray &data) {
-        client.send(data);
-        unsent += data.size();
-        if (unsent > kHighWater)
-            input.pause();
-    });
-    QObject::connect(&input, &StdinReader::failed, &client, [&](const QString &message) { printWarning(kCommand, message); });
-    QObject::connect(&input, &StdinReader::finished, &client, [&] { client.halfClose(); });
 
     client.connectToHost(config);
     return QCoreApplication::exec();

@@ -4,8 +4,8 @@
 
 #include "cli.h"
 #include "signalwatcher.h"
-#include "stdinreader.h"
 
+#include "net/chunkstream.h"
 #include "tcp/tcpserver.h"
 
 #include <QCommandLineParser>
@@ -13,6 +13,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <unistd.h>
 
 namespace socketeer::cli {
 
@@ -34,8 +35,10 @@ int runServe(const QStringList &arguments)
     parser.setApplicationDescription(
         Cli::tr("Listens for TCP connections. Without --echo, the bytes clients send are written to stdout\n"
            "exactly as received, and the bytes read from stdin go to every connected client (bytes\n"
-           "read while no client is connected are dropped). The end of stdin does not stop the server:\n"
-           "it runs until SIGINT or SIGTERM, then closes every connection and exits 0.\n\n"
+           "read while no client is connected are dropped). Stdin is read only as fast as the slowest\n"
+           "client takes it; a client that takes nothing for the stall timeout is disconnected. The\n"
+           "end of stdin does not stop the server: it runs until SIGINT or SIGTERM, then closes every\n"
+           "connection and exits 0.\n\n"
            "Once listening it prints one line to stdout, \"listening on HOST PORT\" (for --unix:\n"
            "\"listening on unix:PATH\"). Clients connecting and leaving are reported on stderr."));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
@@ -51,13 +54,21 @@ int runServe(const QStringList &arguments)
                                          Cli::tr("Concurrency model: event-loop (one thread, epoll) or thread-per-client."),
                                          Cli::tr("model"), QStringLiteral("event-loop"));
     const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"),
-                                              Cli::tr("Refuse connections beyond this many clients (default 0: no limit)."),
+                                              Cli::tr("Refuse connections beyond this many clients (default 0: no limit for "
+                                                      "event-loop, %1 for thread-per-client).")
+                                                  .arg(limits::kThreadPerClientMaxClients),
                                               Cli::tr("n"), QStringLiteral("0"));
     const QCommandLineOption unixOption(QStringLiteral("unix"),
                                         Cli::tr("Listen on an AF_UNIX socket at this path instead of a TCP port; the file is "
                                            "removed on exit."),
                                         Cli::tr("path"));
-    parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption});
+    const QCommandLineOption stallOption(QStringLiteral("stall-timeout"),
+                                         Cli::tr("Disconnect a client that takes no data at all for this many seconds while "
+                                                 "data waits for it (default %1; 0: never). A slower client is waited for.")
+                                             .arg(std::chrono::duration_cast<std::chrono::seconds>(limits::kStallTimeout).count()),
+                                         Cli::tr("seconds"),
+                                         QString::number(std::chrono::duration_cast<std::chrono::seconds>(limits::kStallTimeout).count()));
+    parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption, stallOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
 
@@ -92,6 +103,10 @@ int runServe(const QStringList &arguments)
     if (!numeric || config.maxClients < 0)
         return usageError(Cli::tr("--max-clients: \"%1\" is not a number of clients (0 or more)").arg(parser.value(maxClientsOption)));
     config.echo = parser.isSet(echoOption);
+    const double stall = parser.value(stallOption).toDouble(&numeric);
+    if (!numeric || stall < 0 || stall > 24 * 3600)
+        return usageError(Cli::tr("--stall-timeout: \"%1\" is not a number of seconds (0 to 86400)").arg(parser.value(stallOption)));
+    config.stallTimeout = std::chrono::milliseconds(static_cast<qint64>(stall * 1000));
 
     if (!config.endpoint.isUnix() && isAnyHost(config.endpoint.host))
         printWarning(kCommand, Cli::tr("listening on all interfaces: anyone who can reach this machine can connect"));
@@ -99,14 +114,16 @@ int runServe(const QStringList &arguments)
     prepareProcess();
     SignalWatcher signalWatcher;
     TcpServer server;
-    StdinReader input;
+    // Stdin, read on a thread of its own a few chunks ahead of the slowest client (never whole).
+    std::shared_ptr<ChunkStream> input;
     bool listening = false;
     bool stopRequested = false;
 
     // Every way out goes through here, so descriptors are closed and threads joined first.
     auto finish = [&](int code) {
         stopRequested = true;
-        input.pause();
+        if (input)
+            input->cancel();
         server.stopAndWait();
         if (listening && config.endpoint.isUnix())
             QFile::remove(config.endpoint.unixPath);
@@ -120,8 +137,17 @@ int runServe(const QStringList &arguments)
                                                       : QStringLiteral("listening on %1 %2\n").arg(address).arg(port);
         if (!writeStdout(line.toLocal8Bit()))
             return finish(ExitFailure);
-        if (!config.echo)
-            input.start();
+        if (config.echo)
+            return;
+        ChunkStream::Options options;
+        options.dropUnread = true;   // what is read while nobody is connected goes nowhere, as before
+        auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
+        if (!stream) {
+            printWarning(kCommand, stream.error().message());
+            return;
+        }
+        input = std::move(stream).value();
+        server.sendStream(input);
     });
     QObject::connect(&server, &TcpServer::errorOccurred, &server, [&](const Error &error) {
         printError(kCommand, error.message());
@@ -150,8 +176,6 @@ int runServe(const QStringList &arguments)
             }
         });
     }
-    QObject::connect(&input, &StdinReader::chunkRead, &server, [&](const QByteArray &data) { server.sendToAll(data); });
-    QObject::connect(&input, &StdinReader::failed, &server, [&](const QString &message) { printWarning(kCommand, message); });
 
     server.start(config);
     return QCoreApplication::exec();

@@ -71,6 +71,9 @@ public:
         // Each message streams to disk as it arrives: a few MiB in flight is plenty, and keeps a
         // 64 MB message from ever being in memory.
         serverConfig.maxUndeliveredBytes = 4 * 1024 * 1024;
+        // A client pipelining commands without reading the replies is held back by TCP.
+        serverConfig.pauseReadingAbove = limits::kSmtpReadPauseBytes;
+        serverConfig.maxUndeliveredPerClient = limits::kSmtpUndeliveredPerClientBytes;
         serverConfig.threadName = QStringLiteral("smtp-inbox");   // its own lane on the timeline
         m_server->start(serverConfig);
     }

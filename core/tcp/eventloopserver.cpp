@@ -1,50 +1,47 @@
 #include "eventloopserver.h"
 
+#include "serverconnection.h"
+
+#include "net/chunkstream.h"
 #include "net/commandqueue.h"
 #include "net/open.h"
-#include "net/sendqueue.h"
 #include "net/trace.h"
-
-#include <QCoreApplication>
 
 #include <array>
 #include <cerrno>
-#include <poll.h>
 #include <sys/epoll.h>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 namespace socketeer {
 
 namespace {
 
-// A class, so that lupdate files these strings under the context they are looked up in.
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(socketeer::TcpServer)
-};
-
 struct SendTo { quint64 id; QByteArray data; };
 struct SendToAll { QByteArray data; };
 struct Disconnect { quint64 id; };
 struct Stop {};
 struct Resume {};
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume>;
+struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendStream>;
+
+using Clock = ServerConnection::Clock;
 
 constexpr std::uint64_t kWakeTag = 0;
 constexpr std::uint64_t kListenerTag = 1;
-constexpr std::size_t kReadChunk = 64 * 1024;
-constexpr std::size_t kReadBudget = 1024 * 1024;   // per client per wake, for fairness
 // Collected data is posted before the round ends once this much waits, so a flood from many
 // clients is not all held here until the round is over (still a few posts per round, not one
 // per recv).
 constexpr qsizetype kPostEarly = 256 * 1024;
 
 struct Client {
-    std::shared_ptr<ClientRecord> record;
-    Socket socket;
-    SendQueue queue;
-    bool watchingWrite = false;
-    bool closed = false;
+    explicit Client(ServerConnection::Post post, std::shared_ptr<ClientRecord> record, Socket socket, const TcpServerConfig &config)
+        : connection(std::move(record), std::move(socket), config, std::move(post))
+    {
+    }
+    ServerConnection connection;
+    std::uint32_t interest = 0;   // what epoll watches for it now
 };
 
 } // namespace
@@ -52,11 +49,13 @@ struct Client {
 struct EventLoopServer::Loop {
     Loop(const TcpServerConfig &serverConfig, ServerEventSink &eventSink, const std::atomic<bool> &echoFlag,
          const std::atomic<bool> &reportDataFlag, Wakeup wakeup)
-        : config(serverConfig), sink(eventSink), echo(echoFlag), reportData(reportDataFlag), commands(std::move(wakeup))
+        : config(serverConfig), maxClients(serverparts::effectiveMaxClients(serverConfig)), sink(eventSink), echo(echoFlag),
+          reportData(reportDataFlag), commands(std::move(wakeup))
     {
     }
 
     const TcpServerConfig config;
+    const int maxClients;
     ServerEventSink &sink;
     const std::atomic<bool> &echo;
     const std::atomic<bool> &reportData;
@@ -69,22 +68,26 @@ struct EventLoopServer::Loop {
     Socket listener;
     OwnedFd epoll;
     std::unordered_map<quint64, std::unique_ptr<Client>> clients;
+    std::unordered_set<Client *> timed;               // clients with a deadline (bytes waiting, closing)
+    std::unordered_set<Client *> streaming;           // clients following a stream
+    std::vector<std::shared_ptr<ChunkStream>> everyone;   // streams every new client joins
     std::vector<std::unique_ptr<Client>> graveyard;   // closed this iteration; freed after it
     bool stopping = false;
-    std::array<char, kReadChunk> buffer{};
+    bool congested = false;
+    std::array<char, limits::kReadChunkBytes> buffer{};
 
     void run();
     bool setUp();
     void serve();
     void tearDown();
     void runCommands();
+    void beginStop();
     void acceptAll();
-    void readFrom(Client &client);
-    void echoBack(Client &client, std::span<const char> data);
-    void queueSend(Client &client, QByteArray data);
-    void flush(Client &client);
-    void watchWrite(Client &client, bool on);
-    void close(Client &client, const QString &reason);
+    void refresh(Client &client);
+    int timeoutMs() const;
+    void tickAll();
+    void pumpStreams();
+    void startStream(SendStream &send);
     void fail(ErrorKind kind, int err, const QString &detail);
     void post(ServerEvent event)
     {
@@ -97,11 +100,6 @@ struct EventLoopServer::Loop {
     {
         sink.postAll(outbox);
         outboxBytes = 0;
-    }
-    static void count(std::atomic<quint64> &counter, quint64 n)
-    {
-        if (n)
-            counter.fetch_add(n, std::memory_order_relaxed);
     }
 };
 
@@ -142,51 +140,99 @@ bool EventLoopServer::Loop::setUp()
 void EventLoopServer::Loop::serve()
 {
     std::array<epoll_event, 256> events;
-    while (!stopping) {
+    // Stopping lets every client's close finish (its queue sent, the peer's acknowledgement or
+    // the close timeout) before the loop ends.
+    while (!(stopping && clients.empty())) {
         postCollected();
-        if (sink.congested()) {
-            // The receiver is behind: stop reading (TCP flow control slows the senders) and wait
-            // for commands only; the sink wakes us once it has caught up.
-            pollfd p{commands.fd(), POLLIN, 0};
-            if (::poll(&p, 1, 100) > 0)
-                runCommands();
-            continue;
+        // The receiver is behind: stop reading (TCP flow control slows the senders) until the
+        // sink wakes us with Resume; writing and closing go on.
+        if (const bool nowCongested = sink.congested(); nowCongested != congested) {
+            congested = nowCongested;
+            std::vector<Client *> all;
+            for (auto &[id, client] : clients)
+                all.push_back(client.get());
+            for (Client *client : all)
+                refresh(*client);
+            graveyard.clear();
         }
-        const int n = ::epoll_wait(epoll.get(), events.data(), static_cast<int>(events.size()), -1);
+        const int n = ::epoll_wait(epoll.get(), events.data(), static_cast<int>(events.size()), timeoutMs());
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             fail(ErrorKind::Socket, errno, QStringLiteral("epoll_wait"));
             return;
         }
-        for (int i = 0; i < n && !stopping; ++i) {
+        for (int i = 0; i < n; ++i) {
             const epoll_event &event = events[static_cast<size_t>(i)];
             if (event.data.u64 == kWakeTag) {
                 runCommands();
             } else if (event.data.u64 == kListenerTag) {
-                acceptAll();
+                if (!stopping)
+                    acceptAll();
             } else {
                 auto *client = static_cast<Client *>(event.data.ptr);
-                if (client->closed)
-                    continue;
+                ServerConnection &connection = client->connection;
+                if (connection.isFinished())
+                    continue;   // retired earlier in this batch
                 if (event.events & (EPOLLIN | EPOLLHUP | EPOLLERR))
-                    readFrom(*client);
-                if (!client->closed && (event.events & EPOLLOUT))
-                    flush(*client);
+                    connection.readable(buffer, limits::kReadBudgetBytes, echo.load(std::memory_order_relaxed),
+                                        reportData.load(std::memory_order_relaxed));
+                if (event.events & EPOLLOUT)
+                    connection.writable();
+                refresh(*client);
             }
         }
+        pumpStreams();
+        tickAll();
         graveyard.clear();
     }
 }
 
+// A stream's chunks wake this thread through the command fd; each following client takes what
+// its queue has room for.
+void EventLoopServer::Loop::pumpStreams()
+{
+    if (streaming.empty())
+        return;
+    const std::vector<Client *> followers(streaming.begin(), streaming.end());
+    for (Client *client : followers) {
+        client->connection.writable();   // pumps, then sends what it can
+        refresh(*client);
+    }
+}
+
+void EventLoopServer::Loop::startStream(SendStream &send)
+{
+    const Wakeup *wake = &commands.wakeup();
+    if (send.targets.empty()) {
+        everyone.push_back(send.stream);
+        for (auto &[id, client] : clients)
+            client->connection.follow(send.stream, send.stream->join(), wake);
+    } else {
+        for (size_t i = 0; i < send.targets.size(); ++i) {
+            if (auto it = clients.find(send.targets[i]); it != clients.end())
+                it->second->connection.follow(send.stream, static_cast<int>(i), wake);
+            else
+                send.stream->leave(static_cast<int>(i));
+        }
+    }
+    std::vector<Client *> all;
+    for (auto &[id, client] : clients)
+        all.push_back(client.get());
+    for (Client *client : all)
+        refresh(*client);
+}
+
 void EventLoopServer::Loop::tearDown()
 {
-    // close() takes each client out of the table, so walk a list of them, not the table.
+    // Only after a failure of the loop itself are clients left: they go at once.
     std::vector<Client *> open;
     for (auto &[id, client] : clients)
         open.push_back(client.get());
-    for (Client *client : open)
-        close(*client, Text::tr("server stopped"));
+    for (Client *client : open) {
+        client->connection.abort(serverparts::serverStoppedReason());
+        refresh(*client);
+    }
     graveyard.clear();
     listener.close();
     epoll.reset();
@@ -197,22 +243,57 @@ void EventLoopServer::Loop::runCommands()
 {
     for (Command &command : commands.take()) {
         if (auto *send = std::get_if<SendTo>(&command)) {
-            if (auto it = clients.find(send->id); it != clients.end())
-                queueSend(*it->second, std::move(send->data));
+            if (auto it = clients.find(send->id); it != clients.end()) {
+                it->second->connection.queue(std::move(send->data));
+                refresh(*it->second);
+            }
         } else if (auto *all = std::get_if<SendToAll>(&command)) {
             std::vector<Client *> targets;
             for (auto &[id, client] : clients)
                 targets.push_back(client.get());
-            for (Client *client : targets)
-                if (!client->closed)
-                    queueSend(*client, all->data);   // QByteArray: shared, not copied
+            for (Client *client : targets) {
+                client->connection.queue(all->data);   // QByteArray: shared, not copied
+                refresh(*client);
+            }
         } else if (auto *drop = std::get_if<Disconnect>(&command)) {
-            if (auto it = clients.find(drop->id); it != clients.end())
-                close(*it->second, Text::tr("disconnected by the server"));
+            if (auto it = clients.find(drop->id); it != clients.end()) {
+                it->second->connection.close(serverparts::disconnectedByServerReason());
+                refresh(*it->second);
+            }
         } else if (std::holds_alternative<Stop>(command)) {
-            stopping = true;
+            beginStop();
+        } else if (auto *stream = std::get_if<SendStream>(&command)) {
+            if (!stopping)
+                startStream(*stream);
+            else
+                for (size_t i = 0; i < stream->targets.size(); ++i)
+                    stream->stream->leave(static_cast<int>(i));
+        } else if (std::holds_alternative<Resume>(command)) {
+            // The front end caught up (with everything, or with one client's bytes): whoever
+            // was paused for it is watched for reading again.
+            std::vector<Client *> paused;
+            for (auto &[id, client] : clients)
+                paused.push_back(client.get());
+            for (Client *client : paused)
+                refresh(*client);
         }
-        // Resume needs nothing: having woken up is the point.
+    }
+}
+
+void EventLoopServer::Loop::beginStop()
+{
+    if (stopping)
+        return;
+    stopping = true;
+    // The port is free at once; the clients' closes finish in the loop.
+    ::epoll_ctl(epoll.get(), EPOLL_CTL_DEL, listener.fd(), nullptr);
+    listener.close();
+    std::vector<Client *> open;
+    for (auto &[id, client] : clients)
+        open.push_back(client.get());
+    for (Client *client : open) {
+        client->connection.close(serverparts::serverStoppedReason());
+        refresh(*client);
     }
 }
 
@@ -221,127 +302,103 @@ void EventLoopServer::Loop::acceptAll()
     for (;;) {
         auto accepted = listener.accept();
         if (!accepted) {
-            const auto code = accepted.error().code;
-            if (code == std::errc::operation_would_block)
+            if (accepted.error().code == std::errc::operation_would_block)
                 return;
-            // Out of descriptors and the like: say so, keep serving those we have.
-            if (code == std::errc::too_many_files_open || code == std::errc::too_many_files_open_in_system
-                || code == std::errc::not_enough_memory || code == std::errc::no_buffer_space) {
+            if (serverparts::acceptFailureIsResourceShortage(accepted.error())) {
                 post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, accepted.error()});
                 return;
             }
-            continue;   // ECONNABORTED and friends: that one client is gone; try the next
+            continue;
         }
-        if (config.maxClients > 0 && clients.size() >= static_cast<size_t>(config.maxClients)) {
-            post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {},
-                       Text::tr("the server already has its maximum of %n client(s)", nullptr, config.maxClients), {}});
+        if (maxClients > 0 && clients.size() >= static_cast<size_t>(maxClients)) {
+            post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {}, serverparts::rejectionReason(maxClients), {}});
             continue;   // the socket closes here: the client sees the connection end
         }
-        auto client = std::make_unique<Client>();
-        client->record = std::make_shared<ClientRecord>();
-        client->record->id = nextClientId();
-        client->record->peer = accepted->peer;
-        client->record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
-        client->socket = std::move(accepted->socket);
-        epoll_event event{EPOLLIN | EPOLLRDHUP, {.ptr = client.get()}};
-        if (::epoll_ctl(epoll.get(), EPOLL_CTL_ADD, client->socket.fd(), &event) < 0) {
+        auto record = std::make_shared<ClientRecord>();
+        record->id = nextClientId();
+        record->peer = accepted->peer;
+        record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
+        auto client = std::make_unique<Client>([this](ServerEvent &&event) { post(std::move(event)); }, record,
+                                               std::move(accepted->socket), config);
+        client->interest = EPOLLIN | EPOLLRDHUP;
+        epoll_event event{client->interest, {.ptr = client.get()}};
+        if (::epoll_ctl(epoll.get(), EPOLL_CTL_ADD, client->connection.fd(), &event) < 0) {
             fail(ErrorKind::Socket, errno, QStringLiteral("epoll_ctl"));
             continue;
         }
-        post({ServerEvent::Type::Connected, client->record->id, client->record, {}, {}, {}, {}});
-        clients.emplace(client->record->id, std::move(client));
+        // Joined before it is announced: whatever a live feed reads once the client is known to
+        // be there reaches it.
+        std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
+        for (const auto &stream : everyone)
+            client->connection.follow(stream, stream->join(), &commands.wakeup());
+        post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+        Client *raw = client.get();
+        clients.emplace(record->id, std::move(client));
+        refresh(*raw);   // congested already: not read from yet
     }
 }
 
-void EventLoopServer::Loop::readFrom(Client &client)
+// After anything happened to a client: retire it if its connection has ended, otherwise make epoll
+// watch what it now waits for.
+void EventLoopServer::Loop::refresh(Client &client)
 {
-    std::size_t budget = kReadBudget;
-    while (budget > 0 && !client.closed) {
-        auto n = client.socket.recv(std::span<char>(buffer.data(), buffer.size()));
-        if (!n) {
-            if (n.error().code != std::errc::operation_would_block)
-                close(client, n.error().message());
-            return;
-        }
-        if (*n == 0) {
-            close(client, Text::tr("the client closed the connection"));
-            return;
-        }
-        const std::size_t size = *n;
-        count(client.record->bytesIn, size);
-        // Posted before the echo, which may close the client (and post Disconnected).
-        if (reportData.load(std::memory_order_relaxed))
-            post({ServerEvent::Type::Data, client.record->id, {}, {}, QByteArray(buffer.data(), static_cast<qsizetype>(size)), {}, {}});
-        if (echo.load(std::memory_order_relaxed))
-            echoBack(client, std::span<const char>(buffer.data(), size));
-        budget -= std::min(budget, size);
-        if (size < buffer.size())
-            return;   // drained what the kernel had: no recv() just to hear EAGAIN
-    }
-}
-
-void EventLoopServer::Loop::echoBack(Client &client, std::span<const char> data)
-{
-    quint64 sent = 0;
-    auto result = client.queue.sendOrQueue(client.socket, data, &sent);
-    count(client.record->bytesOut, sent);
-    if (!result) {
-        close(client, result.error().message());
+    ServerConnection &connection = client.connection;
+    if (connection.isFinished()) {
+        // Its descriptor is closed, which took it out of the epoll set.
+        const quint64 id = connection.id();
+        post({ServerEvent::Type::Disconnected, id, {}, {}, {}, connection.reason(), {}});
+        timed.erase(&client);
+        streaming.erase(&client);
+        auto it = clients.find(id);
+        graveyard.push_back(std::move(it->second));   // events later in this batch may point at it
+        clients.erase(it);
         return;
     }
-    if (client.queue.queuedBytes() > config.maxQueuedBytes) {
-        close(client, Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(config.maxQueuedBytes));
-        return;
+    const std::uint32_t interest = (connection.wantsRead(congested) ? EPOLLIN | EPOLLRDHUP : 0u)
+                                   | (connection.wantsWrite() ? EPOLLOUT : 0u);
+    if (interest != client.interest) {
+        epoll_event event{interest, {.ptr = &client}};
+        ::epoll_ctl(epoll.get(), EPOLL_CTL_MOD, connection.fd(), &event);
+        client.interest = interest;
     }
-    watchWrite(client, *result == SendQueue::Flush::Blocked);
+    if (connection.nextTick())
+        timed.insert(&client);
+    else
+        timed.erase(&client);
+    if (connection.isStreaming())
+        streaming.insert(&client);
+    else
+        streaming.erase(&client);
 }
 
-void EventLoopServer::Loop::queueSend(Client &client, QByteArray data)
+int EventLoopServer::Loop::timeoutMs() const
 {
-    if (client.closed)
+    if (timed.empty())
+        return -1;
+    const auto now = Clock::now();
+    auto next = Clock::time_point::max();
+    for (const Client *client : timed)
+        if (auto at = client->connection.nextTick())
+            next = std::min(next, *at);
+    if (next <= now)
+        return 0;
+    // Rounded up: waking a little early would only mean another round.
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(next - now).count();
+    return static_cast<int>(std::min<qint64>(ms, 60 * 1000));
+}
+
+void EventLoopServer::Loop::tickAll()
+{
+    if (timed.empty())
         return;
-    client.queue.append(std::move(data));
-    if (client.queue.queuedBytes() > config.maxQueuedBytes) {
-        close(client, Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(config.maxQueuedBytes));
-        return;
+    const auto now = Clock::now();
+    const std::vector<Client *> due(timed.begin(), timed.end());
+    for (Client *client : due) {
+        auto at = client->connection.nextTick();
+        if (at && *at <= now)
+            client->connection.tick(now);
+        refresh(*client);
     }
-    if (!client.watchingWrite)
-        flush(client);
-}
-
-void EventLoopServer::Loop::flush(Client &client)
-{
-    quint64 sent = 0;
-    auto result = client.queue.flush(client.socket, &sent);
-    count(client.record->bytesOut, sent);
-    if (!result) {
-        close(client, result.error().message());
-        return;
-    }
-    watchWrite(client, *result == SendQueue::Flush::Blocked);
-}
-
-void EventLoopServer::Loop::watchWrite(Client &client, bool on)
-{
-    if (client.watchingWrite == on)
-        return;
-    epoll_event event{EPOLLIN | EPOLLRDHUP | (on ? EPOLLOUT : 0u), {.ptr = &client}};
-    ::epoll_ctl(epoll.get(), EPOLL_CTL_MOD, client.socket.fd(), &event);
-    client.watchingWrite = on;
-}
-
-void EventLoopServer::Loop::close(Client &client, const QString &reason)
-{
-    if (client.closed)
-        return;
-    client.closed = true;
-    ::epoll_ctl(epoll.get(), EPOLL_CTL_DEL, client.socket.fd(), nullptr);
-    client.socket.close();
-    const quint64 id = client.record->id;
-    post({ServerEvent::Type::Disconnected, id, {}, {}, {}, reason, {}});
-    auto it = clients.find(id);
-    graveyard.push_back(std::move(it->second));   // events later in this batch may point at it
-    clients.erase(it);
 }
 
 void EventLoopServer::Loop::fail(ErrorKind kind, int err, const QString &detail)
@@ -379,6 +436,12 @@ void EventLoopServer::sendToAll(const QByteArray &data)
 {
     if (m_loop)
         m_loop->commands.push(SendToAll{data});
+}
+
+void EventLoopServer::sendStream(std::shared_ptr<ChunkStream> stream, std::vector<quint64> targets)
+{
+    if (m_loop)
+        m_loop->commands.push(SendStream{std::move(stream), std::move(targets)});
 }
 
 void EventLoopServer::disconnectClient(quint64 id)

@@ -13,6 +13,8 @@
 
 namespace socketeer {
 
+class ChunkStream;
+
 struct ServerEvent {
     enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped };
     Type type = Type::Data;
@@ -32,9 +34,12 @@ public:
     // All thread-safe; they queue a command and wake the engine.
     virtual void sendTo(quint64 id, const QByteArray &data) = 0;
     virtual void sendToAll(const QByteArray &data) = 0;
+    // `targets[i]` is the stream's reserved reader i; no targets: every client, and every client
+    // that connects while the stream lasts, joins it.
+    virtual void sendStream(std::shared_ptr<ChunkStream> stream, std::vector<quint64> targets) = 0;
     virtual void disconnectClient(quint64 id) = 0;
     virtual void requestStop() = 0;
-    virtual void resumeReading() = 0;   // the sink has room again
+    virtual void resumeReading() = 0;   // the sink, or one client's share of it, has room again
     virtual int threadCount() const = 0;
 
     // The switches are the front end's, flipped while the engine runs and read (relaxed) by its

@@ -2,6 +2,7 @@
 
 #include "tcpclientengine.h"
 
+#include "net/chunkstream.h"
 #include "net/mailbox.h"
 
 #include <QLoggingCategory>
@@ -11,7 +12,7 @@ namespace socketeer {
 Q_LOGGING_CATEGORY(lcClient, "socketeer.tcp.client")
 
 namespace {
-constexpr std::size_t kMailboxLimit = 4 * 1024 * 1024;   // undelivered bytes before reading pauses: a receiver takes it in one go without a stall
+constexpr std::size_t kMailboxLimit = limits::kClientUndeliveredBytes;   // undelivered bytes before reading pauses: a receiver takes it in one go without a stall
 }
 
 TcpClient::TcpClient(QObject *parent) : QObject(parent), m_counters(std::make_unique<ClientCounters>())
@@ -72,6 +73,18 @@ void TcpClient::send(const QByteArray &data)
         return;
     }
     m_engine->send(data);
+}
+
+void TcpClient::sendStream(std::shared_ptr<ChunkStream> stream)
+{
+    if (!stream)
+        return;
+    if (!m_engine || m_state == State::Unconnected || m_state == State::Closing || m_halfClosed) {
+        qCWarning(lcClient) << "sendStream() with no connection to send on, or after halfClose(): ignored";
+        stream->leave(0);
+        return;
+    }
+    m_engine->sendStream(std::move(stream));
 }
 
 void TcpClient::halfClose()

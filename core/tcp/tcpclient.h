@@ -26,6 +26,7 @@
 
 namespace socketeer {
 
+class ChunkStream;
 class TcpClientEngine;
 struct ClientCounters;
 struct ClientEvent;
@@ -54,6 +55,9 @@ public:
     // Queued in order behind everything sent before; allowed while connecting (it goes out once
     // connected). Ignored when unconnected or after halfClose().
     void send(const QByteArray &data);
+    // What `stream` reads (as its reader 0; a stream started with one reader), in order after
+    // what was sent before it, at the peer's pace. dataSent() counts it as it goes out.
+    void sendStream(std::shared_ptr<ChunkStream> stream);
     // shutdown(SHUT_WR) once everything queued before it has gone out; reading goes on.
     void halfClose();
     // While connecting: cancels at once. While connected: sends what was queued before it, then

@@ -1,5 +1,6 @@
 #include "tcpclientengine.h"
 
+#include "net/chunkstream.h"
 #include "net/commandqueue.h"
 #include "net/open.h"
 #include "net/sendqueue.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 
 #include <array>
+#include <deque>
 #include <cerrno>
 #include <poll.h>
 #include <sys/socket.h>
@@ -26,11 +28,12 @@ struct Send { QByteArray data; };
 struct HalfClose {};
 struct Close {};
 struct Resume {};
-using Command = std::variant<Send, HalfClose, Close, Resume>;
+struct SendStream { std::shared_ptr<ChunkStream> stream; };
+using Command = std::variant<Send, HalfClose, Close, Resume, SendStream>;
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kReadChunk = limits::kReadChunkBytes;
 // Per wake-up, so a peer that sends without pause cannot keep commands (and abort) waiting.
-constexpr std::size_t kReadBudget = 1024 * 1024;
+constexpr std::size_t kReadBudget = limits::kReadBudgetBytes;
 
 } // namespace
 
@@ -54,6 +57,7 @@ struct TcpClientEngine::Worker {
     Socket socket;
     QString peer;
     SendQueue queue;
+    std::deque<std::shared_ptr<ChunkStream>> streams;   // each read as its reader 0, in order
     bool open = false;
     bool reading = true;          // until the peer's end of stream
     bool queueChanged = false;    // something was appended since the last flush
@@ -67,6 +71,8 @@ struct TcpClientEngine::Worker {
     void runCommands();
     void readFrom();
     void progress(bool writable);
+    void pump();
+    void leaveStreams();
     void fail(Error error);
     void finish(const QString &reason);
     void post(ClientEvent event) { sink.post(std::move(event)); }
@@ -139,10 +145,18 @@ void TcpClientEngine::Worker::runCommands()
                 queue.append(std::move(send->data));
                 queueChanged = true;
             }
+        } else if (auto *stream = std::get_if<SendStream>(&command)) {
+            if (!halfClosePending && !closePending) {
+                stream->stream->attach(0, &commands.wakeup());
+                streams.push_back(std::move(stream->stream));
+            } else {
+                stream->stream->leave(0);
+            }
         } else if (std::holds_alternative<HalfClose>(command)) {
             halfClosePending = true;
         } else if (std::holds_alternative<Close>(command)) {
             closePending = true;
+            leaveStreams();   // what was queued goes out; the rest of a file does not
         }
         // Resume needs nothing: having woken up is the point.
     }
@@ -163,6 +177,7 @@ void TcpClientEngine::Worker::readFrom()
         }
         if (*n == 0) {
             reading = false;
+            leaveStreams();   // the conversation is over: what was queued goes, a stream's rest does not
             post({ClientEvent::Type::PeerClosed, {}, 0, {}, {}, {}, {}});
             return;
         }
@@ -176,9 +191,35 @@ void TcpClientEngine::Worker::readFrom()
 
 // Sends what it can, then does whatever was waiting for the queue to empty: the half-close, an
 // orderly close, or ending a connection the peer has finished.
+void TcpClientEngine::Worker::pump()
+{
+    while (!streams.empty() && queue.queuedBytes() <= limits::kStreamLowWaterBytes) {
+        QByteArray chunk;
+        const auto took = streams.front()->take(0, chunk);
+        if (took == ChunkStream::Take::Wait)
+            break;
+        if (took == ChunkStream::Take::End) {
+            streams.pop_front();
+            continue;
+        }
+        queue.append(std::move(chunk));
+        queueChanged = true;
+    }
+}
+
+void TcpClientEngine::Worker::leaveStreams()
+{
+    for (auto &stream : streams)
+        stream->leave(0);
+    streams.clear();
+}
+
 void TcpClientEngine::Worker::progress(bool writable)
 {
-    if (!queue.empty() && (writable || queueChanged)) {
+    pump();
+    // A stream refills the queue as the socket drains it, until the socket is full or the stream
+    // has nothing yet (its next chunk then rings the command fd).
+    for (std::size_t budget = kReadBudget; !queue.empty() && (writable || queueChanged);) {
         queueChanged = false;
         quint64 sent = 0;
         auto result = queue.flush(socket, &sent);
@@ -199,8 +240,13 @@ void TcpClientEngine::Worker::progress(bool writable)
             finish(Text::tr("more than %1 bytes waiting to be sent: the peer is not reading").arg(config.maxQueuedBytes));
             return;
         }
+        if (*result == SendQueue::Flush::Blocked || sent >= budget)
+            break;
+        budget -= sent;
+        pump();
     }
-    if (!queue.empty())
+    pump();   // out of budget with the queue empty: what is queued now brings the turn round again
+    if (!queue.empty() || !streams.empty())
         return;
     if (closePending) {
         finish(Text::tr("closed by this side"));
@@ -227,6 +273,7 @@ void TcpClientEngine::Worker::fail(Error error)
 
 void TcpClientEngine::Worker::finish(const QString &reason)
 {
+    leaveStreams();
     open = false;
     socket.close();
     post({ClientEvent::Type::Disconnected, {}, 0, {}, {}, reason, {}});
@@ -258,6 +305,14 @@ void TcpClientEngine::send(const QByteArray &data)
 {
     if (m_worker)
         m_worker->commands.push(Send{data});
+}
+
+void TcpClientEngine::sendStream(std::shared_ptr<ChunkStream> stream)
+{
+    if (m_worker)
+        m_worker->commands.push(SendStream{std::move(stream)});
+    else
+        stream->leave(0);
 }
 
 void TcpClientEngine::halfClose()

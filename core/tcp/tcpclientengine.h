@@ -16,6 +16,8 @@
 
 namespace socketeer {
 
+class ChunkStream;
+
 struct ClientEvent {
     enum class Type { Connected, Data, Sent, PeerClosed, Failed, Disconnected };
     Type type = Type::Data;
@@ -45,6 +47,9 @@ public:
 
     // All thread-safe: they queue a command, in order, and wake the worker.
     void send(const QByteArray &data);
+    // What `stream` reads (as its reader 0), in order after what was sent before, taken as the
+    // queue drains: the peer's pace sets the stream's.
+    void sendStream(std::shared_ptr<ChunkStream> stream);
     void halfClose();       // shutdown(SHUT_WR) once everything queued before it is sent
     void close();           // close once everything queued before it is sent
     void resumeReading();   // the sink has room again

@@ -69,6 +69,7 @@ bool TcpServer::start(const TcpServerConfig &config)
     m_echo.store(config.echo);
     m_clients.clear();
     m_accepted = m_bytesInGone = m_bytesOutGone = 0;
+    m_peakQueuedGone = 0;
     m_bound = {};
     m_lastReported = {};
     // Before the engine's threads exist: they read the limit without a lock.
@@ -109,6 +110,12 @@ void TcpServer::sendToAll(const QByteArray &data)
         m_engine->sendToAll(data);
 }
 
+void TcpServer::sendStream(std::shared_ptr<ChunkStream> stream, const QList<quint64> &targets)
+{
+    if (m_engine && stream)
+        m_engine->sendStream(std::move(stream), std::vector<quint64>(targets.begin(), targets.end()));
+}
+
 void TcpServer::disconnectClient(quint64 id)
 {
     if (m_engine)
@@ -138,9 +145,11 @@ ServerStatistics TcpServer::statistics() const
     stats.accepted = m_accepted;
     stats.bytesIn = m_bytesInGone;
     stats.bytesOut = m_bytesOutGone;
+    stats.peakQueuedBytes = m_peakQueuedGone;
     for (const auto &record : m_clients) {
         stats.bytesIn += record->bytesIn.load(std::memory_order_relaxed);
         stats.bytesOut += record->bytesOut.load(std::memory_order_relaxed);
+        stats.peakQueuedBytes = std::max(stats.peakQueuedBytes, record->peakQueuedBytes.load(std::memory_order_relaxed));
     }
     return stats;
 }
@@ -199,6 +208,7 @@ int TcpServer::threadCount() const
 void TcpServer::deliver(std::vector<ServerEvent> &&events)
 {
     updateReportData();   // a receiver may have gone: stop the Data events it no longer takes
+    bool resume = false;
     for (ServerEvent &event : events) {
         switch (event.type) {
         case ServerEvent::Type::Started:
@@ -217,12 +227,23 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
             if (auto record = m_clients.take(event.id)) {
                 m_bytesInGone += record->bytesIn.load(std::memory_order_relaxed);
                 m_bytesOutGone += record->bytesOut.load(std::memory_order_relaxed);
+                m_peakQueuedGone = std::max(m_peakQueuedGone, record->peakQueuedBytes.load(std::memory_order_relaxed));
             }
             emit clientDisconnected(event.id, event.reason);
             break;
-        case ServerEvent::Type::Data:
+        case ServerEvent::Type::Data: {
             emit dataReceived(event.id, event.data);
+            // Its receivers have it (and have answered, if they answer): the engine may read more
+            // from that client. Woken only when this crossed its limit, not for every batch.
+            if (const auto record = m_clients.value(event.id)) {
+                const qint64 size = event.data.size();
+                const qint64 before = record->undeliveredBytes.fetch_sub(size, std::memory_order_relaxed);
+                const qint64 limit = m_config.maxUndeliveredPerClient;
+                if (limit > 0 && before > limit && before - size <= limit)
+                    resume = true;
+            }
             break;
+        }
         case ServerEvent::Type::Failed:
             emit errorOccurred(event.error);
             break;
@@ -235,6 +256,8 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
             break;
         }
     }
+    if (resume && m_engine)
+        m_engine->resumeReading();
 }
 
 } // namespace socketeer

@@ -18,6 +18,7 @@ class QTimer;
 
 namespace socketeer {
 
+class ChunkStream;
 class ServerEngine;
 struct ServerEvent;
 template <typename Event> class Mailbox;
@@ -42,6 +43,10 @@ public:
 
     void sendTo(quint64 id, const QByteArray &data);
     void sendToAll(const QByteArray &data);
+    // Sends what `stream` reads to `targets` (reader i of the stream is targets[i]), each client at
+    // its own pace, or with no targets to every client, those connecting later included (a live
+    // feed such as stdin). A client that takes nothing for the stall timeout is dropped.
+    void sendStream(std::shared_ptr<ChunkStream> stream, const QList<quint64> &targets = {});
     void disconnectClient(quint64 id);
     void setEcho(bool on);
     bool echo() const { return m_echo.load(); }
@@ -90,6 +95,7 @@ private:
     quint64 m_accepted = 0;
     quint64 m_bytesInGone = 0;
     quint64 m_bytesOutGone = 0;
+    qint64 m_peakQueuedGone = 0;
     QTimer *m_statisticsTimer = nullptr;
     ServerStatistics m_lastReported;
     std::unique_ptr<Mailbox<ServerEvent>> m_mailbox;

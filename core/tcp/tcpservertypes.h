@@ -2,12 +2,14 @@
 // Plain values shared by the TCP server's front end, its engines and its users.
 
 #include "net/address.h"
+#include "net/limits.h"
 
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <limits>
 
@@ -24,13 +26,23 @@ struct TcpServerConfig {
     Endpoint endpoint{QStringLiteral("127.0.0.1"), 0, {}};   // loopback unless told otherwise
     ServerModel model = ServerModel::EventLoop;
     bool echo = false;
-    int maxClients = 0;                       // 0: no limit
-    qint64 maxQueuedBytes = 8 * 1024 * 1024;  // per client, before a non-reading client is dropped
-    int backlog = 128;
+    int maxClients = 0;   // 0: the model's default (none for the event loop; see net/limits.h)
+    // Per client, what the user queues by hand before the client is dropped as not reading.
+    qint64 maxQueuedBytes = limits::kServerQueueBytes;
+    // Per client: reading stops while more than this waits to be sent to it (0: never stops), so
+    // a client that sends without reading the replies is held back by TCP, not queued for.
+    qint64 pauseReadingAbove = limits::kServerReadPauseBytes;
+    // Per client: reading stops while more than this of what it sent waits for the front end.
+    qint64 maxUndeliveredPerClient = limits::kServerUndeliveredPerClientBytes;
+    // A client that takes nothing for this long while bytes wait for it is dropped (0: never).
+    std::chrono::milliseconds stallTimeout = limits::kStallTimeout;
+    // How long a close may wait for the queue to drain and the peer to acknowledge.
+    std::chrono::milliseconds closeTimeout = limits::kCloseFlushTimeout;
+    int backlog = limits::kListenBacklog;
     // Received bytes not yet taken by the front end's thread before reading pauses (TCP's own flow
     // control then holds the senders back). Large for a panel under a flood, small for a consumer
     // that streams to disk.
-    std::size_t maxUndeliveredBytes = 32 * 1024 * 1024;
+    std::size_t maxUndeliveredBytes = limits::kServerUndeliveredBytes;
     // The event-loop thread's name: the timeline's lane for this server, and what a debugger shows.
     QString threadName = QStringLiteral("tcp-server");
 };
@@ -42,6 +54,8 @@ struct ClientInfo {
     QDateTime connectedAt;
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
+    qint64 queuedBytes = 0;       // waiting in the server to be sent to it
+    qint64 peakQueuedBytes = 0;   // the most that ever waited
 };
 
 // Shared between the engine that serves a client and the front end that reports on it: the
@@ -52,11 +66,17 @@ struct ClientRecord {
     QDateTime connectedAt;
     std::atomic<quint64> bytesIn{0};
     std::atomic<quint64> bytesOut{0};
+    std::atomic<qint64> queuedBytes{0};
+    std::atomic<qint64> peakQueuedBytes{0};
+    // Received, posted to the front end and not yet handed to its receivers: the engine adds, the
+    // front end takes away after delivering.
+    mutable std::atomic<qint64> undeliveredBytes{0};
 
     ClientInfo info() const
     {
         return {id, peer.toString(), connectedAt, bytesIn.load(std::memory_order_relaxed),
-                bytesOut.load(std::memory_order_relaxed)};
+                bytesOut.load(std::memory_order_relaxed), queuedBytes.load(std::memory_order_relaxed),
+                peakQueuedBytes.load(std::memory_order_relaxed)};
     }
 };
 
@@ -66,6 +86,9 @@ struct ServerStatistics {
     quint64 accepted = 0;   // since start
     quint64 bytesIn = 0;    // since start, including clients that have left
     quint64 bytesOut = 0;
+    // The most any one client ever had waiting in the server (since start, departed ones included):
+    // what a client that does not read can make the server hold.
+    qint64 peakQueuedBytes = 0;
 };
 
 // Process-wide, so an id is never reused, not even by another server (fds are; ids are not).

@@ -1,11 +1,11 @@
 #include "threadperclientserver.h"
 
+#include "serverconnection.h"
+
+#include "net/chunkstream.h"
 #include "net/commandqueue.h"
 #include "net/open.h"
-#include "net/sendqueue.h"
 #include "net/trace.h"
-
-#include <QCoreApplication>
 
 #include <array>
 #include <cerrno>
@@ -17,24 +17,32 @@ namespace socketeer {
 
 namespace {
 
-// A class, so that lupdate files these strings under the context they are looked up in.
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(socketeer::TcpServer)
-};
-
 struct SendTo { quint64 id; QByteArray data; };
 struct SendToAll { QByteArray data; };
 struct Disconnect { quint64 id; };
 struct Stop {};
 struct Resume {};
 struct Finished { quint64 id; };   // a session's thread is about to end: join it
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished>;
+struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream>;
 
 struct SessionSend { QByteArray data; };
 struct SessionClose { QString reason; };
-using SessionCommand = std::variant<SessionSend, SessionClose>;
+struct SessionStream { std::shared_ptr<ChunkStream> stream; int reader; };
+using SessionCommand = std::variant<SessionSend, SessionClose, SessionStream>;
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+using Clock = ServerConnection::Clock;
+
+// Until `at`, for poll(); -1 for never.
+int msUntil(std::optional<Clock::time_point> at)
+{
+    if (!at)
+        return -1;
+    const auto now = Clock::now();
+    if (*at <= now)
+        return 0;
+    return static_cast<int>(std::min<qint64>(std::chrono::ceil<std::chrono::milliseconds>(*at - now).count(), 60 * 1000));
+}
 
 } // namespace
 
@@ -42,37 +50,39 @@ constexpr std::size_t kReadChunk = 64 * 1024;
 // wake-up fd, the way the tutorial's link_handler blocks in recv().
 class Session {
 public:
-    Session(std::shared_ptr<ClientRecord> clientRecord, Socket clientSocket, Wakeup wakeup)
-        : record(std::move(clientRecord)), socket(std::move(clientSocket)), commands(std::move(wakeup))
+    Session(std::shared_ptr<ClientRecord> record, Socket socket, const TcpServerConfig &config, ServerEventSink &sink, Wakeup wakeup)
+        : connection(std::move(record), std::move(socket), config, [&sink](ServerEvent &&event) { sink.post(std::move(event)); }),
+          commands(std::move(wakeup))
     {
     }
 
     void run(ThreadPerClientServer::Acceptor &acceptor);
 
-    std::shared_ptr<ClientRecord> record;
-    Socket socket;
+    ServerConnection connection;
     CommandQueue<SessionCommand> commands;
     std::jthread thread;
 
 private:
-    bool runCommands(const TcpServerConfig &config, QString &reason);
-    SendQueue queue;
+    void runCommands();
 };
 
 struct ThreadPerClientServer::Acceptor {
     Acceptor(const TcpServerConfig &serverConfig, ServerEventSink &eventSink, const std::atomic<bool> &echoFlag,
              const std::atomic<bool> &reportDataFlag, Wakeup wakeup)
-        : config(serverConfig), sink(eventSink), echo(echoFlag), reportData(reportDataFlag), commands(std::move(wakeup))
+        : config(serverConfig), maxClients(serverparts::effectiveMaxClients(serverConfig)), sink(eventSink), echo(echoFlag),
+          reportData(reportDataFlag), commands(std::move(wakeup))
     {
     }
 
     const TcpServerConfig config;
+    const int maxClients;
     ServerEventSink &sink;
     const std::atomic<bool> &echo;
     const std::atomic<bool> &reportData;
     CommandQueue<Command> commands;
     std::atomic<int> threads{1};
     std::unordered_map<quint64, std::unique_ptr<Session>> sessions;
+    std::vector<std::shared_ptr<ChunkStream>> everyone;   // streams every new client joins
     Socket listener;
     bool stopping = false;
 
@@ -85,95 +95,49 @@ struct ThreadPerClientServer::Acceptor {
 
 void Session::run(ThreadPerClientServer::Acceptor &acceptor)
 {
-    trace::setThreadName(QStringLiteral("tcp-client-%1").arg(record->id));
-    std::array<char, kReadChunk> buffer;
-    QString reason;
-    bool open = true;
-    while (open) {
-        const bool reading = !acceptor.sink.congested();
-        pollfd fds[2] = {{socket.fd(), static_cast<short>((reading ? POLLIN : 0) | (queue.empty() ? 0 : POLLOUT)), 0},
+    trace::setThreadName(QStringLiteral("tcp-client-%1").arg(connection.id()));
+    std::array<char, limits::kReadChunkBytes> buffer;
+    while (!connection.isFinished()) {
+        const bool congested = acceptor.sink.congested();
+        const bool reading = connection.wantsRead(congested);
+        pollfd fds[2] = {{connection.fd(), static_cast<short>((reading ? POLLIN : 0) | (connection.wantsWrite() ? POLLOUT : 0)), 0},
                          {commands.fd(), POLLIN, 0}};
-        const int ready = ::poll(fds, 2, reading ? -1 : 50);
-        if (ready < 0) {
+        int timeout = msUntil(connection.nextTick());
+        if (congested && !connection.isClosing())
+            timeout = timeout < 0 ? 50 : std::min(timeout, 50);   // the sink's relief is not a wake-up of ours
+        if (::poll(fds, 2, timeout) < 0) {
             if (errno == EINTR)
                 continue;
-            reason = Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll")).message();
+            connection.abort(Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll")).message());
             break;
         }
-        // Flush only when it can help: the socket said writable, or a command queued something.
-        bool tryFlush = (fds[0].revents & POLLOUT) != 0;
         if (fds[1].revents & POLLIN) {
-            if (!runCommands(acceptor.config, reason))
-                break;
-            tryFlush = true;
+            runCommands();   // a stream's new chunk rings here too
+            if (connection.isStreaming())
+                connection.writable();
         }
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            auto n = socket.recv(std::span<char>(buffer.data(), buffer.size()));
-            if (!n) {
-                if (n.error().code != std::errc::operation_would_block) {
-                    reason = n.error().message();
-                    break;
-                }
-            } else if (*n == 0) {
-                reason = Text::tr("the client closed the connection");
-                break;
-            } else {
-                const std::size_t size = *n;
-                record->bytesIn.fetch_add(size, std::memory_order_relaxed);
-                // Only when the front end listens: otherwise this thread would wake its thread
-                // for every message. The counters above and below stay exact either way.
-                if (acceptor.reportData.load(std::memory_order_relaxed))
-                    acceptor.post({ServerEvent::Type::Data, record->id, {}, {}, QByteArray(buffer.data(), static_cast<qsizetype>(size)), {}, {}});
-                if (acceptor.echo.load(std::memory_order_relaxed)) {
-                    // Straight from the buffer when nothing waits before it: no copy, no allocation.
-                    quint64 sent = 0;
-                    auto echoed = queue.sendOrQueue(socket, std::span<const char>(buffer.data(), size), &sent);
-                    if (sent)
-                        record->bytesOut.fetch_add(sent, std::memory_order_relaxed);
-                    if (!echoed) {
-                        reason = echoed.error().message();
-                        break;
-                    }
-                }
-            }
-        }
-        if (!queue.empty()) {
-            if (queue.queuedBytes() > acceptor.config.maxQueuedBytes) {
-                reason = Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(acceptor.config.maxQueuedBytes);
-                break;
-            }
-            if (tryFlush) {
-                quint64 sent = 0;
-                auto flushed = queue.flush(socket, &sent);
-                if (sent)
-                    record->bytesOut.fetch_add(sent, std::memory_order_relaxed);
-                if (!flushed) {
-                    reason = flushed.error().message();
-                    break;
-                }
-            }
-        }
+        // One recv() per wake-up, as the tutorial's loop does.
+        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
+            connection.readable(buffer, buffer.size(), acceptor.echo.load(std::memory_order_relaxed),
+                                acceptor.reportData.load(std::memory_order_relaxed));
+        if (fds[0].revents & POLLOUT)
+            connection.writable();
+        connection.tick(Clock::now());
     }
-    socket.close();
-    acceptor.post({ServerEvent::Type::Disconnected, record->id, {}, {}, {}, reason, {}});
-    acceptor.commands.push(Finished{record->id});
+    acceptor.post({ServerEvent::Type::Disconnected, connection.id(), {}, {}, {}, connection.reason(), {}});
+    acceptor.commands.push(Finished{connection.id()});
 }
 
-bool Session::runCommands(const TcpServerConfig &config, QString &reason)
+void Session::runCommands()
 {
     for (SessionCommand &command : commands.take()) {
-        if (auto *send = std::get_if<SessionSend>(&command)) {
-            queue.append(std::move(send->data));
-        } else if (auto *close = std::get_if<SessionClose>(&command)) {
-            reason = close->reason;
-            return false;
-        }
+        if (auto *send = std::get_if<SessionSend>(&command))
+            connection.queue(std::move(send->data));
+        else if (auto *close = std::get_if<SessionClose>(&command))
+            connection.close(close->reason);
+        else if (auto *stream = std::get_if<SessionStream>(&command))
+            connection.follow(std::move(stream->stream), stream->reader, &commands.wakeup());
     }
-    if (queue.queuedBytes() > config.maxQueuedBytes) {
-        reason = Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(config.maxQueuedBytes);
-        return false;
-    }
-    return true;
 }
 
 void ThreadPerClientServer::Acceptor::run()
@@ -203,13 +167,13 @@ void ThreadPerClientServer::Acceptor::run()
             acceptOne();
     }
 
+    listener.close();   // the port is free at once; the clients' closes finish in their threads
     for (auto &[id, session] : sessions)
-        session->commands.push(SessionClose{Text::tr("server stopped")});
+        session->commands.push(SessionClose{serverparts::serverStoppedReason()});
     for (auto &[id, session] : sessions)
         session->thread.join();   // each posts its own Disconnected on the way out
     sessions.clear();
     threads.store(1);
-    listener.close();
     post({ServerEvent::Type::Stopped, 0, {}, {}, {}, {}, {}});
 }
 
@@ -217,16 +181,13 @@ void ThreadPerClientServer::Acceptor::acceptOne()
 {
     auto accepted = listener.accept();   // blocking, but poll said a connection is waiting
     if (!accepted) {
-        const auto code = accepted.error().code;
-        if (code == std::errc::too_many_files_open || code == std::errc::too_many_files_open_in_system
-            || code == std::errc::not_enough_memory || code == std::errc::no_buffer_space)
+        if (serverparts::acceptFailureIsResourceShortage(accepted.error()))
             post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, accepted.error()});
         return;
     }
-    if (config.maxClients > 0 && sessions.size() >= static_cast<size_t>(config.maxClients)) {
-        post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {},
-              Text::tr("the server already has its maximum of %n client(s)", nullptr, config.maxClients), {}});
-        return;
+    if (maxClients > 0 && sessions.size() >= static_cast<size_t>(maxClients)) {
+        post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {}, serverparts::rejectionReason(maxClients), {}});
+        return;   // the socket closes here: the client sees the connection end
     }
     auto wakeup = Wakeup::create();
     if (!wakeup) {
@@ -239,7 +200,12 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     record->id = nextClientId();
     record->peer = accepted->peer;
     record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
-    auto session = std::make_unique<Session>(record, std::move(accepted->socket), std::move(wakeup).value());
+    auto session = std::make_unique<Session>(record, std::move(accepted->socket), config, sink, std::move(wakeup).value());
+    // Joined before it is announced: whatever a live feed reads once the client is known to be
+    // there reaches it.
+    std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
+    for (const auto &stream : everyone)
+        session->commands.push(SessionStream{stream, stream->join()});
     post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
     Session *raw = session.get();
     sessions.emplace(record->id, std::move(session));
@@ -258,7 +224,20 @@ void ThreadPerClientServer::Acceptor::runCommands()
                 session->commands.push(SessionSend{all->data});
         } else if (auto *drop = std::get_if<Disconnect>(&command)) {
             if (auto it = sessions.find(drop->id); it != sessions.end())
-                it->second->commands.push(SessionClose{Text::tr("disconnected by the server")});
+                it->second->commands.push(SessionClose{serverparts::disconnectedByServerReason()});
+        } else if (auto *stream = std::get_if<SendStream>(&command)) {
+            if (stream->targets.empty()) {
+                everyone.push_back(stream->stream);
+                for (auto &[id, session] : sessions)
+                    session->commands.push(SessionStream{stream->stream, stream->stream->join()});
+            } else {
+                for (size_t i = 0; i < stream->targets.size(); ++i) {
+                    if (auto it = sessions.find(stream->targets[i]); it != sessions.end())
+                        it->second->commands.push(SessionStream{stream->stream, static_cast<int>(i)});
+                    else
+                        stream->stream->leave(static_cast<int>(i));
+                }
+            }
         } else if (auto *finished = std::get_if<Finished>(&command)) {
             reap(finished->id);
         } else if (std::holds_alternative<Resume>(command)) {
@@ -310,6 +289,12 @@ void ThreadPerClientServer::sendToAll(const QByteArray &data)
 {
     if (m_acceptor)
         m_acceptor->commands.push(SendToAll{data});
+}
+
+void ThreadPerClientServer::sendStream(std::shared_ptr<ChunkStream> stream, std::vector<quint64> targets)
+{
+    if (m_acceptor)
+        m_acceptor->commands.push(SendStream{std::move(stream), std::move(targets)});
 }
 
 void ThreadPerClientServer::disconnectClient(quint64 id)

@@ -18,6 +18,7 @@ public:
 
     void sendTo(quint64 id, const QByteArray &data) override;
     void sendToAll(const QByteArray &data) override;
+    void sendStream(std::shared_ptr<ChunkStream> stream, std::vector<quint64> targets) override;
     void disconnectClient(quint64 id) override;
     void requestStop() override;
     void resumeReading() override;

@@ -14,6 +14,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -50,6 +53,58 @@ private:
     }
 
 private slots:
+    // Finding 5: Send file… with a file larger than any queue reaches every client byte for byte,
+    // at the pace of the slowest reader; the file is read by a stream's thread, not this one.
+    void sendFile_streamsALargeFileToEveryClientByteForByte_data()
+    {
+        QTest::addColumn<int>("model");
+        QTest::newRow("event-loop") << 0;
+        QTest::newRow("thread-per-client") << 1;
+    }
+    void sendFile_streamsALargeFileToEveryClientByteForByte()
+    {
+        QFETCH(int, model);
+        QVERIFY2(Peer::haveProgram(QStringLiteral("nc")), "nc (netcat-openbsd) is missing: scripts/install-deps.sh installs it");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray payload(20 * 1024 * 1024, Qt::Uninitialized);   // more than the server's 8 MiB queue
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            payload[i] = static_cast<char>((i * 13 + i / 4099) & 0xff);
+        const QString path = dir.filePath(QStringLiteral("big.bin"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(payload), payload.size());
+        }
+        const QByteArray sha = QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex();
+
+        ServerPanel panel;
+        panel.findChild<QComboBox *>(QStringLiteral("serverModel"))->setCurrentIndex(model);
+        const quint16 port = start(panel);
+        QVERIFY(port);
+        const QString size = QString::number(payload.size());
+        Peer fast, slow, nc;
+        QVERIFY(fast.startPython(QStringLiteral("tcp_slow_reader.py"), {QStringLiteral("127.0.0.1"), QString::number(port), QStringLiteral("65536"), QStringLiteral("0"), size}));
+        QVERIFY(fast.readLine().startsWith("connected"));
+        QVERIFY(slow.startPython(QStringLiteral("tcp_slow_reader.py"), {QStringLiteral("127.0.0.1"), QString::number(port), QStringLiteral("16384"), QStringLiteral("0.002"), size}));
+        QVERIFY(slow.readLine().startsWith("connected"));
+        QVERIFY(nc.startProgram(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("nc -d 127.0.0.1 %1 | head -c %2 | sha256sum").arg(port).arg(size)}));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.clientList()->topLevelItemCount(), 3, 10000);
+        fast.write("go\n");
+        slow.write("go\n");
+
+        QVERIFY(panel.sendBox()->sendFile(path));
+        const QByteArray expected = "got " + size.toLatin1() + ' ' + sha;
+        for (Peer *reader : {&fast, &slow}) {
+            QTRY_VERIFY_WITH_TIMEOUT(reader->process().canReadLine() || reader->process().state() != QProcess::Running, 120000);
+            QCOMPARE(reader->readLine(), expected);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(nc.process().canReadLine() || nc.process().state() != QProcess::Running, 60000);
+        QCOMPARE(nc.readLine(), sha + "  -");
+        QTRY_VERIFY_WITH_TIMEOUT(logText(panel).contains(QStringLiteral("sent big.bin")), 30000);
+        QVERIFY2(!logText(panel).contains(QStringLiteral("not reading")), qPrintable(logText(panel)));
+    }
+
     void badPort_isMarkedAndStartIsDisabled()
     {
         ServerPanel panel;

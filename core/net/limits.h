@@ -1,0 +1,87 @@
+#pragma once
+// Every size, count and timeout that bounds what a peer or a source can make Socketeer hold, in one
+// table, each with its reason. Two parts that must agree read the same constant here (a 256 MiB
+// file send into an 8 MiB queue was a bug born of two tables). Where a user may need another value
+// the constant is only the default of a config field (named after it) or a setting.
+
+#include <QtGlobal>
+
+#include <chrono>
+#include <cstddef>
+
+namespace socketeer::limits {
+
+using namespace std::chrono_literals;
+
+inline constexpr qint64 KiB = 1024;
+inline constexpr qint64 MiB = 1024 * KiB;
+
+// ── Reading ────────────────────────────────────────────────────────────────────────────────
+// One recv() into a stack buffer: a loopback burst in few calls, small enough for a thread's stack.
+inline constexpr std::size_t kReadChunkBytes = 64 * KiB;
+// Read from one connection per wake-up before others get a turn (the event loop, the client).
+inline constexpr std::size_t kReadBudgetBytes = 1 * MiB;
+
+// ── What a server queues for one client ───────────────────────────────────────────────────
+// A client whose unsent replies or echo exceed this is no longer read from until they drain, so
+// TCP's own flow control holds a client that pipelines without reading (finding 4). Small: one
+// read chunk of echo fits, and 500 such clients cost tens of MiB, not gigabytes.
+inline constexpr qint64 kServerReadPauseBytes = 64 * KiB;
+// The SMTP receiver's replies are short; a client that pipelines commands without reading them
+// is held back sooner.
+inline constexpr qint64 kSmtpReadPauseBytes = 32 * KiB;
+// A client is not read from either while more than this of what it sent waits for the front end's
+// thread (the panel, the SMTP receiver): what it sent may yet turn into replies, so the queue mark
+// alone would let one client's burst become megabytes of replies before reading pauses.
+inline constexpr qint64 kServerUndeliveredPerClientBytes = 1 * MiB;
+// The SMTP receiver's: a pipelined NOOP is 6 bytes in and 14 out, so 16 KiB of commands become
+// some 37 KiB of replies; with the 32 KiB mark, about 70 KiB per client that never reads.
+inline constexpr qint64 kSmtpUndeliveredPerClientBytes = 16 * KiB;
+// Hard cap for what the user queues by hand (typed sends, repeats) to one client. Streams (files,
+// stdin) never come near it: they are paced by kStreamLowWaterBytes instead.
+inline constexpr qint64 kServerQueueBytes = 8 * MiB;
+// A client that takes no byte at all for this long while bytes wait for it is dropped, with that
+// reason; a slower client is waited for however slow it is (finding 5). A setting and a CLI
+// option (--stall-timeout).
+inline constexpr std::chrono::milliseconds kStallTimeout = 30s;
+// Closing a connection sends what was queued, then FIN, and waits for the peer to acknowledge or
+// close (finding 9: a 221 or 421 must leave). A peer that does neither holds the close this long.
+inline constexpr std::chrono::milliseconds kCloseFlushTimeout = 5s;
+
+// ── Streams: a file or stdin sent to one or many peers ────────────────────────────────────
+// Read and sent in chunks of this size; never loaded whole.
+inline constexpr qsizetype kStreamChunkBytes = 64 * KiB;
+// A target gets the next chunk only when its queue is at or below this: the stream goes at the
+// pace of its slowest reader, and memory per target stays near this figure.
+inline constexpr qint64 kStreamLowWaterBytes = 256 * KiB;
+// Chunks read ahead of the slowest target: enough to keep a fast reader busy between wake-ups.
+inline constexpr int kStreamReadAheadChunks = 8;
+
+// ── Counts ─────────────────────────────────────────────────────────────────────────────────
+// Thread per client, when the user gives no limit: every client is a thread with its own stack,
+// and `--bind 0.0.0.0` lets anyone open connections (finding 6). The event loop has no default
+// limit (a client costs a descriptor and a few hundred bytes).
+inline constexpr int kThreadPerClientMaxClients = 256;
+// The local inbox: enough for a class sending at once.
+inline constexpr int kSmtpMaxClients = 500;
+inline constexpr int kListenBacklog = 128;
+
+// ── Handing received bytes to the front end's thread ──────────────────────────────────────
+// Undelivered bytes before the workers stop reading (TCP flow control then holds the senders).
+// The server panel takes a flood in large batches; the client panel likewise but alone.
+inline constexpr std::size_t kServerUndeliveredBytes = 32 * MiB;
+inline constexpr std::size_t kClientUndeliveredBytes = 4 * MiB;
+// The SMTP receiver streams each message to disk: a few MiB in flight keeps a 64 MB message out
+// of memory.
+inline constexpr std::size_t kSmtpUndeliveredBytes = 4 * MiB;
+
+// ── The client ────────────────────────────────────────────────────────────────────────────
+// Unsent bytes before the client drops a peer that does not read (typed sends; streams are paced).
+inline constexpr qint64 kClientQueueBytes = 64 * MiB;
+inline constexpr std::chrono::milliseconds kConnectTimeout = 10s;
+
+// ── Mail ──────────────────────────────────────────────────────────────────────────────────
+// Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
+inline constexpr int kTranscriptLines = 400;
+
+} // namespace socketeer::limits

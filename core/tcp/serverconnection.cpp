@@ -1,0 +1,319 @@
+#include "serverconnection.h"
+
+#include "net/chunkstream.h"
+
+#include <QCoreApplication>
+
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+
+namespace socketeer {
+
+namespace {
+
+// A class, so that lupdate files these strings under the context they are looked up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::TcpServer)
+};
+
+// While a close waits for the peer's acknowledgement, how often the kernel is asked.
+constexpr auto kAckPoll = std::chrono::milliseconds(5);
+
+// Bytes the kernel still holds for the peer, sent or not, unacknowledged (the FIN counts too).
+int unacknowledged(int fd)
+{
+    int pending = 0;
+    if (::ioctl(fd, SIOCOUTQ, &pending) < 0)
+        return 0;   // cannot tell: do not hold the close up
+    return pending;
+}
+
+} // namespace
+
+ServerConnection::ServerConnection(std::shared_ptr<ClientRecord> record, Socket socket, const TcpServerConfig &config, Post post)
+    : m_record(std::move(record)),
+      m_socket(std::move(socket)),
+      m_pauseAbove(config.pauseReadingAbove),
+      m_maxQueued(config.maxQueuedBytes),
+      m_maxUndelivered(config.maxUndeliveredPerClient),
+      m_stallTimeout(config.stallTimeout),
+      m_closeTimeout(config.closeTimeout),
+      m_post(std::move(post)),
+      m_lastProgress(Clock::now())
+{
+}
+
+ServerConnection::~ServerConnection()
+{
+    leaveStreams();
+}
+
+bool ServerConnection::wantsRead(bool congested, qint64 extraAllowance) const
+{
+    if (isFinished() || m_peerDone)
+        return false;
+    if (m_closing)
+        return true;   // read and dropped: a late byte must not make close() send a reset
+    if (isStreaming())
+        extraAllowance += limits::kStreamLowWaterBytes + limits::kStreamChunkBytes;
+    if (congested || (m_maxUndelivered > 0 && m_record->undeliveredBytes.load(std::memory_order_relaxed) > m_maxUndelivered))
+        return false;
+    return m_pauseAbove <= 0 || m_queue.queuedBytes() <= m_pauseAbove + extraAllowance;
+}
+
+void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool echo, bool report)
+{
+    while (budget > 0 && !isFinished()) {
+        auto n = m_socket.recv(buffer);
+        if (!n) {
+            if (n.error().code != std::errc::operation_would_block)
+                abort(m_closing ? m_reason : n.error().message());
+            return;
+        }
+        if (*n == 0) {
+            m_peerDone = true;
+            if (m_closing)
+                advanceClose();
+            else
+                close(Text::tr("the client closed the connection"));   // what it was sent still goes out
+            return;
+        }
+        const std::size_t size = *n;
+        budget -= std::min(budget, size);
+        if (m_closing)
+            continue;   // discarded
+        m_record->bytesIn.fetch_add(size, std::memory_order_relaxed);
+        // Posted before the echo, which may close the client (and post Disconnected).
+        if (report) {
+            m_record->undeliveredBytes.fetch_add(static_cast<qint64>(size), std::memory_order_relaxed);
+            m_post({ServerEvent::Type::Data, id(), {}, {}, QByteArray(buffer.data(), static_cast<qsizetype>(size)), {}, {}});
+        }
+        if (echo) {
+            // Straight from the buffer when nothing waits before it: no copy, no allocation.
+            const bool wasEmpty = m_queue.empty();
+            quint64 out = 0;
+            auto echoed = m_queue.sendOrQueue(m_socket, std::span<const char>(buffer.data(), size), &out);
+            sent(out);
+            if (!echoed) {
+                abort(echoed.error().message());
+                return;
+            }
+            if (wasEmpty && !m_queue.empty())
+                m_lastProgress = Clock::now();   // the stall clock starts when bytes start waiting
+            updateQueued();
+            if (m_queue.queuedBytes() > m_maxQueued) {
+                abort(Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(m_maxQueued));
+                return;
+            }
+        }
+        if (!wantsRead(false))
+            return;   // paused until the client reads what it was sent, or the front end catches up
+        if (size < buffer.size())
+            return;   // drained what the kernel had: no recv() just to hear EAGAIN
+    }
+}
+
+void ServerConnection::writable()
+{
+    if (isFinished())
+        return;
+    // A stream refills the queue as the socket drains it: round after round until the socket is
+    // full or the stream has nothing more yet, within a budget so other clients get their turn.
+    std::size_t budget = limits::kReadBudgetBytes;
+    for (;;) {
+        pump();
+        if (m_queue.empty())
+            break;
+        quint64 out = 0;
+        auto result = m_queue.flush(m_socket, &out);
+        sent(out);
+        updateQueued();
+        if (!result) {
+            abort(m_closing ? m_reason : result.error().message());
+            return;
+        }
+        if (*result == SendQueue::Flush::Blocked || !isStreaming() || out >= budget)
+            break;
+        budget -= out;
+    }
+    // Out of budget with the queue empty: take the next chunk now, so that the queue's being
+    // non-empty brings this client's turn round again.
+    pump();
+    if (m_closing)
+        advanceClose();
+}
+
+void ServerConnection::queue(QByteArray data)
+{
+    if (isFinished() || m_closing || data.isEmpty())
+        return;
+    if (m_queue.empty())
+        m_lastProgress = Clock::now();
+    m_queue.append(std::move(data));
+    updateQueued();
+    if (m_queue.queuedBytes() > m_maxQueued) {
+        abort(Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(m_maxQueued));
+        return;
+    }
+    writable();
+}
+
+void ServerConnection::follow(std::shared_ptr<ChunkStream> stream, int reader, const Wakeup *wake)
+{
+    if (isFinished() || m_closing) {
+        stream->leave(reader);
+        return;
+    }
+    stream->attach(reader, wake);
+    m_streams.push_back({std::move(stream), reader});
+    writable();
+}
+
+void ServerConnection::pump()
+{
+    const bool wasEmpty = m_queue.empty();
+    while (!m_streams.empty() && m_queue.queuedBytes() <= limits::kStreamLowWaterBytes) {
+        Following &front = m_streams.front();
+        QByteArray chunk;
+        const auto took = front.stream->take(front.reader, chunk);
+        if (took == ChunkStream::Take::Wait)
+            break;
+        if (took == ChunkStream::Take::End) {
+            m_streams.pop_front();
+            continue;
+        }
+        m_queue.append(std::move(chunk));   // shared with the other readers, not copied
+    }
+    if (wasEmpty && !m_queue.empty())
+        m_lastProgress = Clock::now();   // the stall clock starts when bytes start waiting
+    updateQueued();
+}
+
+void ServerConnection::leaveStreams()
+{
+    for (Following &following : m_streams)
+        following.stream->leave(following.reader);
+    m_streams.clear();
+}
+
+void ServerConnection::close(const QString &reason)
+{
+    if (isFinished() || m_closing)
+        return;
+    leaveStreams();   // what was queued goes out; the rest of a stream does not
+    m_closing = true;
+    m_reason = reason;
+    m_closeDeadline = Clock::now() + m_closeTimeout;
+    writable();   // flushes what it can, then advances the close
+}
+
+void ServerConnection::abort(const QString &reason)
+{
+    if (isFinished())
+        return;
+    if (!m_closing)
+        m_reason = reason;
+    m_closing = true;
+    leaveStreams();
+    m_socket.close();
+    updateQueued();
+}
+
+void ServerConnection::advanceClose()
+{
+    if (!m_queue.empty())
+        return;   // writable() comes back when the socket takes more
+    if (!m_shutDown) {
+        m_shutDown = true;
+        if (!m_socket.shutdown(SHUT_WR)) {
+            m_socket.close();   // the peer is gone already
+            return;
+        }
+    }
+    // Everything, the FIN included, acknowledged; or the peer has finished too, so nothing it
+    // sends can arrive after the close and be answered with a reset.
+    if (m_peerDone || unacknowledged(m_socket.fd()) == 0)
+        m_socket.close();
+    else
+        m_ackCheckAt = Clock::now() + kAckPoll;
+}
+
+void ServerConnection::tick(Clock::time_point now)
+{
+    if (isFinished())
+        return;
+    if (m_closing) {
+        if (now >= m_closeDeadline)
+            m_socket.close();   // the reason stays the one the close was asked with
+        else if (m_shutDown)
+            advanceClose();
+        return;
+    }
+    if (!m_queue.empty() && m_stallTimeout.count() > 0 && now - m_lastProgress >= m_stallTimeout) {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_stallTimeout).count();
+        abort(Text::tr("took no data for %n second(s): the client is not reading", nullptr, static_cast<int>(std::max<qint64>(1, seconds))));
+    }
+}
+
+std::optional<ServerConnection::Clock::time_point> ServerConnection::nextTick() const
+{
+    if (isFinished())
+        return std::nullopt;
+    if (m_closing)
+        return m_shutDown ? std::min(m_closeDeadline, m_ackCheckAt) : m_closeDeadline;
+    if (!m_queue.empty() && m_stallTimeout.count() > 0)
+        return m_lastProgress + m_stallTimeout;
+    return std::nullopt;
+}
+
+void ServerConnection::sent(quint64 bytes)
+{
+    if (bytes == 0)
+        return;
+    m_record->bytesOut.fetch_add(bytes, std::memory_order_relaxed);
+    m_lastProgress = Clock::now();
+}
+
+void ServerConnection::updateQueued()
+{
+    const qint64 queued = isFinished() ? 0 : m_queue.queuedBytes();
+    m_record->queuedBytes.store(queued, std::memory_order_relaxed);
+    if (queued > m_record->peakQueuedBytes.load(std::memory_order_relaxed))
+        m_record->peakQueuedBytes.store(queued, std::memory_order_relaxed);
+}
+
+namespace serverparts {
+
+int effectiveMaxClients(const TcpServerConfig &config)
+{
+    if (config.maxClients > 0)
+        return config.maxClients;
+    return config.model == ServerModel::ThreadPerClient ? limits::kThreadPerClientMaxClients : 0;
+}
+
+QString rejectionReason(int maxClients)
+{
+    return Text::tr("the server already has its maximum of %n client(s)", nullptr, maxClients);
+}
+
+bool acceptFailureIsResourceShortage(const Error &error)
+{
+    const auto code = error.code;
+    return code == std::errc::too_many_files_open || code == std::errc::too_many_files_open_in_system
+           || code == std::errc::not_enough_memory || code == std::errc::no_buffer_space;
+}
+
+QString serverStoppedReason()
+{
+    return Text::tr("server stopped");
+}
+
+QString disconnectedByServerReason()
+{
+    return Text::tr("disconnected by the server");
+}
+
+} // namespace serverparts
+
+} // namespace socketeer

@@ -1,0 +1,115 @@
+#pragma once
+// One client of the TCP server as both engines serve it: its socket, its send queue, the echo, the
+// read pause, the stall check and the orderly close. The engines only decide when to call it
+// (epoll for the event loop, poll() in the client's own thread for thread per client); what is
+// done with the bytes is the same in both, so a fix lands in both.
+
+#include "serverengine.h"
+
+#include "net/sendqueue.h"
+#include "net/socket.h"
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <span>
+
+namespace socketeer {
+
+class ChunkStream;
+class Wakeup;
+
+class ServerConnection {
+public:
+    using Clock = std::chrono::steady_clock;
+    using Post = std::function<void(ServerEvent &&)>;
+
+    ServerConnection(std::shared_ptr<ClientRecord> record, Socket socket, const TcpServerConfig &config, Post post);
+    ~ServerConnection();
+    ServerConnection(const ServerConnection &) = delete;
+    ServerConnection &operator=(const ServerConnection &) = delete;
+
+    quint64 id() const { return m_record->id; }
+    const std::shared_ptr<ClientRecord> &record() const { return m_record; }
+    int fd() const { return m_socket.fd(); }
+    qint64 queuedBytes() const { return m_queue.queuedBytes(); }
+
+    // What to wait for now. Reading pauses while the front end is behind (`congested`) and while
+    // more than the configured mark waits to be sent to this client: TCP's flow control then holds
+    // a client that sends without reading what comes back. `extraAllowance` raises that mark by
+    // what a stream may queue for this client, so a stream does not stop it being heard.
+    bool wantsRead(bool congested, qint64 extraAllowance = 0) const;
+    bool wantsWrite() const { return !m_queue.empty(); }
+    bool isClosing() const { return m_closing; }
+    bool isFinished() const { return !m_socket.isValid(); }
+    const QString &reason() const { return m_reason; }
+
+    // The socket is readable (or hung up): reads up to `budget` bytes. Received bytes go to the
+    // front end as Data events when `report`, and back into the queue when `echo`.
+    void readable(std::span<char> buffer, std::size_t budget, bool echo, bool report);
+    void writable();
+    // Queued behind everything before it (sendTo, sendToAll); refused once closing.
+    void queue(QByteArray data);
+    // Orderly: what is queued goes out, then FIN, then the socket closes once the peer has
+    // acknowledged everything or closed too, or the close timeout passes. Reading goes on meanwhile
+    // (discarded) so that closing never answers a late byte with a reset.
+    void close(const QString &reason);
+    // Now, discarding anything unsent (an error on the socket, a client that took nothing).
+    void abort(const QString &reason);
+    // Sends what `stream` reads (as its reader `reader`), after the streams it follows already,
+    // taking a chunk whenever its queue is down to the stream low-water mark. `wake` is the fd its
+    // worker polls: the stream signals it when a chunk arrives.
+    void follow(std::shared_ptr<ChunkStream> stream, int reader, const Wakeup *wake);
+    bool isStreaming() const { return !m_streams.empty(); }
+    // Takes what the streams have for it, as far as its queue has room.
+    void pump();
+    // Deadlines: the stall check while bytes wait, the close's acknowledgement check and timeout.
+    void tick(Clock::time_point now);
+    std::optional<Clock::time_point> nextTick() const;
+
+private:
+    void sent(quint64 bytes);
+    void advanceClose();
+    void updateQueued();
+    void leaveStreams();
+
+    struct Following {
+        std::shared_ptr<ChunkStream> stream;
+        int reader = 0;
+    };
+    std::deque<Following> m_streams;
+
+    std::shared_ptr<ClientRecord> m_record;
+    Socket m_socket;
+    SendQueue m_queue;
+    const qint64 m_pauseAbove;
+    const qint64 m_maxQueued;
+    const qint64 m_maxUndelivered;
+    const std::chrono::milliseconds m_stallTimeout;
+    const std::chrono::milliseconds m_closeTimeout;
+    Post m_post;
+    QString m_reason;
+    Clock::time_point m_lastProgress;   // the last byte the client took, or when its queue was empty
+    Clock::time_point m_closeDeadline;
+    Clock::time_point m_ackCheckAt;     // when next to ask the kernel whether the peer has it all
+    bool m_closing = false;
+    bool m_shutDown = false;   // FIN sent
+    bool m_peerDone = false;   // the client's FIN seen
+};
+
+// What both engines say and decide the same way.
+namespace serverparts {
+
+// The limit that applies: the configured one, or for thread per client its default.
+int effectiveMaxClients(const TcpServerConfig &config);
+QString rejectionReason(int maxClients);
+// accept() failed for want of descriptors or memory: report it, keep serving. Any other failure is
+// about that one connection (ECONNABORTED and friends): try the next.
+bool acceptFailureIsResourceShortage(const Error &error);
+QString serverStoppedReason();
+QString disconnectedByServerReason();
+
+} // namespace serverparts
+
+} // namespace socketeer
