@@ -10,7 +10,8 @@
 # Builds build-fuzz/ with clang, -fsanitize=fuzzer-no-link,address,undefined for the whole core and
 # -fsanitize=fuzzer for the targets. New inputs go to a temporary folder, never into the committed
 # corpus unless --merge says so. Exits non-zero if any target crashed or broke a property; the crash
-# input's path is printed (it is kept under build-fuzz/artifacts/TARGET/).
+# input's path is printed (it is kept under build-fuzz/artifacts/TARGET/); every run's whole log is
+# kept in build-fuzz/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -73,17 +74,22 @@ for t in "${targets[@]}"; do
   corpus="$root/tests/fuzz/corpus/$t"
   work=$(mktemp -d "${TMPDIR:-/tmp}/socketeer-fuzz-$t.XXXXXX")
   artifacts="$build/artifacts/$t"
-  mkdir -p "$work/new" "$artifacts"
+  mkdir -p "$work/new" "$artifacts" "$build/logs"
   args=(-max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048
         -print_final_stats=1 -artifact_prefix="$artifacts/")
   [ -f "$root/tests/fuzz/dict/$t.dict" ] && args+=(-dict="$root/tests/fuzz/dict/$t.dict")
   echo "=== fuzz_$t: ${seconds}s ==="
   log="$work/log"
   # New inputs are written to the first folder (the temporary one); the corpus is only read.
+  "$build/tests/fuzz/fuzz_$t" "${args[@]}" "$work/new" "$corpus" >"$log" 2>&1 &
+  pid=$!
+  # Progress and any report, not every new input.
+  tail -n +1 -f --pid=$pid "$log" | grep --line-buffered -E \
+    '^#[0-9]+[[:space:]]+(INITED|DONE|pulse)|^(==|SUMMARY|.*property failed|.*runtime error|Test unit written)' || true
   status=0
-  "$build/tests/fuzz/fuzz_$t" "${args[@]}" "$work/new" "$corpus" 2>&1 | tee "$log" | grep --line-buffered -E '^#[0-9]+ +(INITED|DONE|pulse)|^(==|SUMMARY|.*property failed|.*runtime error|artifact_prefix|Test unit written)' || true
-  status=${PIPESTATUS[0]}
-  done_line=$(grep -E '^#[0-9]+ +DONE' "$log" | tail -1 || true)
+  wait $pid || status=$?
+  done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)
+  cp "$log" "$build/logs/$t-$(date +%Y%m%d-%H%M%S).log"
   if [ "$status" -ne 0 ]; then
     crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
     failed+=("$t")
