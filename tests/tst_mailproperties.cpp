@@ -53,8 +53,8 @@ MailAddress randomAddress(QRandomGenerator &random, int n)
 
 QString randomFileName(QRandomGenerator &random, int n)
 {
-    static const char *stems[] = {"汇总数据", "report", "本月数据 2026年12月", "a \"quoted\" name", "semi;colon", "long-"
-                                  "name-that-is-much-longer-than-one-header-line-of-seventy-eight-characters-汇总数据汇总数据",
+    static const char *stems[] = {"汇总数据", "report", "本月数据 2026年12月", "a \"quoted\" name", "semi;colon",
+                                  "long-name-that-is-much-longer-than-one-header-line-of-seventy-eight-characters-汇总数据汇总数据",
                                   "naïve café", "空 格"};
     static const char *extensions[] = {".xlsx", ".txt", ".png", ".pdf", ".tar.gz", ""};
     return QStringLiteral("%1-%2%3").arg(QString::fromUtf8(pick(random, stems))).arg(n).arg(QString::fromUtf8(pick(random, extensions)));
