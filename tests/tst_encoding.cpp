@@ -27,6 +27,12 @@ private slots:
         QTest::newRow("gbk lone lead at the end") << QByteArray("A\xc4") << "GBK" << QStringLiteral("A\\xC4");
         QTest::newRow("gbk lead then newline") << QByteArray("\xc4\n") << "GBK" << QStringLiteral("\\xC4\n");
         QTest::newRow("gb18030 four bytes") << QByteArray("\x94\x39\xfc\x36") << "GB18030" << QString::fromUtf8("😀");
+        // Found by fuzz_encoding: four-byte GB18030 sequences outside the mapped ranges came out as
+        // U+FFFD, hiding the bytes that arrived.
+        QTest::newRow("gb18030 four bytes past U+10FFFF") << QByteArray("\xe3\x32\x9a\x36") << "GB18030" << QStringLiteral("\\xE32\\x9A6");
+        QTest::newRow("gb18030 four bytes unassigned") << QByteArray("\x84\x31\xa5\x30") << "GB18030" << QStringLiteral("\\x841\\xA50");
+        QTest::newRow("gb18030 last BMP and last plane") << QByteArray("\x84\x31\xa4\x39\xe3\x32\x9a\x35") << "GB18030"
+                                                          << QString(QChar(0xFFFF)) + QString::fromUcs4(U"\U0010FFFF");
         QTest::newRow("latin1 everything decodes") << QByteArray("caf\xe9") << "Latin-1" << QStringLiteral("café");
         QTest::newRow("controls escaped") << QByteArray("a\r\nb\x01\x7f", 6) << "UTF-8" << QStringLiteral("a\\r\nb\\x01\\x7F");
         QTest::newRow("nul escaped") << QByteArray("a\0b", 3) << "Latin-1" << QStringLiteral("a\\0b");

@@ -55,6 +55,10 @@ private slots:
         QTest::newRow("ipv4 literal") << "me@[192.0.2.1]" << QString() << "me@[192.0.2.1]";
         QTest::newRow("ipv6 literal") << "me@[IPv6:2001:db8::1]" << QString() << "me@[IPv6:2001:db8::1]";
         QTest::newRow("utf8 address") << u("用户@例子.中国") << QString() << u("用户@例子.中国");
+        // Found by fuzz_mailaddress: spaces a quoted name keeps at its edges were lost by toString(),
+        // which wrote the name unquoted (the ideographic space U+3000 is what a Chinese IME types).
+        QTest::newRow("quoted name with edge spaces") << "\" padded \" <p@example.com>" << " padded " << "p@example.com";
+        QTest::newRow("quoted name ending in U+3000") << u("\"王\u3000\" <w@example.com>") << u("王\u3000") << "w@example.com";
     }
     void parseAddress_acceptsWhatPeopleType()
     {

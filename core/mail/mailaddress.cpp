@@ -46,11 +46,13 @@ bool isDomainChar(QChar c)
     return (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9') || a == '-';
 }
 
-// Quotes a display name when it holds a character that means something in an address header.
+// Quotes a display name when it holds a character that means something in an address header, or
+// white space at an edge (which parsing an unquoted name trims away).
 bool needsQuotes(const QString &name)
 {
     static const QString specials = QStringLiteral("()<>[]:;@\\,.\"");
-    return std::any_of(name.cbegin(), name.cend(), [](QChar c) { return specials.contains(c); });
+    return std::any_of(name.cbegin(), name.cend(), [](QChar c) { return specials.contains(c); })
+        || name.front().isSpace() || name.back().isSpace();
 }
 } // namespace
 

@@ -85,6 +85,20 @@ QByteArray encodedWords(const QString &text)
     return words.join(' ');
 }
 
+// The Subject header. GMime's encoder leaves text that looks like an encoded word ("=?utf-8?B?")
+// as it is, so readers decode what the user typed into something else (and it broke the words
+// after it), and it writes Chinese as one encoded word longer than RFC 2047's 75 characters. So a
+// subject that is not plain ASCII, or holds "=?", is written as encodedWords(), one per line.
+void setSubject(GMimeMessage *message, const QString &subject)
+{
+    g_mime_message_set_subject(message, subject.toUtf8().constData(), "utf-8");
+    if (isAscii(subject) && !subject.contains(QLatin1String("=?")))
+        return;   // GMime writes and folds plain ASCII well
+    GMimeHeaderList *headers = g_mime_object_get_header_list(GMIME_OBJECT(message));
+    if (GMimeHeader *header = headers ? g_mime_header_list_get_header(headers, "Subject") : nullptr)
+        g_mime_header_set_raw_value(header, (' ' + encodedWords(subject).replace(' ', "\n ") + '\n').constData());
+}
+
 void addMailboxes(GMimeMessage *message, GMimeAddressType type, const QList<MailAddress> &addresses)
 {
     for (const MailAddress &address : addresses) {
@@ -159,7 +173,7 @@ Result<Ref<GMimeMessage>> buildMessage(const MailMessage &mail)
     addMailboxes(message.get(), GMIME_ADDRESS_TYPE_TO, mail.to);
     addMailboxes(message.get(), GMIME_ADDRESS_TYPE_CC, mail.cc);
     // mail.bcc: envelope only.
-    g_mime_message_set_subject(message.get(), mail.subject.toUtf8().constData(), "utf-8");
+    setSubject(message.get(), mail.subject);
 
     GDateTime *now = g_date_time_new_now_local();
     g_mime_message_set_date(message.get(), now);

@@ -69,8 +69,14 @@ qsizetype gbSequenceLength(const QByteArray &bytes, qsizetype i, bool gb18030)
             return 2;
         if (gb18030 && second >= 0x30 && second <= 0x39 && left >= 4) {
             const unsigned char third = b(i + 2), fourth = b(i + 3);
-            if (third >= 0x81 && third <= 0xFE && fourth >= 0x30 && fourth <= 0x39)
-                return 4;
+            if (third >= 0x81 && third <= 0xFE && fourth >= 0x30 && fourth <= 0x39) {
+                // Only two ranges of the four-byte space are mapped: 81308130..8431A439 (the rest
+                // of the BMP) and 90308130..E3329A35 (U+10000..U+10FFFF). The decoder turns the
+                // others into U+FFFD, which would hide the bytes: they are escaped instead.
+                const int linear = (((lead - 0x81) * 10 + (second - 0x30)) * 126 + (third - 0x81)) * 10 + (fourth - 0x30);
+                if (linear <= 39419 || (linear >= 189000 && linear <= 1237575))
+                    return 4;
+            }
         }
     }
     return 0;

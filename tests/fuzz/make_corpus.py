@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+# Writes the hand-made seeds of the fuzz corpus (tests/fuzz/corpus/<target>/seed-*): small,
+# meaningful inputs for every construct each parser knows, so the fuzzer starts deep inside it.
+# Inputs the fuzzer found later (merged with scripts/fuzz.sh --merge) and crash reproducers
+# (crash-*) live beside them and are never written here. Run again after editing; it only
+# rewrites seed-* files.
+#   tests/fuzz/make_corpus.py
+import base64
+import os
+import sys
+from email.header import Header
+from email.message import EmailMessage
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import formataddr
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def write(target, name, data):
+    folder = os.path.join(HERE, 'corpus', target)
+    os.makedirs(folder, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode('utf-8')
+    with open(os.path.join(folder, 'seed-' + name), 'wb') as f:
+        f.write(data)
+
+
+def crlf(text):
+    if isinstance(text, str):
+        text = text.encode('utf-8')
+    return text.replace(b'\r\n', b'\n').replace(b'\n', b'\r\n')
+
+
+# --- SMTP server session: control byte (limits and chunk count), chunk sizes, dialogue --------
+def smtp(name, dialogue, control=0x00, chunks=b''):
+    assert len(chunks) == control & 0x0f
+    write('smtpserver', name, bytes([control]) + chunks + crlf(dialogue) if isinstance(dialogue, str)
+          else bytes([control]) + chunks + dialogue)
+
+
+plain = ('EHLO client.example\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\n'
+         'Subject: hi\n\nhello\n.\nQUIT\n')
+smtp('plain-bytewise', plain)
+smtp('plain-chunks-3-7-1', plain, 0x03, bytes([2, 6, 0]))
+smtp('pipelined-two-transactions',
+     'EHLO c\nMAIL FROM:<a@x.org>\nRCPT TO:<b@y.org>\nDATA\nSubject: one\n\n1\n.\n'
+     'MAIL FROM:<c@x.org> SIZE=20 BODY=8BITMIME\nRCPT TO:<d@y.org>\nRCPT TO:<postmaster>\nDATA\n\n2\n.\nQUIT\n',
+     0x02, bytes([40, 3]))
+smtp('dot-stuffing',
+     'HELO c\nMAIL FROM:<>\nRCPT TO:<b@y.org>\nDATA\n..leading dot\n.\r\n..\n.x\n. \nend\n.\nNOOP\n', 0x01, bytes([1]))
+smtp('bare-lf-dot-is-text',
+     b'EHLO c\r\nMAIL FROM:<a@x.org>\r\nRCPT TO:<b@y.org>\r\nDATA\r\nline\n.\nstill text\r\n.\rx\r\n.\r\nRSET\r\n', 0x00)
+smtp('smuggling-attempt',
+     b'EHLO c\r\nMAIL FROM:<a@x.org>\r\nRCPT TO:<b@y.org>\r\nDATA\r\nbody\n.\r\nMAIL FROM:<evil@x.org>\r\n.\r\nQUIT\r\n', 0x04,
+     bytes([5, 1, 17, 2]))
+smtp('bdat-and-unknown',
+     'EHLO c\nBDAT 10 LAST\n0123456789\nSTARTTLS\nAUTH PLAIN AGFAYg==\nVRFY root\nEXPN list\nHELP\nETRN x\nTURN\n'
+     'FOO bar\n\n   \nmail from:<A@X.ORG>\nrcpt to:<B@Y.ORG>\nrset\nquit\n')
+smtp('long-lines-small-limits',
+     'EHLO ' + 'h' * 90 + '\nEHLO c\nMAIL FROM:<a@x.org>\nRCPT TO:<' + 'r' * 70 + '@y.org>\n'
+     'RCPT TO:<b@y.org>\nDATA\n' + ('x' * 150 + '\n') * 3 + '.\nQUIT\n', 0x30)
+smtp('too-many-recipients',
+     'EHLO c\nMAIL FROM:<a@x.org>\n' + ''.join('RCPT TO:<r%d@y.org>\n' % i for i in range(5)) + 'DATA\nx\n.\nQUIT\n',
+     0x41, bytes([9]))
+smtp('too-many-errors', 'x\n' * 6 + 'EHLO c\n', 0x80)
+smtp('smtputf8', 'EHLO c\nMAIL FROM:<王@例子.中国> SMTPUTF8\nRCPT TO:<李@例子.中国>\nDATA\nSubject: 你好\n\n正文\n.\n'
+     'MAIL FROM:<ü@x.org>\nQUIT\n')
+smtp('bad-parameters', 'HELO c\nMAIL FROM:<a@x.org> SIZE=1\nEHLO c\nMAIL FROM:<a@x.org> SIZE=abc\n'
+     'MAIL FROM:<a@x.org> SIZE=999999999999999999999\nMAIL FROM:<a@x.org> BODY=BINARYMIME\nMAIL FROM:<a@x.org> FOO\n'
+     'MAIL FROM:<@relay,@r2:a@x.org>\nMAIL FROM:a@x.org\nRCPT TO:<b@y.org> NOTIFY=NEVER\nRCPT TO:<b y>\nRCPT TO:<b@y.org\n'
+     'RCPT TO:user\nDATA extra\nRSET now\nQUIT\n')
+smtp('sink-failures',
+     'EHLO c\nMAIL FROM:<beginfail@x.org>\nRCPT TO:<b@y.org>\nDATA\nRSET\nMAIL FROM:<writefail@x.org>\nRCPT TO:<b@y.org>\n'
+     'DATA\n' + 'w' * 40 + '\n.\nMAIL FROM:<finishfail@x.org>\nRCPT TO:<b@y.org>\nDATA\nf\n.\nQUIT\n', 0x02, bytes([12, 0]))
+smtp('message-too-large', 'EHLO c\nMAIL FROM:<a@x.org>\nRCPT TO:<b@y.org>\nDATA\n' + ('y' * 60 + '\n') * 5 + '.\nNOOP\n', 0x10)
+smtp('cut-mid-data', 'EHLO c\nMAIL FROM:<a@x.org>\nRCPT TO:<b@y.org>\nDATA\npartial message\n.', 0x01, bytes([6]))
+smtp('cr-lf-split', b'EHLO c\r\nMAIL FROM:<a@x.org>\r\nRCPT TO:<b@y.org>\r\nDATA\r\nx\r\r\n\r.\r\n\r\n.\r\n', 0x01, bytes([0]))
+
+# --- SMTP replies ------------------------------------------------------------------------------
+write('smtpreply', 'greeting', crlf('220 mail.example.com ESMTP Postfix\n'))
+write('smtpreply', 'ehlo-multiline', crlf('250-mail.example.com\n250-PIPELINING\n250-SIZE 10240000\n250-VRFY\n'
+                                         '250-ETRN\n250-STARTTLS\n250-AUTH PLAIN LOGIN XOAUTH2\n250-AUTH=LOGIN\n'
+                                         '250-ENHANCEDSTATUSCODES\n250-8BITMIME\n250-SMTPUTF8\n250 DSN\n'))
+write('smtpreply', 'ehlo-size-no-limit', crlf('250-smtp.qq.com\n250-size\n250 auth login plain\n'))
+write('smtpreply', 'ehlo-bad-size', crlf('250-x\n250 SIZE -5\n250-x\n250 SIZE 12abc\n'))
+write('smtpreply', 'errors', crlf('550 5.1.1 <x@y>: Recipient address rejected\n421 4.7.0 Try again later\n'
+                                   '354 End data with <CR><LF>.<CR><LF>\n334 VXNlcm5hbWU6\n535 5.7.8 Error: authentication failed\n'))
+write('smtpreply', 'malformed', crlf('25\n2500 x\n250x\n650 bad\n260 bad second digit\n250-a\n251 changed code\n'
+                                      '250 tab\there\n250 ctrl\x01char\n250\n250-\n250 \n'))
+write('smtpreply', 'bare-lf-and-8bit', b'220 \xe4\xbd\xa0\xe5\xa5\xbd\n250-\xff\xfe\n250 ok\r\n')
+write('smtpreply', 'long-line', crlf('250 ' + 'x' * 2100 + '\n250 ok\n'))
+
+# --- mail messages -----------------------------------------------------------------------------
+def mail(name, data):
+    write('mailparser', name, crlf(data) if isinstance(data, str) else data)
+
+
+gbk = lambda s: s.encode('gbk')
+tutorial = MIMEMultipart()
+tutorial['From'] = formataddr((str(Header('王大锤', 'utf-8')), 'wang@example.com'))
+tutorial['To'] = 'luo@example.com, 张三 <zhang@example.com>'
+tutorial['Subject'] = Header('本月数据', 'utf-8')
+tutorial['Date'] = 'Tue, 01 Dec 2026 10:00:00 +0800'
+tutorial['Message-ID'] = '<seed1@example.com>'
+tutorial.attach(MIMEText('附件中有本月数据请查收', 'plain', 'utf-8'))
+part = MIMEApplication(b'PK\x03\x04 not really a zip')
+part.add_header('Content-Disposition', 'attachment', filename=('utf-8', '', '汇总数据.xlsx'))
+tutorial.attach(part)
+mail('python-tutorial', tutorial.as_bytes())
+
+modern = EmailMessage()
+modern['From'] = '王大锤 <wang@example.com>'
+modern['To'] = 'luo@example.com'
+modern['Cc'] = '李四 <li@example.com>'
+modern['Subject'] = '月报：' + '数据' * 12
+modern['Date'] = 'Tue, 01 Dec 2026 10:00:00 +0000'
+modern.set_content('第一行\n.以点开头的一行\nnaïve café\n', cte='quoted-printable')
+modern.add_alternative('<p>第一行</p>\n', subtype='html')
+modern.add_attachment(b'\x00\x01\x02binary', maintype='application', subtype='octet-stream', filename='报告 2026 年.pdf')
+mail('python-modern', modern.as_bytes())
+
+mail('rfc2231-continuations', 'From: a@example.com\nTo: b@example.com\nSubject: names\nMIME-Version: 1.0\n'
+     'Content-Type: multipart/mixed; boundary="XX"\n\n--XX\nContent-Type: text/plain; charset=utf-8\n\nsee attached\n--XX\n'
+     'Content-Type: application/octet-stream\nContent-Disposition: attachment;\n filename*0*=gb2312\'\'%BB%E3%D7%DC;\n'
+     ' filename*1*=%CA%FD%BE%DD;\n filename*2=.xlsx\nContent-Transfer-Encoding: base64\n\nAAECAwQ=\n--XX\n'
+     'Content-Type: application/octet-stream;\n name="=?UTF-8?B?5rGH5oC75pWw5o2uLnhsc3g=?="\n'
+     'Content-Disposition: attachment; filename*=UTF-8\'zh-CN\'%E6%B1%87%E6%80%BB.xlsx\n'
+     'Content-Transfer-Encoding: base64\n\nAAECAwQ=\n--XX--\n')
+mail('raw-gbk-headers', b'From: ' + gbk('王大锤') + b' <wang@example.com>\r\nTo: b@example.com\r\nSubject: ' + gbk('测试邮件 — 月报')
+     + b'\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=gbk\r\n'
+     b'Content-Transfer-Encoding: 8bit\r\n\r\n' + gbk('你好，世界') + b'\r\n--b\r\nContent-Type: application/octet-stream\r\n'
+     b'Content-Disposition: attachment; filename="' + gbk('汇总数据.xlsx') + b'"\r\n\r\nraw\r\n--b--\r\n')
+mail('split-encoded-words', 'From: =?UTF-8?B?546L5Q==?=\n =?UTF-8?B?pKfplKQ=?= <wang@example.com>\n'
+     'To: =?gb2312?Q?=BB?= =?GB2312?Q?=E3=D7=DC?= <a@example.com>, b@example.com\n'
+     'Subject: =?UTF-8?B?5rWL6K+V6YI=?= =?UTF-8?B?ruS7tiDigJQg5pyI5oql?=\nReply-To: =?x?Q?a_b?= <r@example.com>\n\nbody\n')
+mail('nested-forward', 'From: a@example.com\nTo: b@example.com\nSubject: Fwd: report\nMIME-Version: 1.0\n'
+     'Content-Type: multipart/mixed; boundary=outer\n\n--outer\nContent-Type: text/plain\n\nsee below\n--outer\n'
+     'Content-Type: message/rfc822\n\nFrom: c@example.com\nSubject: =?gb18030?B?sbrUwg==?=\nMIME-Version: 1.0\n'
+     'Content-Type: multipart/alternative; boundary=inner\n\n--inner\nContent-Type: text/plain; charset=gb2312\n'
+     'Content-Transfer-Encoding: quoted-printable\n\n=C4=E3=BA=C3=\nsoft\n--inner\nContent-Type: text/html\n\n<b>hi</b>\n'
+     '--inner--\n--outer\nContent-Type: image/png; name=dot.png\nContent-Transfer-Encoding: base64\n\n'
+     + base64.encodebytes(b'\x89PNG\r\n\x1a\n' + bytes(range(40))).decode() + '--outer--\n')
+mail('malformed', 'From: <<<@@@>>>\nTo:\nSubject: =?utf-8?B?!!!?= =?utf-8?Q?=ZZ?= =?gb2312?B?\n'
+     'Date: not a date\nContent-Type: multipart/mixed; boundary=\nContent-Transfer-Encoding: base64\n\n--\n--x\n@@@@\n')
+mail('no-end-boundary', 'Content-Type: multipart/mixed; boundary=z\n\n--z\nContent-Type: multipart/related; boundary=z2\n\n'
+     '--z2\nContent-Type: text/plain\nContent-Transfer-Encoding: uuencode\n\nbegin 644 a\n#86)C\n`\nend\n')
+mail('headers-only', 'Received: from x by y; Tue, 1 Dec 2026 10:00:00 +0000\nX-Mailer: Foxmail 7\nSubject: no body')
+
+# --- addresses -----------------------------------------------------------------------------
+for name, text in [
+        ('plain', 'a@example.com'), ('angle', '<a@example.com>'), ('named', '王大锤 <wang@example.com>'),
+        ('quoted-comma', '"Bob, Jr." <b@example.com>'), ('escapes', '"a \\"q\\" \\\\ b" <x@example.com>'),
+        ('comment', 'a@example.com (comment)'), ('idn', '张三 <张三@例子.中国>'), ('literal-v4', 'x@[192.0.2.1]'),
+        ('literal-v6', 'x@[IPv6:2001:db8::1]'), ('crlf-injection', 'a@example.com\r\nRCPT TO:<evil@x.org>'),
+        ('list', '张三 <z@example.com>; "Bob, Jr." <b@example.com>, c@example.com,, ;'),
+        ('unbalanced', '"open <a@example.com>'), ('dots', 'a..b@example.com'), ('long-local', 'l' * 70 + '@example.com'),
+        ('quoted-space-name', '" padded " <p@example.com>'), ('tab-name', 'a\tb <t@example.com>'),
+        ('bad-domain', 'a@-x-.example'), ('angle-in-name', '"<x>" <y@example.com>')]:
+    write('mailaddress', name, text)
+
+# --- hex input -------------------------------------------------------------------------------
+for name, text in [('spaced', '48 65 6c 6C 6f'), ('prefixed', '0x48,0x65, 0X6c'), ('colons', 'de:ad:be:ef'),
+                   ('dashes', '00-11-22'), ('odd', '4 8'), ('bad-digit', '4g'), ('packed', '48656c6c6f0d0a'),
+                   ('unicode', '４８ ６５'), ('empty', '')]:
+    write('hex', name, text)
+
+# --- text decoders: first byte chooses the encoding (0 UTF-8, 1 GBK, 2 GB18030, 3 Latin-1) and
+# the options (0x10 escape controls, 0x20 keep newlines) ----------------------------------------
+samples = {
+    'utf8': (0x30, '你好，世界\r\n\t€ naïve 😀'.encode('utf-8') + b'\xc3\x28\xed\xa0\x80\xf4\x90\x80\x80\xe0\x80\xaf\x00\x7f'),
+    'gbk': (0x31, gbk('你好，世界 汇总数据') + b'\x80\x81\x30\xa1\x7f\xff\xfe\x40\r\n'),
+    'gb18030': (0x32, '你好 😀 €'.encode('gb18030') + b'\x81\x30\x81\x30\x84\x31\xa4\x39\xe3\x32\x9a\x36\x81\x30'),
+    'latin1': (0x33, bytes(range(256))),
+    'raw-controls': (0x02, b'\x00\x01\x1b[31m\x7f\r\n' + '表'.encode('gb18030')),
+}
+for name, (control, data) in samples.items():
+    write('encoding', name, bytes([control]) + data)
+
+print('seeds written under', os.path.join(HERE, 'corpus'))
