@@ -133,7 +133,7 @@
         <translation>%1（参见 socketeer %2 --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+40" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+35" />
         <source>Connects to a TCP server. The bytes read from stdin are sent exactly as read, and the bytes
 received are written to stdout exactly as received. At the end of stdin the sending side is
 shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,
@@ -164,7 +164,7 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../app/cli/servecommand.cpp" line="+59" />
+        <location filename="../../app/cli/servecommand.cpp" line="+64" />
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -211,35 +211,19 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
         <translation>--timeout：“%1”不是有效的毫秒数（应为 1 或更大）</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>connected to %1 from %2</source>
         <translation>已连接到 %1，本地地址 %2</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location filename="../../app/cli/servecommand.cpp" line="+89" />
+        <location line="+15" />
+        <location filename="../../app/cli/servecommand.cpp" line="+110" />
         <location filename="../../app/cli/udpcommand.cpp" line="+177" />
         <source>cannot write to standard output: %1</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-113" />
-        <source>Listens for TCP connections. Without --echo, the bytes clients send are written to stdout
-exactly as received, and the bytes read from stdin go to every connected client (bytes
-read while no client is connected are dropped). The end of stdin does not stop the server:
-it runs until SIGINT or SIGTERM, then closes every connection and exits 0.
-
-Once listening it prints one line to stdout, "listening on HOST PORT" (for --unix:
-"listening on unix:PATH"). Clients connecting and leaving are reported on stderr.</source>
-        <translation>监听 TCP 连接。不带 --echo 时，客户端发来的字节原样写到标准输出，从标准输入读到的字节
-发给每个已连接的客户端（没有客户端连接时读到的字节会被丢弃）。标准输入结束不会停止服务器：
-它一直运行到收到 SIGINT 或 SIGTERM，然后关闭所有连接并以 0 退出。
-
-开始监听后，它向标准输出打印一行“listening on HOST PORT”（使用 --unix 时为
-“listening on unix:PATH”）。客户端的连接和离开输出到标准错误。</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location filename="../../app/cli/servecommand.cpp" line="-129" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot connect). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
@@ -447,6 +431,7 @@ received. It runs until SIGINT or SIGTERM.</source>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../../app/cli/servecommand.cpp" line="+22" />
         <source>seconds</source>
         <translation>秒</translation>
     </message>
@@ -631,7 +616,7 @@ received. It runs until SIGINT or SIGTERM.</source>
         <translation>服务器已接受这封邮件。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="+1" />
+        <location filename="../../app/cli/servecommand.cpp" line="-21" />
         <source>Port to listen on, 0-65535 (0: any free port). Required.</source>
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
@@ -657,12 +642,31 @@ received. It runs until SIGINT or SIGTERM.</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Refuse connections beyond this many clients (default 0: no limit).</source>
-        <translation>客户端超过此数量时拒绝新的连接（默认 0：不限制）。</translation>
+        <location line="-19" />
+        <source>Listens for TCP connections. Without --echo, the bytes clients send are written to stdout
+exactly as received, and the bytes read from stdin go to every connected client (bytes
+read while no client is connected are dropped). Stdin is read only as fast as the slowest
+client takes it; a client that takes nothing for the stall timeout is disconnected. The
+end of stdin does not stop the server: it runs until SIGINT or SIGTERM, then closes every
+connection and exits 0.
+
+Once listening it prints one line to stdout, "listening on HOST PORT" (for --unix:
+"listening on unix:PATH"). Clients connecting and leaving are reported on stderr.</source>
+        <translation>监听 TCP 连接。不带 --echo 时，客户端发来的字节原样写到标准输出，从标准输入读到的字节
+发给每个已连接的客户端（没有客户端连接时读到的字节被丢弃）。标准输入的读取速度只跟得上
+最慢的客户端；在停滞超时内一点数据都没收下的客户端会被断开。标准输入结束不会停止服务器：
+它一直运行到 SIGINT 或 SIGTERM，然后关闭所有连接并以 0 退出。
+
+开始监听后向标准输出打印一行 "listening on HOST PORT"（--unix 时为
+"listening on unix:PATH"）。客户端的连接和离开报告在标准错误上。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+21" />
+        <source>Refuse connections beyond this many clients (default 0: no limit for event-loop, %1 for thread-per-client).</source>
+        <translation>拒绝超过此数量的客户端连接（默认 0：event-loop 不限制，thread-per-client 为 %1）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>n</source>
         <translation>数量</translation>
     </message>
@@ -672,7 +676,12 @@ received. It runs until SIGINT or SIGTERM.</source>
         <translation>改为在此路径上的 AF_UNIX 套接字上监听，而不是 TCP 端口；退出时删除该文件。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+4" />
+        <source>Disconnect a client that takes no data at all for this many seconds while data waits for it (default %1; 0: never). A slower client is waited for.</source>
+        <translation>有数据等着发给某个客户端、而它在这么多秒内一点都没收下时，断开它（默认 %1；0：从不）。较慢的客户端会被等待。</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>unexpected argument "%1" (see socketeer serve --help)</source>
         <translation>多余的参数“%1”（参见 socketeer serve --help）</translation>
     </message>
@@ -698,11 +707,16 @@ received. It runs until SIGINT or SIGTERM.</source>
     </message>
     <message>
         <location line="+4" />
+        <source>--stall-timeout: "%1" is not a number of seconds (0 to 86400)</source>
+        <translation>--stall-timeout："%1" 不是秒数（0 到 86400）</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>listening on all interfaces: anyone who can reach this machine can connect</source>
         <translation>正在所有网络接口上监听：任何能访问本机的人都可以连接</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+49" />
         <source>client %1 connected from %2</source>
         <translation>客户端 %1 已连接，来自 %2</translation>
     </message>
@@ -805,7 +819,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::Encoding</name>
     <message>
-        <location filename="../../core/text/encoding.cpp" line="+193" />
+        <location filename="../../core/text/encoding.cpp" line="+199" />
         <source>the text contains a broken character at position %1</source>
         <translation>文本在第 %1 个位置有损坏的字符</translation>
     </message>
@@ -989,7 +1003,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>%1：此处不允许换行（CR 或 LF），它可能注入邮件头或 SMTP 命令</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
         <source>%1: control character U+%2 is not allowed</source>
         <translation>%1：不允许控制字符 U+%2</translation>
     </message>
@@ -1102,7 +1116,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>%1 不是普通文件</translation>
     </message>
     <message>
-        <location line="+171" />
+        <location line="+185" />
         <source>From</source>
         <translation>发件人</translation>
     </message>
@@ -1587,7 +1601,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::TcpClient</name>
     <message>
-        <location filename="../../core/tcp/tcpclientengine.cpp" line="+82" />
+        <location filename="../../core/tcp/tcpclientengine.cpp" line="+88" />
         <source>no port given for %1</source>
         <translation>没有为 %1 指定端口</translation>
     </message>
@@ -1598,17 +1612,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+29" />
-        <location line="+88" />
+        <location line="+128" />
         <source>closed by this side</source>
         <translation>由本端关闭</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-78" />
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+58" />
         <source>to %1</source>
         <translation>发往 %1</translation>
     </message>
@@ -1623,7 +1637,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>等待发送的数据超过 %1 字节：对端没有读取</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+24" />
         <source>the peer closed the connection</source>
         <translation>对端关闭了连接</translation>
     </message>
@@ -1631,38 +1645,38 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::TcpServer</name>
     <message>
-        <location filename="../../core/tcp/eventloopserver.cpp" line="+189" />
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="+207" />
+        <location filename="../../core/tcp/serverconnection.cpp" line="+309" />
         <source>server stopped</source>
         <translation>服务器已停止</translation>
     </message>
     <message>
-        <location line="+22" />
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="+54" />
+        <location line="+5" />
         <source>disconnected by the server</source>
         <translation>被服务器断开</translation>
     </message>
     <message numerus="yes">
-        <location line="+26" />
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="-33" />
+        <location line="-17" />
         <source>the server already has its maximum of %n client(s)</source>
         <translation>
             <numerusform>服务器的客户端已达上限（%n 个）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+30" />
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="-110" />
+        <location line="-218" />
         <source>the client closed the connection</source>
         <translation>客户端关闭了连接</translation>
     </message>
     <message>
-        <location line="+26" />
-        <location line="+12" />
-        <location filename="../../core/tcp/threadperclientserver.cpp" line="+24" />
-        <location line="+31" />
+        <location line="+27" />
+        <location line="+50" />
         <source>more than %1 bytes waiting to be sent: the client is not reading</source>
         <translation>等待发送的数据超过 %1 字节：客户端没有读取</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+99" />
+        <source>took no data for %n second(s): the client is not reading</source>
+        <translation>
+            <numerusform>%n 秒内没有收下任何数据：客户端没有在读取</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1906,18 +1920,18 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::ClientPanel</name>
     <message>
-        <location filename="../../ui/clientpanel.cpp" line="+27" />
-        <location line="+165" />
+        <location filename="../../ui/clientpanel.cpp" line="+28" />
+        <location line="+201" />
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-164" />
+        <location line="-200" />
         <source>&amp;Half-close</source>
         <translation>半关闭(&amp;H)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
@@ -1952,7 +1966,22 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>已半关闭：发送已结束，仍在接收</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+7" />
+        <source>Sending %1: %2 of %3 bytes read</source>
+        <translation>正在发送 %1：已读取 %2 / %3 字节</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>sent %1 (%2 bytes)</source>
+        <translation>已发送 %1（%2 字节）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 was not sent to the end: the connection ended</source>
+        <translation>%1 没有发送完：连接已结束</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>the server finished sending (end of stream)</source>
         <translation>服务器已发送完毕（数据流结束）</translation>
     </message>
@@ -2000,6 +2029,16 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+2" />
         <source> — check the host name</source>
         <translation> — 请检查主机名</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>A file is still being sent</source>
+        <translation>还有一个文件正在发送</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>sending %1 (%2 bytes)</source>
+        <translation>正在发送 %1（%2 字节）</translation>
     </message>
     <message>
         <location line="+23" />
@@ -3209,22 +3248,29 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+14" />
         <source>%1 is larger than %2 MiB: send it with the command line instead</source>
         <translation>%1 超过了 %2 MiB：请改用命令行发送</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location filename="../../ui/filestream.cpp" line="+28" />
+        <location filename="../../ui/sendbox.cpp" line="+4" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location filename="../../ui/sendbox.cpp" line="+5" />
         <source>%1 is empty: nothing to send</source>
         <translation>%1 是空文件：没有可发送的内容</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location filename="../../ui/sendbox.cpp" line="+10" />
         <source>Send a file's bytes</source>
         <translation>发送文件的字节</translation>
     </message>
@@ -3232,23 +3278,38 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::ServerPanel</name>
     <message>
-        <location filename="../../ui/serverpanel.cpp" line="+41" />
+        <location filename="../../ui/serverpanel.cpp" line="+42" />
         <source>&amp;Echo</source>
         <translation>回显(&amp;E)</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+294" />
+        <location line="+357" />
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
     </message>
     <message>
-        <location line="-289" />
+        <location line="-352" />
         <source>&amp;Disconnect selected</source>
         <translation>断开所选客户端(&amp;D)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Disconnect a client that takes no data at all for this many seconds while data waits for it. A slower client is waited for.</source>
+        <translation>有数据等着发给某个客户端、而它在这么多秒内一点都没收下时，断开它。较慢的客户端会被等待。</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Event loop (one thread)</source>
         <translation>事件循环（单线程）</translation>
     </message>
@@ -3269,16 +3330,16 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+2" />
-        <source>no limit</source>
-        <translation>不限</translation>
+        <source>default</source>
+        <translation>默认</translation>
     </message>
     <message>
         <location line="+4" />
-        <source>Connections beyond this number are accepted and closed at once</source>
-        <translation>超过此数量的连接会在接受后立即关闭</translation>
+        <source>Connections beyond this number are accepted and closed at once. Default: no limit for the event loop, %1 for thread per client (each client is a thread).</source>
+        <translation>超过此数量的连接会被接受并立即关闭。默认：事件循环不限制，每客户端一线程为 %1（每个客户端占一个线程）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>⚠ Listening on all interfaces opens this port to other machines on the network.</source>
         <translation>⚠ 在所有接口上监听会把此端口开放给网络上的其他机器。</translation>
     </message>
@@ -3333,36 +3394,58 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>最大客户端数</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Stall timeout</source>
+        <translation>停滞超时</translation>
+    </message>
+    <message>
         <location line="+9" />
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+40" />
+        <source>Sending %1: %2 of %3 bytes read</source>
+        <translation>正在发送 %1：已读取 %2 / %3 字节</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>sent %1 (%2 bytes) to %n client(s)</source>
+        <translation>
+            <numerusform>已将 %1（%2 字节）发送给 %n 个客户端</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n client(s) left before the end</source>
+        <translation>
+            <numerusform>%n 个客户端在结束前离开</numerusform></translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+5" />
-        <location line="+60" />
+        <location line="+61" />
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-33" />
+        <location line="-34" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+19" />
-        <location line="+131" />
+        <location line="+20" />
+        <location line="+161" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="-119" />
+        <location line="-149" />
         <source>Listening on %1 (%2)</source>
         <translation>正在监听 %1（%2）</translation>
     </message>
@@ -3392,7 +3475,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>客户端 %1 已断开：%2</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
         <source>Select one or more clients to send to</source>
         <translation>请选择要发送给哪些客户端</translation>
     </message>
@@ -3402,7 +3485,18 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>没有已连接的客户端</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+11" />
+        <source>A file is still being sent</source>
+        <translation>还有一个文件正在发送</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11" />
+        <source>sending %1 (%2 bytes) to %n client(s)</source>
+        <translation>
+            <numerusform>正在将 %1（%2 字节）发送给 %n 个客户端</numerusform></translation>
+    </message>
+    <message>
+        <location line="+68" />
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
