@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian packages), builds and runs the whole test suite three times:
 # a normal build with warnings as errors, then under AddressSanitizer+UndefinedBehaviorSanitizer,
-# then under ThreadSanitizer. This is the command CI runs.
+# then under ThreadSanitizer, then each libFuzzer target for 20 s (clang). This is the command CI runs.
 #   scripts/test.sh            all three builds
-#   scripts/test.sh normal     only one of them (normal | asan | tsan), for a quicker loop
+#   scripts/test.sh normal     only one of them (normal | asan | tsan | fuzz), for a quicker loop
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -39,10 +39,13 @@ case "${1:-all}" in
   normal) run_build normal "" ;;
   asan)   run_build asan "address,undefined" ;;
   tsan)   run_build tsan "thread" ;;
+  fuzz)   echo "=== fuzz (20 s per target) ==="; scripts/fuzz.sh --ci ;;
   all)
     run_build normal ""
     run_build asan "address,undefined"
     run_build tsan "thread"
+    echo "=== fuzz (20 s per target) ==="
+    scripts/fuzz.sh --ci
     ;;
-  *) echo "usage: scripts/test.sh [all|normal|asan|tsan]" >&2; exit 2 ;;
+  *) echo "usage: scripts/test.sh [all|normal|asan|tsan|fuzz]" >&2; exit 2 ;;
 esac
