@@ -12,9 +12,9 @@
     </message>
     <message numerus="yes">
         <source>took no data for %n second(s): the client is not reading</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>took no data for %n second: the client is not reading</numerusform>
+            <numerusform>took no data for %n seconds: the client is not reading</numerusform>
         </translation>
     </message>
 </context>
@@ -76,23 +76,23 @@
     </message>
     <message numerus="yes">
         <source>sent %1 (%2 bytes) to %n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sent %1 (%2 bytes) to %n client</numerusform>
+            <numerusform>sent %1 (%2 bytes) to %n clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n client(s) left before the end</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n client left before the end</numerusform>
+            <numerusform>%n clients left before the end</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>sending %1 (%2 bytes) to %n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sending %1 (%2 bytes) to %n client</numerusform>
+            <numerusform>sending %1 (%2 bytes) to %n clients</numerusform>
         </translation>
     </message>
 </context>
