@@ -133,21 +133,24 @@ int runServe(const QStringList &arguments)
     QObject::connect(&signalWatcher, &SignalWatcher::received, &server, [&] { finish(ExitSuccess); });
     QObject::connect(&server, &TcpServer::started, &server, [&](const QString &address, quint16 port) {
         listening = true;
+        // The feed is queued to the engine before the port is told: no client can connect before
+        // the engine knows that every client joins stdin, so none misses what is typed once it is
+        // announced.
+        if (!config.echo) {
+            ChunkStream::Options options;
+            options.dropUnread = true;   // what is read while nobody is connected goes nowhere, as before
+            auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
+            if (stream) {
+                input = std::move(stream).value();
+                server.sendStream(input);
+            } else {
+                printWarning(kCommand, stream.error().message());
+            }
+        }
         const QString line = config.endpoint.isUnix() ? QStringLiteral("listening on unix:%1\n").arg(address)
                                                       : QStringLiteral("listening on %1 %2\n").arg(address).arg(port);
         if (!writeStdout(line.toLocal8Bit()))
             return finish(ExitFailure);
-        if (config.echo)
-            return;
-        ChunkStream::Options options;
-        options.dropUnread = true;   // what is read while nobody is connected goes nowhere, as before
-        auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
-        if (!stream) {
-            printWarning(kCommand, stream.error().message());
-            return;
-        }
-        input = std::move(stream).value();
-        server.sendStream(input);
     });
     QObject::connect(&server, &TcpServer::errorOccurred, &server, [&](const Error &error) {
         printError(kCommand, error.message());

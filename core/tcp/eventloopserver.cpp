@@ -167,6 +167,9 @@ void EventLoopServer::Loop::serve()
             if (event.data.u64 == kWakeTag) {
                 runCommands();
             } else if (event.data.u64 == kListenerTag) {
+                // Commands queued before these clients connected come first (a live feed that
+                // every client joins, say), whatever order epoll lists the two in.
+                runCommands();
                 if (!stopping)
                     acceptAll();
             } else {
