@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config
   # clang and libFuzzer (scripts/fuzz.sh)
-  clang
+  clang libclang-rt-14-dev   # the runtimes (libFuzzer, ASan) are only recommended by clang: named here
   # Qt 6.4 (Core, Network, Widgets, Test, LinguistTools) and its platform plugins (offscreen, xcb)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins qt6-translations-l10n libgl-dev
