@@ -10,7 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -84,6 +86,35 @@ private slots:
         QVERIFY(feeder.waitForFinished(60000));
         QVERIFY(server.stopsCleanlyOn(SIGTERM));
         ::close(holder);
+    }
+
+    // stdin that cannot be read (a directory: `socketeer serve < ~/project`) is said on stderr,
+    // not taken silently for an empty input.
+    void serve_saysWhenStdinCannotBeRead()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Cli server;
+        server.process().setStandardInputFile(dir.path());
+        QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s}));
+        QVERIFY(server.readPortLine("listening on "));
+        QVERIFY2(server.waitForError("reading standard input: "), server.errors().constData());
+        QVERIFY2(server.errors().contains(qPrintable(QString::fromLocal8Bit(std::strerror(EISDIR)))), server.errors().constData());
+        QVERIFY(server.stopsCleanlyOn(SIGTERM));   // still serving until told to stop
+    }
+    void connect_saysWhenStdinCannotBeRead()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Peer echo;
+        QVERIFY(echo.startPython(u"tcp_echo_server.py"_s, {u"0"_s}));
+        const quint16 port = echo.readListeningPort();
+        QVERIFY(port);
+        Cli client;
+        client.process().setStandardInputFile(dir.path());
+        QVERIFY(client.start({u"connect"_s, u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY2(client.waitForError("reading standard input: "), client.errors().constData());
+        QVERIFY(client.waitForFinished(20000));   // the input is over: it half-closes and the echo server ends it
     }
 
     void serve_stallTimeout_isAnOptionAndChecked()

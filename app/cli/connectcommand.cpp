@@ -3,6 +3,7 @@
 // command waits for the peer to finish, so a request/response exchange can be piped through it.
 
 #include "cli.h"
+#include "streamwatch.h"
 #include "signalwatcher.h"
 
 #include "net/chunkstream.h"
@@ -94,6 +95,7 @@ int runConnect(const QStringList &arguments)
     // Stdin, read on a thread of its own only as fast as the connection takes it (a fast file on
     // stdin never fills the client's queue), then the sending side is shut down.
     std::shared_ptr<ChunkStream> input;
+    std::function<void()> lookAtInput = [] {};
     bool failed = false;
     bool finishing = false;
 
@@ -119,6 +121,7 @@ int runConnect(const QStringList &arguments)
             return;
         }
         input = std::move(stream).value();
+        lookAtInput = warnIfInputFails(&client, input, kCommand);
         client.sendStream(input);
         client.halfClose();   // once the stream has ended and gone out
     });
@@ -134,6 +137,7 @@ int runConnect(const QStringList &arguments)
         failed = true;
     });
     QObject::connect(&client, &TcpClient::disconnected, &client, [&] {
+        lookAtInput();   // the input's end may be why the peer closed
         if (!finishing) {
             finishing = true;
             QCoreApplication::exit(failed ? ExitFailure : ExitSuccess);

@@ -3,6 +3,7 @@
 // happens to the connections goes to stderr.
 
 #include "cli.h"
+#include "streamwatch.h"
 #include "signalwatcher.h"
 
 #include "net/chunkstream.h"
@@ -142,6 +143,7 @@ int runServe(const QStringList &arguments)
             auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
             if (stream) {
                 input = std::move(stream).value();
+                warnIfInputFails(&server, input, kCommand);
                 server.sendStream(input);
             } else {
                 printWarning(kCommand, stream.error().message());
