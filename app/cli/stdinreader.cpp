@@ -1,8 +1,7 @@
 #include "stdinreader.h"
 
+#include "net/mailbox.h"
 #include "net/wakeup.h"
-
-#include <QSocketNotifier>
 
 #include <cerrno>
 #include <csignal>
@@ -29,17 +28,14 @@ void StdinReader::start()
     if (m_thread.joinable() || m_finished)
         return;
     auto stopWakeup = Wakeup::create();
-    auto readyWakeup = Wakeup::create();
-    if (!stopWakeup || !readyWakeup) {
+    if (!stopWakeup) {
         m_finished = true;
-        emit failed((stopWakeup ? readyWakeup.error() : stopWakeup.error()).message());
+        emit failed(stopWakeup.error().message());
         emit finished();
         return;
     }
     m_stop = std::make_unique<Wakeup>(std::move(stopWakeup).value());
-    m_ready = std::make_unique<Wakeup>(std::move(readyWakeup).value());
-    m_readyNotifier = new QSocketNotifier(m_ready->fd(), QSocketNotifier::Read, this);
-    connect(m_readyNotifier, &QSocketNotifier::activated, this, &StdinReader::deliver);
+    m_events = std::make_unique<Mailbox<Event>>(this, [this](std::vector<Event> &&events) { deliver(std::move(events)); });
     m_thread = std::thread([this] { run(); });
 }
 
@@ -77,39 +73,24 @@ bool StdinReader::isPaused() const
     return m_paused;
 }
 
-void StdinReader::hand(QByteArray chunk, QString error, bool atEnd)
+void StdinReader::hand(Event event)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (!chunk.isEmpty())
-            m_chunks.push_back(std::move(chunk));
-        if (!error.isEmpty())
-            m_error = std::move(error);
-        m_atEnd = m_atEnd || atEnd;
-    }
-    m_ready->signal();
+    m_events->post(std::move(event));
 }
 
-void StdinReader::deliver()
+void StdinReader::deliver(std::vector<Event> &&events)
 {
-    m_ready->drain();
-    std::deque<QByteArray> chunks;
-    QString error;
-    bool atEnd = false;
-    {
-        std::lock_guard lock(m_mutex);
-        chunks.swap(m_chunks);
-        error = std::exchange(m_error, {});
-        atEnd = m_atEnd;
-    }
-    for (const QByteArray &chunk : chunks)
-        emit chunkRead(chunk);
-    if (!error.isEmpty())
-        emit failed(error);
-    if (atEnd && !m_finished) {
-        m_finished = true;
-        m_readyNotifier->setEnabled(false);
-        emit finished();
+    for (Event &event : events) {
+        if (m_finished)
+            return;
+        if (!event.chunk.isEmpty())
+            emit chunkRead(event.chunk);
+        if (!event.error.isEmpty())
+            emit failed(event.error);
+        if (event.atEnd) {
+            m_finished = true;
+            emit finished();
+        }
     }
 }
 
@@ -124,7 +105,7 @@ void StdinReader::run()
     pthread_sigmask(SIG_BLOCK, &blocked, nullptr);
 
     auto readError = [this](int err) {
-        hand({}, tr("reading standard input: %1").arg(QString::fromLocal8Bit(std::strerror(err))), true);
+        hand({{}, tr("reading standard input: %1").arg(QString::fromLocal8Bit(std::strerror(err))), true});
     };
     QByteArray buffer(static_cast<qsizetype>(kChunkSize), Qt::Uninitialized);
     for (;;) {
@@ -144,7 +125,7 @@ void StdinReader::run()
         if (fds[1].revents)
             return;   // stopping
         if (fds[0].revents & POLLNVAL)   // fd 0 was closed before we started: no input at all
-            return hand({}, {}, true);
+            return hand({{}, {}, true});
         if (!fds[0].revents)
             continue;
         const ssize_t n = ::read(STDIN_FILENO, buffer.data(), kChunkSize);
@@ -154,8 +135,8 @@ void StdinReader::run()
             return readError(errno);
         }
         if (n == 0)
-            return hand({}, {}, true);
-        hand(QByteArray(buffer.constData(), static_cast<qsizetype>(n)), {}, false);
+            return hand({{}, {}, true});
+        hand({QByteArray(buffer.constData(), static_cast<qsizetype>(n)), {}, false});
     }
 }
 

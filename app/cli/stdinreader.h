@@ -5,26 +5,25 @@
 // lets the thread be stopped while it waits. O_NONBLOCK is never set on fd 0: that flag belongs
 // to the open file description, which a parent shell shares.
 //
-// The chunks cross to the main thread through a queue under a std::mutex, and the main thread
-// learns of them from an eventfd watched by a QSocketNotifier. No queued signal carries the bytes:
-// a hand-off inside Qt (whose locks ThreadSanitizer cannot see in Debian's build) would hide the
-// synchronisation from TSan and make every chunk look like a race.
+// The chunks cross to the main thread through a Mailbox (net/mailbox.h), the way every worker's
+// events reach a Qt thread; pause() and resume() reach the worker through a condition variable,
+// the way a worker that waits for nothing but permission is told (docs/DESIGN.md, "Threads").
 
 #include <QByteArray>
 #include <QObject>
 #include <QString>
 
 #include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace socketeer {
 class Wakeup;
+template <typename Event>
+class Mailbox;
 }
-
-class QSocketNotifier;
 
 namespace socketeer::cli {
 
@@ -48,23 +47,23 @@ signals:
     void finished();                       // end of input (or no stdin at all)
 
 private:
+    struct Event {
+        QByteArray chunk;
+        QString error;
+        bool atEnd = false;
+    };
     void run();
     void stop();
-    // Worker → main thread.
-    void hand(QByteArray chunk, QString error, bool atEnd);
-    void deliver();
+    void hand(Event event);                  // worker → main thread
+    void deliver(std::vector<Event> &&events);
 
     mutable std::mutex m_mutex;
     std::condition_variable m_resumed;
     bool m_paused = false;
     bool m_stopping = false;
-    std::deque<QByteArray> m_chunks;   // read, not yet delivered
-    QString m_error;
-    bool m_atEnd = false;
     bool m_finished = false;           // main thread only: finished() was emitted
     std::unique_ptr<Wakeup> m_stop;    // main → worker: stop waiting
-    std::unique_ptr<Wakeup> m_ready;   // worker → main: something to deliver
-    QSocketNotifier *m_readyNotifier = nullptr;
+    std::unique_ptr<Mailbox<Event>> m_events;
     std::thread m_thread;   // last: joined before the rest goes
 };
 
