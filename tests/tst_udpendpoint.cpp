@@ -6,11 +6,14 @@
 #include "peer.h"
 #include "testutil.h"
 
+#include "net/faults.h"
+#include "net/limits.h"
 #include "net/socket.h"
 #include "net/trace.h"
 #include "udp/udpendpoint.h"
 
 #include <QNetworkProxy>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUdpSocket>
@@ -604,6 +607,37 @@ private slots:
         QCOMPARE(endpoint.datagramsOut(), quint64(batches));
         QVERIFY(batches <= count);
         qInfo("%d datagrams arrived in %d batches", count, batches);
+    }
+
+    // Datagrams the kernel has no room for wait in a queue with a bound; a datagram's cost there
+    // is its bytes and an overhead, so a flood of empty datagrams meets the bound too instead of
+    // queueing without end. The kernel's "no room" is injected (EAGAIN under every sendto); once
+    // it has room again, everything that was queued goes, in order.
+    void sendTo_queueOfEmptyDatagramsIsBounded()
+    {
+        UdpEndpoint endpoint;
+        const quint16 port = openOn(endpoint, configFor(QStringLiteral("127.0.0.1")));
+        QVERIFY(port);
+        QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
+        const qint64 fits = limits::kUdpPendingSendBytes / limits::kDatagramOverheadBytes;
+        const qint64 refused = 100;
+
+        faults::Plan plan;
+        plan.eagainOnSend = 1000000000;   // the kernel never has room while armed
+        faults::arm(plan);
+        auto disarm = qScopeGuard([] { faults::disarm(); });
+        for (qint64 i = 0; i < fits + refused; ++i)
+            endpoint.sendTo(Endpoint{QStringLiteral("127.0.0.1"), port, {}}, QByteArray());
+        QTRY_COMPARE_WITH_TIMEOUT(error.size(), refused, 20000);
+        for (const auto &args : error) {
+            const Error e = args.at(0).value<Error>();
+            QCOMPARE(e.kind, ErrorKind::Limit);
+            QVERIFY2(e.message().contains(QStringLiteral("send queue is full")), qPrintable(e.message()));
+        }
+        faults::disarm();
+        // The rest was kept and now goes; this endpoint is its own receiver.
+        QTRY_COMPARE_WITH_TIMEOUT(endpoint.datagramsOut(), quint64(fits), 20000);
+        QCOMPARE(error.size(), refused);
     }
 
     void close_freesThePortAndEmitsClosed()

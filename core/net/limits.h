@@ -80,6 +80,20 @@ inline constexpr std::size_t kSmtpUndeliveredBytes = 4 * MiB;
 inline constexpr qint64 kClientQueueBytes = 64 * MiB;
 inline constexpr std::chrono::milliseconds kConnectTimeout = 10s;
 
+// ── UDP ───────────────────────────────────────────────────────────────────────────────────
+// What a datagram costs beyond its bytes (its address, its place in a queue, the sender text and
+// time the front end keeps): counted with every datagram queued or undelivered, so that a flood of
+// empty datagrams weighs something and cannot grow a queue without bound.
+inline constexpr qint64 kDatagramOverheadBytes = 256;
+// Datagrams the kernel had no room for (EAGAIN) wait, in order, up to this; a send beyond it is
+// refused with that reason rather than queued.
+inline constexpr qint64 kUdpPendingSendBytes = 4 * MiB;
+// Received and not yet taken by the front end before the worker stops reading: the kernel's buffer
+// (kUdpReceiveBufferBytes) then holds, and drops, what comes next, as UDP does.
+inline constexpr std::size_t kUdpUndeliveredBytes = 16 * MiB;
+// SO_RCVBUF asked for: a burst of a fast sender fits while the worker is between reads.
+inline constexpr int kUdpReceiveBufferBytes = 4 * MiB;
+
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
 inline constexpr int kTranscriptLines = 400;

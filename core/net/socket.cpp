@@ -275,6 +275,12 @@ Result<std::size_t> Socket::sendTo(std::span<const char> data, const SocketAddre
     ssize_t n = -1;
     int err = 0;
     do {
+        // A datagram is sent whole or not at all: EINTR and EAGAIN, never a short write.
+        if (faults::detail::g_armed.load(std::memory_order_relaxed) && faults::detail::takeSendFault(err, m_nonBlocking)) {
+            if (err == EINTR)
+                continue;
+            break;
+        }
         n = ::sendto(fd(), data.data(), data.size(), flags | MSG_NOSIGNAL, to.data(), to.size());
         err = n < 0 ? errno : 0;
     } while (err == EINTR);

@@ -2,6 +2,7 @@
 
 #include "udpengine.h"
 
+#include "net/limits.h"
 #include "net/mailbox.h"
 
 #include <QCoreApplication>
@@ -11,15 +12,6 @@ namespace socketeer {
 
 Q_LOGGING_CATEGORY(lcUdp, "socketeer.udp")
 
-namespace {
-
-constexpr std::size_t kMailboxLimit = 16 * 1024 * 1024;   // undelivered weight before reading pauses
-// What a datagram costs beyond its bytes (sender text, address, time): so a flood of empty
-// datagrams still weighs something and cannot grow the backlog without bound.
-constexpr std::size_t kDatagramOverhead = 256;
-
-} // namespace
-
 UdpEndpoint::UdpEndpoint(QObject *parent) : QObject(parent), m_counters(std::make_unique<UdpCounters>())
 {
     qRegisterMetaType<Error>();
@@ -27,9 +19,9 @@ UdpEndpoint::UdpEndpoint(QObject *parent) : QObject(parent), m_counters(std::mak
     qRegisterMetaType<QList<Datagram>>();
     m_mailbox = std::make_unique<Mailbox<UdpEvent>>(this, [this](std::vector<UdpEvent> &&events) { deliver(std::move(events)); });
     m_mailbox->setCongestionLimit(
-        kMailboxLimit,
+        limits::kUdpUndeliveredBytes,
         [](const UdpEvent &event) {
-            return event.type == UdpEvent::Type::Received ? static_cast<std::size_t>(event.datagram.data.size()) + kDatagramOverhead
+            return event.type == UdpEvent::Type::Received ? static_cast<std::size_t>(event.datagram.data.size() + limits::kDatagramOverheadBytes)
                                                           : std::size_t{0};
         },
         [this] {

@@ -1,6 +1,7 @@
 #include "udpengine.h"
 
 #include "net/commandqueue.h"
+#include "net/limits.h"
 #include "net/open.h"
 #include "net/trace.h"
 
@@ -37,9 +38,6 @@ using Command = std::variant<SendToEndpoint, SendToAddress, SetBroadcast, Member
 // Per wake-up: enough to empty the socket buffer of a fast sender in a few rounds, few enough that
 // a close() or a send waiting behind a flood is seen promptly.
 constexpr int kDrainBudget = 256;
-constexpr int kSocketReceiveBuffer = 4 * 1024 * 1024;
-// Datagrams the kernel had no room for (EAGAIN) wait here; beyond this a send is refused.
-constexpr qsizetype kMaxPendingBytes = 4 * 1024 * 1024;
 
 struct PendingSend {
     SocketAddress to;
@@ -102,7 +100,7 @@ struct UdpEngine::Loop {
     SocketAddress lastSender;        // formatting an address per datagram would cost more than
     QString lastSenderText;          // receiving it; a flood mostly comes from one sender
     std::deque<PendingSend> pending;
-    qsizetype pendingBytes = 0;
+    qint64 pendingBytes = 0;   // with each datagram's overhead
     bool stopping = false;
 
     void run();
@@ -177,7 +175,7 @@ bool UdpEngine::Loop::setUp()
     // Room for a burst: the default (about 200 KiB, some 270 small datagrams) overflows within a
     // millisecond of a fast sender whenever this thread waits for a core. The kernel caps the
     // request at net.core.rmem_max; failing to get it is not an error.
-    (void)socket.setOption(SOL_SOCKET, SO_RCVBUF, kSocketReceiveBuffer);
+    (void)socket.setOption(SOL_SOCKET, SO_RCVBUF, limits::kUdpReceiveBufferBytes);
     // Anything larger than the largest datagram would never be filled.
     buffer.resize(static_cast<std::size_t>(std::min<qsizetype>(config.receiveBufferSize, 65536)));
     auto local = socket.sockName();
@@ -351,12 +349,13 @@ void UdpEngine::Loop::send(const SocketAddress &to, QByteArray data)
         }
     }
     // The send buffer is full (or others already wait): queue it behind them, in order.
-    if (pendingBytes + data.size() > kMaxPendingBytes) {
+    const qint64 weight = data.size() + limits::kDatagramOverheadBytes;
+    if (pendingBytes + weight > limits::kUdpPendingSendBytes) {
         fail(Error::fromErrno(ErrorKind::Limit, ENOBUFS,
-                              Text::tr("sending %1 bytes to %2: %3 bytes already wait to be sent").arg(data.size()).arg(to.toString()).arg(pendingBytes)));
+                              Text::tr("sending %1 bytes to %2: the send queue is full (%3 datagrams wait)").arg(data.size()).arg(to.toString()).arg(pending.size())));
         return;
     }
-    pendingBytes += data.size();
+    pendingBytes += weight;
     pending.push_back({to, std::move(data)});
 }
 
@@ -371,7 +370,7 @@ void UdpEngine::Loop::flushPending()
             sent(next.to, *n);
         else
             fail(n.error());
-        pendingBytes -= next.data.size();
+        pendingBytes -= next.data.size() + limits::kDatagramOverheadBytes;
         pending.pop_front();
     }
 }
