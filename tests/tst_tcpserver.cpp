@@ -4,13 +4,16 @@
 #include "peer.h"
 #include "testutil.h"
 
+#include "net/faults.h"
 #include "net/socket.h"
 #include "tcp/tcpserver.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <netinet/in.h>
 
 using namespace socketeer;
@@ -60,6 +63,36 @@ private slots:
         QCOMPARE(server.boundAddress().port(), started.at(0).at(1).value<quint16>());
         QVERIFY(server.isRunning());
         QVERIFY(!server.start(config(model)));   // refused while running
+    }
+
+    // accept() failing for want of descriptors (EMFILE, injected) leaves the connection waiting:
+    // the server says so once, waits a moment between tries instead of spinning on a listener that
+    // stays readable, and takes the connection once descriptors are there again.
+    void accept_outOfDescriptorsIsReportedOnceThenRetried_data() { addModels(); }
+    void accept_outOfDescriptorsIsReportedOnceThenRetried()
+    {
+        QFETCH(ServerModel, model);
+        TcpServer server;
+        const quint16 port = startOn(server, config(model, true));
+        QVERIFY(port);
+        QSignalSpy errors(&server, &TcpServer::errorOccurred);
+        QSignalSpy connected(&server, &TcpServer::clientConnected);
+
+        faults::Plan plan;
+        plan.emfileOnAccept = 10;   // ten tries in a row fail, the eleventh finds a descriptor
+        faults::arm(plan);
+        auto disarm = qScopeGuard([] { faults::disarm(); });
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QVERIFY(client.readLine().startsWith("connected"));   // the kernel completed the handshake
+
+        QVERIFY(connected.wait(30000));
+        QCOMPARE(errors.size(), 1);
+        const Error error = errors.at(0).at(0).value<Error>();
+        QCOMPARE(error.code, std::error_code(EMFILE, std::system_category()));
+        // And it serves the connection it took so late.
+        client.write(QByteArray("late").toHex() + '\n');
+        QCOMPARE(client.readLine(), QByteArray("Received ") + QByteArray("late").toHex());
     }
 
     void echo_returnsTutorialClientsBytesExactly_data() { addModels(); }

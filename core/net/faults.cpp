@@ -65,7 +65,10 @@ std::size_t clampSend(std::size_t length)
 }
 
 bool takeRecvFault(int &err) { return take(&Plan::eintrOnRecv, EINTR, err) || takeSteadyEintr(err); }
-bool takeAcceptFault(int &err) { return take(&Plan::eintrOnAccept, EINTR, err) || takeSteadyEintr(err); }
+bool takeAcceptFault(int &err)
+{
+    return take(&Plan::eintrOnAccept, EINTR, err) || take(&Plan::emfileOnAccept, EMFILE, err) || takeSteadyEintr(err);
+}
 } // namespace detail
 
 void arm(const Plan &plan)

@@ -17,6 +17,7 @@ struct Plan {
     std::size_t maxSendChunk = 0;  // while non-zero, every send() takes at most this many bytes
     int eintrOnRecv = 0;        // the next N recv()/recvfrom() calls fail with EINTR
     int eintrOnAccept = 0;
+    int emfileOnAccept = 0;     // the next N accept() calls fail with EMFILE (out of descriptors)
 
     // Steady faults for long runs (scripts/soak.sh): while non-zero, one call in N of that kind
     // meets the fault, for as long as the plan is armed.

@@ -65,6 +65,10 @@ inline constexpr int kThreadPerClientMaxClients = 256;
 // The local inbox: enough for a class sending at once.
 inline constexpr int kSmtpMaxClients = 500;
 inline constexpr int kListenBacklog = 128;
+// accept() that fails for want of descriptors or memory leaves the connection waiting, so the
+// listener stays readable: retried at once, the server would spin. It waits this long first;
+// the clients already there are served meanwhile.
+inline constexpr std::chrono::milliseconds kAcceptRetryDelay = 100ms;
 
 // ── Handing received bytes to the front end's thread ──────────────────────────────────────
 // Undelivered bytes before the workers stop reading (TCP flow control then holds the senders).

@@ -92,8 +92,11 @@ Result<Accepted> Socket::accept()
     int newFd = -1;
     int err = 0;
     do {
-        if (faults::detail::g_armed.load(std::memory_order_relaxed) && faults::detail::takeAcceptFault(err))
-            continue;
+        if (faults::detail::g_armed.load(std::memory_order_relaxed) && faults::detail::takeAcceptFault(err)) {
+            if (err == EINTR)
+                continue;
+            break;
+        }
         newFd = ::accept4(fd(), peer.data(), peer.sizePointer(), SOCK_CLOEXEC | (m_nonBlocking ? SOCK_NONBLOCK : 0));
         err = newFd < 0 ? errno : 0;
     } while (err == EINTR);

@@ -66,6 +66,7 @@ struct EventLoopServer::Loop {
     qsizetype outboxBytes = 0;
 
     Socket listener;
+    serverparts::AcceptBackoff backoff;
     OwnedFd epoll;
     std::unordered_map<quint64, std::unique_ptr<Client>> clients;
     std::unordered_set<Client *> timed;               // clients with a deadline (bytes waiting, closing)
@@ -83,6 +84,7 @@ struct EventLoopServer::Loop {
     void runCommands();
     void beginStop();
     void acceptAll();
+    void watchListener(bool watch);
     void refresh(Client &client);
     int timeoutMs() const;
     void tickAll();
@@ -187,8 +189,20 @@ void EventLoopServer::Loop::serve()
         }
         pumpStreams();
         tickAll();
+        if (backoff.due(Clock::now()) && listener.isValid()) {
+            backoff.resume();
+            watchListener(true);
+        }
         graveyard.clear();
     }
+}
+
+// Out of the set while accept() backs off: the connection that could not be taken keeps the
+// listener readable, and level-triggered epoll would report it on every round.
+void EventLoopServer::Loop::watchListener(bool watch)
+{
+    epoll_event listen{watch ? std::uint32_t(EPOLLIN) : 0u, {.u64 = kListenerTag}};
+    ::epoll_ctl(epoll.get(), EPOLL_CTL_MOD, listener.fd(), &listen);
 }
 
 // A stream's chunks wake this thread through the command fd; each following client takes what
@@ -308,11 +322,14 @@ void EventLoopServer::Loop::acceptAll()
             if (accepted.error().code == std::errc::operation_would_block)
                 return;
             if (serverparts::acceptFailureIsResourceShortage(accepted.error())) {
-                post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, accepted.error()});
+                if (backoff.failed(Clock::now()))
+                    post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, accepted.error()});
+                watchListener(false);
                 return;
             }
             continue;
         }
+        backoff.accepted();
         if (maxClients > 0 && clients.size() >= static_cast<size_t>(maxClients)) {
             post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {}, serverparts::rejectionReason(maxClients), {}});
             continue;   // the socket closes here: the client sees the connection end
@@ -376,10 +393,10 @@ void EventLoopServer::Loop::refresh(Client &client)
 
 int EventLoopServer::Loop::timeoutMs() const
 {
-    if (timed.empty())
+    if (timed.empty() && !backoff.retryAt())
         return -1;
     const auto now = Clock::now();
-    auto next = Clock::time_point::max();
+    auto next = backoff.retryAt().value_or(Clock::time_point::max());
     for (const Client *client : timed)
         if (auto at = client->connection.nextTick())
             next = std::min(next, *at);

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <linux/sockios.h>
+#include <utility>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -302,6 +303,12 @@ bool acceptFailureIsResourceShortage(const Error &error)
     const auto code = error.code;
     return code == std::errc::too_many_files_open || code == std::errc::too_many_files_open_in_system
            || code == std::errc::not_enough_memory || code == std::errc::no_buffer_space;
+}
+
+bool AcceptBackoff::failed(Clock::time_point now)
+{
+    m_retryAt = now + limits::kAcceptRetryDelay;
+    return !std::exchange(m_reported, true);
 }
 
 QString serverStoppedReason()

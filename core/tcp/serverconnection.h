@@ -107,6 +107,24 @@ QString rejectionReason(int maxClients);
 // accept() failed for want of descriptors or memory: report it, keep serving. Any other failure is
 // about that one connection (ECONNABORTED and friends): try the next.
 bool acceptFailureIsResourceShortage(const Error &error);
+
+// After such a failure the engine stops watching the listener until retryAt() (the waiting
+// connection would make it readable at once: a spin), and reports the failure once per run of them.
+class AcceptBackoff {
+public:
+    using Clock = std::chrono::steady_clock;
+    // Returns whether to report it: the first failure since the last accepted connection.
+    bool failed(Clock::time_point now);
+    void accepted() { m_reported = false; }
+    // Set while the listener is not watched; the engine clears it (resume()) when it watches again.
+    std::optional<Clock::time_point> retryAt() const { return m_retryAt; }
+    bool due(Clock::time_point now) const { return m_retryAt && now >= *m_retryAt; }
+    void resume() { m_retryAt.reset(); }
+
+private:
+    std::optional<Clock::time_point> m_retryAt;
+    bool m_reported = false;
+};
 QString serverStoppedReason();
 QString disconnectedByServerReason();
 

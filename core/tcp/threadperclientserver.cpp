@@ -84,6 +84,7 @@ struct ThreadPerClientServer::Acceptor {
     std::unordered_map<quint64, std::unique_ptr<Session>> sessions;
     std::vector<std::shared_ptr<ChunkStream>> everyone;   // streams every new client joins
     Socket listener;
+    serverparts::AcceptBackoff backoff;
     bool stopping = false;
 
     void run();
@@ -154,8 +155,12 @@ void ThreadPerClientServer::Acceptor::run()
     post({ServerEvent::Type::Started, 0, {}, bound ? *bound : SocketAddress{}, {}, {}, {}});
 
     while (!stopping) {
-        pollfd fds[2] = {{listener.fd(), POLLIN, 0}, {commands.fd(), POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
+        if (backoff.due(Clock::now()))
+            backoff.resume();
+        // While backing off the listener is left out (fd -1: poll ignores it) and the wait ends when
+        // the retry is due.
+        pollfd fds[2] = {{backoff.retryAt() ? -1 : listener.fd(), POLLIN, 0}, {commands.fd(), POLLIN, 0}};
+        if (::poll(fds, 2, msUntil(backoff.retryAt())) < 0) {
             if (errno == EINTR)
                 continue;
             post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll"))});
@@ -181,10 +186,11 @@ void ThreadPerClientServer::Acceptor::acceptOne()
 {
     auto accepted = listener.accept();   // blocking, but poll said a connection is waiting
     if (!accepted) {
-        if (serverparts::acceptFailureIsResourceShortage(accepted.error()))
+        if (serverparts::acceptFailureIsResourceShortage(accepted.error()) && backoff.failed(Clock::now()))
             post({ServerEvent::Type::Failed, 0, {}, {}, {}, {}, accepted.error()});
         return;
     }
+    backoff.accepted();
     if (maxClients > 0 && sessions.size() >= static_cast<size_t>(maxClients)) {
         post({ServerEvent::Type::Rejected, 0, {}, accepted->peer, {}, serverparts::rejectionReason(maxClients), {}});
         return;   // the socket closes here: the client sees the connection end
