@@ -205,6 +205,30 @@ private slots:
         QVERIFY(!QFile::exists(m_out + u"/message.eml"_s));
     }
 
+    // A server's words reach the terminal as text, never as terminal commands: an OSC that would
+    // set the window title, a CSI colour, a C1 CSI and a right-to-left override all arrive shown
+    // as escapes, in the dialogue and in the error alike, and the Chinese around them intact.
+    void serverRepliesCannotDriveTheTerminal()
+    {
+        Peer server;
+        const QString hostile = u"拒绝 \x1b]0;pwned\x07 \x1b[31mred \u009b2J \u202egnp.exe"_s;
+        QVERIFY(server.startPython(u"smtp_hostile.py"_s, {u"refuse:"_s + hostile}));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port != 0);
+        Cli cli;
+        QVERIFY(cli.start({u"mail"_s, u"--server"_s, u"127.0.0.1:%1"_s.arg(port), u"--security"_s, u"none"_s, u"--from"_s,
+                           kUser, u"--to"_s, u"you@example.com"_s, u"--body-file"_s, u"/dev/null"_s}));
+        QVERIFY(cli.waitForFinished(20000));
+        QCOMPARE(cli.exitCode(), 1);
+        const QString errors = QString::fromUtf8(cli.errors());
+        for (const QChar c : errors)
+            QVERIFY2(c == u'\n' || c == u'\t' || (c.unicode() >= 0x20 && c.unicode() != 0x7f && !(c.unicode() >= 0x80 && c.unicode() < 0xa0)
+                                                    && c.unicode() != 0x202e),
+                     qPrintable(u"U+%1 reached the terminal"_s.arg(uint(c.unicode()), 4, 16, QLatin1Char('0'))));
+        QVERIFY2(errors.contains(u"S: 550 拒绝 \\x1b]0;pwned\\x07 \\x1b[31mred \\x9b2J \\u{202e}gnp.exe"_s), qPrintable(errors));
+        QVERIFY2(errors.contains(u"socketeer mail: "_s) && errors.contains(u"550 拒绝 \\x1b]0;pwned"_s), qPrintable(errors));
+    }
+
     // Finding 3 of issue 9: a server that vanishes at each step of the login. Exit 1, and neither
     // the password nor any base64 form of it on stdout or stderr (the dialogue included).
     void loginDroppedAtEveryStepShowsNoSecret_data()

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "text/terminaltext.h"
+
 #include <QCommandLineParser>
 
 #include <array>
@@ -87,16 +89,15 @@ bool writeStdout(const QByteArray &bytes)
 
 void printLine(const QString &line)
 {
-    const QByteArray bytes = (line + QLatin1Char('\n')).toLocal8Bit();
+    // Lines quote what peers said: their controls are shown, never sent to the terminal.
+    const QByteArray bytes = (terminalSafe(line, LineBreaks::Keep) + QLatin1Char('\n')).toLocal8Bit();
     writeFd(STDERR_FILENO, bytes.constData(), bytes.size());
 }
 
 void printError(const QString &command, const QString &message)
 {
     // One line whatever the message quotes: a CR or LF typed into an argument is shown escaped.
-    QString line = message;
-    line.replace(u'\r', QStringLiteral("\\r")).replace(u'\n', QStringLiteral("\\n"));
-    printLine(QStringLiteral("socketeer %1: %2").arg(command, line));
+    printLine(QStringLiteral("socketeer %1: %2").arg(command, terminalSafe(message)));
 }
 
 void printWarning(const QString &command, const QString &message)

@@ -9,6 +9,7 @@
 #include "mail/mailstore.h"
 #include "mail/smtpreceiver.h"
 #include "net/address.h"
+#include "text/terminaltext.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -112,7 +113,7 @@ int runInbox(const QStringList &arguments)
                                  .arg(message.id, message.envelope.mailFrom,
                                       QLatin1Char('<') + message.envelope.recipients.join(QStringLiteral(">, <")) + QLatin1Char('>'),
                                       QLocale::c().toString(message.size));
-        if (!writeStdout((line + QLatin1Char('\n')).toUtf8())) {
+        if (!writeStdout((terminalSafe(line) + QLatin1Char('\n')).toUtf8())) {
             exitCode = ExitFailure;
             receiver.stop();
         }
