@@ -7,6 +7,8 @@
 #               (libFuzzer -merge=1: only inputs that add coverage); review and commit them
 #   --ci        20 s per target, no merge: the short run CI makes
 #   --build-only  only build the fuzz binaries
+#   --timeout N   an input that runs longer than N seconds is a failure (default 10). Raise it for
+#               long runs on a loaded machine, where a starved process can pass 10 s on any input
 # Builds build-fuzz/ with clang, -fsanitize=fuzzer-no-link,address,undefined for the whole core and
 # -fsanitize=fuzzer for the targets. New inputs go to a temporary folder, never into the committed
 # corpus unless --merge says so. Exits non-zero if any target crashed or broke a property; the crash
@@ -21,12 +23,14 @@ seconds=60
 target=all
 merge=0
 build_only=0
+timeout=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --merge) merge=1 ;;
     --ci) seconds=20; merge=0 ;;
     --build-only) build_only=1 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --timeout) shift; timeout=${1:?--timeout needs a number of seconds} ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     [0-9]*) seconds=$1 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) target=$1 ;;
@@ -75,11 +79,12 @@ for t in "${targets[@]}"; do
   work=$(mktemp -d "${TMPDIR:-/tmp}/socketeer-fuzz-$t.XXXXXX")
   artifacts="$build/artifacts/$t"
   mkdir -p "$work/new" "$artifacts" "$build/logs"
-  args=(-max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048
+  args=(-max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout="$timeout" -rss_limit_mb=2048
         -print_final_stats=1 -artifact_prefix="$artifacts/")
   [ -f "$root/tests/fuzz/dict/$t.dict" ] && args+=(-dict="$root/tests/fuzz/dict/$t.dict")
   echo "=== fuzz_$t: ${seconds}s ==="
   log="$work/log"
+  : >"$log"   # there before tail looks, however late the fuzzer starts
   # New inputs are written to the first folder (the temporary one); the corpus is only read.
   "$build/tests/fuzz/fuzz_$t" "${args[@]}" "$work/new" "$corpus" >"$log" 2>&1 &
   pid=$!
