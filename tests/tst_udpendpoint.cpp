@@ -5,6 +5,7 @@
 
 #include "peer.h"
 #include "testutil.h"
+#include "udptestutil.h"
 
 #include "net/faults.h"
 #include "net/limits.h"
@@ -23,34 +24,12 @@
 
 using namespace socketeer;
 using testsupport::Peer;
+using testsupport::datagramsIn;
+using testsupport::payloadsIn;
 
 Q_DECLARE_METATYPE(socketeer::ErrorKind)
 
 namespace {
-
-UdpConfig configFor(const QString &host, quint16 port = 0)
-{
-    UdpConfig config;
-    config.bind = Endpoint{host, port, {}};
-    return config;
-}
-
-// Opens and waits for bound(); the port it got, 0 on failure.
-quint16 openOn(UdpEndpoint &endpoint, const UdpConfig &config)
-{
-    QSignalSpy bound(&endpoint, &UdpEndpoint::bound);
-    if (!endpoint.open(config) || !bound.wait(5000))
-        return 0;
-    return bound.at(0).at(1).value<quint16>();
-}
-
-QList<Datagram> datagramsIn(const QSignalSpy &spy)
-{
-    QList<Datagram> all;
-    for (const auto &args : spy)
-        all += args.at(0).value<QList<Datagram>>();
-    return all;
-}
 
 // How the tutorial's python peers print an address: the bare host, then the port.
 QByteArray fromLine(const QString &host, quint16 port, const QByteArray &data)
@@ -117,7 +96,7 @@ private slots:
             SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         UdpEndpoint endpoint;
         QSignalSpy bound(&endpoint, &UdpEndpoint::bound);
-        QVERIFY(endpoint.open(configFor(host)));
+        QVERIFY(endpoint.open(testsupport::udpConfigFor(host)));
         QVERIFY(bound.wait(5000));
         QCOMPARE(bound.at(0).at(0).toString(), expected);
         QVERIFY(bound.at(0).at(1).value<quint16>() != 0);
@@ -146,7 +125,7 @@ private slots:
         QUdpSocket qtSocket;
         quint16 port = 0;
         if (blocker == QLatin1String("endpoint")) {
-            port = openOn(first, UdpConfig{});
+            port = testsupport::openUdpOn(first, UdpConfig{});
             QVERIFY(port);
         } else if (blocker == QLatin1String("qudpsocket")) {
             // No proxy lookup: libproxy's helper thread is of no use here and races inside Qt.
@@ -154,7 +133,7 @@ private slots:
             QVERIFY(qtSocket.bind(QHostAddress::LocalHost, 0));
             port = qtSocket.localPort();
         }
-        UdpConfig config = configFor(host, port);
+        UdpConfig config = testsupport::udpConfigFor(host, port);
         if (host.startsWith(QLatin1String("unix:")))
             config.bind = *parseEndpoint(host);
 
@@ -175,7 +154,7 @@ private slots:
             QVERIFY2(e.message().contains(QString::number(port)), qPrintable(e.message()));
         QVERIFY(!endpoint.isOpen());
         // Closed for good: it may be opened again.
-        QVERIFY(openOn(endpoint, UdpConfig{}));
+        QVERIFY(testsupport::openUdpOn(endpoint, UdpConfig{}));
     }
 
     void sendTo_tutorialServerEchoesByteExact_data() { addPayloads(); }
@@ -191,7 +170,7 @@ private slots:
         QVERIFY(serverPort);
 
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, configFor(host));
+        const quint16 port = testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(host));
         QVERIFY(port);
         QSignalSpy sent(&endpoint, &UdpEndpoint::datagramSent);
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
@@ -229,7 +208,7 @@ private slots:
         const quint16 serverPort = server.readListeningPort();
         QVERIFY(serverPort);
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, UdpConfig{});
+        const quint16 port = testsupport::openUdpOn(endpoint, UdpConfig{});
         QVERIFY(port);
         QSignalSpy sent(&endpoint, &UdpEndpoint::datagramSent);
         endpoint.sendTo(Endpoint{QStringLiteral("localhost"), serverPort, {}}, testsupport::chineseUtf8());
@@ -246,7 +225,7 @@ private slots:
         const quint16 serverPort = server.readListeningPort();
         QVERIFY(serverPort);
         UdpEndpoint endpoint;
-        QVERIFY(openOn(endpoint, configFor(QStringLiteral("::"))));
+        QVERIFY(testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(QStringLiteral("::"))));
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
         endpoint.sendTo(Endpoint{QStringLiteral("127.0.0.1"), serverPort, {}}, "dual");
         QTRY_COMPARE_WITH_TIMEOUT(datagramsIn(received).size(), 1, 5000);
@@ -262,7 +241,7 @@ private slots:
         if (host.contains(QLatin1Char(':')))
             SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, configFor(host));
+        const quint16 port = testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(host));
         QVERIFY(port);
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
         QSignalSpy sent(&endpoint, &UdpEndpoint::datagramSent);
@@ -286,7 +265,7 @@ private slots:
     void replyToLast_withoutAnyDatagramIsAnError()
     {
         UdpEndpoint endpoint;
-        QVERIFY(openOn(endpoint, UdpConfig{}));
+        QVERIFY(testsupport::openUdpOn(endpoint, UdpConfig{}));
         QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
         QSignalSpy sent(&endpoint, &UdpEndpoint::datagramSent);
         endpoint.replyToLast("anyone?");
@@ -315,7 +294,7 @@ private slots:
         if (host.contains(QLatin1Char(':')))
             SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, configFor(host));
+        const quint16 port = testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(host));
         QVERIFY(port);
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
 
@@ -358,7 +337,7 @@ private slots:
         const quint16 serverPort = server.readListeningPort();
         QVERIFY(serverPort);
         UdpEndpoint endpoint;
-        QVERIFY(openOn(endpoint, configFor(host)));
+        QVERIFY(testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(host)));
         QSignalSpy sent(&endpoint, &UdpEndpoint::datagramSent);
         QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
@@ -400,7 +379,7 @@ private slots:
         UdpConfig config;
         config.receiveBufferSize = bufferSize;
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, config);
+        const quint16 port = testsupport::openUdpOn(endpoint, config);
         QVERIFY(port);
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
 
@@ -455,7 +434,7 @@ private slots:
         QFETCH(int, port);
         QFETCH(ErrorKind, kind);
         UdpEndpoint endpoint;
-        QVERIFY(openOn(endpoint, UdpConfig{}));
+        QVERIFY(testsupport::openUdpOn(endpoint, UdpConfig{}));
         QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
         QSignalSpy sent(&endpoint, &UdpEndpoint::datagramSent);
         Endpoint to{host, static_cast<quint16>(port), {}};
@@ -494,7 +473,7 @@ private slots:
         // Linux routes 127.255.255.255 as loopback's broadcast address; a socket bound to the
         // any address receives what is sent there.
         UdpEndpoint receiver;
-        const quint16 receiverPort = openOn(receiver, configFor(QStringLiteral("0.0.0.0")));
+        const quint16 receiverPort = testsupport::openUdpOn(receiver, testsupport::udpConfigFor(QStringLiteral("0.0.0.0")));
         QVERIFY(receiverPort);
         QSignalSpy received(&receiver, &UdpEndpoint::datagramsReceived);
         const Endpoint broadcastAddress{QStringLiteral("127.255.255.255"), receiverPort, {}};
@@ -506,10 +485,10 @@ private slots:
         if (fromConfig) {
             UdpConfig config;
             config.broadcast = true;
-            QVERIFY(openOn(sender, config));
+            QVERIFY(testsupport::openUdpOn(sender, config));
             QVERIFY(sender.broadcast());
         } else {
-            QVERIFY(openOn(sender, UdpConfig{}));
+            QVERIFY(testsupport::openUdpOn(sender, UdpConfig{}));
             QVERIFY(!sender.broadcast());
             sender.sendTo(broadcastAddress, "not yet");
             QVERIFY(error.wait(5000));
@@ -556,7 +535,7 @@ private slots:
         if (bindHost.contains(QLatin1Char(':')))
             SOCKETEER_REQUIRE_IPV6_LOOPBACK();
         UdpEndpoint endpoint;
-        QVERIFY(openOn(endpoint, configFor(bindHost)));
+        QVERIFY(testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(bindHost)));
         QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
         QSignalSpy joined(&endpoint, &UdpEndpoint::groupJoined);
         QSignalSpy left(&endpoint, &UdpEndpoint::groupLeft);
@@ -575,7 +554,7 @@ private slots:
     {
         const int count = 5000;
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, UdpConfig{});
+        const quint16 port = testsupport::openUdpOn(endpoint, UdpConfig{});
         QVERIFY(port);
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
         // The pacing: every batch is acknowledged with the running total, and the sender stays
@@ -616,7 +595,7 @@ private slots:
     void sendTo_queueOfEmptyDatagramsIsBounded()
     {
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, configFor(QStringLiteral("127.0.0.1")));
+        const quint16 port = testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(QStringLiteral("127.0.0.1")));
         QVERIFY(port);
         QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
         const qint64 fits = limits::kUdpPendingSendBytes / limits::kDatagramOverheadBytes;
@@ -643,7 +622,7 @@ private slots:
     void close_freesThePortAndEmitsClosed()
     {
         UdpEndpoint first;
-        const quint16 port = openOn(first, UdpConfig{});
+        const quint16 port = testsupport::openUdpOn(first, UdpConfig{});
         QVERIFY(port);
         QSignalSpy closed(&first, &UdpEndpoint::closed);
         first.close();
@@ -652,11 +631,11 @@ private slots:
 
         // Without SO_REUSEADDR a second bind would fail if the first socket were still open.
         UdpEndpoint second;
-        QCOMPARE(openOn(second, configFor(QStringLiteral("127.0.0.1"), port)), port);
+        QCOMPARE(testsupport::openUdpOn(second, testsupport::udpConfigFor(QStringLiteral("127.0.0.1"), port)), port);
         second.closeAndWait();
         QVERIFY(!second.isOpen());
         // Reopened, counters start again.
-        QVERIFY(openOn(first, UdpConfig{}));
+        QVERIFY(testsupport::openUdpOn(first, UdpConfig{}));
         QCOMPARE(first.datagramsIn(), quint64(0));
     }
 
@@ -667,7 +646,7 @@ private slots:
         const quint16 serverPort = server.readListeningPort();
         QVERIFY(serverPort);
         auto endpoint = std::make_unique<UdpEndpoint>();
-        QVERIFY(openOn(*endpoint, UdpConfig{}));
+        QVERIFY(testsupport::openUdpOn(*endpoint, UdpConfig{}));
         for (int i = 0; i < 200; ++i)
             endpoint->sendTo(Endpoint{QStringLiteral("127.0.0.1"), serverPort, {}}, QByteArray::number(i));
         endpoint.reset();   // must not hang, crash or leak (the sanitizer builds check the last two)
@@ -678,7 +657,7 @@ private slots:
         TraceRecorder recorder;
         QSignalSpy recorded(&recorder, &TraceRecorder::eventsRecorded);
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, UdpConfig{});
+        const quint16 port = testsupport::openUdpOn(endpoint, UdpConfig{});
         QVERIFY(port);
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
         endpoint.sendTo(Endpoint{QStringLiteral("127.0.0.1"), port, {}}, "to myself");

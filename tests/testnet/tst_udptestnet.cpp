@@ -6,6 +6,7 @@
 #include "peer.h"
 #include "testnet.h"
 #include "testutil.h"
+#include "udptestutil.h"
 
 #include "udp/udpendpoint.h"
 
@@ -14,41 +15,11 @@
 
 using namespace socketeer;
 using testsupport::Peer;
+using testsupport::datagramsIn;
+using testsupport::payloadsIn;
 namespace testnet = testsupport::testnet;
 
 namespace {
-
-UdpConfig configFor(const QString &host, quint16 port = 0)
-{
-    UdpConfig config;
-    config.bind = Endpoint{host, port, {}};
-    return config;
-}
-
-// Opens and waits for bound(); the port it got, 0 on failure.
-quint16 openOn(UdpEndpoint &endpoint, const UdpConfig &config)
-{
-    QSignalSpy bound(&endpoint, &UdpEndpoint::bound);
-    if (!endpoint.open(config) || !bound.wait(10000))
-        return 0;
-    return bound.at(0).at(1).value<quint16>();
-}
-
-QList<Datagram> datagramsIn(const QSignalSpy &spy)
-{
-    QList<Datagram> all;
-    for (const auto &args : spy)
-        all += args.at(0).value<QList<Datagram>>();
-    return all;
-}
-
-QByteArrayList payloadsIn(const QSignalSpy &spy)
-{
-    QByteArrayList all;
-    for (const Datagram &datagram : datagramsIn(spy))
-        all << datagram.data;
-    return all;
-}
 
 QString firstError(const QSignalSpy &spy)
 {
@@ -118,7 +89,7 @@ private slots:
         QFETCH(QString, unicastHere);
 
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, configFor(bindHost));
+        const quint16 port = testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(bindHost));
         QVERIFY(port);
         QSignalSpy joined(&endpoint, &UdpEndpoint::groupJoined);
         QSignalSpy left(&endpoint, &UdpEndpoint::groupLeft);
@@ -175,7 +146,7 @@ private slots:
         QFETCH(QString, bindHost);
         QFETCH(QString, group);
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, configFor(bindHost));
+        const quint16 port = testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(bindHost));
         QVERIFY(port);
         QSignalSpy joined(&endpoint, &UdpEndpoint::groupJoined);
         QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
@@ -192,7 +163,7 @@ private slots:
     void broadcast_fromHostBReachesAListenerOnTheAnyAddress()
     {
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, configFor(QStringLiteral("0.0.0.0")));
+        const quint16 port = testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(QStringLiteral("0.0.0.0")));
         QVERIFY(port);
         QSignalSpy received(&endpoint, &UdpEndpoint::datagramsReceived);
         SenderOnB sender;
@@ -213,7 +184,7 @@ private slots:
         const quint16 serverPort = server.readListeningPort(20000);
         QVERIFY(serverPort);
         UdpEndpoint endpoint;
-        const quint16 port = openOn(endpoint, configFor(testnet::kHostA4));
+        const quint16 port = testsupport::openUdpOn(endpoint, testsupport::udpConfigFor(testnet::kHostA4));
         QVERIFY(port);
         QSignalSpy error(&endpoint, &UdpEndpoint::errorOccurred);
         QSignalSpy sent(&endpoint, &UdpEndpoint::datagramSent);
