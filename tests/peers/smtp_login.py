@@ -32,6 +32,10 @@ try:
             server.auth(args.method, method, initial_response_ok=args.method == 'PLAIN')
         server.send_message(msg)
     print('sent', flush=True)
+except smtplib.SMTPRecipientsRefused as e:
+    code, text = next(iter(e.recipients.values()))
+    print('refused %d %s' % (code, text.decode('utf-8', 'replace')), flush=True)
+    raise SystemExit(1)
 except smtplib.SMTPResponseException as e:
     print('refused %d %s' % (e.smtp_code, e.smtp_error.decode('utf-8', 'replace')), flush=True)
     raise SystemExit(1)
