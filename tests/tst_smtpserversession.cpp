@@ -12,6 +12,7 @@
 #include "mail/mailstore.h"
 #include "mail/smtpfailures.h"
 #include "mail/smtpinboxauth.h"
+#include "mail/tracefield.h"
 
 #include <QDir>
 #include <QFile>
@@ -487,6 +488,42 @@ private slots:
         QVERIFY(!missing);
         QVERIFY(missing.error().message().contains(u"absent"_s));
         QVERIFY(!SmtpCredentials::load(dir.path()));   // a folder
+    }
+
+    // RFC 3848 / RFC 6531: the Received: field says TLS ("S") and login ("A") in its "with".
+    void receivedField_namesTlsAndLogin_data()
+    {
+        QTest::addColumn<bool>("extended");
+        QTest::addColumn<bool>("utf8");
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("with");
+        QTest::newRow("HELO") << false << false << false << QString() << u"SMTP"_s;
+        QTest::newRow("ESMTP") << true << false << false << QString() << u"ESMTP"_s;
+        QTest::newRow("ESMTPS") << true << false << true << QString() << u"ESMTPS"_s;
+        QTest::newRow("ESMTPA") << true << false << false << kUser << u"ESMTPA"_s;
+        QTest::newRow("ESMTPSA") << true << false << true << kUser << u"ESMTPSA"_s;
+        QTest::newRow("UTF8SMTPSA") << true << true << true << kUser << u"UTF8SMTPSA"_s;
+    }
+
+    void receivedField_namesTlsAndLogin()
+    {
+        QFETCH(bool, extended);
+        QFETCH(bool, utf8);
+        QFETCH(bool, tls);
+        QFETCH(QString, user);
+        QFETCH(QString, with);
+        SmtpEnvelope envelope;
+        envelope.heloName = u"client.example"_s;
+        envelope.peer = u"127.0.0.1:4000"_s;
+        envelope.extended = extended;
+        envelope.smtpUtf8 = utf8;
+        envelope.tls = tls;
+        envelope.authUser = user;
+        envelope.recipients = {u"d@e.f"_s};
+        const QByteArray field = receivedTraceField(envelope, u"localhost"_s, u"ID"_s, QDateTime::currentDateTimeUtc());
+        QVERIFY2(field.contains(" with " + with.toLatin1() + " id ID"), field.constData());
+        QVERIFY(!field.contains(kUser.toUtf8()));   // who logged in is not told to every reader
     }
 
     // ── The envelope on disk ─────────────────────────────────────────────────────────────
