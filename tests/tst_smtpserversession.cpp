@@ -526,6 +526,30 @@ private slots:
         QVERIFY(!field.contains(kUser.toUtf8()));   // who logged in is not told to every reader
     }
 
+    void loopbackPeer_data()
+    {
+        QTest::addColumn<QString>("peer");
+        QTest::addColumn<bool>("loopback");
+        QTest::newRow("127.0.0.1") << u"127.0.0.1:53314"_s << true;
+        QTest::newRow("127.8.9.10") << u"127.8.9.10:1"_s << true;
+        QTest::newRow("::1") << u"[::1]:53314"_s << true;
+        QTest::newRow("v4-mapped loopback") << u"[::ffff:127.0.0.1]:53314"_s << true;
+        QTest::newRow("netns host") << u"10.99.0.2:41000"_s << false;
+        QTest::newRow("v4-mapped other") << u"[::ffff:10.99.0.2]:41000"_s << false;
+        QTest::newRow("fd99::2") << u"[fd99::2]:41000"_s << false;
+        QTest::newRow("::") << u"[::]:1"_s << false;
+        QTest::newRow("0.0.0.0") << u"0.0.0.0:1"_s << false;
+        QTest::newRow("unix socket") << u"/tmp/x.sock"_s << false;
+        QTest::newRow("garbage") << u"[::1:5"_s << false;
+    }
+
+    void loopbackPeer()
+    {
+        QFETCH(QString, peer);
+        QFETCH(bool, loopback);
+        QCOMPARE(isLoopbackPeer(peer), loopback);
+    }
+
     // ── The envelope on disk ─────────────────────────────────────────────────────────────
     void envelopeJson_keepsTlsAndUser_andOldEnvelopesStillLoad()
     {

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QSet>
 #include <QStringDecoder>
 
@@ -120,6 +121,31 @@ bool SmtpAuthPolicy::accepts(const QString &user, const QString &password) const
     case SmtpAuthMode::File: return credentials && credentials->verify(user, password);
     }
     return false;
+}
+
+bool isLoopbackPeer(const QString &peer)
+{
+    QString host = peer;
+    if (host.startsWith(QLatin1Char('['))) {
+        const qsizetype close = host.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return false;
+        host = host.mid(1, close - 1);
+    } else {
+        const qsizetype colon = host.lastIndexOf(QLatin1Char(':'));
+        if (colon >= 0)
+            host.truncate(colon);
+    }
+    const QHostAddress address(host);
+    if (address.isNull())
+        return false;
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        static const quint8 mappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+        if (std::equal(mappedPrefix, mappedPrefix + 12, bytes.c))
+            return bytes.c[12] == 127;   // ::ffff:127.x.y.z, a v4 client on a dual-stack socket
+    }
+    return address.isLoopback();
 }
 
 QString sanitizedUserName(const QString &user)

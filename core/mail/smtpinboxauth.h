@@ -48,6 +48,10 @@ struct SmtpAuthPolicy {
     bool accepts(const QString &user, const QString &password) const;
 };
 
+// Whether a peer ("127.0.0.1:53314", "[::1]:53314", "[::ffff:127.0.0.1]:53314", as the TCP
+// server names it) is on this machine: AUTH may then be offered without TLS.
+bool isLoopbackPeer(const QString &peer);
+
 // A user name as it may be shown and stored: control characters (CR, LF, …) become U+FFFD, and
 // at most 256 characters are kept.
 QString sanitizedUserName(const QString &user);

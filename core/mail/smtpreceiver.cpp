@@ -4,7 +4,6 @@
 #include "tcp/tcpserver.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QThread>
@@ -30,24 +29,6 @@ struct Text {
 // (see Worker::receive, "TLS upgrade"). Until then STARTTLS is never offered.
 constexpr bool kTlsEngineAvailable = false;
 
-// "127.0.0.1:53314", "[::1]:53314", "[::ffff:127.0.0.1]:53314": on this machine?
-bool isLoopbackPeer(const QString &peer)
-{
-    QString host = peer;
-    if (host.startsWith(QLatin1Char('['))) {
-        host = host.mid(1, host.indexOf(QLatin1Char(']')) - 1);
-    } else {
-        const qsizetype colon = host.lastIndexOf(QLatin1Char(':'));
-        if (colon >= 0)
-            host.truncate(colon);
-    }
-    const QHostAddress address(host);
-    bool mapped = false;
-    const quint32 v4 = address.toIPv4Address(&mapped);
-    if (mapped)
-        return (v4 >> 24) == 127;
-    return address.isLoopback();
-}
 } // namespace
 
 // Lives in the receiver's thread and does everything there: it owns the TcpServer front end (whose
