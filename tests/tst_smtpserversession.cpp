@@ -340,6 +340,13 @@ private slots:
         Harness plain(authPolicy(SmtpAuthMode::Any));
         plain.send("EHLO c\r\nAUTH PLAIN " + plainResponse() + "\r\n");
         QVERIFY(plain.hook.contains(u"C: AUTH PLAIN ********"_s));
+        // A client that put the password where the mechanism goes: 504, and still not shown.
+        Harness misplaced(authPolicy(SmtpAuthMode::Any));
+        QCOMPARE(misplaced.sendCodes("EHLO c\r\nAUTH " + kPassword.toUtf8() + "\r\nauth cram-md5\r\n"),
+                 (QStringList{u"250"_s, u"504"_s, u"504"_s}));
+        QVERIFY(misplaced.hook.contains(u"C: AUTH ********"_s));
+        QVERIFY(misplaced.hook.contains(u"C: AUTH CRAM-MD5"_s));
+        QVERIFY(!misplaced.hook.join(u'\n').contains(kPassword));
     }
 
     void auth_failuresCountTowardsTheErrorLimit()

@@ -215,12 +215,17 @@ void SmtpServerSession::command(QByteArrayView line, QByteArray &out)
     const QByteArray verb = (space < 0 ? line : line.first(space)).toByteArray().toUpper();
     const QByteArrayView argument = space < 0 ? QByteArrayView() : trimmed(line.sliced(space + 1));
     if (verb == "AUTH") {
-        // "AUTH PLAIN ********": the mechanism is shown, the initial response never.
+        // "AUTH PLAIN ********": a mechanism's name is shown, the initial response never — nor a
+        // "mechanism" that is no SASL name we know (a client that put the password there).
+        static const QByteArrayList known{"PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5", "XOAUTH2", "OAUTHBEARER", "GSSAPI",
+                                          "NTLM", "EXTERNAL", "ANONYMOUS", "SCRAM-SHA-1", "SCRAM-SHA-256"};
         const qsizetype mechanismEnd = argument.indexOf(' ');
-        const QByteArrayView mechanism = mechanismEnd < 0 ? argument : argument.first(mechanismEnd);
+        const QByteArray mechanism = (mechanismEnd < 0 ? argument : argument.first(mechanismEnd)).toByteArray().toUpper();
         QString shown = QStringLiteral("AUTH");
-        if (!mechanism.isEmpty())
-            shown += QLatin1Char(' ') + QString::fromUtf8(mechanism.first(std::min<qsizetype>(mechanism.size(), 32)));
+        if (known.contains(mechanism))
+            shown += QLatin1Char(' ') + QString::fromLatin1(mechanism);
+        else if (!mechanism.isEmpty())
+            shown += QLatin1Char(' ') + Secret::shown();
         if (mechanismEnd >= 0)
             shown += QLatin1Char(' ') + Secret::shown();
         note(Direction::Client, shown);
