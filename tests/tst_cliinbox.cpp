@@ -9,6 +9,7 @@
 #include "mail/mailstore.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -64,7 +65,8 @@ private slots:
         QVERIFY(cli.waitForFinished());
         QCOMPARE(cli.exitCode(), 0);
         const QByteArray help = cli.process().readAllStandardOutput();
-        for (const char *option : {"--bind", "--port", "--dir", "--max-size", "--timeout", "2525"})
+        for (const char *option : {"--bind", "--port", "--dir", "--max-size", "--timeout", "2525", "--auth", "any|file", "user:password",
+                                   "--require-tls", "--fail", "STAGE:CODE:PERCENT", "RCPT", "599", "538"})
             QVERIFY2(help.contains(option), option);
     }
 
@@ -210,6 +212,13 @@ private slots:
         QTest::newRow("size zero") << QStringList{u"--max-size"_s, u"0"_s} << QByteArray("--max-size");
         QTest::newRow("timeout words") << QStringList{u"--timeout"_s, u"soon"_s} << QByteArray("--timeout");
         QTest::newRow("stray argument") << QStringList{u"extra"_s} << QByteArray("extra");
+        QTest::newRow("fail stage") << QStringList{u"--fail"_s, u"HELO:451:5"_s} << QByteArray("--fail");
+        QTest::newRow("fail code") << QStringList{u"--fail"_s, u"RCPT:250:5"_s} << QByteArray("250");
+        QTest::newRow("fail percent") << QStringList{u"--fail"_s, u"RCPT:451:150"_s} << QByteArray("150");
+        QTest::newRow("fail form") << QStringList{u"--fail"_s, u"RCPT=451"_s} << QByteArray("STAGE:CODE:PERCENT");
+        QTest::newRow("second fail bad") << QStringList{u"--fail"_s, u"MAIL:451:5"_s, u"--fail"_s, u"x"_s} << QByteArray("--fail");
+        QTest::newRow("auth empty") << QStringList{u"--auth"_s, QString()} << QByteArray("--auth");
+        QTest::newRow("require tls") << QStringList{u"--require-tls"_s} << QByteArray("STARTTLS");
     }
 
     void badArguments_oneLine_exitTwo()
@@ -225,6 +234,76 @@ private slots:
         QCOMPARE(errors.count('\n'), 1);
         QVERIFY2(errors.contains(mentions), errors.constData());
         QVERIFY(!QDir(unused).exists());   // nothing done before the check
+    }
+
+    // A users file with a broken line: exit 1, the file and the line named, the line never quoted
+    // (it may hold a password), nothing created.
+    void badUsersFile_exitOne_namesFileAndLine()
+    {
+        const QString users = m_tmp.filePath(u"users-broken"_s);
+        QVERIFY(writeFile(users, "# ok\nme:pw\nsecretpasswordline\n"));
+        const QString dir = m_tmp.filePath(u"inbox-bad-users"_s);
+        Cli cli;
+        QVERIFY(cli.start({u"inbox"_s, u"--port"_s, u"0"_s, u"--dir"_s, dir, u"--auth"_s, users}));
+        QVERIFY(cli.waitForFinished());
+        QCOMPARE(cli.exitCode(), 1);
+        const QByteArray errors = cli.errors();
+        QVERIFY2(errors.contains(users.toUtf8()) && errors.contains("line 3"), errors.constData());
+        QVERIFY2(!errors.contains("secretpassword"), errors.constData());
+        QVERIFY(!QDir(dir).exists());
+    }
+
+    // swaks logs in; the password is in no output of the inbox and no file it wrote. Failure
+    // injection is announced, and does what it says.
+    void swaksAuth_andFailureInjection()
+    {
+        if (!Peer::haveProgram(u"swaks"_s))
+            QSKIP("swaks is not installed");
+        const QByteArray password = "abcdEFGH1234authcode";
+        const QString users = m_tmp.filePath(u"users-good"_s);
+        QVERIFY(writeFile(users, "student@example.com:" + password + "\n"));
+        const QString dir = m_tmp.filePath(u"inbox-auth"_s);
+        Cli inbox;
+        QVERIFY(inbox.start({u"inbox"_s, u"--port"_s, u"0"_s, u"--dir"_s, dir, u"--auth"_s, users, u"--fail"_s, u"rcpt:452:0"_s,
+                             u"--fail"_s, u"DATA:554:100"_s}));
+        const quint16 port = inbox.readPortLine("listening on");
+        QVERIFY(port != 0);
+        QVERIFY(inbox.waitForError("failure injection is on: RCPT:452:0, DATA:554:100"));
+
+        const QStringList base{u"--server"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--from"_s, u"a@example.com"_s,
+                               u"--to"_s, u"b@example.com"_s, u"--auth"_s, u"LOGIN"_s, u"--auth-user"_s, u"student@example.com"_s,
+                               u"--auth-password"_s, QString::fromLatin1(password)};
+        Peer swaks;
+        QVERIFY(swaks.startProgram(u"swaks"_s, base));
+        QVERIFY(swaks.waitForFinished(20000));
+        const QByteArray said = swaks.process().readAllStandardOutput();
+        QVERIFY2(swaks.exitCode() != 0, said.constData());
+        QVERIFY2(said.contains("235 2.7.0") && said.contains("554 5.3.0 DATA failed on purpose"), said.constData());
+        QVERIFY(inbox.stopsCleanlyOn(SIGTERM));
+
+        // Without the rule, the same login delivers.
+        Cli second;
+        QVERIFY(second.start({u"inbox"_s, u"--port"_s, u"0"_s, u"--dir"_s, dir, u"--auth"_s, users}));
+        const quint16 port2 = second.readPortLine("listening on");
+        QVERIFY(port2 != 0);
+        QStringList again = base;
+        again[3] = QString::number(port2);
+        Peer delivered;
+        QVERIFY(delivered.startProgram(u"swaks"_s, again));
+        QVERIFY(delivered.waitForFinished(20000));
+        QCOMPARE(delivered.exitCode(), 0);
+        bool ok = false;
+        const QByteArray line = second.readLine(10000, &ok);
+        QVERIFY2(ok && line.startsWith("received "), line.constData());
+        QVERIFY(second.stopsCleanlyOn(SIGTERM));
+
+        QByteArray everything = inbox.errors() + second.errors() + line;
+        QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            everything += readFile(it.next());
+        QVERIFY(everything.contains("student@example.com"));
+        for (const QByteArray &form : {password, password.toBase64(), QByteArray("\0student@example.com\0" + password).toBase64()})
+            QVERIFY2(!everything.contains(form), form.constData());
     }
 
     void unwritableDir_isReported_exitOne()

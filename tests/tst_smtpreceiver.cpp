@@ -454,15 +454,21 @@ private slots:
         QTest::addColumn<QString>("expectedFrom");
         QTest::addColumn<QString>("expectedWith");
         QTest::addColumn<QString>("expectedFor");   // empty: no "for" clause
+        QTest::addColumn<bool>("login");             // AUTH PLAIN (any login) after EHLO
         QTest::newRow("HELO, one recipient") << u"HELO client.example"_s << u"MAIL FROM:<a@b.c>"_s << QStringList{u"d@e.f"_s}
-                                             << u"client.example"_s << u"SMTP"_s << u"d@e.f"_s;
+                                             << u"client.example"_s << u"SMTP"_s << u"d@e.f"_s << false;
         // A Bcc'd recipient must not be revealed to the others: no "for" with more than one.
         QTest::newRow("EHLO, two recipients") << u"EHLO client.example"_s << u"MAIL FROM:<a@b.c>"_s
-                                              << QStringList{u"d@e.f"_s, u"g@h.i"_s} << u"client.example"_s << u"ESMTP"_s << QString();
+                                              << QStringList{u"d@e.f"_s, u"g@h.i"_s} << u"client.example"_s << u"ESMTP"_s << QString() << false;
         QTest::newRow("EHLO SMTPUTF8") << u"EHLO [127.0.0.1]"_s << u"MAIL FROM:<王@例子.中国> SMTPUTF8"_s
-                                       << QStringList{u"张三@例子.中国"_s} << u"[127.0.0.1]"_s << u"UTF8SMTP"_s << u"张三@例子.中国"_s;
+                                       << QStringList{u"张三@例子.中国"_s} << u"[127.0.0.1]"_s << u"UTF8SMTP"_s << u"张三@例子.中国"_s << false;
+        // RFC 3848: "A" after a login.
+        QTest::newRow("EHLO, AUTH") << u"EHLO client.example"_s << u"MAIL FROM:<a@b.c>"_s << QStringList{u"d@e.f"_s}
+                                    << u"client.example"_s << u"ESMTPA"_s << u"d@e.f"_s << true;
+        QTest::newRow("SMTPUTF8, AUTH") << u"EHLO client.example"_s << u"MAIL FROM:<王@例子.中国> SMTPUTF8"_s << QStringList{u"d@e.f"_s}
+                                        << u"client.example"_s << u"UTF8SMTPA"_s << u"d@e.f"_s << true;
         QTest::newRow("HELO with CR and brackets") << u"EHLO evil\\rX-Injected:(yes)\\x01"_s << u"MAIL FROM:<a@b.c>"_s
-                                                   << QStringList{u"d@e.f"_s} << u"unknown"_s << u"ESMTP"_s << u"d@e.f"_s;
+                                                   << QStringList{u"d@e.f"_s} << u"unknown"_s << u"ESMTP"_s << u"d@e.f"_s << false;
     }
 
     void receivedField_saysFromWhomByWhomHowAndWhen()
@@ -473,11 +479,17 @@ private slots:
         QFETCH(QString, expectedFrom);
         QFETCH(QString, expectedWith);
         QFETCH(QString, expectedFor);
+        QFETCH(bool, login);
         SmtpReceiver receiver;
-        const quint16 port = startReceiver(receiver);
+        SmtpReceiverConfig config;
+        config.authMode = login ? SmtpAuthMode::Any : SmtpAuthMode::Off;
+        const quint16 port = startReceiver(receiver, config);
         QVERIFY(port != 0);
         QSignalSpy received(&receiver, &SmtpReceiver::messageReceived);
-        QStringList steps{u"reply"_s, u"line:"_s + hello, u"reply"_s, u"line:"_s + mailFrom, u"reply"_s};
+        QStringList steps{u"reply"_s, u"line:"_s + hello, u"reply"_s};
+        if (login)
+            steps << u"line:AUTH PLAIN AHVzZXIAcHc="_s << u"reply"_s;   // "\0user\0pw"
+        steps << u"line:"_s + mailFrom << u"reply"_s;
         for (const QString &recipient : recipients)
             steps << u"line:RCPT TO:<"_s + recipient + u'>' << u"reply"_s;
         const QByteArray body = "Subject: trace\r\nReceived: from an.earlier.hop by another; 1 Jan 2026 00:00:00 +0000\r\n\r\nhi\r\n";

@@ -40,12 +40,20 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
             return QLocale().formattedDataSize(row.message.size, 1, QLocale::DataSizeTraditionalFormat);
         case Attachments:
             return parsed && row.summary->attachments > 0 ? QVariant(row.summary->attachments) : QVariant();
+        case Security:
+            if (envelope.tls)
+                return envelope.authUser.isEmpty() ? tr("TLS") : tr("TLS, %1").arg(envelope.authUser);
+            return envelope.authUser;
         }
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == To || index.column() == From)
             return tr("Envelope: from <%1> to <%2>").arg(envelope.mailFrom, envelope.recipients.join(QStringLiteral(">, <")));
         if (index.column() == Received)
             return QLocale().toString(envelope.receivedAt.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == Security)
+            return (envelope.tls ? tr("Came under TLS.") : tr("Came in plain text (no TLS)."))
+                   + QLatin1Char(' ')
+                   + (envelope.authUser.isEmpty() ? tr("No login.") : tr("Logged in as %1.").arg(envelope.authUser));
     } else if (role == Qt::TextAlignmentRole) {
         if (index.column() == Size || index.column() == Attachments)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -64,6 +72,7 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
     case Received: return tr("Received");
     case Size: return tr("Size");
     case Attachments: return tr("Attachments");
+    case Security: return tr("Login / TLS");
     }
     return {};
 }

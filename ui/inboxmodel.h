@@ -20,7 +20,7 @@ class InboxModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(InboxModel)
 public:
-    enum Column { From, Subject, To, Received, Size, Attachments, ColumnCount };
+    enum Column { From, Subject, To, Received, Size, Attachments, Security, ColumnCount };
 
     explicit InboxModel(QObject *parent = nullptr);
     ~InboxModel() override;

@@ -10,6 +10,7 @@
 #include "mail/smtpreceiver.h"
 #include "net/error.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
@@ -18,9 +19,11 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -39,6 +42,9 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
       m_model(new InboxModel(this)),
       m_status(new QLabel),
       m_port(new QSpinBox),
+      m_auth(new QComboBox),
+      m_failures(new QLineEdit),
+      m_failureMark(new QLabel),
       m_startStop(new QPushButton),
       m_delete(new QPushButton(tr("Delete"))),
       m_clear(new QPushButton(tr("Clear all…"))),
@@ -58,6 +64,21 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     m_port->setValue(m_settings.inboxPort());
     m_port->setMinimumWidth(m_port->sizeHint().width());   // the long status line must not squeeze it
     m_port->setToolTip(tr("The port the local inbox listens on (0: any free port). Programs you test send mail here."));
+    m_auth->setObjectName(QStringLiteral("inboxAuth"));
+    m_auth->addItem(tr("No login"), int(SmtpAuthMode::Off));
+    m_auth->addItem(tr("Any login accepted"), int(SmtpAuthMode::Any));
+    m_auth->setToolTip(tr("SMTP AUTH (PLAIN and LOGIN) for testing a mail client's login: every user name and password is "
+                          "accepted, and the user is shown with each message. Offered only to programs on this computer. "
+                          "Takes effect at Start."));
+    m_failures->setObjectName(QStringLiteral("inboxFailures"));
+    m_failures->setPlaceholderText(tr("e.g. RCPT:451:50"));
+    m_failures->setToolTip(tr("Failure injection, for testing how a mail client handles errors: STAGE:CODE:PERCENT, several "
+                              "separated by spaces. At STAGE (AUTH, MAIL, RCPT or DATA) the inbox answers CODE (400 to 599) "
+                              "instead of the normal reply, PERCENT of the time. Takes effect at Start; empty: off."));
+    m_failureMark->setObjectName(QStringLiteral("inboxFailureMark"));
+    m_failureMark->setTextFormat(Qt::PlainText);
+    m_failureMark->setStyleSheet(QStringLiteral("color: white; background: #c02020; padding: 2px 6px; font-weight: bold;"));
+    m_failureMark->hide();
     m_startStop->setObjectName(QStringLiteral("inboxStartStop"));
     m_delete->setObjectName(QStringLiteral("inboxDelete"));
     m_clear->setObjectName(QStringLiteral("inboxClear"));
@@ -88,6 +109,13 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     controls->addWidget(m_delete);
     controls->addWidget(m_clear);
 
+    auto *testing = new QHBoxLayout;
+    testing->addWidget(new QLabel(tr("Login")));
+    testing->addWidget(m_auth);
+    testing->addWidget(new QLabel(tr("Fail on purpose")));
+    testing->addWidget(m_failures, 1);
+    testing->addWidget(m_failureMark);
+
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_list);
     splitter->addWidget(m_view);
@@ -95,6 +123,7 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addLayout(testing);
     layout->addWidget(splitter, 1);
 
     connect(m_startStop, &QPushButton::clicked, this, &InboxPanel::toggle);
@@ -215,6 +244,13 @@ void InboxPanel::startReceiver()
     SmtpReceiverConfig config;
     config.endpoint = {m_settings.inboxAddress(), static_cast<quint16>(m_port->value()), {}};
     config.directory = m_settings.inboxDirectory();
+    config.authMode = SmtpAuthMode(m_auth->currentData().toInt());
+    for (const QString &text : m_failures->text().split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts)) {
+        const auto rule = parseSmtpFailureRule(text);
+        if (!rule)
+            return setStatus(tr("Fail on purpose: %1").arg(rule.error().detail), true);
+        config.failures << *rule;
+    }
     m_settings.setInboxPort(static_cast<quint16>(m_port->value()));
     m_receiver->start(config);
     setStatus(tr("Starting the local inbox…"));
@@ -242,10 +278,19 @@ void InboxPanel::onStarted(const QString &address, quint16 port)
 {
     m_address = address;
     m_listeningPort = port;
-    setStatus(tr("Receiving mail on %1 port %2 (SMTP, no login). Send to any address here: every message is kept, none "
-                 "is passed on.")
+    const SmtpReceiverConfig &config = m_receiver->config();
+    setStatus((config.authMode == SmtpAuthMode::Off
+                   ? tr("Receiving mail on %1 port %2 (SMTP, no login). Send to any address here: every message is kept, none "
+                        "is passed on.")
+                   : tr("Receiving mail on %1 port %2 (SMTP, any login accepted). Send to any address here: every message is "
+                        "kept, none is passed on."))
                   .arg(address)
                   .arg(port));
+    QStringList rules;
+    for (const SmtpFailureRule &rule : config.failures)
+        rules << formatSmtpFailureRule(rule);
+    m_failureMark->setText(tr("Failures injected: %1").arg(rules.join(QStringLiteral(", "))));
+    m_failureMark->setVisible(!rules.isEmpty());
     updateButtons();
     emit listeningChanged(true, port);
 }
@@ -254,6 +299,7 @@ void InboxPanel::onStopped()
 {
     const bool wasListening = m_listeningPort != 0;
     m_listeningPort = 0;
+    m_failureMark->hide();
     if (m_stopping)
         setStatus(tr("The local inbox is stopped: nothing receives mail. Messages already received stay below."));
     m_stopping = false;
@@ -369,6 +415,8 @@ void InboxPanel::updateButtons()
     const bool running = m_receiver->isRunning();
     m_startStop->setText(running ? tr("Stop") : tr("Start"));
     m_port->setEnabled(!running);
+    m_auth->setEnabled(!running);
+    m_failures->setEnabled(!running);
     const bool selected = m_list->selectionModel() && m_list->selectionModel()->hasSelection();
     m_delete->setEnabled(selected);
     m_clear->setEnabled(m_model->rowCount() > 0);

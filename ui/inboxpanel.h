@@ -8,7 +8,9 @@
 #include <QList>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableView;
@@ -87,6 +89,12 @@ private:
     InboxModel *m_model;
     QLabel *m_status;
     QSpinBox *m_port;
+    // For testing mail clients: AUTH (none or any login) and failure injection, applied at
+    // Start. Never saved: each launch starts without them, and while failures are injected a
+    // red mark says so.
+    QComboBox *m_auth;
+    QLineEdit *m_failures;
+    QLabel *m_failureMark;
     QPushButton *m_startStop;
     QPushButton *m_delete;
     QPushButton *m_clear;

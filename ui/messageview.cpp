@@ -133,6 +133,9 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
     header += row(tr("Date"), mail.date.isValid() ? QLocale().toString(mail.date.toLocalTime(), QLocale::LongFormat) : tr("(none)"));
     // What only the envelope knows: who it was really sent to (Bcc recipients are here alone).
     header += row(tr("Envelope"), tr("from <%1> to <%2>").arg(message.envelope.mailFrom, message.envelope.recipients.join(QStringLiteral(">, <"))));
+    const SmtpEnvelope &envelope = message.envelope;
+    const QString tls = envelope.tls ? tr("TLS (%1, %2)").arg(envelope.tlsVersion, envelope.tlsCipher) : tr("plain text (no TLS)");
+    header += row(tr("Security"), envelope.authUser.isEmpty() ? tls : tr("%1, logged in as %2").arg(tls, envelope.authUser));
     header += QStringLiteral("</table>");
     if (!mail.ok)
         header += QStringLiteral("<p style='color:#b00020'>%1</p>").arg(tr("This message could not be read as MIME: %1").arg(mail.problem).toHtmlEscaped());

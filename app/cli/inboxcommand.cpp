@@ -2,6 +2,8 @@
 // prints "listening on HOST PORT" on stdout once it listens, then one line per message stored
 // ("received ID from … to … (N bytes)") — so a script can wait for both — and runs until SIGINT or
 // SIGTERM. Messages go to --dir, the same folder the app's inbox panel shows by default.
+// --auth, --require-tls and --fail set the SMTP session's security and failure injection
+// (core/mail/smtpserversession.h); failure injection is announced on stderr, never silent.
 
 #include "cli.h"
 #include "signalwatcher.h"
@@ -13,6 +15,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QHostAddress>
 #include <QLocale>
 
 namespace socketeer::cli {
@@ -25,6 +28,11 @@ int usageError(const QString &message)
 {
     printError(kCommand, message);
     return ExitUsage;
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
 }
 
 } // namespace
@@ -41,7 +49,10 @@ int runInbox(const QStringList &arguments)
                 "socketeer mail, at it:\n"
                 "  socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...\n\n"
                 "Once listening it prints \"listening on HOST PORT\" to stdout, then one line per message\n"
-                "received. It runs until SIGINT or SIGTERM."));
+                "received. It runs until SIGINT or SIGTERM.\n\n"
+                "For testing mail clients: --auth makes it ask for SMTP AUTH (PLAIN or LOGIN), and --fail\n"
+                "makes it answer chosen failures on purpose, for example --fail RCPT:451:50 answers half of\n"
+                "the RCPT commands with 451."));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Address to listen on (default 127.0.0.1, loopback only: other machines cannot "
                                                 "send to it). 0.0.0.0 or :: listens on all interfaces."),
@@ -58,7 +69,22 @@ int runInbox(const QStringList &arguments)
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
                                            Cli::tr("Seconds a client may stay silent before it is disconnected with 421 (default 300)."),
                                            Cli::tr("seconds"), QStringLiteral("300"));
-    parser.addOptions({bindOption, portOption, dirOption, maxSizeOption, timeoutOption});
+    const QCommandLineOption authOption(
+        QStringLiteral("auth"),
+        Cli::tr("Offer SMTP AUTH (PLAIN and LOGIN). \"any\": every user name and password is accepted (a test inbox; the "
+                "user is recorded with each message). Otherwise a file of user:password lines (one per line, '#' starts "
+                "a comment), read once at start. AUTH is offered only to clients on this machine (loopback) until TLS is "
+                "available; others get 538."),
+        Cli::tr("any|file"));
+    const QCommandLineOption requireTlsOption(QStringLiteral("require-tls"),
+                                              Cli::tr("Refuse MAIL with 530 until the client has said STARTTLS. Needs "
+                                                      "STARTTLS, which this version cannot offer yet: it is refused."));
+    const QCommandLineOption failOption(
+        QStringLiteral("fail"),
+        Cli::tr("Failure injection: at STAGE (AUTH, MAIL, RCPT or DATA) answer CODE (400 to 599) instead of the normal "
+                "reply, PERCENT (0 to 100) of the time. Repeatable. Off unless given; announced on stderr."),
+        Cli::tr("STAGE:CODE:PERCENT"));
+    parser.addOptions({bindOption, portOption, dirOption, maxSizeOption, timeoutOption, authOption, requireTlsOption, failOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     if (!parser.positionalArguments().isEmpty())
@@ -82,9 +108,38 @@ int runInbox(const QStringList &arguments)
     if (!numeric || seconds < 1 || seconds > 86400)
         return usageError(Cli::tr("--timeout: \"%1\" is not a number of seconds from 1 to 86400").arg(parser.value(timeoutOption)));
     config.idleTimeout = std::chrono::seconds(seconds);
+    if (parser.isSet(authOption)) {
+        const QString auth = parser.value(authOption);
+        if (auth.isEmpty())
+            return usageError(Cli::tr("--auth: give \"any\" or a file of user:password lines"));
+        if (auth == QLatin1String("any")) {
+            config.authMode = SmtpAuthMode::Any;
+        } else {
+            config.authMode = SmtpAuthMode::File;   // read, and a bad one reported, when the receiver starts
+            config.authFile = QDir(auth).absolutePath();
+        }
+    }
+    for (const QString &text : parser.values(failOption)) {
+        const auto rule = parseSmtpFailureRule(text);
+        if (!rule)
+            return usageError(QStringLiteral("--fail: ") + rule.error().detail);
+        config.failures << *rule;
+    }
+    config.requireTls = parser.isSet(requireTlsOption);
+    if (config.requireTls && !SmtpReceiver::canStartTls())
+        return usageError(Cli::tr("--require-tls: this inbox cannot offer STARTTLS yet, so no message could ever arrive"));
 
     if (isAnyHost(config.endpoint.host))
         printWarning(kCommand, Cli::tr("listening on all interfaces: anyone who can reach this machine can send mail to it"));
+    if (config.authMode != SmtpAuthMode::Off && !isLoopbackHost(config.endpoint.host))
+        printWarning(kCommand, Cli::tr("AUTH is refused (538) to clients on other machines: their password would cross the "
+                                       "network in clear text"));
+    if (!config.failures.isEmpty()) {
+        QStringList rules;
+        for (const SmtpFailureRule &rule : config.failures)
+            rules << formatSmtpFailureRule(rule);
+        printWarning(kCommand, Cli::tr("failure injection is on: %1").arg(rules.join(QStringLiteral(", "))));
+    }
 
     prepareProcess();
     SignalWatcher signalWatcher;

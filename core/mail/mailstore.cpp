@@ -137,6 +137,11 @@ SmtpEnvelope envelopeFromJson(const QJsonObject &object)
     envelope.body = object.value(QLatin1String("body")).toString();
     for (const QJsonValue &value : object.value(QLatin1String("transcript")).toArray())
         envelope.transcript.append(value.toString());
+    // Absent in envelopes written before TLS and AUTH: plain, nobody logged in.
+    envelope.tls = object.value(QLatin1String("tls")).toBool();
+    envelope.tlsVersion = object.value(QLatin1String("tlsVersion")).toString();
+    envelope.tlsCipher = object.value(QLatin1String("tlsCipher")).toString();
+    envelope.authUser = sanitizedUserName(object.value(QLatin1String("authUser")).toString());
     return envelope;
 }
 
@@ -149,6 +154,10 @@ QByteArray summaryLine(const StoredMessage &message, const MessageSummary *summa
     object.insert(QLatin1String("receivedAt"), message.envelope.receivedAt.toUTC().toString(Qt::ISODateWithMs));
     object.insert(QLatin1String("mailFrom"), message.envelope.mailFrom);
     object.insert(QLatin1String("to"), QJsonArray::fromStringList(message.envelope.recipients));
+    if (message.envelope.tls)
+        object.insert(QLatin1String("tls"), true);
+    if (!message.envelope.authUser.isEmpty())
+        object.insert(QLatin1String("authUser"), message.envelope.authUser);
     if (summary) {
         object.insert(QLatin1String("summary"), QJsonObject{{QLatin1String("from"), summary->from},
                                                             {QLatin1String("to"), summary->to},
@@ -204,6 +213,8 @@ QHash<QString, ListedMessage> readSummaries(const QString &directory, qsizetype 
         row.message.envelope.recipients.clear();
         for (const QJsonValue &value : object.value(QLatin1String("to")).toArray())
             row.message.envelope.recipients.append(value.toString());
+        row.message.envelope.tls = object.value(QLatin1String("tls")).toBool();
+        row.message.envelope.authUser = sanitizedUserName(object.value(QLatin1String("authUser")).toString());
         const QJsonValue summary = object.value(QLatin1String("summary"));
         if (summary.isObject()) {
             const QJsonObject s = summary.toObject();
@@ -427,6 +438,10 @@ QString MailStore::envelopeToJson(const SmtpEnvelope &envelope, qint64 size)
     object.insert(QLatin1String("smtputf8"), envelope.smtpUtf8);
     object.insert(QLatin1String("body"), envelope.body);
     object.insert(QLatin1String("size"), size);
+    object.insert(QLatin1String("tls"), envelope.tls);
+    object.insert(QLatin1String("tlsVersion"), envelope.tlsVersion);
+    object.insert(QLatin1String("tlsCipher"), envelope.tlsCipher);
+    object.insert(QLatin1String("authUser"), envelope.authUser);
     object.insert(QLatin1String("transcript"), QJsonArray::fromStringList(envelope.transcript));
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }

@@ -3,7 +3,9 @@
 #include "net/mailbox.h"
 #include "tcp/tcpserver.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QThread>
 #include <QTimer>
 
@@ -18,7 +20,16 @@ Q_LOGGING_CATEGORY(lcReceiver, "socketeer.mail.receiver")
 
 namespace {
 using FrontCall = std::function<void(SmtpReceiver *)>;
-}
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::SmtpInbox)
+};
+
+// TLS upgrade: true once the TCP server can start a server-side TLS handshake on a connection
+// (see Worker::receive, "TLS upgrade"). Until then STARTTLS is never offered.
+constexpr bool kTlsEngineAvailable = false;
+
+} // namespace
 
 // Lives in the receiver's thread and does everything there: it owns the TcpServer front end (whose
 // engine thread owns the descriptors), one SMTP session per client, and the files being written.
@@ -45,6 +56,11 @@ public:
     void begin()
     {
         const SmtpReceiverConfig &config = m_config;
+        if (auto ready = prepareSecurity(); !ready) {
+            const Error error = ready.error();
+            toFront([error](SmtpReceiver *front) { emit front->errorOccurred(error); });
+            return finished();
+        }
         const MailStore store(config.directory);
         if (auto opened = store.open(); !opened) {
             const Error error = opened.error();
@@ -70,7 +86,7 @@ public:
         serverConfig.maxClients = config.maxClients;
         // Each message streams to disk as it arrives: a few MiB in flight is plenty, and keeps a
         // 64 MB message from ever being in memory.
-        serverConfig.maxUndeliveredBytes = 4 * 1024 * 1024;
+        serverConfig.maxUndeliveredBytes = limits::kSmtpUndeliveredBytes;
         // A client pipelining commands without reading the replies is held back by TCP.
         serverConfig.pauseReadingAbove = limits::kSmtpReadPauseBytes;
         serverConfig.maxUndeliveredPerClient = limits::kSmtpUndeliveredPerClientBytes;
@@ -117,11 +133,40 @@ private:
         bool closing = false;
     };
 
+    // Once, before listening: the AUTH users file is read, the policy every session shares made.
+    Result<void> prepareSecurity()
+    {
+        const SmtpReceiverConfig &config = m_config;
+        m_policy.startTlsAvailable = config.certificateAvailable && SmtpReceiver::canStartTls();
+        if (config.requireTls && !m_policy.startTlsAvailable)
+            return Error::invalid(Text::tr("TLS is required, but STARTTLS cannot be offered: this inbox has no TLS certificate "
+                                           "and engine yet, so no message could ever arrive"));
+        m_policy.requireTls = config.requireTls;
+        m_policy.auth.mode = config.authMode;
+        if (config.authMode == SmtpAuthMode::File) {
+            auto credentials = SmtpCredentials::load(config.authFile);
+            if (!credentials)
+                return credentials.error();
+            m_policy.auth.credentials = std::make_shared<const SmtpCredentials>(std::move(*credentials));
+        }
+        m_policy.failures.rules = config.failures;
+        if (config.failureSeed) {
+            // Every session's dice come from one generator in this thread: a fixed seed gives the
+            // same failures in the same order.
+            auto random = std::make_shared<QRandomGenerator>(*config.failureSeed);
+            m_policy.failures.roll = [random] { return int(random->bounded(100)); };
+        }
+        return {};
+    }
+
     void open(const ClientInfo &client)
     {
         Session session;
         session.writer = std::make_unique<MailStoreWriter>(m_directory, m_config.hostName);
-        session.smtp = std::make_unique<SmtpServerSession>(m_config.hostName, m_config.limits, *session.writer, client.peer);
+        SmtpSessionPolicy policy = m_policy;
+        policy.peerIsLoopback = isLoopbackPeer(client.peer);
+        session.smtp = std::make_unique<SmtpServerSession>(m_config.hostName, m_config.limits, *session.writer, client.peer,
+                                                           std::move(policy));
         session.idle = std::make_unique<QTimer>();
         session.idle->setSingleShot(true);
         session.idle->setInterval(m_config.idleTimeout);
@@ -151,6 +196,23 @@ private:
         }
         if (session.smtp->closeRequested())
             close(session, id);
+        else if (session.smtp->startTlsRequested())
+            startTls(session, id);
+    }
+
+    // TLS upgrade. The session has answered 220 to STARTTLS; that reply is queued above, ahead of
+    // anything else for this client, and the session discards every byte it is given from now
+    // until tlsStarted(). What the lead wires here (canStartTls() true, kTlsEngineAvailable):
+    //   1. ask the TcpServer to start a server-side TLS handshake on client `id` AFTER the queued
+    //      220 has been written, dropping whatever plaintext it had read past the STARTTLS line;
+    //   2. when the handshake completes: session.smtp->tlsStarted({true, version, cipher});
+    //   3. when it fails: close(session, id) (the session drops nothing it had: no transaction).
+    // Until then STARTTLS is never offered, so this cannot be reached; were it reached, closing is
+    // the only safe answer (never carry on in plain text after a 220).
+    void startTls(Session &session, quint64 id)
+    {
+        qCWarning(lcReceiver) << "STARTTLS accepted without a TLS engine: closing" << session.peer;
+        close(session, id);
     }
 
     void drop(quint64 id)
@@ -195,7 +257,13 @@ private:
     std::mutex m_exit;
     TcpServer *m_server = nullptr;
     std::unordered_map<quint64, Session> m_sessions;
+    SmtpSessionPolicy m_policy;   // shared by every session but for the peer's own part
 };
+
+bool SmtpReceiver::canStartTls()
+{
+    return kTlsEngineAvailable;
+}
 
 struct SmtpReceiver::Private {
     explicit Private(SmtpReceiver *front)

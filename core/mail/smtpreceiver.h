@@ -8,11 +8,13 @@
 #include "mail/smtpserversession.h"
 #include "net/address.h"
 #include "net/error.h"
+#include "net/limits.h"
 
 #include <QObject>
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace socketeer {
 
@@ -22,7 +24,24 @@ struct SmtpReceiverConfig {
     QString hostName = QStringLiteral("localhost");             // named in the greeting
     SmtpReceiverLimits limits;
     std::chrono::milliseconds idleTimeout{std::chrono::minutes(5)};   // RFC 5321 4.5.3.2.7
-    int maxClients = 500;
+    int maxClients = limits::kSmtpMaxClients;
+
+    // SMTP AUTH (RFC 4954): Off (not offered), Any (every login taken: a developer's test inbox)
+    // or File (the user:password lines of authFile, read once when the receiver starts; a bad
+    // file stops it with an error naming the file and the line). Offered only under TLS or to a
+    // loopback peer.
+    SmtpAuthMode authMode = SmtpAuthMode::Off;
+    QString authFile;
+    // MAIL refused with 530 5.7.0 until the client said STARTTLS. Needs STARTTLS to be offered:
+    // without it no message could ever arrive, so the receiver refuses to start.
+    bool requireTls = false;
+    // A certificate and key are configured, so STARTTLS may be offered once the receiver has a TLS
+    // engine to upgrade with (see SmtpReceiver::canStartTls()).
+    bool certificateAvailable = false;
+    // Failure injection ("chaos"): off while empty.
+    QList<SmtpFailureRule> failures;
+    // The same failures on every run (tests); unset: QRandomGenerator::global().
+    std::optional<quint32> failureSeed;
 };
 
 class SmtpReceiver : public QObject {
@@ -39,6 +58,10 @@ public:
     // and the listener; stopped() follows.
     void stop();
     bool isRunning() const;
+    // Whether STARTTLS can be offered at all: the receiver has a TLS engine to upgrade a
+    // connection with. False until the TCP server's TLS is wired in (smtpreceiver.cpp, "TLS
+    // upgrade"): STARTTLS is never advertised without a real handshake behind it.
+    static bool canStartTls();
     const SmtpReceiverConfig &config() const;
     // Set once started(): where it listens (the real port when the config asked for port 0).
     quint16 port() const;

@@ -1,5 +1,8 @@
 #include "smtpserversession.h"
 
+#include "net/limits.h"
+#include "text/secret.h"
+
 #include <QLocale>
 
 namespace socketeer {
@@ -8,7 +11,16 @@ namespace socketeer {
 
 namespace {
 
-constexpr int kTranscriptLimit = 400;   // lines kept per transaction; a flood of RCPTs is elided
+// RFC 4954's base64, strictly: "=" alone is the empty answer; anything not base64 is refused.
+std::optional<QByteArray> decodeBase64(QByteArrayView text)
+{
+    if (text == "=")
+        return QByteArray();
+    auto decoded = QByteArray::fromBase64Encoding(text.toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return std::move(decoded.decoded);
+}
 
 bool isDigits(QByteArrayView text)
 {
@@ -88,8 +100,10 @@ Path parsePath(QByteArrayView text)
 
 } // namespace
 
-SmtpServerSession::SmtpServerSession(QString hostName, SmtpReceiverLimits limits, SmtpMessageSink &sink, QString peer)
-    : m_hostName(std::move(hostName)), m_limits(limits), m_sink(sink), m_peer(std::move(peer))
+SmtpServerSession::SmtpServerSession(QString hostName, SmtpReceiverLimits limits, SmtpMessageSink &sink, QString peer,
+                                     SmtpSessionPolicy policy)
+    : m_hostName(std::move(hostName)), m_limits(limits), m_sink(sink), m_peer(std::move(peer)), m_policy(std::move(policy)),
+      m_tls(m_policy.tls)
 {
 }
 
@@ -126,11 +140,31 @@ void SmtpServerSession::connectionLost()
 QByteArray SmtpServerSession::receive(QByteArrayView bytes)
 {
     QByteArray out;
-    while (!bytes.isEmpty() && !m_close) {
+    while (!bytes.isEmpty() && !m_close && !m_startTlsRequested) {
         const qsizetype used = m_state == State::Data ? receiveData(bytes, out) : receiveCommands(bytes, out);
         bytes = bytes.sliced(used);
     }
+    // After the 220 to STARTTLS the next byte must be the TLS handshake's: whatever came with or
+    // after the STARTTLS line in plain text was injectable by anyone on the path (CVE-2011-0411).
+    if (m_startTlsRequested)
+        m_discarded += bytes.size();
     return out;
+}
+
+void SmtpServerSession::tlsStarted(const SmtpTlsInfo &tls)
+{
+    m_startTlsRequested = false;
+    m_tls = tls;
+    m_tls.active = true;
+    resetTransaction();
+    m_helo.clear();
+    m_extended = false;
+    m_authStep = AuthStep::None;
+    m_loginUser.clear();
+    m_authUser.clear();
+    m_line.clear();
+    m_lineTooLong = false;
+    note(Direction::Server, QStringLiteral("(TLS started: %1, %2)").arg(m_tls.version, m_tls.cipher));
 }
 
 // Whole lines, one command each; stops after a command that starts DATA so the bytes after it
@@ -138,7 +172,7 @@ QByteArray SmtpServerSession::receive(QByteArrayView bytes)
 qsizetype SmtpServerSession::receiveCommands(QByteArrayView bytes, QByteArray &out)
 {
     qsizetype used = 0;
-    while (used < bytes.size() && m_state == State::Command && !m_close) {
+    while (used < bytes.size() && m_state == State::Command && !m_close && !m_startTlsRequested) {
         const QByteArrayView rest = bytes.sliced(used);
         const qsizetype lf = rest.indexOf('\n');
         const QByteArrayView piece = lf < 0 ? rest : rest.first(lf);
@@ -156,6 +190,8 @@ qsizetype SmtpServerSession::receiveCommands(QByteArrayView bytes, QByteArray &o
             break;
         if (m_lineTooLong) {
             m_lineTooLong = false;
+            m_authStep = AuthStep::None;   // an answer that long ends the exchange
+            m_loginUser.clear();
             note(Direction::Client, QStringLiteral("(a line longer than %1 bytes)").arg(m_limits.maxCommandLineBytes));
             error(out, 500, "5.5.2", QStringLiteral("Line too long: a command may be at most %1 bytes").arg(m_limits.maxCommandLineBytes));
             continue;
@@ -170,10 +206,32 @@ qsizetype SmtpServerSession::receiveCommands(QByteArrayView bytes, QByteArray &o
 
 void SmtpServerSession::command(QByteArrayView line, QByteArray &out)
 {
-    note(Direction::Client, QString::fromUtf8(line));
+    if (m_authStep != AuthStep::None) {
+        // An answer inside AUTH: a user name or a password, base64. Never shown.
+        note(Direction::Client, line == "*" ? QStringLiteral("*") : Secret::shown());
+        return authResponse(line, out);
+    }
     const qsizetype space = line.indexOf(' ');
     const QByteArray verb = (space < 0 ? line : line.first(space)).toByteArray().toUpper();
     const QByteArrayView argument = space < 0 ? QByteArrayView() : trimmed(line.sliced(space + 1));
+    if (verb == "AUTH") {
+        // "AUTH PLAIN ********": a mechanism's name is shown, the initial response never — nor a
+        // "mechanism" that is no SASL name we know (a client that put the password there).
+        static const QByteArrayList known{"PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5", "XOAUTH2", "OAUTHBEARER", "GSSAPI",
+                                          "NTLM", "EXTERNAL", "ANONYMOUS", "SCRAM-SHA-1", "SCRAM-SHA-256"};
+        const qsizetype mechanismEnd = argument.indexOf(' ');
+        const QByteArray mechanism = (mechanismEnd < 0 ? argument : argument.first(mechanismEnd)).toByteArray().toUpper();
+        QString shown = QStringLiteral("AUTH");
+        if (known.contains(mechanism))
+            shown += QLatin1Char(' ') + QString::fromLatin1(mechanism);
+        else if (!mechanism.isEmpty())
+            shown += QLatin1Char(' ') + Secret::shown();
+        if (mechanismEnd >= 0)
+            shown += QLatin1Char(' ') + Secret::shown();
+        note(Direction::Client, shown);
+        return auth(argument, out);
+    }
+    note(Direction::Client, QString::fromUtf8(line));
 
     if (verb == "EHLO" || verb == "HELO")
         return hello(verb, argument, out);
@@ -183,6 +241,8 @@ void SmtpServerSession::command(QByteArrayView line, QByteArray &out)
         return rcptTo(argument, out);
     if (verb == "DATA")
         return data(argument, out);
+    if (verb == "STARTTLS")
+        return startTls(argument, out);
     if (verb == "RSET") {
         if (!argument.isEmpty())
             return error(out, 501, "5.5.4", QStringLiteral("Syntax: RSET (no arguments)"));
@@ -202,12 +262,17 @@ void SmtpServerSession::command(QByteArrayView line, QByteArray &out)
             return error(out, 501, "5.5.4", QStringLiteral("Syntax: %1 <address>").arg(QString::fromLatin1(verb)));
         return reply(out, 252, "2.5.0", QStringLiteral("Cannot verify the address, but will accept mail for it"));
     }
-    if (verb == "HELP")
+    if (verb == "HELP") {
+        QString commands = QStringLiteral("2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT");
+        if (m_policy.startTlsAvailable && !m_tls.active)
+            commands += QStringLiteral(" STARTTLS");
+        if (m_policy.auth.enabled())
+            commands += QStringLiteral(" AUTH");
         return replyLines(out, 214,
-                          {QStringLiteral("2.0.0 Socketeer local inbox: every message is kept, none is relayed"),
-                           QStringLiteral("2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT"),
+                          {QStringLiteral("2.0.0 Socketeer local inbox: every message is kept, none is relayed"), commands,
                            QStringLiteral("2.0.0 End of HELP")});
-    if (verb == "STARTTLS" || verb == "AUTH" || verb == "BDAT" || verb == "ETRN" || verb == "TURN")
+    }
+    if (verb == "BDAT" || verb == "ETRN" || verb == "TURN")
         return error(out, 502, "5.5.1", QStringLiteral("%1 is not offered here").arg(QString::fromLatin1(verb)));
     if (line.isEmpty())
         return error(out, 500, "5.5.2", QStringLiteral("Empty line: a command was expected"));
@@ -226,16 +291,162 @@ void SmtpServerSession::hello(const QByteArray &verb, QByteArrayView argument, Q
     const QString first = QStringLiteral("%1 greets %2").arg(m_hostName, m_helo);
     if (!m_extended)
         return reply(out, 250, nullptr, first);
-    replyLines(out, 250,
-               {first, QStringLiteral("SIZE %1").arg(m_limits.maxMessageBytes), QStringLiteral("8BITMIME"),
-                QStringLiteral("SMTPUTF8"), QStringLiteral("PIPELINING"), QStringLiteral("ENHANCEDSTATUSCODES"),
-                QStringLiteral("HELP")});
+    QStringList lines{first, QStringLiteral("SIZE %1").arg(m_limits.maxMessageBytes), QStringLiteral("8BITMIME"),
+                      QStringLiteral("SMTPUTF8"), QStringLiteral("PIPELINING"), QStringLiteral("ENHANCEDSTATUSCODES")};
+    // RFC 3207 4.2: never offered again once under TLS.
+    if (m_policy.startTlsAvailable && !m_tls.active)
+        lines << QStringLiteral("STARTTLS");
+    // Only where the password cannot be read on the way (RFC 4954 4: "538" otherwise), and not
+    // while TLS is required but not there yet.
+    if (m_policy.auth.enabled() && authAllowedHere() && !(m_policy.requireTls && !m_tls.active))
+        lines << QStringLiteral("AUTH PLAIN LOGIN");
+    lines << QStringLiteral("HELP");
+    replyLines(out, 250, lines);
+}
+
+bool SmtpServerSession::authAllowedHere() const
+{
+    return m_tls.active || m_policy.peerIsLoopback;
+}
+
+// RFC 3207. The 220 is the last thing sent in plain text: receive() stops here and discards the
+// rest; the receiver upgrades and calls tlsStarted().
+void SmtpServerSession::startTls(QByteArrayView argument, QByteArray &out)
+{
+    // Postfix's answer; RFC 3207 names no code for a second STARTTLS.
+    if (m_tls.active)
+        return error(out, 554, "5.5.1", QStringLiteral("TLS is already active"));
+    if (!m_policy.startTlsAvailable)
+        return error(out, 502, "5.5.1", QStringLiteral("STARTTLS is not offered here"));
+    if (!argument.isEmpty())
+        return error(out, 501, "5.5.4", QStringLiteral("Syntax error (no parameters allowed)"));
+    if (!m_extended)
+        return error(out, 503, "5.5.1", QStringLiteral("Say EHLO first"));
+    if (m_haveSender)
+        return error(out, 503, "5.5.1", QStringLiteral("Not inside a mail transaction: RSET first"));
+    reply(out, 220, "2.0.0", QStringLiteral("Ready to start TLS"));
+    m_startTlsRequested = true;
+    m_discarded = 0;
+    m_line.clear();
+}
+
+// RFC 4954: AUTH mechanism [initial-response].
+void SmtpServerSession::auth(QByteArrayView argument, QByteArray &out)
+{
+    if (!m_policy.auth.enabled())
+        return error(out, 502, "5.5.1", QStringLiteral("AUTH is not offered here"));
+    if (!m_extended)
+        return error(out, 503, "5.5.1", QStringLiteral("Say EHLO first"));
+    if (!m_authUser.isEmpty())
+        return error(out, 503, "5.5.1", QStringLiteral("Already authenticated"));
+    if (m_haveSender)
+        return error(out, 503, "5.5.1", QStringLiteral("AUTH is not allowed inside a mail transaction"));
+    if (m_policy.requireTls && !m_tls.active)
+        return error(out, 530, "5.7.0", QStringLiteral("Must issue a STARTTLS command first"));
+    if (!authAllowedHere())
+        return error(out, 538, "5.7.11", QStringLiteral("Encryption required for requested authentication mechanism"));
+    const qsizetype space = argument.indexOf(' ');
+    const QByteArray mechanism = (space < 0 ? argument : argument.first(space)).toByteArray().toUpper();
+    const QByteArrayView initial = space < 0 ? QByteArrayView() : trimmed(argument.sliced(space + 1));
+    if (mechanism.isEmpty())
+        return error(out, 501, "5.5.4", QStringLiteral("Syntax: AUTH mechanism [initial-response]"));
+    if (mechanism != "PLAIN" && mechanism != "LOGIN")
+        return error(out, 504, "5.5.4", QStringLiteral("Unrecognized authentication type: PLAIN and LOGIN are offered"));
+    if (injectFailure(SmtpStage::Auth, out))
+        return;
+    if (mechanism == "PLAIN") {
+        if (space < 0) {
+            m_authStep = AuthStep::PlainResponse;
+            return reply(out, 334, nullptr, QString());
+        }
+        const auto decoded = decodeBase64(initial);
+        if (!decoded)
+            return error(out, 501, "5.5.2", QStringLiteral("Cannot decode the response: base64 expected"));
+        return plainResponse(*decoded, out);
+    }
+    if (space < 0) {
+        m_authStep = AuthStep::LoginUser;
+        return reply(out, 334, nullptr, QStringLiteral("VXNlcm5hbWU6"));   // "Username:"
+    }
+    const auto decoded = decodeBase64(initial);
+    if (!decoded)
+        return error(out, 501, "5.5.2", QStringLiteral("Cannot decode the response: base64 expected"));
+    m_loginUser = QString::fromUtf8(*decoded);
+    m_authStep = AuthStep::LoginPassword;
+    reply(out, 334, nullptr, QStringLiteral("UGFzc3dvcmQ6"));   // "Password:"
+}
+
+void SmtpServerSession::authResponse(QByteArrayView line, QByteArray &out)
+{
+    const AuthStep step = std::exchange(m_authStep, AuthStep::None);
+    if (line == "*") {
+        m_loginUser.clear();
+        return reply(out, 501, "5.0.0", QStringLiteral("Authentication cancelled"));
+    }
+    const auto decoded = decodeBase64(trimmed(line));
+    if (!decoded) {
+        m_loginUser.clear();
+        return error(out, 501, "5.5.2", QStringLiteral("Cannot decode the response: base64 expected"));
+    }
+    switch (step) {
+    case AuthStep::None: break;
+    case AuthStep::PlainResponse: return plainResponse(*decoded, out);
+    case AuthStep::LoginUser:
+        m_loginUser = QString::fromUtf8(*decoded);
+        m_authStep = AuthStep::LoginPassword;
+        return reply(out, 334, nullptr, QStringLiteral("UGFzc3dvcmQ6"));
+    case AuthStep::LoginPassword: {
+        const QString user = std::exchange(m_loginUser, {});
+        return authenticate(user, QString::fromUtf8(*decoded), out);
+    }
+    }
+}
+
+// RFC 4616: [authzid] NUL authcid NUL passwd. Acting for someone else (an authzid that is not the
+// user) is not something a test inbox grants.
+void SmtpServerSession::plainResponse(const QByteArray &decoded, QByteArray &out)
+{
+    const QList<QByteArray> parts = decoded.split('\0');
+    if (parts.size() != 3)
+        return error(out, 501, "5.5.2", QStringLiteral("Cannot decode the PLAIN response: authzid NUL user NUL password expected"));
+    if (!parts[0].isEmpty() && parts[0] != parts[1])
+        return error(out, 535, "5.7.8", QStringLiteral("Authentication credentials invalid"));
+    authenticate(QString::fromUtf8(parts[1]), QString::fromUtf8(parts[2]), out);
+}
+
+void SmtpServerSession::authenticate(const QString &user, const QString &password, QByteArray &out)
+{
+    if (!m_policy.auth.accepts(user, password))
+        return error(out, 535, "5.7.8", QStringLiteral("Authentication credentials invalid"));
+    m_authUser = sanitizedUserName(user);
+    reply(out, 235, "2.7.0", QStringLiteral("Authentication successful"));
+}
+
+// Instead of the normal reply, the code a failure rule chose, said to be injected so nobody hunts
+// for a real fault. 421 also closes the connection, as that code means.
+bool SmtpServerSession::injectFailure(SmtpStage stage, QByteArray &out)
+{
+    if (!m_policy.failures.enabled())
+        return false;
+    const int code = m_policy.failures.failureAt(stage);
+    if (code == 0)
+        return false;
+    const QByteArray enhanced = QByteArray::number(code / 100) + ".3.0";
+    reply(out, code, enhanced.constData(),
+          QStringLiteral("%1 failed on purpose: this test inbox injects failures (injected failure)").arg(smtpStageName(stage)));
+    if (code == 421) {
+        connectionLost();
+        m_close = true;
+    }
+    return true;
 }
 
 void SmtpServerSession::mailFrom(QByteArrayView argument, QByteArray &out)
 {
     if (m_helo.isEmpty())
         return error(out, 503, "5.5.1", QStringLiteral("Say EHLO or HELO first"));
+    if (m_policy.requireTls && !m_tls.active)
+        return error(out, 530, "5.7.0", QStringLiteral("Must issue a STARTTLS command first"));
     if (m_haveSender)
         return error(out, 503, "5.5.1", QStringLiteral("A sender is already given: RSET to start over"));
     if (!startsWithNoCase(argument, "FROM:"))
@@ -267,12 +478,17 @@ void SmtpServerSession::mailFrom(QByteArrayView argument, QByteArray &out)
             body = QString::fromLatin1(upper);
         } else if (key == "SMTPUTF8" && equals < 0) {
             smtpUtf8 = true;
+        } else if (key == "AUTH" && equals >= 0 && m_policy.auth.enabled()) {
+            // RFC 4954 5: a server that offers AUTH takes the parameter; a test inbox relays
+            // nothing, so whom the client vouches for does not matter.
         } else {
             return error(out, 555, "5.5.4", QStringLiteral("Parameter not recognized: %1").arg(QString::fromUtf8(key.left(32))));
         }
     }
     if (!smtpUtf8 && !isAscii(path.address))
         return error(out, 553, "5.6.7", QStringLiteral("A non-ASCII address needs the SMTPUTF8 parameter"));
+    if (injectFailure(SmtpStage::Mail, out))
+        return;
     m_haveSender = true;
     m_envelope.mailFrom = QString::fromUtf8(path.address);
     m_envelope.smtpUtf8 = smtpUtf8;
@@ -298,6 +514,8 @@ void SmtpServerSession::rcptTo(QByteArrayView argument, QByteArray &out)
     if (m_envelope.recipients.size() >= m_limits.maxRecipients)
         // 452, not 552: RFC 5321 4.5.3.1.10 — the client sends what it has and tries the rest later.
         return reply(out, 452, "4.5.3", QStringLiteral("Too many recipients: at most %1 per message").arg(m_limits.maxRecipients));
+    if (injectFailure(SmtpStage::Rcpt, out))
+        return;
     m_envelope.recipients.append(QString::fromUtf8(path.address));
     reply(out, 250, "2.1.5", QStringLiteral("Recipient OK"));
 }
@@ -310,9 +528,15 @@ void SmtpServerSession::data(QByteArrayView argument, QByteArray &out)
         return error(out, 503, "5.5.1", QStringLiteral("Say MAIL FROM first"));
     if (m_envelope.recipients.isEmpty())
         return error(out, 503, "5.5.1", QStringLiteral("Say RCPT TO first: no valid recipients"));
+    if (injectFailure(SmtpStage::Data, out))
+        return;
     m_envelope.heloName = m_helo;
     m_envelope.extended = m_extended;
     m_envelope.peer = m_peer;
+    m_envelope.tls = m_tls.active;
+    m_envelope.tlsVersion = m_tls.active ? m_tls.version : QString();
+    m_envelope.tlsCipher = m_tls.active ? m_tls.cipher : QString();
+    m_envelope.authUser = m_authUser;
     if (auto begun = m_sink.begin(m_envelope); !begun) {
         reply(out, 451, "4.3.0", QStringLiteral("Cannot store the message now: %1").arg(begun.error().message()));
         resetTransaction();
@@ -469,9 +693,9 @@ void SmtpServerSession::note(Direction direction, const QString &line)
 {
     if (m_hook)
         m_hook(direction, line);
-    if (m_envelope.transcript.size() < kTranscriptLimit)
+    if (m_envelope.transcript.size() < limits::kTranscriptLines)
         m_envelope.transcript.append((direction == Direction::Client ? QStringLiteral("C: ") : QStringLiteral("S: ")) + line);
-    else if (m_envelope.transcript.size() == kTranscriptLimit)
+    else if (m_envelope.transcript.size() == limits::kTranscriptLines)
         m_envelope.transcript.append(QStringLiteral("…"));
 }
 

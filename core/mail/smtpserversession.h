@@ -9,7 +9,17 @@
 // connection stays usable), a recipient limit (452), SMTPUTF8 before any non-ASCII address, a cap
 // on errors (421 and close). DATA ends only at CRLF "." CRLF: a bare LF "." LF is message text, so
 // the receiver cannot be used for SMTP smuggling. Pipelined commands are answered in order.
+//
+// Security (SmtpSessionPolicy): STARTTLS (RFC 3207) when the receiver can upgrade the connection —
+// the session answers 220 and asks for the upgrade (startTlsRequested()); whatever the client
+// pipelined behind the STARTTLS line is thrown away, never read as a command after the upgrade
+// (CVE-2011-0411's class); after tlsStarted() the client starts again with EHLO. AUTH PLAIN and
+// LOGIN (RFC 4954), only under TLS or from a loopback peer (538 otherwise); the password never
+// reaches the transcript. "Require TLS" refuses MAIL with 530 until STARTTLS. Failure injection
+// answers a chosen code at AUTH, MAIL, RCPT or DATA instead of the normal reply.
 
+#include "mail/smtpfailures.h"
+#include "mail/smtpinboxauth.h"
 #include "net/error.h"
 
 #include <QByteArray>
@@ -34,6 +44,32 @@ struct SmtpEnvelope {
     bool smtpUtf8 = false;     // MAIL FROM … SMTPUTF8
     QString body;              // "7BIT", "8BITMIME" or empty (not said)
     QStringList transcript;    // the dialogue of this transaction: "C: MAIL FROM:<a@b>", "S: 250 2.1.0 OK"
+    bool tls = false;          // the message came under TLS (STARTTLS or implicit)
+    QString tlsVersion;        // "TLSv1.3"; empty without TLS
+    QString tlsCipher;         // "TLS_AES_256_GCM_SHA384"; empty without TLS
+    QString authUser;          // who logged in with AUTH (control characters replaced); empty: nobody
+};
+
+// The connection's TLS, as the receiver's TLS engine describes it.
+struct SmtpTlsInfo {
+    bool active = false;
+    QString version;
+    QString cipher;
+};
+
+// How one session treats security; the receiver fills it from its config and the connection.
+struct SmtpSessionPolicy {
+    // The receiver can upgrade this connection (it has a certificate and a TLS engine): STARTTLS
+    // is offered after EHLO while the connection is plain.
+    bool startTlsAvailable = false;
+    // MAIL (and AUTH) answered 530 5.7.0 until the connection is under TLS.
+    bool requireTls = false;
+    SmtpAuthPolicy auth;
+    SmtpFailurePolicy failures;
+    // The peer is on this machine: AUTH is offered without TLS (nobody else can read the line).
+    bool peerIsLoopback = false;
+    // Implicit TLS: the connection was under TLS from its first byte.
+    SmtpTlsInfo tls;
 };
 
 struct SmtpReceiverLimits {
@@ -66,7 +102,8 @@ public:
     // Every line of the dialogue as it happens, for a live view; message text is summarised.
     using TranscriptHook = std::function<void(Direction, const QString &line)>;
 
-    SmtpServerSession(QString hostName, SmtpReceiverLimits limits, SmtpMessageSink &sink, QString peer);
+    SmtpServerSession(QString hostName, SmtpReceiverLimits limits, SmtpMessageSink &sink, QString peer,
+                      SmtpSessionPolicy policy = {});
     SmtpServerSession(const SmtpServerSession &) = delete;
     SmtpServerSession &operator=(const SmtpServerSession &) = delete;
     ~SmtpServerSession();   // a message still arriving is aborted
@@ -75,6 +112,8 @@ public:
 
     QByteArray greeting();
     // What the client sent, in any pieces; returns the replies to send, in order (maybe none).
+    // After a STARTTLS it accepted, the rest of `bytes` and everything given before tlsStarted()
+    // is discarded unread.
     QByteArray receive(QByteArrayView bytes);
     // The client went quiet for too long: the 421 to send before closing.
     QByteArray timedOut();
@@ -83,11 +122,26 @@ public:
 
     // Send what receive() returned, then close: after QUIT, or after too many errors.
     bool closeRequested() const { return m_close; }
+    // Send what receive() returned (it ends with the 220 to STARTTLS), then start the TLS
+    // handshake as the server, then call tlsStarted(); a failed handshake closes the connection.
+    bool startTlsRequested() const { return m_startTlsRequested; }
+    // Bytes thrown away after the STARTTLS line (pipelined by the client, or given before
+    // tlsStarted()), counted since the STARTTLS. Never interpreted.
+    qsizetype discardedAfterStartTls() const { return m_discarded; }
+    // The handshake is done: the session is back where it was after the greeting (the client must
+    // EHLO again), has forgotten what the client told it (RFC 3207 4.2: EHLO name, AUTH, any
+    // transaction) and no longer offers STARTTLS.
+    void tlsStarted(const SmtpTlsInfo &tls);
+    const SmtpTlsInfo &tls() const { return m_tls; }
+    // Who logged in with AUTH on this connection; empty: nobody (yet).
+    const QString &authenticatedUser() const { return m_authUser; }
     bool receivingMessage() const { return m_state == State::Data; }
     const SmtpReceiverLimits &limits() const { return m_limits; }
 
 private:
     enum class State { Command, Data };
+    // Inside an AUTH exchange the next line is the client's base64 answer, not a command.
+    enum class AuthStep { None, PlainResponse, LoginUser, LoginPassword };
 
     qsizetype receiveCommands(QByteArrayView bytes, QByteArray &out);
     qsizetype receiveData(QByteArrayView bytes, QByteArray &out);
@@ -96,6 +150,13 @@ private:
     void mailFrom(QByteArrayView argument, QByteArray &out);
     void rcptTo(QByteArrayView argument, QByteArray &out);
     void data(QByteArrayView argument, QByteArray &out);
+    void startTls(QByteArrayView argument, QByteArray &out);
+    void auth(QByteArrayView argument, QByteArray &out);
+    void authResponse(QByteArrayView line, QByteArray &out);
+    void plainResponse(const QByteArray &decoded, QByteArray &out);
+    void authenticate(const QString &user, const QString &password, QByteArray &out);
+    bool injectFailure(SmtpStage stage, QByteArray &out);
+    bool authAllowedHere() const;
     void endOfData(QByteArray &out);
     void messageBytes(QByteArrayView bytes);
     void resetTransaction();
@@ -108,7 +169,15 @@ private:
     const SmtpReceiverLimits m_limits;
     SmtpMessageSink &m_sink;
     const QString m_peer;
+    const SmtpSessionPolicy m_policy;
     TranscriptHook m_hook;
+
+    SmtpTlsInfo m_tls;
+    bool m_startTlsRequested = false;
+    qsizetype m_discarded = 0;
+    AuthStep m_authStep = AuthStep::None;
+    QString m_loginUser;        // AUTH LOGIN: the user, while the password is asked for
+    QString m_authUser;
 
     State m_state = State::Command;
     bool m_close = false;

@@ -62,8 +62,14 @@ QByteArray receivedTraceField(const SmtpEnvelope &envelope, const QString &byHos
         from += QStringLiteral(" helo=") + commentText(envelope.heloName);
     from += QLatin1Char(')');
 
-    // with: RFC 3848's protocol types, and RFC 6531's for SMTPUTF8.
-    const QString protocol = !envelope.extended ? QStringLiteral("SMTP") : envelope.smtpUtf8 ? QStringLiteral("UTF8SMTP") : QStringLiteral("ESMTP");
+    // with: RFC 3848's protocol types (S: under TLS, A: after AUTH), and RFC 6531's for SMTPUTF8.
+    QString protocol = !envelope.extended ? QStringLiteral("SMTP") : envelope.smtpUtf8 ? QStringLiteral("UTF8SMTP") : QStringLiteral("ESMTP");
+    if (envelope.extended) {
+        if (envelope.tls)
+            protocol += QLatin1Char('S');
+        if (!envelope.authUser.isEmpty())
+            protocol += QLatin1Char('A');
+    }
     const QString by = QStringLiteral("by ") + (isHostName(byHost) ? byHost : QStringLiteral("localhost")) + QStringLiteral(" (Socketeer) with ")
                        + protocol + QStringLiteral(" id ") + id;
 

@@ -77,6 +77,25 @@ smtp('sink-failures',
 smtp('message-too-large', 'EHLO c\nMAIL FROM:<a@x.org>\nRCPT TO:<b@y.org>\nDATA\n' + ('y' * 60 + '\n') * 5 + '.\nNOOP\n', 0x10)
 smtp('cut-mid-data', 'EHLO c\nMAIL FROM:<a@x.org>\nRCPT TO:<b@y.org>\nDATA\npartial message\n.', 0x01, bytes([6]))
 smtp('cr-lf-split', b'EHLO c\r\nMAIL FROM:<a@x.org>\r\nRCPT TO:<b@y.org>\r\nDATA\r\nx\r\r\n\r.\r\n\r\n.\r\n', 0x01, bytes([0]))
+# Security: STARTTLS (with pipelined bytes after it), AUTH PLAIN/LOGIN with and without an initial
+# response, cancel, bad base64, a second AUTH, require-TLS, failure injection (control 0x10).
+b64 = lambda b: base64.b64encode(b).decode()
+smtp('starttls-pipelined-injection',
+     'EHLO c\nSTARTTLS\nMAIL FROM:<evil@x.org>\nRCPT TO:<b@y.org>\nEHLO c\nSTARTTLS\nMAIL FROM:<a@x.org>\nQUIT\n', 0x01, bytes([9]))
+smtp('starttls-rules', 'STARTTLS\nHELO c\nSTARTTLS\nEHLO c\nSTARTTLS now\nMAIL FROM:<a@x.org>\nSTARTTLS\nRSET\nSTARTTLS\n'
+     'EHLO c\nSTARTTLS\nQUIT\n')
+smtp('auth-plain-login', 'EHLO c\nAUTH PLAIN ' + b64(b'\0user\0secret') + '\nAUTH PLAIN\nRSET\nEHLO c\nAUTH LOGIN\n'
+     + b64(b'user') + '\n' + b64(b'secret') + '\nMAIL FROM:<a@x.org> AUTH=<>\nRCPT TO:<b@y.org>\nDATA\nx\n.\nQUIT\n',
+     0x02, bytes([7, 2]))
+smtp('auth-failures', 'AUTH PLAIN\nEHLO c\nAUTH\nAUTH CRAM-MD5\nAUTH PLAIN\n*\nAUTH PLAIN not*base64\nAUTH LOGIN '
+     + b64(b'user') + '\n!!!\nAUTH PLAIN ' + b64(b'\0user\0wrong') + '\nAUTH PLAIN ' + b64(b'other\0user\0secret')
+     + '\nAUTH PLAIN =\nAUTH PLAIN ' + b64(b'\0user') + '\nMAIL FROM:<a@x.org>\nAUTH PLAIN ' + b64(b'\0user\0secret') + '\nQUIT\n')
+smtp('auth-needs-tls-elsewhere', 'EHLO c\nAUTH PLAIN ' + b64(b'\0user\0secret') + '\nSTARTTLS\nEHLO c\nAUTH PLAIN '
+     + b64(b'\0user\0secret') + '\nAUTH LOGIN\nQUIT\n', 0x80)
+smtp('require-tls', 'EHLO c\nMAIL FROM:<a@x.org>\nAUTH LOGIN\nSTARTTLS\nEHLO c\nMAIL FROM:<a@x.org>\nRCPT TO:<b@y.org>\nDATA\nx\n.\nQUIT\n',
+     0x40)
+smtp('failure-injection', 'EHLO c\n' + ''.join('AUTH LOGIN\n*\nMAIL FROM:<a@x.org>\nRCPT TO:<b@y.org>\nRCPT TO:<c@y.org>\nDATA\nx\n.\nRSET\n'
+     for _ in range(4)) + 'QUIT\n', 0x10)
 
 # --- SMTP replies ------------------------------------------------------------------------------
 write('smtpreply', 'greeting', crlf('220 mail.example.com ESMTP Postfix\n'))

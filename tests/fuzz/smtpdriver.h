@@ -33,7 +33,8 @@ inline bool operator==(const StoredMessage &a, const StoredMessage &b)
     const SmtpEnvelope &x = a.envelope, &y = b.envelope;
     return a.id == b.id && a.bytes == b.bytes && x.heloName == y.heloName && x.mailFrom == y.mailFrom
         && x.recipients == y.recipients && x.peer == y.peer && x.smtpUtf8 == y.smtpUtf8 && x.body == y.body
-        && x.transcript == y.transcript;
+        && x.transcript == y.transcript && x.tls == y.tls && x.tlsVersion == y.tlsVersion && x.tlsCipher == y.tlsCipher
+        && x.authUser == y.authUser;
 }
 
 class RecordingSink final : public SmtpMessageSink {
@@ -100,6 +101,8 @@ struct Outcome {
     int aborted = 0;
     bool closed = false;        // closeRequested() at the end
     bool receiving = false;     // receivingMessage() at the end
+    int upgrades = 0;           // STARTTLS upgrades the session asked for
+    QString authUser;           // authenticatedUser() at the end
     QStringList problems;       // sink contract violations; empty when all is well
 
     friend bool operator==(const Outcome &, const Outcome &) = default;
@@ -108,12 +111,19 @@ struct Outcome {
 // Feeds `dialogue` in chunks of the given sizes (used in turn, cyclically; each at least 1), or
 // whole when `chunkSizes` is empty, stopping as a receiver does once the session asks to close.
 // Then the connection is lost, as when the client goes away.
-inline Outcome runDialogue(QByteArrayView dialogue, const QList<qsizetype> &chunkSizes, const SmtpReceiverLimits &limits)
+//
+// STARTTLS: when the session asks for the upgrade, the replies of that receive() must end with its
+// 220, and the bytes it discarded must be exactly the rest of that chunk. The driver then
+// "upgrades" (tlsStarted()) and feeds those discarded bytes again, as a client that waited for the
+// 220 would send them after the handshake — so the same dialogue gives the same outcome in any
+// chunking, while the session never reads a byte that came with the STARTTLS line.
+inline Outcome runDialogue(QByteArrayView dialogue, const QList<qsizetype> &chunkSizes, const SmtpReceiverLimits &limits,
+                           const SmtpSessionPolicy &policy = {})
 {
     Outcome outcome;
     RecordingSink sink;
     {
-        SmtpServerSession session(QStringLiteral("inbox.test"), limits, sink, QStringLiteral("127.0.0.1:40000"));
+        SmtpServerSession session(QStringLiteral("inbox.test"), limits, sink, QStringLiteral("127.0.0.1:40000"), policy);
         session.setTranscriptHook([&outcome](SmtpServerSession::Direction direction, const QString &line) {
             outcome.hookLines << (direction == SmtpServerSession::Direction::Client ? QStringLiteral("C: ")
                                                                                    : QStringLiteral("S: ")) + line;
@@ -124,10 +134,24 @@ inline Outcome runDialogue(QByteArrayView dialogue, const QList<qsizetype> &chun
         while (pos < dialogue.size() && !session.closeRequested()) {
             const qsizetype want = chunkSizes.isEmpty() ? dialogue.size() : std::max<qsizetype>(1, chunkSizes[turn++ % chunkSizes.size()]);
             const qsizetype n = std::min(want, dialogue.size() - pos);
-            outcome.replies += session.receive(dialogue.sliced(pos, n));
+            const QByteArray replies = session.receive(dialogue.sliced(pos, n));
+            outcome.replies += replies;
             pos += n;
+            if (session.startTlsRequested()) {
+                ++outcome.upgrades;
+                const qsizetype lastLine = replies.lastIndexOf("\r\n", replies.size() - 3);
+                if (!replies.endsWith("\r\n") || !replies.sliced(lastLine < 0 ? 0 : lastLine + 2).startsWith("220 "))
+                    sink.problems << QStringLiteral("STARTTLS accepted but the replies do not end with its 220");
+                const qsizetype discarded = session.discardedAfterStartTls();
+                if (discarded < 0 || discarded >= n)
+                    sink.problems << QStringLiteral("STARTTLS discarded %1 of a %2-byte chunk").arg(discarded).arg(n);
+                else
+                    pos -= discarded;   // sent again "after the handshake"
+                session.tlsStarted({true, QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_128_GCM_SHA256")});
+            }
         }
         outcome.closed = session.closeRequested();
+        outcome.authUser = session.authenticatedUser();
         outcome.receiving = session.receivingMessage();
         session.connectionLost();
     }

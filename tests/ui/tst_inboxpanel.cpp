@@ -21,8 +21,10 @@
 #include "mail/smtpreceiver.h"
 #include "tcp/tcpserver.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -444,6 +446,58 @@ private slots:
         QCOMPARE(sent.at(0).at(0).toBool(), false);
         QVERIFY2(compose->statusText().contains(u"Inbox tab"_s), qPrintable(compose->statusText()));
         QCOMPARE(field<QLineEdit>(compose, "subject")->text(), u"nobody home"_s);   // nothing lost
+    }
+
+    // Testing a mail client: any login, then failures on purpose. While failures are injected a
+    // red mark says so; the list and the view show who logged in.
+    void loginAndFailureInjection_markedAndShown()
+    {
+        Settings settings;
+        InboxPanel inbox(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
+        auto *startStop = field<QPushButton>(&inbox, "inboxStartStop");
+        auto *auth = field<QComboBox>(&inbox, "inboxAuth");
+        auto *failures = field<QLineEdit>(&inbox, "inboxFailures");
+        auto *mark = field<QLabel>(&inbox, "inboxFailureMark");
+        QVERIFY(!auth->isEnabled() && !failures->isEnabled());   // applied at Start: locked while running
+        QVERIFY(mark->isHidden());
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!inbox.receiver()->isRunning(), kWaitMs);
+
+        // A rule that is not one: said, and nothing starts.
+        failures->setText(u"RCPT:250:50"_s);
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QVERIFY(!inbox.receiver()->isRunning());
+        QVERIFY2(inbox.statusText().contains(u"250"_s), qPrintable(inbox.statusText()));
+
+        auth->setCurrentIndex(auth->findData(int(SmtpAuthMode::Any)));
+        failures->setText(u"rcpt:451:100, MAIL:550:0"_s);
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
+        QVERIFY(!mark->isHidden());
+        QCOMPARE(mark->text(), u"Failures injected: RCPT:451:100, MAIL:550:0"_s);
+        QVERIFY2(inbox.statusText().contains(u"any login"_s), qPrintable(inbox.statusText()));
+        Peer refused;
+        QVERIFY(refused.startPython(u"smtp_login.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), u"student7"_s, u"pw"_s}));
+        QVERIFY(refused.waitForFinished(kWaitMs));
+        QCOMPARE(refused.exitCode(), 1);
+        QVERIFY(refused.process().readAllStandardOutput().startsWith("refused 451 4.3.0 RCPT failed on purpose"));
+
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!inbox.receiver()->isRunning(), kWaitMs);
+        QVERIFY(mark->isHidden());
+        failures->clear();
+        QTest::mouseClick(startStop, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(inbox.listeningPort() != 0, kWaitMs);
+        QVERIFY(mark->isHidden());
+        QSignalSpy arrived(&inbox, &InboxPanel::messageArrived);
+        Peer client;
+        QVERIFY(client.startPython(u"smtp_login.py"_s, {u"127.0.0.1"_s, QString::number(inbox.listeningPort()), u"student7"_s, u"pw"_s}));
+        QVERIFY(arrived.wait(kWaitMs));
+        QVERIFY(client.waitForFinished(kWaitMs));
+        QCOMPARE(inbox.model()->index(0, InboxModel::Security).data().toString(), u"student7"_s);
+        QVERIFY(open(inbox, 0));
+        QVERIFY2(inbox.view()->headerText().contains(u"plain text (no TLS), logged in as student7"_s), qPrintable(inbox.view()->headerText()));
     }
 
     void portInUse_isSaidInWords_andAnotherPortWorks()
