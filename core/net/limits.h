@@ -80,6 +80,13 @@ inline constexpr std::size_t kSmtpUndeliveredBytes = 4 * MiB;
 inline constexpr qint64 kClientQueueBytes = 64 * MiB;
 inline constexpr std::chrono::milliseconds kConnectTimeout = 10s;
 
+// ── TLS ───────────────────────────────────────────────────────────────────────────────────
+// A server's client has this long from accept() to a finished TLS handshake, then it is dropped:
+// a peer that connects and says nothing (or speaks plain text slowly) must not hold a slot, a
+// descriptor and a session forever. A handshake is a few round trips; a person typing into
+// `openssl s_client` has finished long before.
+inline constexpr std::chrono::milliseconds kTlsHandshakeTimeout = 10s;
+
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
 inline constexpr int kTranscriptLines = 400;

@@ -70,6 +70,7 @@ struct EventLoopServer::Loop {
     std::unordered_map<quint64, std::unique_ptr<Client>> clients;
     std::unordered_set<Client *> timed;               // clients with a deadline (bytes waiting, closing)
     std::unordered_set<Client *> streaming;           // clients following a stream
+    std::unordered_set<Client *> buffered;            // TLS input held in the session: read without epoll
     std::vector<std::shared_ptr<ChunkStream>> everyone;   // streams every new client joins
     std::vector<std::unique_ptr<Client>> graveyard;   // closed this iteration; freed after it
     bool stopping = false;
@@ -87,6 +88,7 @@ struct EventLoopServer::Loop {
     int timeoutMs() const;
     void tickAll();
     void pumpStreams();
+    void readBuffered();
     void startStream(SendStream &send);
     void fail(ErrorKind kind, int err, const QString &detail);
     void post(ServerEvent event)
@@ -186,8 +188,25 @@ void EventLoopServer::Loop::serve()
             }
         }
         pumpStreams();
+        readBuffered();
         tickAll();
         graveyard.clear();
+    }
+}
+
+// Bytes TLS has read off the socket already (the rest of a record, or a read that had to wait for
+// writability) raise no epoll event: they are read here, each client within its budget.
+void EventLoopServer::Loop::readBuffered()
+{
+    if (buffered.empty())
+        return;
+    const std::vector<Client *> ready(buffered.begin(), buffered.end());
+    for (Client *client : ready) {
+        if (client->connection.isFinished())
+            continue;
+        client->connection.readable(buffer, limits::kReadBudgetBytes, echo.load(std::memory_order_relaxed),
+                                    reportData.load(std::memory_order_relaxed));
+        refresh(*client);
     }
 }
 
@@ -323,6 +342,10 @@ void EventLoopServer::Loop::acceptAll()
         record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
         auto client = std::make_unique<Client>([this](ServerEvent &&event) { post(std::move(event)); }, record,
                                                std::move(accepted->socket), config);
+        if (client->connection.isFinished()) {   // its TLS session could not be set up
+            post({ServerEvent::Type::Rejected, 0, {}, record->peer, {}, client->connection.reason(), {}});
+            continue;
+        }
         client->interest = EPOLLIN | EPOLLRDHUP;
         epoll_event event{client->interest, {.ptr = client.get()}};
         if (::epoll_ctl(epoll.get(), EPOLL_CTL_ADD, client->connection.fd(), &event) < 0) {
@@ -334,7 +357,9 @@ void EventLoopServer::Loop::acceptAll()
         std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
         for (const auto &stream : everyone)
             client->connection.follow(stream, stream->join(), &commands.wakeup());
-        post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+        // Over TLS the connection announces itself when its handshake is done.
+        if (client->connection.isAnnounced())
+            post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
         Client *raw = client.get();
         clients.emplace(record->id, std::move(client));
         refresh(*raw);   // congested already: not read from yet
@@ -349,16 +374,24 @@ void EventLoopServer::Loop::refresh(Client &client)
     if (connection.isFinished()) {
         // Its descriptor is closed, which took it out of the epoll set.
         const quint64 id = connection.id();
-        post({ServerEvent::Type::Disconnected, id, {}, {}, {}, connection.reason(), {}});
+        if (connection.isAnnounced())
+            post({ServerEvent::Type::Disconnected, id, {}, {}, {}, connection.reason(), {}});
+        else   // its TLS handshake failed: never a client the front end knew
+            post({ServerEvent::Type::Rejected, id, {}, connection.record()->peer, {}, connection.reason(), {}});
         timed.erase(&client);
         streaming.erase(&client);
+        buffered.erase(&client);
         auto it = clients.find(id);
         graveyard.push_back(std::move(it->second));   // events later in this batch may point at it
         clients.erase(it);
         return;
     }
-    const std::uint32_t interest = (connection.wantsRead(congested) ? EPOLLIN | EPOLLRDHUP : 0u)
-                                   | (connection.wantsWrite() ? EPOLLOUT : 0u);
+    const bool reading = connection.wantsRead(congested);
+    const std::uint32_t interest = (reading ? EPOLLIN | EPOLLRDHUP : 0u) | (connection.wantsWrite() ? EPOLLOUT : 0u);
+    if (reading && connection.hasBufferedInput())
+        buffered.insert(&client);
+    else
+        buffered.erase(&client);
     if (interest != client.interest) {
         epoll_event event{interest, {.ptr = &client}};
         ::epoll_ctl(epoll.get(), EPOLL_CTL_MOD, connection.fd(), &event);
@@ -376,6 +409,8 @@ void EventLoopServer::Loop::refresh(Client &client)
 
 int EventLoopServer::Loop::timeoutMs() const
 {
+    if (!buffered.empty())
+        return 0;
     if (timed.empty())
         return -1;
     const auto now = Clock::now();

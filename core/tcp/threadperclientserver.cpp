@@ -102,7 +102,9 @@ void Session::run(ThreadPerClientServer::Acceptor &acceptor)
         const bool reading = connection.wantsRead(congested);
         pollfd fds[2] = {{connection.fd(), static_cast<short>((reading ? POLLIN : 0) | (connection.wantsWrite() ? POLLOUT : 0)), 0},
                          {commands.fd(), POLLIN, 0}};
-        int timeout = msUntil(connection.nextTick());
+        // TLS may hold input already read off the socket: poll() would not report it.
+        const bool buffered = reading && connection.hasBufferedInput();
+        int timeout = buffered ? 0 : msUntil(connection.nextTick());
         if (congested && !connection.isClosing())
             timeout = timeout < 0 ? 50 : std::min(timeout, 50);   // the sink's relief is not a wake-up of ours
         if (::poll(fds, 2, timeout) < 0) {
@@ -117,14 +119,17 @@ void Session::run(ThreadPerClientServer::Acceptor &acceptor)
                 connection.writable();
         }
         // One recv() per wake-up, as the tutorial's loop does.
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
+        if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) || buffered)
             connection.readable(buffer, buffer.size(), acceptor.echo.load(std::memory_order_relaxed),
                                 acceptor.reportData.load(std::memory_order_relaxed));
         if (fds[0].revents & POLLOUT)
             connection.writable();
         connection.tick(Clock::now());
     }
-    acceptor.post({ServerEvent::Type::Disconnected, connection.id(), {}, {}, {}, connection.reason(), {}});
+    if (connection.isAnnounced())
+        acceptor.post({ServerEvent::Type::Disconnected, connection.id(), {}, {}, {}, connection.reason(), {}});
+    else   // its TLS handshake failed: never a client the front end knew
+        acceptor.post({ServerEvent::Type::Rejected, connection.id(), {}, connection.record()->peer, {}, connection.reason(), {}});
     acceptor.commands.push(Finished{connection.id()});
 }
 
@@ -206,7 +211,9 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
     for (const auto &stream : everyone)
         session->commands.push(SessionStream{stream, stream->join()});
-    post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+    // Over TLS the session announces itself when its handshake is done (in its own thread).
+    if (session->connection.isAnnounced())
+        post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
     Session *raw = session.get();
     sessions.emplace(record->id, std::move(session));
     threads.fetch_add(1);
