@@ -284,6 +284,92 @@ private slots:
         QCOMPARE(server.statistics().bytesOut, quint64(kBytes));
     }
 
+    void startTls_upgradesPlainConnectionAndDiscardsPipelinedBytes_data()
+    {
+        QTest::addColumn<ServerModel>("model");
+        QTest::addColumn<bool>("pipelined");
+        QTest::newRow("event-loop") << ServerModel::EventLoop << false;
+        QTest::newRow("event-loop, pipelined attack") << ServerModel::EventLoop << true;
+        QTest::newRow("thread-per-client") << ServerModel::ThreadPerClient << false;
+        QTest::newRow("thread-per-client, pipelined attack") << ServerModel::ThreadPerClient << true;
+    }
+    void startTls_upgradesPlainConnectionAndDiscardsPipelinedBytes()
+    {
+        QFETCH(ServerModel, model);
+        QFETCH(bool, pipelined);
+        TcpServer server;
+        TcpServerConfig plain = config(model, false);
+        plain.tls.reset();
+        // The front end of a small line protocol, written the way a STARTTLS server must be: on
+        // STARTTLS it discards what it holds unparsed and lets the engine upgrade the connection.
+        QHash<quint64, QByteArray> unparsed;
+        QList<QByteArray> commands;
+        connect(&server, &TcpServer::dataReceived, this, [&](quint64 id, const QByteArray &data) {
+            QByteArray &buffer = unparsed[id];
+            buffer += data;
+            for (qsizetype end; (end = buffer.indexOf("\r\n")) >= 0;) {
+                const QByteArray line = buffer.left(end);
+                buffer.remove(0, end + 2);
+                commands.append(line);
+                if (line == "STARTTLS") {
+                    server.startTls(id, "220 ready\r\n", m_context);
+                    buffer.clear();
+                    break;
+                }
+                server.sendTo(id, "250 " + line + "\r\n");
+            }
+        });
+        QSignalSpy tlsStarted(&server, &TcpServer::tlsStarted);
+        const quint16 port = startOn(server, plain);
+        QVERIFY(port);
+        Peer client;
+        QStringList arguments{QStringLiteral("127.0.0.1"), QString::number(port), m_certificate.certificateFile};
+        if (pipelined)
+            arguments << QStringLiteral("PIPELINED");
+        QVERIFY(client.startPython(QStringLiteral("starttls_client.py"), arguments));
+        // (Peer::readLine blocks this thread's event loop, which delivers dataReceived: wait first.)
+        QTRY_VERIFY_WITH_TIMEOUT(commands.contains("STARTTLS"), 20000);
+        QCOMPARE(client.readLine(20000), QByteArray("reply 220 ready"));
+        QVERIFY(client.readLine(20000).startsWith("tls TLSv1."));
+        QTRY_COMPARE_WITH_TIMEOUT(commands.size(), 2, 20000);
+        QCOMPARE(client.readLine(20000), QByteArray("Received 250 after"));
+        QCOMPARE(client.readLine(20000), QByteArray("closed"));
+        QTRY_COMPARE_WITH_TIMEOUT(tlsStarted.size(), 1, 10000);
+        QVERIFY(tlsStarted.at(0).at(0).value<ClientInfo>().tlsProtocol.startsWith(QStringLiteral("TLSv1.")));
+        // What was pipelined behind STARTTLS never became a command.
+        QCOMPARE(commands, (QList<QByteArray>{"STARTTLS", "after"}));
+    }
+
+    void startTls_plainTextAfterUpgradeIsRefusedNotDelivered_data() { addModels(); }
+    void startTls_plainTextAfterUpgradeIsRefusedNotDelivered()
+    {
+        QFETCH(ServerModel, model);
+        TcpServer server;
+        TcpServerConfig plain = config(model, false);
+        plain.tls.reset();
+        QList<QByteArray> received;
+        connect(&server, &TcpServer::dataReceived, this, [&](quint64 id, const QByteArray &data) {
+            received.append(data);
+            if (data.startsWith("STARTTLS\r\n"))
+                server.startTls(id, "220 ready\r\n", m_context);
+        });
+        QSignalSpy disconnected(&server, &TcpServer::clientDisconnected);
+        const quint16 port = startOn(server, plain);
+        QVERIFY(port);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("starttls_client.py"),
+                                   {QStringLiteral("127.0.0.1"), QString::number(port), m_certificate.certificateFile,
+                                    QStringLiteral("PLAINAFTER")}));
+        QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty(), 20000);
+        QCOMPARE(client.readLine(20000), QByteArray("reply 220 ready"));
+        QCOMPARE(client.readLine(20000), QByteArray("server closed"));
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 20000);
+        QVERIFY2(disconnected.at(0).at(1).toString().startsWith(QStringLiteral("TLS handshake failed: ")),
+                 qPrintable(disconnected.at(0).at(1).toString()));
+        // The plain text sent after the upgrade was TLS's to judge, never the application's data.
+        QCOMPARE(received, (QList<QByteArray>{"STARTTLS\r\n"}));
+    }
+
     void trace_showsHandshakeBetweenAcceptAndFirstRead()
     {
         TraceRecorder recorder;

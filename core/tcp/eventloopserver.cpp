@@ -24,7 +24,8 @@ struct Disconnect { quint64 id; };
 struct Stop {};
 struct Resume {};
 struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendStream>;
+struct StartTls { quint64 id; QByteArray reply; std::shared_ptr<const TlsContext> context; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendStream, StartTls>;
 
 using Clock = ServerConnection::Clock;
 
@@ -282,6 +283,11 @@ void EventLoopServer::Loop::runCommands()
                 it->second->connection.close(serverparts::disconnectedByServerReason());
                 refresh(*it->second);
             }
+        } else if (auto *upgrade = std::get_if<StartTls>(&command)) {
+            if (auto it = clients.find(upgrade->id); it != clients.end()) {
+                it->second->connection.startTls(std::move(upgrade->context), std::move(upgrade->reply));
+                refresh(*it->second);
+            }
         } else if (std::holds_alternative<Stop>(command)) {
             beginStop();
         } else if (auto *stream = std::get_if<SendStream>(&command)) {
@@ -486,6 +492,12 @@ void EventLoopServer::disconnectClient(quint64 id)
 {
     if (m_loop)
         m_loop->commands.push(Disconnect{id});
+}
+
+void EventLoopServer::startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context)
+{
+    if (m_loop)
+        m_loop->commands.push(StartTls{id, reply, std::move(context)});
 }
 
 void EventLoopServer::requestStop()

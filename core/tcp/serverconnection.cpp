@@ -49,14 +49,33 @@ ServerConnection::ServerConnection(std::shared_ptr<ClientRecord> record, Socket 
     if (!config.tls)
         return;
     m_announced = false;
-    auto session = TlsSession::server(config.tls, m_socket.fd());
+    beginTls(config.tls);
+}
+
+void ServerConnection::beginTls(std::shared_ptr<const TlsContext> context)
+{
+    auto session = TlsSession::server(std::move(context), m_socket.fd());
     if (!session) {
         abort(session.error().message());
         return;
     }
     m_tls = std::move(session).value();
     m_handshaking = true;
+    m_handshakeWantsWrite = false;
     m_handshakeDeadline = Clock::now() + m_handshakeTimeout;
+}
+
+void ServerConnection::startTls(std::shared_ptr<const TlsContext> context, QByteArray reply)
+{
+    if (isFinished() || m_closing || m_tls || m_upgradeTo || !context)
+        return;
+    leaveStreams();   // a stream would keep the queue from ever emptying
+    m_upgradeTo = std::move(context);
+    if (m_queue.empty())
+        m_lastProgress = Clock::now();
+    m_queue.append(std::move(reply));
+    updateQueued();
+    writable();   // sends the reply; begins the handshake once it is all out
 }
 
 bool ServerConnection::wantsWrite() const
@@ -88,11 +107,27 @@ void ServerConnection::continueHandshake()
         return;
     }
     m_handshaking = false;
-    m_announced = true;
-    m_record->tlsProtocol = m_tls->protocol();
-    m_record->tlsCipher = m_tls->cipher();
     m_lastProgress = Clock::now();   // the stall clock starts now for what waited during the handshake
-    m_post({ServerEvent::Type::Connected, id(), m_record, {}, {}, {}, {}});
+    if (!m_announced) {
+        m_announced = true;
+        // Written by this worker before the event that makes the record visible (the Mailbox's
+        // lock orders it), never after: the front end reads these plain values without a lock.
+        m_record->tlsProtocol = m_tls->protocol();
+        m_record->tlsCipher = m_tls->cipher();
+        m_post({ServerEvent::Type::Connected, id(), m_record, {}, {}, {}, {}});
+    } else {
+        // STARTTLS on a client the front end already reads: its record is not written any more;
+        // the event carries a snapshot with the TLS details instead.
+        auto snapshot = std::make_shared<ClientRecord>();
+        snapshot->id = m_record->id;
+        snapshot->peer = m_record->peer;
+        snapshot->connectedAt = m_record->connectedAt;
+        snapshot->tlsProtocol = m_tls->protocol();
+        snapshot->tlsCipher = m_tls->cipher();
+        snapshot->bytesIn.store(m_record->bytesIn.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        snapshot->bytesOut.store(m_record->bytesOut.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        m_post({ServerEvent::Type::TlsStarted, id(), std::move(snapshot), {}, {}, {}, {}});
+    }
     writable();   // what was queued meanwhile (a feed every client joins) goes out
 }
 
@@ -156,6 +191,8 @@ bool ServerConnection::wantsRead(bool congested, qint64 extraAllowance) const
         return false;
     if (m_handshaking)
         return !m_handshakeWantsWrite;
+    if (m_upgradeTo)
+        return false;   // STARTTLS: nothing more is read as plain text
     if (m_closing)
         return true;   // read and dropped: a late byte must not make close() send a reset
     if (isStreaming())
@@ -258,6 +295,13 @@ void ServerConnection::writable()
     // Out of budget with the queue empty: take the next chunk now, so that the queue's being
     // non-empty brings this client's turn round again.
     pump();
+    if (m_upgradeTo && m_queue.empty() && !m_closing) {
+        beginTls(std::move(m_upgradeTo));
+        m_upgradeTo.reset();
+        if (!isFinished())
+            continueHandshake();   // the client may have sent its ClientHello already
+        return;
+    }
     if (m_closing)
         advanceClose();
 }

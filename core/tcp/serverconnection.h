@@ -73,6 +73,9 @@ public:
     void close(const QString &reason);
     // Now, discarding anything unsent (an error on the socket, a client that took nothing).
     void abort(const QString &reason);
+    // STARTTLS (see ServerEngine::startTls): `reply` is queued, reading stops, and once the queue
+    // is empty the server handshake begins; its end posts TlsStarted.
+    void startTls(std::shared_ptr<const TlsContext> context, QByteArray reply);
     // Sends what `stream` reads (as its reader `reader`), after the streams it follows already,
     // taking a chunk whenever its queue is down to the stream low-water mark. `wake` is the fd its
     // worker polls: the stream signals it when a chunk arrives.
@@ -87,6 +90,7 @@ public:
 private:
     void sent(quint64 bytes);
     void continueHandshake();
+    void beginTls(std::shared_ptr<const TlsContext> context);
     Result<std::size_t> receive(std::span<char> buffer);
     Result<std::size_t> transmit(std::span<const char> data);
     void advanceClose();
@@ -120,6 +124,7 @@ private:
     std::unique_ptr<TlsSession> m_tls;
     Clock::time_point m_handshakeDeadline;
     const std::chrono::milliseconds m_handshakeTimeout;
+    std::shared_ptr<const TlsContext> m_upgradeTo;   // STARTTLS asked: the handshake begins once the queue is empty
     bool m_announced = true;
     bool m_handshaking = false;
     bool m_handshakeWantsWrite = false;   // else it waits to read

@@ -24,12 +24,14 @@ struct Stop {};
 struct Resume {};
 struct Finished { quint64 id; };   // a session's thread is about to end: join it
 struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream>;
+struct StartTls { quint64 id; QByteArray reply; std::shared_ptr<const TlsContext> context; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream, StartTls>;
 
 struct SessionSend { QByteArray data; };
 struct SessionClose { QString reason; };
 struct SessionStream { std::shared_ptr<ChunkStream> stream; int reader; };
-using SessionCommand = std::variant<SessionSend, SessionClose, SessionStream>;
+struct SessionStartTls { QByteArray reply; std::shared_ptr<const TlsContext> context; };
+using SessionCommand = std::variant<SessionSend, SessionClose, SessionStream, SessionStartTls>;
 
 using Clock = ServerConnection::Clock;
 
@@ -142,6 +144,8 @@ void Session::runCommands()
             connection.close(close->reason);
         else if (auto *stream = std::get_if<SessionStream>(&command))
             connection.follow(std::move(stream->stream), stream->reader, &commands.wakeup());
+        else if (auto *upgrade = std::get_if<SessionStartTls>(&command))
+            connection.startTls(std::move(upgrade->context), std::move(upgrade->reply));
     }
 }
 
@@ -245,6 +249,9 @@ void ThreadPerClientServer::Acceptor::runCommands()
                         stream->stream->leave(static_cast<int>(i));
                 }
             }
+        } else if (auto *upgrade = std::get_if<StartTls>(&command)) {
+            if (auto it = sessions.find(upgrade->id); it != sessions.end())
+                it->second->commands.push(SessionStartTls{std::move(upgrade->reply), std::move(upgrade->context)});
         } else if (auto *finished = std::get_if<Finished>(&command)) {
             reap(finished->id);
         } else if (std::holds_alternative<Resume>(command)) {
@@ -308,6 +315,12 @@ void ThreadPerClientServer::disconnectClient(quint64 id)
 {
     if (m_acceptor)
         m_acceptor->commands.push(Disconnect{id});
+}
+
+void ThreadPerClientServer::startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context)
+{
+    if (m_acceptor)
+        m_acceptor->commands.push(StartTls{id, reply, std::move(context)});
 }
 
 void ThreadPerClientServer::requestStop()
