@@ -14,6 +14,8 @@ packages=(
   # MIME; TLS (Qt's OpenSSL backend loads libssl at run time; the tests make certificates with
   # the openssl command; the system trust store verifies servers)
   libgmime-3.0-dev libssl3 openssl ca-certificates
+  # the engines' TLS and the development certificate use OpenSSL directly (core/tls)
+  libssl-dev
   # peers the tests talk to
   python3 python3-aiosmtpd swaks socat netcat-openbsd
   # the private two-host test network of scripts/netns-run (ip; unshare, nsenter, setpriv)

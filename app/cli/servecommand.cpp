@@ -8,9 +8,12 @@
 
 #include "net/chunkstream.h"
 #include "tcp/tcpserver.h"
+#include "tls/devcert.h"
+#include "tls/tlscontext.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QStandardPaths>
 
 #include <cerrno>
 #include <cstring>
@@ -69,7 +72,20 @@ int runServe(const QStringList &arguments)
                                              .arg(std::chrono::duration_cast<std::chrono::seconds>(limits::kStallTimeout).count()),
                                          Cli::tr("seconds"),
                                          QString::number(std::chrono::duration_cast<std::chrono::seconds>(limits::kStallTimeout).count()));
-    parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption, stallOption});
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+                                           Cli::tr("Serve TLS with this certificate (PEM; further certificates in the file are sent "
+                                                   "as its chain). Needs --tls-key."),
+                                           Cli::tr("file"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"), Cli::tr("The private key of --tls-cert (PEM, not encrypted)."),
+                                          Cli::tr("file"));
+    const QCommandLineOption tlsDevCertOption(
+        QStringLiteral("tls-dev-cert"),
+        Cli::tr("Serve TLS with the development certificate for localhost, 127.0.0.1 and ::1, made on first use and kept "
+                "(key readable by you only) in %1. Its SHA-256 fingerprint is printed on stderr; a client trusts it with "
+                "that fingerprint or with the certificate file as CA.")
+            .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tls")));
+    parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption, stallOption, tlsCertOption,
+                       tlsKeyOption, tlsDevCertOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
 
@@ -108,6 +124,35 @@ int runServe(const QStringList &arguments)
     if (!numeric || stall < 0 || stall > 24 * 3600)
         return usageError(Cli::tr("--stall-timeout: \"%1\" is not a number of seconds (0 to 86400)").arg(parser.value(stallOption)));
     config.stallTimeout = std::chrono::milliseconds(static_cast<qint64>(stall * 1000));
+
+    // TLS: the certificate is loaded (and checked) before anything listens.
+    if (parser.isSet(tlsDevCertOption) && (parser.isSet(tlsCertOption) || parser.isSet(tlsKeyOption)))
+        return usageError(Cli::tr("--tls-dev-cert cannot be combined with --tls-cert or --tls-key"));
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
+        return usageError(Cli::tr("--tls-cert and --tls-key go together"));
+    QString certificateFile = parser.value(tlsCertOption);
+    QString keyFile = parser.value(tlsKeyOption);
+    if (parser.isSet(tlsDevCertOption)) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tls");
+        auto made = ensureDevCertificate(folder);
+        if (!made) {
+            printError(kCommand, made.error().message());
+            return ExitFailure;
+        }
+        if (made->created)
+            printLine(Cli::tr("made a development certificate for localhost, 127.0.0.1 and ::1: %1").arg(made->certificateFile));
+        certificateFile = made->certificateFile;
+        keyFile = made->keyFile;
+    }
+    if (!certificateFile.isEmpty()) {
+        auto context = TlsContext::server(certificateFile, keyFile);
+        if (!context) {
+            printError(kCommand, context.error().message());
+            return ExitFailure;
+        }
+        config.tls = std::move(context).value();
+        printLine(Cli::tr("TLS certificate %1, SHA-256 fingerprint %2").arg(certificateFile, config.tls->certificateSha256()));
+    }
 
     if (!config.endpoint.isUnix() && isAnyHost(config.endpoint.host))
         printWarning(kCommand, Cli::tr("listening on all interfaces: anyone who can reach this machine can connect"));
@@ -163,7 +208,10 @@ int runServe(const QStringList &arguments)
             finish(ExitFailure);
     });
     QObject::connect(&server, &TcpServer::clientConnected, &server, [&](const ClientInfo &client) {
-        printLine(Cli::tr("client %1 connected from %2").arg(client.id).arg(client.peer));
+        if (client.tlsProtocol.isEmpty())
+            printLine(Cli::tr("client %1 connected from %2").arg(client.id).arg(client.peer));
+        else
+            printLine(Cli::tr("client %1 connected from %2 over %3 (%4)").arg(client.id).arg(client.peer, client.tlsProtocol, client.tlsCipher));
     });
     QObject::connect(&server, &TcpServer::clientDisconnected, &server, [&](quint64 id, const QString &reason) {
         printLine(Cli::tr("client %1 disconnected: %2").arg(id).arg(reason));

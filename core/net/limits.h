@@ -98,6 +98,13 @@ inline constexpr std::size_t kUdpUndeliveredBytes = 16 * MiB;
 // SO_RCVBUF asked for: a burst of a fast sender fits while the worker is between reads.
 inline constexpr int kUdpReceiveBufferBytes = 4 * MiB;
 
+// ── TLS ───────────────────────────────────────────────────────────────────────────────────
+// A server's client has this long from accept() to a finished TLS handshake, then it is dropped:
+// a peer that connects and says nothing (or speaks plain text slowly) must not hold a slot, a
+// descriptor and a session forever. A handshake is a few round trips; a person typing into
+// `openssl s_client` has finished long before.
+inline constexpr std::chrono::milliseconds kTlsHandshakeTimeout = 10s;
+
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
 inline constexpr int kTranscriptLines = 400;

@@ -24,7 +24,8 @@ struct Disconnect { quint64 id; };
 struct Stop {};
 struct Resume {};
 struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendStream>;
+struct StartTls { quint64 id; QByteArray reply; std::shared_ptr<const TlsContext> context; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendStream, StartTls>;
 
 using Clock = ServerConnection::Clock;
 
@@ -71,6 +72,7 @@ struct EventLoopServer::Loop {
     std::unordered_map<quint64, std::unique_ptr<Client>> clients;
     std::unordered_set<Client *> timed;               // clients with a deadline (bytes waiting, closing)
     std::unordered_set<Client *> streaming;           // clients following a stream
+    std::unordered_set<Client *> buffered;            // TLS input held in the session: read without epoll
     std::vector<std::shared_ptr<ChunkStream>> everyone;   // streams every new client joins
     std::vector<std::unique_ptr<Client>> graveyard;   // closed this iteration; freed after it
     bool stopping = false;
@@ -89,6 +91,7 @@ struct EventLoopServer::Loop {
     int timeoutMs() const;
     void tickAll();
     void pumpStreams();
+    void readBuffered();
     void startStream(SendStream &send);
     void fail(ErrorKind kind, int err, const QString &detail);
     void post(ServerEvent event)
@@ -188,6 +191,7 @@ void EventLoopServer::Loop::serve()
             }
         }
         pumpStreams();
+        readBuffered();
         tickAll();
         if (backoff.due(Clock::now()) && listener.isValid()) {
             backoff.resume();
@@ -203,6 +207,22 @@ void EventLoopServer::Loop::watchListener(bool watch)
 {
     epoll_event listen{watch ? std::uint32_t(EPOLLIN) : 0u, {.u64 = kListenerTag}};
     ::epoll_ctl(epoll.get(), EPOLL_CTL_MOD, listener.fd(), &listen);
+}
+
+// Bytes TLS has read off the socket already (the rest of a record, or a read that had to wait for
+// writability) raise no epoll event: they are read here, each client within its budget.
+void EventLoopServer::Loop::readBuffered()
+{
+    if (buffered.empty())
+        return;
+    const std::vector<Client *> ready(buffered.begin(), buffered.end());
+    for (Client *client : ready) {
+        if (client->connection.isFinished())
+            continue;
+        client->connection.readable(buffer, limits::kReadBudgetBytes, echo.load(std::memory_order_relaxed),
+                                    reportData.load(std::memory_order_relaxed));
+        refresh(*client);
+    }
 }
 
 // A stream's chunks wake this thread through the command fd; each following client takes what
@@ -277,6 +297,11 @@ void EventLoopServer::Loop::runCommands()
                 it->second->connection.close(serverparts::disconnectedByServerReason());
                 refresh(*it->second);
             }
+        } else if (auto *upgrade = std::get_if<StartTls>(&command)) {
+            if (auto it = clients.find(upgrade->id); it != clients.end()) {
+                it->second->connection.startTls(std::move(upgrade->context), std::move(upgrade->reply));
+                refresh(*it->second);
+            }
         } else if (std::holds_alternative<Stop>(command)) {
             beginStop();
         } else if (auto *stream = std::get_if<SendStream>(&command)) {
@@ -340,6 +365,10 @@ void EventLoopServer::Loop::acceptAll()
         record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
         auto client = std::make_unique<Client>([this](ServerEvent &&event) { post(std::move(event)); }, record,
                                                std::move(accepted->socket), config);
+        if (client->connection.isFinished()) {   // its TLS session could not be set up
+            post({ServerEvent::Type::Rejected, 0, {}, record->peer, {}, client->connection.reason(), {}});
+            continue;
+        }
         client->interest = EPOLLIN | EPOLLRDHUP;
         epoll_event event{client->interest, {.ptr = client.get()}};
         if (::epoll_ctl(epoll.get(), EPOLL_CTL_ADD, client->connection.fd(), &event) < 0) {
@@ -351,7 +380,9 @@ void EventLoopServer::Loop::acceptAll()
         std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
         for (const auto &stream : everyone)
             client->connection.follow(stream, stream->join(), &commands.wakeup());
-        post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+        // Over TLS the connection announces itself when its handshake is done.
+        if (client->connection.isAnnounced())
+            post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
         Client *raw = client.get();
         clients.emplace(record->id, std::move(client));
         refresh(*raw);   // congested already: not read from yet
@@ -366,16 +397,24 @@ void EventLoopServer::Loop::refresh(Client &client)
     if (connection.isFinished()) {
         // Its descriptor is closed, which took it out of the epoll set.
         const quint64 id = connection.id();
-        post({ServerEvent::Type::Disconnected, id, {}, {}, {}, connection.reason(), {}});
+        if (connection.isAnnounced())
+            post({ServerEvent::Type::Disconnected, id, {}, {}, {}, connection.reason(), {}});
+        else   // its TLS handshake failed: never a client the front end knew
+            post({ServerEvent::Type::Rejected, id, {}, connection.record()->peer, {}, connection.reason(), {}});
         timed.erase(&client);
         streaming.erase(&client);
+        buffered.erase(&client);
         auto it = clients.find(id);
         graveyard.push_back(std::move(it->second));   // events later in this batch may point at it
         clients.erase(it);
         return;
     }
-    const std::uint32_t interest = (connection.wantsRead(congested) ? EPOLLIN | EPOLLRDHUP : 0u)
-                                   | (connection.wantsWrite() ? EPOLLOUT : 0u);
+    const bool reading = connection.wantsRead(congested);
+    const std::uint32_t interest = (reading ? EPOLLIN | EPOLLRDHUP : 0u) | (connection.wantsWrite() ? EPOLLOUT : 0u);
+    if (reading && connection.hasBufferedInput())
+        buffered.insert(&client);
+    else
+        buffered.erase(&client);
     if (interest != client.interest) {
         epoll_event event{interest, {.ptr = &client}};
         ::epoll_ctl(epoll.get(), EPOLL_CTL_MOD, connection.fd(), &event);
@@ -393,6 +432,8 @@ void EventLoopServer::Loop::refresh(Client &client)
 
 int EventLoopServer::Loop::timeoutMs() const
 {
+    if (!buffered.empty())
+        return 0;
     if (timed.empty() && !backoff.retryAt())
         return -1;
     const auto now = Clock::now();
@@ -468,6 +509,12 @@ void EventLoopServer::disconnectClient(quint64 id)
 {
     if (m_loop)
         m_loop->commands.push(Disconnect{id});
+}
+
+void EventLoopServer::startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context)
+{
+    if (m_loop)
+        m_loop->commands.push(StartTls{id, reply, std::move(context)});
 }
 
 void EventLoopServer::requestStop()

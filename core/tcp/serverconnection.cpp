@@ -1,8 +1,11 @@
 #include "serverconnection.h"
 
 #include "net/chunkstream.h"
+#include "tls/tlssession.h"
 
 #include <QCoreApplication>
+
+#include <cerrno>
 
 #include <linux/sockios.h>
 #include <utility>
@@ -41,8 +44,141 @@ ServerConnection::ServerConnection(std::shared_ptr<ClientRecord> record, Socket 
       m_stallTimeout(config.stallTimeout),
       m_closeTimeout(config.closeTimeout),
       m_post(std::move(post)),
-      m_lastProgress(Clock::now())
+      m_lastProgress(Clock::now()),
+      m_handshakeTimeout(config.tlsHandshakeTimeout)
 {
+    if (!config.tls)
+        return;
+    m_announced = false;
+    beginTls(config.tls);
+}
+
+void ServerConnection::beginTls(std::shared_ptr<const TlsContext> context)
+{
+    auto session = TlsSession::server(std::move(context), m_socket.fd());
+    if (!session) {
+        abort(session.error().message());
+        return;
+    }
+    m_tls = std::move(session).value();
+    m_handshaking = true;
+    m_handshakeWantsWrite = false;
+    m_handshakeDeadline = Clock::now() + m_handshakeTimeout;
+}
+
+void ServerConnection::startTls(std::shared_ptr<const TlsContext> context, QByteArray reply)
+{
+    if (isFinished() || m_closing || m_tls || m_upgradeTo || !context)
+        return;
+    leaveStreams();   // a stream would keep the queue from ever emptying
+    m_upgradeTo = std::move(context);
+    if (m_queue.empty())
+        m_lastProgress = Clock::now();
+    m_queue.append(std::move(reply));
+    updateQueued();
+    writable();   // sends the reply; begins the handshake once it is all out
+}
+
+bool ServerConnection::wantsWrite() const
+{
+    if (m_handshaking)
+        return m_handshakeWantsWrite;
+    return !m_queue.empty() || m_readWantsWrite || m_notifyWantsWrite;
+}
+
+bool ServerConnection::hasBufferedInput() const
+{
+    return m_tls && !m_handshaking && !isFinished() && (m_readRetry || m_tls->hasBufferedInput());
+}
+
+void ServerConnection::continueHandshake()
+{
+    switch (m_tls->handshake()) {
+    case TlsSession::Status::Done:
+        break;
+    case TlsSession::Status::WantRead:
+        m_handshakeWantsWrite = false;
+        return;
+    case TlsSession::Status::WantWrite:
+        m_handshakeWantsWrite = true;
+        return;
+    case TlsSession::Status::Closed:
+    case TlsSession::Status::Error:
+        abort(Text::tr("TLS handshake failed: %1").arg(m_tls->errorString()));
+        return;
+    }
+    m_handshaking = false;
+    m_lastProgress = Clock::now();   // the stall clock starts now for what waited during the handshake
+    if (!m_announced) {
+        m_announced = true;
+        // Written by this worker before the event that makes the record visible (the Mailbox's
+        // lock orders it), never after: the front end reads these plain values without a lock.
+        m_record->tlsProtocol = m_tls->protocol();
+        m_record->tlsCipher = m_tls->cipher();
+        m_post({ServerEvent::Type::Connected, id(), m_record, {}, {}, {}, {}});
+    } else {
+        // STARTTLS on a client the front end already reads: its record is not written any more;
+        // the event carries a snapshot with the TLS details instead.
+        auto snapshot = std::make_shared<ClientRecord>();
+        snapshot->id = m_record->id;
+        snapshot->peer = m_record->peer;
+        snapshot->connectedAt = m_record->connectedAt;
+        snapshot->tlsProtocol = m_tls->protocol();
+        snapshot->tlsCipher = m_tls->cipher();
+        snapshot->bytesIn.store(m_record->bytesIn.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        snapshot->bytesOut.store(m_record->bytesOut.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        m_post({ServerEvent::Type::TlsStarted, id(), std::move(snapshot), {}, {}, {}, {}});
+    }
+    writable();   // what was queued meanwhile (a feed every client joins) goes out
+}
+
+namespace {
+
+Error wouldBlock(ErrorKind kind)
+{
+    return Error::fromErrno(kind, EAGAIN, {});
+}
+
+} // namespace
+
+Result<std::size_t> ServerConnection::receive(std::span<char> buffer)
+{
+    if (!m_tls)
+        return m_socket.recv(buffer);
+    m_readRetry = false;
+    const auto io = m_tls->read(buffer);
+    switch (io.status) {
+    case TlsSession::Status::Done:
+        return io.bytes;
+    case TlsSession::Status::WantWrite:
+        m_readWantsWrite = true;
+        return wouldBlock(ErrorKind::Receive);
+    case TlsSession::Status::WantRead:
+        return wouldBlock(ErrorKind::Receive);
+    case TlsSession::Status::Closed:
+        return std::size_t(0);
+    case TlsSession::Status::Error:
+        break;
+    }
+    return Error{ErrorKind::Tls, {}, m_tls->errorString(), true};
+}
+
+Result<std::size_t> ServerConnection::transmit(std::span<const char> data)
+{
+    if (!m_tls)
+        return m_socket.send(data);
+    const auto io = m_tls->write(data);
+    switch (io.status) {
+    case TlsSession::Status::Done:
+        return io.bytes;
+    case TlsSession::Status::WantWrite:
+    case TlsSession::Status::WantRead:   // renegotiation is refused; a key update only needs a retry
+        return wouldBlock(ErrorKind::Send);
+    case TlsSession::Status::Closed:
+    case TlsSession::Status::Error:
+        break;
+    }
+    return Error{ErrorKind::Tls, {}, m_tls->errorString(), true};
 }
 
 ServerConnection::~ServerConnection()
@@ -54,6 +190,10 @@ bool ServerConnection::wantsRead(bool congested, qint64 extraAllowance) const
 {
     if (isFinished() || m_peerDone)
         return false;
+    if (m_handshaking)
+        return !m_handshakeWantsWrite;
+    if (m_upgradeTo)
+        return false;   // STARTTLS: nothing more is read as plain text
     if (m_closing)
         return true;   // read and dropped: a late byte must not make close() send a reset
     if (isStreaming())
@@ -65,8 +205,13 @@ bool ServerConnection::wantsRead(bool congested, qint64 extraAllowance) const
 
 void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool echo, bool report)
 {
+    if (m_handshaking) {
+        continueHandshake();
+        if (m_handshaking || isFinished() || !wantsRead(false))
+            return;
+    }
     while (budget > 0 && !isFinished()) {
-        auto n = m_socket.recv(buffer);
+        auto n = receive(buffer);
         if (!n) {
             if (n.error().code != std::errc::operation_would_block)
                 abort(m_closing ? m_reason : n.error().message());
@@ -94,7 +239,8 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
             // Straight from the buffer when nothing waits before it: no copy, no allocation.
             const bool wasEmpty = m_queue.empty();
             quint64 out = 0;
-            auto echoed = m_queue.sendOrQueue(m_socket, std::span<const char>(buffer.data(), size), &out);
+            auto echoed = m_queue.sendOrQueueWith([this](std::span<const char> bytes) { return transmit(bytes); },
+                                                  std::span<const char>(buffer.data(), size), &out);
             sent(out);
             if (!echoed) {
                 abort(echoed.error().message());
@@ -110,8 +256,8 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
         }
         if (!wantsRead(false))
             return;   // paused until the client reads what it was sent, or the front end catches up
-        if (size < buffer.size())
-            return;   // drained what the kernel had: no recv() just to hear EAGAIN
+        if (!m_tls && size < buffer.size())
+            return;   // drained what the kernel had: no recv() just to hear EAGAIN (TLS reads a record at a time)
     }
 }
 
@@ -119,6 +265,15 @@ void ServerConnection::writable()
 {
     if (isFinished())
         return;
+    if (m_handshaking) {
+        if (m_handshakeWantsWrite)
+            continueHandshake();   // which comes back here once it is done
+        return;
+    }
+    if (m_readWantsWrite) {
+        m_readWantsWrite = false;
+        m_readRetry = true;   // the engine reads again (hasBufferedInput)
+    }
     // A stream refills the queue as the socket drains it: round after round until the socket is
     // full or the stream has nothing more yet, within a budget so other clients get their turn.
     std::size_t budget = limits::kReadBudgetBytes;
@@ -127,7 +282,7 @@ void ServerConnection::writable()
         if (m_queue.empty())
             break;
         quint64 out = 0;
-        auto result = m_queue.flush(m_socket, &out);
+        auto result = m_queue.flushWith([this](std::span<const char> bytes) { return transmit(bytes); }, &out);
         sent(out);
         updateQueued();
         if (!result) {
@@ -141,6 +296,13 @@ void ServerConnection::writable()
     // Out of budget with the queue empty: take the next chunk now, so that the queue's being
     // non-empty brings this client's turn round again.
     pump();
+    if (m_upgradeTo && m_queue.empty() && !m_closing) {
+        beginTls(std::move(m_upgradeTo));
+        m_upgradeTo.reset();
+        if (!isFinished())
+            continueHandshake();   // the client may have sent its ClientHello already
+        return;
+    }
     if (m_closing)
         advanceClose();
 }
@@ -202,6 +364,10 @@ void ServerConnection::close(const QString &reason)
 {
     if (isFinished() || m_closing)
         return;
+    if (m_handshaking) {
+        abort(reason);   // nothing was said over TLS yet, so there is nothing to close in order
+        return;
+    }
     leaveStreams();   // what was queued goes out; the rest of a stream does not
     m_closing = true;
     m_reason = reason;
@@ -225,6 +391,23 @@ void ServerConnection::advanceClose()
 {
     if (!m_queue.empty())
         return;   // writable() comes back when the socket takes more
+    if (m_tls && !m_shutDown) {
+        // close_notify first: the client can tell an orderly end from a cut connection.
+        m_notifyWantsWrite = false;
+        switch (m_tls->shutdown()) {
+        case TlsSession::Status::Done:
+            break;
+        case TlsSession::Status::WantWrite:
+            m_notifyWantsWrite = true;   // writable() comes back
+            return;
+        case TlsSession::Status::WantRead:
+            return;
+        case TlsSession::Status::Closed:
+        case TlsSession::Status::Error:
+            m_socket.close();   // the peer is gone already
+            return;
+        }
+    }
     if (!m_shutDown) {
         m_shutDown = true;
         if (!m_socket.shutdown(SHUT_WR)) {
@@ -244,6 +427,13 @@ void ServerConnection::tick(Clock::time_point now)
 {
     if (isFinished())
         return;
+    if (m_handshaking) {
+        if (now >= m_handshakeDeadline) {
+            const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_handshakeTimeout).count();
+            abort(Text::tr("the TLS handshake did not finish within %n second(s)", nullptr, static_cast<int>(std::max<qint64>(1, seconds))));
+        }
+        return;
+    }
     if (m_closing) {
         if (now >= m_closeDeadline)
             m_socket.close();   // the reason stays the one the close was asked with
@@ -261,6 +451,8 @@ std::optional<ServerConnection::Clock::time_point> ServerConnection::nextTick() 
 {
     if (isFinished())
         return std::nullopt;
+    if (m_handshaking)
+        return m_handshakeDeadline;
     if (m_closing)
         return m_shutDown ? std::min(m_closeDeadline, m_ackCheckAt) : m_closeDeadline;
     if (!m_queue.empty() && m_stallTimeout.count() > 0)

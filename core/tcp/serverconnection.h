@@ -3,6 +3,14 @@
 // read pause, the stall check and the orderly close. The engines only decide when to call it
 // (epoll for the event loop, poll() in the client's own thread for thread per client); what is
 // done with the bytes is the same in both, so a fix lands in both.
+//
+// Over TLS (config.tls) the connection starts with the server handshake, driven by the same
+// readable()/writable() calls; the client is announced (a Connected event, posted from here) only
+// when it is done, and a failed or timed-out handshake ends the connection unannounced, so the
+// engine reports it as refused, with the reason. Then every read and write goes through the
+// TlsSession: the send queue holds plaintext (its marks, the read pause and the stall clock count
+// what the application queued, and a TLS write after WantWrite is retried with the same bytes, as
+// OpenSSL requires), and the orderly close sends close_notify after the queue and before FIN.
 
 #include "serverengine.h"
 
@@ -18,6 +26,8 @@
 namespace socketeer {
 
 class ChunkStream;
+class TlsContext;
+class TlsSession;
 class Wakeup;
 
 class ServerConnection {
@@ -40,7 +50,13 @@ public:
     // a client that sends without reading what comes back. `extraAllowance` raises that mark by
     // what a stream may queue for this client, so a stream does not stop it being heard.
     bool wantsRead(bool congested, qint64 extraAllowance = 0) const;
-    bool wantsWrite() const { return !m_queue.empty(); }
+    bool wantsWrite() const;
+    // Bytes already read from the socket and held by TLS: ready to read although the socket
+    // would not say so. The engine calls readable() for them whenever wantsRead().
+    bool hasBufferedInput() const;
+    // Announced to the front end (Connected posted): at once for plain TCP, after the handshake
+    // for TLS. An unannounced connection that ends is a refused client, not a disconnected one.
+    bool isAnnounced() const { return m_announced; }
     bool isClosing() const { return m_closing; }
     bool isFinished() const { return !m_socket.isValid(); }
     const QString &reason() const { return m_reason; }
@@ -57,6 +73,9 @@ public:
     void close(const QString &reason);
     // Now, discarding anything unsent (an error on the socket, a client that took nothing).
     void abort(const QString &reason);
+    // STARTTLS (see ServerEngine::startTls): `reply` is queued, reading stops, and once the queue
+    // is empty the server handshake begins; its end posts TlsStarted.
+    void startTls(std::shared_ptr<const TlsContext> context, QByteArray reply);
     // Sends what `stream` reads (as its reader `reader`), after the streams it follows already,
     // taking a chunk whenever its queue is down to the stream low-water mark. `wake` is the fd its
     // worker polls: the stream signals it when a chunk arrives.
@@ -70,6 +89,10 @@ public:
 
 private:
     void sent(quint64 bytes);
+    void continueHandshake();
+    void beginTls(std::shared_ptr<const TlsContext> context);
+    Result<std::size_t> receive(std::span<char> buffer);
+    Result<std::size_t> transmit(std::span<const char> data);
     void advanceClose();
     void updateQueued();
     void leaveStreams();
@@ -96,6 +119,18 @@ private:
     bool m_closing = false;
     bool m_shutDown = false;   // FIN sent
     bool m_peerDone = false;   // the client's FIN seen
+
+    // TLS (null for plain TCP).
+    std::unique_ptr<TlsSession> m_tls;
+    Clock::time_point m_handshakeDeadline;
+    const std::chrono::milliseconds m_handshakeTimeout;
+    std::shared_ptr<const TlsContext> m_upgradeTo;   // STARTTLS asked: the handshake begins once the queue is empty
+    bool m_announced = true;
+    bool m_handshaking = false;
+    bool m_handshakeWantsWrite = false;   // else it waits to read
+    bool m_readWantsWrite = false;        // a TLS read needs the socket writable first
+    bool m_readRetry = false;             // ...and it is now: read again
+    bool m_notifyWantsWrite = false;      // close_notify waits for room in the socket
 };
 
 // What both engines say and decide the same way.

@@ -14,12 +14,13 @@
 namespace socketeer {
 
 class ChunkStream;
+class TlsContext;
 
 struct ServerEvent {
-    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped };
+    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped, TlsStarted };
     Type type = Type::Data;
     quint64 id = 0;
-    std::shared_ptr<const ClientRecord> client;   // Connected
+    std::shared_ptr<const ClientRecord> client;   // Connected, TlsStarted
     SocketAddress address;                        // Started: bound address; Rejected: peer
     QByteArray data;                              // Data
     QString reason;                               // Rejected, Disconnected
@@ -38,6 +39,13 @@ public:
     // that connects while the stream lasts, joins it.
     virtual void sendStream(std::shared_ptr<ChunkStream> stream, std::vector<quint64> targets) = 0;
     virtual void disconnectClient(quint64 id) = 0;
+    // STARTTLS: sends `reply` (queued behind what waits already), and once all of it is out starts
+    // the server handshake with `context` on that plain connection. From the moment the engine takes
+    // the command it reads nothing more from the client until the handshake has begun, so bytes the
+    // client pipelined after its STARTTLS either were delivered before (the front end discards them)
+    // or are handed to TLS, which refuses them as no ClientHello (CVE-2011-0411's class). TlsStarted
+    // follows when the handshake is done; a failed one ends the connection (Disconnected, reason).
+    virtual void startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context) = 0;
     virtual void requestStop() = 0;
     virtual void resumeReading() = 0;   // the sink, or one client's share of it, has room again
     virtual int threadCount() const = 0;

@@ -122,6 +122,14 @@ void TcpServer::disconnectClient(quint64 id)
         m_engine->disconnectClient(id);
 }
 
+void TcpServer::startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context)
+{
+    if (!m_engine || !m_clients.contains(id) || !context)
+        return;
+    m_upgrading.insert(id);
+    m_engine->startTls(id, reply, std::move(context));
+}
+
 void TcpServer::setEcho(bool on)
 {
     m_echo.store(on);
@@ -229,10 +237,17 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
                 m_bytesOutGone += record->bytesOut.load(std::memory_order_relaxed);
                 m_peakQueuedGone = std::max(m_peakQueuedGone, record->peakQueuedBytes.load(std::memory_order_relaxed));
             }
+            m_upgrading.remove(event.id);
             emit clientDisconnected(event.id, event.reason);
             break;
+        case ServerEvent::Type::TlsStarted:
+            if (m_upgrading.remove(event.id))
+                emit tlsStarted(event.client->info());
+            break;
         case ServerEvent::Type::Data: {
-            emit dataReceived(event.id, event.data);
+            // Read before a STARTTLS took effect: not the TLS connection's, so never delivered.
+            if (!m_upgrading.contains(event.id))
+                emit dataReceived(event.id, event.data);
             // Its receivers have it (and have answered, if they answer): the engine may read more
             // from that client. Woken only when this crossed its limit, not for every batch.
             if (const auto record = m_clients.value(event.id)) {

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QObject>
 
 #include <atomic>
@@ -20,6 +21,7 @@ namespace socketeer {
 
 class ChunkStream;
 class ServerEngine;
+class TlsContext;
 struct ServerEvent;
 template <typename Event> class Mailbox;
 
@@ -48,6 +50,11 @@ public:
     // feed such as stdin). A client that takes nothing for the stall timeout is dropped.
     void sendStream(std::shared_ptr<ChunkStream> stream, const QList<quint64> &targets = {});
     void disconnectClient(quint64 id);
+    // STARTTLS on one plain connection: `reply` goes out, then the server handshake with `context`.
+    // From this call until tlsStarted (or clientDisconnected) nothing that client sent is delivered:
+    // bytes it pipelined behind its STARTTLS are discarded, never read as if they came over TLS
+    // (CVE-2011-0411). The caller discards what it holds unparsed of that client's bytes too.
+    void startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context);
     void setEcho(bool on);
     bool echo() const { return m_echo.load(); }
 
@@ -63,6 +70,8 @@ signals:
     void clientConnected(const socketeer::ClientInfo &client);
     void clientRejected(const QString &peer, const QString &reason);
     void clientDisconnected(quint64 id, const QString &reason);
+    // A startTls() handshake finished: `client` carries the TLS protocol and cipher.
+    void tlsStarted(const socketeer::ClientInfo &client);
     // Batched: one signal may carry many recv()s' worth from that client. Received bytes are
     // handed to this thread only while something is connected here (bytes that arrive while
     // nothing is are not kept for later); the byte counters count them either way.
@@ -92,6 +101,7 @@ private:
     std::atomic<bool> m_reportDataStale{false};
     std::atomic<quint64> m_dataConnects{0};
     QHash<quint64, std::shared_ptr<const ClientRecord>> m_clients;
+    QSet<quint64> m_upgrading;   // startTls() asked, handshake not done: their data is discarded
     quint64 m_accepted = 0;
     quint64 m_bytesInGone = 0;
     quint64 m_bytesOutGone = 0;

@@ -12,8 +12,11 @@
 #include <chrono>
 #include <cstddef>
 #include <limits>
+#include <memory>
 
 namespace socketeer {
+
+class TlsContext;
 
 enum class ServerModel {
     EventLoop,        // one worker thread multiplexes the listener and every client with epoll
@@ -43,6 +46,12 @@ struct TcpServerConfig {
     // control then holds the senders back). Large for a panel under a flood, small for a consumer
     // that streams to disk.
     std::size_t maxUndeliveredBytes = limits::kServerUndeliveredBytes;
+    // TLS: every client's connection starts with a TLS handshake with this (server) context; a
+    // client is announced (clientConnected) only once its handshake is done, and one whose
+    // handshake fails is reported as refused with the reason. Null: plain TCP.
+    std::shared_ptr<const TlsContext> tls;
+    // From accept() to a finished handshake, at most this long.
+    std::chrono::milliseconds tlsHandshakeTimeout = limits::kTlsHandshakeTimeout;
     // The event-loop thread's name: the timeline's lane for this server, and what a debugger shows.
     QString threadName = QStringLiteral("tcp-server");
 };
@@ -56,6 +65,9 @@ struct ClientInfo {
     quint64 bytesOut = 0;
     qint64 queuedBytes = 0;       // waiting in the server to be sent to it
     qint64 peakQueuedBytes = 0;   // the most that ever waited
+    // Over TLS: "TLSv1.3" and "TLS_AES_256_GCM_SHA384"; empty for plain TCP.
+    QString tlsProtocol;
+    QString tlsCipher;
 };
 
 // Shared between the engine that serves a client and the front end that reports on it: the
@@ -64,6 +76,9 @@ struct ClientRecord {
     quint64 id = 0;
     SocketAddress peer;
     QDateTime connectedAt;
+    // Set by the worker before the client is announced, never after: plain values are safe to read.
+    QString tlsProtocol;
+    QString tlsCipher;
     std::atomic<quint64> bytesIn{0};
     std::atomic<quint64> bytesOut{0};
     std::atomic<qint64> queuedBytes{0};
@@ -76,7 +91,7 @@ struct ClientRecord {
     {
         return {id, peer.toString(), connectedAt, bytesIn.load(std::memory_order_relaxed),
                 bytesOut.load(std::memory_order_relaxed), queuedBytes.load(std::memory_order_relaxed),
-                peakQueuedBytes.load(std::memory_order_relaxed)};
+                peakQueuedBytes.load(std::memory_order_relaxed), tlsProtocol, tlsCipher};
     }
 };
 

@@ -24,12 +24,14 @@ struct Stop {};
 struct Resume {};
 struct Finished { quint64 id; };   // a session's thread is about to end: join it
 struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream>;
+struct StartTls { quint64 id; QByteArray reply; std::shared_ptr<const TlsContext> context; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream, StartTls>;
 
 struct SessionSend { QByteArray data; };
 struct SessionClose { QString reason; };
 struct SessionStream { std::shared_ptr<ChunkStream> stream; int reader; };
-using SessionCommand = std::variant<SessionSend, SessionClose, SessionStream>;
+struct SessionStartTls { QByteArray reply; std::shared_ptr<const TlsContext> context; };
+using SessionCommand = std::variant<SessionSend, SessionClose, SessionStream, SessionStartTls>;
 
 using Clock = ServerConnection::Clock;
 
@@ -103,7 +105,9 @@ void Session::run(ThreadPerClientServer::Acceptor &acceptor)
         const bool reading = connection.wantsRead(congested);
         pollfd fds[2] = {{connection.fd(), static_cast<short>((reading ? POLLIN : 0) | (connection.wantsWrite() ? POLLOUT : 0)), 0},
                          {commands.fd(), POLLIN, 0}};
-        int timeout = msUntil(connection.nextTick());
+        // TLS may hold input already read off the socket: poll() would not report it.
+        const bool buffered = reading && connection.hasBufferedInput();
+        int timeout = buffered ? 0 : msUntil(connection.nextTick());
         if (congested && !connection.isClosing())
             timeout = timeout < 0 ? 50 : std::min(timeout, 50);   // the sink's relief is not a wake-up of ours
         if (::poll(fds, 2, timeout) < 0) {
@@ -118,14 +122,17 @@ void Session::run(ThreadPerClientServer::Acceptor &acceptor)
                 connection.writable();
         }
         // One recv() per wake-up, as the tutorial's loop does.
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
+        if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) || buffered)
             connection.readable(buffer, buffer.size(), acceptor.echo.load(std::memory_order_relaxed),
                                 acceptor.reportData.load(std::memory_order_relaxed));
         if (fds[0].revents & POLLOUT)
             connection.writable();
         connection.tick(Clock::now());
     }
-    acceptor.post({ServerEvent::Type::Disconnected, connection.id(), {}, {}, {}, connection.reason(), {}});
+    if (connection.isAnnounced())
+        acceptor.post({ServerEvent::Type::Disconnected, connection.id(), {}, {}, {}, connection.reason(), {}});
+    else   // its TLS handshake failed: never a client the front end knew
+        acceptor.post({ServerEvent::Type::Rejected, connection.id(), {}, connection.record()->peer, {}, connection.reason(), {}});
     acceptor.commands.push(Finished{connection.id()});
 }
 
@@ -138,6 +145,8 @@ void Session::runCommands()
             connection.close(close->reason);
         else if (auto *stream = std::get_if<SessionStream>(&command))
             connection.follow(std::move(stream->stream), stream->reader, &commands.wakeup());
+        else if (auto *upgrade = std::get_if<SessionStartTls>(&command))
+            connection.startTls(std::move(upgrade->context), std::move(upgrade->reply));
     }
 }
 
@@ -212,7 +221,9 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
     for (const auto &stream : everyone)
         session->commands.push(SessionStream{stream, stream->join()});
-    post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+    // Over TLS the session announces itself when its handshake is done (in its own thread).
+    if (session->connection.isAnnounced())
+        post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
     Session *raw = session.get();
     sessions.emplace(record->id, std::move(session));
     threads.fetch_add(1);
@@ -244,6 +255,9 @@ void ThreadPerClientServer::Acceptor::runCommands()
                         stream->stream->leave(static_cast<int>(i));
                 }
             }
+        } else if (auto *upgrade = std::get_if<StartTls>(&command)) {
+            if (auto it = sessions.find(upgrade->id); it != sessions.end())
+                it->second->commands.push(SessionStartTls{std::move(upgrade->reply), std::move(upgrade->context)});
         } else if (auto *finished = std::get_if<Finished>(&command)) {
             reap(finished->id);
         } else if (std::holds_alternative<Resume>(command)) {
@@ -307,6 +321,12 @@ void ThreadPerClientServer::disconnectClient(quint64 id)
 {
     if (m_acceptor)
         m_acceptor->commands.push(Disconnect{id});
+}
+
+void ThreadPerClientServer::startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context)
+{
+    if (m_acceptor)
+        m_acceptor->commands.push(StartTls{id, reply, std::move(context)});
 }
 
 void ThreadPerClientServer::requestStop()

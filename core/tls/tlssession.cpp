@@ -1,0 +1,261 @@
+#include "tlssession.h"
+
+#include "opensslerror.h"
+#include "tlscontexthandle.h"
+
+#include "net/trace.h"
+#include "net/tlsstream.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+
+#include <openssl/err.h>
+#include <openssl/x509v3.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace socketeer {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::Tls)
+};
+
+QString statusText(TlsSession::Status status)
+{
+    switch (status) {
+    case TlsSession::Status::Done: return QStringLiteral("1");
+    case TlsSession::Status::WantRead: return QStringLiteral("-1 (want read)");
+    case TlsSession::Status::WantWrite: return QStringLiteral("-1 (want write)");
+    case TlsSession::Status::Closed: return QStringLiteral("0 (closed)");
+    case TlsSession::Status::Error: return QStringLiteral("-1");
+    }
+    return {};
+}
+
+} // namespace
+
+struct TlsSession::Impl {
+    std::shared_ptr<const TlsContext> context;
+    SSL *ssl = nullptr;
+    int fd = -1;
+    bool client = false;
+    QStringList trusted;
+    ~Impl() { SSL_free(ssl); }
+};
+
+TlsSession::TlsSession() : d(std::make_unique<Impl>()) {}
+TlsSession::~TlsSession() = default;
+
+Result<std::unique_ptr<TlsSession>> TlsSession::server(std::shared_ptr<const TlsContext> context, int fd)
+{
+    ERR_clear_error();
+    std::unique_ptr<TlsSession> session(new TlsSession);
+    session->d->ssl = SSL_new(context->handle().ctx);
+    if (!session->d->ssl || SSL_set_fd(session->d->ssl, fd) != 1)
+        return Error{ErrorKind::Tls, {}, Text::tr("cannot start TLS: %1").arg(tlsdetail::takeErrors()), true};
+    SSL_set_accept_state(session->d->ssl);
+    session->d->context = std::move(context);
+    session->d->fd = fd;
+    return session;
+}
+
+Result<std::unique_ptr<TlsSession>> TlsSession::client(std::shared_ptr<const TlsContext> context, int fd, const QString &serverName,
+                                                       const QStringList &trustedFingerprints)
+{
+    ERR_clear_error();
+    std::unique_ptr<TlsSession> session(new TlsSession);
+    SSL *ssl = SSL_new(context->handle().ctx);
+    session->d->ssl = ssl;
+    if (!ssl || SSL_set_fd(ssl, fd) != 1)
+        return Error{ErrorKind::Tls, {}, Text::tr("cannot start TLS: %1").arg(tlsdetail::takeErrors()), true};
+    SSL_set_connect_state(ssl);
+    const QByteArray name = serverName.toUtf8();
+    if (!name.isEmpty()) {
+        X509_VERIFY_PARAM *param = SSL_get0_param(ssl);
+        if (QHostAddress(serverName).isNull()) {
+            // SNI is for names only (RFC 6066). The macro SSL_set_tlsext_host_name casts old-style.
+            SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char *>(name.constData()));
+            X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+            X509_VERIFY_PARAM_set1_host(param, name.constData(), 0);
+        } else {
+            X509_VERIFY_PARAM_set1_ip_asc(param, name.constData());
+        }
+    }
+    for (const QString &fingerprint : trustedFingerprints)
+        if (const QString normal = normalizedFingerprint(fingerprint); !normal.isEmpty())
+            session->d->trusted.append(normal);
+    session->d->context = std::move(context);
+    session->d->fd = fd;
+    session->d->client = true;
+    return session;
+}
+
+TlsSession::Status TlsSession::classify(int rc, const char *call)
+{
+    const int err = errno;
+    const int code = SSL_get_error(d->ssl, rc);
+    switch (code) {
+    case SSL_ERROR_NONE:
+        return Status::Done;
+    case SSL_ERROR_WANT_READ:
+        return Status::WantRead;
+    case SSL_ERROR_WANT_WRITE:
+        return Status::WantWrite;
+    case SSL_ERROR_ZERO_RETURN:
+        return Status::Closed;
+    case SSL_ERROR_SYSCALL:
+        if (ERR_peek_error() == 0) {
+            if (err == 0) {
+                m_eofWithoutNotify = true;
+                m_error = Text::tr("the peer closed the connection without TLS close_notify");
+                return Status::Closed;
+            }
+            m_error = QString::fromLocal8Bit(std::strerror(err));
+            return Status::Error;
+        }
+        break;
+    default:
+        break;
+    }
+    if (ERR_GET_REASON(ERR_peek_error()) == SSL_R_UNEXPECTED_EOF_WHILE_READING) {
+        ERR_clear_error();
+        m_eofWithoutNotify = true;
+        m_error = Text::tr("the peer closed the connection without TLS close_notify");
+        return Status::Closed;
+    }
+    m_error = tlsdetail::takeErrors();
+    if (m_error.isEmpty())
+        m_error = Text::tr("%1 failed (SSL error %2)").arg(QLatin1String(call)).arg(code);
+    return Status::Error;
+}
+
+TlsSession::Status TlsSession::handshake()
+{
+    if (m_established)
+        return Status::Done;
+    ERR_clear_error();
+    errno = 0;
+    const int rc = SSL_do_handshake(d->ssl);
+    Status status = classify(rc, "SSL_do_handshake");
+    if (status == Status::Closed) {
+        // An end before the handshake finished is a failed handshake, not a close.
+        m_error = Text::tr("the peer closed the connection during the TLS handshake");
+        status = Status::Error;
+    }
+    if (status == Status::Done) {
+        m_established = true;
+        if (d->client && d->context->verifies() && !verified() && !d->trusted.contains(peerCertificateSha256())) {
+            m_error = Text::tr("the server's certificate was refused: %1 (SHA-256 %2)").arg(verifyResultText(), peerCertificateSha256());
+            status = Status::Error;
+        }
+    }
+    trace::record("SSL_do_handshake", [&] { return QStringLiteral("fd %1").arg(d->fd); }, [&] {
+        if (status == Status::Done)
+            return QStringLiteral("1 %1 %2").arg(protocol(), cipher());
+        return status == Status::Error ? QStringLiteral("-1 ") + m_error : statusText(status);
+    }, 0);
+    return status;
+}
+
+TlsSession::Io TlsSession::read(std::span<char> buffer)
+{
+    ERR_clear_error();
+    errno = 0;
+    std::size_t n = 0;
+    const int rc = SSL_read_ex(d->ssl, buffer.data(), buffer.size(), &n);
+    const Status status = rc == 1 ? Status::Done : classify(0, "SSL_read");
+    if (status != Status::WantRead)   // "nothing yet" is not a call worth drawing
+        trace::record("SSL_read", [&] { return QStringLiteral("fd %1, %2").arg(d->fd).arg(buffer.size()); }, [&] {
+            return status == Status::Done ? QStringLiteral("%1 bytes").arg(n) : statusText(status);
+        }, 0);
+    return {status, status == Status::Done ? n : 0};
+}
+
+TlsSession::Io TlsSession::write(std::span<const char> data)
+{
+    if (data.empty())
+        return {Status::Done, 0};
+    const quint64 place = trace::placeInOrder();
+    ERR_clear_error();
+    errno = 0;
+    std::size_t n = 0;
+    const int rc = SSL_write_ex(d->ssl, data.data(), data.size(), &n);
+    const Status status = rc == 1 ? Status::Done : classify(0, "SSL_write");
+    if (status != Status::WantWrite)
+        trace::record(place, "SSL_write", [&] { return QStringLiteral("fd %1, %2").arg(d->fd).arg(data.size()); }, [&] {
+            return status == Status::Done ? QStringLiteral("%1 bytes").arg(n) : statusText(status);
+        }, 0);
+    return {status, status == Status::Done ? n : 0};
+}
+
+TlsSession::Status TlsSession::shutdown()
+{
+    if (m_shutdownSent)
+        return Status::Done;
+    ERR_clear_error();
+    errno = 0;
+    const int rc = SSL_shutdown(d->ssl);
+    // 0: our close_notify is out, the peer's not yet seen; 1: both. Either way ours is done.
+    const Status status = rc >= 0 ? Status::Done : classify(rc, "SSL_shutdown");
+    if (status == Status::Done)
+        m_shutdownSent = true;
+    trace::record("SSL_shutdown", [&] { return QStringLiteral("fd %1").arg(d->fd); }, [&] { return statusText(status); }, 0);
+    return status;
+}
+
+bool TlsSession::hasBufferedInput() const
+{
+    return SSL_has_pending(d->ssl) == 1;
+}
+
+QString TlsSession::protocol() const
+{
+    return QString::fromLatin1(SSL_get_version(d->ssl));
+}
+
+QString TlsSession::cipher() const
+{
+    return QString::fromLatin1(SSL_get_cipher_name(d->ssl));
+}
+
+QByteArray TlsSession::peerCertificateDer() const
+{
+    X509 *peer = SSL_get0_peer_certificate(d->ssl);
+    if (!peer)
+        return {};
+    QByteArray der(i2d_X509(peer, nullptr), Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(der.data());
+    i2d_X509(peer, &out);
+    return der;
+}
+
+QString TlsSession::peerCertificateSha256() const
+{
+    const QByteArray der = peerCertificateDer();
+    return der.isEmpty() ? QString() : certificateFingerprint(der);
+}
+
+bool TlsSession::verified() const
+{
+    return SSL_get0_peer_certificate(d->ssl) && SSL_get_verify_result(d->ssl) == X509_V_OK;
+}
+
+QString TlsSession::verifyResultText() const
+{
+    if (!SSL_get0_peer_certificate(d->ssl))
+        return Text::tr("no certificate was presented");
+    return QString::fromLatin1(X509_verify_cert_error_string(SSL_get_verify_result(d->ssl)));
+}
+
+QByteArray TlsSession::alpn() const
+{
+    const unsigned char *data = nullptr;
+    unsigned length = 0;
+    SSL_get0_alpn_selected(d->ssl, &data, &length);
+    return QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(length));
+}
+
+} // namespace socketeer
