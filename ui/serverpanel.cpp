@@ -5,9 +5,11 @@
 #include "addressinputs.h"
 #include "messagelogview.h"
 #include "sendbox.h"
+#include "tlsserverfields.h"
 #include "trafficcounters.h"
 
 #include "tcp/tcpserver.h"
+#include "tls/tlscontext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -52,7 +54,8 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_sendBox(new SendBox(this)),
       m_counters(new TrafficCounters(this)),
       m_fileSend(new FileSendWatch(this)),
-      m_stallTimeout(new QSpinBox(this))
+      m_stallTimeout(new QSpinBox(this)),
+      m_tls(new TlsServerFields(this))
 {
     // A client that takes nothing at all for this long while data waits for it is dropped; a
     // slower one is waited for. Remembered with the panel's other fields.
@@ -142,6 +145,7 @@ ServerPanel::ServerPanel(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_tls);
     layout->addWidget(m_openWarning);
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
@@ -152,7 +156,8 @@ ServerPanel::ServerPanel(QWidget *parent)
     setTabOrder(m_port, m_model);
     setTabOrder(m_model, m_maxClients);
     setTabOrder(m_maxClients, m_echo);
-    setTabOrder(m_echo, m_startButton);
+    setTabOrder(m_echo, m_tls->securityCombo());
+    setTabOrder(m_tls->securityCombo(), m_startButton);
 
     connect(m_startButton, &QPushButton::clicked, this, &ServerPanel::toggle);
     connect(m_port, &PortEdit::returnPressed, this, &ServerPanel::toggle);
@@ -236,6 +241,14 @@ void ServerPanel::toggle()
     config.echo = m_echo->isChecked();
     config.maxClients = m_maxClients->value();
     config.stallTimeout = std::chrono::seconds(m_stallTimeout->value());
+    // Made (or read and checked) before anything listens: a broken key file is said now, naming it.
+    auto tls = m_tls->makeContext();
+    if (!tls) {
+        setStatus(tls.error().message(), true);
+        m_log->error(tls.error().message());
+        return;
+    }
+    config.tls = std::move(tls).value();
     m_starting = true;
     setStatus(tr("Starting…"), false);
     m_server->start(config);
@@ -249,8 +262,18 @@ void ServerPanel::onStarted(const QString &address, quint16 port)
                                                              : QStringLiteral("%1:%2").arg(address).arg(port);
     // The model as the combo box names it, in the reader's language (not the core's "event-loop").
     const int model = m_model->findData(static_cast<int>(m_server->config().model));
-    setStatus(tr("Listening on %1 (%2)").arg(where, m_model->itemText(std::max(0, model))), false);
-    m_log->info(tr("listening on %1").arg(where));
+    const auto &tls = m_server->config().tls;
+    if (tls) {
+        // The fingerprint is what a client checks before trusting a certificate nobody signed:
+        // shown where it can be selected and copied.
+        setStatus(tr("Listening on %1 (%2) with TLS; certificate SHA-256 %3")
+                      .arg(where, m_model->itemText(std::max(0, model)), tls->certificateSha256()),
+                  false);
+        m_log->info(tr("listening on %1 with TLS; certificate SHA-256 %2").arg(where, tls->certificateSha256()));
+    } else {
+        setStatus(tr("Listening on %1 (%2)").arg(where, m_model->itemText(std::max(0, model))), false);
+        m_log->info(tr("listening on %1").arg(where));
+    }
     m_threads->setText(tr("%n thread(s)", nullptr, m_server->threadCount()));
     updateControls();
     emit listeningChanged(true);
@@ -280,7 +303,12 @@ void ServerPanel::onClientConnected(const ClientInfo &client)
     item->setData(InColumn, Qt::DisplayRole, QVariant::fromValue(client.bytesIn));
     item->setData(OutColumn, Qt::DisplayRole, QVariant::fromValue(client.bytesOut));
     m_items.insert(client.id, item);
-    m_log->info(tr("client %1 connected").arg(client.id), client.peer);
+    if (client.tlsProtocol.isEmpty()) {
+        m_log->info(tr("client %1 connected").arg(client.id), client.peer);
+    } else {
+        item->setToolTip(AddressColumn, QStringLiteral("%1, %2").arg(client.tlsProtocol, client.tlsCipher));
+        m_log->info(tr("client %1 connected over %2 (%3)").arg(client.id).arg(client.tlsProtocol, client.tlsCipher), client.peer);
+    }
 }
 
 void ServerPanel::onClientDisconnected(quint64 id, const QString &reason)
@@ -395,7 +423,7 @@ void ServerPanel::updateControls()
 {
     const bool running = m_server->isRunning();
     const bool listening = running && !m_starting;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients, m_stallTimeout})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients, m_stallTimeout, static_cast<QWidget *>(m_tls)})
         w->setEnabled(!running);
     m_startButton->setEnabled(!m_starting && (running || m_port->isValid()));
     m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("&Stop")) : tr("&Start"));

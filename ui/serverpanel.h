@@ -28,6 +28,7 @@ class MessageLogView;
 class PortEdit;
 class SendBox;
 class TrafficCounters;
+class TlsServerFields;
 
 class ServerPanel final : public QWidget {
     Q_OBJECT
@@ -44,6 +45,7 @@ public:
     LocalAddressCombo *addressCombo() const { return m_address; }
     PortEdit *portEdit() const { return m_port; }
     QPushButton *startButton() const { return m_startButton; }
+    TlsServerFields *tlsFields() const { return m_tls; }
     QString statusText() const;
 
     // Starts listening as if the user pressed Start (used by --listen).
@@ -93,6 +95,7 @@ private:
     TrafficCounters *m_counters;
     FileSendWatch *m_fileSend;
     QSpinBox *m_stallTimeout;
+    TlsServerFields *m_tls;
     QHash<quint64, QTreeWidgetItem *> m_items;
     bool m_starting = false;
 };

@@ -83,7 +83,7 @@ int runServe(const QStringList &arguments)
         Cli::tr("Serve TLS with the development certificate for localhost, 127.0.0.1 and ::1, made on first use and kept "
                 "(key readable by you only) in %1. Its SHA-256 fingerprint is printed on stderr; a client trusts it with "
                 "that fingerprint or with the certificate file as CA.")
-            .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tls")));
+            .arg(defaultDevCertificateFolder()));
     parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption, stallOption, tlsCertOption,
                        tlsKeyOption, tlsDevCertOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
@@ -133,7 +133,7 @@ int runServe(const QStringList &arguments)
     QString certificateFile = parser.value(tlsCertOption);
     QString keyFile = parser.value(tlsKeyOption);
     if (parser.isSet(tlsDevCertOption)) {
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tls");
+        const QString folder = defaultDevCertificateFolder();
         auto made = ensureDevCertificate(folder);
         if (!made) {
             printError(kCommand, made.error().message());

@@ -1,5 +1,7 @@
 #include "devcert.h"
 
+#include <QStandardPaths>
+
 #include "opensslerror.h"
 #include "tlscontext.h"
 
@@ -204,6 +206,11 @@ Result<DevCertificate> ensureDevCertificate(const QString &folder, const DevCert
 
     return DevCertificate{certificateFile, keyFile, certificateFingerprint(der(x)), fromAsn1(X509_get0_notBefore(x)),
                           fromAsn1(X509_get0_notAfter(x)), true};
+}
+
+QString defaultDevCertificateFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tls");
 }
 
 } // namespace socketeer

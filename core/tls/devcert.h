@@ -31,4 +31,8 @@ struct DevCertificateOptions {
 // "dev-key.pem.tmp") are ever written in it.
 Result<DevCertificate> ensureDevCertificate(const QString &folder, const DevCertificateOptions &options = {});
 
+// QStandardPaths' AppDataLocation + "/tls": where the window and `socketeer serve --tls-dev-cert`
+// keep it, so both serve the same certificate and a client trusts it once.
+QString defaultDevCertificateFolder();
+
 } // namespace socketeer

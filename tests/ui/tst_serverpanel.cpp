@@ -8,9 +8,11 @@
 #include "messagelogview.h"
 #include "sendbox.h"
 #include "serverpanel.h"
+#include "tlsserverfields.h"
 #include "trafficcounters.h"
 
 #include "tcp/tcpserver.h"
+#include "tls/devcert.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +23,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -162,6 +165,70 @@ private slots:
         QCOMPARE(panel.clientList()->topLevelItemCount(), 0);
         QCOMPARE(panel.startButton()->text(), QStringLiteral("&Start"));
         QVERIFY(panel.portEdit()->isEnabled());
+    }
+
+    // Issue 10's newcomer: choose TLS with the development certificate, press Start, read the
+    // fingerprint; the tutorial's client wrapped in Python's ssl (verifying against that
+    // certificate, for "localhost") chats; a plain-TCP client is refused with the reason while the
+    // TLS client stays.
+    void tls_developmentCertificate_servesPythonSslAndRefusesPlainTcp()
+    {
+        QStandardPaths::setTestModeEnabled(true);   // the certificate goes to a test folder
+        ServerPanel panel;
+        panel.show();
+        QTest::mouseClick(panel.findChild<QCheckBox *>(QStringLiteral("echoCheck")), Qt::LeftButton);
+        panel.tlsFields()->setMode(TlsServerFields::Mode::DevelopmentCertificate);
+        const quint16 port = start(panel);
+        QVERIFY2(port, qPrintable(panel.statusText()));
+        auto made = ensureDevCertificate(defaultDevCertificateFolder());   // the one the panel made: reused
+        QVERIFY(made.ok());
+        QVERIFY(!made->created);
+        QVERIFY2(panel.statusText().contains(made->sha256), qPrintable(panel.statusText()));
+        QVERIFY(!panel.tlsFields()->isEnabled());   // not while listening
+
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tls_client.py"),
+                                   {QStringLiteral("127.0.0.1"), QString::number(port), made->certificateFile}));
+        QVERIFY(client.readLine(20000).startsWith("connected TLSv1."));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.clientList()->topLevelItemCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(logText(panel).contains(QStringLiteral("connected over TLSv1.")), 5000);
+
+        Peer plain;
+        QVERIFY(plain.startPython(QStringLiteral("tcp_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QVERIFY(plain.readLine().startsWith("connected"));
+        plain.write(QByteArray("plain text").toHex() + '\n');
+        QTRY_VERIFY_WITH_TIMEOUT(logText(panel).contains(QStringLiteral("TLS handshake failed")), 10000);
+        QCOMPARE(panel.clientList()->topLevelItemCount(), 1);
+
+        client.write(testsupport::chineseUtf8().toHex() + '\n');
+        QCOMPARE(client.readLine(20000), QByteArray("Received ") + testsupport::chineseUtf8().toHex());
+        QTRY_VERIFY_WITH_TIMEOUT(logText(panel).contains(QStringLiteral("你好，世界")), 5000);
+    }
+
+    // Own files that are not a certificate and key: the error names the file, nothing listens.
+    void tls_brokenCertificateFile_isNamedAndNothingListens()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString certificate = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        for (const QString &path : {certificate, key}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not a PEM file\n");
+        }
+        ServerPanel panel;
+        panel.tlsFields()->setMode(TlsServerFields::Mode::CertificateFiles);
+        panel.tlsFields()->certificateEdit()->setText(certificate);
+        panel.tlsFields()->keyEdit()->setText(key);
+        QSignalSpy started(panel.server(), &TcpServer::started);
+        panel.portEdit()->selectAll();
+        QTest::keyClicks(panel.portEdit(), QStringLiteral("0"));
+        QTest::mouseClick(panel.startButton(), Qt::LeftButton);
+        QVERIFY2(panel.statusText().contains(certificate), qPrintable(panel.statusText()));
+        QVERIFY(!panel.server()->isRunning());
+        QVERIFY(started.isEmpty());
+        QCOMPARE(panel.startButton()->text(), QStringLiteral("&Start"));
     }
 
     void echoCheckbox_echoes()
