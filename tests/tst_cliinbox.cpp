@@ -9,6 +9,7 @@
 #include "mail/mailstore.h"
 
 #include <QDir>
+#include <QProcessEnvironment>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -202,6 +203,57 @@ private slots:
         QVERIFY(first.stopsCleanlyOn(SIGINT));
     }
 
+    // STARTTLS from the command line: the development certificate is made (in a folder of this
+    // test's), its fingerprint printed; socketeer mail verifies it as its CA, says STARTTLS, logs
+    // in and delivers; a client that will not upgrade is refused with 530.
+    void startTls_developmentCertificate_mailLogsInAndDelivers()
+    {
+        const QString dir = m_tmp.filePath(u"starttls"_s);
+        Cli inbox;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_DATA_HOME"_s, m_tmp.filePath(u"data-home"_s));
+        inbox.process().setProcessEnvironment(environment);
+        QVERIFY(inbox.start({u"inbox"_s, u"--port"_s, u"0"_s, u"--dir"_s, dir, u"--starttls"_s, u"--require-tls"_s, u"--auth"_s, u"any"_s}));
+        const quint16 port = inbox.readPortLine("listening on");
+        QVERIFY2(port != 0, inbox.errors().constData());
+        QVERIFY(inbox.waitForError("SHA-256 fingerprint "));
+        const QByteArray errors = inbox.errors();
+        const qsizetype at = errors.indexOf("made a development certificate");
+        QVERIFY2(at >= 0, errors.constData());
+        const QByteArray madeLine = errors.mid(at, errors.indexOf('\n', at) - at);
+        const QString certificate = QString::fromUtf8(madeLine.mid(madeLine.lastIndexOf(": ") + 2));
+        QVERIFY2(QFile::exists(certificate), qPrintable(certificate));
+        QVERIFY(certificate.startsWith(m_tmp.filePath(u"data-home"_s)));
+
+        Peer plain;
+        QVERIFY(plain.startProgram(u"swaks"_s, {u"--server"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--from"_s,
+                                               u"a@example.com"_s, u"--to"_s, u"b@example.com"_s}));
+        QVERIFY(plain.waitForFinished(20000));
+        QVERIFY(plain.exitCode() != 0);
+        QVERIFY(plain.process().readAllStandardOutput().contains("530 5.7.0"));
+
+        QVERIFY(writeFile(m_tmp.filePath(u"body-tls.txt"_s), "经 STARTTLS 送达。\n"));
+        Cli mail;
+        QProcessEnvironment mailEnvironment = QProcessEnvironment::systemEnvironment();
+        mailEnvironment.insert(u"SMTP_CODE"_s, u"not-checked"_s);
+        mail.process().setProcessEnvironment(mailEnvironment);
+        QVERIFY(mail.start({u"mail"_s, u"--server"_s, u"localhost:%1"_s.arg(port), u"--security"_s, u"starttls"_s, u"--ca-file"_s,
+                            certificate, u"--user"_s, u"student"_s, u"--password-env"_s, u"SMTP_CODE"_s, u"--from"_s,
+                            u"a@example.com"_s, u"--to"_s, u"b@example.com"_s, u"--body-file"_s, m_tmp.filePath(u"body-tls.txt"_s)}));
+        QVERIFY(mail.waitForFinished(30000));
+        const QByteArray dialogue = mail.errors();
+        QVERIFY2(mail.exitCode() == 0, dialogue.constData());
+        QVERIFY2(dialogue.contains("STARTTLS") && dialogue.contains("235 "), dialogue.constData());
+        bool ok = false;
+        const QByteArray line = inbox.readLine(10000, &ok);
+        QVERIFY2(ok && line.startsWith("received "), line.constData());
+        const QString id = QString::fromUtf8(line.split(' ').at(1));
+        const QByteArray json = readFile(dir + u'/' + id + u".json"_s);
+        QVERIFY2(json.contains("\"authUser\"") && json.contains("student") && json.contains("TLSv1."), json.constData());
+        QVERIFY(!json.contains("not-checked"));
+        QVERIFY(inbox.stopsCleanlyOn(SIGTERM));
+    }
+
     void badArguments_oneLine_exitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -218,7 +270,10 @@ private slots:
         QTest::newRow("fail form") << QStringList{u"--fail"_s, u"RCPT=451"_s} << QByteArray("STAGE:CODE:PERCENT");
         QTest::newRow("second fail bad") << QStringList{u"--fail"_s, u"MAIL:451:5"_s, u"--fail"_s, u"x"_s} << QByteArray("--fail");
         QTest::newRow("auth empty") << QStringList{u"--auth"_s, QString()} << QByteArray("--auth");
-        QTest::newRow("require tls") << QStringList{u"--require-tls"_s} << QByteArray("STARTTLS");
+        QTest::newRow("require tls") << QStringList{u"--require-tls"_s} << QByteArray("--starttls");
+        QTest::newRow("certificate without starttls") << QStringList{u"--tls-cert"_s, u"c.pem"_s, u"--tls-key"_s, u"k.pem"_s}
+                                                      << QByteArray("--starttls");
+        QTest::newRow("certificate without key") << QStringList{u"--starttls"_s, u"--tls-cert"_s, u"c.pem"_s} << QByteArray("--tls-key");
     }
 
     void badArguments_oneLine_exitTwo()

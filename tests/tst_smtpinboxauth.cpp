@@ -11,6 +11,8 @@
 
 #include "mail/mailstore.h"
 #include "mail/smtpreceiver.h"
+#include "tls/devcert.h"
+#include "tls/tlscontext.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -248,16 +250,13 @@ private slots:
         QVERIFY(!QDir(m_store).exists());   // nothing done before the check
     }
 
-    // With no TLS engine, STARTTLS is never offered (even with a certificate), and a receiver told
-    // to require TLS refuses to start rather than refuse every message.
-    void noTlsEngine_noStartTls_andRequireTlsRefused()
+    // Without a certificate STARTTLS is never offered, and a receiver told to require TLS refuses
+    // to start rather than refuse every message.
+    void noCertificate_noStartTls_andRequireTlsRefused()
     {
-        QVERIFY(!SmtpReceiver::canStartTls());
         {
             SmtpReceiver receiver;
-            SmtpReceiverConfig config;
-            config.certificateAvailable = true;
-            const quint16 port = startReceiver(receiver, config);
+            const quint16 port = startReceiver(receiver, SmtpReceiverConfig{});
             QVERIFY(port != 0);
             Peer client;
             QVERIFY(client.startPython(u"smtp_script.py"_s,
@@ -270,7 +269,6 @@ private slots:
         SmtpReceiver receiver;
         SmtpReceiverConfig config;
         config.requireTls = true;
-        config.certificateAvailable = true;
         config.endpoint = {u"127.0.0.1"_s, 0, {}};
         config.directory = m_store;
         QSignalSpy errors(&receiver, &SmtpReceiver::errorOccurred);
@@ -279,6 +277,77 @@ private slots:
         QVERIFY(stopped.wait(10000));
         QCOMPARE(errors.count(), 1);
         QVERIFY2(errors.at(0).at(0).value<Error>().message().contains(u"STARTTLS"_s), qPrintable(errors.at(0).at(0).value<Error>().message()));
+    }
+
+    // Issue 10's "swaks delivers to the inbox with --tls --auth": STARTTLS with the development
+    // certificate, verified by swaks against it, then AUTH from the list; the envelope records the
+    // TLS version, cipher and user, the Received: line says ESMTPSA, the dialogue shows STARTTLS,
+    // and a client that will not upgrade meets 530 when TLS is required.
+    void startTls_swaksVerifiesLogsInAndDelivers()
+    {
+        SOCKETEER_REQUIRE_PROGRAM(u"swaks"_s);
+        auto made = ensureDevCertificate(m_tmp.filePath(u"tls"_s));
+        QVERIFY(made.ok());
+        auto context = TlsContext::server(made->certificateFile, made->keyFile);
+        QVERIFY(context.ok());
+        SmtpReceiver receiver;
+        SmtpReceiverConfig config;
+        config.tls = *context;
+        config.requireTls = true;
+        config.authMode = SmtpAuthMode::File;
+        config.authFile = m_usersFile;
+        const quint16 port = startReceiver(receiver, config);
+        QVERIFY(port != 0);
+        QSignalSpy received(&receiver, &SmtpReceiver::messageReceived);
+
+        QByteArray output;
+        QVERIFY(swaks(port, {}, &output) != 0);   // no STARTTLS: refused
+        QVERIFY2(output.contains("530 5.7.0"), output.constData());
+
+        const int exit = swaks(port, {u"--tls"_s, u"--tls-verify"_s, u"--tls-ca-path"_s, made->certificateFile, u"--auth"_s, u"PLAIN"_s,
+                                      u"--auth-user"_s, kUser, u"--auth-password"_s, kPassword},
+                               &output);
+        QVERIFY2(exit == 0, output.constData());
+        QVERIFY(received.wait(20000));
+        const auto message = received.at(0).at(0).value<StoredMessage>();
+        QVERIFY(message.envelope.tls);
+        QVERIFY2(message.envelope.tlsVersion.startsWith(u"TLSv1."_s), qPrintable(message.envelope.tlsVersion));
+        QVERIFY(!message.envelope.tlsCipher.isEmpty());
+        QCOMPARE(message.envelope.authUser, kUser);
+        const QByteArray eml = readFile(message.path);
+        QVERIFY2(eml.startsWith("Received: ") && eml.left(eml.indexOf("\r\n\r\n")).contains("ESMTPSA"), eml.left(400).constData());
+        const QList<StoredMessage> stored = MailStore(m_store).messages();
+        QCOMPARE(stored.size(), 1);
+        QVERIFY(stored.first().envelope.tls);
+        QCOMPARE(stored.first().envelope.authUser, kUser);
+        const QByteArray all = everythingStored();
+        for (const QByteArray &form : secretForms())
+            QVERIFY2(!all.contains(form), form.constData());
+    }
+
+    // A client that speaks TLS badly after its 220 (plain text instead of a ClientHello) loses its
+    // connection; the inbox goes on serving the next one.
+    void startTls_failedHandshakeDropsOnlyThatClient()
+    {
+        auto made = ensureDevCertificate(m_tmp.filePath(u"tls"_s));
+        QVERIFY(made.ok());
+        auto context = TlsContext::server(made->certificateFile, made->keyFile);
+        QVERIFY(context.ok());
+        SmtpReceiver receiver;
+        SmtpReceiverConfig config;
+        config.tls = *context;
+        const quint16 port = startReceiver(receiver, config);
+        QVERIFY(port != 0);
+        Peer bad;
+        QVERIFY(bad.startPython(u"smtp_script.py"_s, {u"127.0.0.1"_s, QString::number(port), u"reply"_s, u"line:EHLO c"_s, u"reply"_s,
+                                                      u"line:STARTTLS"_s, u"reply"_s, u"line:MAIL FROM:<plain@example.com>"_s, u"eof"_s}));
+        // It ends either way the server ends it (a TLS alert and close, or a reset the script dies of).
+        QVERIFY(bad.waitForFinished(30000));
+        const QByteArray out = bad.process().readAllStandardOutput();
+        QVERIFY2(out.contains("250-STARTTLS") && out.contains("220 2.0.0") && !out.contains("250 2.1.0"), out.constData());
+
+        QByteArray output;
+        QVERIFY2(swaks(port, {u"--tls"_s}, &output) == 0, output.constData());
     }
 };
 

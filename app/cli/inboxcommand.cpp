@@ -6,6 +6,7 @@
 // (core/mail/smtpserversession.h); failure injection is announced on stderr, never silent.
 
 #include "cli.h"
+#include "servertls.h"
 #include "signalwatcher.h"
 
 #include "mail/mailstore.h"
@@ -73,18 +74,29 @@ int runInbox(const QStringList &arguments)
         QStringLiteral("auth"),
         Cli::tr("Offer SMTP AUTH (PLAIN and LOGIN). \"any\": every user name and password is accepted (a test inbox; the "
                 "user is recorded with each message). Otherwise a file of user:password lines (one per line, '#' starts "
-                "a comment), read once at start. AUTH is offered only to clients on this machine (loopback) until TLS is "
-                "available; others get 538."),
+                "a comment), read once at start. AUTH is offered under STARTTLS, and without it only to clients on this machine "
+                "(loopback); others get 538."),
         Cli::tr("any|file"));
+    const QCommandLineOption startTlsOption(
+        QStringLiteral("starttls"),
+        Cli::tr("Offer STARTTLS (RFC 3207) after EHLO, with --tls-cert/--tls-key or else the development certificate for "
+                "localhost, 127.0.0.1 and ::1 (made on first use, shared with socketeer serve --tls-dev-cert). Its SHA-256 "
+                "fingerprint is printed on stderr."));
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+                                           Cli::tr("The certificate STARTTLS presents (PEM; further certificates in the file are "
+                                                   "sent as its chain). Needs --tls-key and --starttls."),
+                                           Cli::tr("file"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"), Cli::tr("The private key of --tls-cert (PEM, not encrypted)."),
+                                          Cli::tr("file"));
     const QCommandLineOption requireTlsOption(QStringLiteral("require-tls"),
-                                              Cli::tr("Refuse MAIL with 530 until the client has said STARTTLS. Needs "
-                                                      "STARTTLS, which this version cannot offer yet: it is refused."));
+                                              Cli::tr("Refuse MAIL with 530 until the client has said STARTTLS. Needs --starttls."));
     const QCommandLineOption failOption(
         QStringLiteral("fail"),
         Cli::tr("Failure injection: at STAGE (AUTH, MAIL, RCPT or DATA) answer CODE (400 to 599) instead of the normal "
                 "reply, PERCENT (0 to 100) of the time. Repeatable. Off unless given; announced on stderr."),
         Cli::tr("STAGE:CODE:PERCENT"));
-    parser.addOptions({bindOption, portOption, dirOption, maxSizeOption, timeoutOption, authOption, requireTlsOption, failOption});
+    parser.addOptions({bindOption, portOption, dirOption, maxSizeOption, timeoutOption, authOption, startTlsOption, tlsCertOption,
+                       tlsKeyOption, requireTlsOption, failOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     if (!parser.positionalArguments().isEmpty())
@@ -126,8 +138,16 @@ int runInbox(const QStringList &arguments)
         config.failures << *rule;
     }
     config.requireTls = parser.isSet(requireTlsOption);
-    if (config.requireTls && !SmtpReceiver::canStartTls())
-        return usageError(Cli::tr("--require-tls: this inbox cannot offer STARTTLS yet, so no message could ever arrive"));
+    const bool startTls = parser.isSet(startTlsOption);
+    if (!startTls && (parser.isSet(tlsCertOption) || parser.isSet(tlsKeyOption)))
+        return usageError(Cli::tr("--tls-cert and --tls-key are the certificate of --starttls: give --starttls too"));
+    if (config.requireTls && !startTls)
+        return usageError(Cli::tr("--require-tls needs --starttls: without it no message could ever arrive"));
+    if (startTls) {
+        if (const int done = loadServerTls({parser.value(tlsCertOption), parser.value(tlsKeyOption)}, true, kCommand, config.tls);
+            done >= 0)
+            return done;
+    }
 
     if (isAnyHost(config.endpoint.host))
         printWarning(kCommand, Cli::tr("listening on all interfaces: anyone who can reach this machine can send mail to it"));

@@ -3,6 +3,7 @@
 // happens to the connections goes to stderr.
 
 #include "cli.h"
+#include "servertls.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
 
@@ -128,31 +129,10 @@ int runServe(const QStringList &arguments)
     // TLS: the certificate is loaded (and checked) before anything listens.
     if (parser.isSet(tlsDevCertOption) && (parser.isSet(tlsCertOption) || parser.isSet(tlsKeyOption)))
         return usageError(Cli::tr("--tls-dev-cert cannot be combined with --tls-cert or --tls-key"));
-    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
-        return usageError(Cli::tr("--tls-cert and --tls-key go together"));
-    QString certificateFile = parser.value(tlsCertOption);
-    QString keyFile = parser.value(tlsKeyOption);
-    if (parser.isSet(tlsDevCertOption)) {
-        const QString folder = defaultDevCertificateFolder();
-        auto made = ensureDevCertificate(folder);
-        if (!made) {
-            printError(kCommand, made.error().message());
-            return ExitFailure;
-        }
-        if (made->created)
-            printLine(Cli::tr("made a development certificate for localhost, 127.0.0.1 and ::1: %1").arg(made->certificateFile));
-        certificateFile = made->certificateFile;
-        keyFile = made->keyFile;
-    }
-    if (!certificateFile.isEmpty()) {
-        auto context = TlsContext::server(certificateFile, keyFile);
-        if (!context) {
-            printError(kCommand, context.error().message());
-            return ExitFailure;
-        }
-        config.tls = std::move(context).value();
-        printLine(Cli::tr("TLS certificate %1, SHA-256 fingerprint %2").arg(certificateFile, config.tls->certificateSha256()));
-    }
+    if (const int done = loadServerTls({parser.value(tlsCertOption), parser.value(tlsKeyOption)}, parser.isSet(tlsDevCertOption),
+                                       kCommand, config.tls);
+        done >= 0)
+        return done;
 
     if (!config.endpoint.isUnix() && isAnyHost(config.endpoint.host))
         printWarning(kCommand, Cli::tr("listening on all interfaces: anyone who can reach this machine can connect"));

@@ -1,5 +1,7 @@
 #include "smtpreceiver.h"
 
+#include "tls/tlscontext.h"
+
 #include "net/mailbox.h"
 #include "tcp/tcpserver.h"
 
@@ -24,10 +26,6 @@ using FrontCall = std::function<void(SmtpReceiver *)>;
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(socketeer::SmtpInbox)
 };
-
-// TLS upgrade: true once the TCP server can start a server-side TLS handshake on a connection
-// (see Worker::receive, "TLS upgrade"). Until then STARTTLS is never offered.
-constexpr bool kTlsEngineAvailable = false;
 
 } // namespace
 
@@ -80,6 +78,7 @@ public:
         connect(m_server, &TcpServer::clientConnected, this, &Worker::open);
         connect(m_server, &TcpServer::dataReceived, this, &Worker::receive);
         connect(m_server, &TcpServer::clientDisconnected, this, &Worker::drop);
+        connect(m_server, &TcpServer::tlsStarted, this, &Worker::tlsStarted);
         connect(m_server, &TcpServer::stopped, this, &Worker::finished);
         TcpServerConfig serverConfig;
         serverConfig.endpoint = config.endpoint;
@@ -131,16 +130,17 @@ private:
         std::unique_ptr<QTimer> idle;
         QString peer;
         bool closing = false;
+        bool upgrading = false;   // STARTTLS answered, handshake not finished
     };
 
     // Once, before listening: the AUTH users file is read, the policy every session shares made.
     Result<void> prepareSecurity()
     {
         const SmtpReceiverConfig &config = m_config;
-        m_policy.startTlsAvailable = config.certificateAvailable && SmtpReceiver::canStartTls();
+        m_policy.startTlsAvailable = config.tls != nullptr;
         if (config.requireTls && !m_policy.startTlsAvailable)
-            return Error::invalid(Text::tr("TLS is required, but STARTTLS cannot be offered: this inbox has no TLS certificate "
-                                           "and engine yet, so no message could ever arrive"));
+            return Error::invalid(Text::tr("TLS is required, but STARTTLS cannot be offered without a certificate, "
+                                           "so no message could ever arrive"));
         m_policy.requireTls = config.requireTls;
         m_policy.auth.mode = config.authMode;
         if (config.authMode == SmtpAuthMode::File) {
@@ -187,32 +187,35 @@ private:
             return;
         Session &session = it->second;
         session.idle->start();
+        if (session.upgrading)
+            return;   // pipelined behind STARTTLS: the engine discards the rest, so do we
         const QByteArray replies = session.smtp->receive(data);
-        if (!replies.isEmpty())
+        if (session.smtp->startTlsRequested()) {
+            // The 220 goes out, then the handshake; nothing the client sent in between is read.
+            session.upgrading = true;
+            m_server->startTls(id, replies, m_config.tls);
+        } else if (!replies.isEmpty()) {
             m_server->sendTo(id, replies);
+        }
         for (StoredMessage &stored : session.writer->takeStored()) {
             qCDebug(lcReceiver) << "stored" << stored.id << stored.size << "bytes from" << stored.envelope.peer;
             toFront([message = std::move(stored)](SmtpReceiver *front) { emit front->messageReceived(message); });
         }
         if (session.smtp->closeRequested())
             close(session, id);
-        else if (session.smtp->startTlsRequested())
-            startTls(session, id);
     }
 
-    // TLS upgrade. The session has answered 220 to STARTTLS; that reply is queued above, ahead of
-    // anything else for this client, and the session discards every byte it is given from now
-    // until tlsStarted(). What the lead wires here (canStartTls() true, kTlsEngineAvailable):
-    //   1. ask the TcpServer to start a server-side TLS handshake on client `id` AFTER the queued
-    //      220 has been written, dropping whatever plaintext it had read past the STARTTLS line;
-    //   2. when the handshake completes: session.smtp->tlsStarted({true, version, cipher});
-    //   3. when it fails: close(session, id) (the session drops nothing it had: no transaction).
-    // Until then STARTTLS is never offered, so this cannot be reached; were it reached, closing is
-    // the only safe answer (never carry on in plain text after a 220).
-    void startTls(Session &session, quint64 id)
+    // The STARTTLS handshake is done: the session starts over under TLS (the client says EHLO
+    // again). One that failed ends in clientDisconnected, like any other end.
+    void tlsStarted(const ClientInfo &client)
     {
-        qCWarning(lcReceiver) << "STARTTLS accepted without a TLS engine: closing" << session.peer;
-        close(session, id);
+        auto it = m_sessions.find(client.id);
+        if (it == m_sessions.end())
+            return;
+        Session &session = it->second;
+        session.upgrading = false;
+        session.idle->start();
+        session.smtp->tlsStarted({true, client.tlsProtocol, client.tlsCipher});
     }
 
     void drop(quint64 id)
@@ -259,11 +262,6 @@ private:
     std::unordered_map<quint64, Session> m_sessions;
     SmtpSessionPolicy m_policy;   // shared by every session but for the peer's own part
 };
-
-bool SmtpReceiver::canStartTls()
-{
-    return kTlsEngineAvailable;
-}
 
 struct SmtpReceiver::Private {
     explicit Private(SmtpReceiver *front)

@@ -18,6 +18,8 @@
 
 namespace socketeer {
 
+class TlsContext;
+
 struct SmtpReceiverConfig {
     Endpoint endpoint{QStringLiteral("127.0.0.1"), 2525, {}};   // loopback unless told otherwise
     QString directory;                                          // the MailStore's folder
@@ -32,12 +34,12 @@ struct SmtpReceiverConfig {
     // loopback peer.
     SmtpAuthMode authMode = SmtpAuthMode::Off;
     QString authFile;
-    // MAIL refused with 530 5.7.0 until the client said STARTTLS. Needs STARTTLS to be offered:
-    // without it no message could ever arrive, so the receiver refuses to start.
+    // STARTTLS (RFC 3207) is offered after EHLO with this server context (a certificate and its
+    // key, or the development certificate); null: not offered.
+    std::shared_ptr<const TlsContext> tls;
+    // MAIL refused with 530 5.7.0 until the client said STARTTLS. Needs `tls`: without it no
+    // message could ever arrive, so the receiver refuses to start.
     bool requireTls = false;
-    // A certificate and key are configured, so STARTTLS may be offered once the receiver has a TLS
-    // engine to upgrade with (see SmtpReceiver::canStartTls()).
-    bool certificateAvailable = false;
     // Failure injection ("chaos"): off while empty.
     QList<SmtpFailureRule> failures;
     // The same failures on every run (tests); unset: QRandomGenerator::global().
@@ -58,10 +60,6 @@ public:
     // and the listener; stopped() follows.
     void stop();
     bool isRunning() const;
-    // Whether STARTTLS can be offered at all: the receiver has a TLS engine to upgrade a
-    // connection with. False until the TCP server's TLS is wired in (smtpreceiver.cpp, "TLS
-    // upgrade"): STARTTLS is never advertised without a real handshake behind it.
-    static bool canStartTls();
     const SmtpReceiverConfig &config() const;
     // Set once started(): where it listens (the real port when the config asked for port 0).
     quint16 port() const;
