@@ -110,6 +110,67 @@ private slots:
         QVERIFY2(server.errors().contains("--tls-cert and --tls-key go together"), server.errors().constData());
     }
 
+    // `socketeer connect --tls` against openssl s_server -rev (it answers each line reversed),
+    // serving the development certificate on loopback.
+    void connect_tls_verifiesOrRefusesWithReasonAndFingerprint_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("says");
+        QTest::newRow("CA file, localhost") << QStringList{u"--ca-file"_s, devCertificateFile()} << u"localhost"_s << 0 << QByteArray("TLS: TLSv1.");
+        QTest::newRow("CA file, 127.0.0.1 (IP SAN)") << QStringList{u"--ca-file"_s, devCertificateFile()} << u"127.0.0.1"_s << 0 << QByteArray("TLS: TLSv1.");
+        QTest::newRow("untrusted") << QStringList{} << u"127.0.0.1"_s << 1 << QByteArray("self-signed certificate (SHA-256 ");
+        QTest::newRow("wrong name") << QStringList{u"--ca-file"_s, devCertificateFile(), u"--servername"_s, u"example.org"_s} << u"127.0.0.1"_s
+                                    << 1 << QByteArray("hostname mismatch (SHA-256 ");
+        QTest::newRow("trusted fingerprint") << QStringList{u"--trust-fingerprint"_s, u"FINGERPRINT"_s} << u"127.0.0.1"_s << 0 << QByteArray("TLS: TLSv1.");
+    }
+    void connect_tls_verifiesOrRefusesWithReasonAndFingerprint()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, host);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, says);
+        {
+            Cli maker;   // the development certificate exists
+            isolate(maker);
+            QVERIFY(maker.start({u"serve"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--tls-dev-cert"_s}));
+            QVERIFY(maker.readPortLine("listening on "));
+            QVERIFY(maker.stopsCleanlyOn(SIGTERM));
+        }
+        QProcess x509;
+        x509.start(u"openssl"_s, {u"x509"_s, u"-in"_s, devCertificateFile(), u"-noout"_s, u"-fingerprint"_s, u"-sha256"_s});
+        QVERIFY(x509.waitForFinished(20000));
+        const QString fingerprint = QString::fromLatin1(x509.readAllStandardOutput()).trimmed().section(u'=', 1);
+        options.replaceInStrings(u"FINGERPRINT"_s, fingerprint);
+
+        Peer server;
+        QVERIFY(server.startProgram(u"openssl"_s, {u"s_server"_s, u"-accept"_s, u"127.0.0.1:0"_s, u"-naccept"_s, u"1"_s, u"-cert"_s,
+                                                    devCertificateFile(), u"-key"_s,
+                                                    m_home.path() + u"/Socketeer/socketeer/tls/dev-key.pem"_s, u"-rev"_s}));
+        QByteArray line;
+        do {
+            bool ok = false;
+            line = server.readLine(20000, &ok);
+            QVERIFY2(ok, "openssl s_server did not say where it listens");
+        } while (!line.startsWith("ACCEPT "));
+        const QByteArray port = line.mid(line.lastIndexOf(':') + 1);
+
+        Cli client;
+        QVERIFY(client.start(QStringList{u"connect"_s, u"--tls"_s} + options + QStringList{host, QString::fromLatin1(port)}));
+        client.write("hello tls\n");
+        client.closeWrite();
+        QVERIFY(client.waitForFinished(20000));
+        QCOMPARE(client.exitCode(), exitCode);
+        QVERIFY2(client.errors().contains(says), client.errors().constData());
+        if (exitCode == 0) {
+            QCOMPARE(client.process().readAllStandardOutput(), QByteArray("slt olleh\n"));
+        } else {
+            QVERIFY2(client.errors().contains(fingerprint.toLatin1()), client.errors().constData());
+            QVERIFY(client.process().readAllStandardOutput().isEmpty());
+        }
+    }
+
     void serve_help_describesTls()
     {
         Cli server;

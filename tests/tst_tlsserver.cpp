@@ -370,6 +370,27 @@ private slots:
         QCOMPARE(received, (QList<QByteArray>{"STARTTLS\r\n"}));
     }
 
+    // A TLS write must not raise SIGPIPE (socket.h's promise for every send): a client that
+    // leaves without reading makes the server's close_notify hit a reset connection. Without
+    // MSG_NOSIGNAL under OpenSSL's writes this test process (SIGPIPE not ignored) dies.
+    void rudeClient_closeNotifyIntoResetConnectionRaisesNoSigpipe_data() { addModels(); }
+    void rudeClient_closeNotifyIntoResetConnectionRaisesNoSigpipe()
+    {
+        QFETCH(ServerModel, model);
+        TcpServer server;
+        const quint16 port = startOn(server, config(model));
+        QVERIFY(port);
+        QSignalSpy disconnected(&server, &TcpServer::clientDisconnected);
+        for (int round = 0; round < 20; ++round) {
+            Peer client;
+            QVERIFY(client.startPython(QStringLiteral("tls_rude_client.py"),
+                                       {QStringLiteral("127.0.0.1"), QString::number(port), m_certificate.certificateFile}));
+            QCOMPARE(client.readLine(20000), QByteArray("sent"));
+            QVERIFY(client.waitForFinished(20000));
+            QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), round + 1, 20000);
+        }
+    }
+
     void trace_showsHandshakeBetweenAcceptAndFirstRead()
     {
         TraceRecorder recorder;

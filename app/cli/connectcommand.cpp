@@ -8,6 +8,8 @@
 
 #include "net/chunkstream.h"
 #include "tcp/tcpclient.h"
+#include "net/tlsstream.h"
+#include "tls/tlscontext.h"
 
 #include <QCommandLineParser>
 
@@ -46,7 +48,22 @@ int runConnect(const QStringList &arguments)
                                            Cli::tr("Give up connecting after this many milliseconds, per address the name "
                                               "resolves to (default 10000)."),
                                            Cli::tr("ms"), QStringLiteral("10000"));
-    parser.addOptions({unixOption, timeoutOption});
+    const QCommandLineOption tlsOption(QStringLiteral("tls"),
+                                       Cli::tr("Speak TLS. The server's certificate is verified against the system's trust "
+                                               "store (and --ca-file) for the host name (or --servername); a certificate that "
+                                               "fails is refused with the reason and its SHA-256 fingerprint, exit 1."));
+    const QCommandLineOption serverNameOption(QStringLiteral("servername"),
+                                              Cli::tr("The name sent as SNI and checked against the certificate (default: HOST)."),
+                                              Cli::tr("name"));
+    const QCommandLineOption caFileOption(QStringLiteral("ca-file"), Cli::tr("Also trust the CA certificates in this PEM file."),
+                                          Cli::tr("file"));
+    const QCommandLineOption trustOption(QStringLiteral("trust-fingerprint"),
+                                         Cli::tr("Accept the server's certificate although verification fails if its SHA-256 "
+                                                 "fingerprint is this (\"AB:CD:…\", colons optional). May be repeated."),
+                                         Cli::tr("sha256"));
+    const QCommandLineOption alpnOption(QStringLiteral("alpn"), Cli::tr("Offer these ALPN protocols, comma-separated (h2,http/1.1)."),
+                                        Cli::tr("list"));
+    parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
 
@@ -89,6 +106,28 @@ int runConnect(const QStringList &arguments)
         return usageError(Cli::tr("--timeout: \"%1\" is not a number of milliseconds (1 or more)").arg(parser.value(timeoutOption)));
     config.connectTimeout = std::chrono::milliseconds(timeout);
 
+    const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
+    if (tlsDetail && !parser.isSet(tlsOption))
+        return usageError(Cli::tr("--servername, --ca-file, --trust-fingerprint and --alpn need --tls"));
+    if (parser.isSet(tlsOption)) {
+        TlsClientOptions options;
+        options.caFile = parser.value(caFileOption);
+        if (parser.isSet(alpnOption))
+            options.alpn = parser.value(alpnOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &fingerprint : parser.values(trustOption)) {
+            if (normalizedFingerprint(fingerprint).isEmpty())
+                return usageError(Cli::tr("--trust-fingerprint: \"%1\" is not a SHA-256 fingerprint (64 hex digits)").arg(fingerprint));
+            config.trustedFingerprints.append(fingerprint);
+        }
+        auto context = TlsContext::client(options);
+        if (!context) {
+            printError(kCommand, context.error().message());
+            return ExitFailure;
+        }
+        config.tls = std::move(context).value();
+        config.tlsServerName = parser.value(serverNameOption);
+    }
+
     prepareProcess();
     SignalWatcher signalWatcher;
     TcpClient client;
@@ -112,6 +151,8 @@ int runConnect(const QStringList &arguments)
     QObject::connect(&signalWatcher, &SignalWatcher::received, &client, [&] { finish(ExitSuccess); });
     QObject::connect(&client, &TcpClient::connected, &client, [&](const QString &local, const QString &peer) {
         printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
+        if (!client.security().isEmpty())
+            printLine(Cli::tr("TLS: %1").arg(client.security()));
         ChunkStream::Options options;
         options.readers = 1;
         auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));

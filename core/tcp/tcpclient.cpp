@@ -142,6 +142,7 @@ void TcpClient::deliver(std::vector<ClientEvent> &&events)
         case ClientEvent::Type::Connected:
             m_local = event.local;
             m_peer = event.peer;
+            m_security = event.tls;
             // A close asked for while connecting stays asked for.
             if (m_state == State::Connecting)
                 setState(State::Connected);

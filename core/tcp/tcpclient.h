@@ -48,6 +48,8 @@ public:
     const TcpClientConfig &config() const { return m_config; }
     QString localAddress() const { return m_local; }   // "127.0.0.1:53314", empty until connected
     QString peerAddress() const { return m_peer; }     // "127.0.0.1:5555", "[::1]:5555", "/tmp/chat.sock"
+    // Over TLS, once connected: "TLSv1.3 TLS_AES_256_GCM_SHA384, certificate SHA-256 AB:CD:…"; else empty.
+    QString security() const { return m_security; }
 
     // Starts resolving and connecting on a worker thread; connected() or errorOccurred() and
     // disconnected() follow. Refused (false) unless Unconnected.
@@ -91,6 +93,7 @@ private:
     TcpClientConfig m_config;
     QString m_local;
     QString m_peer;
+    QString m_security;
     bool m_halfClosed = false;
     bool m_delivering = false;
     std::unique_ptr<ClientCounters> m_counters;

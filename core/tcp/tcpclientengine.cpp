@@ -5,6 +5,7 @@
 #include "net/open.h"
 #include "net/sendqueue.h"
 #include "net/trace.h"
+#include "tls/tlssession.h"
 
 #include <QCoreApplication>
 
@@ -55,6 +56,8 @@ struct TcpClientEngine::Worker {
     std::atomic<bool> stopRequested{false};
 
     Socket socket;
+    std::unique_ptr<TlsSession> tls;
+    bool readWantsWrite = false;   // a TLS read waits for the socket to be writable
     QString peer;
     SendQueue queue;
     std::deque<std::shared_ptr<ChunkStream>> streams;   // each read as its reader 0, in order
@@ -70,6 +73,10 @@ struct TcpClientEngine::Worker {
     void serve();
     void runCommands();
     void readFrom();
+    Result<void> handshake();
+    bool sayGoodbye();   // TLS: close_notify; false while it waits for room
+    Result<std::size_t> receive(std::span<char> data);
+    Result<std::size_t> transmit(std::span<const char> data);
     void progress(bool writable);
     void pump();
     void leaveStreams();
@@ -104,17 +111,111 @@ void TcpClientEngine::Worker::run()
     auto local = socket.sockName();
     auto remote = socket.peerName();
     peer = remote ? remote->toString() : endpoint.toString();
-    post({ClientEvent::Type::Connected, {}, 0, local ? local->toString() : QString(), peer, {}, {}});
+    QString security;
+    if (config.tls) {
+        if (auto done = handshake(); !done) {
+            if (stopRequested.load())
+                finish(Text::tr("connection attempt cancelled"));
+            else
+                fail(done.error());
+            return;
+        }
+        security = QStringLiteral("%1 %2, ").arg(tls->protocol(), tls->cipher())
+                   + Text::tr("certificate SHA-256 %1").arg(tls->peerCertificateSha256());
+        if (!tls->alpn().isEmpty())
+            security += QStringLiteral(", ALPN %1").arg(QString::fromLatin1(tls->alpn()));
+    }
+    ClientEvent connectedEvent{ClientEvent::Type::Connected, {}, 0, local ? local->toString() : QString(), peer, {}, {}, security};
+    post(std::move(connectedEvent));
     serve();
+}
+
+// The client's TLS handshake, in the connection's own thread: each step waits (poll) for what it
+// needs, the stop fd, or the handshake deadline.
+Result<void> TcpClientEngine::Worker::handshake()
+{
+    const QString name = config.tlsServerName.isEmpty() ? config.endpoint.host : config.tlsServerName;
+    auto session = TlsSession::client(config.tls, socket.fd(), name, config.trustedFingerprints);
+    if (!session)
+        return session.error();
+    tls = std::move(session).value();
+    const auto deadline = std::chrono::steady_clock::now() + config.tlsHandshakeTimeout;
+    for (;;) {
+        const TlsSession::Status status = tls->handshake();
+        if (status == TlsSession::Status::Done)
+            return {};
+        if (status == TlsSession::Status::Error || status == TlsSession::Status::Closed)
+            return Error{ErrorKind::Tls, {}, Text::tr("TLS handshake with %1 failed: %2").arg(peer, tls->errorString()), true};
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (left <= 0)
+            return Error{ErrorKind::Timeout, {}, Text::tr("TLS handshake with %1 did not finish within %2 ms").arg(peer).arg(config.tlsHandshakeTimeout.count()), true};
+        const short wanted = status == TlsSession::Status::WantWrite ? POLLOUT : POLLIN;
+        std::array<pollfd, 2> fds{{{socket.fd(), wanted, 0}, {stop.fd(), POLLIN, 0}}};
+        if (::poll(fds.data(), fds.size(), static_cast<int>(std::min<qint64>(left, 60 * 1000))) < 0 && errno != EINTR)
+            return Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll"));
+        if (fds[1].revents)
+            return Error::fromErrno(ErrorKind::Tls, ECANCELED, {});
+    }
+}
+
+Result<std::size_t> TcpClientEngine::Worker::receive(std::span<char> data)
+{
+    if (!tls)
+        return socket.recv(data);
+    const auto io = tls->read(data);
+    switch (io.status) {
+    case TlsSession::Status::Done:
+        return io.bytes;
+    case TlsSession::Status::WantWrite:
+        readWantsWrite = true;
+        return Error::fromErrno(ErrorKind::Receive, EAGAIN, {});
+    case TlsSession::Status::WantRead:
+        return Error::fromErrno(ErrorKind::Receive, EAGAIN, {});
+    case TlsSession::Status::Closed:
+        return std::size_t(0);
+    case TlsSession::Status::Error:
+        break;
+    }
+    return Error{ErrorKind::Tls, {}, tls->errorString(), true};
+}
+
+Result<std::size_t> TcpClientEngine::Worker::transmit(std::span<const char> data)
+{
+    if (!tls)
+        return socket.send(data);
+    const auto io = tls->write(data);
+    switch (io.status) {
+    case TlsSession::Status::Done:
+        return io.bytes;
+    case TlsSession::Status::WantWrite:
+    case TlsSession::Status::WantRead:
+        return Error::fromErrno(ErrorKind::Send, EAGAIN, {});
+    case TlsSession::Status::Closed:
+    case TlsSession::Status::Error:
+        break;
+    }
+    return Error{ErrorKind::Tls, {}, tls->errorString(), true};
+}
+
+bool TcpClientEngine::Worker::sayGoodbye()
+{
+    if (!tls)
+        return true;
+    // WantWrite: the socket is full; come back when it is writable. Anything else: said, or the
+    // peer is gone and there is nobody to say it to.
+    return tls->shutdown() != TlsSession::Status::WantWrite;
 }
 
 void TcpClientEngine::Worker::serve()
 {
     while (open) {
         const bool wantRead = reading && !sink.congested();
-        const short events = static_cast<short>((wantRead ? POLLIN : 0) | (queue.empty() ? 0 : POLLOUT));
+        // TLS may hold input already read off the socket: poll() would not report it.
+        const bool buffered = wantRead && tls && tls->hasBufferedInput();
+        const bool wantWrite = !queue.empty() || readWantsWrite || (halfClosePending && !shutDown);
+        const short events = static_cast<short>((wantRead ? POLLIN : 0) | (wantWrite ? POLLOUT : 0));
         std::array<pollfd, 3> fds{{{socket.fd(), events, 0}, {commands.fd(), POLLIN, 0}, {stop.fd(), POLLIN, 0}}};
-        if (::poll(fds.data(), fds.size(), -1) < 0) {
+        if (::poll(fds.data(), fds.size(), buffered ? 0 : -1) < 0) {
             if (errno == EINTR)
                 continue;
             fail(Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll")));
@@ -127,9 +228,14 @@ void TcpClientEngine::Worker::serve()
         if (fds[1].revents)
             runCommands();
         const short got = fds[0].revents;
+        bool readNow = buffered;
+        if (readWantsWrite && (got & (POLLOUT | POLLHUP | POLLERR))) {
+            readWantsWrite = false;
+            readNow = true;
+        }
         // POLLHUP/POLLERR come even when not asked for (congested, say): reading is how we learn
         // what happened, and it keeps poll() from reporting the same thing forever.
-        if (reading && (got & (POLLIN | POLLHUP | POLLERR)))
+        if (reading && ((got & (POLLIN | POLLHUP | POLLERR)) || readNow))
             readFrom();
         if (open)
             progress((got & (POLLOUT | POLLHUP | POLLERR)) != 0);
@@ -166,7 +272,7 @@ void TcpClientEngine::Worker::readFrom()
 {
     std::size_t budget = kReadBudget;
     while (budget > 0) {
-        auto n = socket.recv(std::span<char>(buffer.data(), buffer.size()));
+        auto n = receive(std::span<char>(buffer.data(), buffer.size()));
         if (!n) {
             if (n.error().code == std::errc::operation_would_block)
                 return;
@@ -178,14 +284,14 @@ void TcpClientEngine::Worker::readFrom()
         if (*n == 0) {
             reading = false;
             leaveStreams();   // the conversation is over: what was queued goes, a stream's rest does not
-            post({ClientEvent::Type::PeerClosed, {}, 0, {}, {}, {}, {}});
+            post({ClientEvent::Type::PeerClosed, {}, 0, {}, {}, {}, {}, {}});
             return;
         }
         counters.bytesIn.fetch_add(*n, std::memory_order_relaxed);
-        post({ClientEvent::Type::Data, QByteArray(buffer.data(), static_cast<qsizetype>(*n)), 0, {}, {}, {}, {}});
+        post({ClientEvent::Type::Data, QByteArray(buffer.data(), static_cast<qsizetype>(*n)), 0, {}, {}, {}, {}, {}});
         budget -= std::min(budget, *n);
-        if (*n < buffer.size())
-            return;   // drained what the kernel had
+        if (!tls && *n < buffer.size())
+            return;   // drained what the kernel had (TLS reads a record at a time)
     }
 }
 
@@ -222,10 +328,10 @@ void TcpClientEngine::Worker::progress(bool writable)
     for (std::size_t budget = kReadBudget; !queue.empty() && (writable || queueChanged);) {
         queueChanged = false;
         quint64 sent = 0;
-        auto result = queue.flush(socket, &sent);
+        auto result = queue.flushWith([this](std::span<const char> bytes) { return transmit(bytes); }, &sent);
         if (sent > 0) {
             counters.bytesOut.fetch_add(sent, std::memory_order_relaxed);
-            post({ClientEvent::Type::Sent, {}, static_cast<qint64>(sent), {}, {}, {}, {}});
+            post({ClientEvent::Type::Sent, {}, static_cast<qint64>(sent), {}, {}, {}, {}, {}});
         }
         if (!result) {
             Error error = result.error();
@@ -236,7 +342,7 @@ void TcpClientEngine::Worker::progress(bool writable)
         if (queue.queuedBytes() > config.maxQueuedBytes) {
             const QString what = Text::tr("%1 bytes waiting to be sent to %2 (the limit is %3)")
                                      .arg(queue.queuedBytes()).arg(peer).arg(config.maxQueuedBytes);
-            post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, Error{ErrorKind::Limit, {}, what}});
+            post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, Error{ErrorKind::Limit, {}, what}, {}});
             finish(Text::tr("more than %1 bytes waiting to be sent: the peer is not reading").arg(config.maxQueuedBytes));
             return;
         }
@@ -249,10 +355,15 @@ void TcpClientEngine::Worker::progress(bool writable)
     if (!queue.empty() || !streams.empty())
         return;
     if (closePending) {
+        if (!sayGoodbye())
+            return;   // close_notify waits for room
         finish(Text::tr("closed by this side"));
         return;
     }
     if (halfClosePending && !shutDown) {
+        // Over TLS the end of sending is close_notify (TLS 1.3 lets the peer go on sending), then FIN.
+        if (!sayGoodbye())
+            return;
         shutDown = true;
         if (auto r = socket.shutdown(SHUT_WR); !r) {
             fail(r.error());
@@ -267,7 +378,7 @@ void TcpClientEngine::Worker::progress(bool writable)
 void TcpClientEngine::Worker::fail(Error error)
 {
     const QString reason = error.message();
-    post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, std::move(error)});
+    post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, std::move(error), {}});
     finish(reason);
 }
 
@@ -276,7 +387,7 @@ void TcpClientEngine::Worker::finish(const QString &reason)
     leaveStreams();
     open = false;
     socket.close();
-    post({ClientEvent::Type::Disconnected, {}, 0, {}, {}, reason, {}});
+    post({ClientEvent::Type::Disconnected, {}, 0, {}, {}, reason, {}, {}});
 }
 
 TcpClientEngine::TcpClientEngine(const TcpClientConfig &config, ClientEventSink &sink, ClientCounters &counters)
@@ -285,8 +396,8 @@ TcpClientEngine::TcpClientEngine(const TcpClientConfig &config, ClientEventSink 
     auto stopWakeup = commandWakeup ? Wakeup::create() : Result<Wakeup>(commandWakeup.error());
     if (!stopWakeup) {
         const Error error = stopWakeup.error();
-        sink.post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, error});
-        sink.post({ClientEvent::Type::Disconnected, {}, 0, {}, {}, error.message(), {}});
+        sink.post({ClientEvent::Type::Failed, {}, 0, {}, {}, {}, error, {}});
+        sink.post({ClientEvent::Type::Disconnected, {}, 0, {}, {}, error.message(), {}, {}});
         return;
     }
     m_worker = std::make_unique<Worker>(config, sink, counters, std::move(commandWakeup).value(),

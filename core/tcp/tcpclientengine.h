@@ -27,6 +27,8 @@ struct ClientEvent {
     QString peer;      // Connected
     QString reason;    // Disconnected
     Error error;       // Failed
+    QString tls;       // Connected over TLS: "TLSv1.3 TLS_AES_256_GCM_SHA384, certificate SHA-256 AB:CD:…" (last: the
+                       // positional initialisers above stay as they were)
 };
 
 using ClientEventSink = Mailbox<ClientEvent>;

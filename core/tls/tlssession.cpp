@@ -13,7 +13,9 @@
 #include <openssl/x509v3.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <sys/socket.h>
 
 namespace socketeer {
 
@@ -35,6 +37,86 @@ QString statusText(TlsSession::Status status)
     return {};
 }
 
+// OpenSSL's own socket BIO writes with write(), which raises SIGPIPE on a connection the peer
+// has reset and kills a process that does not ignore it (the GUI, a test). This one keeps
+// socket.h's promise for every send (MSG_NOSIGNAL) and retries EINTR; it never closes the fd.
+struct Transport {
+    int fd = -1;
+    bool eof = false;   // recv() said end of stream: OpenSSL asks (BIO_CTRL_EOF) to tell a cut from a stall
+};
+
+Transport *transportOf(BIO *bio)
+{
+    return static_cast<Transport *>(BIO_get_data(bio));
+}
+
+int transportWrite(BIO *bio, const char *data, size_t size, size_t *written)
+{
+    BIO_clear_retry_flags(bio);
+    ssize_t n = -1;
+    do {
+        n = ::send(transportOf(bio)->fd, data, size, MSG_NOSIGNAL);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            BIO_set_retry_write(bio);
+        return 0;
+    }
+    *written = static_cast<size_t>(n);
+    return 1;
+}
+
+int transportRead(BIO *bio, char *data, size_t size, size_t *read)
+{
+    BIO_clear_retry_flags(bio);
+    ssize_t n = -1;
+    do {
+        n = ::recv(transportOf(bio)->fd, data, size, 0);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            BIO_set_retry_read(bio);
+        return 0;
+    }
+    if (n == 0) {
+        transportOf(bio)->eof = true;
+        return 0;
+    }
+    *read = static_cast<size_t>(n);
+    return 1;
+}
+
+long transportControl(BIO *bio, int command, long, void *)
+{
+    switch (command) {
+    case BIO_CTRL_FLUSH:
+        return 1;   // nothing is buffered here
+    case BIO_CTRL_EOF:
+        return transportOf(bio)->eof ? 1 : 0;
+    default:
+        return 0;
+    }
+}
+
+int transportCreate(BIO *bio)
+{
+    BIO_set_init(bio, 1);
+    return 1;
+}
+
+const BIO_METHOD *transportMethod()
+{
+    static const BIO_METHOD *method = [] {
+        BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "socketeer socket");
+        BIO_meth_set_write_ex(m, transportWrite);
+        BIO_meth_set_read_ex(m, transportRead);
+        BIO_meth_set_ctrl(m, transportControl);
+        BIO_meth_set_create(m, transportCreate);
+        return m;
+    }();
+    return method;
+}
+
 } // namespace
 
 struct TlsSession::Impl {
@@ -43,7 +125,21 @@ struct TlsSession::Impl {
     int fd = -1;
     bool client = false;
     QStringList trusted;
+    Transport transport;
     ~Impl() { SSL_free(ssl); }
+
+    // The SSL object reads and writes `socket` through the MSG_NOSIGNAL transport above.
+    bool attach(int socket)
+    {
+        fd = socket;
+        transport.fd = socket;
+        BIO *bio = BIO_new(transportMethod());
+        if (!bio)
+            return false;
+        BIO_set_data(bio, &transport);
+        SSL_set_bio(ssl, bio, bio);   // one BIO both ways: SSL takes the one reference
+        return true;
+    }
 };
 
 TlsSession::TlsSession() : d(std::make_unique<Impl>()) {}
@@ -54,11 +150,10 @@ Result<std::unique_ptr<TlsSession>> TlsSession::server(std::shared_ptr<const Tls
     ERR_clear_error();
     std::unique_ptr<TlsSession> session(new TlsSession);
     session->d->ssl = SSL_new(context->handle().ctx);
-    if (!session->d->ssl || SSL_set_fd(session->d->ssl, fd) != 1)
+    if (!session->d->ssl || !session->d->attach(fd))
         return Error{ErrorKind::Tls, {}, Text::tr("cannot start TLS: %1").arg(tlsdetail::takeErrors()), true};
     SSL_set_accept_state(session->d->ssl);
     session->d->context = std::move(context);
-    session->d->fd = fd;
     return session;
 }
 
@@ -69,7 +164,7 @@ Result<std::unique_ptr<TlsSession>> TlsSession::client(std::shared_ptr<const Tls
     std::unique_ptr<TlsSession> session(new TlsSession);
     SSL *ssl = SSL_new(context->handle().ctx);
     session->d->ssl = ssl;
-    if (!ssl || SSL_set_fd(ssl, fd) != 1)
+    if (!ssl || !session->d->attach(fd))
         return Error{ErrorKind::Tls, {}, Text::tr("cannot start TLS: %1").arg(tlsdetail::takeErrors()), true};
     SSL_set_connect_state(ssl);
     const QByteArray name = serverName.toUtf8();
@@ -88,7 +183,6 @@ Result<std::unique_ptr<TlsSession>> TlsSession::client(std::shared_ptr<const Tls
         if (const QString normal = normalizedFingerprint(fingerprint); !normal.isEmpty())
             session->d->trusted.append(normal);
     session->d->context = std::move(context);
-    session->d->fd = fd;
     session->d->client = true;
     return session;
 }

@@ -2,8 +2,9 @@
 // One TLS connection over a connected, non-blocking descriptor that the caller keeps owning (and
 // closes). Every call is one non-blocking step: it returns what happened or what it waits for,
 // so the event loop's epoll and a session thread's poll() drive it the same way a plain socket is
-// driven. OpenSSL reads and writes the descriptor itself (SSL_set_fd); the calls are recorded by
-// the trace as SSL_do_handshake / SSL_read / SSL_write / SSL_shutdown.
+// driven. OpenSSL reads and writes the descriptor through a small BIO of ours (send() with
+// MSG_NOSIGNAL, like every send in core: no SIGPIPE); the calls are recorded by the trace as
+// SSL_do_handshake / SSL_read / SSL_write / SSL_shutdown.
 //
 // Writes are partial (SSL_MODE_ENABLE_PARTIAL_WRITE): a write returns the plaintext bytes taken as
 // soon as one record is out, and after WantWrite the same bytes must be offered again, from any
