@@ -1,13 +1,13 @@
 #include "certificatedialog.h"
 
-#include "net/tlsstream.h"
+#include "net/certificateinfo.h"
 
 #include <QLocale>
 #include <QPushButton>
 
 namespace socketeer::ui {
 
-CertificateDialog::CertificateDialog(const QString &server, const TlsCertificateInfo &certificate, QWidget *parent)
+CertificateDialog::CertificateDialog(const QString &server, const TlsCertificateInfo &certificate, QWidget *parent, Then then)
     : QMessageBox(QMessageBox::Warning, tr("Certificate not verified"), {}, QMessageBox::NoButton, parent)
 {
     setObjectName(QStringLiteral("certificateDialog"));
@@ -24,6 +24,7 @@ CertificateDialog::CertificateDialog(const QString &server, const TlsCertificate
         fingerprint.insert(48, u'\n');
     setInformativeText(QStringLiteral("<table>") + row(tr("Issued to"), certificate.subject) +
                        row(tr("Issued by"), certificate.issuer) +
+                       (certificate.names.isEmpty() ? QString() : row(tr("Valid for"), certificate.names.join(QStringLiteral(", ")))) +
                        row(tr("Valid"), tr("%1 to %2").arg(locale.toString(certificate.notBefore, QLocale::ShortFormat),
                                                          locale.toString(certificate.notAfter, QLocale::ShortFormat))) +
                        QStringLiteral("<tr><td><b>%1</b></td><td><tt>%2</tt></td></tr>")
@@ -33,9 +34,10 @@ CertificateDialog::CertificateDialog(const QString &server, const TlsCertificate
                           "The decision is remembered for this server and this certificate only.") +
                        QStringLiteral("</p>"));
     setDetailedText(QString::fromLatin1(certificate.pem));
-    m_trust = addButton(tr("&Trust this certificate and send"), QMessageBox::AcceptRole);
+    const bool send = then == Then::Send;
+    m_trust = addButton(send ? tr("&Trust this certificate and send") : tr("&Trust this certificate and connect"), QMessageBox::AcceptRole);
     m_trust->setObjectName(QStringLiteral("trustButton"));
-    setDefaultButton(addButton(tr("Do &not send"), QMessageBox::RejectRole));
+    setDefaultButton(addButton(send ? tr("Do &not send") : tr("Do &not connect"), QMessageBox::RejectRole));
 }
 
 } // namespace socketeer::ui

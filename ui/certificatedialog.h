@@ -15,7 +15,9 @@ class CertificateDialog final : public QMessageBox {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CertificateDialog)
 public:
-    CertificateDialog(const QString &server, const TlsCertificateInfo &certificate, QWidget *parent = nullptr);
+    // What trusting it lets happen next: the compose window sends, a client panel connects.
+    enum class Then { Send, Connect };
+    CertificateDialog(const QString &server, const TlsCertificateInfo &certificate, QWidget *parent = nullptr, Then then = Then::Send);
     QAbstractButton *trustButton() const { return m_trust; }
     bool trusted() const { return clickedButton() == m_trust; }
 

@@ -1,14 +1,18 @@
 #include "clientpanel.h"
 
+#include "addressinputs.h"
+#include "certificatedialog.h"
 #include "fieldmemory.h"
 #include "filestream.h"
-#include "addressinputs.h"
 #include "messagelogview.h"
 #include "sendbox.h"
+#include "settings.h"
 #include "trafficcounters.h"
 
 #include "tcp/tcpclient.h"
+#include "tls/tlscontext.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -16,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include <cerrno>
+#include <utility>
 
 namespace socketeer::ui {
 
@@ -25,6 +30,7 @@ ClientPanel::ClientPanel(QWidget *parent)
       m_host(new HostEdit(this)),
       m_port(new PortEdit(this)),
       m_timeout(new QSpinBox(this)),
+      m_tls(new QCheckBox(tr("&TLS"), this)),
       m_connectButton(new QPushButton(tr("&Connect"), this)),
       m_halfCloseButton(new QPushButton(tr("&Half-close"), this)),
       m_status(new QLabel(this)),
@@ -43,7 +49,10 @@ ClientPanel::ClientPanel(QWidget *parent)
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setPrefix(tr("timeout "));
     m_timeout->setObjectName(QStringLiteral("connectTimeout"));
-    for (QWidget *field : std::initializer_list<QWidget *>{m_host, m_port, m_timeout})
+    m_tls->setObjectName(QStringLiteral("tlsCheck"));
+    m_tls->setToolTip(tr("Speak TLS: the server's certificate is verified against the system's trust store for the host "
+                         "name. One that is not can be looked at and trusted by its fingerprint."));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_host, m_port, m_timeout, m_tls})
         rememberField(field);
     m_timeout->setToolTip(tr("Give up connecting after this long"));
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
@@ -62,6 +71,7 @@ ClientPanel::ClientPanel(QWidget *parent)
     form->addWidget(new QLabel(tr("Port"), this));
     form->addWidget(m_port);
     form->addWidget(m_timeout);
+    form->addWidget(m_tls);
     form->addWidget(m_connectButton);
     form->addWidget(m_halfCloseButton);
 
@@ -74,7 +84,8 @@ ClientPanel::ClientPanel(QWidget *parent)
 
     setTabOrder(m_host, m_port);
     setTabOrder(m_port, m_timeout);
-    setTabOrder(m_timeout, m_connectButton);
+    setTabOrder(m_timeout, m_tls);
+    setTabOrder(m_tls, m_connectButton);
 
     connect(m_connectButton, &QPushButton::clicked, this, &ClientPanel::toggle);
     connect(m_host, &HostEdit::returnPressed, this, &ClientPanel::toggle);
@@ -141,6 +152,16 @@ void ClientPanel::toggle()
     config.endpoint = Endpoint{m_host->host(), m_port->port(), {}};
     config.connectTimeout = std::chrono::milliseconds(m_timeout->value());
     m_peer = config.endpoint.toString();
+    if (m_tls->isChecked()) {
+        auto context = TlsContext::client({});
+        if (!context) {
+            setStatus(context.error().message(), true);
+            return;
+        }
+        config.tls = std::move(context).value();
+        // What the user trusted for this server before (by fingerprint), shared with the compose window.
+        config.trustedFingerprints = Settings().trustedCertificates(m_peer);
+    }
     m_halfClosed = false;
     m_hadError = false;
     setStatus(tr("Connecting to %1…").arg(m_peer), false);
@@ -151,8 +172,14 @@ void ClientPanel::toggle()
 void ClientPanel::onConnected(const QString &local, const QString &peer)
 {
     m_peer = peer;
-    setStatus(tr("Connected to %1 from %2").arg(peer, local), false);
-    m_log->info(tr("connected from %1").arg(local), peer);
+    const QString security = m_client->security();
+    if (security.isEmpty()) {
+        setStatus(tr("Connected to %1 from %2").arg(peer, local), false);
+        m_log->info(tr("connected from %1").arg(local), peer);
+    } else {
+        setStatus(tr("Connected to %1 from %2 over %3").arg(peer, local, security), false);
+        m_log->info(tr("connected from %1 over %2").arg(local, security), peer);
+    }
     updateControls();
     emit connectionChanged(true);
 }
@@ -164,6 +191,8 @@ void ClientPanel::onDisconnected(const QString &reason)
     m_log->info(tr("disconnected: %1").arg(reason), m_peer);
     updateControls();
     emit connectionChanged(false);
+    if (std::exchange(m_connectWhenIdle, false))
+        toggle();
 }
 
 void ClientPanel::onData(const QByteArray &bytes)
@@ -187,6 +216,28 @@ void ClientPanel::onError(const Error &error)
         text += tr(" — check the host name");
     setStatus(text, true);
     m_log->error(text, m_peer);
+    if (m_client->refusedCertificate())
+        askToTrust(m_client->config().endpoint.toString());
+}
+
+void ClientPanel::askToTrust(const QString &server)
+{
+    // Window-modal and not exec(): the window keeps painting, and a test can answer it.
+    auto *dialog = new CertificateDialog(server, *m_client->refusedCertificate(), this, CertificateDialog::Then::Connect);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    const QString fingerprint = m_client->refusedCertificate()->sha256;
+    connect(dialog, &QMessageBox::finished, this, [this, dialog, server, fingerprint] {
+        if (!dialog->trusted())
+            return;
+        Settings().trustCertificate(server, fingerprint);
+        m_log->info(tr("trusted the certificate with SHA-256 %1 for %2").arg(fingerprint, server));
+        if (m_client->state() == TcpClient::State::Unconnected)
+            toggle();
+        else
+            m_connectWhenIdle = true;
+    });
+    dialog->open();
 }
 
 // Streamed: a thread of the stream's own reads the file as the connection takes it.
@@ -225,6 +276,7 @@ void ClientPanel::updateControls()
     m_host->setEnabled(idle);
     m_port->setEnabled(idle);
     m_timeout->setEnabled(idle);
+    m_tls->setEnabled(idle);
     m_connectButton->setEnabled(!idle || (m_host->isValid() && m_port->isValid()));
     m_connectButton->setText(idle ? tr("&Connect") : state == TcpClient::State::Connecting ? tr("&Cancel") : tr("&Disconnect"));
     m_halfCloseButton->setEnabled(connected && !m_halfClosed);

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -38,6 +39,7 @@ public:
     PortEdit *portEdit() const { return m_port; }
     QPushButton *connectButton() const { return m_connectButton; }
     QPushButton *halfCloseButton() const { return m_halfCloseButton; }
+    QCheckBox *tlsCheck() const { return m_tls; }
     QString statusText() const;
 
     void connectTo(const QString &host, quint16 port);   // as if typed and Connect pressed
@@ -55,11 +57,13 @@ private:
     void sendFile(const QString &path);
     void updateControls();
     void setStatus(const QString &text, bool isError);
+    void askToTrust(const QString &server);
 
     TcpClient *m_client;
     HostEdit *m_host;
     PortEdit *m_port;
     QSpinBox *m_timeout;
+    QCheckBox *m_tls;
     QPushButton *m_connectButton;
     QPushButton *m_halfCloseButton;
     QLabel *m_status;
@@ -70,6 +74,7 @@ private:
     QString m_peer;
     bool m_halfClosed = false;
     bool m_hadError = false;
+    bool m_connectWhenIdle = false;   // the user trusted a certificate: connect again once disconnected
 };
 
 } // namespace socketeer::ui

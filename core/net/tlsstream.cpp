@@ -39,26 +39,6 @@ QString protocolName(QSsl::SslProtocol protocol)
 }
 } // namespace
 
-QString normalizedFingerprint(const QString &text)
-{
-    QString hex;
-    for (const QChar c : text) {
-        if (c == u':' || c.isSpace())
-            continue;
-        if (!isxdigit(c.toLatin1()) || c.unicode() >= 0x80)
-            return {};
-        hex += c.toUpper();
-    }
-    if (hex.size() != 64)
-        return {};
-    QString out;
-    for (int i = 0; i < hex.size(); i += 2) {
-        if (i)
-            out += u':';
-        out += QStringView(hex).mid(i, 2);
-    }
-    return out;
-}
 
 class TlsStream::Private {
 public:
@@ -116,16 +96,10 @@ public:
             socket.ignoreSslErrors(errors);
             return;
         }
-        TlsCertificateInfo info;
-        info.subject = certificate.subjectDisplayName();
-        info.issuer = certificate.issuerDisplayName();
-        info.notBefore = certificate.effectiveDate();
-        info.notAfter = certificate.expiryDate();
-        info.sha256 = fingerprint;
-        info.pem = certificate.toPem();
+        QStringList problems;
         for (const QSslError &error : errors)
-            info.problems << error.errorString();
-        rejected = std::move(info);
+            problems << error.errorString();
+        rejected = describeCertificate(certificate.toDer(), problems);
     }
 
     // Runs this thread's events until `done`, the deadline, a cancel or a failure.

@@ -9,6 +9,7 @@
 // person can look at it; it is accepted only when its SHA-256 fingerprint is in the trusted list
 // the caller passes — trust is given to one certificate, never to "anything".
 
+#include "certificateinfo.h"
 #include "error.h"
 #include "ownedfd.h"
 
@@ -31,20 +32,6 @@ struct TlsOptions {
     QString caFile;                    // PEM file of extra CA certificates; empty: system store only
     QStringList trustedFingerprints;   // SHA-256 of certificates trusted although verification fails
 };
-
-struct TlsCertificateInfo {
-    QString subject;
-    QString issuer;
-    QDateTime notBefore;
-    QDateTime notAfter;
-    QString sha256;        // upper-case hex, colon-separated: "AB:CD:…", as browsers show it
-    QStringList problems;  // why verification failed, in the TLS library's words
-    QByteArray pem;
-};
-
-// "AB:CD:…" from any spelling of a SHA-256 fingerprint (with or without colons, any case);
-// empty when it is not 32 bytes of hex.
-QString normalizedFingerprint(const QString &text);
 
 class TlsStream {
 public:

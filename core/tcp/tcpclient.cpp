@@ -158,6 +158,8 @@ void TcpClient::deliver(std::vector<ClientEvent> &&events)
             emit peerClosed();
             break;
         case ClientEvent::Type::Failed:
+            if (!event.refusedCertificate.isEmpty())
+                m_refused = describeCertificate(event.refusedCertificate, {event.refusedBecause});
             emit errorOccurred(event.error);
             break;
         case ClientEvent::Type::Disconnected:

@@ -16,12 +16,14 @@
 #include "tcpclienttypes.h"
 
 #include "net/error.h"
+#include "net/certificateinfo.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace socketeer {
@@ -50,6 +52,9 @@ public:
     QString peerAddress() const { return m_peer; }     // "127.0.0.1:5555", "[::1]:5555", "/tmp/chat.sock"
     // Over TLS, once connected: "TLSv1.3 TLS_AES_256_GCM_SHA384, certificate SHA-256 AB:CD:…"; else empty.
     QString security() const { return m_security; }
+    // The last connection failed because the server's certificate did not verify: what it was and
+    // why (net/tlsstream.h's description, the mail client's too). Cleared by connectToHost().
+    const std::optional<TlsCertificateInfo> &refusedCertificate() const { return m_refused; }
 
     // Starts resolving and connecting on a worker thread; connected() or errorOccurred() and
     // disconnected() follow. Refused (false) unless Unconnected.
@@ -94,6 +99,7 @@ private:
     QString m_local;
     QString m_peer;
     QString m_security;
+    std::optional<TlsCertificateInfo> m_refused;
     bool m_halfClosed = false;
     bool m_delivering = false;
     std::unique_ptr<ClientCounters> m_counters;

@@ -114,10 +114,18 @@ void TcpClientEngine::Worker::run()
     QString security;
     if (config.tls) {
         if (auto done = handshake(); !done) {
-            if (stopRequested.load())
+            if (stopRequested.load()) {
                 finish(Text::tr("connection attempt cancelled"));
-            else
+            } else if (tls && !tls->verified() && !tls->peerCertificateDer().isEmpty()) {
+                const QString reason = done.error().message();
+                ClientEvent refused{ClientEvent::Type::Failed, {}, 0, {}, {}, {}, done.error(), {}};
+                refused.refusedCertificate = tls->peerCertificateDer();
+                refused.refusedBecause = tls->verifyResultText();
+                post(std::move(refused));
+                finish(reason);
+            } else {
                 fail(done.error());
+            }
             return;
         }
         security = QStringLiteral("%1 %2, ").arg(tls->protocol(), tls->cipher())

@@ -29,6 +29,11 @@ struct ClientEvent {
     Error error;       // Failed
     QString tls;       // Connected over TLS: "TLSv1.3 TLS_AES_256_GCM_SHA384, certificate SHA-256 AB:CD:…" (last: the
                        // positional initialisers above stay as they were)
+    // Failed because the server's certificate did not verify: the certificate (DER) and why, so the
+    // user can look at it and trust exactly it. Default-initialised, so the positional initialisers
+    // elsewhere need not name them.
+    QByteArray refusedCertificate{};
+    QString refusedBecause{};
 };
 
 using ClientEventSink = Mailbox<ClientEvent>;

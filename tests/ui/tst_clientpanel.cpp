@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "addressinputs.h"
+#include "certificatedialog.h"
 #include "clientpanel.h"
 #include "messagelogview.h"
 #include "sendbox.h"
@@ -12,11 +13,15 @@
 
 #include "net/socket.h"
 #include "tcp/tcpclient.h"
+#include "tls/devcert.h"
 
+#include <QCheckBox>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <netinet/in.h>
@@ -142,6 +147,57 @@ private slots:
         QVERIFY(disconnected.wait(5000));
         QCOMPARE(panel.counters()->bytesIn(), qint64(11));
         QTRY_VERIFY(logText(panel).contains(QLatin1String("last words")));
+    }
+
+    // Issue 10's client side: TLS against openssl s_server (answering each line reversed) with a
+    // self-signed certificate. It is refused and shown (subject, names, fingerprint, the reason);
+    // trusted once, the panel connects again at once and chats; the trust is remembered for that
+    // server, so the next connection verifies without asking.
+    void tls_untrustedCertificateIsShownTrustedOnceThenChats()
+    {
+        QStandardPaths::setTestModeEnabled(true);   // the trust store goes to a test folder
+        SOCKETEER_REQUIRE_PROGRAM(QStringLiteral("openssl"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto made = ensureDevCertificate(dir.filePath(QStringLiteral("tls")));
+        QVERIFY(made.ok());
+        Peer server;
+        QVERIFY(server.startProgram(QStringLiteral("openssl"),
+                                    {QStringLiteral("s_server"), QStringLiteral("-accept"), QStringLiteral("127.0.0.1:0"),
+                                     QStringLiteral("-naccept"), QStringLiteral("2"), QStringLiteral("-cert"), made->certificateFile,
+                                     QStringLiteral("-key"), made->keyFile, QStringLiteral("-rev")}));
+        QByteArray line;
+        do {
+            bool ok = false;
+            line = server.readLine(20000, &ok);
+            QVERIFY2(ok, "openssl s_server did not say where it listens");
+        } while (!line.startsWith("ACCEPT "));
+        const quint16 port = line.mid(line.lastIndexOf(':') + 1).trimmed().toUShort();
+        QVERIFY(port);
+
+        ClientPanel panel;
+        panel.show();
+        panel.tlsCheck()->setChecked(true);
+        QSignalSpy connected(panel.client(), &TcpClient::connected);
+        panel.connectTo(QStringLiteral("127.0.0.1"), port);
+        CertificateDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = panel.findChild<CertificateDialog *>()) != nullptr, 20000);
+        QVERIFY(connected.isEmpty());
+        QVERIFY2(panel.statusText().contains(made->sha256), qPrintable(panel.statusText()));
+        const QString shown = dialog->informativeText();
+        QVERIFY2(shown.contains(QStringLiteral("localhost")) && shown.contains(made->sha256.left(47))
+                     && shown.contains(QStringLiteral("self-signed")),
+                 qPrintable(shown));
+        QTest::mouseClick(dialog->trustButton(), Qt::LeftButton);
+
+        QVERIFY(connected.wait(20000));
+        QVERIFY2(panel.statusText().contains(QStringLiteral("TLSv1.")), qPrintable(panel.statusText()));
+        panel.sendBox()->setLineEnding(SendBox::LineEnding::Lf);
+        QTest::keyClicks(panel.sendBox()->input(), QStringLiteral("hello tls"));
+        QTest::keyClick(panel.sendBox()->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.counters()->bytesIn(), qint64(10), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(logText(panel).contains(QStringLiteral("slt olleh")), 5000);
+        QVERIFY(panel.findChildren<CertificateDialog *>().isEmpty() || !panel.findChild<CertificateDialog *>()->isVisible());
     }
 };
 
