@@ -122,6 +122,7 @@ private slots:
         const QByteArray injected = "MAIL FROM:<evil@example.com>\r\nRCPT TO:<victim@example.com>\r\n";
         QCOMPARE(h.send("STARTTLS\r\n" + injected), QByteArray("220 2.0.0 Ready to start TLS\r\n"));
         QVERIFY(h.session.startTlsRequested());
+        QCOMPARE(h.session.startTlsReply(), QByteArray("220 2.0.0 Ready to start TLS\r\n"));
         QCOMPARE(h.session.discardedAfterStartTls(), injected.size());
         // Anything more before the handshake is done is dropped too.
         QCOMPARE(h.send("DATA\r\n"), QByteArray());

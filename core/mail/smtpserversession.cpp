@@ -154,6 +154,7 @@ QByteArray SmtpServerSession::receive(QByteArrayView bytes)
 void SmtpServerSession::tlsStarted(const SmtpTlsInfo &tls)
 {
     m_startTlsRequested = false;
+    m_startTlsReply.clear();
     m_tls = tls;
     m_tls.active = true;
     resetTransaction();
@@ -324,7 +325,9 @@ void SmtpServerSession::startTls(QByteArrayView argument, QByteArray &out)
         return error(out, 503, "5.5.1", QStringLiteral("Say EHLO first"));
     if (m_haveSender)
         return error(out, 503, "5.5.1", QStringLiteral("Not inside a mail transaction: RSET first"));
+    const qsizetype before = out.size();
     reply(out, 220, "2.0.0", QStringLiteral("Ready to start TLS"));
+    m_startTlsReply = out.sliced(before);
     m_startTlsRequested = true;
     m_discarded = 0;
     m_line.clear();

@@ -125,6 +125,10 @@ public:
     // Send what receive() returned (it ends with the 220 to STARTTLS), then start the TLS
     // handshake as the server, then call tlsStarted(); a failed handshake closes the connection.
     bool startTlsRequested() const { return m_startTlsRequested; }
+    // While startTlsRequested(): the 220 line (with its CRLF) that ends what receive() returned,
+    // for a transport that sends the STARTTLS reply itself before its handshake
+    // (TcpServer::startTls(id, reply, context)): send the rest, then hand it this.
+    const QByteArray &startTlsReply() const { return m_startTlsReply; }
     // Bytes thrown away after the STARTTLS line (pipelined by the client, or given before
     // tlsStarted()), counted since the STARTTLS. Never interpreted.
     qsizetype discardedAfterStartTls() const { return m_discarded; }
@@ -174,6 +178,7 @@ private:
 
     SmtpTlsInfo m_tls;
     bool m_startTlsRequested = false;
+    QByteArray m_startTlsReply;
     qsizetype m_discarded = 0;
     AuthStep m_authStep = AuthStep::None;
     QString m_loginUser;        // AUTH LOGIN: the user, while the password is asked for

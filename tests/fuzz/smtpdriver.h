@@ -139,8 +139,8 @@ inline Outcome runDialogue(QByteArrayView dialogue, const QList<qsizetype> &chun
             pos += n;
             if (session.startTlsRequested()) {
                 ++outcome.upgrades;
-                const qsizetype lastLine = replies.lastIndexOf("\r\n", replies.size() - 3);
-                if (!replies.endsWith("\r\n") || !replies.sliced(lastLine < 0 ? 0 : lastLine + 2).startsWith("220 "))
+                const QByteArray &reply = session.startTlsReply();
+                if (!reply.startsWith("220 ") || !reply.endsWith("\r\n") || reply.count('\n') != 1 || !replies.endsWith(reply))
                     sink.problems << QStringLiteral("STARTTLS accepted but the replies do not end with its 220");
                 const qsizetype discarded = session.discardedAfterStartTls();
                 if (discarded < 0 || discarded >= n)
