@@ -179,6 +179,12 @@ private slots:
         const QByteArray help = server.process().readAllStandardOutput();
         for (const char *option : {"--tls-cert", "--tls-key", "--tls-dev-cert"})
             QVERIFY2(help.contains(option), help.constData());
+        Cli client;
+        QVERIFY(client.start({u"connect"_s, u"--help"_s}));
+        QVERIFY(client.waitForFinished(20000));
+        const QByteArray connectHelp = client.process().readAllStandardOutput();
+        for (const char *option : {"--tls", "--servername", "--ca-file", "--trust-fingerprint", "--alpn"})
+            QVERIFY2(connectHelp.contains(option), connectHelp.constData());
     }
 };
 
