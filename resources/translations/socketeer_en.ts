@@ -17,6 +17,13 @@
             <numerusform>took no data for %n seconds: the client is not reading</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the TLS handshake did not finish within %n second(s)</source>
+        <translation>
+            <numerusform>the TLS handshake did not finish within %n second</numerusform>
+            <numerusform>the TLS handshake did not finish within %n seconds</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>socketeer::Udp</name>

@@ -91,7 +91,7 @@
 <context>
     <name>socketeer::Cli</name>
     <message>
-        <location filename="../../app/cli/cli.cpp" line="+16" />
+        <location filename="../../app/cli/cli.cpp" line="+18" />
         <source>Listen for TCP connections: a chat or echo server</source>
         <translation>监听 TCP 连接：聊天服务器或回显服务器</translation>
     </message>
@@ -123,7 +123,7 @@
 （连接被拒绝、不可达、未知主机、端口已被占用），命令行有误为 2。</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+56" />
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -133,7 +133,7 @@
         <translation>%1（参见 socketeer %2 --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+35" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+38" />
         <source>Connects to a TCP server. The bytes read from stdin are sent exactly as read, and the bytes
 received are written to stdout exactly as received. At the end of stdin the sending side is
 shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,
@@ -164,7 +164,7 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../app/cli/servecommand.cpp" line="+64" />
+        <location filename="../../app/cli/servecommand.cpp" line="+69" />
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -178,6 +178,31 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
         <location filename="../../app/cli/mailcommand.cpp" line="+124" />
         <source>ms</source>
         <translation>毫秒</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Speak TLS. The server's certificate is verified against the system's trust store (and --ca-file) for the host name (or --servername); a certificate that fails is refused with the reason and its SHA-256 fingerprint, exit 1.</source>
+        <translation>使用 TLS。服务器证书按主机名（或 --servername）对照系统信任库（以及 --ca-file）进行验证；验证失败的证书会被拒绝，并给出原因和它的 SHA-256 指纹，退出码为 1。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The name sent as SNI and checked against the certificate (default: HOST).</source>
+        <translation>作为 SNI 发送并用来核对证书的名字（默认：HOST）。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Accept the server's certificate although verification fails if its SHA-256 fingerprint is this ("AB:CD:…", colons optional). May be repeated.</source>
+        <translation>即使验证失败，只要服务器证书的 SHA-256 指纹是这个（“AB:CD:…”，冒号可省略）也接受它。可以重复给出。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Offer these ALPN protocols, comma-separated (h2,http/1.1).</source>
+        <translation>提供这些 ALPN 协议，以逗号分隔（h2,http/1.1）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>list</source>
+        <translation>列表</translation>
     </message>
     <message>
         <location line="+9" />
@@ -211,19 +236,29 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
         <translation>--timeout：“%1”不是有效的毫秒数（应为 1 或更大）</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+5" />
+        <source>--servername, --ca-file, --trust-fingerprint and --alpn need --tls</source>
+        <translation>--servername、--ca-file、--trust-fingerprint 和 --alpn 需要同时给出 --tls</translation>
+    </message>
+    <message>
+        <location line="+42" />
         <source>connected to %1 from %2</source>
         <translation>已连接到 %1，本地地址 %2</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location filename="../../app/cli/servecommand.cpp" line="+110" />
+        <location line="+2" />
+        <source>TLS: %1</source>
+        <translation>TLS：%1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location filename="../../app/cli/servecommand.cpp" line="+138" />
         <location filename="../../app/cli/udpcommand.cpp" line="+177" />
         <source>cannot write to standard output: %1</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-129" />
+        <location filename="../../app/cli/servecommand.cpp" line="-157" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot connect). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
@@ -319,14 +354,19 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>从这个文件的第一行读取密码。</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location filename="../../app/cli/connectcommand.cpp" line="-112" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+88" />
+        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+0" />
         <location line="+23" />
         <location line="+1" />
+        <location filename="../../app/cli/servecommand.cpp" line="+29" />
+        <location line="+2" />
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location filename="../../app/cli/mailcommand.cpp" line="-22" />
         <source>auto (default: PLAIN, else LOGIN), plain, login or xoauth2 (the password is an OAuth 2 access token).</source>
         <translation>auto（默认：优先 PLAIN，否则 LOGIN）、plain、login 或 xoauth2（密码是 OAuth 2 访问令牌）。</translation>
     </message>
@@ -341,12 +381,13 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>允许在未加密的连接上登录不在本机的服务器（否则会拒绝）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../../app/cli/connectcommand.cpp" line="-1" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+3" />
         <source>Also trust the CA certificates in this PEM file.</source>
         <translation>同时信任这个 PEM 文件中的 CA 证书。</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+0" />
         <source>pem</source>
         <translation>pem</translation>
     </message>
@@ -356,12 +397,13 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>信任具有此 SHA-256 指纹的服务器证书，即使它无法通过验证（可重复）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+5" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+2" />
         <source>sha256</source>
         <translation>sha256</translation>
     </message>
     <message>
-        <location filename="../../app/cli/inboxcommand.cpp" line="+35" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="-45" />
         <source>Receives mail: an SMTP server that keeps every message it is sent (it relays nothing).
 Each message is written to the folder as ID.eml: a Received: line in front, then exactly
 what the client sent. Beside it, ID.json has its envelope (sender, recipients, the SMTP
@@ -371,19 +413,28 @@ socketeer mail, at it:
   socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...
 
 Once listening it prints "listening on HOST PORT" to stdout, then one line per message
-received. It runs until SIGINT or SIGTERM.</source>
-        <translation>收邮件：一个 SMTP 服务器，保存发给它的每一封邮件（不转发任何邮件）。
-每封邮件写入文件夹，文件名为 ID.eml：开头加一行 Received:，其后是客户端发来的
-原样内容。旁边的 ID.json 记录信封（发件人、收件人、SMTP 对话）。如果文件夹里
-已有其他文件，就在其中建一个自己的 socketeer-inbox 文件夹，不碰其中任何其他
-文件。把要测试的程序或 socketeer mail 指向它：
+received. It runs until SIGINT or SIGTERM.
+
+For testing mail clients: --auth makes it ask for SMTP AUTH (PLAIN or LOGIN), and --fail
+makes it answer chosen failures on purpose, for example --fail RCPT:451:50 answers half of
+the RCPT commands with 451.</source>
+        <translation>收信：一个保存收到的每封邮件的 SMTP 服务器（不转发任何邮件）。
+每封邮件写入文件夹中的 ID.eml：最前面是一行 Received:，后面是客户端发来的原样内容。
+旁边的 ID.json 记录信封（发件人、收件人、SMTP
+对话）。若文件夹里已有别的文件，就在其中建一个自己的 socketeer-inbox
+文件夹；其他内容一概不动。把要测试的程序或
+socketeer mail 指向它：
   socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...
 
-开始监听后，它向标准输出打印 "listening on HOST PORT"，之后每收到一封邮件
-打印一行。它一直运行，直到收到 SIGINT 或 SIGTERM。</translation>
+开始监听后，它向标准输出打印“listening on HOST PORT”，之后每收到一封邮件打印一行。
+它一直运行，直到收到 SIGINT 或 SIGTERM。
+
+用于测试邮件客户端：--auth 让它要求 SMTP AUTH（PLAIN 或 LOGIN）登录，--fail
+让它故意回复指定的失败，例如 --fail RCPT:451:50 会对一半的
+RCPT 命令回复 451。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+13" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot send to it). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅本机回环：其他机器无法发信给它）。0.0.0.0 或 :: 监听所有网卡。</translation>
     </message>
@@ -393,7 +444,7 @@ received. It runs until SIGINT or SIGTERM.</source>
         <location line="+1" />
         <location line="+1" />
         <location line="+4" />
-        <location filename="../../app/cli/servecommand.cpp" line="+2" />
+        <location filename="../../app/cli/servecommand.cpp" line="-29" />
         <location filename="../../app/cli/udpcommand.cpp" line="-107" />
         <location line="+1" />
         <source>address</source>
@@ -436,7 +487,48 @@ received. It runs until SIGINT or SIGTERM.</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
+        <source>Offer SMTP AUTH (PLAIN and LOGIN). "any": every user name and password is accepted (a test inbox; the user is recorded with each message). Otherwise a file of user:password lines (one per line, '#' starts a comment), read once at start. AUTH is offered under STARTTLS, and without it only to clients on this machine (loopback); others get 538.</source>
+        <translation>提供 SMTP AUTH（PLAIN 和 LOGIN）。"any"：接受任何用户名和密码（测试收件箱；每封邮件都会记录该用户）。否则为一个 user:password 行的文件（每行一个，"#" 开始注释），启动时读取一次。AUTH 在 STARTTLS 之后提供；没有 STARTTLS 时只提供给本机（回环）的客户端，其他客户端得到 538。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>any|file</source>
+        <translation>any|文件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Offer STARTTLS (RFC 3207) after EHLO, with --tls-cert/--tls-key or else the development certificate for localhost, 127.0.0.1 and ::1 (made on first use, shared with socketeer serve --tls-dev-cert). Its SHA-256 fingerprint is printed on stderr.</source>
+        <translation>在 EHLO 之后提供 STARTTLS（RFC 3207），使用 --tls-cert/--tls-key，否则使用为 localhost、127.0.0.1 和 ::1 制作的开发证书（首次使用时生成，与 socketeer serve --tls-dev-cert 共用）。其 SHA-256 指纹打印到标准错误。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The certificate STARTTLS presents (PEM; further certificates in the file are sent as its chain). Needs --tls-key and --starttls.</source>
+        <translation>STARTTLS 出示的证书（PEM；文件中其后的证书作为证书链发送）。需要 --tls-key 和 --starttls。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location filename="../../app/cli/servecommand.cpp" line="+6" />
+        <source>The private key of --tls-cert (PEM, not encrypted).</source>
+        <translation>--tls-cert 证书的私钥（PEM，未加密）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Refuse MAIL with 530 until the client has said STARTTLS. Needs --starttls.</source>
+        <translation>在客户端发出 STARTTLS 之前，以 530 拒绝 MAIL。需要 --starttls。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Failure injection: at STAGE (AUTH, MAIL, RCPT or DATA) answer CODE (400 to 599) instead of the normal reply, PERCENT (0 to 100) of the time. Repeatable. Off unless given; announced on stderr.</source>
+        <translation>故障注入：在 STAGE（AUTH、MAIL、RCPT 或 DATA）阶段，以 PERCENT（0 到 100）的概率回复 CODE（400 到 599），代替正常回复。可重复指定。默认关闭；开启时在标准错误输出上提示。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>STAGE:CODE:PERCENT</source>
+        <translation>STAGE:CODE:PERCENT</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>unexpected argument "%1" (see socketeer inbox --help)</source>
         <translation>多余的参数 "%1"（见 socketeer inbox --help）</translation>
     </message>
@@ -451,12 +543,37 @@ received. It runs until SIGINT or SIGTERM.</source>
         <translation>--timeout："%1" 不是 1 到 86400 之间的秒数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
+        <source>--auth: give "any" or a file of user:password lines</source>
+        <translation>--auth：请给出“any”或一个 user:password 行组成的文件</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>--tls-cert and --tls-key are the certificate of --starttls: give --starttls too</source>
+        <translation>--tls-cert 和 --tls-key 是 --starttls 的证书：请同时给出 --starttls</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>--require-tls needs --starttls: without it no message could ever arrive</source>
+        <translation>--require-tls 需要 --starttls：否则任何邮件都无法送达</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>listening on all interfaces: anyone who can reach this machine can send mail to it</source>
         <translation>正在监听所有网卡：任何能访问本机的人都能向它发信</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+2" />
+        <source>AUTH is refused (538) to clients on other machines: their password would cross the network in clear text</source>
+        <translation>对其他计算机上的客户端拒绝 AUTH（538）：它们的密码会以明文经过网络</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>failure injection is on: %1</source>
+        <translation>故障注入已开启：%1</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>storing messages in %1</source>
         <translation>邮件保存在 %1</translation>
     </message>
@@ -511,12 +628,13 @@ received. It runs until SIGINT or SIGTERM.</source>
         <translation>EHLO 中使用的名字（默认：本机地址，如 [127.0.0.1]）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../app/cli/connectcommand.cpp" line="-6" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+1" />
         <source>name</source>
         <translation>名字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+2" />
         <source>Give up on any single wait after this many milliseconds (default 60000).</source>
         <translation>任何一次等待超过这么多毫秒就放弃（默认 60000）。</translation>
     </message>
@@ -581,12 +699,13 @@ received. It runs until SIGINT or SIGTERM.</source>
         <translation>--user 需要密码：--password-env 变量 或 --password-file 文件</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+62" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+5" />
         <source>--trust-fingerprint: "%1" is not a SHA-256 fingerprint (64 hex digits)</source>
         <translation>--trust-fingerprint：“%1”不是 SHA-256 指纹（64 个十六进制数字）</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+13" />
         <source>missing --from ADDRESS</source>
         <translation>缺少 --from 地址</translation>
     </message>
@@ -616,12 +735,12 @@ received. It runs until SIGINT or SIGTERM.</source>
         <translation>服务器已接受这封邮件。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-21" />
+        <location filename="../../app/cli/servecommand.cpp" line="-27" />
         <source>Port to listen on, 0-65535 (0: any free port). Required.</source>
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/inboxcommand.cpp" line="-62" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="-125" />
         <location filename="../../app/cli/servecommand.cpp" line="+1" />
         <source>port</source>
         <translation>端口</translation>
@@ -681,6 +800,16 @@ Once listening it prints one line to stdout, "listening on HOST PORT" (for --uni
         <translation>有数据等着发给某个客户端、而它在这么多秒内一点都没收下时，断开它（默认 %1；0：从不）。较慢的客户端会被等待。</translation>
     </message>
     <message>
+        <location line="+6" />
+        <source>Serve TLS with this certificate (PEM; further certificates in the file are sent as its chain). Needs --tls-key.</source>
+        <translation>使用此证书提供 TLS 服务（PEM；文件中其余的证书作为证书链一并发送）。需要同时给出 --tls-key。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Serve TLS with the development certificate for localhost, 127.0.0.1 and ::1, made on first use and kept (key readable by you only) in %1. Its SHA-256 fingerprint is printed on stderr; a client trusts it with that fingerprint or with the certificate file as CA.</source>
+        <translation>使用适用于 localhost、127.0.0.1 和 ::1 的开发用证书提供 TLS 服务；证书在第一次使用时生成并保存在 %1（私钥只有你本人可读）。它的 SHA-256 指纹打印在标准错误上；客户端可以凭这个指纹信任它，或者把证书文件当作 CA。</translation>
+    </message>
+    <message>
         <location line="+10" />
         <source>unexpected argument "%1" (see socketeer serve --help)</source>
         <translation>多余的参数“%1”（参见 socketeer serve --help）</translation>
@@ -711,14 +840,24 @@ Once listening it prints one line to stdout, "listening on HOST PORT" (for --uni
         <translation>--stall-timeout："%1" 不是秒数（0 到 86400）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
+        <source>--tls-dev-cert cannot be combined with --tls-cert or --tls-key</source>
+        <translation>--tls-dev-cert 不能与 --tls-cert 或 --tls-key 一起使用</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>listening on all interfaces: anyone who can reach this machine can connect</source>
         <translation>正在所有网络接口上监听：任何能访问本机的人都可以连接</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+54" />
         <source>client %1 connected from %2</source>
         <translation>客户端 %1 已连接，来自 %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>client %1 connected from %2 over %3 (%4)</source>
+        <translation>客户端 %1 从 %2 连接，使用 %3（%4）</translation>
     </message>
     <message>
         <location line="+3" />
@@ -814,6 +953,26 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+5" />
         <source>socketeer: injecting socket faults as SOCKETEER_FAULTS asks (%1); a testing aid</source>
         <translation>socketeer：按 SOCKETEER_FAULTS 的要求注入套接字故障（%1）；这是测试辅助功能</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/servertls.cpp" line="+16" />
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert 和 --tls-key 必须一起给出</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>made a development certificate for localhost, 127.0.0.1 and ::1: %1</source>
+        <translation>已为 localhost、127.0.0.1 和 ::1 生成开发用证书：%1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>TLS certificate %1, SHA-256 fingerprint %2</source>
+        <translation>TLS 证书 %1，SHA-256 指纹 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/streamwatch.cpp" line="+24" />
+        <source>reading standard input: %1</source>
+        <translation>读取标准输入：%1</translation>
     </message>
 </context>
 <context>
@@ -1195,7 +1354,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::MailStore</name>
     <message>
-        <location filename="../../core/mail/mailstore.cpp" line="+264" />
+        <location filename="../../core/mail/mailstore.cpp" line="+275" />
         <source>cannot create the inbox folder %1</source>
         <translation>无法创建收件箱文件夹 %1</translation>
     </message>
@@ -1222,7 +1381,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="-116" />
-        <location line="+170" />
+        <location line="+174" />
         <source>cannot create</source>
         <translation>无法创建</translation>
     </message>
@@ -1581,9 +1740,93 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::SmtpInbox</name>
+    <message>
+        <location filename="../../core/mail/smtpfailures.cpp" line="+29" />
+        <source>"%1" is not STAGE:CODE:PERCENT (for example RCPT:451:50)</source>
+        <translation>“%1”不是 STAGE:CODE:PERCENT 格式（例如 RCPT:451:50）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>"%1": the stage is AUTH, MAIL, RCPT or DATA, not "%2"</source>
+        <translation>“%1”：阶段应为 AUTH、MAIL、RCPT 或 DATA，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>"%1": the code is a failure reply from 400 to 599, not "%2"</source>
+        <translation>“%1”：代码应为 400 到 599 之间的失败回复，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>"%1": the percentage is a whole number from 0 to 100, not "%2"</source>
+        <translation>“%1”：百分比应为 0 到 100 之间的整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../core/mail/smtpinboxauth.cpp" line="+48" />
+        <source>the AUTH users file %1 does not exist</source>
+        <translation>AUTH 用户文件 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the AUTH users file %1 is not a regular file</source>
+        <translation>AUTH 用户文件 %1 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+6" />
+        <source>the AUTH users file %1 is larger than 1 MiB</source>
+        <translation>AUTH 用户文件 %1 大于 1 MiB</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>cannot read the AUTH users file %1: %2</source>
+        <translation>无法读取 AUTH 用户文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>the AUTH users file %1 is not UTF-8 text</source>
+        <translation>AUTH 用户文件 %1 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%1, line %2: expected user:password (no ':' found)</source>
+        <translation>%1，第 %2 行：应为 user:password（没有找到“:”）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1, line %2: the user name before ':' is empty</source>
+        <translation>%1，第 %2 行：“:”前的用户名为空</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1, line %2: the password after ':' is empty</source>
+        <translation>%1，第 %2 行：“:”后的密码为空</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1, line %2: control characters (such as tabs) are not allowed</source>
+        <translation>%1，第 %2 行：不允许控制字符（例如制表符）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1, line %2: the user %3 is listed twice</source>
+        <translation>%1，第 %2 行：用户 %3 出现了两次</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>the AUTH users file %1 lists no user (user:password lines)</source>
+        <translation>AUTH 用户文件 %1 中没有任何用户（user:password 行）</translation>
+    </message>
+    <message>
+        <location filename="../../core/mail/smtpreceiver.cpp" line="+142" />
+        <source>TLS is required, but STARTTLS cannot be offered without a certificate, so no message could ever arrive</source>
+        <translation>要求使用 TLS，但没有证书就无法提供 STARTTLS，因此任何邮件都无法送达</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::Socket</name>
     <message>
-        <location filename="../../core/net/socket.cpp" line="+170" />
+        <location filename="../../core/net/socket.cpp" line="+173" />
         <source>connecting to %1 (after %2 ms)</source>
         <translation>连接 %1（等待了 %2 毫秒）</translation>
     </message>
@@ -1593,7 +1836,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>0（对端已关闭）</translation>
     </message>
     <message>
-        <location line="+90" />
+        <location line="+96" />
         <source>a datagram of %1 bytes to %2</source>
         <translation>发往 %2 的 %1 字节数据报</translation>
     </message>
@@ -1601,23 +1844,39 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::TcpClient</name>
     <message>
-        <location filename="../../core/tcp/tcpclientengine.cpp" line="+88" />
+        <location filename="../../core/tcp/tcpclientengine.cpp" line="+95" />
         <source>no port given for %1</source>
         <translation>没有为 %1 指定端口</translation>
     </message>
     <message>
         <location line="+7" />
+        <location line="+16" />
         <source>connection attempt cancelled</source>
         <translation>连接尝试已取消</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+128" />
+        <location line="+14" />
+        <source>certificate SHA-256 %1</source>
+        <translation>证书 SHA-256 %1</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>TLS handshake with %1 did not finish within %2 ms</source>
+        <translation>与 %1 的 TLS 握手没有在 %2 毫秒内完成</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <location line="+135" />
         <source>closed by this side</source>
         <translation>由本端关闭</translation>
     </message>
     <message>
-        <location line="-78" />
+        <location line="-80" />
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
@@ -1637,7 +1896,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>等待发送的数据超过 %1 字节：对端没有读取</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+29" />
         <source>the peer closed the connection</source>
         <translation>对端关闭了连接</translation>
     </message>
@@ -1645,7 +1904,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::TcpServer</name>
     <message>
-        <location filename="../../core/tcp/serverconnection.cpp" line="+309" />
+        <location filename="../../core/tcp/serverconnection.cpp" line="+508" />
         <source>server stopped</source>
         <translation>服务器已停止</translation>
     </message>
@@ -1655,34 +1914,46 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>被服务器断开</translation>
     </message>
     <message numerus="yes">
-        <location line="-17" />
+        <location line="-23" />
         <source>the server already has its maximum of %n client(s)</source>
         <translation>
             <numerusform>服务器的客户端已达上限（%n 个）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-218" />
+        <location line="-383" />
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS 握手失败：%1</translation>
+    </message>
+    <message>
+        <location line="+118" />
         <source>the client closed the connection</source>
         <translation>客户端关闭了连接</translation>
     </message>
     <message>
-        <location line="+27" />
-        <location line="+50" />
+        <location line="+28" />
+        <location line="+66" />
         <source>more than %1 bytes waiting to be sent: the client is not reading</source>
         <translation>等待发送的数据超过 %1 字节：客户端没有读取</translation>
     </message>
     <message numerus="yes">
-        <location line="+99" />
+        <location line="+114" />
+        <source>the TLS handshake did not finish within %n second(s)</source>
+        <translation>
+            <numerusform>TLS 握手没有在 %n 秒内完成</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13" />
         <source>took no data for %n second(s): the client is not reading</source>
         <translation>
-            <numerusform>%n 秒内没有收下任何数据：客户端没有在读取</numerusform></translation>
+            <numerusform>%n 秒内没有收下任何数据：客户端没有在读取</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>socketeer::Tls</name>
     <message>
-        <location filename="../../core/net/tlsstream.cpp" line="+165" />
+        <location filename="../../core/net/tlsstream.cpp" line="+139" />
         <source>TLS is not available: Qt found no TLS library (%1)</source>
         <translation>TLS 不可用：Qt 没有找到 TLS 库（%1）</translation>
     </message>
@@ -1696,11 +1967,158 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <source>the server's certificate could not be verified (%1); nothing was sent over this connection</source>
         <translation>服务器的证书无法通过验证（%1）；没有通过这个连接发送任何内容</translation>
     </message>
+    <message>
+        <location filename="../../core/tls/devcert.cpp" line="+120" />
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+9" />
+        <location line="+66" />
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-50" />
+        <source>cannot create the folder %1: %2</source>
+        <translation>无法创建文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>cannot make a development key: %1</source>
+        <translation>无法生成开发用私钥：%1</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <location line="+6" />
+        <source>cannot make a development certificate: %1</source>
+        <translation>无法生成开发用证书：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/tls/tlscontext.cpp" line="+35" />
+        <source>no %1 file given</source>
+        <translation>没有给出%1文件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 file %2 does not exist</source>
+        <translation>%1文件 %2 不存在</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 file %2 is not a regular file</source>
+        <translation>%1文件 %2 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>cannot read %1 file %2: %3</source>
+        <translation>无法读取%1文件 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 file %2 is empty</source>
+        <translation>%1文件 %2 是空的</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <location line="+50" />
+        <source>cannot set up TLS: %1</source>
+        <translation>无法设置 TLS：%1</translation>
+    </message>
+    <message>
+        <location line="-43" />
+        <source>certificate file %1 holds no PEM certificate ("-----BEGIN CERTIFICATE-----")</source>
+        <translation>证书文件 %1 里没有 PEM 证书（“-----BEGIN CERTIFICATE-----”）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+5" />
+        <source>certificate file %1: %2</source>
+        <translation>证书文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>key file %1 is encrypted with a pass phrase; give an unencrypted key</source>
+        <translation>私钥文件 %1 用口令加密了；请给出未加密的私钥</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>key file %1 holds no PEM private key (%2)</source>
+        <translation>私钥文件 %1 里没有 PEM 私钥（%2）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>key file %1 does not match the certificate in %2</source>
+        <translation>私钥文件 %1 与 %2 中的证书不匹配</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>CA</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>CA file %1 holds no usable PEM certificate: %2</source>
+        <translation>CA 文件 %1 里没有可用的 PEM 证书：%2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>ALPN protocol "%1" must be 1 to 255 characters</source>
+        <translation>ALPN 协议“%1”的长度必须是 1 到 255 个字符</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>cannot set the ALPN list: %1</source>
+        <translation>无法设置 ALPN 列表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/tls/tlssession.cpp" line="+154" />
+        <location line="+14" />
+        <source>cannot start TLS: %1</source>
+        <translation>无法开始 TLS：%1</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <location line="+13" />
+        <source>the peer closed the connection without TLS close_notify</source>
+        <translation>对方没有发送 TLS close_notify 就关闭了连接</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 failed (SSL error %2)</source>
+        <translation>%1 失败（SSL 错误 %2）</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>the peer closed the connection during the TLS handshake</source>
+        <translation>对方在 TLS 握手期间关闭了连接</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the server's certificate was refused: %1 (SHA-256 %2)</source>
+        <translation>服务器的证书被拒绝：%1（SHA-256 %2）</translation>
+    </message>
+    <message>
+        <location line="+98" />
+        <source>no certificate was presented</source>
+        <translation>对方没有出示证书</translation>
+    </message>
 </context>
 <context>
     <name>socketeer::Udp</name>
     <message>
-        <location filename="../../core/udp/udpendpoint.cpp" line="+82" />
+        <location filename="../../core/udp/udpendpoint.cpp" line="+74" />
         <location line="+13" />
         <source>to %1: the UDP endpoint is not open</source>
         <translation>发往 %1：UDP 端点未打开</translation>
@@ -1726,7 +2144,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>离开组播组 %1：UDP 端点未打开</translation>
     </message>
     <message>
-        <location filename="../../core/udp/udpengine.cpp" line="+151" />
+        <location filename="../../core/udp/udpengine.cpp" line="+149" />
         <source>UDP binds a host and port, not the socket path "%1"</source>
         <translation>UDP 绑定的是主机和端口，而不是套接字路径“%1”</translation>
     </message>
@@ -1763,9 +2181,9 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>向 %2 发送 %1 字节：经 %3 传输的一个 UDP 数据报最多只能携带 %4 字节</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>sending %1 bytes to %2: %3 bytes already wait to be sent</source>
-        <translation>向 %2 发送 %1 字节：已有 %3 字节在等待发送</translation>
+        <location line="+21" />
+        <source>sending %1 bytes to %2: the send queue is full (%3 datagrams wait)</source>
+        <translation>向 %2 发送 %1 字节：发送队列已满（%3 个数据报在等待）</translation>
     </message>
     <message>
         <location line="+40" />
@@ -1811,7 +2229,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::cli::StdinReader</name>
     <message>
-        <location filename="../../app/cli/stdinreader.cpp" line="+127" />
+        <location filename="../../app/cli/stdinreader.cpp" line="+108" />
         <source>reading standard input: %1</source>
         <translation>读取标准输入：%1</translation>
     </message>
@@ -1883,6 +2301,11 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Valid for</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
@@ -1907,26 +2330,41 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>只有确认这是你的服务器的证书时才信任它（请核对指纹）。这个决定只对这个服务器和这张证书有效，并会被记住。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>&amp;Trust this certificate and send</source>
         <translation>信任此证书并发送(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Trust this certificate and connect</source>
+        <translation>信任此证书并连接(&amp;T)</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Do &amp;not send</source>
         <translation>不发送(&amp;N)</translation>
     </message>
+    <message>
+        <location line="+0" />
+        <source>Do &amp;not connect</source>
+        <translation>不要连接(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>socketeer::ui::ClientPanel</name>
     <message>
-        <location filename="../../ui/clientpanel.cpp" line="+28" />
-        <location line="+201" />
+        <location filename="../../ui/clientpanel.cpp" line="+33" />
+        <source>&amp;TLS</source>
+        <translation>&amp;TLS</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+247" />
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-200" />
+        <location line="-246" />
         <source>&amp;Half-close</source>
         <translation>半关闭(&amp;H)</translation>
     </message>
@@ -1939,6 +2377,11 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+1" />
         <source>timeout </source>
         <translation>超时 </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Speak TLS: the server's certificate is verified against the system's trust store for the host name. One that is not can be looked at and trusted by its fingerprint.</source>
+        <translation>使用 TLS：按主机名用系统的信任库验证服务器证书。未通过验证的证书可以查看，并按其指纹信任。</translation>
     </message>
     <message>
         <location line="+4" />
@@ -1961,7 +2404,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>half-closed: sending is finished, still reading</source>
         <translation>已半关闭：发送已结束，仍在接收</translation>
     </message>
@@ -1986,12 +2429,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>服务器已发送完毕（数据流结束）</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+43" />
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>Connected to %1 from %2</source>
         <translation>已连接到 %1，本地地址 %2</translation>
     </message>
@@ -2001,7 +2444,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>已连接，本地地址 %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+2" />
+        <source>Connected to %1 from %2 over %3</source>
+        <translation>已从 %2 连接到 %1，使用 %3</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>connected from %1 over %2</source>
+        <translation>已从 %1 连接，使用 %2</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Disconnected: %1</source>
         <translation>已断开：%1</translation>
     </message>
@@ -2011,7 +2464,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>已断开：%1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source> — nothing is listening on that port (is the server started?)</source>
         <translation> — 该端口上没有程序在监听（服务器启动了吗？）</translation>
     </message>
@@ -2031,7 +2484,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation> — 请检查主机名</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+18" />
+        <source>trusted the certificate with SHA-256 %1 for %2</source>
+        <translation>已为 %2 信任 SHA-256 为 %1 的证书</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>A file is still being sent</source>
         <translation>还有一个文件正在发送</translation>
     </message>
@@ -2041,7 +2499,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>正在发送 %1（%2 字节）</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -2405,12 +2863,42 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>TLS, %1</source>
+        <translation>TLS，%1</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Envelope: from &lt;%1&gt; to &lt;%2&gt;</source>
         <translation>信封：发件人 &lt;%1&gt;，收件人 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+4" />
+        <source>Came under TLS.</source>
+        <translation>通过 TLS 传来。</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Came in plain text (no TLS).</source>
+        <translation>以明文传来（无 TLS）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No login.</source>
+        <translation>未登录。</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Logged in as %1.</source>
+        <translation>以 %1 登录。</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>From</source>
         <translation>发件人</translation>
     </message>
@@ -2439,11 +2927,16 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>Login / TLS</source>
+        <translation>登录 / TLS</translation>
+    </message>
 </context>
 <context>
     <name>socketeer::ui::InboxPanel</name>
     <message>
-        <location filename="../../ui/inboxpanel.cpp" line="+43" />
+        <location filename="../../ui/inboxpanel.cpp" line="+49" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2468,7 +2961,32 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>本地收件箱监听的端口（0：任一空闲端口）。你测试的程序把邮件发到这里。</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>No login</source>
+        <translation>不需登录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Any login accepted</source>
+        <translation>接受任何登录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SMTP AUTH (PLAIN and LOGIN) for testing a mail client's login: every user name and password is accepted, and the user is shown with each message. Offered only to programs on this computer. Takes effect at Start.</source>
+        <translation>用于测试邮件客户端登录的 SMTP AUTH（PLAIN 和 LOGIN）：接受任何用户名和密码，并在每封邮件旁显示该用户。只对本机上的程序提供。点击“启动”后生效。</translation>
+    </message>
+    <message>
         <location line="+4" />
+        <source>e.g. RCPT:451:50</source>
+        <translation>例如 RCPT:451:50</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Failure injection, for testing how a mail client handles errors: STAGE:CODE:PERCENT, several separated by spaces. At STAGE (AUTH, MAIL, RCPT or DATA) the inbox answers CODE (400 to 599) instead of the normal reply, PERCENT of the time. Takes effect at Start; empty: off.</source>
+        <translation>故障注入，用于测试邮件客户端如何处理错误：STAGE:CODE:PERCENT，多条之间用空格分隔。在 STAGE（AUTH、MAIL、RCPT 或 DATA）阶段，收件箱以 PERCENT 的概率回复 CODE（400 到 599），代替正常回复。点击“启动”后生效；留空则关闭。</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Each message is a .eml file there: the Received: line the inbox adds, then the message exactly as it arrived. Its envelope is in a .json beside it.</source>
         <translation>每封邮件是其中的一个 .eml 文件：开头是收件箱加上的 Received: 行，其后是邮件收到时的原样内容。它的信封记录在旁边的 .json 中。</translation>
     </message>
@@ -2478,22 +2996,47 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+9" />
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Fail on purpose</source>
+        <translation>故意失败</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+103" />
+        <location line="+105" />
+        <source>Fail on purpose: %1</source>
+        <translation>故意失败：%1</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Starting the local inbox…</source>
         <translation>正在启动本地收件箱…</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>Receiving mail on %1 port %2 (SMTP, no login). Send to any address here: every message is kept, none is passed on.</source>
         <translation>正在 %1 端口 %2 接收邮件（SMTP，无需登录）。发往任何地址都可以：每封邮件都会保留，不会转发。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+2" />
+        <source>Receiving mail on %1 port %2 (SMTP, any login accepted). Send to any address here: every message is kept, none is passed on.</source>
+        <translation>正在 %1 的 %2 端口接收邮件（SMTP，接受任何登录）。可以发给这里的任何地址：每封邮件都会保存，不会转发。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Failures injected: %1</source>
+        <translation>已注入故障：%1</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>The local inbox is stopped: nothing receives mail. Messages already received stay below.</source>
         <translation>本地收件箱已停止：现在不接收邮件。已收到的邮件仍在下方。</translation>
     </message>
@@ -3014,12 +3557,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
     <message>
         <location line="+1" />
         <location line="+22" />
-        <location line="+54" />
+        <location line="+57" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="-75" />
+        <location line="-78" />
         <source>MIME structure</source>
         <translation>MIME 结构</translation>
     </message>
@@ -3087,6 +3630,26 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+0" />
         <source>from &lt;%1&gt; to &lt;%2&gt;</source>
         <translation>发件人 &lt;%1&gt;，收件人 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>TLS (%1, %2)</source>
+        <translation>TLS（%1，%2）</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>plain text (no TLS)</source>
+        <translation>明文（无 TLS）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1, logged in as %2</source>
+        <translation>%1，以 %2 登录</translation>
     </message>
     <message>
         <location line="+3" />
@@ -3278,23 +3841,23 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::ServerPanel</name>
     <message>
-        <location filename="../../ui/serverpanel.cpp" line="+42" />
+        <location filename="../../ui/serverpanel.cpp" line="+44" />
         <source>&amp;Echo</source>
         <translation>回显(&amp;E)</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+357" />
+        <location line="+383" />
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
     </message>
     <message>
-        <location line="-352" />
+        <location line="-378" />
         <source>&amp;Disconnect selected</source>
         <translation>断开所选客户端(&amp;D)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>never</source>
         <translation>从不</translation>
     </message>
@@ -3404,7 +3967,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42" />
         <source>Sending %1: %2 of %3 bytes read</source>
         <translation>正在发送 %1：已读取 %2 / %3 字节</translation>
     </message>
@@ -3412,13 +3975,15 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+5" />
         <source>sent %1 (%2 bytes) to %n client(s)</source>
         <translation>
-            <numerusform>已将 %1（%2 字节）发送给 %n 个客户端</numerusform></translation>
+            <numerusform>已将 %1（%2 字节）发送给 %n 个客户端</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n client(s) left before the end</source>
         <translation>
-            <numerusform>%n 个客户端在结束前离开</numerusform></translation>
+            <numerusform>%n 个客户端在结束前离开</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13" />
@@ -3427,25 +3992,35 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message numerus="yes">
         <location line="+5" />
-        <location line="+61" />
+        <location line="+79" />
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-52" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+20" />
-        <location line="+161" />
+        <location line="+28" />
+        <location line="+176" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="-149" />
+        <location line="-160" />
+        <source>Listening on %1 (%2) with TLS; certificate SHA-256 %3</source>
+        <translation>正在 %1 上监听（%2），使用 TLS；证书 SHA-256 %3</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>listening on %1 with TLS; certificate SHA-256 %2</source>
+        <translation>正在 %1 上监听，使用 TLS；证书 SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Listening on %1 (%2)</source>
         <translation>正在监听 %1（%2）</translation>
     </message>
@@ -3455,7 +4030,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>开始监听 %1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -3465,12 +4040,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>服务器已停止</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>client %1 connected</source>
         <translation>客户端 %1 已连接</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+3" />
+        <source>client %1 connected over %2 (%3)</source>
+        <translation>客户端 %1 已通过 %2（%3）连接</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>client %1 disconnected: %2</source>
         <translation>客户端 %1 已断开：%2</translation>
     </message>
@@ -3493,7 +4073,8 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+11" />
         <source>sending %1 (%2 bytes) to %n client(s)</source>
         <translation>
-            <numerusform>正在将 %1（%2 字节）发送给 %n 个客户端</numerusform></translation>
+            <numerusform>正在将 %1（%2 字节）发送给 %n 个客户端</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+68" />
@@ -3588,6 +4169,74 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+3" />
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::TlsServerFields</name>
+    <message>
+        <location filename="../../ui/tlsserverfields.cpp" line="+40" />
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Certificate (PEM)</source>
+        <translation>证书（PEM）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Private key (PEM)</source>
+        <translation>私钥（PEM）</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Choose a certificate file and its private key file (PEM).</source>
+        <translation>请选择证书文件及其私钥文件（PEM）。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>None (plain TCP)</source>
+        <translation>无（明文 TCP）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TLS, development certificate</source>
+        <translation>TLS，开发证书</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TLS, my certificate</source>
+        <translation>TLS，我的证书</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TLS encrypts every connection. The development certificate is made on first use for localhost, 127.0.0.1 and ::1; a client must trust it once (by its SHA-256 fingerprint).</source>
+        <translation>TLS 会加密每个连接。开发证书在首次使用时为 localhost、127.0.0.1 和 ::1 生成；客户端需要（按其 SHA-256 指纹）信任它一次。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>certificate.pem</source>
+        <translation>certificate.pem</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>key.pem</source>
+        <translation>key.pem</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Certificate…</source>
+        <translation>证书…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Key…</source>
+        <translation>私钥…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
