@@ -8,6 +8,7 @@
 #include "net/trace.h"
 
 #include <array>
+#include <limits>
 #include <cerrno>
 #include <sys/epoll.h>
 #include <unordered_map>
@@ -29,8 +30,12 @@ using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendSt
 
 using Clock = ServerConnection::Clock;
 
-constexpr std::uint64_t kWakeTag = 0;
-constexpr std::uint64_t kListenerTag = 1;
+// epoll's data for a client is its id, not a pointer: a descriptor closed while a fork()ed child
+// (a QProcess between fork and exec) still holds a copy stays in the epoll set, and its events
+// would then point at a Client already freed. An id that is no longer a client is ignored. Ids
+// count up from 1, so the two tags sit at the top of the range.
+constexpr std::uint64_t kWakeTag = std::numeric_limits<std::uint64_t>::max();
+constexpr std::uint64_t kListenerTag = kWakeTag - 1;
 // Collected data is posted before the round ends once this much waits, so a flood from many
 // clients is not all held here until the round is over (still a few posts per round, not one
 // per recv).
@@ -178,10 +183,13 @@ void EventLoopServer::Loop::serve()
                 if (!stopping)
                     acceptAll();
             } else {
-                auto *client = static_cast<Client *>(event.data.ptr);
+                const auto found = clients.find(event.data.u64);
+                if (found == clients.end())
+                    continue;   // retired, earlier in this batch or before (see kWakeTag)
+                Client *client = found->second.get();
                 ServerConnection &connection = client->connection;
                 if (connection.isFinished())
-                    continue;   // retired earlier in this batch
+                    continue;
                 if (event.events & (EPOLLIN | EPOLLHUP | EPOLLERR))
                     connection.readable(buffer, limits::kReadBudgetBytes, echo.load(std::memory_order_relaxed),
                                         reportData.load(std::memory_order_relaxed));
@@ -370,7 +378,7 @@ void EventLoopServer::Loop::acceptAll()
             continue;
         }
         client->interest = EPOLLIN | EPOLLRDHUP;
-        epoll_event event{client->interest, {.ptr = client.get()}};
+        epoll_event event{client->interest, {.u64 = record->id}};
         if (::epoll_ctl(epoll.get(), EPOLL_CTL_ADD, client->connection.fd(), &event) < 0) {
             fail(ErrorKind::Socket, errno, QStringLiteral("epoll_ctl"));
             continue;
@@ -395,7 +403,8 @@ void EventLoopServer::Loop::refresh(Client &client)
 {
     ServerConnection &connection = client.connection;
     if (connection.isFinished()) {
-        // Its descriptor is closed, which took it out of the epoll set.
+        // Its descriptor is closed, which took it out of the epoll set (unless a fork()ed child
+        // holds a copy: then its events name an id that is gone, and are ignored).
         const quint64 id = connection.id();
         if (connection.isAnnounced())
             post({ServerEvent::Type::Disconnected, id, {}, {}, {}, connection.reason(), {}});
@@ -416,7 +425,7 @@ void EventLoopServer::Loop::refresh(Client &client)
     else
         buffered.erase(&client);
     if (interest != client.interest) {
-        epoll_event event{interest, {.ptr = &client}};
+        epoll_event event{interest, {.u64 = connection.id()}};
         ::epoll_ctl(epoll.get(), EPOLL_CTL_MOD, connection.fd(), &event);
         client.interest = interest;
     }
