@@ -230,8 +230,8 @@ private slots:
         QVERIFY(plainClient.readLine().startsWith("connected"));
         plainClient.write(QByteArray("HELO plain text\r\n").toHex() + '\n');
         QVERIFY(rejected.wait(20000));
-        QVERIFY2(rejected.at(0).at(1).toString().startsWith(QStringLiteral("TLS handshake failed: ")),
-                 qPrintable(rejected.at(0).at(1).toString()));
+        const QString reason = rejected.at(0).at(1).toString();
+        QVERIFY2(reason.startsWith(QStringLiteral("TLS handshake failed: the client does not speak TLS")), qPrintable(reason));
         QVERIFY(plainClient.waitForFinished(20000));   // the connection ended: it saw the close
 
         tlsClient.write(QByteArray("after").toHex() + '\n');

@@ -21,6 +21,20 @@ namespace socketeer {
 
 namespace {
 
+// The reasons OpenSSL gives when the first bytes it reads are not a TLS record at all.
+bool spokePlainText(unsigned long error)
+{
+    switch (ERR_GET_REASON(error)) {
+    case SSL_R_WRONG_VERSION_NUMBER:
+    case SSL_R_HTTP_REQUEST:
+    case SSL_R_HTTPS_PROXY_REQUEST:
+    case SSL_R_PACKET_LENGTH_TOO_LONG:
+        return ERR_GET_LIB(error) == ERR_LIB_SSL;
+    default:
+        return false;
+    }
+}
+
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(socketeer::Tls)
 };
@@ -233,7 +247,15 @@ TlsSession::Status TlsSession::handshake()
     ERR_clear_error();
     errno = 0;
     const int rc = SSL_do_handshake(d->ssl);
+    const bool plainPeer = rc != 1 && spokePlainText(ERR_peek_error());
     Status status = classify(rc, "SSL_do_handshake");
+    if (status == Status::Error && plainPeer) {
+        // OpenSSL's words for it ("wrong version number") point at versions; the usual cause is a
+        // peer without TLS (plain TCP, SMTP before STARTTLS, HTTP). Say that, and keep its words.
+        m_error = (d->client ? Text::tr("the server does not speak TLS (its first bytes are no TLS record: %1)")
+                             : Text::tr("the client does not speak TLS (its first bytes are no TLS record: %1)"))
+                      .arg(m_error);
+    }
     if (status == Status::Closed) {
         // An end before the handshake finished is a failed handshake, not a close.
         m_error = Text::tr("the peer closed the connection during the TLS handshake");
