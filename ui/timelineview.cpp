@@ -24,8 +24,22 @@ constexpr int kBoxWidth = 84;
 constexpr int kBoxHeight = 40;
 constexpr int kTop = 8;
 
-bool isSend(const QString &call) { return call == QLatin1String("send") || call == QLatin1String("sendto"); }
-bool isRecv(const QString &call) { return call == QLatin1String("recv") || call == QLatin1String("recvfrom"); }
+// Over TLS the trace has OpenSSL's calls, which carry the text before encryption: an SSL_write()
+// of the text is what the peer's SSL_read() gets, as a send() is what the peer's recv() gets.
+bool isSend(const QString &call)
+{
+    return call == QLatin1String("send") || call == QLatin1String("sendto") || call == QLatin1String("SSL_write");
+}
+bool isRecv(const QString &call)
+{
+    return call == QLatin1String("recv") || call == QLatin1String("recvfrom") || call == QLatin1String("SSL_read");
+}
+bool isHandshake(const QString &call) { return call == QLatin1String("SSL_do_handshake"); }
+// A handshake call that returned "-1 (want read)" or "(want write)": it goes on in a later call.
+bool isUnfinishedHandshake(const TraceEvent &event)
+{
+    return isHandshake(event.call) && event.result.contains(QLatin1String("(want "));
+}
 
 qint64 bytesOf(const TraceEvent &event)
 {
@@ -46,6 +60,8 @@ QColor colourFor(const QString &call)
         return QColor(0x18, 0x80, 0x38);
     if (isRecv(call))
         return QColor(0x1a, 0x73, 0xe8);
+    if (isHandshake(call) || call == QLatin1String("SSL_shutdown"))
+        return QColor(0x00, 0x89, 0x7b);
     return QColor(0x50, 0x50, 0x50);
 }
 } // namespace
@@ -72,6 +88,8 @@ QString TimelineCanvas::laneTitle(const QString &thread)
         return tr("Local inbox (SMTP server)");
     if (thread == QLatin1String("mail-sender"))
         return tr("Mail (SMTP client)");
+    if (thread == QLatin1String("main"))
+        return tr("Window (main thread)");
     return thread;
 }
 
@@ -81,6 +99,17 @@ void TimelineCanvas::addEvents(const QList<TraceEvent> &events)
         // getaddrinfo and the like happen on threads that come and go; one lane per thread name.
         if (!m_lanes.contains(event.thread))
             m_lanes.append(event.thread);
+        // A handshake takes a call per round trip; drawn as one step that shows how far it got,
+        // so a student sees "the TLS handshake" between connect() and the first write.
+        if (isHandshake(event.call)) {
+            for (auto it = m_events.rbegin(); it != m_events.rend(); ++it) {
+                if (it->thread != event.thread)
+                    continue;
+                if (isUnfinishedHandshake(*it) && it->arguments == event.arguments)
+                    m_events.erase(std::next(it).base());
+                break;
+            }
+        }
         // Batches from different threads interleave; the sequence puts each send before the recv
         // that got its bytes. Events are nearly in order already, so search from the end.
         auto at = m_events.end();
@@ -180,15 +209,18 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
         painter.drawRoundedRect(box, 6, 6);
         painter.setPen(palette().text().color());
         painter.setFont(callFont);
-        painter.drawText(box.adjusted(2, 2, -2, -box.height() / 2), Qt::AlignCenter, event.call + QStringLiteral("()"));
+        const QString title = isHandshake(event.call) ? tr("handshake") : event.call + QStringLiteral("()");
+        painter.drawText(box.adjusted(2, 2, -2, -box.height() / 2), Qt::AlignCenter,
+                         painter.fontMetrics().elidedText(title, Qt::ElideRight, box.width() - 4));
         painter.setFont(smallFont);
         // The trace says "23 bytes" in the core's words; the box says it in the reader's language.
         const qint64 bytes = bytesOf(event);
-        const QString detail = inProgress     ? tr("in progress…")
-                               : event.error  ? QString::fromLocal8Bit(std::strerror(event.error))
-                               : bytes == 1   ? tr("1 byte")
-                               : bytes >= 0   ? tr("%1 bytes").arg(bytes)
-                                              : event.result;
+        const QString detail = inProgress                    ? tr("in progress…")
+                               : event.error                 ? QString::fromLocal8Bit(std::strerror(event.error))
+                               : isHandshake(event.call)     ? handshakeDetail(event)
+                               : bytes == 1                  ? tr("1 byte")
+                               : bytes >= 0                  ? tr("%1 bytes").arg(bytes)
+                                                             : event.result;
         painter.drawText(box.adjusted(2, box.height() / 2, -2, -2), Qt::AlignCenter,
                          painter.fontMetrics().elidedText(detail, Qt::ElideRight, box.width() - 4));
     }
@@ -207,6 +239,16 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
         painter.drawPolygon(QPolygonF({end, p1, p2}));
     }
     paintLaneTitles(painter);
+}
+
+QString TimelineCanvas::handshakeDetail(const TraceEvent &event)
+{
+    // The core's result: "1 TLSv1.3 TLS_AES_256_GCM_SHA384", "-1 (want read)", "-1 <reason>".
+    if (event.result.startsWith(QLatin1String("1 ")))
+        return event.result.section(QLatin1Char(' '), 1, 1);
+    if (isUnfinishedHandshake(event))
+        return tr("waiting for the peer…");
+    return tr("failed");
 }
 
 void TimelineCanvas::paintLaneTitles(QPainter &painter)
@@ -234,7 +276,8 @@ TimelineView::TimelineView(QWidget *parent)
     connect(m_scroll->horizontalScrollBar(), &QScrollBar::valueChanged, m_canvas, qOverload<>(&QWidget::update));
     m_scroll->setWidgetResizable(false);
     m_scroll->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_hint->setText(tr("Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes."));
+    m_hint->setText(tr("Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes "
+                       "(over TLS, an SSL_write() of the text to the SSL_read() that got it)."));
     m_hint->setWordWrap(true);
 
     auto *pause = new QPushButton(tr("&Pause"), this);

@@ -26,12 +26,15 @@ public:
     void addEvents(const QList<TraceEvent> &events);
     void clear();
     int eventCount() const { return static_cast<int>(m_events.size()); }
+    const TraceEvent &event(int index) const { return m_events.at(static_cast<size_t>(index)); }
     QStringList lanes() const { return m_lanes; }
     // Pairs (index of send, index of recv) currently drawn as arrows.
     QList<QPair<int, int>> arrows() const;
     QSize sizeHint() const override;
 
     static QString laneTitle(const QString &thread);
+    // What a TLS handshake box says under its title: the version once done, else how it stands.
+    static QString handshakeDetail(const TraceEvent &event);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -6,6 +6,7 @@
 
 #include <mutex>
 #include <pthread.h>
+#include <unistd.h>
 
 namespace socketeer {
 
@@ -70,7 +71,11 @@ void setThreadName(const QString &name)
 
 QString threadName()
 {
-    if (detail::t_threadName.isEmpty()) {
+    if (detail::t_threadName.isEmpty() && ::gettid() == ::getpid()) {
+        // The main thread's system name is the program's (renaming it would rename the process
+        // in ps and pkill); the trace calls it what it is, the thread the window runs on.
+        detail::t_threadName = QStringLiteral("main");
+    } else if (detail::t_threadName.isEmpty()) {
         char buffer[16] = {};
         ::pthread_getname_np(::pthread_self(), buffer, sizeof buffer);
         detail::t_threadName = QString::fromUtf8(buffer);

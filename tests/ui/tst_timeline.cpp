@@ -4,8 +4,13 @@
 #include "timelineview.h"
 
 #include "net/socket.h"
+#include "tcp/tcpclient.h"
+#include "tcp/tcpserver.h"
+#include "tls/devcert.h"
+#include "tls/tlscontext.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <netinet/in.h>
@@ -71,6 +76,81 @@ private slots:
         QCOMPARE(arrows.size(), 1);
         QCOMPARE(arrows.first(), (QPair<int, int>{0, 1}));   // send first, then the recv
         QVERIFY(!canvas.grab().isNull());
+    }
+
+    // Issue 10: over TLS the handshake is a step of its own on each side, between connect() (or
+    // accept()) and the first SSL_write(), drawn as one box however many round trips it took; and
+    // the arrows join the SSL_write() of the text to the SSL_read() that got it.
+    void tlsExchange_handshakeIsOneStepPerSide_andWritesArrowToReads()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto certificate = ensureDevCertificate(dir.filePath(QStringLiteral("tls")));
+        QVERIFY(certificate.ok());
+        auto serverContext = TlsContext::server(certificate->certificateFile, certificate->keyFile);
+        QVERIFY(serverContext.ok());
+        TlsClientOptions options;
+        options.caFile = certificate->certificateFile;
+        auto clientContext = TlsContext::client(options);
+        QVERIFY(clientContext.ok());
+
+        TimelineView view;
+        view.resize(900, 300);
+        view.show();
+        TcpServer server;
+        TcpServerConfig serverConfig;
+        serverConfig.echo = true;
+        serverConfig.tls = *serverContext;
+        QSignalSpy started(&server, &TcpServer::started);
+        QVERIFY(server.start(serverConfig));
+        QVERIFY(started.wait(10000));
+        TcpClient client;
+        TcpClientConfig clientConfig;
+        clientConfig.endpoint.host = QStringLiteral("127.0.0.1");
+        clientConfig.endpoint.port = started.at(0).at(1).value<quint16>();
+        clientConfig.tls = *clientContext;
+        QSignalSpy received(&client, &TcpClient::dataReceived);
+        QVERIFY(client.connectToHost(clientConfig));
+        client.send("hello");
+        QVERIFY(received.wait(20000));
+
+        TimelineCanvas *canvas = view.canvas();
+        const auto handshakesOn = [canvas](const QString &lanePrefix) {
+            int count = 0;
+            for (int i = 0; i < canvas->eventCount(); ++i)
+                count += canvas->event(i).thread.startsWith(lanePrefix) && canvas->event(i).call == QLatin1String("SSL_do_handshake");
+            return count;
+        };
+        const auto arrowOf = [canvas](const QString &call) {
+            for (const auto &[from, to] : canvas->arrows()) {
+                if (canvas->event(from).call == call)
+                    return QPair<int, int>{from, to};
+            }
+            return QPair<int, int>{-1, -1};
+        };
+        // The server's echo arrives once both sides' events are in: the client's SSL_write of
+        // "hello" to the server's SSL_read, and the echo's SSL_write back to the client's read.
+        QTRY_VERIFY_WITH_TIMEOUT(canvas->arrows().size() >= 2, 10000);
+        QCOMPARE(handshakesOn(QStringLiteral("tcp-server")), 1);
+        QCOMPARE(handshakesOn(QStringLiteral("client-")), 1);
+        const auto [write, read] = arrowOf(QStringLiteral("SSL_write"));
+        QVERIFY(write >= 0);
+        QCOMPARE(canvas->event(read).call, QStringLiteral("SSL_read"));
+        int connectAt = -1, handshakeAt = -1;
+        for (int i = 0; i < canvas->eventCount(); ++i) {
+            const TraceEvent &e = canvas->event(i);
+            if (!e.thread.startsWith(QLatin1String("client-")))
+                continue;
+            if (e.call == QLatin1String("connect") && connectAt < 0)
+                connectAt = i;
+            if (e.call == QLatin1String("SSL_do_handshake"))
+                handshakeAt = i;
+        }
+        QVERIFY(connectAt >= 0 && connectAt < handshakeAt);
+        QVERIFY(handshakeAt < write || canvas->event(write).thread != canvas->event(handshakeAt).thread);
+        QVERIFY2(canvas->event(handshakeAt).result.startsWith(QLatin1String("1 TLSv1.")), qPrintable(canvas->event(handshakeAt).result));
+        QVERIFY(!view.grab().isNull());
+        client.disconnectAndWait();
     }
 
     void boundedToTheNewestEvents()
