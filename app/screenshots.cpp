@@ -2,6 +2,7 @@
 // through it, a UDP exchange, the socket-call timeline, the compose-mail window, and the mail it
 // sent read back in the local inbox. Run by scripts/screenshots.sh.
 
+#include "certificatedialog.h"
 #include "clientpanel.h"
 #include "composewindow.h"
 #include "inboxmodel.h"
@@ -14,13 +15,16 @@
 #include "serverpanel.h"
 #include "settings.h"
 #include "timelineview.h"
+#include "tlsserverfields.h"
 #include "udppanel.h"
 
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
 #include "udp/udpendpoint.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -28,6 +32,8 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -61,6 +67,12 @@ void say(ClientPanel *panel, const QString &text)
     emit panel->sendBox()->input()->returnPressed();
 }
 
+int failed(const char *step, const QString &status)
+{
+    std::fprintf(stderr, "FAILED: %s (%s)\n", step, qPrintable(status));
+    return 1;
+}
+
 bool save(QWidget *widget, const QString &path)
 {
     const bool ok = widget->grab().save(path);
@@ -75,6 +87,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QTemporaryDir config;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config.path());
+    // The development certificate lives in the data folder: a throwaway one, not the user's.
+    qputenv("XDG_DATA_HOME", QFile::encodeName(config.path()));
     QCoreApplication::setOrganizationName(QStringLiteral("Socketeer"));
     QCoreApplication::setApplicationName(QStringLiteral("socketeer-screenshots"));
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
@@ -200,5 +214,45 @@ int main(int argc, char *argv[])
     window.inboxPanel()->view()->tabs()->setCurrentIndex(2);
     settle(300);
     ok &= save(&window, out + QStringLiteral("/mime%1.png").arg(suffix));
+
+    // Issue 10's newcomer: TLS on in the server panel with the development certificate, a client
+    // panel with TLS that is asked to trust it once, then chats; the handshake on the timeline.
+    ServerPanel *server = window.serverPanel();
+    server->stopListening();
+    if (!waitFor([&] { return !server->server()->isRunning(); }))
+        return failed("the server did not stop", server->statusText());
+    server->tlsFields()->setMode(TlsServerFields::Mode::DevelopmentCertificate);
+    server->startListening(0);
+    if (!waitFor([&] { return server->server()->boundAddress().port() != 0; }, 15000))
+        return failed("the server did not start with TLS", server->statusText());
+    const quint16 tlsPort = server->server()->boundAddress().port();
+    ClientPanel *dave = window.addClientPanel();
+    dave->tlsCheck()->setChecked(true);
+    window.tabs()->setCurrentWidget(dave);
+    dock->show();
+    window.timeline()->canvas()->clear();
+    dave->connectTo(QStringLiteral("localhost"), tlsPort);
+    CertificateDialog *dialog = nullptr;
+    if (!waitFor([&] { return (dialog = dave->findChild<CertificateDialog *>()) != nullptr && dialog->isVisible(); }, 15000))
+        return failed("no certificate dialog", server->statusText() + QLatin1Char(' ') + dave->statusText());
+    settle(400);
+    ok &= save(dialog, out + QStringLiteral("/tlstrust%1.png").arg(suffix));
+    window.timeline()->canvas()->clear();   // the connection that is trusted, not the refused one
+    dialog->trustButton()->click();
+    if (!waitFor([&] { return dave->client()->state() == TcpClient::State::Connected; }, 15000))
+        return failed("the client did not connect", server->statusText() + QLatin1Char(' ') + dave->statusText());
+    say(dave, QStringLiteral("Is this encrypted? / 加密了吗？"));
+    settle(300);
+    server->sendBox()->input()->setText(QStringLiteral("Yes: TLS 1.3 / 是的"));
+    emit server->sendBox()->input()->returnPressed();
+    settle(800);
+    // From the client's connect(): its handshake, then the first SSL_write() and the server's read.
+    window.resize(1200, 880);
+    window.resizeDocks({dock}, {400}, Qt::Vertical);
+    settle(300);
+    if (auto *scroll = window.timeline()->findChild<QScrollArea *>())
+        scroll->horizontalScrollBar()->setValue(0);
+    settle(300);
+    ok &= save(&window, out + QStringLiteral("/tls%1.png").arg(suffix));
     return ok ? 0 : 1;
 }
