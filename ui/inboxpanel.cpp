@@ -88,9 +88,7 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     m_failureMark->setStyleSheet(QStringLiteral("color: white; background: #c02020; padding: 2px 6px; font-weight: bold;"));
     m_failureMark->hide();
     m_tls->setObjectName(QStringLiteral("inboxTls"));
-    m_tls->securityCombo()->setToolTip(tr("TLS for the inbox: STARTTLS is offered after EHLO with the development certificate "
-                                          "(made on first use for localhost, 127.0.0.1 and ::1) or your own. A mail client "
-                                          "must trust it once (by its SHA-256 fingerprint). Takes effect at Start."));
+    // Its own tooltips (kept up to date on a language change) say what TLS and the certificates are.
     m_requireTls->setObjectName(QStringLiteral("inboxRequireTls"));
     m_requireTls->setToolTip(tr("Answer MAIL with 530 until the client has said STARTTLS, as a server that insists on TLS does."));
     m_implicitPort->setObjectName(QStringLiteral("inboxImplicitTlsPort"));
