@@ -30,8 +30,9 @@ struct Text {
 
 } // namespace
 
-// Lives in the receiver's thread and does everything there: it owns the TcpServer front end (whose
-// engine thread owns the descriptors), one SMTP session per client, and the files being written.
+// Lives in the receiver's thread and does everything there: it owns the TcpServer front ends (the
+// plain port's and, with an implicit TLS port, that one's; each engine thread owns its own
+// descriptors), one SMTP session per client of either, and the files being written.
 // Calls cross between it and the SmtpReceiver only through Mailboxes (a std::mutex and an eventfd,
 // both of which ThreadSanitizer sees), never as Qt queued calls carrying data (see
 // net/doorbell.h); everything else it needs was handed over before its thread started.
@@ -111,7 +112,7 @@ public:
         serverConfig.endpoint = config.endpoint;
         serverConfig.endpoint.port = port;
         serverConfig.tls = std::move(tls);
-        serverConfig.maxClients = config.maxClients;
+        serverConfig.maxClients = config.maxClients;   // per port
         // Each message streams to disk as it arrives: a few MiB in flight is plenty, and keeps a
         // 64 MB message from ever being in memory.
         serverConfig.maxUndeliveredBytes = limits::kSmtpUndeliveredBytes;

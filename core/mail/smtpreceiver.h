@@ -26,7 +26,7 @@ struct SmtpReceiverConfig {
     QString hostName = QStringLiteral("localhost");             // named in the greeting
     SmtpReceiverLimits limits;
     std::chrono::milliseconds idleTimeout{std::chrono::minutes(5)};   // RFC 5321 4.5.3.2.7
-    int maxClients = limits::kSmtpMaxClients;
+    int maxClients = limits::kSmtpMaxClients;   // on each port (the implicit TLS one has as many)
 
     // SMTP AUTH (RFC 4954): Off (not offered), Any (every login taken: a developer's test inbox)
     // or File (the user:password lines of authFile, read once when the receiver starts; a bad
