@@ -358,7 +358,7 @@ private slots:
         while (it.hasNext())
             everything += readFile(it.next());
         QVERIFY(everything.contains("student@example.com"));
-        for (const QByteArray &form : {password, password.toBase64(), QByteArray("\0student@example.com\0" + password).toBase64()})
+        for (const QByteArray &form : {password, password.toBase64(), (QByteArray("\0student@example.com\0", 21) + password).toBase64()})
             QVERIFY2(!everything.contains(form), form.constData());
     }
 

@@ -493,9 +493,11 @@ QString InboxPanel::securityText() const
     const SmtpReceiverConfig &config = m_receiver->config();
     if (!config.tls)
         return {};
-    QString text = QLatin1Char(' ')
-                   + (config.implicitTlsPort ? tr("STARTTLS on port %1, TLS on port %2.").arg(m_listeningPort).arg(m_receiver->implicitTlsPort())
-                                             : tr("STARTTLS on port %1.").arg(m_listeningPort));
+    QString text(QLatin1Char(' '));
+    if (config.implicitTlsPort)
+        text += tr("STARTTLS on port %1, TLS on port %2.").arg(m_listeningPort).arg(m_receiver->implicitTlsPort());
+    else
+        text += tr("STARTTLS on port %1.").arg(m_listeningPort);
     if (config.requireTls)
         text += QLatin1Char(' ') + tr("MAIL is refused until STARTTLS.");
     return text;

@@ -182,7 +182,10 @@ private slots:
         const QByteArray everything = window.transcriptText().toUtf8() + window.statusText().toUtf8() + panel.statusText().toUtf8()
                                       + everythingIn(m_inbox) + everythingIn(m_dir.filePath(u"config"_s))
                                       + readFile(m_dir.filePath(u"draft.json"_s));
-        for (const QByteArray &form : {kSecret.toUtf8(), kSecret.toUtf8().toBase64(), QByteArray("\0pupil\0" + kSecret.toUtf8()).toBase64()})
+        // AUTH PLAIN's response is base64 of NUL user NUL password: written out with its length, as a
+        // char literal would end at the first NUL.
+        const QByteArray plainResponse = QByteArray("\0pupil\0", 7) + kSecret.toUtf8();
+        for (const QByteArray &form : {kSecret.toUtf8(), kSecret.toUtf8().toBase64(), plainResponse.toBase64()})
             QVERIFY2(!everything.contains(form), form.constData());
         QVERIFY(stopped(panel));
     }
