@@ -10,6 +10,7 @@
 #include "certificatedialog.h"
 #include "inboxmodel.h"
 #include "inboxpanel.h"
+#include "messageview.h"
 #include "settings.h"
 #include "tlsserverfields.h"
 
@@ -176,6 +177,14 @@ private slots:
             dialogue << line.toString();
         QVERIFY2(dialogue.contains(u"C: STARTTLS"_s) && dialogue.join(u'\n').contains(u"(TLS started"_s), qPrintable(dialogue.join(u'\n')));
         QVERIFY(window.transcriptText().contains(u"C: STARTTLS"_s));
+        // Opened in the panel: its SMTP dialogue tab shows the STARTTLS step and the login, not the password.
+        QSignalSpy shown(&panel, &InboxPanel::messageShown);
+        panel.selectRow(row);
+        QVERIFY(shown.wait(kWaitMs));
+        const QString shownDialogue = panel.view()->dialogueText();
+        QVERIFY2(shownDialogue.contains(u"C: STARTTLS"_s) && shownDialogue.contains(u"(TLS started"_s)
+                     && shownDialogue.contains(u"C: AUTH"_s) && !shownDialogue.contains(kSecret),
+                 qPrintable(shownDialogue));
 
         // The password: not in the compose window's dialogue, the panel, the store, the draft or the settings.
         QSettings().sync();
