@@ -20,6 +20,8 @@ packages=(
   python3 python3-aiosmtpd swaks socat netcat-openbsd
   # swaks --tls (STARTTLS to the inbox) needs Perl's TLS, which swaks only recommends
   libnet-ssleay-perl libio-socket-ssl-perl
+  # curl's SMTP client (STARTTLS with --ssl-reqd, implicit TLS with smtps://) against the inbox
+  curl
   # the private two-host test network of scripts/netns-run (ip; unshare, nsenter, setpriv)
   iproute2 util-linux
   # a display for the desktop app where there is none, and screenshots

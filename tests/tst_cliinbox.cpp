@@ -67,7 +67,8 @@ private slots:
         QCOMPARE(cli.exitCode(), 0);
         const QByteArray help = cli.process().readAllStandardOutput();
         for (const char *option : {"--bind", "--port", "--dir", "--max-size", "--timeout", "2525", "--auth", "any|file", "user:password",
-                                   "--require-tls", "--fail", "STAGE:CODE:PERCENT", "RCPT", "599", "538"})
+                                   "--require-tls", "--fail", "STAGE:CODE:PERCENT", "RCPT", "599", "538",
+                                   "--implicit-tls-port", "listening with TLS on"})
             QVERIFY2(help.contains(option), option);
     }
 
@@ -357,7 +358,7 @@ private slots:
         while (it.hasNext())
             everything += readFile(it.next());
         QVERIFY(everything.contains("student@example.com"));
-        for (const QByteArray &form : {password, password.toBase64(), QByteArray("\0student@example.com\0" + password).toBase64()})
+        for (const QByteArray &form : {password, password.toBase64(), (QByteArray("\0student@example.com\0", 21) + password).toBase64()})
             QVERIFY2(!everything.contains(form), form.constData());
     }
 

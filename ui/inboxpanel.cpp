@@ -1,15 +1,19 @@
 #include "inboxpanel.h"
 
+#include "fieldmemory.h"
 #include "inboxmodel.h"
 #include "inboxreader.h"
 #include "messageview.h"
 #include "settings.h"
+#include "tlsserverfields.h"
 
 #include "mail/mailparser.h"
 #include "mail/mailstore.h"
 #include "mail/smtpreceiver.h"
 #include "net/error.h"
+#include "tls/tlscontext.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDesktopServices>
@@ -45,6 +49,10 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
       m_auth(new QComboBox),
       m_failures(new QLineEdit),
       m_failureMark(new QLabel),
+      m_tls(new TlsServerFields),
+      m_requireTls(new QCheckBox(tr("Require TLS before MAIL"))),
+      m_implicitPort(new QSpinBox),
+      m_fingerprint(new QLabel),
       m_startStop(new QPushButton),
       m_delete(new QPushButton(tr("Delete"))),
       m_clear(new QPushButton(tr("Clear all…"))),
@@ -79,6 +87,24 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     m_failureMark->setTextFormat(Qt::PlainText);
     m_failureMark->setStyleSheet(QStringLiteral("color: white; background: #c02020; padding: 2px 6px; font-weight: bold;"));
     m_failureMark->hide();
+    m_tls->setObjectName(QStringLiteral("inboxTls"));
+    // Its own tooltips (kept up to date on a language change) say what TLS and the certificates are.
+    m_requireTls->setObjectName(QStringLiteral("inboxRequireTls"));
+    m_requireTls->setToolTip(tr("Answer MAIL with 530 until the client has said STARTTLS, as a server that insists on TLS does."));
+    m_implicitPort->setObjectName(QStringLiteral("inboxImplicitTlsPort"));
+    m_implicitPort->setRange(-1, 65535);
+    m_implicitPort->setValue(-1);
+    m_implicitPort->setSpecialValueText(tr("off"));   // -1; 0 is any free port
+    m_implicitPort->setMinimumWidth(m_implicitPort->sizeHint().width());
+    m_implicitPort->setToolTip(tr("Also listen on this port for implicit TLS (SMTPS, like port 465: the TLS handshake comes "
+                                  "first). Off, or 0 for any free port."));
+    m_fingerprint->setObjectName(QStringLiteral("inboxFingerprint"));
+    m_fingerprint->setTextFormat(Qt::PlainText);
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fingerprint->setWordWrap(true);
+    // Remembered like the port (the auth and failure fields are not: see the header).
+    for (QWidget *field : std::initializer_list<QWidget *>{m_requireTls, m_implicitPort})
+        rememberField(field);
     m_startStop->setObjectName(QStringLiteral("inboxStartStop"));
     m_delete->setObjectName(QStringLiteral("inboxDelete"));
     m_clear->setObjectName(QStringLiteral("inboxClear"));
@@ -116,6 +142,15 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     testing->addWidget(m_failures, 1);
     testing->addWidget(m_failureMark);
 
+    auto *security = new QHBoxLayout;
+    security->addWidget(m_tls);
+    security->addWidget(m_requireTls);
+    auto *implicitLabel = new QLabel(tr("TLS port"));
+    implicitLabel->setBuddy(m_implicitPort);
+    security->addWidget(implicitLabel);
+    security->addWidget(m_implicitPort);
+    security->addWidget(m_fingerprint, 1);
+
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_list);
     splitter->addWidget(m_view);
@@ -124,8 +159,10 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addLayout(testing);
+    layout->addLayout(security);
     layout->addWidget(splitter, 1);
 
+    connect(m_tls, &TlsServerFields::modeChanged, this, &InboxPanel::updateButtons);
     connect(m_startStop, &QPushButton::clicked, this, &InboxPanel::toggle);
     connect(m_delete, &QPushButton::clicked, this, &InboxPanel::deleteSelected);
     connect(m_clear, &QPushButton::clicked, this, &InboxPanel::clearAll);
@@ -149,6 +186,8 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
         emit saveFinished(destination, problem);
     });
 
+    // Before the first Start: the security chosen last time.
+    restoreFields(this, m_settings.fields(QStringLiteral("inbox")));
     reload();
     updateButtons();
     startReceiver();
@@ -166,6 +205,11 @@ QString InboxPanel::directory() const
 quint16 InboxPanel::listeningPort() const
 {
     return m_listeningPort;
+}
+
+quint16 InboxPanel::implicitTlsPort() const
+{
+    return m_listeningPort != 0 ? m_receiver->implicitTlsPort() : 0;
 }
 
 QString InboxPanel::statusText() const
@@ -251,7 +295,23 @@ void InboxPanel::startReceiver()
             return setStatus(tr("Fail on purpose: %1").arg(rule.error().detail), true);
         config.failures << *rule;
     }
+    // A certificate file that cannot be used is said, naming it, and nothing starts.
+    auto tls = m_tls->makeContext();
+    if (!tls) {
+        m_fingerprint->clear();
+        return setStatus(tls.error().message(), true);
+    }
+    config.tls = std::move(*tls);
+    if (config.tls) {
+        config.requireTls = m_requireTls->isChecked();
+        if (m_implicitPort->value() >= 0)
+            config.implicitTlsPort = static_cast<quint16>(m_implicitPort->value());
+        m_fingerprint->setText(tr("Certificate SHA-256 fingerprint: %1").arg(config.tls->certificateSha256()));
+    } else {
+        m_fingerprint->clear();
+    }
     m_settings.setInboxPort(static_cast<quint16>(m_port->value()));
+    m_settings.setFields(QStringLiteral("inbox"), captureFields(this));
     m_receiver->start(config);
     setStatus(tr("Starting the local inbox…"));
     updateButtons();
@@ -285,7 +345,8 @@ void InboxPanel::onStarted(const QString &address, quint16 port)
                    : tr("Receiving mail on %1 port %2 (SMTP, any login accepted). Send to any address here: every message is "
                         "kept, none is passed on."))
                   .arg(address)
-                  .arg(port));
+                  .arg(port)
+              + securityText());
     QStringList rules;
     for (const SmtpFailureRule &rule : config.failures)
         rules << formatSmtpFailureRule(rule);
@@ -417,9 +478,29 @@ void InboxPanel::updateButtons()
     m_port->setEnabled(!running);
     m_auth->setEnabled(!running);
     m_failures->setEnabled(!running);
+    m_tls->setEnabled(!running);
+    const bool tls = m_tls->mode() != TlsServerFields::Mode::None;
+    m_requireTls->setEnabled(!running && tls);
+    m_implicitPort->setEnabled(!running && tls);
     const bool selected = m_list->selectionModel() && m_list->selectionModel()->hasSelection();
     m_delete->setEnabled(selected);
     m_clear->setEnabled(m_model->rowCount() > 0);
+}
+
+// What the running receiver offers beyond plain SMTP, for the status line ("" without TLS).
+QString InboxPanel::securityText() const
+{
+    const SmtpReceiverConfig &config = m_receiver->config();
+    if (!config.tls)
+        return {};
+    QString text(QLatin1Char(' '));
+    if (config.implicitTlsPort)
+        text += tr("STARTTLS on port %1, TLS on port %2.").arg(m_listeningPort).arg(m_receiver->implicitTlsPort());
+    else
+        text += tr("STARTTLS on port %1.").arg(m_listeningPort);
+    if (config.requireTls)
+        text += QLatin1Char(' ') + tr("MAIL is refused until STARTTLS.");
+    return text;
 }
 
 void InboxPanel::setStatus(const QString &text, bool error)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -27,6 +28,7 @@ namespace socketeer::ui {
 class InboxModel;
 class MessageView;
 class Settings;
+class TlsServerFields;
 
 class InboxPanel final : public QWidget {
     Q_OBJECT
@@ -46,6 +48,9 @@ public:
     QString directory() const;
     // Where the receiver listens now; 0 while it does not.
     quint16 listeningPort() const;
+    // The implicit TLS port it listens on now; 0 while it does not (or has none).
+    quint16 implicitTlsPort() const;
+    TlsServerFields *tlsFields() const { return m_tls; }
 
     void startReceiver();
     void stopReceiver();
@@ -81,6 +86,7 @@ private:
     void feedList();
     void onLoaded(const QString &id, const StoredMessage &message, const ParsedMail &mail, const QByteArray &source, bool truncated);
     void updateButtons();
+    QString securityText() const;
     void setStatus(const QString &text, bool error = false);
 
     Settings &m_settings;
@@ -95,6 +101,12 @@ private:
     QComboBox *m_auth;
     QLineEdit *m_failures;
     QLabel *m_failureMark;
+    // Security, applied at Start and remembered (Settings "inbox" fields): STARTTLS with the
+    // development or the user's certificate, MAIL refused before it, an implicit TLS port.
+    TlsServerFields *m_tls;
+    QCheckBox *m_requireTls;
+    QSpinBox *m_implicitPort;   // -1: none; 0: any free
+    QLabel *m_fingerprint;
     QPushButton *m_startStop;
     QPushButton *m_delete;
     QPushButton *m_clear;

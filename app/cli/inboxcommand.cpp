@@ -1,5 +1,6 @@
 // socketeer inbox: the local inbox's SMTP receiver without a window, like a tiny MailHog. It
-// prints "listening on HOST PORT" on stdout once it listens, then one line per message stored
+// prints "listening on HOST PORT" on stdout once it listens (and, with --implicit-tls-port,
+// "listening with TLS on HOST PORT" next), then one line per message stored
 // ("received ID from … to … (N bytes)") — so a script can wait for both — and runs until SIGINT or
 // SIGTERM. Messages go to --dir, the same folder the app's inbox panel shows by default.
 // --auth, --require-tls and --fail set the SMTP session's security and failure injection
@@ -49,8 +50,9 @@ int runInbox(const QStringList &arguments)
                 "own inside; nothing else in it is touched. Point a program you are testing, or\n"
                 "socketeer mail, at it:\n"
                 "  socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...\n\n"
-                "Once listening it prints \"listening on HOST PORT\" to stdout, then one line per message\n"
-                "received. It runs until SIGINT or SIGTERM.\n\n"
+                "Once listening it prints \"listening on HOST PORT\" to stdout (with --implicit-tls-port, then\n"
+                "\"listening with TLS on HOST PORT\"), then one line per message received. It runs until SIGINT\n"
+                "or SIGTERM.\n\n"
                 "For testing mail clients: --auth makes it ask for SMTP AUTH (PLAIN or LOGIN), and --fail\n"
                 "makes it answer chosen failures on purpose, for example --fail RCPT:451:50 answers half of\n"
                 "the RCPT commands with 451."));
@@ -82,9 +84,16 @@ int runInbox(const QStringList &arguments)
         Cli::tr("Offer STARTTLS (RFC 3207) after EHLO, with --tls-cert/--tls-key or else the development certificate for "
                 "localhost, 127.0.0.1 and ::1 (made on first use, shared with socketeer serve --tls-dev-cert). Its SHA-256 "
                 "fingerprint is printed on stderr."));
+    const QCommandLineOption implicitTlsOption(
+        QStringLiteral("implicit-tls-port"),
+        Cli::tr("Also listen on this port for implicit TLS (SMTPS, RFC 8314: the TLS handshake comes first, as with port "
+                "465; 0: any free port), with the certificate of --starttls, the same folder, AUTH and rules. Turns on "
+                "--starttls for the plain port too."),
+        Cli::tr("port"));
     const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
-                                           Cli::tr("The certificate STARTTLS presents (PEM; further certificates in the file are "
-                                                   "sent as its chain). Needs --tls-key and --starttls."),
+                                           Cli::tr("The certificate STARTTLS and the implicit TLS port present (PEM; further "
+                                                   "certificates in the file are sent as its chain). Needs --tls-key, and "
+                                                   "--starttls or --implicit-tls-port."),
                                            Cli::tr("file"));
     const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"), Cli::tr("The private key of --tls-cert (PEM, not encrypted)."),
                                           Cli::tr("file"));
@@ -95,8 +104,8 @@ int runInbox(const QStringList &arguments)
         Cli::tr("Failure injection: at STAGE (AUTH, MAIL, RCPT or DATA) answer CODE (400 to 599) instead of the normal "
                 "reply, PERCENT (0 to 100) of the time. Repeatable. Off unless given; announced on stderr."),
         Cli::tr("STAGE:CODE:PERCENT"));
-    parser.addOptions({bindOption, portOption, dirOption, maxSizeOption, timeoutOption, authOption, startTlsOption, tlsCertOption,
-                       tlsKeyOption, requireTlsOption, failOption});
+    parser.addOptions({bindOption, portOption, dirOption, maxSizeOption, timeoutOption, authOption, startTlsOption, implicitTlsOption,
+                       tlsCertOption, tlsKeyOption, requireTlsOption, failOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     if (!parser.positionalArguments().isEmpty())
@@ -138,9 +147,18 @@ int runInbox(const QStringList &arguments)
         config.failures << *rule;
     }
     config.requireTls = parser.isSet(requireTlsOption);
-    const bool startTls = parser.isSet(startTlsOption);
+    if (parser.isSet(implicitTlsOption)) {
+        const auto implicitPort = parsePort(parser.value(implicitTlsOption));
+        if (!implicitPort)
+            return usageError(QStringLiteral("--implicit-tls-port: ") + implicitPort.error().detail);
+        if (*implicitPort != 0 && *implicitPort == config.endpoint.port)
+            return usageError(Cli::tr("--implicit-tls-port: %1 is the plain port already").arg(*implicitPort));
+        config.implicitTlsPort = *implicitPort;
+    }
+    const bool startTls = parser.isSet(startTlsOption) || config.implicitTlsPort.has_value();
     if (!startTls && (parser.isSet(tlsCertOption) || parser.isSet(tlsKeyOption)))
-        return usageError(Cli::tr("--tls-cert and --tls-key are the certificate of --starttls: give --starttls too"));
+        return usageError(Cli::tr("--tls-cert and --tls-key are the certificate of --starttls or --implicit-tls-port: give one "
+                                  "of them too"));
     if (config.requireTls && !startTls)
         return usageError(Cli::tr("--require-tls needs --starttls: without it no message could ever arrive"));
     if (startTls) {
@@ -173,7 +191,10 @@ int runInbox(const QStringList &arguments)
     });
     QObject::connect(&receiver, &SmtpReceiver::started, &receiver, [&](const QString &address, quint16 listening) {
         printLine(Cli::tr("storing messages in %1").arg(QDir::toNativeSeparators(receiver.directory())));
-        if (!writeStdout(QStringLiteral("listening on %1 %2\n").arg(address).arg(listening).toLocal8Bit())) {
+        QString lines = QStringLiteral("listening on %1 %2\n").arg(address).arg(listening);
+        if (receiver.implicitTlsPort() != 0)
+            lines += QStringLiteral("listening with TLS on %1 %2\n").arg(address).arg(receiver.implicitTlsPort());
+        if (!writeStdout(lines.toLocal8Bit())) {
             exitCode = ExitFailure;
             receiver.stop();
         }

@@ -13,7 +13,8 @@
 
 #include <functional>
 #include <mutex>
-#include <unordered_map>
+#include <map>
+#include <utility>
 #include <vector>
 
 namespace socketeer {
@@ -29,8 +30,9 @@ struct Text {
 
 } // namespace
 
-// Lives in the receiver's thread and does everything there: it owns the TcpServer front end (whose
-// engine thread owns the descriptors), one SMTP session per client, and the files being written.
+// Lives in the receiver's thread and does everything there: it owns the TcpServer front ends (the
+// plain port's and, with an implicit TLS port, that one's; each engine thread owns its own
+// descriptors), one SMTP session per client of either, and the files being written.
 // Calls cross between it and the SmtpReceiver only through Mailboxes (a std::mutex and an eventfd,
 // both of which ThreadSanitizer sees), never as Qt queued calls carrying data (see
 // net/doorbell.h); everything else it needs was handed over before its thread started.
@@ -66,50 +68,104 @@ public:
             return finished();
         }
         m_directory = store.directory();   // the store's own folder inside the one asked for, maybe
-        m_server = new TcpServer(this);
-        connect(m_server, &TcpServer::started, this, [this](const QString &address, quint16 port) {
-            toFront([address, port, directory = m_directory](SmtpReceiver *front) {
-                front->setListening(port, directory);
-                emit front->started(address, port);
-            });
+        // The plain port first, then the implicit TLS one: started() once both listen, and a port
+        // that cannot be had stops the other (see serverStopped()).
+        m_plain = makeServer();
+        connect(m_plain, &TcpServer::started, this, [this](const QString &address, quint16 port) {
+            m_address = address;
+            m_plainPort = port;
+            if (m_config.implicitTlsPort)
+                m_implicit->start(serverConfig(*m_config.implicitTlsPort, m_config.tls));
+            else
+                reportStarted();
         });
-        connect(m_server, &TcpServer::errorOccurred, this,
+        if (config.implicitTlsPort) {
+            m_implicit = makeServer();
+            connect(m_implicit, &TcpServer::started, this, [this](const QString &, quint16 port) {
+                m_implicitPort = port;
+                reportStarted();
+            });
+        }
+        m_plain->start(serverConfig(config.endpoint.port, nullptr));
+    }
+
+    // One of the two listeners (plain, or implicit TLS); the sessions of both share the store.
+    TcpServer *makeServer()
+    {
+        auto *server = new TcpServer(this);
+        connect(server, &TcpServer::errorOccurred, this,
                 [this](const Error &error) { toFront([error](SmtpReceiver *front) { emit front->errorOccurred(error); }); });
-        connect(m_server, &TcpServer::clientConnected, this, &Worker::open);
-        connect(m_server, &TcpServer::dataReceived, this, &Worker::receive);
-        connect(m_server, &TcpServer::clientDisconnected, this, &Worker::drop);
-        connect(m_server, &TcpServer::tlsStarted, this, &Worker::tlsStarted);
-        connect(m_server, &TcpServer::stopped, this, &Worker::finished);
+        connect(server, &TcpServer::clientConnected, this, [this, server](const ClientInfo &client) { open(server, client); });
+        connect(server, &TcpServer::dataReceived, this,
+                [this, server](quint64 id, const QByteArray &data) { receive(server, id, data); });
+        connect(server, &TcpServer::clientDisconnected, this, [this, server](quint64 id) { drop(server, id); });
+        connect(server, &TcpServer::tlsStarted, this, [this, server](const ClientInfo &client) { tlsStarted(server, client); });
+        connect(server, &TcpServer::stopped, this, &Worker::serverStopped);
+        return server;
+    }
+
+    // `tls`: every connection starts with the handshake (implicit TLS); null: plain, STARTTLS maybe.
+    TcpServerConfig serverConfig(quint16 port, std::shared_ptr<const TlsContext> tls) const
+    {
+        const SmtpReceiverConfig &config = m_config;
         TcpServerConfig serverConfig;
         serverConfig.endpoint = config.endpoint;
-        serverConfig.maxClients = config.maxClients;
+        serverConfig.endpoint.port = port;
+        serverConfig.tls = std::move(tls);
+        serverConfig.maxClients = config.maxClients;   // per port
         // Each message streams to disk as it arrives: a few MiB in flight is plenty, and keeps a
         // 64 MB message from ever being in memory.
         serverConfig.maxUndeliveredBytes = limits::kSmtpUndeliveredBytes;
         // A client pipelining commands without reading the replies is held back by TCP.
         serverConfig.pauseReadingAbove = limits::kSmtpReadPauseBytes;
         serverConfig.maxUndeliveredPerClient = limits::kSmtpUndeliveredPerClientBytes;
-        serverConfig.threadName = QStringLiteral("smtp-inbox");   // its own lane on the timeline
-        m_server->start(serverConfig);
+        serverConfig.threadName = serverConfig.tls ? QStringLiteral("smtps-inbox") : QStringLiteral("smtp-inbox");
+        return serverConfig;
+    }
+
+    void reportStarted()
+    {
+        toFront([address = m_address, port = m_plainPort, implicit = m_implicitPort, directory = m_directory](SmtpReceiver *front) {
+            front->setListening(port, implicit, directory);
+            emit front->started(address, port);
+        });
+    }
+
+    bool anyServerRunning() const
+    {
+        return (m_plain && m_plain->isRunning()) || (m_implicit && m_implicit->isRunning());
     }
 
     void stop()
     {
-        if (m_server && m_server->isRunning())
-            m_server->stop();   // stopped() -> finished()
-        else
-            finished();
+        if (!anyServerRunning())
+            return finished();
+        for (TcpServer *server : {m_plain, m_implicit}) {
+            if (server && server->isRunning())
+                server->stop();   // stopped() -> serverStopped()
+        }
+    }
+
+    // A listener ended (stopped, or could not start): the receiver ends with it, once the other has too.
+    void serverStopped()
+    {
+        if (anyServerRunning())
+            return stop();
+        finished();
     }
 
     // Everything this thread made is destroyed in this thread (timers cannot be stopped from
     // another); the descriptors are closed and the engine joined, then the thread ends.
     void shutDown()
     {
-        if (m_server)
-            m_server->stopAndWait();
+        for (TcpServer *server : {m_plain, m_implicit}) {
+            if (server)
+                server->stopAndWait();
+        }
         m_sessions.clear();
-        delete m_server;
-        m_server = nullptr;
+        delete m_plain;
+        delete m_implicit;
+        m_plain = m_implicit = nullptr;
         QThread::currentThread()->quit();
     }
 
@@ -125,6 +181,8 @@ public:
 
 private:
     struct Session {
+        TcpServer *server = nullptr;   // the listener it came in on; `id` is that server's
+        quint64 id = 0;
         std::unique_ptr<MailStoreWriter> writer;
         std::unique_ptr<SmtpServerSession> smtp;
         std::unique_ptr<QTimer> idle;
@@ -141,6 +199,8 @@ private:
         if (config.requireTls && !m_policy.startTlsAvailable)
             return Error::invalid(Text::tr("TLS is required, but STARTTLS cannot be offered without a certificate, "
                                            "so no message could ever arrive"));
+        if (config.implicitTlsPort && !config.tls)
+            return Error::invalid(Text::tr("An implicit TLS port needs a certificate"));
         m_policy.requireTls = config.requireTls;
         m_policy.auth.mode = config.authMode;
         if (config.authMode == SmtpAuthMode::File) {
@@ -159,30 +219,34 @@ private:
         return {};
     }
 
-    void open(const ClientInfo &client)
+    void open(TcpServer *server, const ClientInfo &client)
     {
         Session session;
+        session.server = server;
         session.writer = std::make_unique<MailStoreWriter>(m_directory, m_config.hostName);
         SmtpSessionPolicy policy = m_policy;
         policy.peerIsLoopback = isLoopbackPeer(client.peer);
+        if (server == m_implicit)   // the handshake is done already: under TLS from the first byte
+            policy.tls = {true, client.tlsProtocol, client.tlsCipher};
         session.smtp = std::make_unique<SmtpServerSession>(m_config.hostName, m_config.limits, *session.writer, client.peer,
                                                            std::move(policy));
         session.idle = std::make_unique<QTimer>();
         session.idle->setSingleShot(true);
         session.idle->setInterval(m_config.idleTimeout);
         const quint64 id = client.id;
-        connect(session.idle.get(), &QTimer::timeout, this, [this, id] { timeOut(id); });
+        session.id = id;
+        connect(session.idle.get(), &QTimer::timeout, this, [this, server, id] { timeOut(server, id); });
         session.idle->start();
         session.peer = client.peer;
-        m_server->sendTo(id, session.smtp->greeting());
-        m_sessions.emplace(id, std::move(session));
+        server->sendTo(id, session.smtp->greeting());
+        m_sessions.emplace(Key{server, id}, std::move(session));
         const QString peer = client.peer;
         toFront([peer](SmtpReceiver *front) { emit front->clientConnected(peer); });
     }
 
-    void receive(quint64 id, const QByteArray &data)
+    void receive(TcpServer *server, quint64 id, const QByteArray &data)
     {
-        auto it = m_sessions.find(id);
+        auto it = m_sessions.find(Key{server, id});
         if (it == m_sessions.end() || it->second.closing)
             return;
         Session &session = it->second;
@@ -193,23 +257,23 @@ private:
         if (session.smtp->startTlsRequested()) {
             // The 220 goes out, then the handshake; nothing the client sent in between is read.
             session.upgrading = true;
-            m_server->startTls(id, replies, m_config.tls);
+            server->startTls(id, replies, m_config.tls);
         } else if (!replies.isEmpty()) {
-            m_server->sendTo(id, replies);
+            server->sendTo(id, replies);
         }
         for (StoredMessage &stored : session.writer->takeStored()) {
             qCDebug(lcReceiver) << "stored" << stored.id << stored.size << "bytes from" << stored.envelope.peer;
             toFront([message = std::move(stored)](SmtpReceiver *front) { emit front->messageReceived(message); });
         }
         if (session.smtp->closeRequested())
-            close(session, id);
+            close(session);
     }
 
     // The STARTTLS handshake is done: the session starts over under TLS (the client says EHLO
     // again). One that failed ends in clientDisconnected, like any other end.
-    void tlsStarted(const ClientInfo &client)
+    void tlsStarted(TcpServer *server, const ClientInfo &client)
     {
-        auto it = m_sessions.find(client.id);
+        auto it = m_sessions.find(Key{server, client.id});
         if (it == m_sessions.end())
             return;
         Session &session = it->second;
@@ -218,9 +282,9 @@ private:
         session.smtp->tlsStarted({true, client.tlsProtocol, client.tlsCipher});
     }
 
-    void drop(quint64 id)
+    void drop(TcpServer *server, quint64 id)
     {
-        auto it = m_sessions.find(id);
+        auto it = m_sessions.find(Key{server, id});
         if (it == m_sessions.end())
             return;
         const QString peer = it->second.peer;
@@ -228,21 +292,21 @@ private:
         toFront([peer](SmtpReceiver *front) { emit front->clientDisconnected(peer); });
     }
 
-    void timeOut(quint64 id)
+    void timeOut(TcpServer *server, quint64 id)
     {
-        auto it = m_sessions.find(id);
+        auto it = m_sessions.find(Key{server, id});
         if (it == m_sessions.end() || it->second.closing)
             return;
-        m_server->sendTo(id, it->second.smtp->timedOut());
-        close(it->second, id);
+        server->sendTo(id, it->second.smtp->timedOut());
+        close(it->second);
     }
 
     // The replies queued before this go out first: the engine runs its commands in order.
-    void close(Session &session, quint64 id)
+    void close(Session &session)
     {
         session.closing = true;
         session.idle->stop();
-        m_server->disconnectClient(id);
+        session.server->disconnectClient(session.id);
     }
 
     void finished()
@@ -258,8 +322,14 @@ private:
     QString m_directory;   // where the store keeps its files (MailStore::directory())
     std::unique_ptr<Mailbox<Command>> m_commands;
     std::mutex m_exit;
-    TcpServer *m_server = nullptr;
-    std::unordered_map<quint64, Session> m_sessions;
+    TcpServer *m_plain = nullptr;
+    TcpServer *m_implicit = nullptr;   // null without an implicit TLS port
+    QString m_address;
+    quint16 m_plainPort = 0;
+    quint16 m_implicitPort = 0;
+    // Each listener numbers its own clients: a session is known by both.
+    using Key = std::pair<TcpServer *, quint64>;
+    std::map<Key, Session> m_sessions;
     SmtpSessionPolicy m_policy;   // shared by every session but for the peer's own part
 };
 
@@ -277,6 +347,7 @@ struct SmtpReceiver::Private {
     QThread *thread = nullptr;
     Worker *worker = nullptr;
     quint16 port = 0;
+    quint16 implicitTlsPort = 0;
     QString directory;
 };
 
@@ -300,6 +371,7 @@ bool SmtpReceiver::start(const SmtpReceiverConfig &config)
     }
     d->config = config;
     d->port = 0;
+    d->implicitTlsPort = 0;
     d->directory.clear();
     d->thread = new QThread;
     d->thread->setObjectName(QStringLiteral("smtp-receiver"));
@@ -340,9 +412,15 @@ QString SmtpReceiver::directory() const
     return d->directory;
 }
 
-void SmtpReceiver::setListening(quint16 port, const QString &directory)
+quint16 SmtpReceiver::implicitTlsPort() const
+{
+    return d->implicitTlsPort;
+}
+
+void SmtpReceiver::setListening(quint16 port, quint16 implicitTlsPort, const QString &directory)
 {
     d->port = port;
+    d->implicitTlsPort = implicitTlsPort;
     d->directory = directory;
 }
 
@@ -367,6 +445,7 @@ void SmtpReceiver::join()
     d->worker = nullptr;
     d->thread = nullptr;
     d->port = 0;
+    d->implicitTlsPort = 0;
     d->directory.clear();
 }
 

@@ -26,7 +26,7 @@ struct SmtpReceiverConfig {
     QString hostName = QStringLiteral("localhost");             // named in the greeting
     SmtpReceiverLimits limits;
     std::chrono::milliseconds idleTimeout{std::chrono::minutes(5)};   // RFC 5321 4.5.3.2.7
-    int maxClients = limits::kSmtpMaxClients;
+    int maxClients = limits::kSmtpMaxClients;   // on each port (the implicit TLS one has as many)
 
     // SMTP AUTH (RFC 4954): Off (not offered), Any (every login taken: a developer's test inbox)
     // or File (the user:password lines of authFile, read once when the receiver starts; a bad
@@ -37,6 +37,10 @@ struct SmtpReceiverConfig {
     // STARTTLS (RFC 3207) is offered after EHLO with this server context (a certificate and its
     // key, or the development certificate); null: not offered.
     std::shared_ptr<const TlsContext> tls;
+    // Implicit TLS (SMTPS, RFC 8314) on a port of its own beside the plain one, same host, same
+    // certificate (`tls`, required), store and rules: every connection there starts with the TLS
+    // handshake, and its session with TLS on (no STARTTLS offered). Unset: no such port; 0: any free.
+    std::optional<quint16> implicitTlsPort;
     // MAIL refused with 530 5.7.0 until the client said STARTTLS. Needs `tls`: without it no
     // message could ever arrive, so the receiver refuses to start.
     bool requireTls = false;
@@ -63,10 +67,13 @@ public:
     const SmtpReceiverConfig &config() const;
     // Set once started(): where it listens (the real port when the config asked for port 0).
     quint16 port() const;
+    // Set once started(): the implicit TLS port (the real one), 0 when there is none.
+    quint16 implicitTlsPort() const;
     // Set once started(): the folder the messages go to, MailStore::directory() of the config's.
     QString directory() const;
 
 signals:
+    // Once every port listens: `port` is the plain one (implicitTlsPort() the other).
     void started(const QString &address, quint16 port);
     void messageReceived(const socketeer::StoredMessage &message);
     void clientConnected(const QString &peer);
@@ -77,7 +84,7 @@ signals:
 
 private:
     class Worker;
-    void setListening(quint16 port, const QString &directory);
+    void setListening(quint16 port, quint16 implicitTlsPort, const QString &directory);
     void finishStop();
     void join();
 

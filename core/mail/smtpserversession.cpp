@@ -105,6 +105,9 @@ SmtpServerSession::SmtpServerSession(QString hostName, SmtpReceiverLimits limits
     : m_hostName(std::move(hostName)), m_limits(limits), m_sink(sink), m_peer(std::move(peer)), m_policy(std::move(policy)),
       m_tls(m_policy.tls)
 {
+    // Implicit TLS (RFC 8314): the handshake came before the greeting, so the dialogue says so first.
+    if (m_tls.active)
+        note(Direction::Server, QStringLiteral("(TLS from the start: %1, %2)").arg(m_tls.version, m_tls.cipher));
 }
 
 SmtpServerSession::~SmtpServerSession()
