@@ -86,7 +86,7 @@ class Server:
 def loadgen(build, mode, port, pid, **options):
     command = [os.path.join(build, 'bench', 'loadgen'), mode, '--port', str(port), '--server-pid', str(pid)]
     for key, value in options.items():
-        command += ['--' + key.replace('_', '-'), str(value)]
+        command += ['--' + key.replace('_', '-')] + ([] if value is True else [str(value)])   # True: a flag
     limit = float(options.get('seconds', 0)) + float(options.get('warmup', 0)) + float(options.get('timeout', 30)) + 30
     done = subprocess.run(command, capture_output=True, text=True, timeout=limit)
     line = next((l for l in done.stdout.splitlines() if l.startswith('RESULT ')), '')

@@ -4,7 +4,14 @@
 //   loadgen pingpong     --port P [--clients 50] [--size 64] [--seconds 5] [--warmup 0.5] [--threads 1]
 //   loadgen stream       --port P [--clients 4] [--size 16384] [--window 262144] [--seconds 5] ...
 //   loadgen connect-many --port P [--clients 10000] [--size 64] [--in-flight 100] [--timeout 30]
+//   loadgen handshakes   --port P [--in-flight 8] [--seconds 5] [--warmup 0.5]   (implies --tls)
 //   common:              [--server-pid PID]   (reads its /proc status while every client is connected)
+//                        [--tls]   every connection over TLS (OpenSSL's defaults: TLS 1.3)
+//
+// --tls: the server's certificate is not verified (the signature over the handshake is, as TLS
+// always does), and no session is ever resumed, so every handshake is a full one. handshakes:
+// each connection does the handshake, sends close_notify and reads until the server has closed,
+// so neither side is left with a reset; handshakes/s counts those completed in the timed part.
 //
 // Prints one line starting with "RESULT" of key=value pairs; exit status 0 only if the run was
 // complete (every client connected, no echo mismatched).
@@ -27,11 +34,16 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 namespace {
 
@@ -49,13 +61,16 @@ struct Options {
     int inFlight = 100;
     double timeout = 30.0;
     long serverPid = 0;
+    bool tls = false;
 };
+
+SSL_CTX *g_tls = nullptr;   // with --tls
 
 [[noreturn]] void usage(const char *why)
 {
-    std::fprintf(stderr, "loadgen: %s\nusage: loadgen pingpong|stream|connect-many --port P [--clients N] [--size B] "
+    std::fprintf(stderr, "loadgen: %s\nusage: loadgen pingpong|stream|connect-many|handshakes --port P [--clients N] [--size B] "
                          "[--seconds S] [--warmup S] [--threads T] [--window B] [--in-flight N] [--timeout S] "
-                         "[--server-pid PID]\n", why);
+                         "[--server-pid PID] [--tls]\n", why);
     std::exit(2);
 }
 
@@ -74,12 +89,23 @@ Options parse(int argc, char **argv)
     } else if (o.mode == "connect-many") {
         o.clients = 10000;
         o.size = 64;
+    } else if (o.mode == "handshakes") {
+        o.clients = 1;   // unused
+        o.size = 1;      // unused
+        o.inFlight = 8;
+        o.tls = true;
     } else {
         usage("unknown mode");
     }
-    for (int i = 2; i + 1 < argc; i += 2) {
+    for (int i = 2; i < argc; ++i) {
         const std::string key = argv[i];
-        const char *value = argv[i + 1];
+        if (key == "--tls") {
+            o.tls = true;
+            continue;
+        }
+        if (i + 1 >= argc)
+            usage("an option without its value");
+        const char *value = argv[++i];
         if (key == "--port") o.port = std::atoi(value);
         else if (key == "--clients") o.clients = std::atoi(value);
         else if (key == "--size") o.size = std::strtoul(value, nullptr, 10);
@@ -167,6 +193,73 @@ void setEvents(int epfd, int op, int fd, uint32_t events, uint64_t tag)
 
 bool transient(int err) { return err == EAGAIN || err == EWOULDBLOCK || err == EINTR; }
 
+// --- TLS: the same calls as send()/recv() for the rest of the file --------------------------------
+
+SSL_CTX *makeClientContext()
+{
+    SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+    if (!ctx)
+        return nullptr;
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
+    // No session cache, and no session is ever offered: every handshake is a full one.
+    SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+    // As send(): a write returns once a record is out; after a want the same bytes are offered
+    // again, possibly from another address (pingpong regenerates its message).
+    SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    return ctx;
+}
+
+SSL *newSession(int fd)
+{
+    SSL *ssl = SSL_new(g_tls);
+    if (ssl && SSL_set_fd(ssl, fd) == 1) {
+        SSL_set_connect_state(ssl);
+        return ssl;
+    }
+    SSL_free(ssl);
+    return nullptr;
+}
+
+// Maps an SSL call's result to send()/recv()'s: -1 with errno EAGAIN for "wants more" (either
+// direction), 0 for the peer's close, -1 with ECONNRESET for anything else.
+ssize_t tlsResult(SSL *ssl, int rc)
+{
+    if (rc > 0)
+        return rc;
+    switch (SSL_get_error(ssl, rc)) {
+    case SSL_ERROR_WANT_READ:
+    case SSL_ERROR_WANT_WRITE:
+        errno = EAGAIN;
+        return -1;
+    case SSL_ERROR_ZERO_RETURN:
+        return 0;
+    default:
+        ERR_clear_error();
+        errno = ECONNRESET;
+        return -1;
+    }
+}
+
+ssize_t ioSend(int fd, SSL *ssl, const void *data, std::size_t size)
+{
+    if (!ssl)
+        return ::send(fd, data, size, MSG_NOSIGNAL);
+    return tlsResult(ssl, SSL_write(ssl, data, static_cast<int>(std::min<std::size_t>(size, INT32_MAX))));
+}
+
+ssize_t ioRecv(int fd, SSL *ssl, void *data, std::size_t size)
+{
+    if (!ssl)
+        return ::recv(fd, data, size, 0);
+    return tlsResult(ssl, SSL_read(ssl, data, static_cast<int>(std::min<std::size_t>(size, INT32_MAX))));
+}
+
+void closeConnection(int fd, SSL *ssl)
+{
+    SSL_free(ssl);
+    ::close(fd);
+}
+
 std::string serverStatus(long pid)
 {
     if (pid <= 0)
@@ -219,6 +312,7 @@ double ownCpuSeconds()
 
 struct Client {
     int fd = -1;
+    SSL *ssl = nullptr;
     // pingpong: one message out, then its echo back, then the next
     std::size_t sendOffset = 0;
     std::size_t received = 0;
@@ -281,15 +375,16 @@ public:
     {
         for (Client &c : m_clients)
             if (c.fd >= 0)
-                ::close(c.fd);
+                closeConnection(c.fd, c.ssl);
     }
 
 private:
     void fail(Client &c)
     {
         ++m_totals.errors;
-        ::close(c.fd);
+        closeConnection(c.fd, c.ssl);
         c.fd = -1;
+        c.ssl = nullptr;
     }
 
     void startMessage(Client &c)
@@ -305,7 +400,7 @@ private:
         while (c.sendOffset < m_o.size) {
             // The message is regenerated from seq, so a partial send can resume from any client.
             std::memset(m_out.data(), c.seq, m_out.size());
-            const ssize_t n = ::send(c.fd, m_out.data() + c.sendOffset, m_o.size - c.sendOffset, MSG_NOSIGNAL);
+            const ssize_t n = ioSend(c.fd, c.ssl, m_out.data() + c.sendOffset, m_o.size - c.sendOffset);
             if (n < 0) {
                 if (!transient(errno))
                     return fail(c);
@@ -337,7 +432,7 @@ private:
         if (!(events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
             return;
         for (;;) {
-            const ssize_t n = ::recv(c.fd, m_in.data() + c.received, m_o.size - c.received, 0);
+            const ssize_t n = ioRecv(c.fd, c.ssl, m_in.data() + c.received, m_o.size - c.received);
             if (n < 0 && transient(errno)) {
                 if (errno == EINTR)
                     continue;
@@ -365,7 +460,7 @@ private:
     {
         while (c.bytesSent - c.bytesEchoed < m_o.window) {
             const std::size_t offset = c.bytesSent % m_o.size;
-            const ssize_t n = ::send(c.fd, m_out.data() + offset, m_o.size - offset, MSG_NOSIGNAL);
+            const ssize_t n = ioSend(c.fd, c.ssl, m_out.data() + offset, m_o.size - offset);
             if (n < 0) {
                 if (!transient(errno))
                     return fail(c);
@@ -383,7 +478,7 @@ private:
     {
         if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
             for (;;) {
-                const ssize_t n = ::recv(c.fd, m_in.data(), m_in.size(), 0);
+                const ssize_t n = ioRecv(c.fd, c.ssl, m_in.data(), m_in.size());
                 if (n < 0 && errno == EINTR)
                     continue;
                 if (n < 0 && transient(errno))
@@ -393,7 +488,9 @@ private:
                 c.bytesEchoed += static_cast<uint64_t>(n);
                 if (m_counting)
                     m_totals.bytes += static_cast<uint64_t>(n);
-                if (static_cast<std::size_t>(n) < m_in.size())
+                // A TLS read returns one record at most: read on until OpenSSL wants the socket,
+                // or what it has decrypted already would wait for an epoll event that never comes.
+                if (!c.ssl && static_cast<std::size_t>(n) < m_in.size())
                     break;
             }
         }
@@ -409,6 +506,25 @@ private:
     Totals m_totals;
 };
 
+// The handshake of a long-lived client, waiting with poll() for whatever OpenSSL wants.
+SSL *handshakeNow(int fd)
+{
+    SSL *ssl = newSession(fd);
+    while (ssl) {
+        const int rc = SSL_do_handshake(ssl);
+        if (rc == 1)
+            return ssl;
+        const int error = SSL_get_error(ssl, rc);
+        if (error != SSL_ERROR_WANT_READ && error != SSL_ERROR_WANT_WRITE)
+            break;
+        pollfd p{fd, static_cast<short>(error == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT), 0};
+        ::poll(&p, 1, 10000);
+    }
+    ERR_print_errors_fp(stderr);
+    SSL_free(ssl);
+    return nullptr;
+}
+
 int runFixedClients(const Options &o)
 {
     const sockaddr_in address = loopback(o.port);
@@ -418,6 +534,10 @@ int runFixedClients(const Options &o)
         c.fd = connectNow(address);
         if (c.fd < 0) {
             std::printf("RESULT mode=%s clients=%d error=connect:%s\n", o.mode.c_str(), o.clients, std::strerror(errno));
+            return 1;
+        }
+        if (o.tls && !(c.ssl = handshakeNow(c.fd))) {
+            std::printf("RESULT mode=%s clients=%d error=tls-handshake\n", o.mode.c_str(), o.clients);
             return 1;
         }
         perThread[static_cast<std::size_t>(i % o.threads)].push_back(c);
@@ -443,7 +563,7 @@ int runFixedClients(const Options &o)
         thread.join();
     const double serverCpu = serverCpuFrom < 0 ? -1 : serverCpuSeconds(o.serverPid) - serverCpuFrom;
     const double ownCpu = ownCpuSeconds() - ownCpuFrom;
-    const std::string status = serverStatus(o.serverPid);
+    const std::string status = std::string(o.tls ? " tls=1" : "") + serverStatus(o.serverPid);
     for (Worker &worker : workers)
         worker.closeAll();
 
@@ -474,16 +594,60 @@ int runFixedClients(const Options &o)
 
 struct Pending {
     int fd = -1;
+    SSL *ssl = nullptr;
     bool connecting = false;
+    bool handshaking = false;
+    bool closing = false;     // handshakes: close_notify sent, reading until the server closes
     std::size_t sent = 0;
     std::size_t received = 0;
 };
+
+// Connected (or failed) once the descriptor is writable: false if the connect failed.
+bool finishConnect(Pending &p, uint32_t events, std::string &lastError)
+{
+    int err = 0;
+    socklen_t length = sizeof err;
+    ::getsockopt(p.fd, SOL_SOCKET, SO_ERROR, &err, &length);
+    if (err != 0 || (events & EPOLLERR)) {
+        lastError = std::strerror(err);
+        return false;
+    }
+    p.connecting = false;
+    if (g_tls) {
+        p.ssl = newSession(p.fd);
+        if (!p.ssl) {
+            lastError = "SSL_new";
+            return false;
+        }
+        p.handshaking = true;
+    }
+    return true;
+}
+
+// One handshake step: 1 done, 0 waiting (epoll set for what it waits for), -1 failed.
+int stepHandshake(int epfd, Pending &p, uint64_t tag, std::string &lastError)
+{
+    const int rc = SSL_do_handshake(p.ssl);
+    if (rc == 1) {
+        p.handshaking = false;
+        return 1;
+    }
+    const int error = SSL_get_error(p.ssl, rc);
+    if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
+        setEvents(epfd, EPOLL_CTL_MOD, p.fd, error == SSL_ERROR_WANT_READ ? EPOLLIN : EPOLLOUT, tag);
+        return 0;
+    }
+    const char *reason = ERR_reason_error_string(ERR_get_error());
+    lastError = reason ? reason : "TLS handshake failed (no OpenSSL reason)";
+    ERR_clear_error();
+    return -1;
+}
 
 int runConnectMany(const Options &o)
 {
     const sockaddr_in address = loopback(o.port);
     std::vector<char> message(o.size, 'x'), in(o.size);
-    std::vector<int> open;   // echoed and held open until the end
+    std::vector<std::pair<int, SSL *>> open;   // echoed and held open until the end
     open.reserve(static_cast<std::size_t>(o.clients));
     std::vector<Pending> slots(static_cast<std::size_t>(std::min(o.inFlight, o.clients)));
     const int epfd = ::epoll_create1(EPOLL_CLOEXEC);
@@ -493,10 +657,10 @@ int runConnectMany(const Options &o)
     const auto finishSlot = [&](Pending &p, bool ok) {
         ::epoll_ctl(epfd, EPOLL_CTL_DEL, p.fd, nullptr);
         if (ok) {
-            open.push_back(p.fd);
+            open.emplace_back(p.fd, p.ssl);
             ++echoed;
         } else {
-            ::close(p.fd);
+            closeConnection(p.fd, p.ssl);
             ++errors;
         }
         p = Pending{};
@@ -514,36 +678,40 @@ int runConnectMany(const Options &o)
         p.connecting = true;
         setEvents(epfd, EPOLL_CTL_ADD, p.fd, EPOLLOUT, slot);
     };
-    // Sends the message once connected, then waits for all of it to come back.
+    // Sends the message once connected (and through the handshake), then waits for all of it to
+    // come back.
     const auto onEvent = [&](std::size_t slot, uint32_t events) {
         Pending &p = slots[slot];
-        if (p.connecting) {
-            int err = 0;
-            socklen_t length = sizeof err;
-            ::getsockopt(p.fd, SOL_SOCKET, SO_ERROR, &err, &length);
-            if (err != 0 || (events & EPOLLERR)) {
-                lastError = std::strerror(err);
+        if (p.connecting && !finishConnect(p, events, lastError))
+            return finishSlot(p, false);
+        if (p.handshaking) {
+            const int step = stepHandshake(epfd, p, slot, lastError);
+            if (step < 0)
                 return finishSlot(p, false);
-            }
-            p.connecting = false;
+            if (step == 0)
+                return;
         }
         if (p.sent < o.size) {
-            const ssize_t n = ::send(p.fd, message.data() + p.sent, o.size - p.sent, MSG_NOSIGNAL);
+            const ssize_t n = ioSend(p.fd, p.ssl, message.data() + p.sent, o.size - p.sent);
             if (n < 0 && !transient(errno))
                 return finishSlot(p, false);
             if (n > 0)
                 p.sent += static_cast<std::size_t>(n);
             setEvents(epfd, EPOLL_CTL_MOD, p.fd, p.sent < o.size ? EPOLLOUT : EPOLLIN, slot);
-            return;
+            if (p.sent < o.size || !p.ssl)
+                return;
+            // TLS: the echo may be in OpenSSL already (read with the handshake's last flight).
         }
-        const ssize_t n = ::recv(p.fd, in.data() + p.received, o.size - p.received, 0);
-        if (n < 0 && transient(errno))
-            return;
-        if (n <= 0)
-            return finishSlot(p, false);
-        p.received += static_cast<std::size_t>(n);
-        if (p.received == o.size)
-            finishSlot(p, std::memcmp(in.data(), message.data(), o.size) == 0);
+        for (;;) {
+            const ssize_t n = ioRecv(p.fd, p.ssl, in.data() + p.received, o.size - p.received);
+            if (n < 0 && transient(errno))
+                return;
+            if (n <= 0)
+                return finishSlot(p, false);
+            p.received += static_cast<std::size_t>(n);
+            if (p.received == o.size)
+                return finishSlot(p, std::memcmp(in.data(), message.data(), o.size) == 0);
+        }
     };
 
     const auto start = Clock::now();
@@ -567,18 +735,125 @@ int runConnectMany(const Options &o)
     }
     const double seconds = secondsSince(start);
     const std::string status = serverStatus(o.serverPid);   // every client still connected
-    std::printf("RESULT mode=connect-many clients=%d echoed=%d seconds=%.3f errors=%d%s%s%s\n", o.clients, echoed, seconds,
-                errors, status.c_str(), lastError.empty() ? "" : " last_error=", lastError.empty() ? "" : "see-stderr");
+    std::printf("RESULT mode=connect-many clients=%d echoed=%d seconds=%.3f errors=%d%s%s%s%s\n", o.clients, echoed, seconds,
+                errors, o.tls ? " tls=1" : "", status.c_str(), lastError.empty() ? "" : " last_error=",
+                lastError.empty() ? "" : "see-stderr");
     if (!lastError.empty())
         std::fprintf(stderr, "loadgen: last error: %s\n", lastError.c_str());
     std::fflush(stdout);
-    for (int fd : open)
-        ::close(fd);
+    for (auto [fd, ssl] : open)
+        closeConnection(fd, ssl);
     for (Pending &p : slots)
         if (p.fd >= 0)
-            ::close(p.fd);
+            closeConnection(p.fd, p.ssl);
     ::close(epfd);
     return echoed == o.clients ? 0 : 1;
+}
+
+// --- handshakes: full TLS handshakes, `in-flight` at a time, for a fixed duration ----------------
+
+int runHandshakes(const Options &o)
+{
+    const sockaddr_in address = loopback(o.port);
+    std::vector<Pending> slots(static_cast<std::size_t>(o.inFlight));
+    const int epfd = ::epoll_create1(EPOLL_CLOEXEC);
+    uint64_t handshakes = 0, completed = 0, errors = 0;
+    bool counting = false;
+    std::string lastError;
+    char sink[4096];
+
+    const auto endSlot = [&](Pending &p, bool ok) {
+        ::epoll_ctl(epfd, EPOLL_CTL_DEL, p.fd, nullptr);
+        closeConnection(p.fd, p.ssl);
+        if (!ok)
+            ++errors;
+        else if (counting)
+            ++completed;
+        p = Pending{};
+    };
+    const auto startClient = [&](std::size_t slot) {
+        Pending &p = slots[slot];
+        bool inProgress = false;
+        p.fd = connectNonBlocking(address, &inProgress);
+        if (p.fd < 0) {
+            lastError = std::strerror(errno);
+            ++errors;
+            return;
+        }
+        p.connecting = true;
+        setEvents(epfd, EPOLL_CTL_ADD, p.fd, EPOLLOUT, slot);
+    };
+    // Handshake; then close_notify, and read (the session tickets, the server's close_notify)
+    // until the server has closed: the connection ends cleanly on both sides.
+    const auto onEvent = [&](std::size_t slot, uint32_t events) {
+        Pending &p = slots[slot];
+        if (p.connecting && !finishConnect(p, events, lastError))
+            return endSlot(p, false);
+        if (p.handshaking) {
+            const int step = stepHandshake(epfd, p, slot, lastError);
+            if (step < 0)
+                return endSlot(p, false);
+            if (step == 0)
+                return;
+            if (counting)
+                ++handshakes;
+            SSL_shutdown(p.ssl);
+            p.closing = true;
+            setEvents(epfd, EPOLL_CTL_MOD, p.fd, EPOLLIN, slot);
+        }
+        for (;;) {
+            const ssize_t n = ioRecv(p.fd, p.ssl, sink, sizeof sink);
+            if (n < 0 && transient(errno))
+                return;
+            if (n <= 0)   // the server's close_notify, or its FIN
+                return endSlot(p, true);
+        }
+    };
+
+    const auto start = Clock::now();
+    const auto countFrom = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.warmup));
+    const auto end = countFrom + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
+    double serverCpuFrom = -1, ownCpuFrom = 0;
+    for (std::size_t s = 0; s < slots.size(); ++s)
+        startClient(s);
+    std::vector<epoll_event> events(256);
+    for (;;) {
+        const auto now = Clock::now();
+        if (now >= end)
+            break;
+        if (!counting && now >= countFrom) {
+            counting = true;
+            serverCpuFrom = serverCpuSeconds(o.serverPid);
+            ownCpuFrom = ownCpuSeconds();
+        }
+        const int n = ::epoll_wait(epfd, events.data(), static_cast<int>(events.size()), 10);
+        for (int i = 0; i < n; ++i) {
+            const std::size_t slot = events[static_cast<std::size_t>(i)].data.u64;
+            if (slots[slot].fd < 0)
+                continue;
+            onEvent(slot, events[static_cast<std::size_t>(i)].events);
+            if (slots[slot].fd < 0)
+                startClient(slot);
+        }
+        for (std::size_t s = 0; s < slots.size(); ++s)
+            if (slots[s].fd < 0)
+                startClient(s);
+    }
+    const double serverCpu = serverCpuFrom < 0 ? -1 : serverCpuSeconds(o.serverPid) - serverCpuFrom;
+    const double ownCpu = ownCpuSeconds() - ownCpuFrom;
+    for (Pending &p : slots)
+        if (p.fd >= 0)
+            closeConnection(p.fd, p.ssl);
+    ::close(epfd);
+    const double count = static_cast<double>(handshakes);
+    std::printf("RESULT mode=handshakes in_flight=%d seconds=%.3f handshakes=%llu handshakes_per_s=%.0f closed=%llu "
+                "errors=%llu server_cpu_s=%.2f server_cpu_us_per_handshake=%.0f loadgen_cpu_s=%.2f tls=1%s\n",
+                o.inFlight, o.seconds, static_cast<unsigned long long>(handshakes), count / o.seconds,
+                static_cast<unsigned long long>(completed), static_cast<unsigned long long>(errors), serverCpu,
+                count > 0 ? serverCpu * 1e6 / count : 0.0, ownCpu, serverStatus(o.serverPid).c_str());
+    if (!lastError.empty())
+        std::fprintf(stderr, "loadgen: last error: %s\n", lastError.c_str());
+    return errors == 0 && handshakes > 0 ? 0 : 1;
 }
 
 } // namespace
@@ -595,5 +870,16 @@ int main(int argc, char **argv)
                      static_cast<unsigned long long>(hard), o.clients);
         return 1;
     }
+    if (o.tls) {
+        // OpenSSL's socket BIO writes without MSG_NOSIGNAL.
+        ::signal(SIGPIPE, SIG_IGN);
+        g_tls = makeClientContext();
+        if (!g_tls) {
+            std::printf("RESULT mode=%s error=tls-context\n", o.mode.c_str());
+            return 1;
+        }
+    }
+    if (o.mode == "handshakes")
+        return runHandshakes(o);
     return o.mode == "connect-many" ? runConnectMany(o) : runFixedClients(o);
 }
