@@ -355,7 +355,7 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
     </message>
     <message>
         <location filename="../../app/cli/connectcommand.cpp" line="-112" />
-        <location filename="../../app/cli/inboxcommand.cpp" line="+88" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+97" />
         <location line="+2" />
         <location filename="../../app/cli/mailcommand.cpp" line="+0" />
         <location line="+23" />
@@ -403,7 +403,7 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>sha256</translation>
     </message>
     <message>
-        <location filename="../../app/cli/inboxcommand.cpp" line="-45" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="-53" />
         <source>Receives mail: an SMTP server that keeps every message it is sent (it relays nothing).
 Each message is written to the folder as ID.eml: a Received: line in front, then exactly
 what the client sent. Beside it, ID.json has its envelope (sender, recipients, the SMTP
@@ -412,8 +412,9 @@ own inside; nothing else in it is touched. Point a program you are testing, or
 socketeer mail, at it:
   socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...
 
-Once listening it prints "listening on HOST PORT" to stdout, then one line per message
-received. It runs until SIGINT or SIGTERM.
+Once listening it prints "listening on HOST PORT" to stdout (with --implicit-tls-port, then
+"listening with TLS on HOST PORT"), then one line per message received. It runs until SIGINT
+or SIGTERM.
 
 For testing mail clients: --auth makes it ask for SMTP AUTH (PLAIN or LOGIN), and --fail
 makes it answer chosen failures on purpose, for example --fail RCPT:451:50 answers half of
@@ -426,15 +427,15 @@ the RCPT commands with 451.</source>
 socketeer mail 指向它：
   socketeer mail --server 127.0.0.1:2525 --security none --from a@example.com --to b@example.com ...
 
-开始监听后，它向标准输出打印“listening on HOST PORT”，之后每收到一封邮件打印一行。
-它一直运行，直到收到 SIGINT 或 SIGTERM。
+开始监听后，它向标准输出打印“listening on HOST PORT”（使用 --implicit-tls-port 时，接着打印
+“listening with TLS on HOST PORT”），之后每收到一封邮件打印一行。它一直运行，直到收到 SIGINT
+或 SIGTERM。
 
-用于测试邮件客户端：--auth 让它要求 SMTP AUTH（PLAIN 或 LOGIN）登录，--fail
-让它故意回复指定的失败，例如 --fail RCPT:451:50 会对一半的
-RCPT 命令回复 451。</translation>
+测试邮件客户端时：--auth 让它要求 SMTP AUTH（PLAIN 或 LOGIN），--fail
+让它故意回答指定的失败，例如 --fail RCPT:451:50 会让一半的 RCPT 命令得到 451。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot send to it). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅本机回环：其他机器无法发信给它）。0.0.0.0 或 :: 监听所有网卡。</translation>
     </message>
@@ -502,12 +503,27 @@ RCPT 命令回复 451。</translation>
         <translation>在 EHLO 之后提供 STARTTLS（RFC 3207），使用 --tls-cert/--tls-key，否则使用为 localhost、127.0.0.1 和 ::1 制作的开发证书（首次使用时生成，与 socketeer serve --tls-dev-cert 共用）。其 SHA-256 指纹打印到标准错误。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The certificate STARTTLS presents (PEM; further certificates in the file are sent as its chain). Needs --tls-key and --starttls.</source>
-        <translation>STARTTLS 出示的证书（PEM；文件中其后的证书作为证书链发送）。需要 --tls-key 和 --starttls。</translation>
+        <location line="+5" />
+        <source>Also listen on this port for implicit TLS (SMTPS, RFC 8314: the TLS handshake comes first, as with port 465; 0: any free port), with the certificate of --starttls, the same folder, AUTH and rules. Turns on --starttls for the plain port too.</source>
+        <translation>同时在此端口监听隐式 TLS（SMTPS，RFC 8314：先进行 TLS 握手，与 465 端口相同；0：任一空闲端口），使用 --starttls 的证书、同一文件夹、同样的 AUTH 和规则。同时为普通端口打开 --starttls。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
+        <source>The certificate STARTTLS and the implicit TLS port present (PEM; further certificates in the file are sent as its chain). Needs --tls-key, and --starttls or --implicit-tls-port.</source>
+        <translation>STARTTLS 和隐式 TLS 端口出示的证书（PEM；文件中其后的证书作为证书链发送）。需要 --tls-key，以及 --starttls 或 --implicit-tls-port。</translation>
+    </message>
+    <message>
+        <location line="+61" />
+        <source>--implicit-tls-port: %1 is the plain port already</source>
+        <translation>--implicit-tls-port：%1 已经是普通端口</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>--tls-cert and --tls-key are the certificate of --starttls or --implicit-tls-port: give one of them too</source>
+        <translation>--tls-cert 和 --tls-key 是 --starttls 或 --implicit-tls-port 的证书：请同时给出其中之一</translation>
+    </message>
+    <message>
+        <location line="-62" />
         <location filename="../../app/cli/servecommand.cpp" line="+6" />
         <source>The private key of --tls-cert (PEM, not encrypted).</source>
         <translation>--tls-cert 证书的私钥（PEM，未加密）。</translation>
@@ -548,12 +564,7 @@ RCPT 命令回复 451。</translation>
         <translation>--auth：请给出“any”或一个 user:password 行组成的文件</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>--tls-cert and --tls-key are the certificate of --starttls: give --starttls too</source>
-        <translation>--tls-cert 和 --tls-key 是 --starttls 的证书：请同时给出 --starttls</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+28" />
         <source>--require-tls needs --starttls: without it no message could ever arrive</source>
         <translation>--require-tls 需要 --starttls：否则任何邮件都无法送达</translation>
     </message>
@@ -578,7 +589,7 @@ RCPT 命令回复 451。</translation>
         <translation>邮件保存在 %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>received %1 from &lt;%2&gt; to %3 (%4 bytes)</source>
         <translation>received %1 from &lt;%2&gt; to %3 (%4 bytes)</translation>
     </message>
@@ -740,7 +751,8 @@ RCPT 命令回复 451。</translation>
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/inboxcommand.cpp" line="-125" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="-144" />
+        <location line="+28" />
         <location filename="../../app/cli/servecommand.cpp" line="+1" />
         <source>port</source>
         <translation>端口</translation>
@@ -1818,9 +1830,14 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>AUTH 用户文件 %1 中没有任何用户（user:password 行）</translation>
     </message>
     <message>
-        <location filename="../../core/mail/smtpreceiver.cpp" line="+142" />
+        <location filename="../../core/mail/smtpreceiver.cpp" line="+200" />
         <source>TLS is required, but STARTTLS cannot be offered without a certificate, so no message could ever arrive</source>
         <translation>要求使用 TLS，但没有证书就无法提供 STARTTLS，因此任何邮件都无法送达</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>An implicit TLS port needs a certificate</source>
+        <translation>隐式 TLS 端口需要证书</translation>
     </message>
 </context>
 <context>
@@ -1940,7 +1957,8 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+114" />
         <source>the TLS handshake did not finish within %n second(s)</source>
         <translation>
-            <numerusform>TLS 握手没有在 %n 秒内完成</numerusform></translation>
+            <numerusform>TLS 握手没有在 %n 秒内完成</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+13" />
@@ -2083,7 +2101,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>无法设置 ALPN 列表：%1</translation>
     </message>
     <message>
-        <location filename="../../core/tls/tlssession.cpp" line="+154" />
+        <location filename="../../core/tls/tlssession.cpp" line="+168" />
         <location line="+14" />
         <source>cannot start TLS: %1</source>
         <translation>无法开始 TLS：%1</translation>
@@ -2100,7 +2118,17 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>%1 失败（SSL 错误 %2）</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+16" />
+        <source>the server does not speak TLS (its first bytes are no TLS record: %1)</source>
+        <translation>服务器不使用 TLS（它发来的开头字节不是 TLS 记录：%1）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the client does not speak TLS (its first bytes are no TLS record: %1)</source>
+        <translation>客户端不使用 TLS（它发来的开头字节不是 TLS 记录：%1）</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>the peer closed the connection during the TLS handshake</source>
         <translation>对方在 TLS 握手期间关闭了连接</translation>
     </message>
@@ -2936,7 +2964,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::InboxPanel</name>
     <message>
-        <location filename="../../ui/inboxpanel.cpp" line="+49" />
+        <location filename="../../ui/inboxpanel.cpp" line="+53" />
+        <source>Require TLS before MAIL</source>
+        <translation>MAIL 之前必须使用 TLS</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2987,6 +3020,21 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+10" />
+        <source>Answer MAIL with 530 until the client has said STARTTLS, as a server that insists on TLS does.</source>
+        <translation>客户端发出 STARTTLS 之前，对 MAIL 回答 530，就像坚持使用 TLS 的服务器那样。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Also listen on this port for implicit TLS (SMTPS, like port 465: the TLS handshake comes first). Off, or 0 for any free port.</source>
+        <translation>同时在此端口监听隐式 TLS（SMTPS，与 465 端口相同：先进行 TLS 握手）。关闭，或填 0 使用任一空闲端口。</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Each message is a .eml file there: the Received: line the inbox adds, then the message exactly as it arrived. Its envelope is in a .json beside it.</source>
         <translation>每封邮件是其中的一个 .eml 文件：开头是收件箱加上的 Received: 行，其后是邮件收到时的原样内容。它的信封记录在旁边的 .json 中。</translation>
     </message>
@@ -3006,17 +3054,27 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>故意失败</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+7" />
+        <source>TLS port</source>
+        <translation>TLS 端口</translation>
+    </message>
+    <message>
+        <location line="+35" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+112" />
         <source>Fail on purpose: %1</source>
         <translation>故意失败：%1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+14" />
+        <source>Certificate SHA-256 fingerprint: %1</source>
+        <translation>证书 SHA-256 指纹：%1</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Starting the local inbox…</source>
         <translation>正在启动本地收件箱…</translation>
     </message>
@@ -3031,7 +3089,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>正在 %1 的 %2 端口接收邮件（SMTP，接受任何登录）。可以发给这里的任何地址：每封邮件都会保存，不会转发。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Failures injected: %1</source>
         <translation>已注入故障：%1</translation>
     </message>
@@ -3076,6 +3134,21 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+0" />
         <source>Start</source>
         <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>STARTTLS on port %1, TLS on port %2.</source>
+        <translation>端口 %1 提供 STARTTLS，端口 %2 提供 TLS。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>STARTTLS on port %1.</source>
+        <translation>端口 %1 提供 STARTTLS。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>MAIL is refused until STARTTLS.</source>
+        <translation>STARTTLS 之前拒绝 MAIL。</translation>
     </message>
 </context>
 <context>
@@ -4098,7 +4171,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::TimelineCanvas</name>
     <message>
-        <location filename="../../ui/timelineview.cpp" line="+62" />
+        <location filename="../../ui/timelineview.cpp" line="+78" />
         <source>Server (event loop)</source>
         <translation>服务器（事件循环）</translation>
     </message>
@@ -4128,12 +4201,22 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>发邮件（SMTP 客户端）</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+2" />
+        <source>Window (main thread)</source>
+        <translation>窗口（主线程）</translation>
+    </message>
+    <message>
+        <location line="+120" />
+        <source>handshake</source>
+        <translation>握手</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>in progress…</source>
         <translation>进行中…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
@@ -4143,12 +4226,22 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location line="-120" />
+        <location line="+28" />
+        <source>waiting for the peer…</source>
+        <translation>等待对方…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="-165" />
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+107" />
         <source>Socket calls appear here as the panels make them.</source>
         <translation>各面板进行的套接字调用会实时显示在这里。</translation>
     </message>
@@ -4156,12 +4249,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::TimelineView</name>
     <message>
-        <location line="+73" />
-        <source>Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes.</source>
-        <translation>每条泳道是一个线程；每个方框是一次套接字调用及其结果。箭头把一次 send() 连到收到其字节的 recv()。</translation>
+        <location line="+86" />
+        <source>Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes (over TLS, an SSL_write() of the text to the SSL_read() that got it).</source>
+        <translation>每条泳道是一个线程；每个方框是一次套接字调用及其结果。箭头把 send() 连到收到其字节的 recv()（使用 TLS 时，把写出文本的 SSL_write() 连到收到它的 SSL_read()）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
