@@ -143,11 +143,11 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\b(localhost|epoll|SO_BROADCAST|SHUT_WR|AF_UNIX)\\b",
                  // mail: protocol words, addresses and host names, file patterns, brand names
                  "[\\w.+-]+@[\\w.-]+|\\b[\\w-]+(\\.[\\w-]+)*\\.(com|org|net)\\b|\\*\\.\\w+",
-                 "\\b(SMTP|STARTTLS|SSL/TLS|SSL|TLS|XOAUTH2|OAuth|PLAIN|LOGIN|AUTH|EHLO|PEM|CA|SHA-256|Bcc|POP3|IMAP|"
+                 "\\b(SMTPS|SMTP|STARTTLS|SSL/TLS|SSL|TLS|XOAUTH2|OAuth|PLAIN|LOGIN|AUTH|EHLO|PEM|CA|SHA-256|Bcc|POP3|IMAP|"
                  "Gmail|Google|QQ|MIME|HELO)\\b|\\.(eml|json)\\b|\\b[CS]:|\\bReceived:",
                  // SMTP stages and a failure rule as written (RCPT:451:50); certificate file names
                  "\\b(MAIL|RCPT|DATA|STAGE|CODE|PERCENT)\\b|\\b[A-Z]+:[A-Z0-9]+:[A-Z0-9]+\\b|\\b[\\w-]+\\.(pem|key|crt)\\b",
-                 "\\b(socket|bind|listen|accept|connect|send|sendto|recv|recvfrom|shutdown|close|getaddrinfo)\\(",
+                 "\\b(socket|bind|listen|accept|connect|send|sendto|recv|recvfrom|shutdown|close|getaddrinfo|SSL_write|SSL_read|SSL_do_handshake)\\(",
                  "\\b(Ctrl|Shift|Alt|Enter|Esc|F\\d{1,2})\\b(\\+(\\w+|=|-))*",   // keys: Enter, Ctrl+H
                  "\\([A-Z0-9]\\)",                                     // an accelerator, "&" stripped: 文件(F)
                  "\\b(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\\b",
