@@ -195,7 +195,7 @@ int main(int argc, char *argv[])
         return 1;
     if (auto *preset = compose.findChild<QComboBox *>(QStringLiteral("preset")))
         preset->setCurrentIndex(preset->findData(QStringLiteral("local")));
-    compose.setLocalInboxPort(window.inboxPanel()->listeningPort());
+    compose.setLocalInbox({window.inboxPanel()->listeningPort()});
     window.timeline()->canvas()->clear();   // the timeline shows this mail alone
     compose.send();
     if (!waitFor([&] { return window.inboxPanel()->model()->rowCount() == 1; }, 15000))

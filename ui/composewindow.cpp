@@ -309,13 +309,15 @@ void ComposeWindow::applyPreset()
     const MailPreset *preset = findMailPreset(m_preset->currentData().toString());
     if (!preset)
         return;
-    m_presetNote->setText(preset->note());
+    m_presetNote->setText(presetNote(*preset));
     updateLoginFields();
     if (preset->id == QLatin1String("custom") || m_restoring)
         return;
     m_host->setText(preset->host);
-    m_port->setValue(preset->id == QLatin1String("local") && m_localInboxPort != 0 ? m_localInboxPort : preset->port);
-    const char *security = preset->security == SmtpSecurity::Tls ? "tls" : preset->security == SmtpSecurity::StartTls ? "starttls" : "none";
+    const bool local = preset->id == QLatin1String("local");
+    m_port->setValue(local && m_localInbox.port != 0 ? m_localInbox.port : preset->port);
+    const SmtpSecurity wanted = local && m_localInbox.startTls ? SmtpSecurity::StartTls : preset->security;
+    const char *security = wanted == SmtpSecurity::Tls ? "tls" : wanted == SmtpSecurity::StartTls ? "starttls" : "none";
     m_security->setCurrentIndex(m_security->findData(QLatin1String(security)));
     m_authMethod->setCurrentIndex(m_authMethod->findData(preset->authMethod == SmtpAuthMethod::XOAuth2 ? QStringLiteral("xoauth2")
                                                                                                        : QStringLiteral("auto")));
@@ -446,7 +448,7 @@ SmtpSessionOptions ComposeWindow::sessionOptions() const
     options.security = security == QLatin1String("tls")    ? SmtpSecurity::Tls
                      : security == QLatin1String("none")   ? SmtpSecurity::None
                                                            : SmtpSecurity::StartTls;
-    if (!isLocalInbox()) {
+    if (!isLocalInbox() || m_localInbox.login) {
         options.user = m_user->text().trimmed();
         options.password = m_password->text();
     }
@@ -604,7 +606,7 @@ void ComposeWindow::restoreDraft()
             m_attachments->addMissing(file);
     m_restoring = false;
     if (const MailPreset *preset = findMailPreset(m_preset->currentData().toString()))
-        m_presetNote->setText(preset->note());
+        m_presetNote->setText(presetNote(*preset));
     updateLoginFields();
 }
 
@@ -613,19 +615,34 @@ bool ComposeWindow::isLocalInbox() const
     return m_preset->currentData().toString() == QLatin1String("local");
 }
 
-void ComposeWindow::setLocalInboxPort(quint16 port)
+void ComposeWindow::setLocalInbox(const LocalInbox &inbox)
 {
-    if (port == 0 || port == m_localInboxPort)
+    if (inbox.port == 0)
         return;
-    m_localInboxPort = port;
+    m_localInbox = inbox;
     if (isLocalInbox() && !isSending())
-        m_port->setValue(port);
+        applyPreset();
 }
 
-// The local inbox takes no login: the fields stay as typed (for the next provider) but unused.
+QString ComposeWindow::presetNote(const MailPreset &preset) const
+{
+    if (preset.id != QLatin1String("local") || (!m_localInbox.startTls && !m_localInbox.login))
+        return preset.note();
+    if (m_localInbox.startTls && m_localInbox.login)
+        return tr("Socketeer's own inbox on this computer, with STARTTLS and a login as its Inbox tab asks: type a user "
+                  "and password it accepts. The mail never leaves the machine.");
+    if (m_localInbox.startTls)
+        return tr("Socketeer's own inbox on this computer, with STARTTLS as its Inbox tab asks; no login. The mail never "
+                  "leaves the machine.");
+    return tr("Socketeer's own inbox on this computer, with a login as its Inbox tab asks: type a user and password it "
+              "accepts. The mail never leaves the machine.");
+}
+
+// The local inbox takes no login unless the Inbox tab asks for one: the fields stay as typed
+// (for the next provider) but unused.
 void ComposeWindow::updateLoginFields()
 {
-    const bool login = !isLocalInbox();
+    const bool login = !isLocalInbox() || m_localInbox.login;
     m_user->setEnabled(login);
     m_password->setEnabled(login);
     m_authMethod->setEnabled(login);

@@ -30,6 +30,7 @@ struct SmtpTranscriptLine;
 namespace socketeer::ui {
 
 class AttachmentList;
+struct MailPreset;
 class HostEdit;
 class MailDraftStore;
 class Settings;
@@ -54,8 +55,14 @@ public:
     void attachFiles(const QStringList &paths);
     void send();
     void cancel();
-    // Where the app's own inbox listens, for the "Local inbox" account (the preset's port unless told).
-    void setLocalInboxPort(quint16 port);
+    // Where the app's own inbox (the Inbox tab) listens and what it asks for: the "Local inbox"
+    // account follows it (the preset's port, no TLS and no login unless told).
+    struct LocalInbox {
+        quint16 port = 0;
+        bool startTls = false;   // it offers STARTTLS (and may refuse mail without it)
+        bool login = false;      // it asks for SMTP AUTH
+    };
+    void setLocalInbox(const LocalInbox &inbox);
     bool isLocalInbox() const;
 
 signals:
@@ -72,6 +79,7 @@ private:
     QWidget *createMessageBox();
     QWidget *createAttachmentBox();
     void applyPreset();
+    QString presetNote(const MailPreset &preset) const;
     void updateLoginFields();
     void validate();
     void scheduleDraftSave();
@@ -122,7 +130,7 @@ private:
     QString m_problem;
     qint64 m_estimate = 0;
     bool m_restoring = false;
-    quint16 m_localInboxPort = 0;   // 0: not told; the preset's port
+    LocalInbox m_localInbox;   // port 0: not told; the preset's port
 };
 
 } // namespace socketeer::ui

@@ -11,6 +11,7 @@
 #include "trafficcounters.h"
 #include "udppanel.h"
 
+#include "mail/smtpreceiver.h"
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
 #include "udp/udpendpoint.h"
@@ -263,10 +264,16 @@ void MainWindow::openMail()
     // One compose window, kept while the main window lives: its password stays in memory only.
     if (!m_compose) {
         m_compose = new ComposeWindow(m_settings, {}, this);
-        m_compose->setLocalInboxPort(m_inbox->listeningPort());
-        connect(m_inbox, &InboxPanel::listeningChanged, m_compose, [this](bool listening, quint16 port) {
+        // The "Local inbox" account follows the Inbox tab: its port, STARTTLS when it has a
+        // certificate, a login when it asks for one.
+        const auto tellCompose = [this] {
+            const SmtpReceiverConfig &config = m_inbox->receiver()->config();
+            m_compose->setLocalInbox({m_inbox->listeningPort(), config.tls != nullptr, config.authMode != SmtpAuthMode::Off});
+        };
+        tellCompose();
+        connect(m_inbox, &InboxPanel::listeningChanged, m_compose, [tellCompose](bool listening) {
             if (listening)
-                m_compose->setLocalInboxPort(port);
+                tellCompose();
         });
     }
     m_compose->show();

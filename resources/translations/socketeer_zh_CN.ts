@@ -2716,34 +2716,34 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+101" />
+        <location line="+103" />
         <location line="+33" />
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location line="-133" />
-        <location line="+100" />
+        <location line="-135" />
+        <location line="+102" />
         <location line="+33" />
         <source>Cc</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location line="-132" />
-        <location line="+100" />
+        <location line="-134" />
+        <location line="+102" />
         <location line="+32" />
         <source>Bcc</source>
         <translation>密送</translation>
     </message>
     <message>
-        <location line="-131" />
-        <location line="+111" />
+        <location line="-133" />
+        <location line="+113" />
         <location line="+24" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="-126" />
+        <location line="-128" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2768,7 +2768,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+63" />
         <source>No attachments</source>
         <translation>没有附件</translation>
     </message>
@@ -2850,7 +2850,22 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>草稿无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+45" />
+        <source>Socketeer's own inbox on this computer, with STARTTLS and a login as its Inbox tab asks: type a user and password it accepts. The mail never leaves the machine.</source>
+        <translation>Socketeer 在本机的收件箱，按其“收件箱”标签页的要求使用 STARTTLS 并登录：请输入它接受的用户名和密码。邮件不会离开本机。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Socketeer's own inbox on this computer, with STARTTLS as its Inbox tab asks; no login. The mail never leaves the machine.</source>
+        <translation>Socketeer 在本机的收件箱，按其“收件箱”标签页的要求使用 STARTTLS；无需登录。邮件不会离开本机。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Socketeer's own inbox on this computer, with a login as its Inbox tab asks: type a user and password it accepts. The mail never leaves the machine.</source>
+        <translation>Socketeer 在本机的收件箱，按其“收件箱”标签页的要求需要登录：请输入它接受的用户名和密码。邮件不会离开本机。</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>A mail is being sent</source>
         <translation>正在发送邮件</translation>
     </message>
@@ -3258,7 +3273,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+43" />
+        <location filename="../../ui/mainwindow.cpp" line="+44" />
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>

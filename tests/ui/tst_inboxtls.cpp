@@ -10,6 +10,7 @@
 #include "certificatedialog.h"
 #include "inboxmodel.h"
 #include "inboxpanel.h"
+#include "mainwindow.h"
 #include "messageview.h"
 #include "settings.h"
 #include "tlsserverfields.h"
@@ -211,6 +212,68 @@ private slots:
         QVERIFY(panel.receiver()->config().tls && panel.receiver()->config().requireTls);
         QVERIFY(panel.implicitTlsPort() != 0);
         QVERIFY(stopped(panel));
+    }
+
+    // The compose window's "Local inbox" preset follows what the Inbox tab asks for: with TLS on
+    // and a login required it uses STARTTLS and lets the login be typed; back to plain, no login.
+    // A newcomer who turned TLS on never sees 530 "Must issue a STARTTLS command first".
+    void localInboxPreset_followsTheInboxTabsSecurity()
+    {
+        Settings settings;
+        MainWindow main(settings);
+        InboxPanel &panel = *main.inboxPanel();
+        QVERIFY(stopped(panel));
+        panel.tlsFields()->setMode(TlsServerFields::Mode::DevelopmentCertificate);
+        chooseData(&panel, "inboxAuth", int(SmtpAuthMode::Any));
+        field<QCheckBox>(&panel, "inboxRequireTls")->setChecked(true);
+        field<QSpinBox>(&panel, "inboxImplicitTlsPort")->setValue(-1);
+        QSignalSpy listening(&panel, &InboxPanel::listeningChanged);
+        QTest::mouseClick(field<QPushButton>(&panel, "inboxStartStop"), Qt::LeftButton);
+        QVERIFY2(listening.wait(kWaitMs), qPrintable(panel.statusText()));
+        const quint16 port = panel.listeningPort();
+
+        main.openMail();
+        ComposeWindow &window = *main.composeWindow();
+        chooseData(&window, "preset", u"local"_s);
+        QCOMPARE(field<QSpinBox>(&window, "port")->value(), int(port));
+        QCOMPARE(field<QComboBox>(&window, "security")->currentData().toString(), u"starttls"_s);
+        QVERIFY(field<QLineEdit>(&window, "user")->isEnabled());
+        QVERIFY(field<QLineEdit>(&window, "password")->isEnabled());
+        type(&window, "user", u"pupil"_s);
+        type(&window, "password", kSecret);
+        type(&window, "caFile", QString());
+        type(&window, "from", u"pupil@example.com"_s);
+        type(&window, "to", u"teacher@example.com"_s);
+        type(&window, "subject", u"local preset"_s);
+        field<QPlainTextEdit>(&window, "body")->setPlainText(u"hello\n"_s);
+        QSignalSpy finished(&window, &ComposeWindow::sendFinished);
+        QSignalSpy arrived(&panel, &InboxPanel::messageArrived);
+        QTest::mouseClick(field<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(kWaitMs));
+        if (!finished.first().first().toBool()) {   // not yet trusted (an earlier test may have)
+            CertificateDialog *dialog = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<CertificateDialog *>()) != nullptr, kWaitMs);
+            QTest::mouseClick(dialog->trustButton(), Qt::LeftButton);
+            QVERIFY(finished.wait(kWaitMs));
+        }
+        QVERIFY2(finished.last().first().toBool(), qPrintable(window.statusText() + u'\n' + window.transcriptText()));
+        QVERIFY(arrived.count() == 1 || arrived.wait(kWaitMs));
+        const QJsonObject envelope =
+            QJsonDocument::fromJson(readFile(panel.directory() + u'/' + arrived.first().first().toString() + u".json"_s)).object();
+        QCOMPARE(envelope.value(u"tls"_s).toBool(), true);
+        QCOMPARE(envelope.value(u"authUser"_s).toString(), u"pupil"_s);
+
+        // Back to plain and no login: the preset follows again.
+        QVERIFY(stopped(panel));
+        panel.tlsFields()->setMode(TlsServerFields::Mode::None);
+        chooseData(&panel, "inboxAuth", int(SmtpAuthMode::Off));
+        listening.clear();
+        QTest::mouseClick(field<QPushButton>(&panel, "inboxStartStop"), Qt::LeftButton);
+        QVERIFY2(listening.wait(kWaitMs), qPrintable(panel.statusText()));
+        QTRY_COMPARE(field<QComboBox>(&window, "security")->currentData().toString(), u"none"_s);
+        QVERIFY(!field<QLineEdit>(&window, "user")->isEnabled());
+        QCOMPARE(field<QSpinBox>(&window, "port")->value(), int(panel.listeningPort()));
+        window.close();
     }
 
     // A certificate file that is no certificate: the status names it, nothing listens.
