@@ -108,6 +108,46 @@ private slots:
         client.disconnectAndWait();
     }
 
+    // The tutorial's threaded server wrapped in Python's ssl, over IPv4 and IPv6: verified by
+    // name (localhost, ::1 as an IP SAN), ALPN agreed, and a 256 KiB message echoed byte for byte
+    // through TLS records of at most 16 KiB and Python's recv(1024).
+    void pythonSslServer_verifiesAndEchoesByteIdentical_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::newRow("127.0.0.1") << u"127.0.0.1"_s;
+        QTest::newRow("::1") << u"::1"_s;
+    }
+    void pythonSslServer_verifiesAndEchoesByteIdentical()
+    {
+        QFETCH(QString, host);
+        if (host.contains(u':'))
+            QVERIFY2(testsupport::haveIPv6Loopback(), "this machine has no ::1");
+        Peer server;
+        QVERIFY(server.startPython(QStringLiteral("tls_threaded_echo_server.py"),
+                                   {QStringLiteral("0"), host, m_certificate.certificateFile, m_certificate.keyFile, u"chat/1"_s}));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port);
+        TlsClientOptions options;
+        options.caFile = m_certificate.certificateFile;
+        options.alpn = {u"chat/1"_s};
+        TcpClientConfig config = tlsConfig(port, options);
+        config.endpoint.host = host;
+        TcpClient client;
+        QSignalSpy connected(&client, &TcpClient::connected);
+        QSignalSpy received(&client, &TcpClient::dataReceived);
+        QVERIFY(client.connectToHost(config));
+        QVERIFY2(connected.wait(20000), qPrintable(QString::fromUtf8(server.standardError())));
+        QVERIFY2(client.security().contains(QLatin1String("ALPN chat/1")), qPrintable(client.security()));
+        QVERIFY(server.readLine(20000).contains(" TLSv1.3 chat/1"));
+        QByteArray message(256 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < message.size(); ++i)
+            message[i] = char((i * 7919) >> 3);
+        client.send(message);
+        QTRY_VERIFY_WITH_TIMEOUT(joined(received).size() >= message.size(), 30000);
+        QCOMPARE(joined(received), message);
+        client.disconnectAndWait();
+    }
+
     void refused_data()
     {
         QTest::addColumn<bool>("expired");
