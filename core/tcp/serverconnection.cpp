@@ -132,53 +132,19 @@ void ServerConnection::continueHandshake()
     writable();   // what was queued meanwhile (a feed every client joins) goes out
 }
 
-namespace {
-
-Error wouldBlock(ErrorKind kind)
-{
-    return Error::fromErrno(kind, EAGAIN, {});
-}
-
-} // namespace
-
 Result<std::size_t> ServerConnection::receive(std::span<char> buffer)
 {
     if (!m_tls)
         return m_socket.recv(buffer);
     m_readRetry = false;
-    const auto io = m_tls->read(buffer);
-    switch (io.status) {
-    case TlsSession::Status::Done:
-        return io.bytes;
-    case TlsSession::Status::WantWrite:
-        m_readWantsWrite = true;
-        return wouldBlock(ErrorKind::Receive);
-    case TlsSession::Status::WantRead:
-        return wouldBlock(ErrorKind::Receive);
-    case TlsSession::Status::Closed:
-        return std::size_t(0);
-    case TlsSession::Status::Error:
-        break;
-    }
-    return Error{ErrorKind::Tls, {}, m_tls->errorString(), true};
+    return m_tls->receive(buffer, &m_readWantsWrite);
 }
 
 Result<std::size_t> ServerConnection::transmit(std::span<const char> data)
 {
     if (!m_tls)
         return m_socket.send(data);
-    const auto io = m_tls->write(data);
-    switch (io.status) {
-    case TlsSession::Status::Done:
-        return io.bytes;
-    case TlsSession::Status::WantWrite:
-    case TlsSession::Status::WantRead:   // renegotiation is refused; a key update only needs a retry
-        return wouldBlock(ErrorKind::Send);
-    case TlsSession::Status::Closed:
-    case TlsSession::Status::Error:
-        break;
-    }
-    return Error{ErrorKind::Tls, {}, m_tls->errorString(), true};
+    return m_tls->send(data);
 }
 
 ServerConnection::~ServerConnection()

@@ -170,39 +170,14 @@ Result<std::size_t> TcpClientEngine::Worker::receive(std::span<char> data)
 {
     if (!tls)
         return socket.recv(data);
-    const auto io = tls->read(data);
-    switch (io.status) {
-    case TlsSession::Status::Done:
-        return io.bytes;
-    case TlsSession::Status::WantWrite:
-        readWantsWrite = true;
-        return Error::fromErrno(ErrorKind::Receive, EAGAIN, {});
-    case TlsSession::Status::WantRead:
-        return Error::fromErrno(ErrorKind::Receive, EAGAIN, {});
-    case TlsSession::Status::Closed:
-        return std::size_t(0);
-    case TlsSession::Status::Error:
-        break;
-    }
-    return Error{ErrorKind::Tls, {}, tls->errorString(), true};
+    return tls->receive(data, &readWantsWrite);
 }
 
 Result<std::size_t> TcpClientEngine::Worker::transmit(std::span<const char> data)
 {
     if (!tls)
         return socket.send(data);
-    const auto io = tls->write(data);
-    switch (io.status) {
-    case TlsSession::Status::Done:
-        return io.bytes;
-    case TlsSession::Status::WantWrite:
-    case TlsSession::Status::WantRead:
-        return Error::fromErrno(ErrorKind::Send, EAGAIN, {});
-    case TlsSession::Status::Closed:
-    case TlsSession::Status::Error:
-        break;
-    }
-    return Error{ErrorKind::Tls, {}, tls->errorString(), true};
+    return tls->send(data);
 }
 
 bool TcpClientEngine::Worker::sayGoodbye()

@@ -307,6 +307,41 @@ TlsSession::Io TlsSession::write(std::span<const char> data)
     return {status, status == Status::Done ? n : 0};
 }
 
+Result<std::size_t> TlsSession::receive(std::span<char> buffer, bool *readWantsWrite)
+{
+    const Io io = read(buffer);
+    switch (io.status) {
+    case Status::Done:
+        return io.bytes;
+    case Status::WantWrite:
+        *readWantsWrite = true;
+        return Error::fromErrno(ErrorKind::Receive, EAGAIN, {});
+    case Status::WantRead:
+        return Error::fromErrno(ErrorKind::Receive, EAGAIN, {});
+    case Status::Closed:
+        return std::size_t(0);
+    case Status::Error:
+        break;
+    }
+    return Error{ErrorKind::Tls, {}, m_error, true};
+}
+
+Result<std::size_t> TlsSession::send(std::span<const char> data)
+{
+    const Io io = write(data);
+    switch (io.status) {
+    case Status::Done:
+        return io.bytes;
+    case Status::WantWrite:
+    case Status::WantRead:   // renegotiation is refused; a key update only needs a retry
+        return Error::fromErrno(ErrorKind::Send, EAGAIN, {});
+    case Status::Closed:
+    case Status::Error:
+        break;
+    }
+    return Error{ErrorKind::Tls, {}, m_error, true};
+}
+
 TlsSession::Status TlsSession::shutdown()
 {
     if (m_shutdownSent)

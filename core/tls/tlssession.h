@@ -52,6 +52,11 @@ public:
     bool isEstablished() const { return m_established; }
     Io read(std::span<char> buffer);
     Io write(std::span<const char> data);
+    // read() and write() as the engines use a socket's recv()/send(): bytes moved, 0 when the peer
+    // ended TLS, EAGAIN (ErrorKind Receive/Send) while OpenSSL waits for the descriptor, or an
+    // ErrorKind::Tls error. `*readWantsWrite` is set when a read must wait until it is writable.
+    Result<std::size_t> receive(std::span<char> buffer, bool *readWantsWrite);
+    Result<std::size_t> send(std::span<const char> data);
     // Sends close_notify (once); Done when it is out. Reading may go on afterwards.
     Status shutdown();
     // Decrypted bytes (or a whole record) held inside OpenSSL: epoll will not say so.
