@@ -86,6 +86,8 @@ QString TimelineCanvas::laneTitle(const QString &thread)
         return tr("UDP");
     if (thread == QLatin1String("smtp-inbox"))
         return tr("Local inbox (SMTP server)");
+    if (thread == QLatin1String("smtps-inbox"))
+        return tr("Local inbox (its TLS port)");
     if (thread == QLatin1String("mail-sender"))
         return tr("Mail (SMTP client)");
     if (thread == QLatin1String("main"))

@@ -1887,7 +1887,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>与 %1 的 TLS 握手没有在 %2 毫秒内完成</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+49" />
         <location line="+135" />
         <source>closed by this side</source>
         <translation>由本端关闭</translation>
@@ -1921,7 +1921,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
 <context>
     <name>socketeer::TcpServer</name>
     <message>
-        <location filename="../../core/tcp/serverconnection.cpp" line="+508" />
+        <location filename="../../core/tcp/serverconnection.cpp" line="+474" />
         <source>server stopped</source>
         <translation>服务器已停止</translation>
     </message>
@@ -1938,12 +1938,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         </translation>
     </message>
     <message>
-        <location line="-383" />
+        <location line="-349" />
         <source>TLS handshake failed: %1</source>
         <translation>TLS 握手失败：%1</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+84" />
         <source>the client closed the connection</source>
         <translation>客户端关闭了连接</translation>
     </message>
@@ -2138,7 +2138,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>服务器的证书被拒绝：%1（SHA-256 %2）</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+133" />
         <source>no certificate was presented</source>
         <translation>对方没有出示证书</translation>
     </message>
@@ -4212,6 +4212,11 @@ until SIGINT or SIGTERM, then exits 0.</source>
     </message>
     <message>
         <location line="+2" />
+        <source>Local inbox (its TLS port)</source>
+        <translation>本地收件箱（其 TLS 端口）</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Mail (SMTP client)</source>
         <translation>发邮件（SMTP 客户端）</translation>
     </message>
@@ -4251,12 +4256,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="-165" />
+        <location line="-167" />
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+107" />
+        <location line="+109" />
         <source>Socket calls appear here as the panels make them.</source>
         <translation>各面板进行的套接字调用会实时显示在这里。</translation>
     </message>
