@@ -181,22 +181,71 @@ private slots:
         }
     }
 
+    void range_isPythonSlice_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("covered");   // of "0123456789"
+        QTest::newRow("whole") << u":"_s << QByteArray("0123456789");
+        QTest::newRow("skip the first") << u"1:"_s << QByteArray("123456789");
+        QTest::newRow("up to the last two") << u":-2"_s << QByteArray("01234567");
+        QTest::newRow("both") << u" 2 : 5 "_s << QByteArray("234");
+        QTest::newRow("from the back") << u"-3:"_s << QByteArray("789");
+        QTest::newRow("past the end, clamped") << u"8:100"_s << QByteArray("89");
+        QTest::newRow("before the front, clamped") << u"-100:2"_s << QByteArray("01");
+        QTest::newRow("empty: end before start") << u"5:2"_s << QByteArray();
+        QTest::newRow("empty: start past the end") << u"20:"_s << QByteArray();
+    }
+    void range_isPythonSlice()
+    {
+        QFETCH(QString, text);
+        QFETCH(QByteArray, covered);
+        const auto range = parseChecksumRange(text);
+        QVERIFY2(range, qPrintable(range ? QString() : range.error().detail));
+        QCOMPARE(range->of("0123456789").toByteArray(), covered);
+        ChecksumSpec s = spec(u"crc32"_s);
+        s.range = *range;
+        const QByteArray appended = appendChecksum(s, "0123456789");
+        QCOMPARE(appended, "0123456789" + checkValueBytes(s, computeChecksum(s.algorithm, covered)));
+        QVERIFY(verifyChecksum(s, appended).ok());
+    }
+
+    void range_refusesWhatIsNotStartColonEnd_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("no colon") << u"3"_s;
+        QTest::newRow("two colons") << u"1:2:3"_s;
+        QTest::newRow("not a number") << u"a:"_s;
+        QTest::newRow("hex") << u":0x10"_s;
+        QTest::newRow("empty") << QString();
+    }
+    void range_refusesWhatIsNotStartColonEnd()
+    {
+        QFETCH(QString, text);
+        const auto range = parseChecksumRange(text);
+        QVERIFY(!range);
+        QVERIFY2(range.error().detail.contains(u'"' + text + u'"'), qPrintable(range.error().detail));
+    }
+
     // Python computes, we compare; we append, Python verifies; Python appends, we verify; and a
-    // message with one byte changed, Python says is bad.
+    // message with one byte changed inside the range, Python says is bad. Ranges as Python slices.
     void everyAlgorithm_agreesWithPython()
     {
         Peer python;
         QVERIFY(python.startPython(u"checksum.py"_s, {u"lines"_s}));
         QRandomGenerator random(20261205);
+        const QStringList ranges{u":"_s, u"1:"_s, u":-1"_s, u"2:-3"_s, u"-5:"_s, u"3:40"_s};
         int compared = 0;
         for (const QString &name : checksumNames()) {
             for (const QString &order : {u"le"_s, u"be"_s}) {
-                const ChecksumSpec s = spec(name, order);
                 for (int round = 0; round < 40; ++round) {
-                    // Short messages often (the edge cases), long ones up to 2000 bytes too.
+                    // Short messages often (the edge cases), long ones up to 2000 bytes too; the
+                    // whole message mostly, a range now and then.
                     const qsizetype size = round < 10 ? round : random.bounded(2001);
+                    const QString rangeText = round % 4 == 3 ? ranges.at(random.bounded(ranges.size())) : u":"_s;
+                    ChecksumSpec s = spec(name, order);
+                    s.range = *parseChecksumRange(rangeText);
                     const QByteArray message = randomBytes(random, size);
-                    const QByteArray prefix = name.toLatin1() + ' ' + order.toLatin1() + ' ';
+                    const QByteArray prefix = name.toLatin1() + ' ' + order.toLatin1() + ' ' + rangeText.toLatin1() + ' ';
 
                     python.write("append " + prefix + message.toHex() + '\n');
                     const QByteArray theirs = QByteArray::fromHex(python.readLine());
@@ -207,8 +256,11 @@ private slots:
 
                     python.write("verify " + prefix + ours.toHex() + '\n');
                     QCOMPARE(python.readLine(), QByteArray("ok"));
+                    // One byte changed, in the range or in the value.
                     QByteArray changed = ours;
-                    const qsizetype at = random.bounded(changed.size());
+                    const QByteArrayView covered = s.range.of(QByteArrayView(ours).first(size));
+                    const qsizetype first = covered.isEmpty() ? size : covered.data() - ours.constData();
+                    const qsizetype at = random.bounded(qint64(first), qint64(covered.isEmpty() ? ours.size() : first + covered.size()));
                     changed[at] = static_cast<char>(changed[at] ^ (1 + random.bounded(255)));
                     python.write("verify " + prefix + changed.toHex() + '\n');
                     QCOMPARE(python.readLine(), QByteArray("bad"));

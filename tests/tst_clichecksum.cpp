@@ -22,7 +22,7 @@ private slots:
         QTest::addColumn<QStringList>("mentions");
         QTest::newRow("connect") << u"connect"_s << QStringList{u"--append"_s, u"--checksum-order"_s, u"crc16-modbus"_s, u"37 4B"_s};
         QTest::newRow("serve") << u"serve"_s << QStringList{u"--append"_s, u"--checksum-order"_s};
-        QTest::newRow("udp") << u"udp"_s << QStringList{u"--append"_s, u"--checksum-order"_s, u"--verify"_s, u"bad crc16-modbus"_s};
+        QTest::newRow("udp") << u"udp"_s << QStringList{u"--append"_s, u"--checksum-order"_s, u"--checksum-range"_s, u"--verify"_s, u"bad crc16-modbus"_s};
     }
     void help_documentsChecksumOptions()
     {
@@ -173,6 +173,26 @@ private slots:
         QVERIFY2(udp.errors().isEmpty(), udp.errors().constData());
     }
 
+    // Modbus ASCII style: the LRC leaves out the leading ':' (the range 1:), on both sides.
+    void udp_checksumRange_coversOnlyTheSlice()
+    {
+        Peer server;
+        QVERIFY(server.startPython(u"udp_server.py"_s, {u"0"_s}));
+        const quint16 serverPort = server.readListeningPort();
+        QVERIFY(serverPort);
+        Cli udp;
+        QVERIFY(udp.start({u"udp"_s, u"--hex"_s, u"--to"_s, u"127.0.0.1:"_s + QString::number(serverPort), u"--append"_s, u"lrc"_s,
+                           u"--verify"_s, u"lrc"_s, u"--checksum-range"_s, u"1:"_s}));
+        const quint16 ownPort = udp.readPortLine("bound ");
+        QVERIFY(ownPort);
+        udp.write("3a0103\n");
+        // 0x100 - (0x01 + 0x03) = 0xFC; over the whole message it would be 0xC2.
+        QCOMPARE(server.readLine(), "From 127.0.0.1 " + QByteArray::number(ownPort) + " 3a0103fc");
+        QCOMPARE(udp.readLine(), "127.0.0.1:" + QByteArray::number(serverPort) + " 3a0103fc");
+        QVERIFY(udp.stopsCleanlyOn(SIGINT));
+        QVERIFY2(udp.errors().isEmpty(), udp.errors().constData());
+    }
+
     // Bad datagrams are printed as always, reported on stderr after their line, and the command goes on.
     void udp_verify_reportsBadDatagramsAndContinues()
     {
@@ -209,6 +229,8 @@ private slots:
         QTest::newRow("unknown verify") << QStringList{u"--verify"_s, u"crc64"_s} << QByteArray("--verify: unknown checksum \"crc64\"");
         QTest::newRow("bad order") << QStringList{u"--verify"_s, u"crc32"_s, u"--checksum-order"_s, u"be2"_s} << QByteArray("be2");
         QTest::newRow("order alone") << QStringList{u"--checksum-order"_s, u"le"_s} << QByteArray("--checksum-order needs");
+        QTest::newRow("bad range") << QStringList{u"--append"_s, u"lrc"_s, u"--checksum-range"_s, u"1-3"_s} << QByteArray("--checksum-range: ");
+        QTest::newRow("range alone") << QStringList{u"--checksum-range"_s, u"1:"_s} << QByteArray("--checksum-range needs");
     }
     void udp_badChecksumOption_isUsageError()
     {

@@ -15,6 +15,10 @@ ChecksumOptions::ChecksumOptions()
       order(QStringLiteral("checksum-order"),
             Cli::tr("Byte order of the check value: le (low byte first) or be (high byte first), instead of the convention."),
             QStringLiteral("le|be")),
+      range(QStringLiteral("checksum-range"),
+            Cli::tr("Compute the check value over these bytes of the message only, as a Python slice: 1: skips the "
+                    "first byte, :-1 leaves out the last, 2:10 is bytes 2 to 9 (default: the whole message)."),
+            QStringLiteral("start:end")),
       verify(QStringLiteral("verify"),
              Cli::tr("Check every message received as ending with this check value (names as for --append)."), Cli::tr("name"))
 {
@@ -28,6 +32,16 @@ Result<ChecksumChoice> checksumChoice(const QCommandLineParser &parser, const Ch
     if (parser.isSet(options.order) && !parser.isSet(options.append) && !verifying)
         return Error::invalid(withVerify ? Cli::tr("--checksum-order needs --append or --verify")
                                          : Cli::tr("--checksum-order needs --append"));
+    if (parser.isSet(options.range) && !parser.isSet(options.append) && !verifying)
+        return Error::invalid(withVerify ? Cli::tr("--checksum-range needs --append or --verify")
+                                         : Cli::tr("--checksum-range needs --append"));
+    ChecksumRange range;
+    if (parser.isSet(options.range)) {
+        auto parsed = parseChecksumRange(parser.value(options.range));
+        if (!parsed)
+            return Error::invalid(QStringLiteral("--checksum-range: ") + parsed.error().detail);
+        range = *parsed;
+    }
     auto parse = [&](const QCommandLineOption &option, std::optional<ChecksumSpec> &into) -> Result<void> {
         if (!parser.isSet(option))
             return {};
@@ -35,6 +49,7 @@ Result<ChecksumChoice> checksumChoice(const QCommandLineParser &parser, const Ch
         if (!spec)
             return Error::invalid(QStringLiteral("--%1: %2").arg(option.names().constFirst(), spec.error().detail));
         into = *spec;
+        into->range = range;
         return {};
     };
     if (auto appended = parse(options.append, choice.append); !appended)

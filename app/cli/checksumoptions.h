@@ -1,5 +1,5 @@
 #pragma once
-// --append NAME, --checksum-order le|be and --verify NAME, the same on every subcommand that has
+// --append NAME, --checksum-order le|be, --checksum-range START:END and --verify NAME, the same on every subcommand that has
 // them (issue 11's checksums): declared once, checked once, refused with the list of known names.
 
 #include "net/error.h"
@@ -16,6 +16,7 @@ namespace socketeer::cli {
 struct ChecksumOptions {
     QCommandLineOption append;
     QCommandLineOption order;
+    QCommandLineOption range;
     QCommandLineOption verify;   // only added by the subcommands that verify
     ChecksumOptions();
 };

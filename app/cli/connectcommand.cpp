@@ -69,7 +69,7 @@ int runConnect(const QStringList &arguments)
                                         Cli::tr("list"));
     const ChecksumOptions checksumOptions;
     parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
-                       checksumOptions.append, checksumOptions.order});
+                       checksumOptions.append, checksumOptions.order, checksumOptions.range});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, false);

@@ -91,7 +91,7 @@ int runServe(const QStringList &arguments)
     parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption, stallOption, tlsCertOption,
                        tlsKeyOption, tlsDevCertOption});
     const ChecksumOptions checksumOptions;
-    parser.addOptions({checksumOptions.append, checksumOptions.order});
+    parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, false);

@@ -78,7 +78,7 @@ int runUdp(const QStringList &arguments)
     const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("Send every datagram received back to its sender."));
     const QCommandLineOption hexOption(QStringLiteral("hex"), Cli::tr("Print payloads as hex, and read stdin's lines as hex."));
     const ChecksumOptions checksumOptions;
-    parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.verify});
+    parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 
 namespace socketeer {
@@ -130,7 +131,7 @@ Result<ChecksumSpec> parseChecksumSpec(const QString &name, const QString &order
     }
     if (!found)
         return Error::invalid(Text::tr("unknown checksum \"%1\": use one of %2").arg(name, checksumNames().join(QStringLiteral(", "))));
-    ChecksumSpec spec{found->algorithm, conventionalOrder(found->algorithm)};
+    ChecksumSpec spec{found->algorithm, conventionalOrder(found->algorithm), {}};
     const QString byteOrder = order.trimmed().toLower();
     if (byteOrder == QLatin1String("le"))
         spec.order = ChecksumOrder::LittleEndian;
@@ -139,6 +140,40 @@ Result<ChecksumSpec> parseChecksumSpec(const QString &name, const QString &order
     else if (!order.isEmpty())
         return Error::invalid(Text::tr("unknown checksum byte order \"%1\": use le (low byte first) or be (high byte first)").arg(order));
     return spec;
+}
+
+QByteArrayView ChecksumRange::of(QByteArrayView message) const
+{
+    const qsizetype size = message.size();
+    auto resolve = [size](qsizetype index) { return std::clamp<qsizetype>(index < 0 ? index + size : index, 0, size); };
+    const qsizetype from = resolve(start);
+    const qsizetype to = end ? resolve(*end) : size;
+    return to > from ? message.sliced(from, to - from) : QByteArrayView();
+}
+
+Result<ChecksumRange> parseChecksumRange(const QString &text)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon < 0 || text.indexOf(QLatin1Char(':'), colon + 1) >= 0)
+        return Error::invalid(Text::tr("checksum range \"%1\" is not START:END (for example 1: or 0:-2)").arg(text));
+    auto number = [](QStringView side, bool *ok) -> qsizetype {
+        const QStringView trimmed = side.trimmed();
+        if (trimmed.isEmpty()) {
+            *ok = true;
+            return 0;
+        }
+        return static_cast<qsizetype>(trimmed.toLongLong(ok));
+    };
+    bool startOk = false, endOk = false;
+    ChecksumRange range;
+    range.start = number(QStringView(text).left(colon), &startOk);
+    const QStringView endText = QStringView(text).mid(colon + 1).trimmed();
+    const qsizetype end = number(endText, &endOk);
+    if (!startOk || !endOk)
+        return Error::invalid(Text::tr("checksum range \"%1\": START and END are whole numbers, negative from the end").arg(text));
+    if (!endText.isEmpty())
+        range.end = end;
+    return range;
 }
 
 quint32 computeChecksum(ChecksumAlgorithm algorithm, QByteArrayView bytes)
@@ -173,7 +208,7 @@ QByteArray checkValueBytes(const ChecksumSpec &spec, quint32 value)
 QByteArray appendChecksum(const ChecksumSpec &spec, QByteArrayView message)
 {
     QByteArray out = message.toByteArray();
-    out += checkValueBytes(spec, computeChecksum(spec.algorithm, message));
+    out += checkValueBytes(spec, computeChecksum(spec.algorithm, spec.range.of(message)));
     return out;
 }
 
@@ -187,7 +222,7 @@ ChecksumVerdict verifyChecksum(const ChecksumSpec &spec, QByteArrayView message)
     }
     const QByteArrayView data = message.first(message.size() - width);
     verdict.found = message.last(width).toByteArray();
-    verdict.expected = checkValueBytes(spec, computeChecksum(spec.algorithm, data));
+    verdict.expected = checkValueBytes(spec, computeChecksum(spec.algorithm, spec.range.of(data)));
     verdict.status = verdict.expected == verdict.found ? ChecksumVerdict::Status::Ok : ChecksumVerdict::Status::Bad;
     return verdict;
 }

@@ -24,14 +24,27 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace socketeer {
 
 enum class ChecksumAlgorithm { Crc16Modbus, Crc16CcittFalse, Crc16Xmodem, Crc32, Crc8, Sum8, Xor8, Lrc };
 enum class ChecksumOrder { LittleEndian, BigEndian };
 
+// The bytes a check value covers, as a Python slice of the message (without the value itself):
+// start and end count from the front, or from the back when negative; no end is the last byte.
+// Bounds past either end are clamped, as Python does (so "1:" of an empty message is nothing).
+struct ChecksumRange {
+    qsizetype start = 0;
+    std::optional<qsizetype> end;
+    bool isWhole() const { return start == 0 && !end; }
+    QByteArrayView of(QByteArrayView message) const;
+};
+
 struct ChecksumSpec {
     ChecksumAlgorithm algorithm = ChecksumAlgorithm::Crc16Modbus;
     ChecksumOrder order = ChecksumOrder::LittleEndian;
+    ChecksumRange range;
 };
 
 QString checksumName(ChecksumAlgorithm algorithm);   // "crc16-modbus", as on the command line
@@ -42,12 +55,14 @@ ChecksumOrder conventionalOrder(ChecksumAlgorithm algorithm);
 // "crc16-modbus" (case-insensitive), and optionally "le" or "be" to override the conventional
 // order (empty: the convention). An unknown name is an error that lists the known ones.
 Result<ChecksumSpec> parseChecksumSpec(const QString &name, const QString &order = {});
+// "START:END" with either side empty ("1:", ":-2", "2:10"); an error says what is wrong.
+Result<ChecksumRange> parseChecksumRange(const QString &text);
 
 // The check value of `bytes`, in the low checksumWidth() bytes.
 quint32 computeChecksum(ChecksumAlgorithm algorithm, QByteArrayView bytes);
 // The value as it goes on the wire, in the spec's order.
 QByteArray checkValueBytes(const ChecksumSpec &spec, quint32 value);
-// message + its check value.
+// message + the check value of the spec's range of it.
 QByteArray appendChecksum(const ChecksumSpec &spec, QByteArrayView message);
 
 struct ChecksumVerdict {
@@ -57,7 +72,8 @@ struct ChecksumVerdict {
     QByteArray found;      // the value the message ends with (Bad and Ok)
     bool ok() const { return status == Status::Ok; }
 };
-// Treats the last checksumWidth() bytes of `message` as the check value of the ones before.
+// Treats the last checksumWidth() bytes of `message` as the check value of the spec's range of
+// the ones before.
 ChecksumVerdict verifyChecksum(const ChecksumSpec &spec, QByteArrayView message);
 // "bad crc16-modbus: expected 37 4B, found 00 00", "bad crc8: too short for its 1-byte check
 // value", "crc16-modbus ok".

@@ -215,6 +215,9 @@ checksum_seeds = {
     'modbus-request-be': b'crc16-modbus be\n\x01\x03\x00\x00\x00\x0a',
     'xmodem-block': b'crc16-xmodem\n' + bytes(range(128)),
     'crc32-text': b'crc32 be\nThe quick brown fox jumps over the lazy dog',
+    'lrc-range': b'lrc le 1:\n:01030000000A',
+    'modbus-range-back': b'crc16-modbus le -4:-1\n\x02\x10\x20\x30\x03',
+    'range-bad': b'xor8 be 1:x\nabc',
 }
 for name, data in checksum_seeds.items():
     write('checksum', name, data)

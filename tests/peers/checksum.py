@@ -4,8 +4,9 @@
 # for CRC-16/MODBUS, CRC-8, sum-8, XOR-8 and LRC.
 #
 #   checksum.py lines
-#       reads lines "NAME ORDER HEX" on stdin and answers each with one line, the message with its
-#       check value appended ("append"), or "ok"/"bad" for "verify NAME ORDER HEX".
+#       reads lines "append NAME ORDER RANGE HEX" on stdin and answers each with one line, the
+#       message with the check value of message[START:END] appended (RANGE is "START:END", either
+#       side empty, as a Python slice), or "ok"/"bad" for "verify NAME ORDER RANGE HEX".
 #   checksum.py server PORT NAME ORDER
 #       the tutorial's TCP server: one client, reads until the client's end, prints "received HEX"
 #       and "ok"/"bad" for the message ending with a check value.
@@ -59,26 +60,31 @@ def check_value(name, order, data):
     return function(data).to_bytes(width, 'little' if order == 'le' else 'big')
 
 
-def append(name, order, data):
-    return data + check_value(name, order, data)
+def covered(data, span):
+    start, end = span.split(':')
+    return data[int(start) if start else None:int(end) if end else None]
 
 
-def verify(name, order, message):
+def append(name, order, data, span=':'):
+    return data + check_value(name, order, covered(data, span))
+
+
+def verify(name, order, message, span=':'):
     width = ALGORITHMS[name][0]
     if len(message) < width:
         return False
-    return check_value(name, order, message[:-width]) == message[-width:]
+    return check_value(name, order, covered(message[:-width], span)) == message[-width:]
 
 
 def lines():
     for line in sys.stdin:
         words = line.split()
-        command, name, order = words[0], words[1], words[2]
-        data = bytes.fromhex(words[3]) if len(words) > 3 else b''
+        command, name, order, span = words[0], words[1], words[2], words[3]
+        data = bytes.fromhex(words[4]) if len(words) > 4 else b''
         if command == 'append':
-            print(append(name, order, data).hex(), flush=True)
+            print(append(name, order, data, span).hex(), flush=True)
         else:
-            print('ok' if verify(name, order, data) else 'bad', flush=True)
+            print('ok' if verify(name, order, data, span) else 'bad', flush=True)
 
 
 def server(port, name, order):
