@@ -2,6 +2,7 @@
 // the socket to stdout, byte for byte. At stdin's end the sending side is shut down and the
 // command waits for the peer to finish, so a request/response exchange can be piped through it.
 
+#include "checksumoptions.h"
 #include "cli.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
@@ -40,7 +41,10 @@ int runConnect(const QStringList &arguments)
            "shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,\n"
            "then exits 0. It also exits when the peer closes first. Connecting and errors are reported\n"
            "on stderr.\n\n"
-           "The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH."));
+           "The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH.\n\n"
+           "With --append every message sent gets a check value after it. A message is each chunk read\n"
+           "from stdin as it came (one write into a pipe, at most 64 KiB): printf '123456789' piped in\n"
+           "with --append crc16-modbus sends the nine bytes and then 37 4B."));
     parser.addPositionalArgument(QStringLiteral("host"), Cli::tr("Host name or IP address, or HOST:PORT."), QStringLiteral("HOST"));
     parser.addPositionalArgument(QStringLiteral("port"), Cli::tr("Port, 1-65535."), QStringLiteral("[PORT]"));
     const QCommandLineOption unixOption(QStringLiteral("unix"), Cli::tr("Connect to the AF_UNIX socket at this path instead."), Cli::tr("path"));
@@ -63,9 +67,14 @@ int runConnect(const QStringList &arguments)
                                          Cli::tr("sha256"));
     const QCommandLineOption alpnOption(QStringLiteral("alpn"), Cli::tr("Offer these ALPN protocols, comma-separated (h2,http/1.1)."),
                                         Cli::tr("list"));
-    parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption});
+    const ChecksumOptions checksumOptions;
+    parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
+                       checksumOptions.append, checksumOptions.order, checksumOptions.range});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
+    const auto checksums = checksumChoice(parser, checksumOptions, false);
+    if (!checksums)
+        return usageError(checksums.error().detail);
 
     TcpClientConfig config;
     const QStringList positional = parser.positionalArguments();
@@ -155,6 +164,8 @@ int runConnect(const QStringList &arguments)
             printLine(Cli::tr("TLS: %1").arg(client.security()));
         ChunkStream::Options options;
         options.readers = 1;
+        if (const auto spec = checksums->append)
+            options.transform = [spec = *spec](const QByteArray &message) { return appendChecksum(spec, message); };
         auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
         if (!stream) {
             printWarning(kCommand, stream.error().message());

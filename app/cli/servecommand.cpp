@@ -2,6 +2,7 @@
 // stdout carries only the "listening on" line and the clients' bytes, so it can be piped; what
 // happens to the connections goes to stderr.
 
+#include "checksumoptions.h"
 #include "cli.h"
 #include "servertls.h"
 #include "streamwatch.h"
@@ -45,7 +46,9 @@ int runServe(const QStringList &arguments)
            "end of stdin does not stop the server: it runs until SIGINT or SIGTERM, then closes every\n"
            "connection and exits 0.\n\n"
            "Once listening it prints one line to stdout, \"listening on HOST PORT\" (for --unix:\n"
-           "\"listening on unix:PATH\"). Clients connecting and leaving are reported on stderr."));
+           "\"listening on unix:PATH\"). Clients connecting and leaving are reported on stderr.\n\n"
+           "With --append every message read from stdin (each chunk as it came, at most 64 KiB) goes\n"
+           "out with a check value after it."));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Address to listen on (default 127.0.0.1, loopback only: other machines cannot "
                                            "connect). 0.0.0.0 or :: listens on all interfaces."),
@@ -87,8 +90,15 @@ int runServe(const QStringList &arguments)
             .arg(defaultDevCertificateFolder()));
     parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption, stallOption, tlsCertOption,
                        tlsKeyOption, tlsDevCertOption});
+    const ChecksumOptions checksumOptions;
+    parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
+    const auto checksums = checksumChoice(parser, checksumOptions, false);
+    if (!checksums)
+        return usageError(checksums.error().detail);
+    if (checksums->append && parser.isSet(echoOption))
+        return usageError(Cli::tr("--append adds to what stdin sends, and with --echo stdin sends nothing"));
 
     if (!parser.positionalArguments().isEmpty())
         return usageError(Cli::tr("unexpected argument \"%1\" (see socketeer serve --help)").arg(parser.positionalArguments().first()));
@@ -165,6 +175,8 @@ int runServe(const QStringList &arguments)
         if (!config.echo) {
             ChunkStream::Options options;
             options.dropUnread = true;   // what is read while nobody is connected goes nowhere, as before
+            if (const auto spec = checksums->append)
+                options.transform = [spec = *spec](const QByteArray &message) { return appendChecksum(spec, message); };
             auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
             if (stream) {
                 input = std::move(stream).value();

@@ -2,6 +2,7 @@
 // one datagram, each datagram received is one stdout line, so the output can be read by a script
 // even when the payload is binary (with --hex) or contains newlines (escaped).
 
+#include "checksumoptions.h"
 #include "cli.h"
 #include "signalwatcher.h"
 #include "stdinreader.h"
@@ -63,7 +64,12 @@ int runUdp(const QStringList &arguments)
            "Every line read from stdin is sent as one datagram, without its newline: to --to, or\n"
            "without --to as a reply to the sender of the last datagram received. With --hex each line\n"
            "is hex (spaces, colons and 0x allowed). The end of stdin does not stop the command: it runs\n"
-           "until SIGINT or SIGTERM, then exits 0."));
+           "until SIGINT or SIGTERM, then exits 0.\n\n"
+           "With --append each datagram sent (each line) gets a check value after it; --echo sends back\n"
+           "what came, unchanged. With --verify each datagram received is checked as ending with its\n"
+           "check value: it is printed on stdout as always, and a bad one is also reported on stderr as\n"
+           "\"socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00\"\n"
+           "(or \"…: too short for its 2-byte check value\")."));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: "
                                            "loopback only, any free port). :PORT binds all interfaces."),
@@ -71,9 +77,13 @@ int runUdp(const QStringList &arguments)
     const QCommandLineOption toOption(QStringLiteral("to"), Cli::tr("Send stdin's lines to HOST:PORT or [IPv6]:PORT."), Cli::tr("address"));
     const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("Send every datagram received back to its sender."));
     const QCommandLineOption hexOption(QStringLiteral("hex"), Cli::tr("Print payloads as hex, and read stdin's lines as hex."));
-    parser.addOptions({bindOption, toOption, echoOption, hexOption});
+    const ChecksumOptions checksumOptions;
+    parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
+    const auto checksums = checksumChoice(parser, checksumOptions, true);
+    if (!checksums)
+        return usageError(checksums.error().detail);
     if (!parser.positionalArguments().isEmpty())
         return usageError(Cli::tr("unexpected argument \"%1\" (see socketeer udp --help)").arg(parser.positionalArguments().first()));
 
@@ -145,6 +155,8 @@ int runUdp(const QStringList &arguments)
             }
             payload = std::move(decoded).value();
         }
+        if (checksums->append)
+            payload = appendChecksum(*checksums->append, payload);
         if (to)
             endpoint.sendTo(*to, payload);
         else
@@ -164,6 +176,16 @@ int runUdp(const QStringList &arguments)
         QByteArray out;
         for (const Datagram &datagram : batch) {
             out += datagram.sender.toUtf8() + ' ' + (hex ? datagram.data.toHex() : escapeLine(datagram.data)) + '\n';
+            if (const auto &spec = checksums->verify) {
+                const ChecksumVerdict verdict = verifyChecksum(*spec, datagram.data);
+                if (!verdict.ok()) {
+                    // Its line first, so that the report follows the datagram it is about.
+                    if (!writeStdout(out))
+                        break;   // reported below
+                    out.clear();
+                    printError(kCommand, Cli::tr("datagram from %1: %2").arg(datagram.sender, describeVerdict(*spec, verdict)));
+                }
+            }
             if (datagram.truncated)
                 printWarning(kCommand, Cli::tr("the datagram from %1 was cut to %2 of its %3 bytes")
                                            .arg(datagram.sender).arg(datagram.data.size()).arg(datagram.fullSize));

@@ -126,6 +126,8 @@ void ChunkStream::Private::run()
         if (n == 0)
             return end({});
         chunk.truncate(static_cast<qsizetype>(n));
+        if (options.transform)
+            chunk = options.transform(chunk);
         std::lock_guard lock(mutex);
         bytesRead += n;
         if (options.dropUnread && activeReaders() == 0)

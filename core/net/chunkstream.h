@@ -18,6 +18,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -34,6 +35,9 @@ public:
         int window = limits::kStreamReadAheadChunks;
         int readers = 0;           // reserved readers 0..readers-1, starting at the first byte
         bool dropUnread = false;   // while no reader is there, what is read is dropped (a live feed)
+        // Each chunk as read, made into what the readers take (a check value appended to each
+        // message, say). Runs on the reading thread: it must be a pure function of its argument.
+        std::function<QByteArray(const QByteArray &)> transform;
     };
     struct Progress {
         qint64 bytesRead = 0;

@@ -197,4 +197,29 @@ samples = {
 for name, (control, data) in samples.items():
     write('encoding', name, bytes([control]) + data)
 
+# --- checksums: the first line is the spec as typed ("NAME [le|be]"), the rest a message received
+# (here the catalogue's "123456789" with its check value, one wrong, one too short) ---------------
+checksum_seeds = {
+    'modbus': b'crc16-modbus\n123456789\x37\x4b',
+    'modbus-be-bad': b'crc16-modbus be\n123456789\x37\x4b',
+    'ccitt-false': b'crc16-ccitt-false\n123456789\x29\xb1',
+    'xmodem': b'CRC16-XMODEM\n123456789\x31\xc3',
+    'crc32': b'crc32 le\n123456789\x26\x39\xf4\xcb',
+    'crc8-short': b'crc8\n',
+    'sum8': b'sum8\n123456789\xdd',
+    'xor8': b'xor8\n123456789\x31',
+    'lrc': b'lrc be\n\x01\x03\x00\x00\x00\x0a\xf2',
+    'unknown': b'crc-16/modbus middle\n\x00\xff',
+    # Messages without their value: a message that ends with its own CRC has a residue of 0, the
+    # same in either byte order, so these are what make the order matter.
+    'modbus-request-be': b'crc16-modbus be\n\x01\x03\x00\x00\x00\x0a',
+    'xmodem-block': b'crc16-xmodem\n' + bytes(range(128)),
+    'crc32-text': b'crc32 be\nThe quick brown fox jumps over the lazy dog',
+    'lrc-range': b'lrc le 1:\n:01030000000A',
+    'modbus-range-back': b'crc16-modbus le -4:-1\n\x02\x10\x20\x30\x03',
+    'range-bad': b'xor8 be 1:x\nabc',
+}
+for name, data in checksum_seeds.items():
+    write('checksum', name, data)
+
 print('seeds written under', os.path.join(HERE, 'corpus'))
