@@ -3,6 +3,7 @@
 // command waits for the peer to finish, so a request/response exchange can be piped through it.
 
 #include "cli.h"
+#include "frameoption.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
 
@@ -15,6 +16,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <unistd.h>
 
 namespace socketeer::cli {
@@ -63,7 +66,8 @@ int runConnect(const QStringList &arguments)
                                          Cli::tr("sha256"));
     const QCommandLineOption alpnOption(QStringLiteral("alpn"), Cli::tr("Offer these ALPN protocols, comma-separated (h2,http/1.1)."),
                                         Cli::tr("list"));
-    parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption});
+    const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
+    parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption, frameOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
 
@@ -105,6 +109,10 @@ int runConnect(const QStringList &arguments)
     if (!numeric || timeout <= 0)
         return usageError(Cli::tr("--timeout: \"%1\" is not a number of milliseconds (1 or more)").arg(parser.value(timeoutOption)));
     config.connectTimeout = std::chrono::milliseconds(timeout);
+    const auto frameSpec = FrameSpec::parse(parser.value(frameOption));
+    if (!frameSpec)
+        return usageError(QStringLiteral("--frame: ") + frameSpec.error().detail);
+    const bool framed = frameSpec->kind != FrameKind::None;
 
     const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
     if (tlsDetail && !parser.isSet(tlsOption))
@@ -135,6 +143,11 @@ int runConnect(const QStringList &arguments)
     // stdin never fills the client's queue), then the sending side is shut down.
     std::shared_ptr<ChunkStream> input;
     std::function<void()> lookAtInput = [] {};
+    // With --frame: messages out, lines in (app/cli/frameoption.h).
+    std::optional<FramedStdout> framedOut;
+    std::unique_ptr<FramedStdin> framedIn;
+    if (framed)
+        framedOut.emplace(*frameSpec, kCommand);
     bool failed = false;
     bool finishing = false;
 
@@ -153,6 +166,11 @@ int runConnect(const QStringList &arguments)
         printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
         if (!client.security().isEmpty())
             printLine(Cli::tr("TLS: %1").arg(client.security()));
+        if (framed) {
+            framedIn = std::make_unique<FramedStdin>(*frameSpec, &client, kCommand);
+            framedIn->start();
+            return;
+        }
         ChunkStream::Options options;
         options.readers = 1;
         auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
@@ -167,6 +185,13 @@ int runConnect(const QStringList &arguments)
         client.halfClose();   // once the stream has ended and gone out
     });
     QObject::connect(&client, &TcpClient::dataReceived, &client, [&](const QByteArray &data) {
+        if (framedOut) {
+            if (!finishing && !framedOut->push(data)) {
+                failed = true;
+                client.disconnectFromHost();
+            }
+            return;
+        }
         if (!writeStdout(data)) {
             printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
             failed = true;
@@ -179,6 +204,10 @@ int runConnect(const QStringList &arguments)
     });
     QObject::connect(&client, &TcpClient::disconnected, &client, [&] {
         lookAtInput();   // the input's end may be why the peer closed
+        if (framedOut && !framedOut->finish())
+            failed = true;
+        if (framedIn && framedIn->failed())
+            failed = true;
         if (!finishing) {
             finishing = true;
             QCoreApplication::exit(failed ? ExitFailure : ExitSuccess);
