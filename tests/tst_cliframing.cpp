@@ -14,6 +14,18 @@ class TestCliFraming : public QObject {
     Q_OBJECT
 
 private slots:
+    void connect_help_documentsFrame()
+    {
+        Cli cli;
+        QVERIFY(cli.start({u"connect"_s, u"--help"_s}));
+        QVERIFY(cli.waitForFinished());
+        QCOMPARE(cli.exitCode(), 0);
+        const QByteArray help = cli.process().readAllStandardOutput().simplified();
+        for (const char *mention : {"--frame", "len:2be", "delim:HEX", "fixed:N", "max=BYTES", "followed by a newline",
+                                    "each line of stdin is sent as one message"})
+            QVERIFY2(help.contains(mention), mention);
+    }
+
     void connect_frame_messagesOnePerLineBothWays_data()
     {
         QTest::addColumn<QString>("spec");
