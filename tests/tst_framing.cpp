@@ -392,6 +392,9 @@ private slots:
         QTest::newRow("line ending in CR") << "line" << QByteArray("a\r");
         QTest::newRow("crlf with CRLF inside") << "crlf" << QByteArray("a\r\nb");
         QTest::newRow("delimiter inside") << "delim:03" << QByteArray("a\x03");
+        // "xa" + "aaa" is "xaaaa": the receiver finds the delimiter one byte early and reads "x".
+        QTest::newRow("end overlaps the delimiter") << "delim:616161" << QByteArray("xa");
+        QTest::newRow("end overlaps a two-byte delimiter") << "delim:0d0d" << QByteArray("x\r");
         QTest::newRow("fixed too short") << "fixed:4" << QByteArray("abc");
         QTest::newRow("fixed too long") << "fixed:2" << QByteArray("abc");
     }

@@ -336,13 +336,17 @@ Result<QByteArray> frame(const FrameSpec &spec, QByteArrayView message)
     case FrameKind::None: return message.toByteArray();
     case FrameKind::Line:
     case FrameKind::Crlf:
-    case FrameKind::Delimiter:
-        if (QByteArrayView(message).indexOf(spec.delimiter) >= 0)
-            return Error::invalid(Text::tr("the message contains the delimiter (%1), so the receiver would split it")
-                                      .arg(toHexDisplay(spec.delimiter)));
+    case FrameKind::Delimiter: {
         if (spec.kind == FrameKind::Line && message.endsWith('\r'))
             return Error::invalid(Text::tr("the message ends in CR, which a line reader strips"));
-        return message.toByteArray() + spec.delimiter;
+        // The receiver ends the message at the first delimiter: inside the message, or one that
+        // begins in the message's last bytes ("xa" + "aaa"), would cut it short.
+        QByteArray framed = message.toByteArray() + spec.delimiter;
+        if (framed.indexOf(spec.delimiter) != message.size())
+            return Error::invalid(Text::tr("the message contains the delimiter (%1), so the receiver would split it")
+                                      .arg(toHexDisplay(spec.delimiter)));
+        return framed;
+    }
     case FrameKind::Length: {
         const int header = spec.lengthBytes;
         const quint64 capacity = (quint64(1) << (8 * header)) - 1;
