@@ -85,7 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     // Any bytes as one message: frame() either refuses them or the receiver gets them back whole
     // (a delimiter overlapping the message's end once slipped through).
-    if (const auto framed = frame(*spec, rest); framed && spec->kind != FrameKind::None) {
+    // (Over the maximum the receiver refuses it, by design: max= is the receiver's limit.)
+    if (const auto framed = frame(*spec, rest); framed && spec->kind != FrameKind::None && rest.size() <= spec->maxMessage) {
         Deframer back(*spec);
         const QList<FrameItem> got = back.push(*framed);
         FUZZ_CHECK(got.size() == 1 && got.first().type == FrameItem::Type::Message && got.first().bytes == rest.toByteArray(),
