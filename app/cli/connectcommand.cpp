@@ -4,6 +4,7 @@
 
 #include "checksumoptions.h"
 #include "cli.h"
+#include "frameoption.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
 
@@ -16,6 +17,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <unistd.h>
 
 namespace socketeer::cli {
@@ -68,8 +72,9 @@ int runConnect(const QStringList &arguments)
     const QCommandLineOption alpnOption(QStringLiteral("alpn"), Cli::tr("Offer these ALPN protocols, comma-separated (h2,http/1.1)."),
                                         Cli::tr("list"));
     const ChecksumOptions checksumOptions;
+    const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
     parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
-                       checksumOptions.append, checksumOptions.order, checksumOptions.range});
+                       checksumOptions.append, checksumOptions.order, checksumOptions.range, frameOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, false);
@@ -114,6 +119,10 @@ int runConnect(const QStringList &arguments)
     if (!numeric || timeout <= 0)
         return usageError(Cli::tr("--timeout: \"%1\" is not a number of milliseconds (1 or more)").arg(parser.value(timeoutOption)));
     config.connectTimeout = std::chrono::milliseconds(timeout);
+    const auto frameSpec = FrameSpec::parse(parser.value(frameOption));
+    if (!frameSpec)
+        return usageError(QStringLiteral("--frame: ") + frameSpec.error().detail);
+    const bool framed = frameSpec->kind != FrameKind::None;
 
     const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
     if (tlsDetail && !parser.isSet(tlsOption))
@@ -144,6 +153,11 @@ int runConnect(const QStringList &arguments)
     // stdin never fills the client's queue), then the sending side is shut down.
     std::shared_ptr<ChunkStream> input;
     std::function<void()> lookAtInput = [] {};
+    // With --frame: messages out, lines in (app/cli/frameoption.h).
+    std::optional<FramedStdout> framedOut;
+    std::unique_ptr<FramedStdin> framedIn;
+    if (framed)
+        framedOut.emplace(*frameSpec, kCommand);
     bool failed = false;
     bool finishing = false;
 
@@ -162,6 +176,14 @@ int runConnect(const QStringList &arguments)
         printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
         if (!client.security().isEmpty())
             printLine(Cli::tr("TLS: %1").arg(client.security()));
+        if (framed) {
+            std::function<QByteArray(const QByteArray &)> beforeFraming;
+            if (const auto spec = checksums->append)   // the check value is part of the message
+                beforeFraming = [spec = *spec](const QByteArray &message) { return appendChecksum(spec, message); };
+            framedIn = std::make_unique<FramedStdin>(*frameSpec, &client, kCommand, std::move(beforeFraming));
+            framedIn->start();
+            return;
+        }
         ChunkStream::Options options;
         options.readers = 1;
         if (const auto spec = checksums->append)
@@ -178,6 +200,13 @@ int runConnect(const QStringList &arguments)
         client.halfClose();   // once the stream has ended and gone out
     });
     QObject::connect(&client, &TcpClient::dataReceived, &client, [&](const QByteArray &data) {
+        if (framedOut) {
+            if (!finishing && !framedOut->push(data)) {
+                failed = true;
+                client.disconnectFromHost();
+            }
+            return;
+        }
         if (!writeStdout(data)) {
             printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
             failed = true;
@@ -190,6 +219,10 @@ int runConnect(const QStringList &arguments)
     });
     QObject::connect(&client, &TcpClient::disconnected, &client, [&] {
         lookAtInput();   // the input's end may be why the peer closed
+        if (framedOut && !framedOut->finish())
+            failed = true;
+        if (framedIn && framedIn->failed())
+            failed = true;
         if (!finishing) {
             finishing = true;
             QCoreApplication::exit(failed ? ExitFailure : ExitSuccess);

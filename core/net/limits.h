@@ -105,6 +105,15 @@ inline constexpr int kUdpReceiveBufferBytes = 4 * MiB;
 // `openssl s_client` has finished long before.
 inline constexpr std::chrono::milliseconds kTlsHandshakeTimeout = 10s;
 
+// ── Framing (core/text/framing.h) ─────────────────────────────────────────────────────────
+// The longest message a Deframer waits for unless the spec says max=: a peer that never sends
+// the delimiter, or declares a 4 GiB length, costs at most this much per connection and direction.
+inline constexpr qsizetype kFrameDefaultMaxBytes = 1 * MiB;
+// The most max= may ask for: a len:4 header can declare 4 GiB, which no connection should hold.
+inline constexpr qsizetype kFrameHardMaxBytes = 64 * MiB;
+// A delimiter longer than this is a mistake, not a protocol.
+inline constexpr qsizetype kFrameMaxDelimiterBytes = 64;
+
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
 inline constexpr int kTranscriptLines = 400;

@@ -222,4 +222,30 @@ checksum_seeds = {
 for name, data in checksum_seeds.items():
     write('checksum', name, data)
 
+# --- framing: byte 0 the spec (its index in fuzz_framing.cpp's table; bit 7: the rest is spec
+# text), byte 1 the maximum (0: the default; bit 6: close on error), byte 2 the chunking seed ---
+import struct
+framing_specs = ['line', 'crlf', 'delim:00', 'delim:0d0a', 'delim:aaab', 'delim:616161', 'len:1', 'len:2be',
+                 'len:2le', 'len:4be', 'len:4le', 'len:1,header', 'len:2be,header', 'len:4le,header', 'fixed:1',
+                 'fixed:5']
+for name, spec, control, stream in [
+        ('line-mixed-endings', 'line', 0, b'one\ntwo\r\nthree\r\r\n\nlast'),
+        ('line-over-max', 'line', 4, b'short\nmuch too long for four\nok\n'),
+        ('crlf-lone-lf', 'crlf', 0, b'a\nb\r\nc\r\r\n\r'),
+        ('delim-nul', 'delim:00', 3, b'abc\x00\x00defgh\x00ij'),
+        ('delim-overlap', 'delim:616161', 0, b'aaaaaaab aaa'),
+        ('len1', 'len:1', 0, b'\x03abc\x00\x01x\x05ab'),
+        ('len2be-over-max', 'len:2be', 8, struct.pack('>H', 20) + b'x' * 20 + struct.pack('>H', 2) + b'ok'),
+        ('len2le', 'len:2le', 0, struct.pack('<H', 5) + b'hello' + struct.pack('<H', 0)),
+        ('len4be-huge-close', 'len:4be', 0x40 | 5, b'\xff\xff\xff\xffrest'),
+        ('len4le', 'len:4le', 0, struct.pack('<I', 3) + b'abc' + struct.pack('<I', 1)),
+        ('len1-header-short', 'len:1,header', 0, b'\x00abc'),
+        ('len2be-header', 'len:2be,header', 0, struct.pack('>H', 5) + b'abc' + struct.pack('>H', 2)),
+        ('fixed5', 'fixed:5', 0, b'0123456789abc')]:
+    write('framing', name, bytes([framing_specs.index(spec), control, 0x5a]) + stream)
+for name, text in [('spec-len', 'len:4le,header,max=64k,close'), ('spec-delim', 'delim:0D 0A,max=1M'),
+                   ('spec-bad-hex', 'delim:0g'), ('spec-fixed-zero', 'fixed:0'), ('spec-unknown', 'lines,resync'),
+                   ('spec-max-huge', 'line,max=99999999999999999999k')]:
+    write('framing', name, bytes([0x80, 0, 0]) + text.encode())
+
 print('seeds written under', os.path.join(HERE, 'corpus'))

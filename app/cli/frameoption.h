@@ -1,0 +1,73 @@
+#pragma once
+// `--frame SPEC` for the subcommands (core/text/framing.h has the syntax). What nc users would
+// expect from a framed connection, with no byte of a message changed:
+//  - received: each message written to stdout as it completes, followed by one LF (one message
+//    per line, for `while read`, grep, a person watching); a framing error is a warning on stderr
+//    (with close: an error, and the connection is closed); a message the stream ended inside is
+//    written too, with a warning that it is incomplete;
+//  - sent: stdin is read as lines (LF, one CR before it stripped) and each line is sent as one
+//    message with the framing added; a line the framing cannot carry is not sent, with a warning.
+
+#include "text/framing.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace socketeer {
+class TcpClient;
+}
+
+namespace socketeer::cli {
+
+class StdinReader;
+class LineSplitter;
+
+// The option's help text, shared by the subcommands.
+QString frameOptionHelp();
+
+// Received bytes → messages on stdout. `fail(message, closes)` reports a framing error (or a
+// broken stdout, with closes true).
+class FramedStdout {
+public:
+    FramedStdout(const FrameSpec &spec, QString command);
+    // False when the connection should be closed (the policy is close, or stdout failed).
+    bool push(const QByteArray &bytes);
+    // The end of the stream: an unfinished message is written and warned about.
+    bool finish();
+
+private:
+    bool write(const QList<FrameItem> &items);
+    Deframer m_deframer;
+    QString m_command;
+};
+
+// Stdin → one framed message per line, sent on `client`, paced by what the client has sent (at most
+// kStreamLowWaterBytes waiting), then the sending side shut down. Warned-about lines set failed().
+class FramedStdin final : public QObject {
+public:
+    // `beforeFraming` (optional) changes each line before the framing is added (a check value).
+    FramedStdin(const FrameSpec &spec, TcpClient *client, QString command,
+                std::function<QByteArray(const QByteArray &)> beforeFraming = {});
+    ~FramedStdin() override;
+    void start();
+    bool failed() const { return m_failed; }
+
+private:
+    void sendLine(QByteArray line);
+    void pace();
+
+    FrameSpec m_spec;
+    std::function<QByteArray(const QByteArray &)> m_beforeFraming;
+    TcpClient *m_client;
+    QString m_command;
+    std::unique_ptr<LineSplitter> m_lines;
+    qint64 m_queued = 0;
+    bool m_failed = false;
+    std::unique_ptr<StdinReader> m_reader;   // last: its thread stops before the rest goes
+};
+
+} // namespace socketeer::cli
