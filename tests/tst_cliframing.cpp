@@ -66,6 +66,28 @@ private slots:
         QVERIFY(peer.waitForFinished());
     }
 
+    // --append with --frame: the check value is part of each message, inside its frame (the
+    // length counts it), as a Modbus-over-TCP-style device expects.
+    void connect_frame_withAppend_putsTheCheckValueInsideTheFrame()
+    {
+        Peer peer;
+        QVERIFY(peer.startPython(u"framed_peer.py"_s, {u"0"_s, u"127.0.0.1"_s, u"len:2be"_s}));
+        const quint16 port = peer.readListeningPort();
+        QVERIFY(port);
+        Cli client;
+        QVERIFY(client.start({u"connect"_s, u"--frame"_s, u"len:2be"_s, u"--append"_s, u"crc16-modbus"_s, u"127.0.0.1"_s,
+                              QString::number(port)}));
+        client.write("123456789\n");
+        client.closeWrite();
+        bool ok = false;
+        QCOMPARE(peer.readLine(20000, &ok), "got " + QByteArray("123456789\x37\x4b").toHex());
+        QVERIFY2(ok, client.errors().constData());
+        QCOMPARE(peer.readLine(20000), QByteArray("done"));
+        QVERIFY(client.waitForFinished(20000));
+        QCOMPARE(client.exitCode(), 0);
+        QVERIFY(peer.waitForFinished());
+    }
+
     void connect_frame_unfinishedLastMessageIsWrittenAndWarned()
     {
         Peer peer;
