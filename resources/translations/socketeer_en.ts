@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>socketeer::Checksum</name>
+    <message numerus="yes">
+        <source>bad %1: too short for its %n-byte check value</source>
+        <translation>
+            <numerusform>bad %1: too short for its %n-byte check value</numerusform>
+            <numerusform>bad %1: too short for its %n-byte check value</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Cli</name>
+    <message numerus="yes">
+        <source>the connection ended inside a message: its %n byte(s) so far are written as the last line</source>
+        <translation>
+            <numerusform>the connection ended inside a message: its %n byte so far is written as the last line</numerusform>
+            <numerusform>the connection ended inside a message: its %n bytes so far are written as the last line</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>socketeer::TcpServer</name>
     <message numerus="yes">
         <source>the server already has its maximum of %n client(s)</source>

@@ -89,6 +89,45 @@
     </message>
 </context>
 <context>
+    <name>socketeer::Checksum</name>
+    <message>
+        <location filename="../../core/text/checksum.cpp" line="+133" />
+        <source>unknown checksum "%1": use one of %2</source>
+        <translation>未知的校验算法“%1”：请使用 %2 之一</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>unknown checksum byte order "%1": use le (low byte first) or be (high byte first)</source>
+        <translation>未知的校验值字节序“%1”：请使用 le（低字节在前）或 be（高字节在前）</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>checksum range "%1" is not START:END (for example 1: or 0:-2)</source>
+        <translation>校验范围“%1”不是 START:END 的形式（例如 1: 或 0:-2）</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>checksum range "%1": START and END are whole numbers, negative from the end</source>
+        <translation>校验范围“%1”：START 和 END 须为整数，负数表示从末尾倒数</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>%1 ok</source>
+        <translation>%1 校验正确</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>bad %1: expected %2, found %3</source>
+        <translation>%1 校验错误：应为 %2，实际为 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>bad %1: too short for its %n-byte check value</source>
+        <translation>
+            <numerusform>%1 校验错误：消息太短，放不下 %n 字节的校验值</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>socketeer::Cli</name>
     <message>
         <location filename="../../app/cli/cli.cpp" line="+18" />
@@ -133,22 +172,30 @@
         <translation>%1（参见 socketeer %2 --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+38" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+43" />
         <source>Connects to a TCP server. The bytes read from stdin are sent exactly as read, and the bytes
 received are written to stdout exactly as received. At the end of stdin the sending side is
 shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,
 then exits 0. It also exits when the peer closes first. Connecting and errors are reported
 on stderr.
 
-The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH.</source>
+The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH.
+
+With --append every message sent gets a check value after it. A message is each chunk read
+from stdin as it came (one write into a pipe, at most 64 KiB): printf '123456789' piped in
+with --append crc16-modbus sends the nine bytes and then 37 4B.</source>
         <translation>连接到 TCP 服务器。从标准输入读到的字节原样发送，收到的字节原样写到标准输出。
 标准输入结束时关闭发送方向（对端会读到文件结束），命令继续输出，直到对端关闭连接，
 然后以 0 退出。对端先关闭连接时命令也会退出。连接情况和错误输出到标准错误。
 
-服务器写成 HOST PORT 两个参数，或一个参数 HOST:PORT 或 [IPv6]:PORT，或 --unix PATH。</translation>
+服务器写成 HOST PORT 两个参数，或一个参数 HOST:PORT 或 [IPv6]:PORT，或 --unix PATH。
+
+使用 --append 时，发送的每条消息后面都附加一个校验值。一条消息就是从标准输入按原样读到的
+一块数据（管道里的一次写入，最多 64 KiB）：用管道输入 printf '123456789' 并使用
+--append crc16-modbus 时，发送这九个字节，然后是 37 4B。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
         <source>Host name or IP address, or HOST:PORT.</source>
         <translation>主机名或 IP 地址，或 HOST:PORT。</translation>
     </message>
@@ -164,7 +211,7 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../app/cli/servecommand.cpp" line="+69" />
+        <location filename="../../app/cli/servecommand.cpp" line="+72" />
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -205,7 +252,12 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
         <translation>列表</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+2" />
+        <source>spec</source>
+        <translation>分帧</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>--unix cannot be combined with a host and port</source>
         <translation>--unix 不能与主机和端口同时使用</translation>
     </message>
@@ -236,12 +288,12 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
         <translation>--timeout：“%1”不是有效的毫秒数（应为 1 或更大）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>--servername, --ca-file, --trust-fingerprint and --alpn need --tls</source>
         <translation>--servername、--ca-file、--trust-fingerprint 和 --alpn 需要同时给出 --tls</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+47" />
         <source>connected to %1 from %2</source>
         <translation>已连接到 %1，本地地址 %2</translation>
     </message>
@@ -251,14 +303,15 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
         <translation>TLS：%1</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location filename="../../app/cli/servecommand.cpp" line="+138" />
-        <location filename="../../app/cli/udpcommand.cpp" line="+177" />
+        <location line="+33" />
+        <location filename="../../app/cli/frameoption.cpp" line="+51" />
+        <location filename="../../app/cli/servecommand.cpp" line="+147" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+199" />
         <source>cannot write to standard output: %1</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-157" />
+        <location filename="../../app/cli/servecommand.cpp" line="-166" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot connect). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
@@ -354,7 +407,7 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>从这个文件的第一行读取密码。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="-112" />
+        <location filename="../../app/cli/connectcommand.cpp" line="-144" />
         <location filename="../../app/cli/inboxcommand.cpp" line="+97" />
         <location line="+2" />
         <location filename="../../app/cli/mailcommand.cpp" line="+0" />
@@ -446,7 +499,7 @@ socketeer mail 指向它：
         <location line="+1" />
         <location line="+4" />
         <location filename="../../app/cli/servecommand.cpp" line="-29" />
-        <location filename="../../app/cli/udpcommand.cpp" line="-107" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-123" />
         <location line="+1" />
         <source>address</source>
         <translation>地址</translation>
@@ -639,10 +692,52 @@ socketeer mail 指向它：
         <translation>EHLO 中使用的名字（默认：本机地址，如 [127.0.0.1]）。</translation>
     </message>
     <message>
+        <location filename="../../app/cli/checksumoptions.cpp" line="+11" />
+        <source>Append a check value to every message sent: crc16-modbus, crc16-ccitt-false, crc16-xmodem, crc32, crc8, sum8, xor8 or lrc. Byte order by convention: crc16-modbus and crc32 low byte first, crc16-ccitt-false and crc16-xmodem high byte first.</source>
+        <translation>在发送的每条消息后附加校验值：crc16-modbus、crc16-ccitt-false、crc16-xmodem、crc32、crc8、sum8、xor8 或 lrc。字节序按惯例：crc16-modbus 和 crc32 低字节在前，crc16-ccitt-false 和 crc16-xmodem 高字节在前。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+9" />
         <location filename="../../app/cli/connectcommand.cpp" line="-6" />
         <location filename="../../app/cli/mailcommand.cpp" line="+1" />
         <source>name</source>
         <translation>名字</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Byte order of the check value: le (low byte first) or be (high byte first), instead of the convention.</source>
+        <translation>校验值的字节序：le（低字节在前）或 be（高字节在前），代替惯例的字节序。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Compute the check value over these bytes of the message only, as a Python slice: 1: skips the first byte, :-1 leaves out the last, 2:10 is bytes 2 to 9 (default: the whole message).</source>
+        <translation>只对消息中的这些字节计算校验值，写法同 Python 切片：1: 跳过第一个字节，:-1 不含最后一个字节，2:10 是第 2 到第 9 个字节（默认：整条消息）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Check every message received as ending with this check value (names as for --append).</source>
+        <translation>把收到的每条消息当作以此校验值结尾来检查（算法名同 --append）。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>--checksum-order needs --append or --verify</source>
+        <translation>--checksum-order 需要配合 --append 或 --verify</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>--checksum-order needs --append</source>
+        <translation>--checksum-order 需要配合 --append</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>--checksum-range needs --append or --verify</source>
+        <translation>--checksum-range 需要配合 --append 或 --verify</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>--checksum-range needs --append</source>
+        <translation>--checksum-range 需要配合 --append</translation>
     </message>
     <message>
         <location filename="../../app/cli/mailcommand.cpp" line="+2" />
@@ -710,7 +805,7 @@ socketeer mail 指向它：
         <translation>--user 需要密码：--password-env 变量 或 --password-file 文件</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+62" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+72" />
         <location filename="../../app/cli/mailcommand.cpp" line="+5" />
         <source>--trust-fingerprint: "%1" is not a SHA-256 fingerprint (64 hex digits)</source>
         <translation>--trust-fingerprint：“%1”不是 SHA-256 指纹（64 个十六进制数字）</translation>
@@ -773,7 +868,7 @@ socketeer mail 指向它：
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-19" />
+        <location line="-21" />
         <source>Listens for TCP connections. Without --echo, the bytes clients send are written to stdout
 exactly as received, and the bytes read from stdin go to every connected client (bytes
 read while no client is connected are dropped). Stdin is read only as fast as the slowest
@@ -782,17 +877,23 @@ end of stdin does not stop the server: it runs until SIGINT or SIGTERM, then clo
 connection and exits 0.
 
 Once listening it prints one line to stdout, "listening on HOST PORT" (for --unix:
-"listening on unix:PATH"). Clients connecting and leaving are reported on stderr.</source>
+"listening on unix:PATH"). Clients connecting and leaving are reported on stderr.
+
+With --append every message read from stdin (each chunk as it came, at most 64 KiB) goes
+out with a check value after it.</source>
         <translation>监听 TCP 连接。不带 --echo 时，客户端发来的字节原样写到标准输出，从标准输入读到的字节
 发给每个已连接的客户端（没有客户端连接时读到的字节被丢弃）。标准输入的读取速度只跟得上
 最慢的客户端；在停滞超时内一点数据都没收下的客户端会被断开。标准输入结束不会停止服务器：
 它一直运行到 SIGINT 或 SIGTERM，然后关闭所有连接并以 0 退出。
 
 开始监听后向标准输出打印一行 "listening on HOST PORT"（--unix 时为
-"listening on unix:PATH"）。客户端的连接和离开报告在标准错误上。</translation>
+"listening on unix:PATH"）。客户端的连接和离开报告在标准错误上。
+
+使用 --append 时，从标准输入读到的每条消息（按原样读到的每一块，最多 64 KiB）发送时
+后面附加一个校验值。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>Refuse connections beyond this many clients (default 0: no limit for event-loop, %1 for thread-per-client).</source>
         <translation>拒绝超过此数量的客户端连接（默认 0：event-loop 不限制，thread-per-client 为 %1）。</translation>
     </message>
@@ -822,7 +923,12 @@ Once listening it prints one line to stdout, "listening on HOST PORT" (for --uni
         <translation>使用适用于 localhost、127.0.0.1 和 ::1 的开发用证书提供 TLS 服务；证书在第一次使用时生成并保存在 %1（私钥只有你本人可读）。它的 SHA-256 指纹打印在标准错误上；客户端可以凭这个指纹信任它，或者把证书文件当作 CA。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+14" />
+        <source>--append adds to what stdin sends, and with --echo stdin sends nothing</source>
+        <translation>--append 附加在标准输入发送的内容之后，而使用 --echo 时标准输入什么也不发送</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>unexpected argument "%1" (see socketeer serve --help)</source>
         <translation>多余的参数“%1”（参见 socketeer serve --help）</translation>
     </message>
@@ -862,7 +968,7 @@ Once listening it prints one line to stdout, "listening on HOST PORT" (for --uni
         <translation>正在所有网络接口上监听：任何能访问本机的人都可以连接</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+56" />
         <source>client %1 connected from %2</source>
         <translation>客户端 %1 已连接，来自 %2</translation>
     </message>
@@ -882,7 +988,7 @@ Once listening it prints one line to stdout, "listening on HOST PORT" (for --uni
         <translation>已拒绝 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/cli/udpcommand.cpp" line="-14" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-19" />
         <source>Sends and receives UDP datagrams.
 
 Once bound it prints one line to stdout: "bound HOST PORT". Then every datagram received
@@ -894,7 +1000,13 @@ lowercase hex digits without spaces (empty for an empty datagram).
 Every line read from stdin is sent as one datagram, without its newline: to --to, or
 without --to as a reply to the sender of the last datagram received. With --hex each line
 is hex (spaces, colons and 0x allowed). The end of stdin does not stop the command: it runs
-until SIGINT or SIGTERM, then exits 0.</source>
+until SIGINT or SIGTERM, then exits 0.
+
+With --append each datagram sent (each line) gets a check value after it; --echo sends back
+what came, unchanged. With --verify each datagram received is checked as ending with its
+check value: it is printed on stdout as always, and a bad one is also reported on stderr as
+"socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00"
+(or "…: too short for its 2-byte check value").</source>
         <translation>发送和接收 UDP 数据报。
 
 绑定成功后，它向标准输出打印一行“bound HOST PORT”。之后每收到一个数据报，就在标准输出
@@ -904,10 +1016,16 @@ until SIGINT or SIGTERM, then exits 0.</source>
 
 从标准输入读到的每一行作为一个数据报发送（不含换行符）：发往 --to 指定的地址；没有 --to 时，
 回复给最近收到的数据报的发送方。使用 --hex 时，每一行按十六进制解析（允许空格、冒号和 0x）。
-标准输入结束不会停止命令：它一直运行到收到 SIGINT 或 SIGTERM，然后以 0 退出。</translation>
+标准输入结束不会停止命令：它一直运行到收到 SIGINT 或 SIGTERM，然后以 0 退出。
+
+使用 --append 时，发送的每个数据报（每一行）后面附加一个校验值；--echo 原样发回收到的内容。
+使用 --verify 时，把收到的每个数据报当作以校验值结尾来检查：它照常打印到标准输出，
+校验错误的还会在标准错误上报告，形如
+“socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00”
+（或“…: too short for its 2-byte check value”）。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+16" />
         <source>Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: loopback only, any free port). :PORT binds all interfaces.</source>
         <translation>本地地址和端口，HOST:PORT 或 [IPv6]:PORT（默认 127.0.0.1:0：仅限回环，任意空闲端口）。:PORT 表示绑定所有网络接口。</translation>
     </message>
@@ -927,7 +1045,7 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>以十六进制打印载荷，并按十六进制读取标准输入的每一行。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>unexpected argument "%1" (see socketeer udp --help)</source>
         <translation>多余的参数“%1”（参见 socketeer udp --help）</translation>
     </message>
@@ -952,7 +1070,12 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <translation>第 %1 行未发送：%2</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+33" />
+        <source>datagram from %1: %2</source>
+        <translation>来自 %1 的数据报：%2</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>the datagram from %1 was cut to %2 of its %3 bytes</source>
         <translation>来自 %1 的数据报被截断：%3 字节中只保留了 %2 字节</translation>
     </message>
@@ -985,6 +1108,22 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location filename="../../app/cli/streamwatch.cpp" line="+24" />
         <source>reading standard input: %1</source>
         <translation>读取标准输入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/frameoption.cpp" line="-35" />
+        <source>Split what is received into messages and add the same framing to what is sent. SPEC is none, line, crlf, delim:HEX, len:1, len:2be, len:2le, len:4be, len:4le or fixed:N, then options: header (the length counts its header), max=BYTES (default 1M), resync or close (on a framing error; resync is the default). Each received message is written followed by a newline; each line of stdin is sent as one message.</source>
+        <translation>把收到的数据拆分成消息，并给发送的数据加上同样的分帧。SPEC 为 none、line、crlf、delim:HEX、len:1、len:2be、len:2le、len:4be、len:4le 或 fixed:N，后面可跟选项：header（长度包含头部本身）、max=字节数（默认 1M）、resync 或 close（出现分帧错误时的处理；默认 resync）。每条收到的消息写出后跟一个换行；标准输入的每一行作为一条消息发送。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32" />
+        <source>the connection ended inside a message: its %n byte(s) so far are written as the last line</source>
+        <translation>
+            <numerusform>连接在一条消息中途结束：已收到的 %n 个字节作为最后一行写出</numerusform></translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>a line of stdin was not sent: %1</source>
+        <translation>标准输入的一行没有发送：%1</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1226,114 @@ until SIGINT or SIGTERM, then exits 0.</source>
         <location line="+1" />
         <source>TLS error</source>
         <translation>TLS 错误</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Framing</name>
+    <message>
+        <location filename="../../core/text/framing.cpp" line="+66" />
+        <source>no framing given: use one of %1</source>
+        <translation>没有给出分帧方式：请使用 %1 之一</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>"%1": %2 takes no argument after ":"</source>
+        <translation>“%1”：%2 的“:”后面不带参数</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>"%1": give the delimiter in hex after "delim:", e.g. delim:0d0a or delim:03</source>
+        <translation>“%1”：请在“delim:”后面用十六进制给出分隔符，例如 delim:0d0a 或 delim:03</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"%1": the delimiter is not hex: %2</source>
+        <translation>“%1”：分隔符不是十六进制：%2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>"%1": a delimiter is 1 to %2 bytes</source>
+        <translation>“%1”：分隔符应为 1 到 %2 个字节</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>"%1" is not a length field: use len:1, len:2be, len:2le, len:4be or len:4le</source>
+        <translation>“%1”不是长度字段：请使用 len:1、len:2be、len:2le、len:4be 或 len:4le</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>"%1": the size must be a whole number of bytes from 1 to %2</source>
+        <translation>“%1”：大小必须是 1 到 %2 之间的整数字节数</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>unknown framing "%1": use one of %2</source>
+        <translation>未知的分帧方式“%1”：请使用 %2 之一</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>the option "header" applies to len: framing only</source>
+        <translation>选项“header”只适用于 len: 分帧</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>the option "max=" does not apply to %1 framing</source>
+        <translation>选项“max=”不适用于 %1 分帧</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"%1": the maximum must be a whole number of bytes from 1 to %2 (k and M suffixes allowed)</source>
+        <translation>“%1”：最大值必须是 1 到 %2 之间的整数字节数（可用 k 和 M 后缀）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>unknown framing option "%1": use header, max=BYTES, resync or close</source>
+        <translation>未知的分帧选项“%1”：请使用 header、max=字节数、resync 或 close</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>the connection should be closed</source>
+        <translation>应关闭连接</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>skipped to the next message</source>
+        <translation>已跳到下一条消息</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>framing error: no delimiter within %1 bytes (%2): %3</source>
+        <translation>分帧错误：%1 字节内没有分隔符（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>framing error: the length %1 is shorter than its own %2-byte header (%3): %4</source>
+        <translation>分帧错误：长度 %1 比它自己的 %2 字节头部还短（%3）：%4</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>framing error: a message of %1 bytes is over the maximum of %2 (%3): %4</source>
+        <translation>分帧错误：%1 字节的消息超过了最大值 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <location line="+150" />
+        <source>the message ends in CR, which a line reader strips</source>
+        <translation>消息以 CR 结尾，按行读取时 CR 会被去掉</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>the message contains the delimiter (%1), so the receiver would split it</source>
+        <translation>消息中含有分隔符（%1），接收方会把它拆开</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>a message of %1 bytes is too long for a %2-byte length field (%3)</source>
+        <translation>%1 字节的消息对 %2 字节的长度字段来说太长（%3）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>a message of %1 bytes does not fit fixed:%2 framing, which needs exactly %2</source>
+        <translation>%1 字节的消息不符合 fixed:%2 分帧，它要求正好 %2 字节</translation>
     </message>
 </context>
 <context>
