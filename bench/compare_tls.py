@@ -1,6 +1,6 @@
 """The TLS comparison (issue 10): the same load generator (loadgen --tls) against Socketeer's
 server in both models, a minimal C OpenSSL echo server (c_tls_echo.c) and the tutorial's
-threaded server wrapped in Python's ssl (tutorial_tls_server.py); prints a markdown table of
+threaded server wrapped in Python's ssl (tests/peers/tls_threaded_echo_server.py); prints a markdown table of
 medians and ratios.
 
 Started by bench/run-tls.sh after it has built the programs. One throwaway EC P-256 certificate
@@ -42,7 +42,7 @@ def server_commands(build, cert, key):
     return {
         EVENT_LOOP: [os.path.join(bench, 'socketeer_bench_server'), 'event-loop', *tls, '0'],
         THREAD_PER_CLIENT: [os.path.join(bench, 'socketeer_bench_server'), 'thread-per-client', *tls, '0'],
-        PY_TLS: [PYTHON, os.path.join(ROOT, 'bench', 'tutorial_tls_server.py'), cert, key, '0'],
+        PY_TLS: [PYTHON, os.path.join(ROOT, 'tests', 'peers', 'tls_threaded_echo_server.py'), '0', '127.0.0.1', cert, key],
         C_TLS: [os.path.join(bench, 'c_tls_echo'), cert, key, '0'],
     }
 
