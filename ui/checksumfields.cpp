@@ -107,7 +107,7 @@ void ChecksumFields::refreshValue()
     }
     m_value->setStyleSheet(QString());
     const ChecksumSpec used = spec->value_or(*parseChecksumSpec(QStringLiteral("crc16-modbus")));
-    if (!m_messageError.isEmpty()) {
+    if (!m_messageError.isEmpty() || m_message.isEmpty()) {   // nothing typed yet, or bad hex
         m_value->setText(QStringLiteral("%1: —").arg(checksumName(used.algorithm)));
         return;
     }
