@@ -44,8 +44,14 @@ FramingBar::~FramingBar() = default;
 
 void FramingBar::specChanged()
 {
-    // A stream half-split under the old framing cannot be split under the new one: start afresh.
+    // A stream half-split under the old framing cannot be split under the new one: start afresh,
+    // and say what that cost rather than drop it silently.
+    qsizetype held = 0;
+    for (const auto &deframer : std::as_const(m_deframers))
+        held += deframer->buffered();
     m_deframers.clear();
+    if (held > 0)
+        m_log->info(tr("framing changed: %n byte(s) of unfinished messages were dropped", nullptr, static_cast<int>(held)));
 }
 
 Deframer &FramingBar::deframerFor(quint64 connection)
@@ -74,7 +80,7 @@ LogEntry FramingBar::messageEntry(const QString &peer, const QByteArray &message
 
 bool FramingBar::received(quint64 connection, const QString &peer, const QByteArray &bytes)
 {
-    if (m_raw->isVisible())
+    if (m_framing->showsRaw())   // also while the panel's tab is in the background
         m_raw->appendChunk(peer, bytes);
     Deframer &deframer = deframerFor(connection);
     if (deframer.spec().kind == FrameKind::None) {
@@ -106,7 +112,7 @@ void FramingBar::ended(quint64 connection, const QString &peer)
 
 LogEntry FramingBar::datagramEntry(qint64 timeMs, const QString &peer, const QByteArray &datagram)
 {
-    if (m_raw->isVisible())
+    if (m_framing->showsRaw())   // also while the panel's tab is in the background
         m_raw->appendChunk(peer, datagram);
     const auto spec = m_framing->spec();
     LogEntry entry;

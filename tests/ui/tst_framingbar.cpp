@@ -129,10 +129,12 @@ private slots:
         QVERIFY(errorsIn(panel.log()).isEmpty());
     }
 
-    // Without framing the log is what it always was: one row per piece.
+    // Without framing the log is what it always was: one row per piece. The raw pane records
+    // even while the panel is not on screen (a tab in the background).
     void server_withoutFramingShowsThePiecesAsMessages()
     {
         ServerPanel panel;
+        panel.framing()->framing()->showRawCheck()->setChecked(true);
         const quint16 port = startServer(panel);
         QVERIFY(port != 0);
         Peer client;
@@ -142,6 +144,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), QByteArrayList{"hel"}, 10000);
         client.write("next\n");
         QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), (QByteArrayList{"hel", "lo\nab\n"}), 10000);
+        QCOMPARE(rawChunks(panel.framing()), (QByteArrayList{"hel", "lo\nab\n"}));
         client.write("done\n");
         QVERIFY(client.waitForFinished());
     }
