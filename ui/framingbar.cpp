@@ -146,7 +146,12 @@ std::optional<QByteArray> FramingBar::outgoing(const QByteArray &message)
         }
         const auto framed = frame(*spec, out);
         if (!framed) {
-            m_sendBox->showError(tr("Not sent: %1").arg(framed.error().detail));
+            // The usual cause: the send box's own line ending, added before the framing's delimiter.
+            const bool lineEnding = !spec->delimiter.isEmpty() && m_sendBox->lineEnding() != SendBox::LineEnding::None
+                && message.endsWith('\n');
+            m_sendBox->showError(lineEnding ? tr("Not sent: the send box's line ending is already a delimiter; choose \"No line ending\", "
+                                                 "the framing adds the delimiter")
+                                            : tr("Not sent: %1").arg(framed.error().detail));
             return std::nullopt;
         }
         out = *framed;

@@ -296,6 +296,33 @@ private slots:
         QVERIFY(server.waitForFinished());
     }
 
+    // A line ending from the send box under line framing would end the message twice: refused,
+    // with the fix named, and nothing is sent.
+    void client_lineEndingUnderLineFramingIsRefusedWithTheFix()
+    {
+        Peer server;
+        QVERIFY(server.startPython(QStringLiteral("framed_peer.py"), {QStringLiteral("0"), QStringLiteral("127.0.0.1"), QStringLiteral("line")}));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port != 0);
+        ClientPanel panel;
+        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("line"));
+        panel.framing()->framing()->frameSentCheck()->setChecked(true);
+        panel.sendBox()->setLineEnding(SendBox::LineEnding::Lf);
+        QSignalSpy connected(panel.client(), &TcpClient::connected);
+        panel.connectTo(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(connected.wait(10000));
+        QTest::keyClicks(panel.sendBox()->input(), QStringLiteral("twice"));
+        QTest::keyClick(panel.sendBox()->input(), Qt::Key_Return);
+        QVERIFY2(panel.sendBox()->errorText().contains(QStringLiteral("No line ending")), qPrintable(panel.sendBox()->errorText()));
+        panel.sendBox()->setLineEnding(SendBox::LineEnding::None);
+        panel.sendBox()->input()->setText(QStringLiteral("once"));
+        QTest::keyClick(panel.sendBox()->input(), Qt::Key_Return);
+        QTest::mouseClick(panel.halfCloseButton(), Qt::LeftButton);
+        QCOMPARE(server.readLine(), QByteArray("got ") + QByteArray("once").toHex());   // and not "twice"
+        QCOMPARE(server.readLine(), QByteArray("done"));
+        QVERIFY(server.waitForFinished());
+    }
+
     // The fields are remembered like the panel's others.
     void fields_areRememberedAcrossRuns()
     {
