@@ -135,25 +135,6 @@ Result<FrameSpec> FramingFields::spec() const
     return FrameSpec::parse(text);
 }
 
-void FramingFields::setSpec(const FrameSpec &spec)
-{
-    static const char *const kinds[] = {"none", "line", "crlf", "delim", "len", "fixed"};
-    m_kind->setCurrentIndex(m_kind->findData(QLatin1String(kinds[static_cast<int>(spec.kind)])));
-    if (spec.kind == FrameKind::Delimiter)
-        m_delimiter->setText(toHexDisplay(spec.delimiter));
-    if (spec.kind == FrameKind::Length) {
-        QString field = QStringLiteral("len:%1").arg(spec.lengthBytes);
-        if (spec.lengthBytes > 1)
-            field += spec.bigEndian ? QStringLiteral("be") : QStringLiteral("le");
-        m_length->setCurrentIndex(m_length->findData(field));
-        m_header->setChecked(spec.lengthCountsHeader);
-    }
-    if (spec.kind == FrameKind::Fixed)
-        m_fixed->setValue(static_cast<int>(spec.fixedSize));
-    m_max->setValue(static_cast<int>(spec.maxMessage));
-    m_onError->setCurrentIndex(spec.onError == FrameErrorPolicy::Close ? 1 : 0);
-}
-
 bool FramingFields::framesSent() const { return m_frameSent->isChecked(); }
 
 bool FramingFields::showsRaw() const { return m_showRaw->isChecked(); }

@@ -25,8 +25,6 @@ public:
 
     // The spec the fields stand for, or why they stand for none (a delimiter that is not hex).
     Result<FrameSpec> spec() const;
-    // Sets the fields from a spec (as typed on the command line, say).
-    void setSpec(const FrameSpec &spec);
     bool framesSent() const;
     bool showsRaw() const;
 
