@@ -187,6 +187,33 @@ private slots:
         QVERIFY(client.waitForFinished());
     }
 
+    // The client panel shows the framing error and, with close, reads nothing after it. (This peer
+    // hangs up once it has sent; that the connection itself is dropped is shown by the server test,
+    // whose peer stays connected.)
+    void client_framingErrorWithCloseDisconnects()
+    {
+        Peer server;   // after our half-close: "hi", then a 5-byte message over a 3-byte maximum, then "ok"
+        QVERIFY(server.startPython(QStringLiteral("framed_peer.py"), {QStringLiteral("0"), QStringLiteral("127.0.0.1"), QStringLiteral("len:2be"),
+                                                                     QStringLiteral("6869"), QStringLiteral("68656c6c6f"), QStringLiteral("6f6b")}));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port != 0);
+        ClientPanel panel;
+        FramingFields *fields = panel.framing()->framing();
+        choose(fields->kindCombo(), QStringLiteral("len"));
+        fields->findChild<QSpinBox *>(QStringLiteral("frameMax"))->setValue(3);
+        choose(fields->findChild<QComboBox *>(QStringLiteral("frameOnError")), QStringLiteral("close"));
+        QSignalSpy connected(panel.client(), &TcpClient::connected);
+        QSignalSpy disconnected(panel.client(), &TcpClient::disconnected);
+        panel.connectTo(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(connected.wait(10000));
+        QTest::mouseClick(panel.halfCloseButton(), Qt::LeftButton);
+        QCOMPARE(server.readLine(), QByteArray("done"));
+        QVERIFY(disconnected.wait(10000));
+        QVERIFY2(errorsIn(panel.log()).contains(QStringLiteral("over the maximum of 3")), qPrintable(errorsIn(panel.log())));
+        QCOMPARE(payloads(receivedMessages(panel.log())), QByteArrayList{"hi"});   // nothing after the error
+        QVERIFY(server.waitForFinished());
+    }
+
     // The client panel appends CRC-16/MODBUS to what it sends (the calculator shows it first), and
     // the tutorial's Python server, computing it its own way, finds it right.
     void client_appendsModbusCrcThatPythonVerifies()
