@@ -119,6 +119,31 @@ private slots:
         QVERIFY(serve.stopsCleanlyOn(SIGTERM));
     }
 
+    // A stdout nobody reads any more stops the framed server, as it stops the unframed one: the
+    // messages have nowhere to go.
+    void serve_frame_brokenStdoutStopsTheServer()
+    {
+        // serve | head -n 1: head passes the "listening on" line and exits, and the pipe is broken.
+        Cli serve;
+        Peer head;
+        serve.process().setStandardOutputProcess(&head.process());
+        QVERIFY(head.startProgram(u"head"_s, {u"-n"_s, u"1"_s}));
+        QVERIFY(serve.start({u"serve"_s, u"--port"_s, u"0"_s, u"--frame"_s, u"line"_s}));
+        const QByteArray line = head.readLine();
+        QVERIFY2(line.startsWith("listening on "), line.constData());
+        const quint16 port = static_cast<quint16>(line.split(' ').constLast().toUInt());
+        QVERIFY(port);
+        QVERIFY(head.waitForFinished());
+        Peer client;
+        QVERIFY(client.startPython(u"tcp_pieces_client.py"_s, {QString::number(port), QString::fromLatin1(QByteArray("one\n").toHex())}));
+        QCOMPARE(client.readLine(), QByteArray("sent 4"));
+        QVERIFY2(serve.waitForError("cannot write to standard output"), serve.errors().constData());
+        QVERIFY(serve.waitForFinished(20000));
+        QCOMPARE(serve.exitCode(), 1);
+        client.write("done\n");
+        QVERIFY(client.waitForFinished());
+    }
+
     // --verify: every message is written; the bad one is reported after it, with its client.
     void serve_verify_reportsTheBadMessageWithItsClient()
     {

@@ -57,6 +57,7 @@ bool FramedStdout::write(const QList<FrameItem> &items)
                                                    nullptr, static_cast<int>(item.bytes.size()))));
         if (!writeStdout(item.bytes + '\n')) {
             printError(m_command, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            m_outputFailed = true;
             return false;
         }
         ++m_messages;

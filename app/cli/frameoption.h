@@ -44,6 +44,8 @@ public:
     bool finish();
     // Messages whose check value was wrong (or missing), so far.
     qint64 badMessages() const { return m_bad; }
+    // Stdout could not be written: the command should stop, not only this connection.
+    bool outputFailed() const { return m_outputFailed; }
 
 private:
     bool write(const QList<FrameItem> &items);
@@ -54,6 +56,7 @@ private:
     QString m_source;
     qint64 m_messages = 0;
     qint64 m_bad = 0;
+    bool m_outputFailed = false;
 };
 
 // Stdin → one framed message per line, sent on `client`, paced by what the client has sent (at most

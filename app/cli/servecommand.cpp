@@ -254,8 +254,11 @@ int runServe(const QStringList &arguments)
                 auto &out = framedOut[id];
                 if (!out)   // its clientConnected came first; this is only in case
                     out = std::make_unique<FramedStdout>(*frameSpec, kCommand, checksums->verify, Cli::tr("client %1").arg(id));
-                if (!out->push(data))   // a framing error with close, or stdout broken
-                    server.disconnectClient(id);
+                if (!out->push(data)) {
+                    if (out->outputFailed())   // as without --frame: nowhere left to write
+                        return finish(ExitFailure);
+                    server.disconnectClient(id);   // a framing error, and the choice is to close
+                }
                 return;
             }
             if (!writeStdout(data)) {
