@@ -149,6 +149,29 @@ private slots:
         QVERIFY(client.waitForFinished());
     }
 
+    // Changing the framing mid-stream starts afresh, and the log counts what that dropped.
+    void changingTheFramingSaysWhatItDropped()
+    {
+        ServerPanel panel;
+        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("line"));
+        const quint16 port = startServer(panel);
+        QVERIFY(port != 0);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_pieces_client.py"),
+                                   {QString::number(port), QString::fromLatin1(QByteArray("ab\nhel").toHex()), QString::fromLatin1(QByteArray("lo\r\n").toHex())}));
+        QCOMPARE(client.readLine(), QByteArray("sent 6"));
+        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), QByteArrayList{"ab"}, 10000);
+        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("crlf"));
+        panel.log()->visibleRowCount();
+        QVERIFY(panel.log()->model()->formatLine(panel.log()->model()->entry(panel.log()->model()->rowCount() - 1))
+                    .contains(QStringLiteral("3 byte(s) of unfinished messages were dropped")));
+        client.write("next\n");
+        QCOMPARE(client.readLine(), QByteArray("sent 4"));
+        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), (QByteArrayList{"ab", "lo"}), 10000);
+        client.write("done\n");
+        QVERIFY(client.waitForFinished());
+    }
+
     // A length over the maximum is a framing error in the log; resync goes on with the next
     // message, close drops the client.
     void lengthOverMaximum_isShownThenResyncOrClose_data()
