@@ -9,6 +9,7 @@
 #include "text/checksum.h"
 #include "text/framing.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QVBoxLayout>
 
@@ -36,7 +37,11 @@ FramingBar::FramingBar(MessageLogView *log, SendBox *sendBox, QWidget *parent)
     connect(m_framing, &FramingFields::specChanged, this, &FramingBar::specChanged);
     const auto recalculate = [this] { m_checksums->showValueOf(m_sendBox->currentBytes()); };
     connect(m_sendBox->input(), &QLineEdit::textChanged, this, recalculate);
-    connect(m_sendBox, &SendBox::hexModeChanged, this, recalculate);
+    // The bytes also change with the send box's mode and line ending (its combo boxes, which it
+    // announces no other way) and with the panel's encoding.
+    for (QComboBox *choice : m_sendBox->findChildren<QComboBox *>())
+        connect(choice, &QComboBox::currentIndexChanged, this, recalculate);
+    connect(m_log, &MessageLogView::encodingChanged, this, recalculate);
     recalculate();
 }
 

@@ -18,6 +18,7 @@
 
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
+#include "text/checksum.h"
 #include "udp/udpendpoint.h"
 
 #include <QCheckBox>
@@ -259,6 +260,21 @@ private slots:
         QCOMPARE(server.readLine(), QByteArray("received ") + QByteArray("123456789\x37\x4b").toHex());
         QCOMPARE(server.readLine(), QByteArray("ok"));
         QVERIFY(server.waitForFinished());
+    }
+
+    // The calculator follows the bytes the send box stands for: its text and its line ending.
+    void calculator_followsTextAndLineEnding()
+    {
+        ClientPanel panel;
+        QLabel *value = panel.framing()->checksums()->valueLabel();
+        choose(panel.framing()->checksums()->appendCombo(), QStringLiteral("crc16-xmodem"));
+        panel.sendBox()->setLineEnding(SendBox::LineEnding::None);
+        QTest::keyClicks(panel.sendBox()->input(), QStringLiteral("123456789"));
+        QVERIFY2(value->text().contains(QStringLiteral("31 C3")), qPrintable(value->text()));   // the catalogue's check
+        panel.sendBox()->setLineEnding(SendBox::LineEnding::Lf);
+        const QByteArray expected = checkValueBytes(*parseChecksumSpec(QStringLiteral("crc16-xmodem")),
+                                                    computeChecksum(ChecksumAlgorithm::Crc16Xmodem, "123456789\n"));
+        QVERIFY2(value->text().contains(QString::fromLatin1(expected.toHex(' ').toUpper())), qPrintable(value->text()));
     }
 
     // Verified on receipt, after framing: the message with a wrong check value is marked, the
