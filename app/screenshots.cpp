@@ -4,7 +4,10 @@
 
 #include "certificatedialog.h"
 #include "clientpanel.h"
+#include "checksumfields.h"
 #include "composewindow.h"
+#include "framingbar.h"
+#include "framingfields.h"
 #include "inboxmodel.h"
 #include "inboxpanel.h"
 #include "languages.h"
@@ -20,6 +23,8 @@
 
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
+#include "text/checksum.h"
+#include "text/framing.h"
 #include "udp/udpendpoint.h"
 
 #include <QAbstractButton>
@@ -35,6 +40,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 
@@ -77,6 +83,64 @@ bool save(QWidget *widget, const QString &path)
 {
     const bool ok = widget->grab().save(path);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+// Issue 11: "TCP is a stream" made visible. A device sends length-prefixed readings with a
+// CRC-16/MODBUS at the end, in pieces that have nothing to do with where its messages end; the
+// server panel shows whole messages (one with a bad check value, marked), and beside them the raw
+// chunks as they were read. Its reply gets the same framing and check value.
+bool framingScene(const QString &path)
+{
+    ServerPanel panel;
+    panel.resize(1390, 620);
+    FramingFields *fields = panel.framing()->framing();
+    fields->kindCombo()->setCurrentIndex(fields->kindCombo()->findData(QStringLiteral("len")));
+    fields->frameSentCheck()->setChecked(true);
+    fields->showRawCheck()->setChecked(true);
+    ChecksumFields *checks = panel.framing()->checksums();
+    checks->appendCombo()->setCurrentIndex(checks->appendCombo()->findData(QStringLiteral("crc16-modbus")));
+    checks->verifyCombo()->setCurrentIndex(checks->verifyCombo()->findData(QStringLiteral("crc16-modbus")));
+    panel.show();
+    // Room for the messages and their verdicts: a narrow client list, the raw pane a third.
+    if (auto *outer = panel.findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly))
+        outer->setSizes({170, 1200});
+    if (auto *inner = panel.log()->findChild<QSplitter *>())
+        inner->setSizes({760, 440});
+    panel.startListening(0);
+    if (!waitFor([&] { return panel.server()->boundAddress().port() != 0; }))
+        return false;
+    TcpClient device;
+    TcpClientConfig config;
+    config.endpoint = Endpoint{QStringLiteral("127.0.0.1"), panel.server()->boundAddress().port(), {}};
+    device.connectToHost(config);
+    if (!waitFor([&] { return panel.server()->clientCount() == 1; }))
+        return false;
+
+    const ChecksumSpec modbus = *parseChecksumSpec(QStringLiteral("crc16-modbus"));
+    const FrameSpec spec = *FrameSpec::parse(QStringLiteral("len:2be"));
+    QByteArray stream;
+    for (const QByteArray &reading : {QByteArray("temp=21.5"), QByteArray("humidity=48%"), QByteArray("温度=21.6")})
+        stream += *frame(spec, appendChecksum(modbus, reading));
+    stream += *frame(spec, QByteArray("status=RUN\x00\x00", 12));   // a corrupted check value
+    stream += *frame(spec, appendChecksum(modbus, QByteArray("pressure=1013")));
+    // Pieces as a busy network might deliver them: half a message, then two and a bit, …
+    const QList<qsizetype> cuts{7, 40, 55, stream.size()};
+    qsizetype from = 0;
+    for (qsizetype cut : cuts) {
+        device.send(stream.mid(from, cut - from));
+        from = cut;
+        settle(250);
+    }
+    panel.sendBox()->input()->setText(QStringLiteral("ACK"));
+    emit panel.sendBox()->input()->returnPressed();
+    settle(300);
+    panel.sendBox()->input()->setText(QStringLiteral("ACK"));   // the calculator shows what would go next
+    settle(400);
+    const bool ok = save(&panel, path);
+    device.disconnectFromHost();
+    panel.stopListening();
+    waitFor([&] { return !panel.server()->isRunning(); });
     return ok;
 }
 
@@ -254,5 +318,6 @@ int main(int argc, char *argv[])
         scroll->horizontalScrollBar()->setValue(0);
     settle(300);
     ok &= save(&window, out + QStringLiteral("/tls%1.png").arg(suffix));
+    ok &= framingScene(out + QStringLiteral("/framing%1.png").arg(suffix));
     return ok ? 0 : 1;
 }

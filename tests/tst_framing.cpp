@@ -483,6 +483,44 @@ private slots:
         QCOMPARE(peer.exitCode(), 0);
         client.disconnectAndWait();
     }
+
+    // A datagram is one message: exactly one whole message, or an error that says why not.
+    void deframeDatagram_oneWholeMessageOrWhyNot_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QByteArray>("datagram");
+        QTest::addColumn<QByteArray>("message");   // empty: an error
+        QTest::addColumn<QString>("why");
+        QTest::newRow("none") << "none" << QByteArray("any\nthing") << QByteArray("any\nthing") << QString();
+        QTest::newRow("len:1 exact") << "len:1" << QByteArray("\x02ok") << QByteArray("ok") << QString();
+        QTest::newRow("len:2be,header exact") << "len:2be,header" << QByteArray("\x00\x04ok", 4) << QByteArray("ok") << QString();
+        QTest::newRow("len:1 says more") << "len:1" << QByteArray("\x05" "abc") << QByteArray() << "length header says 5 but the datagram of 4 bytes carries 3";
+        QTest::newRow("len:2le says less") << "len:2le" << QByteArray("\x01\x00" "abc", 5) << QByteArray() << "says 1 but the datagram of 5 bytes carries 3";
+        QTest::newRow("len:4be short header") << "len:4be" << QByteArray("\x00\x00", 2) << QByteArray() << "does not hold one whole message";
+        QTest::newRow("line") << "line" << QByteArray("hello\r\n") << QByteArray("hello") << QString();
+        QTest::newRow("line missing") << "line" << QByteArray("hello") << QByteArray() << "does not hold one whole message";
+        QTest::newRow("line two") << "line" << QByteArray("a\nb\n") << QByteArray() << "more than one message";
+        QTest::newRow("delim over max") << "delim:03,max=2" << QByteArray("abcd\x03") << QByteArray() << "no delimiter within 2 bytes";
+        QTest::newRow("fixed exact") << "fixed:3" << QByteArray("abc") << QByteArray("abc") << QString();
+        QTest::newRow("fixed longer") << "fixed:3" << QByteArray("abcd") << QByteArray() << "more than one message";
+    }
+    void deframeDatagram_oneWholeMessageOrWhyNot()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QByteArray, datagram);
+        QFETCH(QByteArray, message);
+        QFETCH(QString, why);
+        const auto parsed = FrameSpec::parse(spec);
+        QVERIFY(parsed);
+        const auto result = deframeDatagram(*parsed, datagram);
+        if (why.isEmpty()) {
+            QVERIFY2(result, qPrintable(result ? QString() : result.error().detail));
+            QCOMPARE(*result, message);
+        } else {
+            QVERIFY(!result);
+            QVERIFY2(result.error().detail.contains(why), qPrintable(result.error().detail));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFraming)

@@ -4,6 +4,7 @@
 #include "certificatedialog.h"
 #include "fieldmemory.h"
 #include "filestream.h"
+#include "framingbar.h"
 #include "messagelogview.h"
 #include "sendbox.h"
 #include "settings.h"
@@ -36,6 +37,7 @@ ClientPanel::ClientPanel(QWidget *parent)
       m_status(new QLabel(this)),
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),
+      m_framing(new FramingBar(m_log, m_sendBox, this)),
       m_counters(new TrafficCounters(this)),
       m_fileSend(new FileSendWatch(this))
 {
@@ -79,6 +81,7 @@ ClientPanel::ClientPanel(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_status);
     layout->addWidget(m_log, 1);
+    layout->addWidget(m_framing);
     layout->addWidget(m_sendBox);
     layout->addWidget(m_counters);
 
@@ -188,6 +191,7 @@ void ClientPanel::onDisconnected(const QString &reason)
 {
     if (!m_hadError)
         setStatus(tr("Disconnected: %1").arg(reason), false);
+    m_framing->ended(0, m_peer);
     m_log->info(tr("disconnected: %1").arg(reason), m_peer);
     updateControls();
     emit connectionChanged(false);
@@ -198,7 +202,8 @@ void ClientPanel::onDisconnected(const QString &reason)
 void ClientPanel::onData(const QByteArray &bytes)
 {
     m_counters->countIn(bytes.size());
-    m_log->append({0, LogEntry::Direction::Received, m_peer, bytes, bytes.size(), {}});
+    if (!m_framing->received(0, m_peer, bytes))   // a framing error, and the choice is to close
+        m_client->disconnectFromHost();
 }
 
 void ClientPanel::onError(const Error &error)
@@ -259,10 +264,14 @@ void ClientPanel::sendFile(const QString &path)
     m_fileSend->watch(std::move(file).value());
 }
 
-void ClientPanel::send(const QByteArray &bytes)
+void ClientPanel::send(const QByteArray &message)
 {
     if (m_client->state() != TcpClient::State::Connected || m_halfClosed)
         return;
+    const auto framed = m_framing->outgoing(message);   // check value and framing added
+    if (!framed)
+        return;
+    const QByteArray &bytes = *framed;
     m_client->send(bytes);
     m_counters->countOut(bytes.size());
     m_log->append({0, LogEntry::Direction::Sent, m_peer, bytes, bytes.size(), {}});

@@ -22,6 +22,7 @@ class HostEdit;
 class MessageLogView;
 class PortEdit;
 class SendBox;
+class FramingBar;
 class TrafficCounters;
 
 class ClientPanel final : public QWidget {
@@ -34,6 +35,7 @@ public:
     TcpClient *client() const { return m_client; }
     MessageLogView *log() const { return m_log; }
     SendBox *sendBox() const { return m_sendBox; }
+    FramingBar *framing() const { return m_framing; }
     TrafficCounters *counters() const { return m_counters; }
     HostEdit *hostEdit() const { return m_host; }
     PortEdit *portEdit() const { return m_port; }
@@ -53,7 +55,7 @@ private:
     void onDisconnected(const QString &reason);
     void onData(const QByteArray &bytes);
     void onError(const socketeer::Error &error);
-    void send(const QByteArray &bytes);
+    void send(const QByteArray &message);
     void sendFile(const QString &path);
     void updateControls();
     void setStatus(const QString &text, bool isError);
@@ -69,6 +71,7 @@ private:
     QLabel *m_status;
     MessageLogView *m_log;
     SendBox *m_sendBox;
+    FramingBar *m_framing;   // framing and check values of what is shown and sent
     TrafficCounters *m_counters;
     FileSendWatch *m_fileSend;
     QString m_peer;

@@ -112,6 +112,8 @@ QString MessageLogModel::payloadText(const LogEntry &entry, int maxChars) const
     QString text = m_hex ? toHexDisplay(shown) : decodeForDisplay(shown, m_encoding, {true, false});
     if (shown.size() < entry.size)
         text += tr(" … (%n more byte(s))", nullptr, static_cast<int>(std::min<qint64>(entry.size - shown.size(), INT_MAX)));
+    if (!entry.note.isEmpty())
+        text += (entry.bad ? QStringLiteral("   ✗ ") : QStringLiteral("   ✓ ")) + entry.note;
     return text;
 }
 
@@ -176,7 +178,7 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ForegroundRole:
-        if (e.direction == LogEntry::Direction::Error)
+        if (e.direction == LogEntry::Direction::Error || (e.bad && index.column() == DataColumn))
             return QColor(0xc0, 0x20, 0x20);
         if (e.direction == LogEntry::Direction::Info)
             return QColor(0x60, 0x60, 0x60);

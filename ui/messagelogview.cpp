@@ -17,6 +17,7 @@
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
@@ -32,6 +33,7 @@ MessageLogView::MessageLogView(QWidget *parent)
       m_model(new MessageLogModel(this)),
       m_proxy(new QSortFilterProxyModel(this)),
       m_table(new QTableView(this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_hexButton(new QToolButton(this)),
       m_encodingCombo(new QComboBox(this)),
       m_filterEdit(new QLineEdit(this)),
@@ -117,7 +119,9 @@ MessageLogView::MessageLogView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
-    layout->addWidget(m_table, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_table);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, &MessageLogView::applyFilter);
     connect(m_hexButton, &QToolButton::toggled, this, &MessageLogView::setHexView);
@@ -256,6 +260,13 @@ int MessageLogView::visibleRowCount() const
 {
     const_cast<MessageLogView *>(this)->showHeld();   // what is held is already "in" the log
     return m_proxy->rowCount();
+}
+
+void MessageLogView::addSidePane(QWidget *pane)
+{
+    m_splitter->addWidget(pane);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(m_splitter->indexOf(pane), 2);
 }
 
 void MessageLogView::applyFilter()

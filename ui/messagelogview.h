@@ -14,6 +14,7 @@ class QFile;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QSpinBox;
+class QSplitter;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -43,6 +44,8 @@ public:
     bool hexView() const { return m_model->hexView(); }
     void setMaximumEntries(int maximum);
     int visibleRowCount() const;
+    // A pane beside the table (the raw pieces under framing), sharing its height; hide it to hide it.
+    void addSidePane(QWidget *pane);
 
     bool saveTo(const QString &path, QString *errorMessage = nullptr) const;
     bool startLoggingTo(const QString &path, QString *errorMessage = nullptr);
@@ -69,6 +72,7 @@ private:
     MessageLogModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
+    QSplitter *m_splitter;
     QToolButton *m_hexButton;
     QComboBox *m_encodingCombo;
     QLineEdit *m_filterEdit;

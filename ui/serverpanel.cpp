@@ -2,6 +2,7 @@
 
 #include "fieldmemory.h"
 #include "filestream.h"
+#include "framingbar.h"
 #include "addressinputs.h"
 #include "messagelogview.h"
 #include "sendbox.h"
@@ -52,6 +53,7 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_target(new QComboBox(this)),
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),
+      m_framing(new FramingBar(m_log, m_sendBox, this)),
       m_counters(new TrafficCounters(this)),
       m_fileSend(new FileSendWatch(this)),
       m_stallTimeout(new QSpinBox(this)),
@@ -149,6 +151,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     layout->addWidget(m_openWarning);
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_framing);
     layout->addLayout(sendRow);
     layout->addWidget(m_counters);
 
@@ -314,6 +317,7 @@ void ServerPanel::onClientConnected(const ClientInfo &client)
 void ServerPanel::onClientDisconnected(quint64 id, const QString &reason)
 {
     const QString peer = peerOf(id);
+    m_framing->ended(id, peer);
     delete m_items.take(id);
     m_log->info(tr("client %1 disconnected: %2").arg(id).arg(reason), peer);
     updateControls();
@@ -322,7 +326,8 @@ void ServerPanel::onClientDisconnected(quint64 id, const QString &reason)
 void ServerPanel::onDataReceived(quint64 id, const QByteArray &bytes)
 {
     m_counters->countIn(bytes.size());
-    m_log->append({0, LogEntry::Direction::Received, peerOf(id), bytes, bytes.size(), {}});
+    if (!m_framing->received(id, peerOf(id), bytes))   // a framing error, and the choice is to close
+        m_server->disconnectClient(id);
 }
 
 void ServerPanel::onError(const Error &error)
@@ -363,10 +368,14 @@ void ServerPanel::sendFile(const QString &path)
     m_fileSend->watch(std::move(file).value());
 }
 
-void ServerPanel::send(const QByteArray &bytes)
+void ServerPanel::send(const QByteArray &message)
 {
     if (!m_server->isRunning())
         return;
+    const auto framed = m_framing->outgoing(message);   // check value and framing added
+    if (!framed)
+        return;
+    const QByteArray &bytes = *framed;
     const bool toSelected = m_target->currentIndex() == 1;
     QList<quint64> targets = sendTargets();
     if (targets.isEmpty())

@@ -27,6 +27,7 @@ class LocalAddressCombo;
 class MessageLogView;
 class PortEdit;
 class SendBox;
+class FramingBar;
 class TrafficCounters;
 class TlsServerFields;
 
@@ -40,6 +41,7 @@ public:
     TcpServer *server() const { return m_server; }
     MessageLogView *log() const { return m_log; }
     SendBox *sendBox() const { return m_sendBox; }
+    FramingBar *framing() const { return m_framing; }
     TrafficCounters *counters() const { return m_counters; }
     QTreeWidget *clientList() const { return m_clients; }
     LocalAddressCombo *addressCombo() const { return m_address; }
@@ -67,7 +69,7 @@ private:
     void onClientDisconnected(quint64 id, const QString &reason);
     void onDataReceived(quint64 id, const QByteArray &bytes);
     void onError(const socketeer::Error &error);
-    void send(const QByteArray &bytes);
+    void send(const QByteArray &message);
     void sendFile(const QString &path);
     QList<quint64> sendTargets();
     void disconnectSelected();
@@ -92,6 +94,7 @@ private:
     QComboBox *m_target;
     MessageLogView *m_log;
     SendBox *m_sendBox;
+    FramingBar *m_framing;   // framing and check values of what is shown and sent
     TrafficCounters *m_counters;
     FileSendWatch *m_fileSend;
     QSpinBox *m_stallTimeout;

@@ -2,6 +2,7 @@
 
 #include "fieldmemory.h"
 #include "addressinputs.h"
+#include "framingbar.h"
 #include "messagelogview.h"
 #include "sendbox.h"
 #include "trafficcounters.h"
@@ -34,6 +35,7 @@ UdpPanel::UdpPanel(QWidget *parent)
       m_status(new QLabel(this)),
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),
+      m_framing(new FramingBar(m_log, m_sendBox, this)),
       m_counters(new TrafficCounters(this))
 {
     m_bindAddress->setObjectName(QStringLiteral("udpBindAddress"));
@@ -83,6 +85,7 @@ UdpPanel::UdpPanel(QWidget *parent)
     layout->addLayout(grid);
     layout->addWidget(m_status);
     layout->addWidget(m_log, 1);
+    layout->addWidget(m_framing);
     layout->addWidget(m_sendBox);
     layout->addWidget(m_counters);
 
@@ -164,7 +167,7 @@ void UdpPanel::onDatagrams(const QList<Datagram> &batch)
     qint64 bytes = 0;
     for (const Datagram &d : batch) {
         bytes += d.data.size();
-        entries.append({d.receivedAt.toMSecsSinceEpoch(), LogEntry::Direction::Received, d.sender, d.data, d.data.size(), {}});
+        entries.append(m_framing->datagramEntry(d.receivedAt.toMSecsSinceEpoch(), d.sender, d.data));   // one message each
         if (d.truncated)
             entries.append({d.receivedAt.toMSecsSinceEpoch(), LogEntry::Direction::Error, d.sender, {}, 0,
                             tr("the datagram above was %1 bytes; only the first %2 fit the receive buffer").arg(d.fullSize).arg(d.data.size())});
@@ -181,10 +184,14 @@ void UdpPanel::onError(const Error &error)
     m_log->error(error.message());
 }
 
-void UdpPanel::send(const QByteArray &bytes)
+void UdpPanel::send(const QByteArray &message)
 {
     if (!m_endpoint->isOpen())
         return;
+    const auto framed = m_framing->outgoing(message);   // check value and framing added
+    if (!framed)
+        return;
+    const QByteArray &bytes = *framed;
     QString to;
     if (m_replyToLast->isChecked()) {
         if (!m_endpoint->lastSender().isValid()) {

@@ -22,6 +22,7 @@ class LocalAddressCombo;
 class MessageLogView;
 class PortEdit;
 class SendBox;
+class FramingBar;
 class TrafficCounters;
 
 class UdpPanel final : public QWidget {
@@ -34,6 +35,7 @@ public:
     UdpEndpoint *endpoint() const { return m_endpoint; }
     MessageLogView *log() const { return m_log; }
     SendBox *sendBox() const { return m_sendBox; }
+    FramingBar *framing() const { return m_framing; }
     TrafficCounters *counters() const { return m_counters; }
     LocalAddressCombo *bindAddress() const { return m_bindAddress; }
     PortEdit *bindPort() const { return m_bindPort; }
@@ -51,7 +53,7 @@ private:
     void onClosed();
     void onDatagrams(const QList<socketeer::Datagram> &batch);
     void onError(const socketeer::Error &error);
-    void send(const QByteArray &bytes);
+    void send(const QByteArray &message);
     void updateControls();
     void setStatus(const QString &text, bool isError);
 
@@ -69,6 +71,7 @@ private:
     QLabel *m_status;
     MessageLogView *m_log;
     SendBox *m_sendBox;
+    FramingBar *m_framing;   // framing and check values of what is shown and sent
     TrafficCounters *m_counters;
     bool m_binding = false;
     bool m_hadError = false;

@@ -48,7 +48,11 @@ int runConnect(const QStringList &arguments)
            "The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH.\n\n"
            "With --append every message sent gets a check value after it. A message is each chunk read\n"
            "from stdin as it came (one write into a pipe, at most 64 KiB): printf '123456789' piped in\n"
-           "with --append crc16-modbus sends the nine bytes and then 37 4B."));
+           "with --append crc16-modbus sends the nine bytes and then 37 4B.\n\n"
+           "With --frame and --verify each message received is checked as ending with its check value:\n"
+           "it is written to stdout as always, and a bad one is reported after it on stderr, as\n"
+           "\"socketeer connect: warning: message 3: bad crc16-modbus: expected 37 4B, found 00 00\";\n"
+           "the command then exits 1."));
     parser.addPositionalArgument(QStringLiteral("host"), Cli::tr("Host name or IP address, or HOST:PORT."), QStringLiteral("HOST"));
     parser.addPositionalArgument(QStringLiteral("port"), Cli::tr("Port, 1-65535."), QStringLiteral("[PORT]"));
     const QCommandLineOption unixOption(QStringLiteral("unix"), Cli::tr("Connect to the AF_UNIX socket at this path instead."), Cli::tr("path"));
@@ -74,10 +78,10 @@ int runConnect(const QStringList &arguments)
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
     parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
-                       checksumOptions.append, checksumOptions.order, checksumOptions.range, frameOption});
+                       checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
-    const auto checksums = checksumChoice(parser, checksumOptions, false);
+    const auto checksums = checksumChoice(parser, checksumOptions, true);
     if (!checksums)
         return usageError(checksums.error().detail);
 
@@ -123,6 +127,8 @@ int runConnect(const QStringList &arguments)
     if (!frameSpec)
         return usageError(QStringLiteral("--frame: ") + frameSpec.error().detail);
     const bool framed = frameSpec->kind != FrameKind::None;
+    if (checksums->verify && !framed)   // a stream has no messages to check until it is framed
+        return usageError(Cli::tr("--verify needs --frame: TCP is a stream, so a check value ends a message only once framing says where messages end"));
 
     const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
     if (tlsDetail && !parser.isSet(tlsOption))
@@ -157,7 +163,7 @@ int runConnect(const QStringList &arguments)
     std::optional<FramedStdout> framedOut;
     std::unique_ptr<FramedStdin> framedIn;
     if (framed)
-        framedOut.emplace(*frameSpec, kCommand);
+        framedOut.emplace(*frameSpec, kCommand, checksums->verify);
     bool failed = false;
     bool finishing = false;
 
@@ -219,7 +225,7 @@ int runConnect(const QStringList &arguments)
     });
     QObject::connect(&client, &TcpClient::disconnected, &client, [&] {
         lookAtInput();   // the input's end may be why the peer closed
-        if (framedOut && !framedOut->finish())
+        if (framedOut && (!framedOut->finish() || framedOut->badMessages() > 0))
             failed = true;
         if (framedIn && framedIn->failed())
             failed = true;

@@ -20,7 +20,15 @@ QString frameOptionHelp()
                    "by a newline; each line of stdin is sent as one message.");
 }
 
-FramedStdout::FramedStdout(const FrameSpec &spec, QString command) : m_deframer(spec), m_command(std::move(command)) {}
+FramedStdout::FramedStdout(const FrameSpec &spec, QString command, std::optional<ChecksumSpec> verify, QString source)
+    : m_deframer(spec), m_command(std::move(command)), m_verify(std::move(verify)), m_source(std::move(source))
+{
+}
+
+QString FramedStdout::report(const QString &text) const
+{
+    return m_source.isEmpty() ? text : Cli::tr("%1: %2").arg(m_source, text);
+}
 
 bool FramedStdout::push(const QByteArray &bytes)
 {
@@ -36,7 +44,7 @@ bool FramedStdout::write(const QList<FrameItem> &items)
 {
     for (const FrameItem &item : items) {
         if (item.type == FrameItem::Type::Error) {
-            const QString text = item.errorText(m_deframer.spec());
+            const QString text = report(item.errorText(m_deframer.spec()));
             if (item.closes) {
                 printError(m_command, text);
                 return false;
@@ -45,11 +53,21 @@ bool FramedStdout::write(const QList<FrameItem> &items)
             continue;
         }
         if (item.type == FrameItem::Type::Partial)
-            printWarning(m_command, Cli::tr("the connection ended inside a message: its %n byte(s) so far are written as the last line",
-                                            nullptr, static_cast<int>(item.bytes.size())));
+            printWarning(m_command, report(Cli::tr("the connection ended inside a message: its %n byte(s) so far are written as the last line",
+                                                   nullptr, static_cast<int>(item.bytes.size()))));
         if (!writeStdout(item.bytes + '\n')) {
             printError(m_command, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            m_outputFailed = true;
             return false;
+        }
+        ++m_messages;
+        if (m_verify && item.type == FrameItem::Type::Message) {
+            // After its line, so the report follows the message it is about; the message is kept.
+            const ChecksumVerdict verdict = verifyChecksum(*m_verify, item.bytes);
+            if (!verdict.ok()) {
+                ++m_bad;
+                printWarning(m_command, report(Cli::tr("message %1: %2").arg(m_messages).arg(describeVerdict(*m_verify, verdict))));
+            }
         }
     }
     return true;
@@ -106,6 +124,42 @@ void FramedStdin::pace()
         m_reader->pause();
     else if (m_reader->isPaused())
         m_reader->resume();
+}
+
+FramedLines framedLines(const FrameSpec &spec, const QString &command, std::function<QByteArray(const QByteArray &)> beforeFraming)
+{
+    struct State {
+        LineSplitter lines;
+        qint64 lineNumber = 0;
+    };
+    auto state = std::make_shared<State>();
+    auto sendable = [spec, command, beforeFraming, state](QByteArray &out) {
+        return [&out, spec, command, beforeFraming, state](QByteArray line) {
+            ++state->lineNumber;
+            if (line.endsWith('\r'))
+                line.chop(1);
+            if (beforeFraming)
+                line = beforeFraming(line);
+            const auto framed = frame(spec, line);
+            if (!framed) {
+                printWarning(command, Cli::tr("line %1 of stdin was not sent: %2").arg(state->lineNumber).arg(framed.error().detail));
+                return;
+            }
+            out += *framed;
+        };
+    };
+    FramedLines result;
+    result.transform = [state, sendable](const QByteArray &chunk) {
+        QByteArray out;
+        state->lines.feed(chunk, sendable(out));
+        return out;
+    };
+    result.flush = [state, sendable] {
+        QByteArray out;
+        state->lines.finish(sendable(out));
+        return out;
+    };
+    return result;
 }
 
 } // namespace socketeer::cli

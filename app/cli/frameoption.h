@@ -8,6 +8,7 @@
 //  - sent: stdin is read as lines (LF, one CR before it stripped) and each line is sent as one
 //    message with the framing added; a line the framing cannot carry is not sent, with a warning.
 
+#include "text/checksum.h"
 #include "text/framing.h"
 
 #include <QByteArray>
@@ -16,6 +17,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace socketeer {
 class TcpClient;
@@ -29,20 +31,32 @@ class LineSplitter;
 // The option's help text, shared by the subcommands.
 QString frameOptionHelp();
 
-// Received bytes → messages on stdout. `fail(message, closes)` reports a framing error (or a
-// broken stdout, with closes true).
+// Received bytes → messages on stdout. A framing error (or a broken stdout) is reported on stderr.
+// With `verify`, each message is checked as ending with that check value; a bad one is still
+// written, and reported after it: "message 3: bad crc16-modbus: expected 37 4B, found 00 00".
 class FramedStdout {
 public:
-    FramedStdout(const FrameSpec &spec, QString command);
+    // `source` ("client 3") starts every report, for a command with more than one connection.
+    FramedStdout(const FrameSpec &spec, QString command, std::optional<ChecksumSpec> verify = {}, QString source = {});
     // False when the connection should be closed (the policy is close, or stdout failed).
     bool push(const QByteArray &bytes);
     // The end of the stream: an unfinished message is written and warned about.
     bool finish();
+    // Messages whose check value was wrong (or missing), so far.
+    qint64 badMessages() const { return m_bad; }
+    // Stdout could not be written: the command should stop, not only this connection.
+    bool outputFailed() const { return m_outputFailed; }
 
 private:
     bool write(const QList<FrameItem> &items);
+    QString report(const QString &text) const;
     Deframer m_deframer;
     QString m_command;
+    std::optional<ChecksumSpec> m_verify;
+    QString m_source;
+    qint64 m_messages = 0;
+    qint64 m_bad = 0;
+    bool m_outputFailed = false;
 };
 
 // Stdin → one framed message per line, sent on `client`, paced by what the client has sent (at most
@@ -69,5 +83,15 @@ private:
     bool m_failed = false;
     std::unique_ptr<StdinReader> m_reader;   // last: its thread stops before the rest goes
 };
+
+// Stdin's lines framed, for a ChunkStream (serve's stdin, which goes to every client at the pace of
+// the slowest): `transform` turns each chunk read into the framed messages of the lines it completes,
+// `flush` the last line if stdin ended without a newline. A line the framing cannot carry is left
+// out, with a warning. Both run on the stream's reading thread, which alone holds their state.
+struct FramedLines {
+    std::function<QByteArray(const QByteArray &)> transform;
+    std::function<QByteArray()> flush;
+};
+FramedLines framedLines(const FrameSpec &spec, const QString &command, std::function<QByteArray(const QByteArray &)> beforeFraming = {});
 
 } // namespace socketeer::cli

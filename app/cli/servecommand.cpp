@@ -4,6 +4,7 @@
 
 #include "checksumoptions.h"
 #include "cli.h"
+#include "frameoption.h"
 #include "servertls.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
@@ -19,6 +20,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
+#include <map>
+#include <memory>
 #include <unistd.h>
 
 namespace socketeer::cli {
@@ -48,7 +52,13 @@ int runServe(const QStringList &arguments)
            "Once listening it prints one line to stdout, \"listening on HOST PORT\" (for --unix:\n"
            "\"listening on unix:PATH\"). Clients connecting and leaving are reported on stderr.\n\n"
            "With --append every message read from stdin (each chunk as it came, at most 64 KiB) goes\n"
-           "out with a check value after it."));
+           "out with a check value after it.\n\n"
+           "With --frame each client's bytes are split into messages, written whole, one per line (the\n"
+           "messages of different clients never mixed inside a line), and each line of stdin is sent to\n"
+           "every client as one message with the framing added. With --verify (needs --frame) each\n"
+           "message received is checked as ending with its check value; a bad one is reported after it\n"
+           "on stderr: \"socketeer serve: warning: client 2: message 3: bad crc16-modbus: expected 37 4B,\n"
+           "found 00 00\"."));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Address to listen on (default 127.0.0.1, loopback only: other machines cannot "
                                            "connect). 0.0.0.0 or :: listens on all interfaces."),
@@ -91,12 +101,21 @@ int runServe(const QStringList &arguments)
     parser.addOptions({bindOption, portOption, echoOption, modelOption, maxClientsOption, unixOption, stallOption, tlsCertOption,
                        tlsKeyOption, tlsDevCertOption});
     const ChecksumOptions checksumOptions;
-    parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range});
+    const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
+    parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
-    const auto checksums = checksumChoice(parser, checksumOptions, false);
+    const auto checksums = checksumChoice(parser, checksumOptions, true);
     if (!checksums)
         return usageError(checksums.error().detail);
+    const auto frameSpec = FrameSpec::parse(parser.value(frameOption));
+    if (!frameSpec)
+        return usageError(QStringLiteral("--frame: ") + frameSpec.error().detail);
+    const bool framed = frameSpec->kind != FrameKind::None;
+    if (checksums->verify && !framed)   // a stream has no messages to check until it is framed
+        return usageError(Cli::tr("--verify needs --frame: TCP is a stream, so a check value ends a message only once framing says where messages end"));
+    if ((framed || checksums->verify) && parser.isSet(echoOption))
+        return usageError(Cli::tr("--frame and --verify work on what is printed and read, and with --echo nothing is"));
     if (checksums->append && parser.isSet(echoOption))
         return usageError(Cli::tr("--append adds to what stdin sends, and with --echo stdin sends nothing"));
 
@@ -154,6 +173,8 @@ int runServe(const QStringList &arguments)
     std::shared_ptr<ChunkStream> input;
     bool listening = false;
     bool stopRequested = false;
+    // With --frame: each client's messages, split on this thread (app/cli/frameoption.h).
+    std::map<quint64, std::unique_ptr<FramedStdout>> framedOut;
 
     // Every way out goes through here, so descriptors are closed and threads joined first.
     auto finish = [&](int code) {
@@ -175,8 +196,16 @@ int runServe(const QStringList &arguments)
         if (!config.echo) {
             ChunkStream::Options options;
             options.dropUnread = true;   // what is read while nobody is connected goes nowhere, as before
+            std::function<QByteArray(const QByteArray &)> addCheckValue;
             if (const auto spec = checksums->append)
-                options.transform = [spec = *spec](const QByteArray &message) { return appendChecksum(spec, message); };
+                addCheckValue = [spec = *spec](const QByteArray &message) { return appendChecksum(spec, message); };
+            if (framed) {   // lines become messages; the check value is part of each
+                FramedLines lines = framedLines(*frameSpec, kCommand, addCheckValue);
+                options.transform = std::move(lines.transform);
+                options.flush = std::move(lines.flush);
+            } else {
+                options.transform = addCheckValue;
+            }
             auto stream = ChunkStream::start(STDIN_FILENO, false, options, QStringLiteral("stdin-reader"));
             if (stream) {
                 input = std::move(stream).value();
@@ -204,8 +233,14 @@ int runServe(const QStringList &arguments)
             printLine(Cli::tr("client %1 connected from %2").arg(client.id).arg(client.peer));
         else
             printLine(Cli::tr("client %1 connected from %2 over %3 (%4)").arg(client.id).arg(client.peer, client.tlsProtocol, client.tlsCipher));
+        if (framed)
+            framedOut[client.id] = std::make_unique<FramedStdout>(*frameSpec, kCommand, checksums->verify, Cli::tr("client %1").arg(client.id));
     });
     QObject::connect(&server, &TcpServer::clientDisconnected, &server, [&](quint64 id, const QString &reason) {
+        if (const auto found = framedOut.find(id); found != framedOut.end()) {
+            found->second->finish();   // an unfinished message is written, with a warning
+            framedOut.erase(found);
+        }
         printLine(Cli::tr("client %1 disconnected: %2").arg(id).arg(reason));
     });
     QObject::connect(&server, &TcpServer::clientRejected, &server, [&](const QString &peer, const QString &reason) {
@@ -214,7 +249,18 @@ int runServe(const QStringList &arguments)
     // An echo server's stdout stays quiet, so it does not listen for the data at all: then the
     // worker echoes without handing every message to this thread.
     if (!config.echo) {
-        QObject::connect(&server, &TcpServer::dataReceived, &server, [&](quint64, const QByteArray &data) {
+        QObject::connect(&server, &TcpServer::dataReceived, &server, [&](quint64 id, const QByteArray &data) {
+            if (framed) {
+                auto &out = framedOut[id];
+                if (!out)   // its clientConnected came first; this is only in case
+                    out = std::make_unique<FramedStdout>(*frameSpec, kCommand, checksums->verify, Cli::tr("client %1").arg(id));
+                if (!out->push(data)) {
+                    if (out->outputFailed())   // as without --frame: nowhere left to write
+                        return finish(ExitFailure);
+                    server.disconnectClient(id);   // a framing error, and the choice is to close
+                }
+                return;
+            }
             if (!writeStdout(data)) {
                 printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
                 finish(ExitFailure);

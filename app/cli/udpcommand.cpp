@@ -4,6 +4,7 @@
 
 #include "checksumoptions.h"
 #include "cli.h"
+#include "frameoption.h"
 #include "signalwatcher.h"
 #include "stdinreader.h"
 
@@ -69,7 +70,12 @@ int runUdp(const QStringList &arguments)
            "what came, unchanged. With --verify each datagram received is checked as ending with its\n"
            "check value: it is printed on stdout as always, and a bad one is also reported on stderr as\n"
            "\"socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00\"\n"
-           "(or \"…: too short for its 2-byte check value\")."));
+           "(or \"…: too short for its 2-byte check value\").\n\n"
+           "With --frame each datagram must be exactly one message under the framing: what is printed\n"
+           "is the message (without its length header or delimiter), and a datagram that is not one (a\n"
+           "length header that disagrees with its size, two messages, no delimiter) is printed whole and\n"
+           "reported on stderr. Each line of stdin is sent with the framing added. --verify checks the\n"
+           "message."));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: "
                                            "loopback only, any free port). :PORT binds all interfaces."),
@@ -78,7 +84,9 @@ int runUdp(const QStringList &arguments)
     const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("Send every datagram received back to its sender."));
     const QCommandLineOption hexOption(QStringLiteral("hex"), Cli::tr("Print payloads as hex, and read stdin's lines as hex."));
     const ChecksumOptions checksumOptions;
-    parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify});
+    const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
+    parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify,
+                       frameOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);
@@ -86,6 +94,9 @@ int runUdp(const QStringList &arguments)
         return usageError(checksums.error().detail);
     if (!parser.positionalArguments().isEmpty())
         return usageError(Cli::tr("unexpected argument \"%1\" (see socketeer udp --help)").arg(parser.positionalArguments().first()));
+    const auto frameSpec = FrameSpec::parse(parser.value(frameOption));
+    if (!frameSpec)
+        return usageError(QStringLiteral("--frame: ") + frameSpec.error().detail);
 
     UdpConfig config;
     const auto bind = parseEndpoint(parser.value(bindOption));
@@ -157,6 +168,14 @@ int runUdp(const QStringList &arguments)
         }
         if (checksums->append)
             payload = appendChecksum(*checksums->append, payload);
+        if (frameSpec->kind != FrameKind::None) {
+            auto framed = frame(*frameSpec, payload);
+            if (!framed) {
+                printError(kCommand, Cli::tr("line %1 not sent: %2").arg(lineNumber).arg(framed.error().detail));
+                return;
+            }
+            payload = std::move(framed).value();
+        }
         if (to)
             endpoint.sendTo(*to, payload);
         else
@@ -175,9 +194,23 @@ int runUdp(const QStringList &arguments)
     QObject::connect(&endpoint, &UdpEndpoint::datagramsReceived, &endpoint, [&](const QList<Datagram> &batch) {
         QByteArray out;
         for (const Datagram &datagram : batch) {
-            out += datagram.sender.toUtf8() + ' ' + (hex ? datagram.data.toHex() : escapeLine(datagram.data)) + '\n';
-            if (const auto &spec = checksums->verify) {
-                const ChecksumVerdict verdict = verifyChecksum(*spec, datagram.data);
+            // Under framing a datagram is one message: printed without its framing, or whole and reported.
+            QByteArray message = datagram.data;
+            QString notOneMessage;
+            if (frameSpec->kind != FrameKind::None) {
+                if (auto deframed = deframeDatagram(*frameSpec, datagram.data))
+                    message = std::move(deframed).value();
+                else
+                    notOneMessage = deframed.error().detail;
+            }
+            out += datagram.sender.toUtf8() + ' ' + (hex ? message.toHex() : escapeLine(message)) + '\n';
+            if (!notOneMessage.isEmpty()) {
+                if (!writeStdout(out))
+                    break;   // reported below
+                out.clear();
+                printError(kCommand, Cli::tr("datagram from %1 is not one message: %2").arg(datagram.sender, notOneMessage));
+            } else if (const auto &spec = checksums->verify) {
+                const ChecksumVerdict verdict = verifyChecksum(*spec, message);
                 if (!verdict.ok()) {
                     // Its line first, so that the report follows the datagram it is about.
                     if (!writeStdout(out))

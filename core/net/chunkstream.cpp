@@ -123,15 +123,25 @@ void ChunkStream::Private::run()
                 continue;
             return end(QString::fromLocal8Bit(std::strerror(errno)));
         }
-        if (n == 0)
+        if (n == 0) {
+            if (options.flush) {
+                if (QByteArray rest = options.flush(); !rest.isEmpty()) {
+                    std::lock_guard lock(mutex);
+                    if (!options.dropUnread || activeReaders() > 0) {
+                        chunks.push_back(std::move(rest));
+                        wakeWaiting();
+                    }
+                }
+            }
             return end({});
+        }
         chunk.truncate(static_cast<qsizetype>(n));
         if (options.transform)
             chunk = options.transform(chunk);
         std::lock_guard lock(mutex);
         bytesRead += n;
-        if (options.dropUnread && activeReaders() == 0)
-            continue;   // a live feed with nobody listening
+        if (chunk.isEmpty() || (options.dropUnread && activeReaders() == 0))
+            continue;   // nothing whole yet (a transform holds it), or a live feed with nobody listening
         chunks.push_back(std::move(chunk));
         wakeWaiting();
     }

@@ -38,6 +38,9 @@ public:
         // Each chunk as read, made into what the readers take (a check value appended to each
         // message, say). Runs on the reading thread: it must be a pure function of its argument.
         std::function<QByteArray(const QByteArray &)> transform;
+        // At the end of the input: what the transform still holds (a last line without its
+        // newline, say), taken as one more chunk. Runs on the reading thread, once.
+        std::function<QByteArray()> flush;
     };
     struct Progress {
         qint64 bytesRead = 0;

@@ -371,4 +371,32 @@ Result<QByteArray> frame(const FrameSpec &spec, QByteArrayView message)
     return message.toByteArray();
 }
 
+Result<QByteArray> deframeDatagram(const FrameSpec &spec, QByteArrayView datagram)
+{
+    if (spec.kind == FrameKind::None)
+        return datagram.toByteArray();
+    if (spec.kind == FrameKind::Length && datagram.size() >= spec.lengthBytes) {
+        // The header's own claim, compared with what the datagram carries: the usual mistake.
+        const quint64 declared = readLength(datagram.data(), spec.lengthBytes, spec.bigEndian);
+        const qint64 carried = datagram.size() - (spec.lengthCountsHeader ? 0 : spec.lengthBytes);
+        if (declared != quint64(carried))
+            return Error::invalid(Text::tr("its length header says %1 but the datagram of %2 bytes carries %3 (%4)")
+                                      .arg(declared).arg(datagram.size()).arg(carried).arg(spec.toString()));
+    }
+    Deframer deframer(spec);
+    QList<FrameItem> items = deframer.push(datagram);
+    items.append(deframer.finish());
+    for (const FrameItem &item : std::as_const(items)) {
+        if (item.type == FrameItem::Type::Error)
+            return Error::invalid(item.errorText(spec));
+    }
+    if (items.size() == 1 && items.first().type == FrameItem::Type::Message)
+        return items.first().bytes;
+    if (items.isEmpty() || (items.size() == 1 && items.first().type == FrameItem::Type::Partial))
+        return Error::invalid(Text::tr("the datagram of %1 bytes does not hold one whole message (%2)")
+                                  .arg(datagram.size()).arg(spec.toString()));
+    return Error::invalid(Text::tr("the datagram of %1 bytes holds more than one message (%2)")
+                              .arg(datagram.size()).arg(spec.toString()));
+}
+
 } // namespace socketeer

@@ -102,4 +102,9 @@ private:
 // message of another size.
 Result<QByteArray> frame(const FrameSpec &spec, QByteArrayView message);
 
+// A datagram is a message of its own: under a spec it must hold exactly one message, whole. The
+// message (without its header or delimiter), or why this datagram is not one: a length header that
+// disagrees with the datagram's size, no delimiter at its end, two messages in it, a framing error.
+Result<QByteArray> deframeDatagram(const FrameSpec &spec, QByteArrayView datagram);
+
 } // namespace socketeer

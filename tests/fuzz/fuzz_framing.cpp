@@ -3,7 +3,9 @@
 //    it, or an error that says something;
 //  - the Deframer, fed a peer's bytes: the messages do not depend on how the stream was cut into
 //    pushes, the buffer never holds more than the spec's bound, no message is longer than the
-//    maximum, and what frame() makes of a message the Deframer gives back.
+//    maximum, and what frame() makes of a message the Deframer gives back;
+//  - deframeDatagram(), fed a datagram: one whole message exactly when the Deframer finds one
+//    and nothing else in it, or an error that says why not.
 // Input: byte 0 chooses the mode (bit 7: spec text) and the spec, byte 1 the maximum, byte 2 seeds
 // the chunking; the rest is the stream (or the text).
 
@@ -93,6 +95,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    "what frame() accepts comes back as that one message");
     }
 
+    // The same bytes as one datagram: a message only where the stream reading finds exactly one.
+    if (const auto datagram = deframeDatagram(*spec, rest)) {
+        FUZZ_CHECK(whole.size() == 1 && whole.first().type == FrameItem::Type::Message && whole.first().bytes == *datagram,
+                   "a datagram's message is the one message its bytes hold");
+    } else {
+        FUZZ_CHECK(!datagram.error().detail.isEmpty(), "a datagram that is not one message says why");
+        FUZZ_CHECK(!(whole.size() == 1 && whole.first().type == FrameItem::Type::Message) || spec->kind == FrameKind::Length,
+                   "one whole message is refused only for a length that disagrees with the size");
+    }
+
     for (const FrameItem &item : whole) {
         if (item.type == FrameItem::Type::Message) {
             FUZZ_CHECK(item.bytes.size() <= spec->maxMessage || spec->kind == FrameKind::Fixed, "no message over the maximum");
@@ -102,6 +114,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 const QList<FrameItem> got = back.push(*framed);
                 FUZZ_CHECK(got.size() == 1 && got.first().type == FrameItem::Type::Message && got.first().bytes == item.bytes,
                            "frame() then push() gives the message back");
+                const auto datagram = deframeDatagram(*spec, *framed);
+                FUZZ_CHECK(datagram && *datagram == item.bytes, "a framed message is one datagram's message");
             }
         } else if (item.type == FrameItem::Type::Error) {
             FUZZ_CHECK(!item.errorText(*spec).isEmpty(), "an error says what happened");
