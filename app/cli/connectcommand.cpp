@@ -5,6 +5,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "sequenceoption.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
 
@@ -48,7 +49,8 @@ int runConnect(const QStringList &arguments)
            "The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH.\n\n"
            "With --append every message sent gets a check value after it. A message is each chunk read\n"
            "from stdin as it came (one write into a pipe, at most 64 KiB): printf '123456789' piped in\n"
-           "with --append crc16-modbus sends the nine bytes and then 37 4B."));
+           "with --append crc16-modbus sends the nine bytes and then 37 4B.\n\n"
+           "With --messages FILE.json --sequence NAME a saved sequence is run instead of reading stdin."));
     parser.addPositionalArgument(QStringLiteral("host"), Cli::tr("Host name or IP address, or HOST:PORT."), QStringLiteral("HOST"));
     parser.addPositionalArgument(QStringLiteral("port"), Cli::tr("Port, 1-65535."), QStringLiteral("[PORT]"));
     const QCommandLineOption unixOption(QStringLiteral("unix"), Cli::tr("Connect to the AF_UNIX socket at this path instead."), Cli::tr("path"));
@@ -73,8 +75,10 @@ int runConnect(const QStringList &arguments)
                                         Cli::tr("list"));
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
+    const SequenceOptions sequenceOptions;
     parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
-                       checksumOptions.append, checksumOptions.order, checksumOptions.range, frameOption});
+                       checksumOptions.append, checksumOptions.order, checksumOptions.range, frameOption,
+                       sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, false);
@@ -123,6 +127,11 @@ int runConnect(const QStringList &arguments)
     if (!frameSpec)
         return usageError(QStringLiteral("--frame: ") + frameSpec.error().detail);
     const bool framed = frameSpec->kind != FrameKind::None;
+    auto sequencePlan = sequenceChoice(parser, sequenceOptions);
+    if (!sequencePlan)
+        return usageError(sequencePlan.error().message());
+    if (*sequencePlan && (framed || checksums->append))
+        return usageError(Cli::tr("--sequence cannot be combined with --frame or --append yet"));
 
     const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
     if (tlsDetail && !parser.isSet(tlsOption))
@@ -160,6 +169,15 @@ int runConnect(const QStringList &arguments)
         framedOut.emplace(*frameSpec, kCommand);
     bool failed = false;
     bool finishing = false;
+    // With --sequence: the saved sequence instead of stdin (app/cli/sequenceoption.h).
+    std::unique_ptr<SequenceSession> sequence;
+    if (*sequencePlan) {
+        sequence = std::make_unique<SequenceSession>(std::move(**sequencePlan), &client, kCommand);
+        QObject::connect(sequence.get(), &SequenceSession::ended, &client, [&](bool ok) {
+            failed = failed || !ok;
+            client.disconnectFromHost();
+        });
+    }
 
     auto finish = [&](int code) {
         if (finishing)
@@ -176,6 +194,10 @@ int runConnect(const QStringList &arguments)
         printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
         if (!client.security().isEmpty())
             printLine(Cli::tr("TLS: %1").arg(client.security()));
+        if (sequence) {
+            sequence->start();
+            return;
+        }
         if (framed) {
             std::function<QByteArray(const QByteArray &)> beforeFraming;
             if (const auto spec = checksums->append)   // the check value is part of the message
@@ -200,6 +222,10 @@ int runConnect(const QStringList &arguments)
         client.halfClose();   // once the stream has ended and gone out
     });
     QObject::connect(&client, &TcpClient::dataReceived, &client, [&](const QByteArray &data) {
+        if (sequence) {
+            sequence->received(data);
+            return;
+        }
         if (framedOut) {
             if (!finishing && !framedOut->push(data)) {
                 failed = true;
@@ -222,6 +248,8 @@ int runConnect(const QStringList &arguments)
         if (framedOut && !framedOut->finish())
             failed = true;
         if (framedIn && framedIn->failed())
+            failed = true;
+        if (sequence && !sequence->succeeded())
             failed = true;
         if (!finishing) {
             finishing = true;

@@ -118,7 +118,8 @@ void SequenceRunner::feed(const QByteArray &received)
 bool SequenceRunner::tryMatch()
 {
     const SequenceStep &step = m_sequence.steps.at(m_step);
-    const QRegularExpressionMatch match = QRegularExpression(step.pattern).match(m_window);
+    // Multiline: ^ and $ are the start and end of any line received, as a person reading the log means them.
+    const QRegularExpressionMatch match = QRegularExpression(step.pattern, QRegularExpression::MultilineOption).match(m_window);
     if (!match.hasMatch())
         return false;
     emit replyMatched(match.captured(0));

@@ -5,7 +5,7 @@
 // (the dock, fed by the current panel) and `socketeer connect --sequence`.
 //
 // A Wait searches the text received since the previous Wait matched (or since the start),
-// decoded in the given encoding; a match consumes what arrived up to its end, so two replies that
+// decoded in the given encoding (^ and $ match at every line); a match consumes what arrived up to its end, so two replies that
 // came in one chunk satisfy two Waits in turn. At most limits::kSequenceReplyWindowBytes of the
 // newest text is kept.
 //
