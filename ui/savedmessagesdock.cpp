@@ -66,6 +66,8 @@ SavedMessagesDock::SavedMessagesDock(SavedStore *store, QWidget *parent)
     m_undo->setObjectName(QStringLiteral("savedUndo"));
     m_undo->hide();
     m_sequences->setObjectName(QStringLiteral("sequenceBox"));
+    m_sequences->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_sequences->setMinimumContentsLength(16);
     m_run->setObjectName(QStringLiteral("runSequence"));
     m_progress->setObjectName(QStringLiteral("sequenceProgress"));
     m_progress->setRange(0, 1);
@@ -102,9 +104,11 @@ SavedMessagesDock::SavedMessagesDock(SavedStore *store, QWidget *parent)
     auto *sequenceRow = new QHBoxLayout;
     sequenceRow->addWidget(new QLabel(tr("Sequence:"), this));
     sequenceRow->addWidget(m_sequences, 1);
-    sequenceRow->addWidget(newSequence);
-    sequenceRow->addWidget(editSequenceButton);
-    sequenceRow->addWidget(removeSequence);
+    auto *sequenceButtons = new QHBoxLayout;
+    sequenceButtons->addWidget(newSequence);
+    sequenceButtons->addWidget(editSequenceButton);
+    sequenceButtons->addWidget(removeSequence);
+    sequenceButtons->addStretch(1);
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(m_run);
     runRow->addWidget(m_progress, 1);
@@ -116,6 +120,7 @@ SavedMessagesDock::SavedMessagesDock(SavedStore *store, QWidget *parent)
     layout->addLayout(messageButtons);
     layout->addLayout(fileButtons);
     layout->addLayout(sequenceRow);
+    layout->addLayout(sequenceButtons);
     layout->addLayout(runRow);
     layout->addWidget(m_status);
     setWidget(body);
