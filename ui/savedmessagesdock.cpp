@@ -78,8 +78,8 @@ SavedMessagesDock::SavedMessagesDock(SavedStore *store, QWidget *parent)
     auto *save = button(tr("&Save…"), "saveMessage", tr("Save what the current tab's send box holds"), this);
     auto *edit = button(tr("&Edit…"), "editMessage", tr("Edit or rename the selected message"), this);
     auto *remove = button(tr("&Delete"), "deleteMessage", tr("Delete the selected message (Undo brings it back)"), this);
-    auto *up = button(tr("↑"), "moveUp", tr("Move the selected message up in its folder"), this);
-    auto *down = button(tr("↓"), "moveDown", tr("Move the selected message down in its folder"), this);
+    auto *up = button(QStringLiteral("↑"), "moveUp", tr("Move the selected message up in its folder"), this);
+    auto *down = button(QStringLiteral("↓"), "moveDown", tr("Move the selected message down in its folder"), this);
     auto *import = button(tr("&Import…"), "importSaved", tr("Add the messages and sequences of a JSON file"), this);
     auto *exportButton = button(tr("E&xport…"), "exportSaved", tr("Write all saved messages and sequences to a JSON file"), this);
     auto *newSequence = button(tr("&New…"), "newSequence", tr("Make a sequence of saved messages, delays and reply waits"), this);

@@ -49,8 +49,9 @@ int runConnect(const QStringList &arguments)
            "The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PATH.\n\n"
            "With --append every message sent gets a check value after it. A message is each chunk read\n"
            "from stdin as it came (one write into a pipe, at most 64 KiB): printf '123456789' piped in\n"
-           "with --append crc16-modbus sends the nine bytes and then 37 4B.\n\n"
-           "With --messages FILE.json --sequence NAME a saved sequence is run instead of reading stdin."));
+           "with --append crc16-modbus sends the nine bytes and then 37 4B.")
+        + QStringLiteral("\n\n")
+        + Cli::tr("With --messages FILE.json --sequence NAME a saved sequence is run instead of reading stdin."));
     parser.addPositionalArgument(QStringLiteral("host"), Cli::tr("Host name or IP address, or HOST:PORT."), QStringLiteral("HOST"));
     parser.addPositionalArgument(QStringLiteral("port"), Cli::tr("Port, 1-65535."), QStringLiteral("[PORT]"));
     const QCommandLineOption unixOption(QStringLiteral("unix"), Cli::tr("Connect to the AF_UNIX socket at this path instead."), Cli::tr("path"));

@@ -14,7 +14,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("socketeer::SavedLibrary", text); }
+// One translation context for the library's messages, whichever file says them.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::SavedLibrary)
+};
 
 Error failure(QString sentence)
 {
@@ -34,11 +37,11 @@ Result<SavedLibrary> readSavedLibraryFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(Text::tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     // Read one byte past the limit rather than trusting size(): a pipe or /proc file has none.
     const QByteArray bytes = file.read(limits::kSavedFileMaxBytes + 1);
     if (bytes.size() > limits::kSavedFileMaxBytes)
-        return failure(tr("%1 is larger than %2 MiB: not a saved-messages file")
+        return failure(Text::tr("%1 is larger than %2 MiB: not a saved-messages file")
                            .arg(QDir::toNativeSeparators(path))
                            .arg(limits::kSavedFileMaxBytes / limits::MiB));
     auto library = parseSavedLibrary(bytes);
@@ -50,13 +53,13 @@ Result<SavedLibrary> readSavedLibraryFile(const QString &path)
 Result<void> writeSavedLibraryFile(const QString &path, const SavedLibrary &library)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return failure(tr("Could not create the folder of %1").arg(QDir::toNativeSeparators(path)));
+        return failure(Text::tr("Could not create the folder of %1").arg(QDir::toNativeSeparators(path)));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return failure(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(Text::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     file.write(serializeSavedLibrary(library));
     if (!file.commit())
-        return failure(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(Text::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }
 

@@ -17,7 +17,10 @@ namespace socketeer {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("socketeer::SavedLibrary", text); }
+// One translation context for the library's messages, whichever file says them.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::SavedLibrary)
+};
 
 Error failure(QString sentence)
 {
@@ -56,11 +59,11 @@ QString normalizedFolder(const QString &folder)
 Result<void> checkName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return failure(tr("a name is needed"));
+        return failure(Text::tr("a name is needed"));
     if (name.size() > kMaxNameLength)
-        return failure(tr("the name is longer than %1 characters").arg(kMaxNameLength));
+        return failure(Text::tr("the name is longer than %1 characters").arg(kMaxNameLength));
     if (name.contains(QLatin1Char('\n')) || name.contains(QLatin1Char('\r')))
-        return failure(tr("the name is on more than one line"));
+        return failure(Text::tr("the name is on more than one line"));
     return {};
 }
 
@@ -68,10 +71,10 @@ Result<void> checkName(const QString &name)
 Result<int> wholeNumber(const QJsonValue &value, int low, int high)
 {
     if (!value.isDouble())
-        return failure(tr("must be a number"));
+        return failure(Text::tr("must be a number"));
     const double number = value.toDouble();
     if (std::floor(number) != number || number < low || number > high)
-        return failure(tr("must be a whole number from %1 to %2").arg(low).arg(high));
+        return failure(Text::tr("must be a whole number from %1 to %2").arg(low).arg(high));
     return static_cast<int>(number);
 }
 
@@ -81,18 +84,18 @@ Result<QString> stringField(const QJsonObject &object, const char *key, bool req
     const QJsonValue value = object.value(QLatin1String(key));
     if (value.isUndefined()) {
         if (required)
-            return failure(tr("is missing"));
+            return failure(Text::tr("is missing"));
         return QString();
     }
     if (!value.isString())
-        return failure(tr("must be a string"));
+        return failure(Text::tr("must be a string"));
     return value.toString();
 }
 
 Result<SavedMessage> parseMessage(const QJsonValue &value, qsizetype index)
 {
     if (!value.isObject())
-        return failure(tr("%1 must be an object").arg(entryName("messages", index, {})));
+        return failure(Text::tr("%1 must be an object").arg(entryName("messages", index, {})));
     const QJsonObject object = value.toObject();
     SavedMessage message;
     const auto name = stringField(object, "name", true);
@@ -115,7 +118,7 @@ Result<SavedMessage> parseMessage(const QJsonValue &value, qsizetype index)
     else if (*format == QLatin1String("hex"))
         message.format = SavedMessage::Format::Hex;
     else
-        return fieldError(entry, QStringLiteral("format"), tr("\"%1\" is neither \"text\" nor \"hex\"").arg(format->left(40)));
+        return fieldError(entry, QStringLiteral("format"), Text::tr("\"%1\" is neither \"text\" nor \"hex\"").arg(format->left(40)));
     const auto text = stringField(object, "text", true);
     if (!text)
         return fieldError(entry, QStringLiteral("text"), text.error().detail);
@@ -133,7 +136,7 @@ Result<SequenceStep> parseStep(const QJsonValue &value, const QString &entry, qs
 {
     const QString step = QStringLiteral("steps[%1]").arg(index);
     if (!value.isObject())
-        return fieldError(entry, step, tr("must be an object"));
+        return fieldError(entry, step, Text::tr("must be an object"));
     const QJsonObject object = value.toObject();
     const auto type = stringField(object, "type", true);
     if (!type)
@@ -163,7 +166,7 @@ Result<SequenceStep> parseStep(const QJsonValue &value, const QString &entry, qs
         result.timeoutMs = *timeout;
     } else {
         return fieldError(entry, step + QStringLiteral(".type"),
-                          tr("\"%1\" is not one of \"send\", \"delay\", \"wait\"").arg(type->left(40)));
+                          Text::tr("\"%1\" is not one of \"send\", \"delay\", \"wait\"").arg(type->left(40)));
     }
     if (auto checked = validateStep(result, static_cast<int>(index)); !checked)
         return fieldError(entry, step, checked.error().detail);
@@ -173,7 +176,7 @@ Result<SequenceStep> parseStep(const QJsonValue &value, const QString &entry, qs
 Result<Sequence> parseSequence(const QJsonValue &value, qsizetype index)
 {
     if (!value.isObject())
-        return failure(tr("%1 must be an object").arg(entryName("sequences", index, {})));
+        return failure(Text::tr("%1 must be an object").arg(entryName("sequences", index, {})));
     const QJsonObject object = value.toObject();
     Sequence sequence;
     QString entry = entryName("sequences", index, {});
@@ -196,7 +199,7 @@ Result<Sequence> parseSequence(const QJsonValue &value, qsizetype index)
     sequence.note = *note;
     const QJsonValue steps = object.value(QLatin1String("steps"));
     if (!steps.isArray())
-        return fieldError(entry, QStringLiteral("steps"), steps.isUndefined() ? tr("is missing") : tr("must be a list"));
+        return fieldError(entry, QStringLiteral("steps"), steps.isUndefined() ? Text::tr("is missing") : Text::tr("must be a list"));
     const QJsonArray array = steps.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         auto step = parseStep(array.at(i), entry, i);
@@ -215,7 +218,7 @@ QString position(const QByteArray &json, qsizetype offset)
     const qsizetype line = before.count('\n') + 1;
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
     const qsizetype column = QString::fromUtf8(before.sliced(lineStart)).size() + 1;
-    return tr("line %1, column %2").arg(line).arg(column);
+    return Text::tr("line %1, column %2").arg(line).arg(column);
 }
 
 QString uniqueName(const QString &name, const QSet<QString> &taken)
@@ -270,7 +273,7 @@ Result<QByteArray> resolveEscapes(const QString &text, TextEncoding encoding)
             continue;
         }
         if (i + 1 >= text.size())
-            return failure(tr("a lone \\ at the end (write \\\\ for a backslash)"));
+            return failure(Text::tr("a lone \\ at the end (write \\\\ for a backslash)"));
         const QChar e = text.at(++i);
         switch (e.unicode()) {
         case 'n': plain.append(QLatin1Char('\n')); break;
@@ -282,7 +285,7 @@ Result<QByteArray> resolveEscapes(const QString &text, TextEncoding encoding)
             const QString digits = text.mid(i + 1, 2);
             const auto isHex = [](QChar d) { const char16_t u = d.unicode(); return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F'); };
             if (digits.size() != 2 || !isHex(digits.at(0)) || !isHex(digits.at(1)))
-                return failure(tr("\\x at character %1 needs two hex digits (\\x0A)").arg(i));
+                return failure(Text::tr("\\x at character %1 needs two hex digits (\\x0A)").arg(i));
             if (auto done = flush(); !done)
                 return done.error();
             bytes.append(static_cast<char>(digits.toUInt(nullptr, 16)));
@@ -290,7 +293,7 @@ Result<QByteArray> resolveEscapes(const QString &text, TextEncoding encoding)
             break;
         }
         default:
-            return failure(tr("\"\\%1\" at character %2 is not an escape (\\n \\r \\t \\0 \\xNN, or \\\\ for a backslash)")
+            return failure(Text::tr("\"\\%1\" at character %2 is not an escape (\\n \\r \\t \\0 \\xNN, or \\\\ for a backslash)")
                                .arg(e).arg(i));
         }
     }
@@ -333,20 +336,20 @@ Result<void> validateStep(const SequenceStep &step, int index)
     switch (step.kind) {
     case SequenceStep::Kind::Send:
         if (step.message.trimmed().isEmpty())
-            return failure(tr("a send step needs the name of a saved message"));
+            return failure(Text::tr("a send step needs the name of a saved message"));
         break;
     case SequenceStep::Kind::Delay:
         if (step.delayMs < 0 || step.delayMs > limits::kSequenceStepMaxMs)
-            return failure(tr("a delay must be from 0 to %1 ms").arg(limits::kSequenceStepMaxMs));
+            return failure(Text::tr("a delay must be from 0 to %1 ms").arg(limits::kSequenceStepMaxMs));
         break;
     case SequenceStep::Kind::Wait: {
         if (step.timeoutMs < 1 || step.timeoutMs > limits::kSequenceStepMaxMs)
-            return failure(tr("a wait's timeout must be from 1 to %1 ms").arg(limits::kSequenceStepMaxMs));
+            return failure(Text::tr("a wait's timeout must be from 1 to %1 ms").arg(limits::kSequenceStepMaxMs));
         if (step.pattern.isEmpty())
-            return failure(tr("a wait needs a pattern to look for"));
+            return failure(Text::tr("a wait needs a pattern to look for"));
         const QRegularExpression expression(step.pattern);
         if (!expression.isValid())
-            return failure(tr("the pattern is not a valid regular expression: %1 (at character %2)")
+            return failure(Text::tr("the pattern is not a valid regular expression: %1 (at character %2)")
                                .arg(expression.errorString())
                                .arg(expression.patternErrorOffset()));
         break;
@@ -364,7 +367,7 @@ Result<void> validateLibrary(const SavedLibrary &library)
         if (auto checked = checkName(message.name); !checked)
             return fieldError(entry, QStringLiteral("name"), checked.error().detail);
         if (names.contains(message.name))
-            return fieldError(entry, QStringLiteral("name"), tr("another message has this name already"));
+            return fieldError(entry, QStringLiteral("name"), Text::tr("another message has this name already"));
         names.insert(message.name);
         if (auto bytes = savedMessageBytes(message, TextEncoding::Utf8); !bytes)
             return fieldError(entry, QStringLiteral("text"), bytes.error().detail);
@@ -376,17 +379,17 @@ Result<void> validateLibrary(const SavedLibrary &library)
         if (auto checked = checkName(sequence.name); !checked)
             return fieldError(entry, QStringLiteral("name"), checked.error().detail);
         if (sequenceNames.contains(sequence.name))
-            return fieldError(entry, QStringLiteral("name"), tr("another sequence has this name already"));
+            return fieldError(entry, QStringLiteral("name"), Text::tr("another sequence has this name already"));
         sequenceNames.insert(sequence.name);
         if (sequence.repeat < 0 || sequence.repeat > kMaxRepeat)
-            return fieldError(entry, QStringLiteral("repeat"), tr("must be a whole number from %1 to %2").arg(0).arg(kMaxRepeat));
+            return fieldError(entry, QStringLiteral("repeat"), Text::tr("must be a whole number from %1 to %2").arg(0).arg(kMaxRepeat));
         for (qsizetype s = 0; s < sequence.steps.size(); ++s) {
             const SequenceStep &step = sequence.steps.at(s);
             const QString field = QStringLiteral("steps[%1]").arg(s);
             if (auto checked = validateStep(step, static_cast<int>(s)); !checked)
                 return fieldError(entry, field, checked.error().detail);
             if (step.kind == SequenceStep::Kind::Send && !names.contains(step.message))
-                return fieldError(entry, field + QStringLiteral(".message"), tr("there is no saved message \"%1\"").arg(step.message.left(60)));
+                return fieldError(entry, field + QStringLiteral(".message"), Text::tr("there is no saved message \"%1\"").arg(step.message.left(60)));
         }
     }
     return {};
@@ -395,21 +398,21 @@ Result<void> validateLibrary(const SavedLibrary &library)
 Result<SavedLibrary> parseSavedLibrary(const QByteArray &json)
 {
     if (json.size() > limits::kSavedFileMaxBytes)
-        return failure(tr("the file is larger than %1 MiB").arg(limits::kSavedFileMaxBytes / limits::MiB));
+        return failure(Text::tr("the file is larger than %1 MiB").arg(limits::kSavedFileMaxBytes / limits::MiB));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return failure(tr("not valid JSON at %1: %2").arg(position(json, parseError.offset), parseError.errorString()));
+        return failure(Text::tr("not valid JSON at %1: %2").arg(position(json, parseError.offset), parseError.errorString()));
     if (!document.isObject())
-        return failure(tr("not a Socketeer saved-messages file: the top level is not a JSON object"));
+        return failure(Text::tr("not a Socketeer saved-messages file: the top level is not a JSON object"));
     const QJsonObject top = document.object();
     if (top.value(QLatin1String("format")).toString() != kFormatName)
-        return failure(tr("not a Socketeer saved-messages file: \"format\" is not \"%1\"").arg(kFormatName));
+        return failure(Text::tr("not a Socketeer saved-messages file: \"format\" is not \"%1\"").arg(kFormatName));
     const auto version = wholeNumber(top.value(QLatin1String("version")), 1, 1000000);
     if (!version)
         return failure(QStringLiteral("version: %1").arg(version.error().detail));
     if (*version > SavedLibrary::kFormatVersion)
-        return failure(tr("the file is version %1, newer than this Socketeer reads (%2): update Socketeer to open it")
+        return failure(Text::tr("the file is version %1, newer than this Socketeer reads (%2): update Socketeer to open it")
                            .arg(*version)
                            .arg(SavedLibrary::kFormatVersion));
 
@@ -417,7 +420,7 @@ Result<SavedLibrary> parseSavedLibrary(const QByteArray &json)
     for (const char *list : {"messages", "sequences"}) {
         const QJsonValue value = top.value(QLatin1String(list));
         if (!value.isUndefined() && !value.isArray())
-            return failure(QStringLiteral("%1: %2").arg(QLatin1String(list), tr("must be a list")));
+            return failure(QStringLiteral("%1: %2").arg(QLatin1String(list), Text::tr("must be a list")));
     }
     const QJsonArray messages = top.value(QLatin1String("messages")).toArray();
     for (qsizetype i = 0; i < messages.size(); ++i) {
