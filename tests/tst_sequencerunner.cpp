@@ -161,6 +161,29 @@ private slots:
         QCOMPARE(finished.size(), 1);
     }
 
+    // Rounds of sends only, until stopped: paced by a timer (never a busy loop), and stop() works.
+    void sendsOnlyUntilStopped_isPacedAndStops()
+    {
+        SavedLibrary lib = library();
+        lib.sequences.append({u"flood"_s, {send(u"one"_s), send(u"two"_s)}, 0, {}});
+        SequenceRunner runner;
+        QSignalSpy finished(&runner, &SequenceRunner::finished);
+        QSignalSpy progress(&runner, &SequenceRunner::progressChanged);
+        int sends = 0;
+        QVERIFY(runner.start(lib, u"flood"_s, [&](const QByteArray &) {
+            ++sends;
+            return QString();
+        }).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(runner.currentRound() >= 5, kWait);
+        runner.stop();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).value<SequenceRunner::Outcome>(), SequenceRunner::Outcome::Stopped);
+        const int sent = sends;
+        QCoreApplication::processEvents();   // nothing is left to fire after the stop
+        QCOMPARE(sends, sent);
+        QCOMPARE(sent % 2, 0);
+    }
+
     void badSequence_isRefusedBeforeSendingAnything_data()
     {
         QTest::addColumn<QString>("name");

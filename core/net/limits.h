@@ -124,6 +124,9 @@ inline constexpr int kSequenceStepMaxMs = 3600 * 1000;
 // What a reply wait keeps of the bytes received while it waits (the newest): a pattern is searched
 // in this much at most, however much a peer floods.
 inline constexpr qsizetype kSequenceReplyWindowBytes = 1 * MiB;
+// The pause between rounds of a sequence that neither waits nor pauses (only sends): the send
+// box's fastest repeat, so "until stopped" cannot outrun the connection's queue in a blink.
+inline constexpr int kSequenceMinRoundMs = 1;
 
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.

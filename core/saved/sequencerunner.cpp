@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace socketeer {
 
 namespace {
@@ -79,6 +81,10 @@ Result<void> SequenceRunner::start(const SavedLibrary &library, const QString &s
     m_window.clear();
     m_decoder = decoderFor(m_encoding);
     m_waitingForReply = false;
+    m_roundPause = false;
+    m_paced = std::any_of(m_sequence.steps.begin(), m_sequence.steps.end(), [](const SequenceStep &s) {
+        return s.kind == SequenceStep::Kind::Wait || (s.kind == SequenceStep::Kind::Delay && s.delayMs > 0);
+    });
     m_running = true;
     // The first step runs from the event loop, so the caller can connect to what start() began.
     ++m_generation;
@@ -141,9 +147,15 @@ void SequenceRunner::advance()
             }
             ++m_round;
             m_step = 0;
-            // A round of nothing but sends (or zero delays) repeated without end: hand the event
-            // loop a turn between rounds so stop() and received data get through.
-            if (m_rounds == 0 || m_round % 64 == 0) {
+            // A round that neither waits nor pauses would otherwise send as fast as the loop
+            // spins, into a queue that only grows: such rounds are paced like the send box's
+            // fastest repeat (kSequenceMinRoundMs), which also lets stop() and data through.
+            if (!m_paced) {
+                m_roundPause = true;
+                m_timer->start(limits::kSequenceMinRoundMs);
+                break;
+            }
+            if (m_rounds == 0 || m_round % 64 == 0) {   // a turn for the event loop now and then
                 kick();
                 break;
             }
@@ -194,6 +206,11 @@ void SequenceRunner::onTimer()
 {
     if (!m_running)
         return;
+    if (m_roundPause) {
+        m_roundPause = false;
+        advance();
+        return;
+    }
     if (m_waitingForReply) {
         const SequenceStep &step = m_sequence.steps.at(m_step);
         m_waitingForReply = false;
@@ -208,6 +225,7 @@ void SequenceRunner::finish(Outcome outcome, const QString &reason)
 {
     m_running = false;
     m_waitingForReply = false;
+    m_roundPause = false;
     m_timer->stop();
     m_send = nullptr;
     emit finished(outcome, reason);

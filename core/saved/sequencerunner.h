@@ -86,6 +86,8 @@ private:
     bool m_running = false;
     bool m_inAdvance = false;
     bool m_waitingForReply = false;
+    bool m_roundPause = false;   // the timer is the pause between unpaced rounds
+    bool m_paced = false;        // some step waits or pauses, so rounds need no pause of their own
 };
 
 } // namespace socketeer
