@@ -128,6 +128,37 @@ private slots:
         QCOMPARE(server.readLine(kWait), QByteArray("got quiet"));
     }
 
+    // udp --to: each message one datagram to the tutorial's UDP server, which sends it back.
+    void udp_sequenceToTheTutorialsUdpServer()
+    {
+        Peer server;
+        QVERIFY(server.startPython(u"udp_server.py"_s, {u"0"_s}));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port);
+        const QString file = writeFile(u"udp.json"_s, R"JSON({"format": "socketeer-saved", "version": 1,
+          "messages": [{"name": "ping", "text": "ping"}],
+          "sequences": [{"name": "pings", "repeat": 2, "steps": [
+            {"type": "send", "message": "ping"}, {"type": "wait", "pattern": "^ping$", "timeoutMs": 20000}]}]})JSON");
+        Cli cli;
+        QVERIFY(cli.start({u"udp"_s, u"--to"_s, u"127.0.0.1:%1"_s.arg(port), u"--messages"_s, file, u"--sequence"_s, u"pings"_s}));
+        QVERIFY(cli.waitForFinished(kWait));
+        QCOMPARE(cli.exitCode(), 0);
+        const QByteArray out = cli.process().readAllStandardOutput();
+        QCOMPARE(out.count("sent ping: ping\n"), 2);
+        QCOMPARE(out.count("received: ping\n"), 2);
+        QVERIFY(server.readLine(kWait).endsWith(" 70696e67"));
+        QVERIFY(server.readLine(kWait).endsWith(" 70696e67"));
+    }
+
+    void udp_sequenceNeedsTo()
+    {
+        Cli cli;
+        QVERIFY(cli.start({u"udp"_s, u"--messages"_s, m_file, u"--sequence"_s, u"greet"_s}));
+        QVERIFY(cli.waitForFinished(kWait));
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY2(cli.errors().contains("--sequence needs --to"), cli.errors().constData());
+    }
+
     void peerClosesFirst_exitsOne()
     {
         Peer server;   // answers nothing and closes at once

@@ -173,7 +173,8 @@ int runConnect(const QStringList &arguments)
     // With --sequence: the saved sequence instead of stdin (app/cli/sequenceoption.h).
     std::unique_ptr<SequenceSession> sequence;
     if (*sequencePlan) {
-        sequence = std::make_unique<SequenceSession>(std::move(**sequencePlan), &client, kCommand);
+        sequence = std::make_unique<SequenceSession>(
+            std::move(**sequencePlan), [&client](const QByteArray &bytes) { client.send(bytes); }, kCommand);
         QObject::connect(sequence.get(), &SequenceSession::ended, &client, [&](bool ok) {
             failed = failed || !ok;
             client.disconnectFromHost();

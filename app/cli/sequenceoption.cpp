@@ -4,7 +4,6 @@
 
 #include "saved/savedfile.h"
 #include "saved/sequencerunner.h"
-#include "tcp/tcpclient.h"
 #include "text/terminaltext.h"
 
 #include <QCommandLineParser>
@@ -71,9 +70,9 @@ Result<std::optional<SequencePlan>> sequenceChoice(const QCommandLineParser &par
     return std::optional<SequencePlan>(std::move(plan));
 }
 
-SequenceSession::SequenceSession(SequencePlan plan, TcpClient *client, QString command)
+SequenceSession::SequenceSession(SequencePlan plan, std::function<void(const QByteArray &)> send, QString command)
     : m_plan(std::move(plan)),
-      m_client(client),
+      m_send(std::move(send)),
       m_command(std::move(command)),
       m_runner(std::make_unique<SequenceRunner>())
 {
@@ -99,7 +98,7 @@ void SequenceSession::start()
 {
     m_started = true;
     auto started = m_runner->start(m_plan.library, m_plan.name, [this](const QByteArray &bytes) {
-        m_client->send(bytes);
+        m_send(bytes);
         return QString();
     }, m_plan.rounds);
     if (!started) {

@@ -1,5 +1,5 @@
 #pragma once
-// `socketeer connect --messages FILE.json --sequence NAME [--repeat N]`: runs a saved sequence
+// `socketeer connect|udp --messages FILE.json --sequence NAME [--repeat N]`: runs a saved sequence
 // (core/saved/) over the connection instead of reading stdin, with the same runner as the window.
 // Every message sent and every chunk received is printed on stdout as one line ("sent NAME: …",
 // "received: …", controls escaped); the outcome goes to stderr. A reply wait that times out, a
@@ -10,6 +10,7 @@
 #include <QCommandLineOption>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -17,8 +18,7 @@ class QCommandLineParser;
 
 namespace socketeer {
 class SequenceRunner;
-class TcpClient;
-} // namespace socketeer
+}
 
 namespace socketeer::cli {
 
@@ -43,7 +43,8 @@ class SequenceSession final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SequenceSession)
 public:
-    SequenceSession(SequencePlan plan, TcpClient *client, QString command);
+    // `send` hands bytes to the connection (a TCP client's queue, a datagram to --to).
+    SequenceSession(SequencePlan plan, std::function<void(const QByteArray &)> send, QString command);
     ~SequenceSession() override;
 
     void start();                            // once connected
@@ -56,7 +57,7 @@ signals:
 
 private:
     SequencePlan m_plan;
-    TcpClient *m_client;
+    std::function<void(const QByteArray &)> m_send;
     QString m_command;
     std::unique_ptr<SequenceRunner> m_runner;
     bool m_started = false;

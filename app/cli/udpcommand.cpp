@@ -4,6 +4,7 @@
 
 #include "checksumoptions.h"
 #include "cli.h"
+#include "sequenceoption.h"
 #include "signalwatcher.h"
 #include "stdinreader.h"
 
@@ -14,6 +15,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 namespace socketeer::cli {
 
@@ -78,7 +80,9 @@ int runUdp(const QStringList &arguments)
     const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("Send every datagram received back to its sender."));
     const QCommandLineOption hexOption(QStringLiteral("hex"), Cli::tr("Print payloads as hex, and read stdin's lines as hex."));
     const ChecksumOptions checksumOptions;
-    parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify});
+    const SequenceOptions sequenceOptions;
+    parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify,
+                       sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);
@@ -119,6 +123,13 @@ int runUdp(const QStringList &arguments)
             return ExitFailure;
         }
     }
+
+    // With --sequence: a saved sequence sent to --to, one datagram per message (sequenceoption.h).
+    auto sequencePlan = sequenceChoice(parser, sequenceOptions);
+    if (!sequencePlan)
+        return usageError(sequencePlan.error().message());
+    if (*sequencePlan && !to)
+        return usageError(Cli::tr("--sequence needs --to HOST:PORT"));
 
     prepareProcess();
     SignalWatcher signalWatcher;
@@ -165,14 +176,28 @@ int runUdp(const QStringList &arguments)
             input.pause();
     };
 
+    std::unique_ptr<SequenceSession> sequence;
+    if (*sequencePlan) {
+        sequence = std::make_unique<SequenceSession>(
+            std::move(**sequencePlan), [&](const QByteArray &bytes) { endpoint.sendTo(*to, bytes); }, kCommand);
+        QObject::connect(sequence.get(), &SequenceSession::ended, &endpoint, [&](bool ok) { finish(ok ? ExitSuccess : ExitFailure); });
+    }
+
     QObject::connect(&signalWatcher, &SignalWatcher::received, &endpoint, [&] { finish(ExitSuccess); });
     QObject::connect(&endpoint, &UdpEndpoint::bound, &endpoint, [&](const QString &address, quint16 port) {
         isBound = true;
         if (!writeStdout(QStringLiteral("bound %1 %2\n").arg(address).arg(port).toLocal8Bit()))
             return finish(ExitFailure);
+        if (sequence)
+            return sequence->start();
         input.start();
     });
     QObject::connect(&endpoint, &UdpEndpoint::datagramsReceived, &endpoint, [&](const QList<Datagram> &batch) {
+        if (sequence) {
+            for (const Datagram &datagram : batch)
+                sequence->received(datagram.data);
+            return;
+        }
         QByteArray out;
         for (const Datagram &datagram : batch) {
             out += datagram.sender.toUtf8() + ' ' + (hex ? datagram.data.toHex() : escapeLine(datagram.data)) + '\n';
