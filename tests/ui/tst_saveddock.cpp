@@ -149,6 +149,35 @@ private slots:
         QCOMPARE(rig.store.library().messages.first().folder, u"Tests"_s);
     }
 
+    void editDialog_renames_andSequencesFollow()
+    {
+        Rig rig(freshPath());
+        SavedLibrary library;
+        library.messages = {{u"old"_s, {}, SavedMessage::Format::Text, u"x"_s, {}}, {u"other"_s, {}, SavedMessage::Format::Text, u"y"_s, {}}};
+        library.sequences = {{u"s"_s, {{SequenceStep::Kind::Send, u"old"_s, 0, {}, 0}}, 1, {}}};
+        QVERIFY(rig.store.setLibrary(library).ok());
+        bool sawDialog = false;
+        bool okWhileTaken = true;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<SavedMessageDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            sawDialog = true;
+            dialog->nameEdit()->setText(u"other"_s);   // taken: OK is off and it says why
+            okWhileTaken = !dialog->problem().isEmpty() ? false : true;
+            dialog->nameEdit()->setText(u"new"_s);
+            dialog->textEdit()->setText(u"x\\\\q"_s);
+            dialog->accept();
+        });
+        rig.dock.editMessage(0);
+        QVERIFY(sawDialog);
+        QVERIFY(!okWhileTaken);
+        QCOMPARE(rig.store.library().messages.first().name, u"new"_s);
+        QCOMPARE(rig.store.library().sequences.first().steps.first().message, u"new"_s);
+        QCOMPARE(*savedMessageBytes(rig.store.library().messages.first(), TextEncoding::Utf8), QByteArray("x\\q"));
+        QCOMPARE(SavedStore(rig.store.path()).library(), rig.store.library());   // and it was written
+    }
+
     void doubleClick_sendsThroughThePanel_andTheEchoIsLogged()
     {
         Rig rig(freshPath());
