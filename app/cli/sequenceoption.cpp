@@ -94,6 +94,8 @@ SequenceSession::SequenceSession(SequencePlan plan, std::function<void(const QBy
 
 SequenceSession::~SequenceSession() = default;
 
+void SequenceSession::setBytesFunction(SavedBytesFunction function) { m_runner->setBytesFunction(std::move(function)); }
+
 void SequenceSession::start()
 {
     m_started = true;

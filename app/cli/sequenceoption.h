@@ -47,6 +47,8 @@ public:
     SequenceSession(SequencePlan plan, std::function<void(const QByteArray &)> send, QString command);
     ~SequenceSession() override;
 
+    // Where saved messages become bytes (the hook for macros); savedMessageBytes by default.
+    void setBytesFunction(SavedBytesFunction function);
     void start();                            // once connected
     void received(const QByteArray &bytes);  // what the connection read
     // At disconnection: false (and the reason printed) when the sequence had not finished well.
