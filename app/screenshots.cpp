@@ -14,6 +14,8 @@
 #include "mainwindow.h"
 #include "messagelogview.h"
 #include "messageview.h"
+#include "savedmessagesdock.h"
+#include "savedstore.h"
 #include "sendbox.h"
 #include "serverpanel.h"
 #include "settings.h"
@@ -21,6 +23,7 @@
 #include "tlsserverfields.h"
 #include "udppanel.h"
 
+#include "saved/sequencerunner.h"
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
 #include "text/checksum.h"
@@ -37,6 +40,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -208,6 +212,39 @@ int main(int argc, char *argv[])
     window.tabs()->setCurrentWidget(window.udpPanel());
     settle(300);
     ok &= save(&window, out + QStringLiteral("/udp%1.png").arg(suffix));
+
+    // Saved messages in folders, and a sequence running from Bob's panel: sent, waiting, round 1 of 3.
+    {
+        SavedMessagesDock *saved = window.savedMessages();
+        SavedLibrary library;
+        const auto text = [](const char *name, const char *folder, const char *message) {
+            return SavedMessage{QString::fromUtf8(name), QString::fromUtf8(folder), SavedMessage::Format::Text, QString::fromUtf8(message), {}};
+        };
+        library.messages = {text("hello", "", "Hello, server!\\n"),
+                            text("你好", "中文", "你好，服务器！\\n"),
+                            SavedMessage{QStringLiteral("read coils"), QStringLiteral("Modbus/Reads"), SavedMessage::Format::Hex,
+                                         QStringLiteral("01 01 00 00 00 08 3D CC"), {}},
+                            SavedMessage{QStringLiteral("read registers"), QStringLiteral("Modbus/Reads"), SavedMessage::Format::Hex,
+                                         QStringLiteral("01 03 00 00 00 02 C4 0B"), {}},
+                            text("status?", "Device", "STATUS?\\r\\n"),
+                            text("reset", "Device", "RESET\\r\\n")};
+        const auto send = [](const char *name) { return SequenceStep{SequenceStep::Kind::Send, QString::fromUtf8(name), 0, {}, 0}; };
+        const auto pause = [](int ms) { return SequenceStep{SequenceStep::Kind::Delay, {}, ms, {}, 0}; };
+        library.sequences = {{QStringLiteral("poll the device"), {send("status?"), pause(800), send("hello"), pause(60000)}, 3, {}}};
+        saved->store()->setLibrary(library);
+        saved->show();
+        window.resizeDocks({saved}, {460}, Qt::Horizontal);
+        window.tabs()->setCurrentWidget(bob);
+        saved->sequenceBox()->setCurrentIndex(0);
+        saved->runButton()->click();
+        // Two sends out, the last pause running: step 4 of 4, round 1 of 3.
+        waitFor([&] { return saved->runner()->currentStep() == 4; }, 10000);
+        settle(400);
+        ok &= save(&window, out + QStringLiteral("/saved%1.png").arg(suffix));
+        saved->stopSequence();
+        saved->hide();
+        saved->store()->setLibrary({});
+    }
 
     // The classroom view: a client connecting and talking, drawn on the timeline as it happens —
     // socket() and connect() on the client's lane, accept() and recv() on the server's.

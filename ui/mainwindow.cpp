@@ -5,6 +5,8 @@
 #include "fieldmemory.h"
 #include "inboxpanel.h"
 #include "messagelogview.h"
+#include "savedmessagesdock.h"
+#include "savedstore.h"
 #include "serverpanel.h"
 #include "settings.h"
 #include "timelineview.h"
@@ -42,6 +44,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
       m_inbox(new InboxPanel(settings)),
       m_timeline(new TimelineView),
       m_timelineDock(new QDockWidget(tr("Socket calls"), this)),
+      m_saved(new SavedMessagesDock(new SavedStore({}, this), this)),
       m_totals(new QLabel(this))
 {
     setWindowTitle(tr("Socketeer"));
@@ -82,6 +85,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_timelineDock->setWidget(m_timeline);
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
     m_timelineDock->hide();
+    // Saved messages and sequences go to whichever tab is current (ui/savedmessagesdock.h).
+    m_saved->setPanelProvider([this] { return m_tabs->currentWidget(); });
+    m_saved->installShortcuts(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_saved);
+    m_saved->hide();
 
     m_totals->setObjectName(QStringLiteral("totals"));
     statusBar()->addPermanentWidget(m_totals);
@@ -95,6 +103,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1100, 720);
     restoreState(m_settings.windowState());
+    if (!m_saved->store()->problem().isEmpty())
+        m_saved->show();   // the user's library file was unreadable: it says so there, and where the file went
     if (m_settings.fontPointSize() > 0)
         setFontPointSize(m_settings.fontPointSize());
 }
@@ -140,6 +150,11 @@ void MainWindow::createMenus()
     timeline->setShortcut(QKeySequence(Qt::Key_F9));
     timeline->setObjectName(QStringLiteral("timelineAction"));
     view->addAction(timeline);
+    QAction *saved = m_saved->toggleViewAction();
+    saved->setText(tr("Sa&ved messages"));
+    saved->setShortcut(QKeySequence(Qt::Key_F8));
+    saved->setObjectName(QStringLiteral("savedMessagesAction"));
+    view->addAction(saved);
     view->addSeparator();
     QAction *bigger = view->addAction(tr("&Larger text (presentation)"), this, [this] { zoom(+2); });
     bigger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});

@@ -15,6 +15,7 @@ namespace socketeer::ui {
 class ClientPanel;
 class ComposeWindow;
 class InboxPanel;
+class SavedMessagesDock;
 class ServerPanel;
 class Settings;
 class TimelineView;
@@ -40,6 +41,7 @@ public:
     QList<ClientPanel *> clientPanels() const { return m_clients; }
     ClientPanel *addClientPanel();
     TimelineView *timeline() const { return m_timeline; }
+    SavedMessagesDock *savedMessages() const { return m_saved; }
     ComposeWindow *composeWindow() const { return m_compose; }   // null until Mail… is chosen
     void openMail();
     QTabWidget *tabs() const { return m_tabs; }
@@ -77,6 +79,7 @@ private:
     int m_clientsCreated = 0;
     TimelineView *m_timeline;
     QDockWidget *m_timelineDock;
+    SavedMessagesDock *m_saved;
     QLabel *m_totals;
     ComposeWindow *m_compose = nullptr;
     int m_defaultPointSize = 0;

@@ -186,6 +186,14 @@ bool SendBox::sendOnce()
     return true;
 }
 
+bool SendBox::sendBytes(const QByteArray &bytes)
+{
+    if (!m_enabled || bytes.isEmpty())
+        return false;
+    emit sendRequested(bytes);
+    return true;
+}
+
 void SendBox::showError(const QString &message)
 {
     m_error->setText(message);

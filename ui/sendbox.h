@@ -48,6 +48,10 @@ public:
     // stream it (any size). Off (the UDP panel, one datagram), its bytes are read and sent whole.
     void setStreamsFiles(bool on) { m_streamsFiles = on; }
     bool sendFile(const QString &path);
+    // Bytes made elsewhere (a saved message): sent through the same path and log as typed input.
+    // False, with nothing sent, while there is nowhere to send to.
+    bool sendBytes(const QByteArray &bytes);
+    bool canSend() const { return m_enabled; }
     void showError(const QString &message);
 
     bool isRepeating() const;

@@ -5,6 +5,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "sequenceoption.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
 
@@ -52,7 +53,9 @@ int runConnect(const QStringList &arguments)
            "With --frame and --verify each message received is checked as ending with its check value:\n"
            "it is written to stdout as always, and a bad one is reported after it on stderr, as\n"
            "\"socketeer connect: warning: message 3: bad crc16-modbus: expected 37 4B, found 00 00\";\n"
-           "the command then exits 1."));
+           "the command then exits 1.")
+        + QStringLiteral("\n\n")
+        + Cli::tr("With --messages FILE.json --sequence NAME a saved sequence is run instead of reading stdin."));
     parser.addPositionalArgument(QStringLiteral("host"), Cli::tr("Host name or IP address, or HOST:PORT."), QStringLiteral("HOST"));
     parser.addPositionalArgument(QStringLiteral("port"), Cli::tr("Port, 1-65535."), QStringLiteral("[PORT]"));
     const QCommandLineOption unixOption(QStringLiteral("unix"), Cli::tr("Connect to the AF_UNIX socket at this path instead."), Cli::tr("path"));
@@ -77,8 +80,10 @@ int runConnect(const QStringList &arguments)
                                         Cli::tr("list"));
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
+    const SequenceOptions sequenceOptions;
     parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
-                       checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption});
+                       checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption,
+                       sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);
@@ -129,6 +134,11 @@ int runConnect(const QStringList &arguments)
     const bool framed = frameSpec->kind != FrameKind::None;
     if (checksums->verify && !framed)   // a stream has no messages to check until it is framed
         return usageError(Cli::tr("--verify needs --frame: TCP is a stream, so a check value ends a message only once framing says where messages end"));
+    auto sequencePlan = sequenceChoice(parser, sequenceOptions);
+    if (!sequencePlan)
+        return usageError(sequencePlan.error().message());
+    if (*sequencePlan && (framed || checksums->append || checksums->verify))
+        return usageError(Cli::tr("--sequence cannot be combined with --frame, --append or --verify yet"));
 
     const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
     if (tlsDetail && !parser.isSet(tlsOption))
@@ -166,6 +176,16 @@ int runConnect(const QStringList &arguments)
         framedOut.emplace(*frameSpec, kCommand, checksums->verify);
     bool failed = false;
     bool finishing = false;
+    // With --sequence: the saved sequence instead of stdin (app/cli/sequenceoption.h).
+    std::unique_ptr<SequenceSession> sequence;
+    if (*sequencePlan) {
+        sequence = std::make_unique<SequenceSession>(
+            std::move(**sequencePlan), [&client](const QByteArray &bytes) { client.send(bytes); }, kCommand);
+        QObject::connect(sequence.get(), &SequenceSession::ended, &client, [&](bool ok) {
+            failed = failed || !ok;
+            client.disconnectFromHost();
+        });
+    }
 
     auto finish = [&](int code) {
         if (finishing)
@@ -182,6 +202,10 @@ int runConnect(const QStringList &arguments)
         printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
         if (!client.security().isEmpty())
             printLine(Cli::tr("TLS: %1").arg(client.security()));
+        if (sequence) {
+            sequence->start();
+            return;
+        }
         if (framed) {
             std::function<QByteArray(const QByteArray &)> beforeFraming;
             if (const auto spec = checksums->append)   // the check value is part of the message
@@ -206,6 +230,10 @@ int runConnect(const QStringList &arguments)
         client.halfClose();   // once the stream has ended and gone out
     });
     QObject::connect(&client, &TcpClient::dataReceived, &client, [&](const QByteArray &data) {
+        if (sequence) {
+            sequence->received(data);
+            return;
+        }
         if (framedOut) {
             if (!finishing && !framedOut->push(data)) {
                 failed = true;
@@ -228,6 +256,8 @@ int runConnect(const QStringList &arguments)
         if (framedOut && (!framedOut->finish() || framedOut->badMessages() > 0))
             failed = true;
         if (framedIn && framedIn->failed())
+            failed = true;
+        if (sequence && !sequence->succeeded())
             failed = true;
         if (!finishing) {
             finishing = true;

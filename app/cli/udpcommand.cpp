@@ -5,6 +5,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "sequenceoption.h"
 #include "signalwatcher.h"
 #include "stdinreader.h"
 
@@ -15,6 +16,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 namespace socketeer::cli {
 
@@ -86,7 +88,7 @@ int runUdp(const QStringList &arguments)
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
     parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify,
-                       frameOption});
+                       frameOption, sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);
@@ -130,6 +132,15 @@ int runUdp(const QStringList &arguments)
             return ExitFailure;
         }
     }
+
+    // With --sequence: a saved sequence sent to --to, one datagram per message (sequenceoption.h).
+    auto sequencePlan = sequenceChoice(parser, sequenceOptions);
+    if (!sequencePlan)
+        return usageError(sequencePlan.error().message());
+    if (*sequencePlan && !to)
+        return usageError(Cli::tr("--sequence needs --to HOST:PORT"));
+    if (*sequencePlan && (frameSpec->kind != FrameKind::None || checksums->append || checksums->verify))
+        return usageError(Cli::tr("--sequence cannot be combined with --frame, --append or --verify yet"));
 
     prepareProcess();
     SignalWatcher signalWatcher;
@@ -184,14 +195,28 @@ int runUdp(const QStringList &arguments)
             input.pause();
     };
 
+    std::unique_ptr<SequenceSession> sequence;
+    if (*sequencePlan) {
+        sequence = std::make_unique<SequenceSession>(
+            std::move(**sequencePlan), [&](const QByteArray &bytes) { endpoint.sendTo(*to, bytes); }, kCommand);
+        QObject::connect(sequence.get(), &SequenceSession::ended, &endpoint, [&](bool ok) { finish(ok ? ExitSuccess : ExitFailure); });
+    }
+
     QObject::connect(&signalWatcher, &SignalWatcher::received, &endpoint, [&] { finish(ExitSuccess); });
     QObject::connect(&endpoint, &UdpEndpoint::bound, &endpoint, [&](const QString &address, quint16 port) {
         isBound = true;
         if (!writeStdout(QStringLiteral("bound %1 %2\n").arg(address).arg(port).toLocal8Bit()))
             return finish(ExitFailure);
+        if (sequence)
+            return sequence->start();
         input.start();
     });
     QObject::connect(&endpoint, &UdpEndpoint::datagramsReceived, &endpoint, [&](const QList<Datagram> &batch) {
+        if (sequence) {
+            for (const Datagram &datagram : batch)
+                sequence->received(datagram.data);
+            return;
+        }
         QByteArray out;
         for (const Datagram &datagram : batch) {
             // Under framing a datagram is one message: printed without its framing, or whole and reported.

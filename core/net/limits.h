@@ -114,6 +114,20 @@ inline constexpr qsizetype kFrameHardMaxBytes = 64 * MiB;
 // A delimiter longer than this is a mistake, not a protocol.
 inline constexpr qsizetype kFrameMaxDelimiterBytes = 64;
 
+// ── Saved messages and sequences (core/saved/) ────────────────────────────────────────────
+// A library file or an import larger than this is refused before it is parsed: thousands of
+// messages fit in a few hundred KiB; a 2 GiB file chosen by mistake must not be read into memory.
+inline constexpr qint64 kSavedFileMaxBytes = 16 * MiB;
+// The longest delay or reply wait one step may ask for: a typo of extra zeros is caught, a slow
+// device's minute still fits.
+inline constexpr int kSequenceStepMaxMs = 3600 * 1000;
+// What a reply wait keeps of the bytes received while it waits (the newest): a pattern is searched
+// in this much at most, however much a peer floods.
+inline constexpr qsizetype kSequenceReplyWindowBytes = 1 * MiB;
+// The pause between rounds of a sequence that neither waits nor pauses (only sends): the send
+// box's fastest repeat, so "until stopped" cannot outrun the connection's queue in a blink.
+inline constexpr int kSequenceMinRoundMs = 1;
+
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
 inline constexpr int kTranscriptLines = 400;

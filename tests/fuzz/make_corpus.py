@@ -248,4 +248,27 @@ for name, text in [('spec-len', 'len:4le,header,max=64k,close'), ('spec-delim', 
                    ('spec-max-huge', 'line,max=99999999999999999999k')]:
     write('framing', name, bytes([0x80, 0, 0]) + text.encode())
 
+# --- saved: a saved-messages file (core/saved/savedlibrary.h) as a user might import it ---
+import json as _json
+def saved_file(messages, sequences=(), version=1):
+    return _json.dumps({'format': 'socketeer-saved', 'version': version, 'messages': list(messages),
+                        'sequences': list(sequences)}, ensure_ascii=False, indent=1)
+for name, data in [
+        ('library', saved_file([{'name': 'hello', 'text': 'hello\\r\\n'},
+                                {'name': 'coils', 'folder': 'Modbus/Reads', 'format': 'hex', 'text': '01 01 00 00 00 08',
+                                 'note': 'slave 1'},
+                                {'name': '你好', 'folder': '中文', 'text': '你好\\x00\\\\'}],
+                               [{'name': 'login', 'repeat': 3, 'steps': [
+                                   {'type': 'send', 'message': 'hello'}, {'type': 'delay', 'ms': 100},
+                                   {'type': 'wait', 'pattern': '^ACK (\\w+)', 'timeoutMs': 2000},
+                                   {'type': 'send', 'message': '你好'}]}])),
+        ('duplicate-names', saved_file([{'name': 'a', 'text': 'x'}, {'name': 'a', 'text': 'y'}])),
+        ('bad-escape', saved_file([{'name': 'a', 'text': 'x\\q'}])),
+        ('bad-regex', saved_file([], [{'name': 's', 'steps': [{'type': 'wait', 'pattern': '(?<', 'timeoutMs': 5}]}])),
+        ('unknown-message', saved_file([], [{'name': 's', 'steps': [{'type': 'send', 'message': 'nope'}]}])),
+        ('newer', saved_file([], version=2)),
+        ('syntax', '{"format": "socketeer-saved", "version": 1, "messages": [{"name": "a",}]}'),
+        ('numbers', saved_file([], [{'name': 's', 'repeat': 1e300, 'steps': [{'type': 'delay', 'ms': -0.5}]}]))]:
+    write('saved', name, data)
+
 print('seeds written under', os.path.join(HERE, 'corpus'))
