@@ -87,6 +87,7 @@ int runUdp(const QStringList &arguments)
     const QCommandLineOption hexOption(QStringLiteral("hex"), Cli::tr("Print payloads as hex, and read stdin's lines as hex."));
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
+    const SequenceOptions sequenceOptions;
     parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify,
                        frameOption, sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
