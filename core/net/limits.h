@@ -114,6 +114,14 @@ inline constexpr qsizetype kFrameHardMaxBytes = 64 * MiB;
 // A delimiter longer than this is a mistake, not a protocol.
 inline constexpr qsizetype kFrameMaxDelimiterBytes = 64;
 
+// ── The chat room (core/tcp/chatroom.h) ───────────────────────────────────────────────────
+// The longest line a member may send; a longer one is refused (and not buffered past this), so a
+// client that never sends a newline costs the room this much, not its memory.
+inline constexpr qsizetype kChatMaxLineBytes = 8 * KiB;
+// A nickname's length in characters (a Chinese name is 3 bytes of UTF-8 per character): long enough
+// for a name, short enough that "NAME: " does not push the message off a terminal line.
+inline constexpr int kChatMaxNicknameChars = 32;
+
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
 inline constexpr int kTranscriptLines = 400;

@@ -259,6 +259,9 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
             }
             break;
         }
+        case ServerEvent::Type::Chat:
+            emit chatLine(event.data);
+            break;
         case ServerEvent::Type::Failed:
             emit errorOccurred(event.error);
             break;
