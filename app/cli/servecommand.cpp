@@ -2,6 +2,7 @@
 // stdout carries only the "listening on" line and the clients' bytes, so it can be piped; what
 // happens to the connections goes to stderr.
 
+#include "chatoption.h"
 #include "checksumoptions.h"
 #include "cli.h"
 #include "servertls.h"
@@ -49,6 +50,7 @@ int runServe(const QStringList &arguments)
            "\"listening on unix:PATH\"). Clients connecting and leaving are reported on stderr.\n\n"
            "With --append every message read from stdin (each chunk as it came, at most 64 KiB) goes\n"
            "out with a check value after it."));
+    parser.setApplicationDescription(parser.applicationDescription() + QStringLiteral("\n\n") + chatHelp());
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Address to listen on (default 127.0.0.1, loopback only: other machines cannot "
                                            "connect). 0.0.0.0 or :: listens on all interfaces."),
@@ -92,6 +94,8 @@ int runServe(const QStringList &arguments)
                        tlsKeyOption, tlsDevCertOption});
     const ChecksumOptions checksumOptions;
     parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range});
+    const ChatOptions chatOptions;
+    parser.addOptions({chatOptions.chat, chatOptions.nicknames});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, false);
@@ -131,6 +135,8 @@ int runServe(const QStringList &arguments)
     if (!numeric || config.maxClients < 0)
         return usageError(Cli::tr("--max-clients: \"%1\" is not a number of clients (0 or more)").arg(parser.value(maxClientsOption)));
     config.echo = parser.isSet(echoOption);
+    if (const QString wrong = applyChatOptions(parser, chatOptions, config); !wrong.isEmpty())
+        return usageError(wrong);
     const double stall = parser.value(stallOption).toDouble(&numeric);
     if (!numeric || stall < 0 || stall > 24 * 3600)
         return usageError(Cli::tr("--stall-timeout: \"%1\" is not a number of seconds (0 to 86400)").arg(parser.value(stallOption)));
@@ -213,7 +219,15 @@ int runServe(const QStringList &arguments)
     });
     // An echo server's stdout stays quiet, so it does not listen for the data at all: then the
     // worker echoes without handing every message to this thread.
-    if (!config.echo) {
+    // A chat room's stdout is the room (the engine relays; it does not hand over the raw bytes).
+    if (config.chat.enabled) {
+        QObject::connect(&server, &TcpServer::chatLine, &server, [&](const QByteArray &line) {
+            if (!writeStdout(line)) {
+                printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+                finish(ExitFailure);
+            }
+        });
+    } else if (!config.echo) {
         QObject::connect(&server, &TcpServer::dataReceived, &server, [&](quint64, const QByteArray &data) {
             if (!writeStdout(data)) {
                 printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
