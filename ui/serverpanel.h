@@ -29,6 +29,7 @@ class PortEdit;
 class SendBox;
 class TrafficCounters;
 class TlsServerFields;
+class ChatRoomFields;
 
 class ServerPanel final : public QWidget {
     Q_OBJECT
@@ -96,6 +97,7 @@ private:
     FileSendWatch *m_fileSend;
     QSpinBox *m_stallTimeout;
     TlsServerFields *m_tls;
+    ChatRoomFields *m_chat;
     QHash<quint64, QTreeWidgetItem *> m_items;
     bool m_starting = false;
 };
