@@ -160,10 +160,10 @@ QByteArray ChatRoom::visible(QByteArrayView text)
 
 bool ChatRoom::nameTaken(const QByteArray &name) const
 {
-    // Case does not make another person: "Alice" cannot pass for "alice".
-    const QString wanted = QString::fromUtf8(name);
+    // Case does not make another person: "Alice" cannot pass for "alice" (compared case-folded).
+    const QString wanted = QString::fromUtf8(name).toCaseFolded();
     return std::any_of(m_members.begin(), m_members.end(), [&](const auto &entry) {
-        return !entry.second.name.isEmpty() && QString::fromUtf8(entry.second.name).compare(wanted, Qt::CaseInsensitive) == 0;
+        return !entry.second.name.isEmpty() && QString::fromUtf8(entry.second.name).toCaseFolded() == wanted;
     });
 }
 
