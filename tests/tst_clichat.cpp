@@ -3,6 +3,8 @@
 
 #include "clipeer.h"
 
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -27,6 +29,8 @@ bool expect(Peer &peer, const QByteArray &line)
 
 class TestCliChat : public QObject {
     Q_OBJECT
+
+    QTemporaryDir m_home;   // the development certificate is made here, not in the user's folder
 
 private slots:
     void serve_help_documentsChat()
@@ -135,6 +139,44 @@ private slots:
         QVERIFY(server.stopsCleanlyOn(SIGINT));
         QVERIFY(socat.waitForFinished());
         QVERIFY(expect(python, "closed"));
+    }
+
+    // Over TLS with the development certificate: openssl s_client and python's ssl, both verifying.
+    void serve_chat_overTls_opensslAndPython()
+    {
+        SOCKETEER_REQUIRE_PROGRAM(u"openssl"_s);
+        QVERIFY(m_home.isValid());
+        Cli server;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_DATA_HOME"_s, m_home.path());
+        server.process().setProcessEnvironment(environment);
+        QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--chat"_s, u"--nicknames"_s, u"--tls-dev-cert"_s}));
+        const quint16 port = server.readPortLine("listening on ");
+        QVERIFY(port);
+        const QString caFile = m_home.path() + u"/Socketeer/socketeer/tls/dev-cert.pem"_s;
+
+        Peer openssl;
+        QVERIFY(openssl.startProgram(u"openssl"_s, {u"s_client"_s, u"-connect"_s, u"127.0.0.1:%1"_s.arg(port), u"-CAfile"_s, caFile,
+                                                     u"-verify_return_error"_s, u"-verify_hostname"_s, u"localhost"_s, u"-quiet"_s}));
+        QVERIFY(expect(openssl, "*** welcome: send your nickname on the first line"));
+        openssl.write("alice\n");
+        QVERIFY(expect(openssl, "*** you are alice"));
+        Peer python;
+        QVERIFY(python.startPython(u"chat_client.py"_s, {u"127.0.0.1"_s, QString::number(port), caFile}));
+        QVERIFY(python.readLine().startsWith("connected "));
+        QVERIFY(expect(python, "got *** welcome: send your nickname on the first line"));
+        python.write("bob\n");
+        QVERIFY(expect(python, "got *** you are bob"));
+        QVERIFY(expect(openssl, "*** bob joined"));
+        openssl.write("encrypted hello\n");
+        QVERIFY(expect(python, "got alice: encrypted hello"));
+        python.write("!two and|back\n");
+        QVERIFY(expect(openssl, "bob: and"));
+        QVERIFY(expect(openssl, "bob: back"));
+        QVERIFY(expect(server, "*** alice joined"));
+        QVERIFY(expect(server, "*** bob joined"));
+        QVERIFY(expect(server, "alice: encrypted hello"));
+        QVERIFY(server.stopsCleanlyOn(SIGTERM));
     }
 
     // Without --nicknames the address names each client.
