@@ -149,6 +149,20 @@ private slots:
         QCOMPARE(transcript, (QByteArrayList{"*** alice joined\n", "*** bob joined\n", "bob: hi\n", "*** alice left\n"}));
     }
 
+    void room_clientWithoutAnAddressIsNamedByItsId()
+    {
+        ChatRoom room(chat(false));
+        auto unixPeer = SocketAddress::fromUnixPath(QStringLiteral("/tmp/x.sock"));
+        QVERIFY(unixPeer.ok());
+        QCOMPARE(ChatRoom::addressName(*unixPeer), QString());   // not "(unnamed)", the same for every such client
+        auto ipPeer = SocketAddress::fromLiteral(QStringLiteral("::1"), 5);
+        QVERIFY(ipPeer.ok());
+        QCOMPARE(ChatRoom::addressName(*ipPeer), QStringLiteral("[::1]:5"));
+        room.joined(7, {});
+        room.joined(8, {});
+        QCOMPARE(said(room), (QByteArrayList{"7:*** you are client 7", "8:*** you are client 8", "7:*** client 8 joined"}));
+    }
+
     void room_linesStayWholeHoweverChunked()
     {
         ChatRoom room(chat(false));

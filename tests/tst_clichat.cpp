@@ -179,6 +179,32 @@ private slots:
         QVERIFY(server.stopsCleanlyOn(SIGTERM));
     }
 
+    // AF_UNIX clients have no address to tell them apart: each is "client ID".
+    void serve_chat_unixClientsAreNamedByTheirId()
+    {
+        SOCKETEER_REQUIRE_PROGRAM(u"socat"_s);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"room.sock"_s);
+        Cli server;
+        QVERIFY(server.start({u"serve"_s, u"--unix"_s, path, u"--chat"_s}));
+        QCOMPARE(server.readLine(), "listening on unix:" + path.toUtf8());
+        Peer first, second;
+        QVERIFY(first.startProgram(u"socat"_s, {u"-"_s, u"UNIX-CONNECT:"_s + path}));
+        const QByteArray you = first.readLine(20000);
+        QVERIFY2(you.startsWith("*** you are client "), you.constData());
+        const QByteArray firstName = you.mid(12);
+        QVERIFY(second.startProgram(u"socat"_s, {u"-"_s, u"UNIX-CONNECT:"_s + path}));
+        const QByteArray secondYou = second.readLine(20000);
+        QVERIFY2(secondYou.startsWith("*** you are client "), secondYou.constData());
+        const QByteArray secondName = secondYou.mid(12);
+        QVERIFY(secondName != firstName);
+        QVERIFY(expect(first, "*** " + secondName + " joined"));
+        first.write("over a unix socket\n");
+        QVERIFY(expect(second, firstName + ": over a unix socket"));
+        QVERIFY(server.stopsCleanlyOn(SIGTERM));
+    }
+
     // Without --nicknames the address names each client.
     void serve_chat_addressesNameTheClients()
     {

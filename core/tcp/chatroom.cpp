@@ -2,6 +2,8 @@
 
 #include <QStringDecoder>
 
+#include <sys/socket.h>
+
 #include <algorithm>
 
 namespace socketeer {
@@ -58,9 +60,16 @@ void ChatRoom::joined(quint64 id, const QString &address)
         return;
     }
     // The address is ours (ASCII digits, dots, colons, brackets), never the client's bytes.
-    member.name = address.toUtf8();
+    member.name = address.isEmpty() ? "client " + QByteArray::number(id) : address.toUtf8();
     toOne(id, noticeLine("you are " + member.name));
     toOthers(id, noticeLine(member.name + " joined"));
+}
+
+QString ChatRoom::addressName(const SocketAddress &peer)
+{
+    if (peer.family() != AF_INET && peer.family() != AF_INET6)
+        return {};
+    return peer.toString();
 }
 
 void ChatRoom::received(quint64 id, QByteArrayView bytes)

@@ -36,8 +36,11 @@ public:
 
     explicit ChatRoom(ChatRoomConfig config);
 
-    // A client was announced (for TLS: its handshake is done). `address` names it without nicknames.
+    // A client was announced (for TLS: its handshake is done). `address` names it without
+    // nicknames; empty (an AF_UNIX peer, which has none to tell clients apart), "client ID" does.
     void joined(quint64 id, const QString &address);
+    // What joined() is given for a peer: "127.0.0.1:53314", "[::1]:53314", or empty.
+    static QString addressName(const SocketAddress &peer);
     // Bytes it sent, as they came: any chunking.
     void received(quint64 id, QByteArrayView bytes);
     // It is gone: what it left unfinished is relayed as a last line, then "*** NAME left".

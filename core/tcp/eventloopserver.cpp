@@ -109,7 +109,7 @@ struct EventLoopServer::Loop {
     {
         // Every announcement and departure passes here: the room hears of them in order.
         if (room && event.type == ServerEvent::Type::Connected)
-            room->joined(event.id, event.client->peer.toString());
+            room->joined(event.id, ChatRoom::addressName(event.client->peer));
         else if (room && event.type == ServerEvent::Type::Disconnected)
             room->left(event.id);
         outboxBytes += event.data.size();

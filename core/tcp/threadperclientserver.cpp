@@ -226,7 +226,7 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
     ServerConnection::Post sessionPost = [this](ServerEvent &&event) {
         if (room && event.type == ServerEvent::Type::Connected)   // over TLS, from the session's thread
-            commands.push(ChatJoined{event.id, event.client->peer.toString()});
+            commands.push(ChatJoined{event.id, ChatRoom::addressName(event.client->peer)});
         sink.post(std::move(event));
     };
     auto session = std::make_unique<Session>(record, std::move(accepted->socket), config, std::move(sessionPost),
@@ -248,7 +248,7 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     if (session->connection.isAnnounced()) {
         post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
         if (room)
-            room->joined(record->id, record->peer.toString());
+            room->joined(record->id, ChatRoom::addressName(record->peer));
     }
     Session *raw = session.get();
     sessions.emplace(record->id, std::move(session));
