@@ -294,6 +294,8 @@ private slots:
         TcpServer server;
         QHash<quint64, QByteArray> reported;
         connect(&server, &TcpServer::dataReceived, this, [&](quint64 id, const QByteArray &data) { reported[id] += data; });
+        QByteArray transcript;
+        connect(&server, &TcpServer::chatTranscript, this, [&](const QByteArray &lines) { transcript += lines; });
         TcpServerConfig config;
         config.model = model;
         config.chat = chat(false);
@@ -334,6 +336,13 @@ private slots:
         QVERIFY(expect(a, "*** " + c.address() + " left"));
         QVERIFY(expect(b, "*** " + c.address() + " left"));
         QCOMPARE(c.peer.readLine(20000), QByteArray("closed"));
+
+        // The server's own view of the room: every line the members heard from one another.
+        const QByteArray wanted = "*** " + a.address() + " joined\n*** " + b.address() + " joined\n*** " + c.address()
+                                  + " joined\n" + a.address() + ": hello from a\n" + c.address() + ": one byte at a time\n"
+                                  + b.address() + ": first\n" + b.address() + ": second\n" + b.address() + ": to a\n*** "
+                                  + c.address() + " left\n";
+        QTRY_COMPARE_WITH_TIMEOUT(transcript, wanted, 20000);
 
         // The front end still reports what each client sent (the panel's log shows the room).
         QTRY_VERIFY_WITH_TIMEOUT(reported.size() == 3, 20000);

@@ -221,8 +221,8 @@ int runServe(const QStringList &arguments)
     // worker echoes without handing every message to this thread.
     // A chat room's stdout is the room (the engine relays; it does not hand over the raw bytes).
     if (config.chat.enabled) {
-        QObject::connect(&server, &TcpServer::chatLine, &server, [&](const QByteArray &line) {
-            if (!writeStdout(line)) {
+        QObject::connect(&server, &TcpServer::chatTranscript, &server, [&](const QByteArray &lines) {
+            if (!writeStdout(lines)) {
                 printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
                 finish(ExitFailure);
             }

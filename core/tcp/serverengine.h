@@ -22,7 +22,7 @@ struct ServerEvent {
     quint64 id = 0;
     std::shared_ptr<const ClientRecord> client;   // Connected, TlsStarted
     SocketAddress address;                        // Started: bound address; Rejected: peer
-    QByteArray data;                              // Data; Chat: one line of the room's transcript
+    QByteArray data;                              // Data; Chat: lines of the room's transcript
     QString reason;                               // Rejected, Disconnected
     Error error;                                  // Failed
 };
