@@ -22,10 +22,11 @@ ChatOptions::ChatOptions()
 
 QString chatHelp()
 {
-    return Cli::tr("With --chat the server is a chat room: the server itself relays every line (at most %1 bytes; a longer "
-                   "one is refused) to all the other clients, and a client that never reads is disconnected once %2 MiB "
-                   "wait for it, so it cannot hold the room back. Stdout shows the room as its members hear it, one line "
-                   "each; what is typed on stdin goes to every client unchanged.")
+    return Cli::tr("With --chat the server is a chat room: the server itself relays every line (at most %1\n"
+                   "bytes; a longer one is refused) to all the other clients, and a client that never reads is\n"
+                   "disconnected once %2 MiB wait for it, so it cannot hold the room back. Stdout shows the\n"
+                   "room as its members hear it, one line each; what is typed on stdin goes to every client\n"
+                   "unchanged. The protocol is in docs/CHAT.md.")
         .arg(limits::kChatMaxLineBytes)
         .arg(limits::kServerQueueBytes / limits::MiB);
 }
