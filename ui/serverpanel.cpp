@@ -1,5 +1,7 @@
 #include "serverpanel.h"
 
+#include "chatroomfields.h"
+
 #include "fieldmemory.h"
 #include "filestream.h"
 #include "framingbar.h"
@@ -57,7 +59,8 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_counters(new TrafficCounters(this)),
       m_fileSend(new FileSendWatch(this)),
       m_stallTimeout(new QSpinBox(this)),
-      m_tls(new TlsServerFields(this))
+      m_tls(new TlsServerFields(this)),
+      m_chat(new ChatRoomFields(this))
 {
     // A client that takes nothing at all for this long while data waits for it is dropped; a
     // slower one is waited for. Remembered with the panel's other fields.
@@ -124,6 +127,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     form->addWidget(new QLabel(tr("Stall timeout"), this));
     form->addWidget(m_stallTimeout);
     form->addWidget(m_echo);
+    form->addWidget(m_chat);
     form->addWidget(m_startButton);
 
     auto *clientsBox = new QWidget(this);
@@ -161,6 +165,8 @@ ServerPanel::ServerPanel(QWidget *parent)
     setTabOrder(m_maxClients, m_echo);
     setTabOrder(m_echo, m_tls->securityCombo());
     setTabOrder(m_tls->securityCombo(), m_startButton);
+    setTabOrder(m_echo, m_chat->chatCheck());
+    setTabOrder(m_chat->chatCheck(), m_chat->nicknamesCheck());
 
     connect(m_startButton, &QPushButton::clicked, this, &ServerPanel::toggle);
     connect(m_port, &PortEdit::returnPressed, this, &ServerPanel::toggle);
@@ -242,6 +248,7 @@ void ServerPanel::toggle()
     config.endpoint = Endpoint{*host, m_port->port(), {}};
     config.model = static_cast<ServerModel>(m_model->currentData().toInt());
     config.echo = m_echo->isChecked();
+    config.chat = m_chat->config();
     config.maxClients = m_maxClients->value();
     config.stallTimeout = std::chrono::seconds(m_stallTimeout->value());
     // Made (or read and checked) before anything listens: a broken key file is said now, naming it.
@@ -434,6 +441,7 @@ void ServerPanel::updateControls()
     const bool listening = running && !m_starting;
     for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients, m_stallTimeout, static_cast<QWidget *>(m_tls)})
         w->setEnabled(!running);
+    m_chat->setRunning(running);
     m_startButton->setEnabled(!m_starting && (running || m_port->isValid()));
     m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("&Stop")) : tr("&Start"));
     m_openWarning->setVisible(m_address->isAllInterfaces());

@@ -30,6 +30,7 @@ class SendBox;
 class FramingBar;
 class TrafficCounters;
 class TlsServerFields;
+class ChatRoomFields;
 
 class ServerPanel final : public QWidget {
     Q_OBJECT
@@ -99,6 +100,7 @@ private:
     FileSendWatch *m_fileSend;
     QSpinBox *m_stallTimeout;
     TlsServerFields *m_tls;
+    ChatRoomFields *m_chat;
     QHash<quint64, QTreeWidgetItem *> m_items;
     bool m_starting = false;
 };

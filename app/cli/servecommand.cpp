@@ -2,6 +2,7 @@
 // stdout carries only the "listening on" line and the clients' bytes, so it can be piped; what
 // happens to the connections goes to stderr.
 
+#include "chatoption.h"
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
@@ -59,6 +60,7 @@ int runServe(const QStringList &arguments)
            "message received is checked as ending with its check value; a bad one is reported after it\n"
            "on stderr: \"socketeer serve: warning: client 2: message 3: bad crc16-modbus: expected 37 4B,\n"
            "found 00 00\"."));
+    parser.setApplicationDescription(parser.applicationDescription() + QStringLiteral("\n\n") + chatHelp());
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Address to listen on (default 127.0.0.1, loopback only: other machines cannot "
                                            "connect). 0.0.0.0 or :: listens on all interfaces."),
@@ -103,6 +105,8 @@ int runServe(const QStringList &arguments)
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
     parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption});
+    const ChatOptions chatOptions;
+    parser.addOptions({chatOptions.chat, chatOptions.nicknames});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);
@@ -150,6 +154,10 @@ int runServe(const QStringList &arguments)
     if (!numeric || config.maxClients < 0)
         return usageError(Cli::tr("--max-clients: \"%1\" is not a number of clients (0 or more)").arg(parser.value(maxClientsOption)));
     config.echo = parser.isSet(echoOption);
+    if (const QString wrong = applyChatOptions(parser, chatOptions, config); !wrong.isEmpty())
+        return usageError(wrong);
+    if (config.chat.enabled && (framed || checksums->verify))   // the room has its own line framing
+        return usageError(Cli::tr("--chat splits what clients send into lines itself: --frame and --verify do not apply"));
     const double stall = parser.value(stallOption).toDouble(&numeric);
     if (!numeric || stall < 0 || stall > 24 * 3600)
         return usageError(Cli::tr("--stall-timeout: \"%1\" is not a number of seconds (0 to 86400)").arg(parser.value(stallOption)));
@@ -248,7 +256,15 @@ int runServe(const QStringList &arguments)
     });
     // An echo server's stdout stays quiet, so it does not listen for the data at all: then the
     // worker echoes without handing every message to this thread.
-    if (!config.echo) {
+    // A chat room's stdout is the room (the engine relays; it does not hand over the raw bytes).
+    if (config.chat.enabled) {
+        QObject::connect(&server, &TcpServer::chatTranscript, &server, [&](const QByteArray &lines) {
+            if (!writeStdout(lines)) {
+                printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+                finish(ExitFailure);
+            }
+        });
+    } else if (!config.echo) {
         QObject::connect(&server, &TcpServer::dataReceived, &server, [&](quint64 id, const QByteArray &data) {
             if (framed) {
                 auto &out = framedOut[id];

@@ -127,6 +127,13 @@ inline constexpr qsizetype kSequenceReplyWindowBytes = 1 * MiB;
 // The pause between rounds of a sequence that neither waits nor pauses (only sends): the send
 // box's fastest repeat, so "until stopped" cannot outrun the connection's queue in a blink.
 inline constexpr int kSequenceMinRoundMs = 1;
+// ── The chat room (core/tcp/chatroom.h) ───────────────────────────────────────────────────
+// The longest line a member may send; a longer one is refused (and not buffered past this), so a
+// client that never sends a newline costs the room this much, not its memory.
+inline constexpr qsizetype kChatMaxLineBytes = 8 * KiB;
+// A nickname's length in characters (a Chinese name is 3 bytes of UTF-8 per character): long enough
+// for a name, short enough that "NAME: " does not push the message off a terminal line.
+inline constexpr int kChatMaxNicknameChars = 32;
 
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.

@@ -1,5 +1,6 @@
 #include "eventloopserver.h"
 
+#include "chatroom.h"
 #include "serverconnection.h"
 
 #include "net/chunkstream.h"
@@ -58,6 +59,8 @@ struct EventLoopServer::Loop {
         : config(serverConfig), maxClients(serverparts::effectiveMaxClients(serverConfig)), sink(eventSink), echo(echoFlag),
           reportData(reportDataFlag), commands(std::move(wakeup))
     {
+        if (config.chat.enabled)
+            room = std::make_unique<ChatRoom>(config.chat);
     }
 
     const TcpServerConfig config;
@@ -83,6 +86,8 @@ struct EventLoopServer::Loop {
     bool stopping = false;
     bool congested = false;
     std::array<char, limits::kReadChunkBytes> buffer{};
+    std::unique_ptr<ChatRoom> room;   // chat mode: relayed here, on this thread
+
 
     void run();
     bool setUp();
@@ -99,8 +104,14 @@ struct EventLoopServer::Loop {
     void readBuffered();
     void startStream(SendStream &send);
     void fail(ErrorKind kind, int err, const QString &detail);
+    void relayChat();
     void post(ServerEvent event)
     {
+        // Every announcement and departure passes here: the room hears of them in order.
+        if (room && event.type == ServerEvent::Type::Connected)
+            room->joined(event.id, ChatRoom::addressName(event.client->peer));
+        else if (room && event.type == ServerEvent::Type::Disconnected)
+            room->left(event.id);
         outboxBytes += event.data.size();
         outbox.push_back(std::move(event));
         if (outboxBytes >= kPostEarly)
@@ -153,6 +164,7 @@ void EventLoopServer::Loop::serve()
     // Stopping lets every client's close finish (its queue sent, the peer's acknowledgement or
     // the close timeout) before the loop ends.
     while (!(stopping && clients.empty())) {
+        relayChat();
         postCollected();
         // The receiver is behind: stop reading (TCP flow control slows the senders) until the
         // sink wakes us with Resume; writing and closing go on.
@@ -206,6 +218,26 @@ void EventLoopServer::Loop::serve()
             watchListener(true);
         }
         graveyard.clear();
+    }
+}
+
+// What the room has to say goes into the members' queues. A member dropped for not reading
+// (its queue over maxQueuedBytes) leaves the room, which says so: round after round until quiet.
+void EventLoopServer::Loop::relayChat()
+{
+    while (room && room->hasDeliveries()) {
+        std::unordered_set<quint64> touched;
+        for (ChatRoom::Delivery &delivery : room->take()) {
+            if (delivery.to == ChatRoom::kTranscript)
+                post({ServerEvent::Type::Chat, 0, {}, {}, std::move(delivery.bytes), {}, {}});
+            else if (auto it = clients.find(delivery.to); it != clients.end()) {
+                it->second->connection.queue(std::move(delivery.bytes));
+                touched.insert(delivery.to);
+            }
+        }
+        for (const quint64 id : touched)
+            if (auto it = clients.find(id); it != clients.end())
+                refresh(*it->second);
     }
 }
 
@@ -373,6 +405,8 @@ void EventLoopServer::Loop::acceptAll()
         record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
         auto client = std::make_unique<Client>([this](ServerEvent &&event) { post(std::move(event)); }, record,
                                                std::move(accepted->socket), config);
+        if (room)
+            client->connection.setHeard([this, id = record->id](QByteArrayView bytes) { room->received(id, bytes); });
         if (client->connection.isFinished()) {   // its TLS session could not be set up
             post({ServerEvent::Type::Rejected, 0, {}, record->peer, {}, client->connection.reason(), {}});
             continue;

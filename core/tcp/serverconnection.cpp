@@ -196,6 +196,8 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
         if (m_closing)
             continue;   // discarded
         m_record->bytesIn.fetch_add(size, std::memory_order_relaxed);
+        if (m_heard)
+            m_heard(QByteArrayView(buffer.data(), static_cast<qsizetype>(size)));
         // Posted before the echo, which may close the client (and post Disconnected).
         if (report) {
             m_record->undeliveredBytes.fetch_add(static_cast<qint64>(size), std::memory_order_relaxed);

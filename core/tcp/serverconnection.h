@@ -64,6 +64,8 @@ public:
     // The socket is readable (or hung up): reads up to `budget` bytes. Received bytes go to the
     // front end as Data events when `report`, and back into the queue when `echo`.
     void readable(std::span<char> buffer, std::size_t budget, bool echo, bool report);
+    // Called on the worker with every chunk read (before the echo): the chat room listens here.
+    void setHeard(std::function<void(QByteArrayView)> heard) { m_heard = std::move(heard); }
     void writable();
     // Queued behind everything before it (sendTo, sendToAll); refused once closing.
     void queue(QByteArray data);
@@ -112,6 +114,7 @@ private:
     const std::chrono::milliseconds m_stallTimeout;
     const std::chrono::milliseconds m_closeTimeout;
     Post m_post;
+    std::function<void(QByteArrayView)> m_heard;
     QString m_reason;
     Clock::time_point m_lastProgress;   // the last byte the client took, or when its queue was empty
     Clock::time_point m_closeDeadline;

@@ -17,12 +17,12 @@ class ChunkStream;
 class TlsContext;
 
 struct ServerEvent {
-    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped, TlsStarted };
+    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped, TlsStarted, Chat };
     Type type = Type::Data;
     quint64 id = 0;
     std::shared_ptr<const ClientRecord> client;   // Connected, TlsStarted
     SocketAddress address;                        // Started: bound address; Rejected: peer
-    QByteArray data;                              // Data
+    QByteArray data;                              // Data; Chat: lines of the room's transcript
     QString reason;                               // Rejected, Disconnected
     Error error;                                  // Failed
 };

@@ -47,7 +47,9 @@ TcpServer::TcpServer(QObject *parent) : QObject(parent), m_statisticsTimer(new Q
     m_mailbox = std::make_unique<Mailbox<ServerEvent>>(
         this, [this](std::vector<ServerEvent> &&events) { deliver(std::move(events)); },
         [](ServerEvent &last, ServerEvent &next) {
-            if (last.type != ServerEvent::Type::Data || next.type != ServerEvent::Type::Data || last.id != next.id)
+            // The room's transcript is merged too: a flood of short lines is one event, not one each.
+            const bool chat = last.type == ServerEvent::Type::Chat && next.type == ServerEvent::Type::Chat;
+            if (!chat && (last.type != ServerEvent::Type::Data || next.type != ServerEvent::Type::Data || last.id != next.id))
                 return false;
             last.data.append(next.data);
             return true;
@@ -259,6 +261,9 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
             }
             break;
         }
+        case ServerEvent::Type::Chat:
+            emit chatTranscript(event.data);
+            break;
         case ServerEvent::Type::Failed:
             emit errorOccurred(event.error);
             break;

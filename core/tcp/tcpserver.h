@@ -76,6 +76,9 @@ signals:
     // handed to this thread only while something is connected here (bytes that arrive while
     // nothing is are not kept for later); the byte counters count them either way.
     void dataReceived(quint64 id, const QByteArray &data);
+    // Chat mode (TcpServerConfig::chat): the room as its members hear it, one or more whole lines
+    // ("NAME: TEXT\n", "*** NAME joined\n"), relayed already by the engine; for the server's own log.
+    void chatTranscript(const QByteArray &lines);
     void errorOccurred(const socketeer::Error &error);
     // Totals and the live thread count, at most once per interval and only when they changed.
     void statisticsUpdated(const socketeer::ServerStatistics &statistics);

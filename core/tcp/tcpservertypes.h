@@ -25,10 +25,19 @@ enum class ServerModel {
 
 std::optional<ServerModel> modelFromName(const QString &name);
 
+// The chat-room mode (core/tcp/chatroom.h, docs/CHAT.md): every line a client sends goes to all the
+// other clients, relayed by the engine's own threads.
+struct ChatRoomConfig {
+    bool enabled = false;
+    bool nicknames = false;   // a client's first line is its nickname; else its address names it
+    qsizetype maxLineBytes = limits::kChatMaxLineBytes;
+};
+
 struct TcpServerConfig {
     Endpoint endpoint{QStringLiteral("127.0.0.1"), 0, {}};   // loopback unless told otherwise
     ServerModel model = ServerModel::EventLoop;
     bool echo = false;
+    ChatRoomConfig chat;
     int maxClients = 0;   // 0: the model's default (none for the event loop; see net/limits.h)
     // Per client, what the user queues by hand before the client is dropped as not reading.
     qint64 maxQueuedBytes = limits::kServerQueueBytes;

@@ -1,5 +1,6 @@
 #include "threadperclientserver.h"
 
+#include "chatroom.h"
 #include "serverconnection.h"
 
 #include "net/chunkstream.h"
@@ -25,7 +26,11 @@ struct Resume {};
 struct Finished { quint64 id; };   // a session's thread is about to end: join it
 struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
 struct StartTls { quint64 id; QByteArray reply; std::shared_ptr<const TlsContext> context; };
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream, StartTls>;
+// Chat mode: a session tells the acceptor, which owns the room, what its client said and when a
+// TLS client is announced (a plain one is announced by the acceptor itself).
+struct ChatHeard { quint64 id; QByteArray bytes; };
+struct ChatJoined { quint64 id; QString address; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream, StartTls, ChatHeard, ChatJoined>;
 
 struct SessionSend { QByteArray data; };
 struct SessionClose { QString reason; };
@@ -52,9 +57,8 @@ int msUntil(std::optional<Clock::time_point> at)
 // wake-up fd, the way the tutorial's link_handler blocks in recv().
 class Session {
 public:
-    Session(std::shared_ptr<ClientRecord> record, Socket socket, const TcpServerConfig &config, ServerEventSink &sink, Wakeup wakeup)
-        : connection(std::move(record), std::move(socket), config, [&sink](ServerEvent &&event) { sink.post(std::move(event)); }),
-          commands(std::move(wakeup))
+    Session(std::shared_ptr<ClientRecord> record, Socket socket, const TcpServerConfig &config, ServerConnection::Post post, Wakeup wakeup)
+        : connection(std::move(record), std::move(socket), config, std::move(post)), commands(std::move(wakeup))
     {
     }
 
@@ -74,6 +78,8 @@ struct ThreadPerClientServer::Acceptor {
         : config(serverConfig), maxClients(serverparts::effectiveMaxClients(serverConfig)), sink(eventSink), echo(echoFlag),
           reportData(reportDataFlag), commands(std::move(wakeup))
     {
+        if (config.chat.enabled)
+            room = std::make_unique<ChatRoom>(config.chat);
     }
 
     const TcpServerConfig config;
@@ -88,8 +94,10 @@ struct ThreadPerClientServer::Acceptor {
     Socket listener;
     serverparts::AcceptBackoff backoff;
     bool stopping = false;
+    std::unique_ptr<ChatRoom> room;   // chat mode: owned and relayed by this thread
 
     void run();
+    void relayChat();
     void acceptOne();
     void runCommands();
     void post(ServerEvent event) { sink.post(std::move(event)); }
@@ -179,6 +187,7 @@ void ThreadPerClientServer::Acceptor::run()
             runCommands();
         if (!stopping && (fds[0].revents & POLLIN))
             acceptOne();
+        relayChat();
     }
 
     listener.close();   // the port is free at once; the clients' closes finish in their threads
@@ -215,15 +224,32 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     record->id = nextClientId();
     record->peer = accepted->peer;
     record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
-    auto session = std::make_unique<Session>(record, std::move(accepted->socket), config, sink, std::move(wakeup).value());
+    ServerConnection::Post sessionPost = [this](ServerEvent &&event) {
+        if (room && event.type == ServerEvent::Type::Connected)   // over TLS, from the session's thread
+            commands.push(ChatJoined{event.id, ChatRoom::addressName(event.client->peer)});
+        sink.post(std::move(event));
+    };
+    auto session = std::make_unique<Session>(record, std::move(accepted->socket), config, std::move(sessionPost),
+                                             std::move(wakeup).value());
+    if (room) {
+        // What the client said is counted as undelivered until the room has taken it, so a client
+        // that floods stops being read (TCP holds it) while this thread is behind.
+        session->connection.setHeard([this, record](QByteArrayView bytes) {
+            record->undeliveredBytes.fetch_add(bytes.size(), std::memory_order_relaxed);
+            commands.push(ChatHeard{record->id, bytes.toByteArray()});
+        });
+    }
     // Joined before it is announced: whatever a live feed reads once the client is known to be
     // there reaches it.
     std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
     for (const auto &stream : everyone)
         session->commands.push(SessionStream{stream, stream->join()});
     // Over TLS the session announces itself when its handshake is done (in its own thread).
-    if (session->connection.isAnnounced())
+    if (session->connection.isAnnounced()) {
         post({ServerEvent::Type::Connected, record->id, record, {}, {}, {}, {}});
+        if (room)
+            room->joined(record->id, ChatRoom::addressName(record->peer));
+    }
     Session *raw = session.get();
     sessions.emplace(record->id, std::move(session));
     threads.fetch_add(1);
@@ -258,7 +284,19 @@ void ThreadPerClientServer::Acceptor::runCommands()
         } else if (auto *upgrade = std::get_if<StartTls>(&command)) {
             if (auto it = sessions.find(upgrade->id); it != sessions.end())
                 it->second->commands.push(SessionStartTls{std::move(upgrade->reply), std::move(upgrade->context)});
+        } else if (auto *heard = std::get_if<ChatHeard>(&command)) {
+            if (room)
+                room->received(heard->id, heard->bytes);
+            if (auto it = sessions.find(heard->id); it != sessions.end()) {
+                it->second->connection.record()->undeliveredBytes.fetch_sub(heard->bytes.size(), std::memory_order_relaxed);
+                it->second->commands.wakeup().signal();   // it may have paused for this
+            }
+        } else if (auto *joined = std::get_if<ChatJoined>(&command)) {
+            if (room && sessions.contains(joined->id))
+                room->joined(joined->id, joined->address);
         } else if (auto *finished = std::get_if<Finished>(&command)) {
+            if (room)
+                room->left(finished->id);
             reap(finished->id);
         } else if (std::holds_alternative<Resume>(command)) {
             for (auto &[id, session] : sessions)
@@ -266,6 +304,20 @@ void ThreadPerClientServer::Acceptor::runCommands()
         } else if (std::holds_alternative<Stop>(command)) {
             stopping = true;
         }
+    }
+}
+
+// The room's lines go to each member's session as sends; a member dropped for not reading ends its
+// session, whose Finished makes the room say it left.
+void ThreadPerClientServer::Acceptor::relayChat()
+{
+    if (!room)
+        return;
+    for (ChatRoom::Delivery &delivery : room->take()) {
+        if (delivery.to == ChatRoom::kTranscript)
+            post({ServerEvent::Type::Chat, 0, {}, {}, std::move(delivery.bytes), {}, {}});
+        else if (auto it = sessions.find(delivery.to); it != sessions.end())
+            it->second->commands.push(SessionSend{std::move(delivery.bytes)});
     }
 }
 

@@ -271,4 +271,31 @@ for name, data in [
         ('numbers', saved_file([], [{'name': 's', 'repeat': 1e300, 'steps': [{'type': 'delay', 'ms': -0.5}]}]))]:
     write('saved', name, data)
 
+# --- chatroom: byte 0 bit 0 nicknames, bits 1-2 the maximum line (8, 64, 512, 8192); then per
+# operation a byte (bits 0-1 client 1-4, bits 2-3: 0 join, 1 leave, 2 bytes: a length byte, them) --
+def chat_join(client):
+    return bytes([client - 1])
+
+
+def chat_leave(client):
+    return bytes([(client - 1) | 4])
+
+
+def chat_say(client, data):
+    if isinstance(data, str):
+        data = data.encode('utf-8')
+    return bytes([(client - 1) | 8, len(data)]) + data
+
+
+for name, control, ops in [
+        ('addresses', 0b110, chat_join(1) + chat_join(2) + chat_say(1, 'hello\n') + chat_say(2, 'two\nlines\n') + chat_leave(1)),
+        ('nicknames', 0b111, chat_join(1) + chat_say(1, 'alice\n') + chat_join(2) + chat_say(2, 'ALICE\nbob\nhi\n')
+         + chat_join(3) + chat_say(3, '/nick 小明\n大家好\n') + chat_leave(2) + chat_join(2) + chat_say(2, 'Bob\n')),
+        ('bad-nicknames', 0b111, chat_join(1) + chat_say(1, '\n  \n*x\n/who\na b\na:b\n\x1b[31m\n\xc4\xe3\n' + 'n' * 40 + '\nok\n')),
+        ('byte-at-a-time', 0b000, chat_join(1) + chat_join(2) + b''.join(chat_say(1, bytes([c])) for c in b'split line\r\n')),
+        ('too-long', 0b001, chat_join(1) + chat_say(1, 'al\n') + chat_join(2) + chat_say(2, 'bo\n') + chat_say(1, 'x' * 100 + '\nok\n')),
+        ('controls', 0b110, chat_join(1) + chat_join(4) + chat_say(4, 'hi\rfake: line\x1b[2J\x7f\x00\ttab\n')),
+        ('unfinished-leave', 0b111, chat_join(1) + chat_say(1, 'a\n') + chat_join(2) + chat_say(2, 'b\nbye') + chat_leave(2))]:
+    write('chatroom', name, bytes([control]) + ops)
+
 print('seeds written under', os.path.join(HERE, 'corpus'))
