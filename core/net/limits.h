@@ -114,6 +114,16 @@ inline constexpr qsizetype kFrameHardMaxBytes = 64 * MiB;
 // A delimiter longer than this is a mistake, not a protocol.
 inline constexpr qsizetype kFrameMaxDelimiterBytes = 64;
 
+// ── Macros and auto-reply rules (core/text/macros.h, autoreply.h) ─────────────────────────
+// {{file:PATH}} inserts at most this: a message, not a file transfer (that is sendStream's job),
+// and a rule reply is built on a server's worker thread, which must not stall on a huge read.
+inline constexpr qint64 kMacroFileBytes = 1 * MiB;
+// A rule's delay: longer is a mistake (a unit typed wrong), and a pending reply holds memory.
+inline constexpr qint64 kReplyMaxDelayMs = 24 * 3600 * 1000;
+// Delayed replies waiting per connection; beyond it a reply is dropped with a report rather than
+// queued without bound (a peer flooding a rule with a long delay).
+inline constexpr int kReplyMaxPending = 1000;
+
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
 inline constexpr int kTranscriptLines = 400;
