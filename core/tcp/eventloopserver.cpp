@@ -373,6 +373,7 @@ void EventLoopServer::Loop::acceptAll()
         record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
         auto client = std::make_unique<Client>([this](ServerEvent &&event) { post(std::move(event)); }, record,
                                                std::move(accepted->socket), config);
+        client->connection.setBroadcast([this](const QByteArray &data) { commands.push(SendToAll{data}); });
         if (client->connection.isFinished()) {   // its TLS session could not be set up
             post({ServerEvent::Type::Rejected, 0, {}, record->peer, {}, client->connection.reason(), {}});
             continue;

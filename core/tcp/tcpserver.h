@@ -77,6 +77,10 @@ signals:
     // nothing is are not kept for later); the byte counters count them either way.
     void dataReceived(quint64 id, const QByteArray &data);
     void errorOccurred(const socketeer::Error &error);
+    // An auto-reply rule (TcpServerConfig::rules) fired on a message from client `id`: `data` went to
+    // it, or to every client when `toAll`; `rule` is the rule's index. A non-empty `error` says why
+    // nothing was sent (a {{file:}} that cannot be read, too many delayed replies waiting).
+    void autoReplied(quint64 id, int rule, const QByteArray &data, bool toAll, const QString &error);
     // Totals and the live thread count, at most once per interval and only when they changed.
     void statisticsUpdated(const socketeer::ServerStatistics &statistics);
     void stopped();

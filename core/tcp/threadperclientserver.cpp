@@ -216,6 +216,7 @@ void ThreadPerClientServer::Acceptor::acceptOne()
     record->peer = accepted->peer;
     record->connectedAt = QDateTime::currentDateTimeUtc();   // the GUI shows it in local time; a worker keeps out of localtime(), whose lock TSan cannot see
     auto session = std::make_unique<Session>(record, std::move(accepted->socket), config, sink, std::move(wakeup).value());
+    session->connection.setBroadcast([this](const QByteArray &data) { commands.push(SendToAll{data}); });
     // Joined before it is announced: whatever a live feed reads once the client is known to be
     // there reaches it.
     std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });
