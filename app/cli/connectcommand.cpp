@@ -5,6 +5,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "rulesoptions.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
 
@@ -75,6 +76,8 @@ int runConnect(const QStringList &arguments)
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
     parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
                        checksumOptions.append, checksumOptions.order, checksumOptions.range, frameOption});
+    const RulesOptions rulesOptions;
+    parser.addOptions(rulesOptions.list());
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, false);
@@ -123,6 +126,8 @@ int runConnect(const QStringList &arguments)
     if (!frameSpec)
         return usageError(QStringLiteral("--frame: ") + frameSpec.error().detail);
     const bool framed = frameSpec->kind != FrameKind::None;
+    if (const int done = loadRules(parser, rulesOptions, kCommand, *frameSpec, config.rules); done >= 0)
+        return done;
 
     const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
     if (tlsDetail && !parser.isSet(tlsOption))
@@ -172,6 +177,9 @@ int runConnect(const QStringList &arguments)
     };
 
     QObject::connect(&signalWatcher, &SignalWatcher::received, &client, [&] { finish(ExitSuccess); });
+    QObject::connect(&client, &TcpClient::autoReplied, &client, [](int rule, const QByteArray &data, const QString &error) {
+        printLine(autoReplyLine(Cli::tr("the server"), rule, data, error));
+    });
     QObject::connect(&client, &TcpClient::connected, &client, [&](const QString &local, const QString &peer) {
         printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
         if (!client.security().isEmpty())

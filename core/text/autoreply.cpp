@@ -506,10 +506,12 @@ QList<AutoReply> AutoReplyStream::push(QByteArrayView bytes, Clock::time_point n
     return out;
 }
 
-QList<AutoReply> AutoReplyStream::pushMessage(QByteArrayView message, Clock::time_point now)
+QList<AutoReply> AutoReplyStream::pushMessage(QByteArrayView message, Clock::time_point now, quint64 cookie)
 {
     QList<AutoReply> out;
     QList<AutoReply> replies = m_replier->respond(message);
+    for (AutoReply &reply : replies)
+        reply.cookie = cookie;
     schedule(replies, now, out);
     return out;
 }
@@ -523,6 +525,15 @@ QList<AutoReply> AutoReplyStream::due(Clock::time_point now)
         ++it;
     }
     m_pending.erase(m_pending.begin(), it);
+    return out;
+}
+
+QList<quint64> AutoReplyStream::pendingCookies() const
+{
+    QList<quint64> out;
+    out.reserve(static_cast<qsizetype>(m_pending.size()));
+    for (const Pending &pending : m_pending)
+        out.append(pending.reply.cookie);
     return out;
 }
 

@@ -87,6 +87,7 @@ struct AutoReply {
     std::chrono::milliseconds delay{0};
     QByteArray bytes;
     QString error;                          // non-empty: the reply could not be built (nothing is sent)
+    quint64 cookie = 0;                     // the caller's, from pushMessage (UDP: whom to answer)
 };
 
 // The compiled rules, shared by every connection of a server (or a client, a UDP endpoint).
@@ -135,10 +136,13 @@ public:
     // Received bytes → the replies due now (delayed ones are kept for due()).
     QList<AutoReply> push(QByteArrayView bytes, Clock::time_point now = Clock::now());
     // One whole message (UDP: a datagram is one message unless framing says otherwise).
-    QList<AutoReply> pushMessage(QByteArrayView message, Clock::time_point now = Clock::now());
+    // `cookie` is copied into each reply, so a delayed one still knows whom it answers.
+    QList<AutoReply> pushMessage(QByteArrayView message, Clock::time_point now = Clock::now(), quint64 cookie = 0);
     // Delayed replies whose time has come.
     QList<AutoReply> due(Clock::time_point now);
     std::optional<Clock::time_point> nextDue() const;
+    // The cookies of the replies still waiting.
+    QList<quint64> pendingCookies() const;
 
 private:
     void schedule(QList<AutoReply> &replies, Clock::time_point now, QList<AutoReply> &out);
