@@ -234,13 +234,15 @@ void TcpClientEngine::Worker::serve()
     }
 }
 
-// Queued like a send(): behind what waits already, never after the FIN.
+// Queued behind what waits already, never after the FIN.
 void TcpClientEngine::Worker::sendReplies(QList<AutoReply> list)
 {
     for (AutoReply &reply : list) {
         ClientEvent event{ClientEvent::Type::AutoReplied, reply.bytes, 0, {}, {}, reply.error, {}, {}};
         event.rule = reply.rule;
-        if (reply.error.isEmpty() && !reply.bytes.isEmpty() && !halfClosePending && !closePending) {
+        // A half-close asked for waits for the queue (connect's stdin asks for it at once), so a
+        // reply may still go before the FIN; after it, or once a close is asked for, nothing may.
+        if (reply.error.isEmpty() && !reply.bytes.isEmpty() && !shutDown && !closePending) {
             queue.append(std::move(reply.bytes));
             queueChanged = true;
         }
