@@ -6,6 +6,7 @@
 #include "net/limits.h"
 #include "text/autoreply.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <thread>
@@ -87,6 +88,31 @@ private slots:
             QVERIFY(replies.isEmpty());
         else
             QCOMPARE(bytesOf(replies), QList<QByteArray>{reply});
+    }
+
+    // The anchored-literal shortcut (a regex's literal start checked on the bytes first) must not
+    // change what matches: each pattern gives the same verdict as QRegularExpression alone.
+    void regexShortcut_sameVerdictsAsTheExpression_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        for (const char *p : {"^PING (\\d+)$", "^a?b", "^ab*c", "^ab+c", "^ab{2}c", "^\\+x", "^(?i)ping", "^a|b", "^ab(?i)cd",
+                              "^\\Qa.b\\E", "^a\\x41", "^\\.\\*", "^ b", "^AT\\+(\\w+)\\?$", "^\"cmd\":", "ping", "^$"})
+            QTest::newRow(p) << QString::fromUtf8(p);
+    }
+    void regexShortcut_sameVerdictsAsTheExpression()
+    {
+        QFETCH(QString, pattern);
+        ReplyRuleSet set;
+        ReplyRule r;
+        r.match = MatchKind::Regex;
+        r.pattern = pattern;
+        r.reply = QStringLiteral("hit");
+        set.rules = {r};
+        const auto replier = compile(set);
+        const QRegularExpression re(pattern);
+        for (const char *m : {"PING 12", "PING x", "b", "ab", "abbc", "ac", "abc", "abbbc", "+x", "PiNg", "ping", "xb", "abCD", "abcd",
+                              "a.b", "aA", ".*", " b", "AT+GMR?", "\"cmd\": 1", "", "x ping", "bb"})
+            QCOMPARE(replier->respond(m).size() == 1, re.match(QString::fromUtf8(m)).hasMatch());
     }
 
     void caseInsensitive()

@@ -198,6 +198,7 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
         budget -= std::min(budget, size);
         if (m_closing)
             continue;   // discarded
+        m_reportReplies = report;
         m_record->bytesIn.fetch_add(size, std::memory_order_relaxed);
         // Posted before the echo, which may close the client (and post Disconnected).
         if (report) {
@@ -236,7 +237,9 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
 }
 
 // Each reply goes out like the echo (behind what is queued for this client) or through the engine's
-// send-to-all, and the front end hears of it (the log marks automatic replies).
+// send-to-all. The front end hears of it (the log marks automatic replies) while it listens to the
+// data, as for Data events: a headless server answering at full speed does not wake another
+// thread for every reply. A reply that could not be built is always reported.
 void ServerConnection::sendReplies(QList<AutoReply> replies)
 {
     for (AutoReply &reply : replies) {
@@ -250,7 +253,8 @@ void ServerConnection::sendReplies(QList<AutoReply> replies)
             else
                 queue(std::move(reply.bytes));
         }
-        m_post(std::move(event));
+        if (m_reportReplies || !reply.error.isEmpty())
+            m_post(std::move(event));
         if (isFinished())
             return;
     }

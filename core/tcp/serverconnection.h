@@ -122,6 +122,7 @@ private:
     Post m_post;
     std::unique_ptr<AutoReplyStream> m_rules;   // null without rules
     std::function<void(const QByteArray &)> m_broadcast;
+    bool m_reportReplies = true;   // the engine's reportData as of the last read
     QString m_reason;
     Clock::time_point m_lastProgress;   // the last byte the client took, or when its queue was empty
     Clock::time_point m_closeDeadline;

@@ -11,6 +11,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <optional>
 
 namespace socketeer {
 
@@ -44,6 +45,46 @@ QString decodeForMatching(QByteArrayView bytes, TextEncoding encoding)
 bool asciiCaseEqual(QByteArrayView a, QByteArrayView b)
 {
     return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
+}
+
+// The literal text an anchored regular expression's every match starts with: "^PING (\d+)$" gives
+// "PING ". Checked on the bytes before the expression runs, so a message that cannot match costs a
+// memcmp instead of a QRegularExpressionMatch (which allocates). Only ASCII is taken, which every
+// supported encoding keeps as the same single byte at the start of a message; anything unusual (an
+// alternation, an option, case-insensitivity, a quantifier after the last literal) ends the prefix.
+QByteArray literalPrefix(const QString &pattern)
+{
+    if (!pattern.startsWith(QLatin1Char('^')) || pattern.contains(QLatin1Char('|')))
+        return {};
+    QByteArray prefix;
+    qsizetype i = 1;
+    while (i < pattern.size()) {
+        const char16_t c = pattern.at(i).unicode();
+        char literal = 0;
+        qsizetype width = 1;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == ':' || c == '"'
+            || c == ',' || c == '=' || c == '<' || c == '>' || c == '/' || c == '@' || c == '_' || c == '-' || c == '!'
+            || c == '\'' || c == '%' || c == '&' || c == ';' || c == '~') {
+            literal = static_cast<char>(c);
+        } else if (c == '\\' && i + 1 < pattern.size()) {
+            const char16_t e = pattern.at(i + 1).unicode();
+            if (e < 0x80 && QByteArrayView(".+*?()[]{}|^$\\/-").contains(static_cast<char>(e))) {
+                literal = static_cast<char>(e);
+                width = 2;
+            }
+        }
+        if (!literal)
+            break;
+        const qsizetype next = i + width;
+        if (next < pattern.size()) {
+            const char16_t q = pattern.at(next).unicode();
+            if (q == '?' || q == '*' || q == '{' || q == '+')
+                break;   // quantified: this literal may be absent or repeated
+        }
+        prefix.append(literal);
+        i = next;
+    }
+    return prefix;
 }
 
 Error ruleError(qsizetype rule, const QString &field, const QString &what)
@@ -343,6 +384,8 @@ Result<std::shared_ptr<const AutoReplier>> AutoReplier::compile(const ReplyRuleS
                                                                      .arg(c.regex.patternErrorOffset() + 1)
                                                                      .arg(c.regex.errorString()));
             c.regex.optimize();   // compiled now, once, not by the first worker that matches
+            if (!rule.caseInsensitive)
+                c.regexPrefix = literalPrefix(rule.pattern);
             break;
         }
         case MatchKind::Hex: {
@@ -418,10 +461,10 @@ QList<AutoReply> AutoReplier::respond(QByteArrayView message) const
     QList<AutoReply> out;
     QString text;
     bool decoded = false;
+    std::optional<QRegularExpressionMatch> match;   // constructed only when an expression runs: it allocates
     for (size_t k = 0; k < m_rules.size(); ++k) {
         const Compiled &c = m_rules[k];
         bool matched = false;
-        QRegularExpressionMatch match;
         switch (c.kind) {
         case MatchKind::Exact:
             matched = c.caseInsensitive ? asciiCaseEqual(message, c.literal) : message == QByteArrayView(c.literal);
@@ -442,12 +485,14 @@ QList<AutoReply> AutoReplier::respond(QByteArrayView message) const
             matched = c.hex.matches(message);
             break;
         case MatchKind::Regex:
+            if (!message.startsWith(c.regexPrefix))
+                break;
             if (!decoded) {
                 text = decodeForMatching(message, m_set.encoding);
                 decoded = true;
             }
             match = c.regex.match(text);
-            matched = match.hasMatch();
+            matched = match->hasMatch();
             break;
         }
         if (!matched || !claim(static_cast<int>(k)))
@@ -456,7 +501,7 @@ QList<AutoReply> AutoReplier::respond(QByteArrayView message) const
         reply.rule = m_index[k];
         reply.target = c.target;
         reply.delay = c.delay;
-        auto bytes = c.reply.expand(m_macros, c.kind == MatchKind::Regex ? &match : nullptr);
+        auto bytes = c.reply.expand(m_macros, c.kind == MatchKind::Regex && match ? &*match : nullptr);
         if (bytes)
             reply.bytes = std::move(bytes).value();
         else

@@ -107,6 +107,7 @@ private:
         MatchKind kind = MatchKind::Contains;
         QByteArray literal;           // text kinds, encoded
         QRegularExpression regex;
+        QByteArray regexPrefix;       // bytes every match starts with (an anchored literal start), or empty
         HexPattern hex;
         MessageTemplate reply;
         ReplyTarget target = ReplyTarget::Sender;

@@ -302,9 +302,9 @@ void UdpEngine::Loop::drain()
         datagram.truncated = received->truncated();
         // UTC: cheap on a hot path (no time-zone lookup); the UI shows it in local time.
         datagram.receivedAt = QDateTime::currentDateTimeUtc();
-        if (replies && !datagram.truncated)
-            answer(received->from, QByteArrayView(buffer.data(), static_cast<qsizetype>(received->size)));
         batch.push_back(std::move(event));
+        if (replies && !received->truncated())
+            answer(received->from, QByteArrayView(buffer.data(), static_cast<qsizetype>(received->size)));
     }
     sink.postAll(batch);
 }
@@ -319,6 +319,7 @@ void UdpEngine::Loop::answer(const SocketAddress &from, QByteArrayView message)
         return;   // no rule matched
     // Every reply of this message, now and later, finds its address here until the last is sent.
     replyTo.emplace(cookie, from);
+    sink.postAll(batch);   // the datagram (and those before it) before the reply it caused
     sendReplies(std::move(list));
 }
 
