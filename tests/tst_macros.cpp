@@ -68,6 +68,16 @@ private slots:
         QVERIFY2(refused.error().detail.contains(QLatin1String("position 1")), qPrintable(refused.error().detail));
     }
 
+    // Found by fuzz_macros: a date format's literal text the encoding cannot carry failed only when
+    // sent. Refused when parsed, like any other text.
+    void dateFormat_mustSuitTheEncoding()
+    {
+        auto parsed = MessageTemplate::parse(QString::fromUtf8("{{date:yyyy年}}"), MessageTemplate::Mode::Text, TextEncoding::Latin1);
+        QVERIFY(!parsed);
+        QVERIFY2(parsed.error().detail.startsWith(QLatin1String("position 1")), qPrintable(parsed.error().detail));
+        QVERIFY(MessageTemplate::parse(QString::fromUtf8("{{date:yyyy年}}"), MessageTemplate::Mode::Text, TextEncoding::Gb18030));
+    }
+
     void hexMode()
     {
         MacroState state;

@@ -161,6 +161,10 @@ Result<MessageTemplate> MessageTemplate::parse(QStringView text, Mode mode, Text
                                    : (part.kind == Part::Date ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("HH:mm:ss"));
                 if (part.text.isEmpty())
                     return errorAt(i, Text::tr("{{%1:}} needs a format after the colon").arg(name));
+                // The format's literal text is sent as it is: it must suit the encoding now, not
+                // fail at every send. (Names of months and days come from the C locale: ASCII.)
+                if (auto encodable = encodeText(part.text, encoding); !encodable)
+                    return errorAt(i, encodable.error().detail);
             } else if (name == QLatin1String("unixtime") && !hasArg) {
                 part.kind = Part::UnixTime;
             } else if (name == QLatin1String("random")) {
