@@ -1,7 +1,7 @@
 // Load generator for bench/run.sh: plain epoll, no Qt, so that whatever it costs is the same for
 // every server it is pointed at. It only ever connects to 127.0.0.1.
 //
-//   loadgen pingpong     --port P [--clients 50] [--size 64] [--seconds 5] [--warmup 0.5] [--threads 1]
+//   loadgen pingpong     --port P [--clients 50] [--size 64] [--seconds 5] [--warmup 0.5] [--threads 1] [--line]
 //   loadgen stream       --port P [--clients 4] [--size 16384] [--window 262144] [--seconds 5] ...
 //   loadgen connect-many --port P [--clients 10000] [--size 64] [--in-flight 100] [--timeout 30]
 //   loadgen handshakes   --port P [--in-flight 8] [--seconds 5] [--warmup 0.5]   (implies --tls)
@@ -62,6 +62,7 @@ struct Options {
     double timeout = 30.0;
     long serverPid = 0;
     bool tls = false;
+    bool line = false;   // pingpong: each message a line (letters, then LF), for servers that split lines
 };
 
 SSL_CTX *g_tls = nullptr;   // with --tls
@@ -101,6 +102,10 @@ Options parse(int argc, char **argv)
         const std::string key = argv[i];
         if (key == "--tls") {
             o.tls = true;
+            continue;
+        }
+        if (key == "--line") {
+            o.line = true;
             continue;
         }
         if (i + 1 >= argc)
@@ -399,7 +404,7 @@ private:
     {
         while (c.sendOffset < m_o.size) {
             // The message is regenerated from seq, so a partial send can resume from any client.
-            std::memset(m_out.data(), c.seq, m_out.size());
+            fillMessage(m_out, c.seq);
             const ssize_t n = ioSend(c.fd, c.ssl, m_out.data() + c.sendOffset, m_o.size - c.sendOffset);
             if (n < 0) {
                 if (!transient(errno))
@@ -412,6 +417,18 @@ private:
             c.sendOffset += static_cast<std::size_t>(n);
         }
         watchOut(c, false);
+    }
+
+    // The message for this seq: the byte itself, or with --line a letter and a final LF, so a
+    // server that splits lines (auto-reply rules) sees one whole line per message.
+    void fillMessage(std::vector<char> &message, unsigned char seq) const
+    {
+        if (!m_o.line) {
+            std::memset(message.data(), seq, message.size());
+            return;
+        }
+        std::memset(message.data(), 'a' + seq % 26, message.size());
+        message.back() = '\n';
     }
 
     void watchOut(Client &c, bool on)
@@ -443,7 +460,7 @@ private:
             c.received += static_cast<std::size_t>(n);
             if (c.received < m_o.size)
                 continue;
-            std::memset(m_expected.data(), c.seq, m_expected.size());
+            fillMessage(m_expected, c.seq);
             if (std::memcmp(m_in.data(), m_expected.data(), m_o.size) != 0)
                 return fail(c);
             if (m_counting) {

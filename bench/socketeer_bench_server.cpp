@@ -1,7 +1,7 @@
 // Socketeer's TcpServer as a stand-alone echo server, so bench/run.sh can drive it exactly like
 // the Python and C servers: start it, read "listening on PORT", load it, SIGTERM it.
 //
-// Usage: socketeer_bench_server event-loop|thread-per-client [--tls-cert PEM --tls-key PEM] [PORT [HOST]]
+// Usage: socketeer_bench_server event-loop|thread-per-client [--tls-cert PEM --tls-key PEM] [--rules FILE.json] [PORT [HOST]]
 //
 // With --tls-cert/--tls-key every client is served over TLS, with the context `socketeer serve
 // --tls-cert/--tls-key` loads (TlsContext::server).
@@ -11,9 +11,11 @@
 // chunk to the Qt thread; the byte counters are kept all the same.
 
 #include "tcp/tcpserver.h"
+#include "text/autoreply.h"
 #include "tls/tlscontext.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -55,12 +57,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments();
-    QString certificateFile, keyFile;
+    QString certificateFile, keyFile, rulesFile;
     for (qsizetype i = 2; i + 1 < args.size();) {
         if (args.at(i) == QLatin1String("--tls-cert"))
             certificateFile = args.takeAt(i + 1);
         else if (args.at(i) == QLatin1String("--tls-key"))
             keyFile = args.takeAt(i + 1);
+        else if (args.at(i) == QLatin1String("--rules"))
+            rulesFile = args.takeAt(i + 1);
         else {
             ++i;
             continue;
@@ -122,6 +126,22 @@ int main(int argc, char **argv)
     config.model = *model;
     config.echo = true;
     config.tls = tls;
+    if (!rulesFile.isEmpty()) {
+        // Auto-reply rules instead of the echo (bench/run-rules.sh): the worker answers each line.
+        QFile file(rulesFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "error: cannot read %s\n", qPrintable(rulesFile));
+            return 1;
+        }
+        auto set = ReplyRuleSet::fromJson(file.readAll());
+        auto compiled = set ? AutoReplier::compile(*set) : Result<std::shared_ptr<const AutoReplier>>(set.error());
+        if (!compiled) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(compiled.error().detail));
+            return 1;
+        }
+        config.rules = std::move(compiled).value();
+        config.echo = false;
+    }
     config.endpoint.port = static_cast<quint16>(args.size() > 2 ? args.at(2).toUInt() : 0);
     if (args.size() > 3)
         config.endpoint.host = args.at(3);

@@ -5,6 +5,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "rulesoptions.h"
 #include "sequenceoption.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
@@ -84,6 +85,8 @@ int runConnect(const QStringList &arguments)
     parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
                        checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption,
                        sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
+    const RulesOptions rulesOptions;
+    parser.addOptions(rulesOptions.list());
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);
@@ -139,6 +142,8 @@ int runConnect(const QStringList &arguments)
         return usageError(sequencePlan.error().message());
     if (*sequencePlan && (framed || checksums->append || checksums->verify))
         return usageError(Cli::tr("--sequence cannot be combined with --frame, --append or --verify yet"));
+    if (const int done = loadRules(parser, rulesOptions, kCommand, *frameSpec, config.rules); done >= 0)
+        return done;
 
     const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
     if (tlsDetail && !parser.isSet(tlsOption))
@@ -198,6 +203,9 @@ int runConnect(const QStringList &arguments)
     };
 
     QObject::connect(&signalWatcher, &SignalWatcher::received, &client, [&] { finish(ExitSuccess); });
+    QObject::connect(&client, &TcpClient::autoReplied, &client, [](int rule, const QByteArray &data, const QString &error) {
+        printLine(autoReplyLine(Cli::tr("the server"), rule, data, error));
+    });
     QObject::connect(&client, &TcpClient::connected, &client, [&](const QString &local, const QString &peer) {
         printLine(Cli::tr("connected to %1 from %2").arg(peer, local));
         if (!client.security().isEmpty())

@@ -6,6 +6,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "rulesoptions.h"
 #include "servertls.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
@@ -107,6 +108,8 @@ int runServe(const QStringList &arguments)
     parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption});
     const ChatOptions chatOptions;
     parser.addOptions({chatOptions.chat, chatOptions.nicknames});
+    const RulesOptions rulesOptions;
+    parser.addOptions(rulesOptions.list());
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);
@@ -169,6 +172,9 @@ int runServe(const QStringList &arguments)
     if (const int done = loadServerTls({parser.value(tlsCertOption), parser.value(tlsKeyOption)}, parser.isSet(tlsDevCertOption),
                                        kCommand, config.tls);
         done >= 0)
+        return done;
+
+    if (const int done = loadRules(parser, rulesOptions, kCommand, *frameSpec, config.rules); done >= 0)
         return done;
 
     if (!config.endpoint.isUnix() && isAnyHost(config.endpoint.host))
@@ -250,6 +256,9 @@ int runServe(const QStringList &arguments)
             framedOut.erase(found);
         }
         printLine(Cli::tr("client %1 disconnected: %2").arg(id).arg(reason));
+    });
+    QObject::connect(&server, &TcpServer::autoReplied, &server, [](quint64 id, int rule, const QByteArray &data, bool toAll, const QString &error) {
+        printLine(autoReplyLine(toAll ? Cli::tr("every client") : Cli::tr("client %1").arg(id), rule, data, error));
     });
     QObject::connect(&server, &TcpServer::clientRejected, &server, [&](const QString &peer, const QString &reason) {
         printLine(Cli::tr("refused %1: %2").arg(peer, reason));

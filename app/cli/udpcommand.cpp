@@ -5,6 +5,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "rulesoptions.h"
 #include "sequenceoption.h"
 #include "signalwatcher.h"
 #include "stdinreader.h"
@@ -90,6 +91,8 @@ int runUdp(const QStringList &arguments)
     const SequenceOptions sequenceOptions;
     parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify,
                        frameOption, sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
+    const RulesOptions rulesOptions;
+    parser.addOptions(rulesOptions.list());
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const auto checksums = checksumChoice(parser, checksumOptions, true);
@@ -120,6 +123,8 @@ int runUdp(const QStringList &arguments)
     }
     const bool echo = parser.isSet(echoOption);
     const bool hex = parser.isSet(hexOption);
+    if (const int done = loadRules(parser, rulesOptions, kCommand, *frameSpec, config.rules); done >= 0)
+        return done;
 
     if (isAnyHost(config.bind.host))
         printWarning(kCommand, Cli::tr("bound to all interfaces: anyone who can reach this machine can send to it"));
@@ -260,6 +265,11 @@ int runUdp(const QStringList &arguments)
         }
     });
     QObject::connect(&endpoint, &UdpEndpoint::datagramSent, &endpoint, [&] { settled(); });
+    QObject::connect(&endpoint, &UdpEndpoint::autoReplied, &endpoint, [&](const QString &peer, int rule, const QByteArray &data, const QString &error) {
+        printLine(autoReplyLine(peer, rule, data, error));
+        if (error.isEmpty())
+            ++inFlight;   // its datagramSent (or error) follows
+    });
     QObject::connect(&endpoint, &UdpEndpoint::errorOccurred, &endpoint, [&](const Error &error) {
         printError(kCommand, error.message());
         // Once bound, an error is about one datagram (sends fail one by one, each reported once).

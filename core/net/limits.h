@@ -134,6 +134,15 @@ inline constexpr qsizetype kChatMaxLineBytes = 8 * KiB;
 // A nickname's length in characters (a Chinese name is 3 bytes of UTF-8 per character): long enough
 // for a name, short enough that "NAME: " does not push the message off a terminal line.
 inline constexpr int kChatMaxNicknameChars = 32;
+// ── Macros and auto-reply rules (core/text/macros.h, autoreply.h) ─────────────────────────
+// {{file:PATH}} inserts at most this: a message, not a file transfer (that is sendStream's job),
+// and a rule reply is built on a server's worker thread, which must not stall on a huge read.
+inline constexpr qint64 kMacroFileBytes = 1 * MiB;
+// A rule's delay: longer is a mistake (a unit typed wrong), and a pending reply holds memory.
+inline constexpr qint64 kReplyMaxDelayMs = 24 * 3600 * 1000;
+// Delayed replies waiting per connection; beyond it a reply is dropped with a report rather than
+// queued without bound (a peer flooding a rule with a long delay).
+inline constexpr int kReplyMaxPending = 1000;
 
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.

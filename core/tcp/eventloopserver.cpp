@@ -407,6 +407,7 @@ void EventLoopServer::Loop::acceptAll()
                                                std::move(accepted->socket), config);
         if (room)
             client->connection.setHeard([this, id = record->id](QByteArrayView bytes) { room->received(id, bytes); });
+        client->connection.setBroadcast([this](const QByteArray &data) { commands.push(SendToAll{data}); });
         if (client->connection.isFinished()) {   // its TLS session could not be set up
             post({ServerEvent::Type::Rejected, 0, {}, record->peer, {}, client->connection.reason(), {}});
             continue;

@@ -1,6 +1,7 @@
 #include "serverconnection.h"
 
 #include "net/chunkstream.h"
+#include "text/autoreply.h"
 #include "tls/tlssession.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,8 @@ ServerConnection::ServerConnection(std::shared_ptr<ClientRecord> record, Socket 
       m_lastProgress(Clock::now()),
       m_handshakeTimeout(config.tlsHandshakeTimeout)
 {
+    if (config.rules)
+        m_rules = std::make_unique<AutoReplyStream>(config.rules);
     if (!config.tls)
         return;
     m_announced = false;
@@ -195,6 +198,7 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
         budget -= std::min(budget, size);
         if (m_closing)
             continue;   // discarded
+        m_reportReplies = report;
         m_record->bytesIn.fetch_add(size, std::memory_order_relaxed);
         if (m_heard)
             m_heard(QByteArrayView(buffer.data(), static_cast<qsizetype>(size)));
@@ -222,10 +226,39 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
                 return;
             }
         }
+        if (m_rules) {
+            sendReplies(m_rules->push(QByteArrayView(buffer.data(), static_cast<qsizetype>(size))));
+            if (isFinished())
+                return;
+        }
         if (!wantsRead(false))
             return;   // paused until the client reads what it was sent, or the front end catches up
         if (!m_tls && size < buffer.size())
             return;   // drained what the kernel had: no recv() just to hear EAGAIN (TLS reads a record at a time)
+    }
+}
+
+// Each reply goes out like the echo (behind what is queued for this client) or through the engine's
+// send-to-all. The front end hears of it (the log marks automatic replies) while it listens to the
+// data, as for Data events: a headless server answering at full speed does not wake another
+// thread for every reply. A reply that could not be built is always reported.
+void ServerConnection::sendReplies(QList<AutoReply> replies)
+{
+    for (AutoReply &reply : replies) {
+        const bool toAll = reply.target == ReplyTarget::All && m_broadcast;
+        ServerEvent event{ServerEvent::Type::AutoReplied, id(), {}, {}, reply.bytes, reply.error, {}};
+        event.rule = reply.rule;
+        event.toAll = toAll;
+        if (reply.error.isEmpty() && !reply.bytes.isEmpty()) {
+            if (toAll)
+                m_broadcast(reply.bytes);
+            else
+                queue(std::move(reply.bytes));
+        }
+        if (m_reportReplies || !reply.error.isEmpty())
+            m_post(std::move(event));
+        if (isFinished())
+            return;
     }
 }
 
@@ -395,6 +428,11 @@ void ServerConnection::tick(Clock::time_point now)
 {
     if (isFinished())
         return;
+    if (m_rules && !m_closing && !m_handshaking) {
+        sendReplies(m_rules->due(now));   // delayed replies whose time has come
+        if (isFinished())
+            return;
+    }
     if (m_handshaking) {
         if (now >= m_handshakeDeadline) {
             const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_handshakeTimeout).count();
@@ -423,9 +461,10 @@ std::optional<ServerConnection::Clock::time_point> ServerConnection::nextTick() 
         return m_handshakeDeadline;
     if (m_closing)
         return m_shutDown ? std::min(m_closeDeadline, m_ackCheckAt) : m_closeDeadline;
+    std::optional<Clock::time_point> next = m_rules ? m_rules->nextDue() : std::nullopt;
     if (!m_queue.empty() && m_stallTimeout.count() > 0)
-        return m_lastProgress + m_stallTimeout;
-    return std::nullopt;
+        next = std::min(next.value_or(Clock::time_point::max()), m_lastProgress + m_stallTimeout);
+    return next;
 }
 
 void ServerConnection::sent(quint64 bytes)

@@ -17,6 +17,8 @@
 #include "net/sendqueue.h"
 #include "net/socket.h"
 
+#include <QList>
+
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -25,6 +27,8 @@
 
 namespace socketeer {
 
+class AutoReplyStream;
+struct AutoReply;
 class ChunkStream;
 class TlsContext;
 class TlsSession;
@@ -85,6 +89,9 @@ public:
     bool isStreaming() const { return !m_streams.empty(); }
     // Takes what the streams have for it, as far as its queue has room.
     void pump();
+    // Where a rule's reply "to all clients" goes: the engine's sendToAll (a command to its own
+    // queue, so the order is the engine's). Unset: to this client only.
+    void setBroadcast(std::function<void(const QByteArray &)> broadcast) { m_broadcast = std::move(broadcast); }
     // Deadlines: the stall check while bytes wait, the close's acknowledgement check and timeout.
     void tick(Clock::time_point now);
     std::optional<Clock::time_point> nextTick() const;
@@ -98,6 +105,7 @@ private:
     void advanceClose();
     void updateQueued();
     void leaveStreams();
+    void sendReplies(QList<AutoReply> replies);
 
     struct Following {
         std::shared_ptr<ChunkStream> stream;
@@ -115,6 +123,9 @@ private:
     const std::chrono::milliseconds m_closeTimeout;
     Post m_post;
     std::function<void(QByteArrayView)> m_heard;
+    std::unique_ptr<AutoReplyStream> m_rules;   // null without rules
+    std::function<void(const QByteArray &)> m_broadcast;
+    bool m_reportReplies = true;   // the engine's reportData as of the last read
     QString m_reason;
     Clock::time_point m_lastProgress;   // the last byte the client took, or when its queue was empty
     Clock::time_point m_closeDeadline;

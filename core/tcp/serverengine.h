@@ -17,7 +17,7 @@ class ChunkStream;
 class TlsContext;
 
 struct ServerEvent {
-    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped, TlsStarted, Chat };
+    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped, TlsStarted, Chat, AutoReplied };
     Type type = Type::Data;
     quint64 id = 0;
     std::shared_ptr<const ClientRecord> client;   // Connected, TlsStarted
@@ -25,6 +25,10 @@ struct ServerEvent {
     QByteArray data;                              // Data; Chat: lines of the room's transcript
     QString reason;                               // Rejected, Disconnected
     Error error;                                  // Failed
+    // AutoReplied: data is what was sent (to the client `id`, or to every client when toAll), reason
+    // is why nothing was sent (the reply could not be built) or empty; rule is its index in the set.
+    int rule = -1;
+    bool toAll = false;
 };
 
 using ServerEventSink = Mailbox<ServerEvent>;

@@ -157,6 +157,9 @@ void TcpClient::deliver(std::vector<ClientEvent> &&events)
         case ClientEvent::Type::PeerClosed:
             emit peerClosed();
             break;
+        case ClientEvent::Type::AutoReplied:
+            emit autoReplied(event.rule, event.data, event.reason);
+            break;
         case ClientEvent::Type::Failed:
             if (!event.refusedCertificate.isEmpty())
                 m_refused = describeCertificate(event.refusedCertificate, {event.refusedBecause});

@@ -87,6 +87,9 @@ signals:
     // Bytes the kernel accepted, batched like dataReceived.
     void dataSent(qint64 bytes);
     void peerClosed();
+    // An auto-reply rule (TcpClientConfig::rules) fired: `data` was queued to the server; a
+    // non-empty `error` says why nothing was sent. `rule` is the rule's index.
+    void autoReplied(int rule, const QByteArray &data, const QString &error);
     void errorOccurred(const socketeer::Error &error);
     void disconnected(const QString &reason);
 

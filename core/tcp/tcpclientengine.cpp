@@ -5,6 +5,7 @@
 #include "net/open.h"
 #include "net/sendqueue.h"
 #include "net/trace.h"
+#include "text/autoreply.h"
 #include "tls/tlssession.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,8 @@ struct TcpClientEngine::Worker {
         : config(clientConfig), sink(eventSink), counters(byteCounters), commands(std::move(commandWakeup)),
           stop(std::move(stopWakeup))
     {
+        if (config.rules)
+            replies = std::make_unique<AutoReplyStream>(config.rules);
     }
 
     const TcpClientConfig config;
@@ -68,6 +71,10 @@ struct TcpClientEngine::Worker {
     bool shutDown = false;        // SHUT_WR done
     bool closePending = false;
     std::array<char, kReadChunk> buffer{};
+    std::unique_ptr<AutoReplyStream> replies;   // with rules only
+
+    void sendReplies(QList<AutoReply> list);
+    int replyTimeout() const;
 
     void run();
     void serve();
@@ -198,12 +205,14 @@ void TcpClientEngine::Worker::serve()
         const bool wantWrite = !queue.empty() || readWantsWrite || (halfClosePending && !shutDown);
         const short events = static_cast<short>((wantRead ? POLLIN : 0) | (wantWrite ? POLLOUT : 0));
         std::array<pollfd, 3> fds{{{socket.fd(), events, 0}, {commands.fd(), POLLIN, 0}, {stop.fd(), POLLIN, 0}}};
-        if (::poll(fds.data(), fds.size(), buffered ? 0 : -1) < 0) {
+        if (::poll(fds.data(), fds.size(), buffered ? 0 : replyTimeout()) < 0) {
             if (errno == EINTR)
                 continue;
             fail(Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("poll")));
             return;
         }
+        if (replies)
+            sendReplies(replies->due(AutoReplyStream::Clock::now()));   // delayed replies whose time has come
         if (fds[2].revents) {
             finish(Text::tr("closed by this side"));
             return;
@@ -223,6 +232,34 @@ void TcpClientEngine::Worker::serve()
         if (open)
             progress((got & (POLLOUT | POLLHUP | POLLERR)) != 0);
     }
+}
+
+// Queued behind what waits already, never after the FIN.
+void TcpClientEngine::Worker::sendReplies(QList<AutoReply> list)
+{
+    for (AutoReply &reply : list) {
+        ClientEvent event{ClientEvent::Type::AutoReplied, reply.bytes, 0, {}, {}, reply.error, {}, {}};
+        event.rule = reply.rule;
+        // A half-close asked for waits for the queue (connect's stdin asks for it at once), so a
+        // reply may still go before the FIN; after it, or once a close is asked for, nothing may.
+        if (reply.error.isEmpty() && !reply.bytes.isEmpty() && !shutDown && !closePending) {
+            queue.append(std::move(reply.bytes));
+            queueChanged = true;
+        }
+        post(std::move(event));
+    }
+}
+
+// poll()'s timeout: until the next delayed reply, or none.
+int TcpClientEngine::Worker::replyTimeout() const
+{
+    const auto at = replies ? replies->nextDue() : std::nullopt;
+    if (!at)
+        return -1;
+    const auto now = AutoReplyStream::Clock::now();
+    if (*at <= now)
+        return 0;
+    return static_cast<int>(std::min<qint64>(std::chrono::ceil<std::chrono::milliseconds>(*at - now).count(), 60 * 1000));
 }
 
 void TcpClientEngine::Worker::runCommands()
@@ -272,6 +309,8 @@ void TcpClientEngine::Worker::readFrom()
         }
         counters.bytesIn.fetch_add(*n, std::memory_order_relaxed);
         post({ClientEvent::Type::Data, QByteArray(buffer.data(), static_cast<qsizetype>(*n)), 0, {}, {}, {}, {}, {}});
+        if (replies)
+            sendReplies(replies->push(QByteArrayView(buffer.data(), static_cast<qsizetype>(*n))));
         budget -= std::min(budget, *n);
         if (!tls && *n < buffer.size())
             return;   // drained what the kernel had (TLS reads a record at a time)

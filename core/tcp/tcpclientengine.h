@@ -19,7 +19,7 @@ namespace socketeer {
 class ChunkStream;
 
 struct ClientEvent {
-    enum class Type { Connected, Data, Sent, PeerClosed, Failed, Disconnected };
+    enum class Type { Connected, Data, Sent, PeerClosed, Failed, Disconnected, AutoReplied };
     Type type = Type::Data;
     QByteArray data;   // Data
     qint64 count = 0;  // Sent
@@ -34,6 +34,8 @@ struct ClientEvent {
     // elsewhere need not name them.
     QByteArray refusedCertificate{};
     QString refusedBecause{};
+    // AutoReplied: data is what was sent, reason why nothing was (empty: sent), rule its index.
+    int rule = -1;
 };
 
 using ClientEventSink = Mailbox<ClientEvent>;

@@ -11,6 +11,7 @@
 
 namespace socketeer {
 
+class AutoReplier;
 class TlsContext;
 
 struct TcpClientConfig {
@@ -25,6 +26,8 @@ struct TcpClientConfig {
     QString tlsServerName;
     QStringList trustedFingerprints;
     std::chrono::milliseconds tlsHandshakeTimeout = limits::kTlsHandshakeTimeout;
+    // Auto-reply rules (core/text/autoreply.h), run by the worker on what arrives. Null: none.
+    std::shared_ptr<const AutoReplier> rules;
 };
 
 } // namespace socketeer

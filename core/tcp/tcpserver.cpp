@@ -264,6 +264,9 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
         case ServerEvent::Type::Chat:
             emit chatTranscript(event.data);
             break;
+        case ServerEvent::Type::AutoReplied:
+            emit autoReplied(event.id, event.rule, event.data, event.toAll, event.reason);
+            break;
         case ServerEvent::Type::Failed:
             emit errorOccurred(event.error);
             break;

@@ -80,6 +80,12 @@ signals:
     // ("NAME: TEXT\n", "*** NAME joined\n"), relayed already by the engine; for the server's own log.
     void chatTranscript(const QByteArray &lines);
     void errorOccurred(const socketeer::Error &error);
+    // An auto-reply rule (TcpServerConfig::rules) fired on a message from client `id`: `data` went to
+    // it, or to every client when `toAll`; `rule` is the rule's index. A non-empty `error` says why
+    // nothing was sent (a {{file:}} that cannot be read, too many delayed replies waiting).
+    // Like dataReceived, replies are reported only while something is connected to dataReceived
+    // (a failure always is).
+    void autoReplied(quint64 id, int rule, const QByteArray &data, bool toAll, const QString &error);
     // Totals and the live thread count, at most once per interval and only when they changed.
     void statisticsUpdated(const socketeer::ServerStatistics &statistics);
     void stopped();

@@ -16,6 +16,7 @@
 
 namespace socketeer {
 
+class AutoReplier;
 class TlsContext;
 
 enum class ServerModel {
@@ -59,6 +60,9 @@ struct TcpServerConfig {
     // client is announced (clientConnected) only once its handshake is done, and one whose
     // handshake fails is reported as refused with the reason. Null: plain TCP.
     std::shared_ptr<const TlsContext> tls;
+    // Auto-reply rules (core/text/autoreply.h), run on the worker next to the echo: each client's
+    // stream is split with the rules' framing and every message matched. Null: none.
+    std::shared_ptr<const AutoReplier> rules;
     // From accept() to a finished handshake, at most this long.
     std::chrono::milliseconds tlsHandshakeTimeout = limits::kTlsHandshakeTimeout;
     // The event-loop thread's name: the timeline's lane for this server, and what a debugger shows.

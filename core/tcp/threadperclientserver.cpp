@@ -239,6 +239,7 @@ void ThreadPerClientServer::Acceptor::acceptOne()
             commands.push(ChatHeard{record->id, bytes.toByteArray()});
         });
     }
+    session->connection.setBroadcast([this](const QByteArray &data) { commands.push(SendToAll{data}); });
     // Joined before it is announced: whatever a live feed reads once the client is known to be
     // there reaches it.
     std::erase_if(everyone, [](const auto &stream) { return stream->progress().ended; });

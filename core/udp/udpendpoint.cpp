@@ -156,6 +156,9 @@ void UdpEndpoint::deliver(std::vector<UdpEvent> &&events)
         case UdpEvent::Type::Sent:
             emit datagramSent(event.address.toString(), event.bytes);
             break;
+        case UdpEvent::Type::AutoReplied:
+            emit autoReplied(event.address.toString(), event.rule, event.datagram.data, event.reason);
+            break;
         case UdpEvent::Type::BroadcastChanged:
             m_broadcast = event.enabled;
             emit broadcastChanged(event.enabled);

@@ -66,6 +66,9 @@ signals:
     void bound(const QString &address, quint16 port);
     void datagramsReceived(const QList<socketeer::Datagram> &batch);
     void datagramSent(const QString &to, qint64 bytes);
+    // An auto-reply rule (UdpConfig::rules) answered a datagram from `to`: `data` was sent (a
+    // non-empty `error` says why nothing was). `rule` is the rule's index.
+    void autoReplied(const QString &to, int rule, const QByteArray &data, const QString &error);
     void broadcastChanged(bool enabled);
     void groupJoined(const QString &group);
     void groupLeft(const QString &group);

@@ -1,5 +1,7 @@
 #include "udpengine.h"
 
+#include "text/autoreply.h"
+
 #include "net/commandqueue.h"
 #include "net/limits.h"
 #include "net/open.h"
@@ -15,6 +17,8 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <unordered_map>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -87,6 +91,11 @@ struct UdpEngine::Loop {
     Loop(const UdpConfig &endpointConfig, UdpEventSink &eventSink, UdpCounters &endpointCounters, Wakeup wakeup)
         : config(endpointConfig), sink(eventSink), counters(endpointCounters), commands(std::move(wakeup))
     {
+        if (config.rules) {
+            replies = std::make_unique<AutoReplyStream>(config.rules);
+            const FrameKind kind = config.rules->framing().kind;
+            stripLineEnd = kind == FrameKind::Line || kind == FrameKind::Crlf;
+        }
     }
 
     const UdpConfig config;
@@ -102,8 +111,17 @@ struct UdpEngine::Loop {
     std::deque<PendingSend> pending;
     qint64 pendingBytes = 0;   // with each datagram's overhead
     bool stopping = false;
+    // Auto-reply rules: whom each reply answers, by the cookie its message was given, until the
+    // last reply of that message is sent.
+    std::unique_ptr<AutoReplyStream> replies;
+    bool stripLineEnd = false;
+    quint64 nextCookie = 0;
+    std::unordered_map<quint64, SocketAddress> replyTo;
 
     void run();
+    void answer(const SocketAddress &from, QByteArrayView message);
+    void sendReplies(QList<AutoReply> list);
+    int pollTimeout(bool reading) const;
     bool setUp();
     void serve();
     void tearDown();
@@ -198,7 +216,7 @@ void UdpEngine::Loop::serve()
         const bool reading = !sink.congested();
         const short socketEvents = static_cast<short>((reading ? POLLIN : 0) | (pending.empty() ? 0 : POLLOUT));
         pollfd fds[2] = {{commands.fd(), POLLIN, 0}, {socket.fd(), socketEvents, 0}};
-        const int ready = ::poll(fds, 2, reading ? -1 : 100);
+        const int ready = ::poll(fds, 2, pollTimeout(reading));
         if (ready < 0) {
             if (errno == EINTR)
                 continue;
@@ -209,6 +227,8 @@ void UdpEngine::Loop::serve()
             runCommands();
         if (stopping)
             return;
+        if (replies)
+            sendReplies(replies->due(AutoReplyStream::Clock::now()));
         if (fds[1].revents & POLLOUT)
             flushPending();
         if (reading && (fds[1].revents & (POLLIN | POLLERR))) {
@@ -283,8 +303,64 @@ void UdpEngine::Loop::drain()
         // UTC: cheap on a hot path (no time-zone lookup); the UI shows it in local time.
         datagram.receivedAt = QDateTime::currentDateTimeUtc();
         batch.push_back(std::move(event));
+        if (replies && !received->truncated())
+            answer(received->from, QByteArrayView(buffer.data(), static_cast<qsizetype>(received->size)));
     }
     sink.postAll(batch);
+}
+
+void UdpEngine::Loop::answer(const SocketAddress &from, QByteArrayView message)
+{
+    if (stripLineEnd && message.endsWith('\n'))
+        message.chop(message.endsWith("\r\n") ? 2 : 1);
+    const quint64 cookie = ++nextCookie;
+    QList<AutoReply> list = replies->pushMessage(message, AutoReplyStream::Clock::now(), cookie);
+    if (list.isEmpty() && !replies->nextDue())
+        return;   // no rule matched
+    // Every reply of this message, now and later, finds its address here until the last is sent.
+    replyTo.emplace(cookie, from);
+    sink.postAll(batch);   // the datagram (and those before it) before the reply it caused
+    sendReplies(std::move(list));
+}
+
+void UdpEngine::Loop::sendReplies(QList<AutoReply> list)
+{
+    for (AutoReply &reply : list) {
+        auto it = replyTo.find(reply.cookie);
+        if (it == replyTo.end())
+            continue;
+        const SocketAddress to = it->second;
+        UdpEvent event;
+        event.type = UdpEvent::Type::AutoReplied;
+        event.address = to;
+        event.rule = reply.rule;
+        event.reason = reply.error;
+        event.datagram.data = reply.bytes;
+        // Announced before its Sent (or send error), so a front end counting sends in flight can
+        // count this one first.
+        post(std::move(event));
+        if (reply.error.isEmpty())
+            send(to, std::move(reply.bytes));
+    }
+    // A message's address is kept while any of its replies still waits.
+    if (replyTo.empty())
+        return;
+    std::unordered_set<quint64> waiting;
+    for (const quint64 cookie : replies->pendingCookies())
+        waiting.insert(cookie);
+    std::erase_if(replyTo, [&](const auto &entry) { return !waiting.contains(entry.first); });
+}
+
+int UdpEngine::Loop::pollTimeout(bool reading) const
+{
+    int timeout = reading ? -1 : 100;
+    if (const auto at = replies ? replies->nextDue() : std::nullopt) {
+        const auto now = AutoReplyStream::Clock::now();
+        const int ms = *at <= now ? 0
+                                  : static_cast<int>(std::min<qint64>(std::chrono::ceil<std::chrono::milliseconds>(*at - now).count(), 60 * 1000));
+        timeout = timeout < 0 ? ms : std::min(timeout, ms);
+    }
+    return timeout;
 }
 
 void UdpEngine::Loop::sendTo(const Endpoint &to, QByteArray data)

@@ -15,7 +15,7 @@
 namespace socketeer {
 
 struct UdpEvent {
-    enum class Type { Bound, Received, Sent, BroadcastChanged, GroupJoined, GroupLeft, Failed, Closed };
+    enum class Type { Bound, Received, Sent, BroadcastChanged, GroupJoined, GroupLeft, Failed, Closed, AutoReplied };
     Type type = Type::Received;
     SocketAddress address;   // Bound: the local address; Sent: where it went
     Datagram datagram;       // Received
@@ -23,6 +23,9 @@ struct UdpEvent {
     QString group;           // GroupJoined, GroupLeft
     bool enabled = false;    // BroadcastChanged
     Error error;             // Failed
+    // AutoReplied: address is whom it answered, datagram.data what was sent, reason why nothing was.
+    int rule = -1;
+    QString reason;
 };
 
 using UdpEventSink = Mailbox<UdpEvent>;

@@ -8,7 +8,11 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
+
 namespace socketeer {
+
+class AutoReplier;
 
 struct UdpConfig {
     Endpoint bind{QStringLiteral("127.0.0.1"), 0, {}};   // loopback unless told otherwise; port 0: any free
@@ -16,6 +20,10 @@ struct UdpConfig {
     // Bytes kept of each datagram. The default holds the largest IPv4 or IPv6 datagram; a smaller
     // one cuts longer datagrams, and they arrive flagged `truncated`, never silently short.
     qsizetype receiveBufferSize = 65536;
+    // Auto-reply rules (core/text/autoreply.h): each datagram is one message (with line framing, the
+    // default, one LF or CR LF at its end is not part of it: what `nc -u` sends), answered to its
+    // sender ("to all" too: UDP has no clients). Null: none.
+    std::shared_ptr<const AutoReplier> rules;
 };
 
 // The largest payload one UDP datagram can carry: 65535 minus the UDP header (8) and, for IPv4,

@@ -297,5 +297,35 @@ for name, control, ops in [
         ('controls', 0b110, chat_join(1) + chat_join(4) + chat_say(4, 'hi\rfake: line\x1b[2J\x7f\x00\ttab\n')),
         ('unfinished-leave', 0b111, chat_join(1) + chat_say(1, 'a\n') + chat_join(2) + chat_say(2, 'b\nbye') + chat_leave(2))]:
     write('chatroom', name, bytes([control]) + ops)
+# --- macros: byte 0 bit 0 hex mode, bit 1 captures allowed, bits 2-3 the encoding; then the template ---
+for name, control, text in [
+        ('text-escapes', 0, 'A\\r\\n\\t\\0\\x41\\\\ \\{{ \\$'),
+        ('counter', 0, '#{{counter}} {{counter:start=7,step=-3,width=4,name=b}}'),
+        ('clock', 0, '{{date}} {{time}} {{date:yyyyMMdd}} {{time:HH:mm:ss.zzz}} {{unixtime}}'),
+        ('random-hex', 0, '{{random:100}}{{hex:00 FF 0d0a}}'),
+        ('file-parsed', 0, '{{file:/nonexistent}}'),
+        ('hex-mode', 1, '01 03 0x0A,ff {{counter}} \\r'),
+        ('captures', 2, 'PONG \\1 ${first} ${0} ${2}'),
+        ('gbk', 4, '\u4f60\u597d{{hex:0d}}'),
+        ('latin1-refused', 12, '\u4f60'),
+        ('unclosed', 0, 'ab{{counter'),
+        ('bad-escape', 0, '\\q'),
+        ('odd-hex', 1, '01 0')]:
+    write('macros', name, bytes([control]) + text.encode())
+
+# --- rules: byte 0 picks a rules file (0), a --reply spec line and a message (1), or a hex pattern
+# line and a message (2) ---
+write('rules', 'file', b'\x00' + b"""{"version": 1, "mode": "all", "encoding": "UTF-8", "framing": "line", "rules": [
+ {"name": "ping", "match": "regex", "pattern": "^PING (?<n>\\\\d+)$", "reply": "PONG ${n} \\\\1\\\\n", "maxFires": 3},
+ {"match": "hex", "pattern": "01 03 ?? ?? *", "reply": "01 83 02", "replyFormat": "hex", "to": "all", "delayMs": 100},
+ {"match": "contains", "pattern": "PING", "reply": "{{counter}}", "caseInsensitive": true, "enabled": false}]}""")
+write('rules', 'file-bad-rule', b'\x00{"rules": [{"match": "exact", "pattern": "a", "reply": "b"}, {"match": "hex", "pattern": "0", "reply": "b"}]}')
+write('rules', 'file-bad-json', b'\x00{"rules": [')
+write('rules', 'spec-regex', b'\x01regex:^PING (\\d+)$=>PONG \\1\nPING 42')
+write('rules', 'spec-hex-reply', b'\x01starts:AT+=>hex:4F 4B 0D 0A\nAT+GMR')
+write('rules', 'spec-no-arrow', b'\x01exact:PING\nPING')
+write('rules', 'hex-wildcards', b'\x0201 03 ?? ?? 00 0A\n\x01\x03\x12\x34\x00\x0a')
+write('rules', 'hex-open', b'\x0201 ?? *\n\x01\x02\x03')
+write('rules', 'hex-bad', b'\x0201 ? 02\n\x01')
 
 print('seeds written under', os.path.join(HERE, 'corpus'))
