@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>socketeer::AutoReply</name>
+    <message numerus="yes">
+        <source>uses group %1, but the pattern has %n group(s)</source>
+        <translation>
+            <numerusform>uses group %1, but the pattern has %n group</numerusform>
+            <numerusform>uses group %1, but the pattern has %n groups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>socketeer::Checksum</name>
     <message numerus="yes">
         <source>bad %1: too short for its %n-byte check value</source>
@@ -18,6 +28,13 @@
         <translation>
             <numerusform>the connection ended inside a message: its %n byte so far is written as the last line</numerusform>
             <numerusform>the connection ended inside a message: its %n bytes so far are written as the last line</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… (%n byte(s) in all)</source>
+        <translation>
+            <numerusform>… (%n byte in all)</numerusform>
+            <numerusform>… (%n bytes in all)</numerusform>
         </translation>
     </message>
 </context>
@@ -66,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>socketeer::ui::FramingBar</name>
+    <message numerus="yes">
+        <source>framing changed: %n byte(s) of unfinished messages were dropped</source>
+        <translation>
+            <numerusform>framing changed: %n byte of unfinished messages was dropped</numerusform>
+            <numerusform>framing changed: %n bytes of unfinished messages were dropped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::InboxPanel</name>
     <message numerus="yes">
         <source>Delete all %n message(s) of the local inbox? Their files are removed.</source>
@@ -89,6 +116,33 @@
         <translation>
             <numerusform>(%n byte)</numerusform>
             <numerusform>(%n bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::SavedMessageDialog</name>
+    <message numerus="yes">
+        <source>%n byte(s): %1</source>
+        <translation>
+            <numerusform>%n byte: %1</numerusform>
+            <numerusform>%n bytes: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::SavedMessagesDock</name>
+    <message numerus="yes">
+        <source>Sent &quot;%1&quot; (%n byte(s))</source>
+        <translation>
+            <numerusform>Sent &quot;%1&quot; (%n byte)</numerusform>
+            <numerusform>Sent &quot;%1&quot; (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n message(s) and sequence(s)</source>
+        <translation>
+            <numerusform>Imported %n message or sequence</numerusform>
+            <numerusform>Imported %n messages and sequences</numerusform>
         </translation>
     </message>
 </context>

@@ -89,6 +89,166 @@
     </message>
 </context>
 <context>
+    <name>socketeer::AutoReply</name>
+    <message>
+        <location filename="../../core/text/autoreply.cpp" line="+92" />
+        <source>rule %1, "%2": %3</source>
+        <translation>规则 %1，“%2”：%3</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>position %1: "*" may only end a hex pattern</source>
+        <translation>第 %1 个字符：“*”只能出现在十六进制模式的末尾</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>position %1: a wildcard is two question marks, "??" (one byte)</source>
+        <translation>第 %1 个字符：通配符是两个问号“??”（一个字节）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>position %1: "%2" is not a hex digit, "??" or "*"</source>
+        <translation>第 %1 个字符：“%2”不是十六进制数字、“??”或“*”</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>position %1: write each byte as two hex digits (0A, not A)</source>
+        <translation>第 %1 个字符：每个字节写两位十六进制数字（0A，而不是 A）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>an empty hex pattern</source>
+        <translation>十六进制模式为空</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>"%1" has no "=&gt;": write MATCH=&gt;REPLY, e.g. 'regex:^PING (\d+)$=&gt;PONG \1'</source>
+        <translation>“%1”中没有“=&gt;”：请写作 匹配=&gt;回复，例如 'regex:^PING (\d+)$=&gt;PONG \1'</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>"%1" does not start with a kind: exact:, contains:, starts:, ends:, regex: or hex:</source>
+        <translation>“%1”没有以匹配方式开头：exact:、contains:、starts:、ends:、regex: 或 hex:</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>第 %1 字节处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a rules file is a JSON object with a "rules" array</source>
+        <translation>规则文件是含有“rules”数组的 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>unknown field "%1" (known: %2)</source>
+        <translation>未知字段“%1”（已知：%2）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>"version": only version 1 is known</source>
+        <translation>“version”：只支持版本 1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>"mode": "first" (the first matching rule replies) or "all", not "%1"</source>
+        <translation>“mode”：应为“first”（第一条匹配的规则回复）或“all”，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>"encoding": unknown encoding "%1"</source>
+        <translation>“encoding”：未知编码“%1”</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>"rules" must be an array of rules</source>
+        <translation>“rules”必须是规则数组</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>each rule is a JSON object</source>
+        <translation>每条规则都是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>unknown field (known: %1)</source>
+        <translation>未知字段（已知：%1）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>"%1" is not exact, contains, starts, ends, regex or hex</source>
+        <translation>“%1”不是 exact、contains、starts、ends、regex 或 hex</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>"text" or "hex", not "%1"</source>
+        <translation>应为“text”或“hex”，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>"sender" or "all", not "%1"</source>
+        <translation>应为“sender”或“all”，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+29" />
+        <source>must be a whole number from 0 to %1</source>
+        <translation>必须是 0 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>must be 0 (always) or more</source>
+        <translation>必须是 0（总是）或更大</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>not a valid regular expression at position %1: %2</source>
+        <translation>第 %1 个字符处不是有效的正则表达式：%2</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>a pattern cannot hold macros</source>
+        <translation>模式中不能包含宏</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>empty: it would match every message</source>
+        <translation>为空：会匹配每一条消息</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11" />
+        <source>uses group %1, but the pattern has %n group(s)</source>
+        <translation>
+            <numerusform>使用了第 %1 组，但模式只有 %n 个组</numerusform></translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the pattern has no group named "%1"</source>
+        <translation>模式中没有名为“%1”的组</translation>
+    </message>
+    <message>
+        <location line="+108" />
+        <source>more than %1 delayed replies waiting: this one is dropped</source>
+        <translation>等待中的延迟回复超过 %1 条：此条被丢弃</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::Checksum</name>
     <message>
         <location filename="../../core/text/checksum.cpp" line="+133" />
@@ -124,7 +284,8 @@
         <location line="+4" />
         <source>bad %1: too short for its %n-byte check value</source>
         <translation>
-            <numerusform>%1 校验错误：消息太短，放不下 %n 字节的校验值</numerusform></translation>
+            <numerusform>%1 校验错误：消息太短，放不下 %n 字节的校验值</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -172,7 +333,7 @@
         <translation>%1（参见 socketeer %2 --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+43" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+45" />
         <source>Connects to a TCP server. The bytes read from stdin are sent exactly as read, and the bytes
 received are written to stdout exactly as received. At the end of stdin the sending side is
 shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,
@@ -183,7 +344,12 @@ The server is HOST PORT, or one argument HOST:PORT or [IPv6]:PORT, or --unix PAT
 
 With --append every message sent gets a check value after it. A message is each chunk read
 from stdin as it came (one write into a pipe, at most 64 KiB): printf '123456789' piped in
-with --append crc16-modbus sends the nine bytes and then 37 4B.</source>
+with --append crc16-modbus sends the nine bytes and then 37 4B.
+
+With --frame and --verify each message received is checked as ending with its check value:
+it is written to stdout as always, and a bad one is reported after it on stderr, as
+"socketeer connect: warning: message 3: bad crc16-modbus: expected 37 4B, found 00 00";
+the command then exits 1.</source>
         <translation>连接到 TCP 服务器。从标准输入读到的字节原样发送，收到的字节原样写到标准输出。
 标准输入结束时关闭发送方向（对端会读到文件结束），命令继续输出，直到对端关闭连接，
 然后以 0 退出。对端先关闭连接时命令也会退出。连接情况和错误输出到标准错误。
@@ -192,10 +358,20 @@ with --append crc16-modbus sends the nine bytes and then 37 4B.</source>
 
 使用 --append 时，发送的每条消息后面都附加一个校验值。一条消息就是从标准输入按原样读到的
 一块数据（管道里的一次写入，最多 64 KiB）：用管道输入 printf '123456789' 并使用
---append crc16-modbus 时，发送这九个字节，然后是 37 4B。</translation>
+--append crc16-modbus 时，发送这九个字节，然后是 37 4B。
+
+使用 --frame 和 --verify 时，收到的每条消息都按以校验值结尾来检查：它照常写到标准输出，
+校验错误的会随后在标准错误上报告，形如
+“socketeer connect: warning: message 3: bad crc16-modbus: expected 37 4B, found 00 00”；
+此时命令以 1 退出。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+14" />
+        <source>With --messages FILE.json --sequence NAME a saved sequence is run instead of reading stdin.</source>
+        <translation>使用 --messages FILE.json --sequence NAME 时，运行已保存的序列，而不读取标准输入。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Host name or IP address, or HOST:PORT.</source>
         <translation>主机名或 IP 地址，或 HOST:PORT。</translation>
     </message>
@@ -211,7 +387,7 @@ with --append crc16-modbus sends the nine bytes and then 37 4B.</source>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../app/cli/servecommand.cpp" line="+72" />
+        <location filename="../../app/cli/servecommand.cpp" line="+85" />
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -253,11 +429,13 @@ with --append crc16-modbus sends the nine bytes and then 37 4B.</source>
     </message>
     <message>
         <location line="+2" />
+        <location filename="../../app/cli/servecommand.cpp" line="+22" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+90" />
         <source>spec</source>
         <translation>分帧</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+17" />
         <source>--unix cannot be combined with a host and port</source>
         <translation>--unix 不能与主机和端口同时使用</translation>
     </message>
@@ -288,12 +466,29 @@ with --append crc16-modbus sends the nine bytes and then 37 4B.</source>
         <translation>--timeout：“%1”不是有效的毫秒数（应为 1 或更大）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+7" />
+        <location filename="../../app/cli/servecommand.cpp" line="+16" />
+        <source>--verify needs --frame: TCP is a stream, so a check value ends a message only once framing says where messages end</source>
+        <translation>--verify 需要 --frame：TCP 是字节流，只有分帧说明了消息在哪里结束，校验值才能作为消息的结尾</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+59" />
+        <source>--sequence cannot be combined with --frame, --append or --verify yet</source>
+        <translation>--sequence 暂时不能与 --frame、--append 或 --verify 一起使用</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>--servername, --ca-file, --trust-fingerprint and --alpn need --tls</source>
         <translation>--servername、--ca-file、--trust-fingerprint 和 --alpn 需要同时给出 --tls</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+57" />
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>connected to %1 from %2</source>
         <translation>已连接到 %1，本地地址 %2</translation>
     </message>
@@ -303,15 +498,16 @@ with --append crc16-modbus sends the nine bytes and then 37 4B.</source>
         <translation>TLS：%1</translation>
     </message>
     <message>
-        <location line="+33" />
-        <location filename="../../app/cli/frameoption.cpp" line="+51" />
-        <location filename="../../app/cli/servecommand.cpp" line="+147" />
-        <location filename="../../app/cli/udpcommand.cpp" line="+199" />
+        <location line="+41" />
+        <location filename="../../app/cli/frameoption.cpp" line="+59" />
+        <location filename="../../app/cli/servecommand.cpp" line="+149" />
+        <location line="+18" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+114" />
         <source>cannot write to standard output: %1</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-166" />
+        <location filename="../../app/cli/servecommand.cpp" line="-224" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot connect). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
@@ -407,12 +603,14 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>从这个文件的第一行读取密码。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="-144" />
+        <location filename="../../app/cli/connectcommand.cpp" line="-178" />
         <location filename="../../app/cli/inboxcommand.cpp" line="+97" />
         <location line="+2" />
         <location filename="../../app/cli/mailcommand.cpp" line="+0" />
         <location line="+23" />
         <location line="+1" />
+        <location filename="../../app/cli/rulesoptions.cpp" line="+25" />
+        <location filename="../../app/cli/sequenceoption.cpp" line="+31" />
         <location filename="../../app/cli/servecommand.cpp" line="+29" />
         <location line="+2" />
         <source>file</source>
@@ -499,7 +697,7 @@ socketeer mail 指向它：
         <location line="+1" />
         <location line="+4" />
         <location filename="../../app/cli/servecommand.cpp" line="-29" />
-        <location filename="../../app/cli/udpcommand.cpp" line="-123" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-178" />
         <location line="+1" />
         <source>address</source>
         <translation>地址</translation>
@@ -701,6 +899,7 @@ socketeer mail 指向它：
         <location line="+9" />
         <location filename="../../app/cli/connectcommand.cpp" line="-6" />
         <location filename="../../app/cli/mailcommand.cpp" line="+1" />
+        <location filename="../../app/cli/sequenceoption.cpp" line="+5" />
         <source>name</source>
         <translation>名字</translation>
     </message>
@@ -805,7 +1004,7 @@ socketeer mail 指向它：
         <translation>--user 需要密码：--password-env 变量 或 --password-file 文件</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+72" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+85" />
         <location filename="../../app/cli/mailcommand.cpp" line="+5" />
         <source>--trust-fingerprint: "%1" is not a SHA-256 fingerprint (64 hex digits)</source>
         <translation>--trust-fingerprint：“%1”不是 SHA-256 指纹（64 个十六进制数字）</translation>
@@ -868,7 +1067,7 @@ socketeer mail 指向它：
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-28" />
         <source>Listens for TCP connections. Without --echo, the bytes clients send are written to stdout
 exactly as received, and the bytes read from stdin go to every connected client (bytes
 read while no client is connected are dropped). Stdin is read only as fast as the slowest
@@ -880,7 +1079,14 @@ Once listening it prints one line to stdout, "listening on HOST PORT" (for --uni
 "listening on unix:PATH"). Clients connecting and leaving are reported on stderr.
 
 With --append every message read from stdin (each chunk as it came, at most 64 KiB) goes
-out with a check value after it.</source>
+out with a check value after it.
+
+With --frame each client's bytes are split into messages, written whole, one per line (the
+messages of different clients never mixed inside a line), and each line of stdin is sent to
+every client as one message with the framing added. With --verify (needs --frame) each
+message received is checked as ending with its check value; a bad one is reported after it
+on stderr: "socketeer serve: warning: client 2: message 3: bad crc16-modbus: expected 37 4B,
+found 00 00".</source>
         <translation>监听 TCP 连接。不带 --echo 时，客户端发来的字节原样写到标准输出，从标准输入读到的字节
 发给每个已连接的客户端（没有客户端连接时读到的字节被丢弃）。标准输入的读取速度只跟得上
 最慢的客户端；在停滞超时内一点数据都没收下的客户端会被断开。标准输入结束不会停止服务器：
@@ -890,10 +1096,16 @@ out with a check value after it.</source>
 "listening on unix:PATH"）。客户端的连接和离开报告在标准错误上。
 
 使用 --append 时，从标准输入读到的每条消息（按原样读到的每一块，最多 64 KiB）发送时
-后面附加一个校验值。</translation>
+后面附加一个校验值。
+
+使用 --frame 时，每个客户端的字节被切分成消息，每条完整地写成一行（不同客户端的消息
+绝不会混在一行里）；标准输入的每一行作为一条加上分帧的消息发给每个客户端。使用 --verify
+（需要 --frame）时，收到的每条消息都按以校验值结尾来检查，校验错误的会随后在标准错误上报告：
+“socketeer serve: warning: client 2: message 3: bad crc16-modbus: expected 37 4B,
+found 00 00”。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+30" />
         <source>Refuse connections beyond this many clients (default 0: no limit for event-loop, %1 for thread-per-client).</source>
         <translation>拒绝超过此数量的客户端连接（默认 0：event-loop 不限制，thread-per-client 为 %1）。</translation>
     </message>
@@ -923,7 +1135,12 @@ out with a check value after it.</source>
         <translation>使用适用于 localhost、127.0.0.1 和 ::1 的开发用证书提供 TLS 服务；证书在第一次使用时生成并保存在 %1（私钥只有你本人可读）。它的 SHA-256 指纹打印在标准错误上；客户端可以凭这个指纹信任它，或者把证书文件当作 CA。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+25" />
+        <source>--frame and --verify work on what is printed and read, and with --echo nothing is</source>
+        <translation>--frame 和 --verify 作用于打印和读取的内容，而使用 --echo 时两者都没有</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>--append adds to what stdin sends, and with --echo stdin sends nothing</source>
         <translation>--append 附加在标准输入发送的内容之后，而使用 --echo 时标准输入什么也不发送</translation>
     </message>
@@ -953,7 +1170,12 @@ out with a check value after it.</source>
         <translation>--max-clients：“%1”不是有效的客户端数量（应为 0 或更大）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
+        <source>--chat splits what clients send into lines itself: --frame and --verify do not apply</source>
+        <translation>--chat 会自行把客户端发来的内容按行切分：--frame 和 --verify 不适用</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>--stall-timeout: "%1" is not a number of seconds (0 to 86400)</source>
         <translation>--stall-timeout："%1" 不是秒数（0 到 86400）</translation>
     </message>
@@ -963,12 +1185,12 @@ out with a check value after it.</source>
         <translation>--tls-dev-cert 不能与 --tls-cert 或 --tls-key 一起使用</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>listening on all interfaces: anyone who can reach this machine can connect</source>
         <translation>正在所有网络接口上监听：任何能访问本机的人都可以连接</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+66" />
         <source>client %1 connected from %2</source>
         <translation>客户端 %1 已连接，来自 %2</translation>
     </message>
@@ -978,9 +1200,21 @@ out with a check value after it.</source>
         <translation>客户端 %1 从 %2 连接，使用 %3（%4）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <location line="+10" />
+        <location line="+20" />
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <location line="-23" />
         <source>client %1 disconnected: %2</source>
         <translation>客户端 %1 已断开：%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>every client</source>
+        <translation>所有客户端</translation>
     </message>
     <message>
         <location line="+3" />
@@ -988,7 +1222,7 @@ out with a check value after it.</source>
         <translation>已拒绝 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/cli/udpcommand.cpp" line="-19" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-24" />
         <source>Sends and receives UDP datagrams.
 
 Once bound it prints one line to stdout: "bound HOST PORT". Then every datagram received
@@ -1006,7 +1240,13 @@ With --append each datagram sent (each line) gets a check value after it; --echo
 what came, unchanged. With --verify each datagram received is checked as ending with its
 check value: it is printed on stdout as always, and a bad one is also reported on stderr as
 "socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00"
-(or "…: too short for its 2-byte check value").</source>
+(or "…: too short for its 2-byte check value").
+
+With --frame each datagram must be exactly one message under the framing: what is printed
+is the message (without its length header or delimiter), and a datagram that is not one (a
+length header that disagrees with its size, two messages, no delimiter) is printed whole and
+reported on stderr. Each line of stdin is sent with the framing added. --verify checks the
+message.</source>
         <translation>发送和接收 UDP 数据报。
 
 绑定成功后，它向标准输出打印一行“bound HOST PORT”。之后每收到一个数据报，就在标准输出
@@ -1022,10 +1262,14 @@ check value: it is printed on stdout as always, and a bad one is also reported o
 使用 --verify 时，把收到的每个数据报当作以校验值结尾来检查：它照常打印到标准输出，
 校验错误的还会在标准错误上报告，形如
 “socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00”
-（或“…: too short for its 2-byte check value”）。</translation>
+（或“…: too short for its 2-byte check value”）。
+
+使用 --frame 时，每个数据报必须恰好是按该分帧方式的一条消息：打印的是消息本身（不含长度头
+或分隔符）；不是一条消息的数据报（长度头与其大小不符、含两条消息、没有分隔符）整个打印出来，
+并在标准错误上报告。标准输入的每一行加上分帧后发送。--verify 检查的是消息。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+21" />
         <source>Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: loopback only, any free port). :PORT binds all interfaces.</source>
         <translation>本地地址和端口，HOST:PORT 或 [IPv6]:PORT（默认 127.0.0.1:0：仅限回环，任意空闲端口）。:PORT 表示绑定所有网络接口。</translation>
     </message>
@@ -1045,12 +1289,12 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>以十六进制打印载荷，并按十六进制读取标准输入的每一行。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+14" />
         <source>unexpected argument "%1" (see socketeer udp --help)</source>
         <translation>多余的参数“%1”（参见 socketeer udp --help）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>--bind: UDP binds a host and port, not the path "%1"</source>
         <translation>--bind：UDP 绑定的是主机和端口，而不是路径“%1”</translation>
     </message>
@@ -1060,17 +1304,28 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>--to：“%1”不是可以发送到的 HOST:PORT</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>bound to all interfaces: anyone who can reach this machine can send to it</source>
         <translation>已绑定到所有网络接口：任何能访问本机的人都可以向它发送数据</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+17" />
+        <source>--sequence needs --to HOST:PORT</source>
+        <translation>--sequence 需要 --to HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <location line="+10" />
         <source>line %1 not sent: %2</source>
         <translation>第 %1 行未发送：%2</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+51" />
+        <source>datagram from %1 is not one message: %2</source>
+        <translation>来自 %1 的数据报不是一条消息：%2</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>datagram from %1: %2</source>
         <translation>来自 %1 的数据报：%2</translation>
     </message>
@@ -1110,20 +1365,184 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>读取标准输入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/frameoption.cpp" line="-35" />
+        <location filename="../../app/cli/frameoption.cpp" line="-43" />
         <source>Split what is received into messages and add the same framing to what is sent. SPEC is none, line, crlf, delim:HEX, len:1, len:2be, len:2le, len:4be, len:4le or fixed:N, then options: header (the length counts its header), max=BYTES (default 1M), resync or close (on a framing error; resync is the default). Each received message is written followed by a newline; each line of stdin is sent as one message.</source>
         <translation>把收到的数据拆分成消息，并给发送的数据加上同样的分帧。SPEC 为 none、line、crlf、delim:HEX、len:1、len:2be、len:2le、len:4be、len:4le 或 fixed:N，后面可跟选项：header（长度包含头部本身）、max=字节数（默认 1M）、resync 或 close（出现分帧错误时的处理；默认 resync）。每条收到的消息写出后跟一个换行；标准输入的每一行作为一条消息发送。</translation>
     </message>
+    <message>
+        <location line="+14" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+32" />
+        <location line="+26" />
         <source>the connection ended inside a message: its %n byte(s) so far are written as the last line</source>
         <translation>
-            <numerusform>连接在一条消息中途结束：已收到的 %n 个字节作为最后一行写出</numerusform></translation>
+            <numerusform>连接在一条消息中途结束：已收到的 %n 个字节作为最后一行写出</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+13" />
+        <source>message %1: %2</source>
+        <translation>第 %1 条消息：%2</translation>
+    </message>
+    <message>
+        <location line="+42" />
         <source>a line of stdin was not sent: %1</source>
         <translation>标准输入的一行没有发送：%1</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>line %1 of stdin was not sent: %2</source>
+        <translation>标准输入的第 %1 行没有发送：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/chatoption.cpp" line="+13" />
+        <source>Be a chat room: every line a client sends goes to all the other clients as "NAME: TEXT" (NAME is its address, or with --nicknames its nickname), with "*** NAME joined" and "*** NAME left"; stdout shows the room.</source>
+        <translation>作为聊天室：客户端发来的每一行都以“NAME: TEXT”的形式转发给其他所有客户端（NAME 是它的地址，带 --nicknames 时是它的昵称），并通知“*** NAME joined”（加入）和“*** NAME left”（离开）；标准输出显示聊天室的内容。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>With --chat: a client's first line is its nickname (at most %1 characters, no spaces, colons or control characters; one already taken is refused and the client may send another).</source>
+        <translation>与 --chat 一起使用：客户端发来的第一行是它的昵称（最多 %1 个字符，不能含空格、冒号或控制字符；已被占用的昵称会被拒绝，客户端可以再发一个）。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>With --chat the server is a chat room: the server itself relays every line (at most %1
+bytes; a longer one is refused) to all the other clients, and a client that never reads is
+disconnected once %2 MiB wait for it, so it cannot hold the room back. Stdout shows the
+room as its members hear it, one line each; what is typed on stdin goes to every client
+unchanged. The protocol is in docs/CHAT.md.</source>
+        <translation>带 --chat 时服务器是一个聊天室：由服务器自己把每一行（最多 %1 字节，更长的行会被拒绝）
+转发给其他所有客户端；从不读取的客户端在等待发给它的数据达到 %2 MiB 时被断开，
+因此拖不住整个聊天室。标准输出按成员听到的样子逐行显示聊天室；在标准输入中键入的
+内容原样发给每个客户端。协议见 docs/CHAT.md。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>--nicknames is a setting of the chat room: add --chat</source>
+        <translation>--nicknames 是聊天室的设置：请加上 --chat</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>--chat relays each line to the other clients and --echo sends it back to its sender: choose one</source>
+        <translation>--chat 把每一行转发给其他客户端，而 --echo 把它发回给发送者：请二选一</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/rulesoptions.cpp" line="-2" />
+        <source>Auto-reply rules from this JSON file (docs/RULES.md): each received message is matched and answered by the worker, as fast as --echo.</source>
+        <translation>从此 JSON 文件读取自动应答规则（docs/RULES.md）：每条收到的消息由工作线程匹配并应答，速度与 --echo 相同。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>An auto-reply rule, MATCH=&gt;REPLY (repeatable, after the --rules file's): MATCH is exact:, contains:, starts:, ends:, regex: (captures as \1 or ${name} in REPLY) or hex: (?? for any byte); REPLY is text with escapes (\r\n, \xNN) and macros ({{counter}}, {{time}}, ...), or hex:... . Messages are lines unless --frame says otherwise.</source>
+        <translation>一条自动应答规则，匹配=&gt;回复（可重复，排在 --rules 文件的规则之后）：匹配为 exact:、contains:、starts:、ends:、regex:（在回复中用 \1 或 ${name} 引用捕获组）或 hex:（?? 表示任意字节）；回复为带转义（\r\n、\xNN）和宏（{{counter}}、{{time}} 等）的文本，或 hex:…。除非 --frame 另有指定，消息按行划分。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>--rules: cannot read %1: %2</source>
+        <translation>--rules：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>--rules: %1 is larger than %2 bytes</source>
+        <translation>--rules：%1 超过 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>--rules/--reply (rules are counted file first): %1</source>
+        <translation>--rules/--reply（规则先计文件中的）：%1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>auto reply (rule %1) to %2 not sent: %3</source>
+        <translation>自动应答（规则 %1）未发送给 %2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>… (%n byte(s) in all)</source>
+        <translation>
+            <numerusform>…（共 %n 字节）</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>auto reply (rule %1) to %2: %3</source>
+        <translation>自动应答（规则 %1）发给 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/sequenceoption.cpp" line="-5" />
+        <source>A saved-messages file (JSON, as the window exports it; docs/SAVED.md) for --sequence.</source>
+        <translation>用于 --sequence 的已存消息文件（JSON，与窗口导出的格式相同；见 docs/SAVED.md）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Run this sequence of the --messages file instead of reading stdin: its messages are sent, its delays and reply waits kept; each message sent and each chunk received is printed as a line. A reply wait that times out ends the command with status 1.</source>
+        <translation>运行 --messages 文件中的这个序列，而不读取标准输入：发送其中的消息，遵守其中的延时和等待回复；每条发出的消息和每段收到的数据各打印为一行。等待回复超时会使命令以状态 1 结束。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Run the sequence this many times (0: until interrupted; default: as saved).</source>
+        <translation>运行序列的次数（0：直到被中断；默认：按保存的设置）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>--messages and --repeat go with --sequence NAME</source>
+        <translation>--messages 和 --repeat 需要与 --sequence NAME 一起使用</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>--sequence needs --messages FILE.json</source>
+        <translation>--sequence 需要 --messages FILE.json</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>--repeat: "%1" is not a number of times (0 or more)</source>
+        <translation>--repeat：“%1”不是次数（0 或更大）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>--sequence: there is no sequence "%1" in %2 (it has: %3)</source>
+        <translation>--sequence：%2 中没有序列“%1”（其中有：%3）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>sent %1: %2</source>
+        <translation>已发送 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>sequence "%1" completed</source>
+        <translation>序列“%1”已完成</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>sequence "%1" failed: %2</source>
+        <translation>序列“%1”失败：%2</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>received: %1</source>
+        <translation>已接收：%1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>sequence "%1" did not finish: the connection closed at step %2</source>
+        <translation>序列“%1”未完成：连接在第 %2 步时关闭</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1754,21 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <source>a message of %1 bytes does not fit fixed:%2 framing, which needs exactly %2</source>
         <translation>%1 字节的消息不符合 fixed:%2 分帧，它要求正好 %2 字节</translation>
     </message>
+    <message>
+        <location line="+16" />
+        <source>its length header says %1 but the datagram of %2 bytes carries %3 (%4)</source>
+        <translation>其长度头为 %1，但这个 %2 字节的数据报携带 %3 字节（%4）</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>the datagram of %1 bytes does not hold one whole message (%2)</source>
+        <translation>这个 %1 字节的数据报不是一条完整的消息（%2）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the datagram of %1 bytes holds more than one message (%2)</source>
+        <translation>这个 %1 字节的数据报包含不止一条消息（%2）</translation>
+    </message>
 </context>
 <context>
     <name>socketeer::Gui</name>
@@ -1411,6 +1845,104 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>socketeer：这里没有显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置），因此无法打开窗口。
   在没有显示器的机器上，可以给它一个虚拟显示器：  xvfb-run -a socketeer
   或者使用不需要显示器的命令行：                  socketeer --help</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Macros</name>
+    <message>
+        <location filename="../../core/text/macros.cpp" line="+36" />
+        <source>position %1: %2</source>
+        <translation>第 %1 个字符：%2</translation>
+    </message>
+    <message>
+        <location line="+76" />
+        <source>hex digit "%1" has no partner: write bytes as two digits (0A, not A)</source>
+        <translation>十六进制数字“%1”缺少另一位：每个字节写两位（0A，而不是 A）</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>"{{" without a closing "}}"</source>
+        <translation>“{{”没有对应的“}}”</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>{{counter}} takes start=, step=, width= and name=, not "%1"</source>
+        <translation>{{counter}} 只接受 start=、step=、width= 和 name=，不接受“%1”</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{{counter}}: "%1" is not a valid value for %2</source>
+        <translation>{{counter}}：“%1”不是 %2 的有效值</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>{{%1:}} needs a format after the colon</source>
+        <translation>{{%1:}} 的冒号后需要格式</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>{{random:N}} needs a whole number N of 1 or more (a value below N is sent)</source>
+        <translation>{{random:N}} 需要不小于 1 的整数 N（发送小于 N 的值）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>{{file:PATH}} needs a path</source>
+        <translation>{{file:PATH}} 需要路径</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>unknown macro "{{%1}}" (known: counter, date, time, unixtime, random:N, hex:…, file:PATH)</source>
+        <translation>未知的宏“{{%1}}”（已知：counter、date、time、unixtime、random:N、hex:…、file:PATH）</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>"${" without a closing "}"</source>
+        <translation>“${”没有对应的“}”</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"${}" names no capture group</source>
+        <translation>“${}”没有指明捕获组</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>there is no capture group %1</source>
+        <translation>没有捕获组 %1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>a lone "\" at the end (write \\ for a backslash)</source>
+        <translation>末尾有单独的“\”（反斜杠请写作 \\）</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>\x needs two hex digits (\x0A)</source>
+        <translation>\x 后需要两位十六进制数字（\x0A）</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>unknown escape "\%1" (known: \r \n \t \0 \xNN \\ \{ \$)</source>
+        <translation>未知的转义“\%1”（已知：\r \n \t \0 \xNN \\ \{ \$）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"\%1" is not hex</source>
+        <translation>“\%1”不是十六进制</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>"%1" is not a hex digit</source>
+        <translation>“%1”不是十六进制数字</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>{{file:%1}}: cannot read it: %2</source>
+        <translation>{{file:%1}}：无法读取：%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{{file:%1}}: larger than %2 bytes, the most a message may insert</source>
+        <translation>{{file:%1}}：超过 %2 字节，即一条消息最多可插入的大小</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +2197,242 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <location filename="../../core/net/open.cpp" line="+84" />
         <source>connecting to %1 (after %2 ms)</source>
         <translation>连接 %1（等待了 %2 毫秒）</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::SavedLibrary</name>
+    <message>
+        <location filename="../../core/saved/savedfile.cpp" line="+40" />
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 is larger than %2 MiB: not a saved-messages file</source>
+        <translation>%1 大于 %2 MiB：不是已存消息文件</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Could not create the folder of %1</source>
+        <translation>无法创建 %1 所在的文件夹</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+3" />
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/saved/savedlibrary.cpp" line="+62" />
+        <source>a name is needed</source>
+        <translation>需要名称</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the name is longer than %1 characters</source>
+        <translation>名称超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the name is on more than one line</source>
+        <translation>名称不能分多行</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+308" />
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="-298" />
+        <location line="+115" />
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="-111" />
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+81" />
+        <source>%1 must be an object</source>
+        <translation>%1 必须是对象</translation>
+    </message>
+    <message>
+        <location line="-58" />
+        <source>"%1" is neither "text" nor "hex"</source>
+        <translation>“%1”既不是“text”也不是“hex”</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>"%1" is not one of "send", "delay", "wait"</source>
+        <translation>“%1”不是“send”、“delay”、“wait”之一</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <location line="+221" />
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <location line="-202" />
+        <source>line %1, column %2</source>
+        <translation>第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>a lone \ at the end (write \\ for a backslash)</source>
+        <translation>末尾有单独的 \（反斜杠本身请写作 \\）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>\x at character %1 needs two hex digits (\x0A)</source>
+        <translation>第 %1 个字符处的 \x 需要两位十六进制数字（如 \x0A）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>"\%1" at character %2 is not an escape (\n \r \t \0 \xNN, or \\ for a backslash)</source>
+        <translation>第 %2 个字符处的“\%1”不是转义序列（可用 \n \r \t \0 \xNN，反斜杠本身请写作 \\）</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>a send step needs the name of a saved message</source>
+        <translation>发送步骤需要一条已存消息的名称</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>a delay must be from 0 to %1 ms</source>
+        <translation>延时必须在 0 到 %1 毫秒之间</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>a wait's timeout must be from 1 to %1 ms</source>
+        <translation>等待的超时必须在 1 到 %1 毫秒之间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a wait needs a pattern to look for</source>
+        <translation>等待步骤需要一个要查找的模式</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>the pattern is not a valid regular expression: %1 (at character %2)</source>
+        <translation>该模式不是有效的正则表达式：%1（第 %2 个字符处）</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>another message has this name already</source>
+        <translation>已有另一条消息使用此名称</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>another sequence has this name already</source>
+        <translation>已有另一个序列使用此名称</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>there is no saved message "%1"</source>
+        <translation>没有名为“%1”的已存消息</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>the file is larger than %1 MiB</source>
+        <translation>文件大于 %1 MiB</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>not valid JSON at %1: %2</source>
+        <translation>%1 处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not a Socketeer saved-messages file: the top level is not a JSON object</source>
+        <translation>不是 Socketeer 已存消息文件：顶层不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>not a Socketeer saved-messages file: "format" is not "%1"</source>
+        <translation>不是 Socketeer 已存消息文件："format" 不是 "%1"</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>the file is version %1, newer than this Socketeer reads (%2): update Socketeer to open it</source>
+        <translation>文件版本为 %1，比本 Socketeer 能读取的版本（%2）更新：请升级 Socketeer 后再打开</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::SequenceRunner</name>
+    <message>
+        <location filename="../../core/saved/sequencerunner.cpp" line="+48" />
+        <source>Sequence "%1" is running already</source>
+        <translation>序列“%1”已在运行</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>There is no sequence "%1"</source>
+        <translation>没有序列“%1”</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sequence "%1" has no steps</source>
+        <translation>序列“%1”没有任何步骤</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Sequence "%1", step %2: %3</source>
+        <translation>序列“%1”，第 %2 步：%3</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Sequence "%1", step %2: there is no saved message "%3"</source>
+        <translation>序列“%1”，第 %2 步：没有名为“%3”的已存消息</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sequence "%1", step %2: message "%3": %4</source>
+        <translation>序列“%1”，第 %2 步：消息“%3”：%4</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Sequence "%1" would repeat without end doing nothing</source>
+        <translation>序列“%1”会无休止地重复却什么也不做</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+71" />
+        <source>it is gone</source>
+        <translation>它已不存在</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Step %1: message "%2": %3</source>
+        <translation>第 %1 步：消息“%2”：%3</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Step %1: message "%2" could not be sent: %3</source>
+        <translation>第 %1 步：消息“%2”无法发送：%3</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Step %1: no reply matching "%2" within %3 ms</source>
+        <translation>第 %1 步：%3 毫秒内没有收到匹配“%2”的回复</translation>
     </message>
 </context>
 <context>
@@ -2108,7 +2876,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
 <context>
     <name>socketeer::TcpClient</name>
     <message>
-        <location filename="../../core/tcp/tcpclientengine.cpp" line="+95" />
+        <location filename="../../core/tcp/tcpclientengine.cpp" line="+102" />
         <source>no port given for %1</source>
         <translation>没有为 %1 指定端口</translation>
     </message>
@@ -2134,18 +2902,18 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>与 %1 的 TLS 握手没有在 %2 毫秒内完成</translation>
     </message>
     <message>
-        <location line="+49" />
-        <location line="+135" />
+        <location line="+51" />
+        <location line="+165" />
         <source>closed by this side</source>
         <translation>由本端关闭</translation>
     </message>
     <message>
-        <location line="-80" />
+        <location line="-82" />
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+60" />
         <source>to %1</source>
         <translation>发往 %1</translation>
     </message>
@@ -2168,7 +2936,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
 <context>
     <name>socketeer::TcpServer</name>
     <message>
-        <location filename="../../core/tcp/serverconnection.cpp" line="+474" />
+        <location filename="../../core/tcp/serverconnection.cpp" line="+515" />
         <source>server stopped</source>
         <translation>服务器已停止</translation>
     </message>
@@ -2185,7 +2953,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         </translation>
     </message>
     <message>
-        <location line="-349" />
+        <location line="-387" />
         <source>TLS handshake failed: %1</source>
         <translation>TLS 握手失败：%1</translation>
     </message>
@@ -2195,13 +2963,13 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>客户端关闭了连接</translation>
     </message>
     <message>
-        <location line="+28" />
-        <location line="+66" />
+        <location line="+31" />
+        <location line="+95" />
         <source>more than %1 bytes waiting to be sent: the client is not reading</source>
         <translation>等待发送的数据超过 %1 字节：客户端没有读取</translation>
     </message>
     <message numerus="yes">
-        <location line="+114" />
+        <location line="+119" />
         <source>the TLS handshake did not finish within %n second(s)</source>
         <translation>
             <numerusform>TLS 握手没有在 %n 秒内完成</numerusform>
@@ -2419,7 +3187,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>离开组播组 %1：UDP 端点未打开</translation>
     </message>
     <message>
-        <location filename="../../core/udp/udpengine.cpp" line="+149" />
+        <location filename="../../core/udp/udpengine.cpp" line="+167" />
         <source>UDP binds a host and port, not the socket path "%1"</source>
         <translation>UDP 绑定的是主机和端口，而不是套接字路径“%1”</translation>
     </message>
@@ -2429,14 +3197,14 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>%1 字节的接收缓冲区</translation>
     </message>
     <message numerus="yes">
-        <location line="+75" />
+        <location line="+77" />
         <source>%n datagram(s) still waiting when the endpoint closed</source>
         <translation>
             <numerusform>端点关闭时仍有 %n 个数据报在等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+121" />
         <source>UDP sends to a host and port, not to the socket path "%1"</source>
         <translation>UDP 只能发往主机和端口，不能发往套接字路径“%1”</translation>
     </message>
@@ -2626,25 +3394,116 @@ check value: it is printed on stdout as always, and a bad one is also reported o
     </message>
 </context>
 <context>
+    <name>socketeer::ui::ChatRoomFields</name>
+    <message>
+        <location filename="../../ui/chatroomfields.cpp" line="+21" />
+        <source>Cha&amp;t room</source>
+        <translation>聊天室(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Relay every line a client sends to all the other clients as "NAME: TEXT", with "*** NAME joined" and "*** NAME left". The server's own threads relay it; a client that does not read is disconnected rather than holding the room back. Chosen before Start: it cannot change while listening.</source>
+        <translation>把客户端发来的每一行以“NAME: TEXT”的形式转发给其他所有客户端，并通知“*** NAME joined”（加入）和“*** NAME left”（离开）。由服务器自己的线程转发；不读取数据的客户端会被断开，而不会拖住整个聊天室。须在“开始”之前选定：监听期间不能更改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Nicknames</source>
+        <translation>昵称(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In the chat room, each client's first line is its nickname (at most %1 characters, no spaces, colons or control characters; a name already taken is refused and the client may send another). Without it, clients are named by their address.</source>
+        <translation>在聊天室中，每个客户端发来的第一行是它的昵称（最多 %1 个字符，不能含空格、冒号或控制字符；已被占用的昵称会被拒绝，客户端可以再发一个）。不选此项时，以客户端的地址作为名字。</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::ChecksumFields</name>
+    <message>
+        <location filename="../../ui/checksumfields.cpp" line="+23" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Append this check value to every message sent</source>
+        <translation>在发送的每条消息后附加这个校验值</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Treat the last bytes of every message received as this check value and mark the bad ones</source>
+        <translation>把收到的每条消息的最后几个字节当作这个校验值，并标出校验错误的消息</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>usual order</source>
+        <translation>惯用字节序</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>low byte first</source>
+        <translation>低字节在前</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>high byte first</source>
+        <translation>高字节在前</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Byte order of the check value: the usual one is low byte first for CRC-16/MODBUS and CRC-32, high byte first for the others</source>
+        <translation>校验值的字节序：CRC-16/MODBUS 和 CRC-32 惯用低字节在前，其他算法惯用高字节在前</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>range: all</source>
+        <translation>范围：全部</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The bytes the value covers, as START:END counted from 0 (negative: from the end); empty for the whole message. "1:" skips an address byte.</source>
+        <translation>校验值覆盖的字节，写作 起始:结束，从 0 开始计数（负数从末尾算起）；留空表示整条消息。“1:” 跳过一个地址字节。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The check value of the message in the send box, as it would be appended</source>
+        <translation>发送框中消息的校验值，即将附加的样子</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Check value: append</source>
+        <translation>校验值：附加</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>%1 of the message: %2</source>
+        <translation>消息的 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::ClientPanel</name>
     <message>
-        <location filename="../../ui/clientpanel.cpp" line="+33" />
+        <location filename="../../ui/clientpanel.cpp" line="+34" />
         <source>&amp;TLS</source>
         <translation>&amp;TLS</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+247" />
+        <location line="+255" />
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-246" />
+        <location line="-254" />
         <source>&amp;Half-close</source>
         <translation>半关闭(&amp;H)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
@@ -2679,7 +3538,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>half-closed: sending is finished, still reading</source>
         <translation>已半关闭：发送已结束，仍在接收</translation>
     </message>
@@ -2734,12 +3593,12 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>已断开：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>disconnected: %1</source>
         <translation>已断开：%1</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source> — nothing is listening on that port (is the server started?)</source>
         <translation> — 该端口上没有程序在监听（服务器启动了吗？）</translation>
     </message>
@@ -2774,7 +3633,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>正在发送 %1（%2 字节）</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+28" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -3120,6 +3979,194 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <location line="+1" />
         <source>Cancel sending and close? The draft is kept.</source>
         <translation>取消发送并关闭吗？草稿会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::FramingBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/framingbar.cpp" line="+59" />
+        <source>framing changed: %n byte(s) of unfinished messages were dropped</source>
+        <translation>
+            <numerusform>分帧方式已更改：未完成消息的 %n 个字节被丢弃</numerusform></translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>incomplete: the connection ended inside this message</source>
+        <translation>不完整：连接在这条消息中途结束</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>Check value: %1</source>
+        <translation>校验值：%1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Framing: %1</source>
+        <translation>分帧：%1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Not sent: the send box's line ending is already a delimiter; choose "No line ending", the framing adds the delimiter</source>
+        <translation>未发送：发送框的行尾已经是一个分隔符；请选择“不加行尾”，分帧会自动加上分隔符</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::FramingFields</name>
+    <message>
+        <location filename="../../ui/framingfields.cpp" line="+22" />
+        <source>counts header</source>
+        <translation>长度含头部</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Frame what I send</source>
+        <translation>发送时也分帧</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show raw chunks</source>
+        <translation>显示原始数据块</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>none (as received)</source>
+        <translation>无（按接收原样）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>lines (LF)</source>
+        <translation>按行（LF）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>lines (CRLF)</source>
+        <translation>按行（CRLF）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>length prefix</source>
+        <translation>长度前缀</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>fixed size</source>
+        <translation>固定长度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Where one message ends: TCP is a stream, so one send() may arrive in two pieces and two sends in one. The log shows whole messages.</source>
+        <translation>一条消息在哪里结束：TCP 是字节流，一次 send() 可能分两次到达，两次 send() 也可能一次到达。日志显示完整的消息。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>hex, e.g. 03 or 0D 0A</source>
+        <translation>十六进制，如 03 或 0D 0A</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The bytes that end each message, in hex</source>
+        <translation>每条消息末尾的字节（十六进制）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>2 bytes BE</source>
+        <translation>2 字节 大端</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>2 bytes LE</source>
+        <translation>2 字节 小端</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>4 bytes BE</source>
+        <translation>4 字节 大端</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>4 bytes LE</source>
+        <translation>4 字节 小端</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The length header before each message: its size and byte order (BE: network order)</source>
+        <translation>每条消息前的长度头：其字节数和字节序（大端即网络字节序）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The length counts the header's own bytes too</source>
+        <translation>长度值也包含长度头本身的字节</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+4" />
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The longest message accepted; a longer one is a framing error</source>
+        <translation>接受的最长消息；更长的视为分帧错误</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>on error: resync</source>
+        <translation>出错时：重新同步</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>on error: close</source>
+        <translation>出错时：关闭连接</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On a framing error, skip the bad message and go on, or close the connection</source>
+        <translation>发生分帧错误时，跳过这条坏消息继续，或关闭连接</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add the same framing to each message sent (a length before it, the delimiter after it)</source>
+        <translation>给发送的每条消息加上同样的分帧（前面加长度，或后面加分隔符）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Beside the messages, show the pieces as they were read from the socket, with their sizes</source>
+        <translation>在消息旁边显示从套接字读到的原始数据块及其大小</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Framing</source>
+        <translation>分帧</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>the delimiter is not hex: %1</source>
+        <translation>分隔符不是十六进制：%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>give the delimiter in hex, e.g. 03 or 0D 0A</source>
+        <translation>请用十六进制给出分隔符，如 03 或 0D 0A</translation>
     </message>
 </context>
 <context>
@@ -3520,12 +4567,12 @@ check value: it is printed on stdout as always, and a bad one is also reported o
 <context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+44" />
+        <location filename="../../ui/mainwindow.cpp" line="+46" />
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Socketeer</source>
         <translation>Socketeer</translation>
     </message>
@@ -3541,12 +4588,12 @@ check value: it is printed on stdout as always, and a bad one is also reported o
     </message>
     <message>
         <location line="+1" />
-        <location line="+200" />
+        <location line="+212" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-155" />
         <source>TCP client %1</source>
         <translation>TCP 客户端 %1</translation>
     </message>
@@ -3589,6 +4636,11 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <location line="+2" />
         <source>Socket call &amp;timeline</source>
         <translation>套接字调用时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Sa&amp;ved messages</source>
+        <translation>已存消息(&amp;V)</translation>
     </message>
     <message>
         <location line="+5" />
@@ -3691,7 +4743,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22" />
+        <location line="+24" />
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>（%n 字节）</numerusform>
@@ -3746,14 +4798,14 @@ check value: it is printed on stdout as always, and a bad one is also reported o
 <context>
     <name>socketeer::ui::MessageLogView</name>
     <message>
-        <location filename="../../ui/messagelogview.cpp" line="+38" />
-        <location line="+290" />
+        <location filename="../../ui/messagelogview.cpp" line="+40" />
+        <location line="+299" />
         <location line="+5" />
         <source>Log to file</source>
         <translation>记录到文件</translation>
     </message>
     <message>
-        <location line="-258" />
+        <location line="-267" />
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
@@ -3804,17 +4856,17 @@ check value: it is printed on stdout as always, and a bad one is also reported o
     </message>
     <message>
         <location line="+1" />
-        <location line="+215" />
+        <location line="+224" />
         <source>Append every message, in full, to a file as it happens</source>
         <translation>实时把每条消息完整地追加到文件中</translation>
     </message>
     <message>
-        <location line="-208" />
+        <location line="-217" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+178" />
+        <location line="+187" />
         <location line="+5" />
         <source>Save log</source>
         <translation>保存日志</translation>
@@ -4047,15 +5099,456 @@ check value: it is printed on stdout as always, and a bad one is also reported o
     </message>
 </context>
 <context>
+    <name>socketeer::ui::RawChunkView</name>
+    <message>
+        <location filename="../../ui/rawchunkview.cpp" line="+27" />
+        <source>Raw chunks, as read</source>
+        <translation>原始数据块（按读取原样）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Each row is what one read from the socket delivered (under load, several recv() calls in a row arrive as one). Compare where they end with where the messages end.</source>
+        <translation>每一行是从套接字读取一次交来的数据（负载高时，连续几次 recv() 会合并为一行）。对比它们在哪里结束、消息在哪里结束。</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::SavedMessageDialog</name>
+    <message>
+        <location filename="../../ui/savedmessagedialog.cpp" line="+26" />
+        <source>Save message</source>
+        <translation>保存消息</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit saved message</source>
+        <translation>编辑已存消息</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Folder/Subfolder (optional)</source>
+        <translation>文件夹/子文件夹（可选）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Text: \n \r \t \0 \xNN and \\ stand for those bytes. Hex: 48 65 6C 6C 6F</source>
+        <translation>文本：\n \r \t \0 \xNN 和 \\ 代表相应的字节。十六进制：48 65 6C 6C 6F</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Message:</source>
+        <translation>消息(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bytes:</source>
+        <translation>字节：</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>A name is needed</source>
+        <translation>需要名称</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Another message is called "%1" already</source>
+        <translation>已有另一条消息名为“%1”</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The message makes no bytes</source>
+        <translation>该消息不产生任何字节</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15" />
+        <source>%n byte(s): %1</source>
+        <translation>
+            <numerusform>%n 字节：%1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::SavedMessagesDock</name>
+    <message>
+        <location filename="../../ui/savedmessagesdock.cpp" line="+39" />
+        <source>Saved messages</source>
+        <translation>已存消息</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+449" />
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="-443" />
+        <source>Search saved messages</source>
+        <translation>搜索已存消息</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Key</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Double-click (or Ctrl+1…9) sends to the current tab</source>
+        <translation>双击（或按 Ctrl+1…9）发送到当前标签页</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Save what the current tab's send box holds</source>
+        <translation>保存当前标签页发送框中的内容</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit or rename the selected message</source>
+        <translation>编辑或重命名选中的消息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Delete the selected message (Undo brings it back)</source>
+        <translation>删除选中的消息（可用“撤销”恢复）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move the selected message up in its folder</source>
+        <translation>在所在文件夹中上移选中的消息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move the selected message down in its folder</source>
+        <translation>在所在文件夹中下移选中的消息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Add the messages and sequences of a JSON file</source>
+        <translation>添加一个 JSON 文件中的消息和序列</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Write all saved messages and sequences to a JSON file</source>
+        <translation>把所有已存消息和序列写入一个 JSON 文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Make a sequence of saved messages, delays and reply waits</source>
+        <translation>用已存消息、延时和等待回复组成一个序列</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit the chosen sequence</source>
+        <translation>编辑所选序列</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Delete the chosen sequence</source>
+        <translation>删除所选序列</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Run the chosen sequence against the current tab</source>
+        <translation>在当前标签页上运行所选序列</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Sequence:</source>
+        <translation>序列：</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Import saved messages</source>
+        <translation>导入已存消息</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Export saved messages</source>
+        <translation>导出已存消息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Delete sequence</source>
+        <translation>删除序列</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Delete the sequence "%1"?</source>
+        <translation>删除序列“%1”吗？</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>step %1 of %2 · round %3</source>
+        <translation>第 %1/%2 步 · 第 %3 轮</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>step %1 of %2 · round %3 of %4</source>
+        <translation>第 %1/%2 步 · 第 %3/%4 轮</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Waiting up to %1 ms for a reply matching /%2/</source>
+        <translation>最多等待 %1 毫秒，等候匹配 /%2/ 的回复</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Your saved messages could not be read: %1</source>
+        <translation>无法读取你的已存消息：%1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Send saved message %1</source>
+        <translation>发送第 %1 条已存消息</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>This tab cannot send: choose the server, a client or the UDP tab</source>
+        <translation>此标签页不能发送：请选择服务器、客户端或 UDP 标签页</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Nowhere to send to yet: connect (or listen, or bind) first</source>
+        <translation>还没有发送目标：请先连接（或监听、绑定）</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>"%1": %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>"%1" was not sent: nothing to send, or nowhere to send to</source>
+        <translation>“%1”未发送：没有可发送的内容，或没有发送目标</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>Sent "%1" (%n byte(s))</source>
+        <translation>
+            <numerusform>已发送“%1”（%n 字节）</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+29" />
+        <source>This tab has no send box to save from</source>
+        <translation>此标签页没有可供保存的发送框</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+43" />
+        <source>Saved "%1"</source>
+        <translation>已保存“%1”</translation>
+    </message>
+    <message>
+        <location line="-30" />
+        <source>The send box is empty: type the message there first</source>
+        <translation>发送框是空的：请先在其中输入消息</translation>
+    </message>
+    <message>
+        <location line="+61" />
+        <source>Deleted "%1"</source>
+        <translation>已删除“%1”</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>"%1" is back</source>
+        <translation>“%1”已恢复</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Nothing imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>Imported %n message(s) and sequence(s)</source>
+        <translation>
+            <numerusform>已导入 %n 条消息和序列</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>the tab was closed</source>
+        <translation>标签页已关闭</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>nowhere to send to (disconnected?)</source>
+        <translation>没有发送目标（已断开连接？）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Running "%1"</source>
+        <translation>正在运行“%1”</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Sequence "%1" completed</source>
+        <translation>序列“%1”已完成</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sequence "%1" stopped</source>
+        <translation>序列“%1”已停止</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sequence "%1" failed: %2</source>
+        <translation>序列“%1”失败：%2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>hex: %1</source>
+        <translation>十六进制：%1</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::SavedStore</name>
+    <message>
+        <location filename="../../ui/savedstore.cpp" line="+29" />
+        <source>%1 Nothing will be written over it until Socketeer starts again.</source>
+        <translation>%1 在 Socketeer 重新启动之前不会覆盖写入该文件。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 The file was kept as %2; the library starts empty.</source>
+        <translation>%1 该文件已保留为 %2；消息库从空开始。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The saved messages are read-only until Socketeer starts again: %1</source>
+        <translation>在 Socketeer 重新启动之前，已存消息为只读：%1</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <location line="+15" />
+        <location line="+14" />
+        <source>That message is gone</source>
+        <translation>该消息已不存在</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>"%1" is used by the sequence "%2": remove it there first</source>
+        <translation>“%1”被序列“%2”使用：请先从该序列中移除</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <location line="+7" />
+        <source>That sequence is gone</source>
+        <translation>该序列已不存在</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::SendBox</name>
     <message>
         <location filename="../../ui/sendbox.cpp" line="+28" />
-        <location line="+203" />
+        <location line="+211" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location line="-202" />
+        <location line="-210" />
         <source>Send &amp;file…</source>
         <translation>发送文件(&amp;F)…</translation>
     </message>
@@ -4136,7 +5629,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
     </message>
     <message>
         <location line="+113" />
-        <location line="+21" />
+        <location line="+29" />
         <source>Nothing to send: type some text or hex bytes</source>
         <translation>没有可发送的内容：请输入文本或十六进制字节</translation>
     </message>
@@ -4174,25 +5667,144 @@ check value: it is printed on stdout as always, and a bad one is also reported o
     </message>
 </context>
 <context>
+    <name>socketeer::ui::SequenceDialog</name>
+    <message>
+        <location filename="../../ui/sequencedialog.cpp" line="+35" />
+        <source>New sequence</source>
+        <translation>新建序列</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit sequence</source>
+        <translation>编辑序列</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>until stopped</source>
+        <translation>直到停止</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> time(s)</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Send message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wait (delay)</source>
+        <translation>等待（延时）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wait for a reply</source>
+        <translation>等待回复</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+7" />
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Regular expression, e.g. ^OK</source>
+        <translation>正则表达式，例如 ^OK</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>within </source>
+        <translation>限时 </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Add step</source>
+        <translation>添加步骤(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>R&amp;uns:</source>
+        <translation>运行次数(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Send "%1"</source>
+        <translation>发送“%1”</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wait %1 ms</source>
+        <translation>等待 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wait for a reply matching /%1/ within %2 ms</source>
+        <translation>在 %2 毫秒内等待匹配 /%1/ 的回复</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Save a message first: a send step names one</source>
+        <translation>请先保存一条消息：发送步骤需要指定一条消息</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>A name is needed</source>
+        <translation>需要名称</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Another sequence is called "%1" already</source>
+        <translation>已有另一个序列名为“%1”</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add at least one step</source>
+        <translation>请至少添加一个步骤</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::ServerPanel</name>
     <message>
-        <location filename="../../ui/serverpanel.cpp" line="+44" />
+        <location filename="../../ui/serverpanel.cpp" line="+47" />
         <source>&amp;Echo</source>
         <translation>回显(&amp;E)</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+383" />
+        <location line="+397" />
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
     </message>
     <message>
-        <location line="-378" />
+        <location line="-392" />
         <source>&amp;Disconnect selected</source>
         <translation>断开所选客户端(&amp;D)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>never</source>
         <translation>从不</translation>
     </message>
@@ -4297,12 +5909,12 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>停滞超时</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Clients</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+45" />
         <source>Sending %1: %2 of %3 bytes read</source>
         <translation>正在发送 %1：已读取 %2 / %3 字节</translation>
     </message>
@@ -4327,25 +5939,25 @@ check value: it is printed on stdout as always, and a bad one is also reported o
     </message>
     <message numerus="yes">
         <location line="+5" />
-        <location line="+79" />
+        <location line="+80" />
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-52" />
+        <location line="-53" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+28" />
-        <location line="+176" />
+        <location line="+29" />
+        <location line="+183" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="-160" />
+        <location line="-167" />
         <source>Listening on %1 (%2) with TLS; certificate SHA-256 %3</source>
         <translation>正在 %1 上监听（%2），使用 TLS；证书 SHA-256 %3</translation>
     </message>
@@ -4385,12 +5997,12 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>客户端 %1 已通过 %2（%3）连接</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>client %1 disconnected: %2</source>
         <translation>客户端 %1 已断开：%2</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Select one or more clients to send to</source>
         <translation>请选择要发送给哪些客户端</translation>
     </message>
@@ -4412,7 +6024,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         </translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+73" />
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
@@ -4635,13 +6247,13 @@ check value: it is printed on stdout as always, and a bad one is also reported o
 <context>
     <name>socketeer::ui::UdpPanel</name>
     <message>
-        <location filename="../../ui/udppanel.cpp" line="+26" />
-        <location line="+186" />
+        <location filename="../../ui/udppanel.cpp" line="+27" />
+        <location line="+192" />
         <source>&amp;Bind</source>
         <translation>绑定(&amp;B)</translation>
     </message>
     <message>
-        <location line="-185" />
+        <location line="-191" />
         <source>B&amp;roadcast</source>
         <translation>广播(&amp;R)</translation>
     </message>
@@ -4661,7 +6273,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>离开(&amp;V)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Allow sending to broadcast addresses such as 255.255.255.255 (SO_BROADCAST)</source>
         <translation>允许向 255.255.255.255 等广播地址发送（SO_BROADCAST）</translation>
     </message>
@@ -4691,7 +6303,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>组播</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>joined multicast group %1</source>
         <translation>已加入组播组 %1</translation>
     </message>
@@ -4726,7 +6338,7 @@ check value: it is printed on stdout as always, and a bad one is also reported o
         <translation>上面的数据报有 %1 字节，接收缓冲区只容纳了前 %2 字节</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+25" />
         <source>Nothing has been received yet, so there is no last sender to reply to</source>
         <translation>还没有收到任何数据，因此没有可以回复的发送方</translation>
     </message>
