@@ -139,7 +139,7 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\[?[0-9A-Fa-f]*::?[0-9A-Fa-f:.]*::[0-9A-Fa-f:.]*\\]?(/\\d+)?(%[\\w.-]+)?",
                  "(?<![\\w:])[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{0,4}){2,7}(%[\\w.-]+)?",
                  "\\d{1,3}(\\.\\d{1,3}){3}(/\\d+)?",
-                 "\\b(TCP|UDP|IPv4|IPv6|UTF-8|GBK|GB18030|Latin-1|Socketeer|English|CRLF|LF)\\b",
+                 "\\b(TCP|UDP|IPv4|IPv6|UTF-8|GBK|GB18030|Latin-1|Socketeer|English|CRLF|LF|JSON)\\b",
                  "\\b(localhost|epoll|SO_BROADCAST|SHUT_WR|AF_UNIX)\\b",
                  // mail: protocol words, addresses and host names, file patterns, brand names
                  "[\\w.+-]+@[\\w.-]+|\\b[\\w-]+(\\.[\\w-]+)*\\.(com|org|net)\\b|\\*\\.\\w+",
@@ -151,6 +151,10 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\b(Ctrl|Shift|Alt|Enter|Esc|F\\d{1,2})\\b(\\+(\\w+|=|-))*",   // keys: Enter, Ctrl+H
                  "\\([A-Z0-9]\\)",                                     // an accelerator, "&" stripped: 文件(F)
                  "\\b(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\\b",
+                 // check values as the CLI names them (crc16-modbus) and as the CRC catalogue does
+                 "\\b(crc16-modbus|crc16-ccitt-false|crc16-xmodem|crc32|crc8|sum8|xor8|lrc)\\b|\\bCRC-(8|16|32)(/[A-Z-]+)?|\\b(LRC|XOR-8|sum-8)\\b",
+                 // the chat room's protocol lines, English on purpose (docs/CHAT.md)
+                 "\\*\\*\\* NAME (joined|left)|\\bNAME: TEXT\\b",
                  "\\\\x[0-9A-Fa-f]{2}|\\\\xNN|\\\\r|\\\\n",   // escapes as written: \x0A, \r, \n
                  "(?<![\\w])[0-9A-Fa-f]{2}(?![\\w])",         // hex bytes: 48 65 6C 6C 6F
                  "&[A-Za-z0-9]",                              // accelerators: 文件(&F)
