@@ -128,6 +128,37 @@ private slots:
         QCOMPARE(server.readLine(kWait), QByteArray("got quiet"));
     }
 
+    // The issue's "done when", on the command line: three saved messages run as a sequence against
+    // `socketeer serve` answering with a regex auto-reply whose capture goes into the reply. Each
+    // wait names the value it expects, so a reply that lost its capture (or came to the wrong
+    // message) times out and fails.
+    void newcomer_sequenceAgainstServeWithARegexAutoReply()
+    {
+        const QString file = writeFile(u"newcomer.json"_s, R"JSON({"format": "socketeer-saved", "version": 1,
+          "messages": [{"name": "read 1", "folder": "Device", "text": "READ 1\n"},
+                       {"name": "read 22", "folder": "Device", "text": "READ 22\n"},
+                       {"name": "read 333", "folder": "Device", "format": "hex", "text": "52 45 41 44 20 33 33 33 0a"}],
+          "sequences": [{"name": "poll", "steps": [
+            {"type": "send", "message": "read 1"}, {"type": "wait", "pattern": "^VALUE 1$", "timeoutMs": 20000},
+            {"type": "send", "message": "read 22"}, {"type": "wait", "pattern": "^VALUE 22$", "timeoutMs": 20000},
+            {"type": "send", "message": "read 333"}, {"type": "wait", "pattern": "^VALUE 333$", "timeoutMs": 20000}]}]})JSON");
+        QVERIFY(!file.isEmpty());
+        Cli server;
+        QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--reply"_s, uR"(regex:^READ (\d+)$=>VALUE \1\n)"_s}));
+        const quint16 port = server.readPortLine("listening on");
+        QVERIFY(port);
+        Cli cli;
+        QVERIFY(cli.start({u"connect"_s, u"127.0.0.1"_s, QString::number(port), u"--messages"_s, file, u"--sequence"_s, u"poll"_s}));
+        QVERIFY(cli.waitForFinished(kWait));
+        QCOMPARE(cli.exitCode(), 0);
+        const QByteArray out = cli.process().readAllStandardOutput();
+        for (const char *reply : {"received: VALUE 1\\n", "received: VALUE 22\\n", "received: VALUE 333\\n"})
+            QVERIFY2(out.contains(reply), out.constData());
+        QVERIFY(cli.errors().contains("sequence \"poll\" completed"));
+        QVERIFY(server.waitForError("VALUE 333", kWait));   // the server notes each automatic reply
+        QVERIFY(server.stopsCleanlyOn(SIGINT));
+    }
+
     // udp --to: each message one datagram to the tutorial's UDP server, which sends it back.
     void udp_sequenceToTheTutorialsUdpServer()
     {
