@@ -36,6 +36,17 @@ const QByteArray kLibrary = R"JSON({
   ]
 })JSON";
 
+const QByteArray kCounterLibrary = R"JSON({"format": "socketeer-saved", "version": 1,
+          "messages": [{"name": "read", "text": "READ {{counter:width=4}}\\n"},
+                       {"name": "bin", "format": "hex", "text": "42 {{hex:49 4e}} {{counter:name=b}} 0a"}],
+          "sequences": [{"name": "count", "steps": [
+            {"type": "send", "message": "read"}, {"type": "wait", "pattern": "^ACK READ \\d+$", "timeoutMs": 20000},
+            {"type": "send", "message": "bin"}, {"type": "wait", "pattern": "^ACK BIN\\d$", "timeoutMs": 20000}]}]})JSON";
+
+const QByteArray kBadMacroLibrary = R"JSON({"format": "socketeer-saved", "version": 1,
+          "messages": [{"name": "oops", "text": "READ {{countr}}"}],
+          "sequences": [{"name": "s", "steps": [{"type": "send", "message": "oops"}]}]})JSON";
+
 } // namespace
 #endif
 
@@ -111,6 +122,37 @@ private slots:
             QCOMPARE(server.readLine(kWait), QByteArray("got hello"));
             QCOMPARE(server.readLine(kWait), QByteArray("got ping"));
         }
+    }
+
+    // Macros expand at each send: the counter is the run's, so three rounds send 1, 2, 3 (and the
+    // start check does not use one up); a hex message takes {{hex:…}} between its bytes.
+    void repeat_countsWithTheRunsCounter()
+    {
+        const QString file = writeFile(u"counter.json"_s, kCounterLibrary);
+        QVERIFY(!file.isEmpty());
+        Peer server;
+        QVERIFY(server.startPython(u"tcp_reply_server.py"_s, {u"0"_s}));
+        const quint16 port = server.readListeningPort();
+        QVERIFY(port);
+        Cli cli;
+        QVERIFY(cli.start({u"connect"_s, u"127.0.0.1"_s, QString::number(port), u"--messages"_s, file, u"--sequence"_s, u"count"_s,
+                           u"--repeat"_s, u"3"_s}));
+        QVERIFY2(cli.waitForFinished(kWait), cli.errors().constData());
+        QCOMPARE(cli.exitCode(), 0);
+        for (const char *n : {"1", "2", "3"}) {
+            QCOMPARE(server.readLine(kWait), QByteArray("got READ 000") + n);
+            QCOMPARE(server.readLine(kWait), QByteArray("got BIN") + n);
+        }
+    }
+
+    void badMacro_isAUsageErrorThatSaysWhere()
+    {
+        const QString file = writeFile(u"badmacro.json"_s, kBadMacroLibrary);
+        Cli cli;
+        QVERIFY(cli.start({u"connect"_s, u"127.0.0.1"_s, u"9"_s, u"--messages"_s, file, u"--sequence"_s, u"s"_s}));
+        QVERIFY(cli.waitForFinished(kWait));
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY2(cli.errors().contains("messages[0] \"oops\", text: position 6: unknown macro \"{{countr}}\""), cli.errors().constData());
     }
 
     void waitTimeout_exitsOneWithTheReason()

@@ -144,7 +144,7 @@ private slots:
         QTest::newRow("bad format") << fileWith("[{\"name\": \"a\", \"text\": \"x\", \"format\": \"bin\"}]") << u"messages[0] \"a\", format: \"bin\""_s;
         QTest::newRow("no text") << fileWith("[{\"name\": \"a\"}]") << u"messages[0] \"a\", text: is missing"_s;
         QTest::newRow("bad hex") << fileWith("[{\"name\": \"a\", \"text\": \"4\", \"format\": \"hex\"}]") << u"messages[0] \"a\", text:"_s;
-        QTest::newRow("bad escape") << fileWith("[{\"name\": \"a\", \"text\": \"\\\\q\"}]") << u"messages[0] \"a\", text: \"\\q\""_s;
+        QTest::newRow("bad escape") << fileWith("[{\"name\": \"a\", \"text\": \"\\\\q\"}]") << u"messages[0] \"a\", text: position 1: unknown escape \"\\q\""_s;
         QTest::newRow("note not string") << fileWith("[{\"name\": \"a\", \"text\": \"x\", \"note\": []}]") << u"messages[0] \"a\", note: must be a string"_s;
         QTest::newRow("steps missing") << fileWith("[]", "[{\"name\": \"s\"}]") << u"sequences[0] \"s\", steps: is missing"_s;
         QTest::newRow("bad type") << fileWith("[]", "[{\"name\": \"s\", \"steps\": [{\"type\": \"jump\"}]}]") << u"sequences[0] \"s\", steps[0].type: \"jump\""_s;

@@ -1,5 +1,7 @@
 #include "savedmessagedialog.h"
 
+#include "text/macros.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -81,10 +83,12 @@ QString SavedMessageDialog::problem() const
         return tr("A name is needed");
     if (m_taken.contains(current.name))
         return tr("Another message is called \"%1\" already").arg(current.name);
-    const auto bytes = savedMessageBytes(current, m_encoding);
-    if (!bytes)
-        return bytes.error().message();
-    if (bytes->isEmpty())
+    // Parsed, not expanded: a bad escape or macro is refused with its position, while a
+    // {{file:…}} that is not there yet is only read when the message is sent.
+    const auto parsed = savedMessageTemplate(current, m_encoding);
+    if (!parsed)
+        return parsed.error().message();
+    if (parsed->isConstant() && parsed->constant().isEmpty())
         return tr("The message makes no bytes");
     return {};
 }
@@ -98,8 +102,13 @@ void SavedMessageDialog::check()
         m_preview->setText(problem);
         return;
     }
+    const auto expanded = savedMessageBytes(message(), m_encoding);   // counters at their start
     m_preview->setStyleSheet(QString());
-    const QByteArray bytes = *savedMessageBytes(message(), m_encoding);
+    if (!expanded) {
+        m_preview->setText(tr("When sent: %1").arg(expanded.error().message()));
+        return;
+    }
+    const QByteArray bytes = *expanded;
     m_preview->setText(tr("%n byte(s): %1", nullptr, static_cast<int>(bytes.size())).arg(toHexDisplay(bytes.left(64)) + (bytes.size() > 64 ? QStringLiteral(" …") : QString())));
 }
 

@@ -1,5 +1,7 @@
 #include "savedmessagesdock.h"
 
+#include "text/macros.h"
+
 #include "panelaccess.h"
 #include "savedmessagedialog.h"
 #include "savedstore.h"
@@ -38,7 +40,6 @@ QPushButton *button(const QString &text, const char *name, const QString &tip, Q
 SavedMessagesDock::SavedMessagesDock(SavedStore *store, QWidget *parent)
     : QDockWidget(tr("Saved messages"), parent),
       m_store(store),
-      m_bytesFor(&savedMessageBytes),
       m_filter(new QLineEdit(this)),
       m_tree(new QTreeWidget(this)),
       m_status(new QLabel(this)),
@@ -246,7 +247,8 @@ bool SavedMessagesDock::sendMessage(int index)
         showStatus(why, true);
         return false;
     }
-    const auto bytes = m_bytesFor(message, box->encoding());
+    // Macros expand with the tab's counters: a saved {{counter}} and a typed one count together.
+    const auto bytes = m_bytesFor ? m_bytesFor(message, box->encoding()) : savedMessageBytes(message, box->encoding(), *box->macroState());
     if (!bytes) {
         showStatus(tr("\"%1\": %2").arg(message.name, bytes.error().message()), true);
         return false;
@@ -454,6 +456,7 @@ bool SavedMessagesDock::runSequence(const QString &name)
     }
     m_runBox = box;
     m_runner->setEncoding(box->encoding());
+    m_runner->setMacroState(box->macroState());
     SequenceRunner *runner = m_runner;
     m_feed = connectReceived(m_currentPanel(), m_runner, [runner](const QByteArray &bytes) { runner->feed(bytes); });
     const auto started = m_runner->start(m_store->library(), name, [this](const QByteArray &bytes) -> QString {

@@ -40,7 +40,8 @@ public:
 
     // The panel messages and sequences go to (the window's current tab).
     void setPanelProvider(std::function<QWidget *()> provider) { m_currentPanel = std::move(provider); }
-    // Where a saved message becomes the bytes sent (the hook for macros); savedMessageBytes by default.
+    // Where a saved message becomes the bytes sent; by default savedMessageBytes with the current
+    // tab's macro counters (its send box's), which a sequence run on that tab uses too.
     void setBytesFunction(SavedBytesFunction function);
     // Ctrl+1…9 in `window` send the first nine messages (in the library's order).
     void installShortcuts(QWidget *window);
@@ -81,7 +82,7 @@ private:
 
     SavedStore *m_store;
     std::function<QWidget *()> m_currentPanel;
-    SavedBytesFunction m_bytesFor;
+    SavedBytesFunction m_bytesFor;   // empty: the default above
     QLineEdit *m_filter;
     QTreeWidget *m_tree;
     QLabel *m_status;

@@ -2,6 +2,8 @@
 
 #include "fieldmemory.h"
 
+#include "text/macros.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -22,6 +24,7 @@ namespace socketeer::ui {
 
 SendBox::SendBox(QWidget *parent)
     : QWidget(parent),
+      m_macros(std::make_shared<MacroState>()),
       m_input(new QLineEdit(this)),
       m_mode(new QComboBox(this)),
       m_ending(new QComboBox(this)),
@@ -37,7 +40,11 @@ SendBox::SendBox(QWidget *parent)
     m_input->setMaxLength(std::numeric_limits<int>::max());   // the default 32767 would cut a pasted payload silently
     m_input->setPlaceholderText(tr("Type a message and press Enter"));
     m_input->installEventFilter(this);
-    m_input->setToolTip(tr("Enter sends; Up and Down walk through what you sent before"));
+    m_input->setToolTip(tr("Enter sends; Up and Down walk through what you sent before.\n"
+                           "Macros, expanded at each send (repeats too):\n"
+                           "{{counter}} 1, 2, 3… (this tab's; {{counter:start=0,step=1,width=4,name=a}})\n"
+                           "{{date}} {{time}} (or {{date:yyyyMMdd}}, {{time:HH:mm:ss.zzz}}), {{unixtime}}\n"
+                           "{{random:100}} 0…99, {{hex:0D 0A}} raw bytes, {{file:PATH}} a file's bytes"));
 
     m_mode->addItem(tr("Text"));
     m_mode->addItem(tr("Hex"));
@@ -134,13 +141,26 @@ QString SendBox::errorText() const
     return m_error->isVisible() || !m_error->isHidden() ? m_error->text() : QString();
 }
 
-Result<QByteArray> SendBox::currentBytes() const
+Result<MessageTemplate> SendBox::currentTemplate() const
 {
     const QString text = m_input->text();
-    if (hexMode())
-        return parseHex(text);
-    auto bytes = encodeText(text, m_encoding);
-    if (!bytes)
+    // Hex without macros keeps its own check (and its wording); with them, the template reads it.
+    if (hexMode() && !text.contains(QLatin1String("{{"))) {
+        auto bytes = parseHex(text);
+        if (!bytes)
+            return bytes.error();
+        return MessageTemplate::parse(text, MessageTemplate::Mode::Hex, m_encoding);
+    }
+    return MessageTemplate::parse(text, hexMode() ? MessageTemplate::Mode::Hex : MessageTemplate::Mode::Plain, m_encoding);
+}
+
+Result<QByteArray> SendBox::bytesWith(MacroState &macros) const
+{
+    const auto parsed = currentTemplate();
+    if (!parsed)
+        return parsed.error();
+    auto bytes = parsed->expand(macros);
+    if (!bytes || hexMode())
         return bytes;
     switch (lineEnding()) {
     case LineEnding::None: break;
@@ -149,6 +169,14 @@ Result<QByteArray> SendBox::currentBytes() const
     }
     return bytes;
 }
+
+Result<QByteArray> SendBox::currentBytes() const
+{
+    MacroState preview;
+    return bytesWith(preview);
+}
+
+Result<QByteArray> SendBox::takeBytes() { return bytesWith(*m_macros); }
 
 void SendBox::send()
 {
@@ -172,7 +200,7 @@ void SendBox::send()
 
 bool SendBox::sendOnce()
 {
-    auto bytes = currentBytes();
+    auto bytes = takeBytes();
     if (!bytes) {
         showError(bytes.error().message());
         return false;
@@ -204,10 +232,11 @@ bool SendBox::isRepeating() const { return m_repeatTimer->isActive(); }
 
 void SendBox::startRepeating(int intervalMs, int count)
 {
-    // Check the input once up front: a bad message is reported, not repeated.
-    auto bytes = currentBytes();
-    if (!bytes || bytes->isEmpty()) {
-        showError(bytes ? tr("Nothing to send: type some text or hex bytes") : bytes.error().message());
+    // Check the input once up front (parsed, counters untouched): a bad message is reported, not
+    // repeated. Each tick expands it anew, so {{counter}} counts.
+    const auto parsed = currentTemplate();
+    if (!parsed || (parsed->isConstant() && parsed->constant().isEmpty() && (hexMode() || lineEnding() == LineEnding::None))) {
+        showError(parsed ? tr("Nothing to send: type some text or hex bytes") : parsed.error().message());
         return;
     }
     m_repeatsLeft = count > 0 ? count : -1;

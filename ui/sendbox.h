@@ -1,13 +1,18 @@
 #pragma once
 // Where a person types what to send: text (in the panel's encoding) or hex, a line ending, Enter to
 // send, Up/Down through history, repeat every N ms up to a count, or a file's bytes. Input that
-// cannot become bytes (bad hex, a character the encoding lacks) is explained and nothing is sent.
+// cannot become bytes (bad hex, a character the encoding lacks, a bad macro) is explained and
+// nothing is sent. Macros (text/macros.h: {{counter}}, {{date}}, {{hex:…}}…) are expanded at each
+// send, repeats included; text is otherwise sent as typed (a backslash is itself, Plain mode), hex
+// takes macros between the bytes. The counters belong to this box: each panel counts on its own.
 
 #include "text/encoding.h"
 
 #include <QByteArray>
 #include <QStringList>
 #include <QWidget>
+
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -16,6 +21,11 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTimer;
+
+namespace socketeer {
+class MacroState;
+class MessageTemplate;
+}
 
 namespace socketeer::ui {
 
@@ -42,8 +52,14 @@ public:
     QStringList history() const { return m_history; }
     QString errorText() const;
 
-    // The bytes the current input stands for, or the reason it stands for none.
+    // The current input parsed (macros not yet expanded), or the reason it stands for no bytes.
+    Result<MessageTemplate> currentTemplate() const;
+    // A preview of the bytes (a check value, a test): macros expanded with counters of their own.
     Result<QByteArray> currentBytes() const;
+    // The bytes to send now: macros expanded, this panel's counters moved on.
+    Result<QByteArray> takeBytes();
+    // This panel's counters, shared with a sequence it runs.
+    const std::shared_ptr<MacroState> &macroState() const { return m_macros; }
     // With streamsFiles on, a file is not read here: fileSendRequested(path) asks the panel to
     // stream it (any size). Off (the UDP panel, one datagram), its bytes are read and sent whole.
     void setStreamsFiles(bool on) { m_streamsFiles = on; }
@@ -73,7 +89,10 @@ private:
     void updateButtons();
     void browseFile();
 
+    Result<QByteArray> bytesWith(MacroState &macros) const;
+
     TextEncoding m_encoding = TextEncoding::Utf8;
+    std::shared_ptr<MacroState> m_macros;
     bool m_streamsFiles = false;
     QLineEdit *m_input;
     QComboBox *m_mode;

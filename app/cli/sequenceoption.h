@@ -47,7 +47,8 @@ public:
     SequenceSession(SequencePlan plan, std::function<void(const QByteArray &)> send, QString command);
     ~SequenceSession() override;
 
-    // Where saved messages become bytes (the hook for macros); savedMessageBytes by default.
+    // Where saved messages become bytes; by default savedMessageBytes with macros, the counters
+    // kept for the whole run (every round).
     void setBytesFunction(SavedBytesFunction function);
     void start();                            // once connected
     void received(const QByteArray &bytes);  // what the connection read

@@ -1,6 +1,7 @@
 #include "savedlibrary.h"
 
 #include "net/limits.h"
+#include "text/macros.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -123,8 +124,8 @@ Result<SavedMessage> parseMessage(const QJsonValue &value, qsizetype index)
     if (!text)
         return fieldError(entry, QStringLiteral("text"), text.error().detail);
     message.text = *text;
-    if (auto bytes = savedMessageBytes(message, TextEncoding::Utf8); !bytes)
-        return fieldError(entry, QStringLiteral("text"), bytes.error().detail);
+    if (auto parsed = savedMessageTemplate(message, TextEncoding::Utf8); !parsed)
+        return fieldError(entry, QStringLiteral("text"), parsed.error().detail);
     const auto note = stringField(object, "note", false);
     if (!note)
         return fieldError(entry, QStringLiteral("note"), note.error().detail);
@@ -323,11 +324,25 @@ QString escapeForSaving(const QString &text)
     return out;
 }
 
+Result<MessageTemplate> savedMessageTemplate(const SavedMessage &message, TextEncoding encoding)
+{
+    return MessageTemplate::parse(message.text,
+                                  message.format == SavedMessage::Format::Hex ? MessageTemplate::Mode::Hex : MessageTemplate::Mode::Text,
+                                  encoding);
+}
+
+Result<QByteArray> savedMessageBytes(const SavedMessage &message, TextEncoding encoding, MacroState &macros)
+{
+    auto parsed = savedMessageTemplate(message, encoding);
+    if (!parsed)
+        return parsed.error();
+    return parsed->expand(macros);
+}
+
 Result<QByteArray> savedMessageBytes(const SavedMessage &message, TextEncoding encoding)
 {
-    if (message.format == SavedMessage::Format::Hex)
-        return parseHex(message.text);
-    return resolveEscapes(message.text, encoding);
+    MacroState scratch;
+    return savedMessageBytes(message, encoding, scratch);
 }
 
 Result<void> validateStep(const SequenceStep &step, int index)
@@ -369,8 +384,8 @@ Result<void> validateLibrary(const SavedLibrary &library)
         if (names.contains(message.name))
             return fieldError(entry, QStringLiteral("name"), Text::tr("another message has this name already"));
         names.insert(message.name);
-        if (auto bytes = savedMessageBytes(message, TextEncoding::Utf8); !bytes)
-            return fieldError(entry, QStringLiteral("text"), bytes.error().detail);
+        if (auto parsed = savedMessageTemplate(message, TextEncoding::Utf8); !parsed)
+            return fieldError(entry, QStringLiteral("text"), parsed.error().detail);
     }
     QSet<QString> sequenceNames;
     for (qsizetype i = 0; i < library.sequences.size(); ++i) {

@@ -16,12 +16,15 @@
 
 namespace socketeer {
 
+class MacroState;
+class MessageTemplate;
+
 struct SavedMessage {
     enum class Format { Text, Hex };
     QString name;      // unique in the library: sequences refer to messages by it
     QString folder;    // "Modbus/Reads"; empty: at the top
     Format format = Format::Text;
-    QString text;      // Text: with escapes (\n \r \t \0 \\ \xNN); Hex: "48 65 6C"
+    QString text;      // Text: with escapes (\n \r \t \0 \\ \xNN) and macros ({{counter}}); Hex: "48 65 6C"
     QString note;
     bool operator==(const SavedMessage &) const = default;
 };
@@ -54,8 +57,14 @@ struct SavedLibrary {
     const Sequence *sequence(const QString &name) const;
 };
 
-// A message's text turned into bytes: escapes resolved and encoded (Text), or parsed (Hex). A
-// character the encoding lacks, a bad escape or bad hex is an error that says where.
+// A message as a template (text/macros.h): Text with escapes and macros, or Hex with macros between
+// the bytes. A character the encoding lacks, a bad escape, bad hex or a bad macro is an error that
+// names its position. Parsing only: no file is read, no counter moves (the check on save and import).
+Result<MessageTemplate> savedMessageTemplate(const SavedMessage &message, TextEncoding encoding);
+// A message turned into the bytes to send now, macros expanded; counters are kept in `macros` (one
+// per panel in the window, one per run on the command line).
+Result<QByteArray> savedMessageBytes(const SavedMessage &message, TextEncoding encoding, MacroState &macros);
+// As above with counters of its own, each at its start: for a preview, not for sending.
 Result<QByteArray> savedMessageBytes(const SavedMessage &message, TextEncoding encoding);
 // "\n" → LF, "\x41" → 'A', "\\" → '\'; anything else after a backslash is an error. Bytes from
 // \xNN go in as they are (they may be half a UTF-8 sequence on purpose), the rest is encoded.
@@ -63,8 +72,8 @@ Result<QByteArray> resolveEscapes(const QString &text, TextEncoding encoding);
 // The other way, for a message saved from bytes: printable text stays, controls become escapes.
 QString escapeForSaving(const QString &text);
 
-// The hook where a saved message becomes the bytes sent, at send time (the place macros such as
-// {{counter}} plug in). The default is savedMessageBytes.
+// The hook where a saved message becomes the bytes sent, at send time: savedMessageBytes with the
+// MacroState of whoever sends (a SequenceRunner's own by default, a panel's send box in the window).
 using SavedBytesFunction = std::function<Result<QByteArray>(const SavedMessage &, TextEncoding)>;
 
 // The checks the parser makes, for an editor: names unique and non-empty, every step valid, every

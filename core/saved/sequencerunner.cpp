@@ -1,5 +1,7 @@
 #include "sequencerunner.h"
 
+#include "text/macros.h"
+
 #include "net/limits.h"
 
 #include <QRegularExpression>
@@ -33,7 +35,7 @@ QStringDecoder decoderFor(TextEncoding encoding)
 
 SequenceRunner::SequenceRunner(QObject *parent)
     : QObject(parent),
-      m_bytesFor(&savedMessageBytes),
+      m_macros(std::make_shared<MacroState>()),
       m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
@@ -41,6 +43,11 @@ SequenceRunner::SequenceRunner(QObject *parent)
 }
 
 SequenceRunner::~SequenceRunner() = default;
+
+void SequenceRunner::setMacroState(std::shared_ptr<MacroState> state)
+{
+    m_macros = state ? std::move(state) : std::make_shared<MacroState>();
+}
 
 Result<void> SequenceRunner::start(const SavedLibrary &library, const QString &sequenceName, SendFunction send, int rounds)
 {
@@ -62,7 +69,8 @@ Result<void> SequenceRunner::start(const SavedLibrary &library, const QString &s
         const SavedMessage *message = library.message(step.message);
         if (!message)
             return failure(tr("Sequence \"%1\", step %2: there is no saved message \"%3\"").arg(sequenceName).arg(i + 1).arg(step.message));
-        if (auto bytes = m_bytesFor(*message, m_encoding); !bytes)
+        MacroState scratch;   // a check: the real counters do not move
+        if (auto bytes = m_bytesFor ? m_bytesFor(*message, m_encoding) : savedMessageBytes(*message, m_encoding, scratch); !bytes)
             return failure(tr("Sequence \"%1\", step %2: message \"%3\": %4").arg(sequenceName).arg(i + 1).arg(step.message, bytes.error().message()));
     }
     // Repeating forever with nothing to send and nothing to wait for would spin the event loop.
@@ -174,7 +182,9 @@ bool SequenceRunner::runStep()
     switch (step.kind) {
     case SequenceStep::Kind::Send: {
         const SavedMessage *message = m_library.message(step.message);
-        auto bytes = message ? m_bytesFor(*message, m_encoding) : Result<QByteArray>(failure(tr("it is gone")));
+        auto bytes = !message    ? Result<QByteArray>(failure(tr("it is gone")))
+                     : m_bytesFor ? m_bytesFor(*message, m_encoding)
+                                  : savedMessageBytes(*message, m_encoding, *m_macros);
         if (!bytes) {
             finish(Outcome::Failed, tr("Step %1: message \"%2\": %3").arg(m_step + 1).arg(step.message, bytes.error().message()));
             return false;

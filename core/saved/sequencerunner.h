@@ -20,6 +20,7 @@
 #include <QStringDecoder>
 
 #include <functional>
+#include <memory>
 
 class QTimer;
 
@@ -38,8 +39,12 @@ public:
     explicit SequenceRunner(QObject *parent = nullptr);
     ~SequenceRunner() override;
 
-    // Where saved messages become bytes (the macro hook); savedMessageBytes by default.
+    // Where saved messages become bytes; by default savedMessageBytes with the macro state below
+    // (a custom function is also what start() checks the messages with).
     void setBytesFunction(SavedBytesFunction function) { m_bytesFor = std::move(function); }
+    // Whose counters {{counter}} takes from: a panel's (the window), else the runner's own, kept
+    // across runs (the command line: one run). start() checks messages without moving them.
+    void setMacroState(std::shared_ptr<MacroState> state);
     void setEncoding(TextEncoding encoding) { m_encoding = encoding; }
 
     // Checks the sequence against the library (every message exists and makes bytes) before the
@@ -74,7 +79,8 @@ private:
     SavedLibrary m_library;
     Sequence m_sequence;
     SendFunction m_send;
-    SavedBytesFunction m_bytesFor;
+    SavedBytesFunction m_bytesFor;   // empty: savedMessageBytes with m_macros
+    std::shared_ptr<MacroState> m_macros;
     TextEncoding m_encoding = TextEncoding::Utf8;
     QStringDecoder m_decoder;
     QString m_window;

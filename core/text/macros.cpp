@@ -220,7 +220,7 @@ Result<MessageTemplate> MessageTemplate::parse(QStringView text, Mode mode, Text
             i = end + 1;
             continue;
         }
-        if (c == QLatin1Char('\\')) {
+        if (c == QLatin1Char('\\') && mode != Mode::Plain) {
             if (pendingNibble >= 0)
                 return unpairedNibble();
             if (i + 1 >= n)

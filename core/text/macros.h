@@ -6,6 +6,8 @@
 // Text mode: characters are encoded with the panel's TextEncoding; escapes
 //   \r \n \t \\ \xNN (one byte)  \{ (a literal '{')  \$ (a literal '$')
 //   \0 is a NUL byte, except in a rule's reply, where \0 … \9 are capture groups (see below).
+// Plain mode (the send box, where text is sent as typed): only {{…}} is special; a backslash is
+// sent as itself (a literal "{{" is written {{hex:7B 7B}}).
 // Hex mode: pairs of hex digits ("01 03 0A", "0x01,0x03"); spaces, commas, colons and dashes
 // separate; macros are allowed between bytes and insert their bytes.
 //
@@ -57,7 +59,7 @@ private:
 
 class MessageTemplate {
 public:
-    enum class Mode { Text, Hex };
+    enum class Mode { Text, Hex, Plain };
 
     // `captures`: \N and ${…} refer to a regular expression's groups (a rule's reply).
     static Result<MessageTemplate> parse(QStringView text, Mode mode, TextEncoding encoding, bool captures = false);

@@ -24,7 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     const unsigned char control = data[0];
-    const auto mode = (control & 1) ? MessageTemplate::Mode::Hex : MessageTemplate::Mode::Text;
+    const auto mode = (control & 1)      ? MessageTemplate::Mode::Hex
+                      : (control & 0x10) ? MessageTemplate::Mode::Plain   // the send box's text
+                                         : MessageTemplate::Mode::Text;
     const bool captures = (control & 2) != 0;
     const TextEncoding encoding = allEncodings().value((control >> 2) & 3, TextEncoding::Utf8);
     const QByteArray bytes(reinterpret_cast<const char *>(data) + 1, static_cast<qsizetype>(size - 1));
@@ -37,6 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (!captures) {
         FUZZ_CHECK(parsed->highestCaptureIndex() == -1 && parsed->captureNames().isEmpty(), "no captures unless allowed");
+    }
+    if (mode == MessageTemplate::Mode::Plain && !captures && !text.contains(QLatin1String("{{"))) {
+        FUZZ_CHECK(parsed->isConstant() && parsed->constant() == *encodeText(text, encoding), "plain text without macros is sent as typed");
     }
     if (text.contains(QLatin1String("file:"), Qt::CaseInsensitive))
         return 0;

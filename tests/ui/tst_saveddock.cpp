@@ -285,6 +285,58 @@ private slots:
         QVERIFY(rig.dock.itemForMessage(0)->parent()->isHidden());
     }
 
+    // Macros expand at each send with the tab's counters: twice from the dock gives 0001 then
+    // 0002 in the log (the echo too), and a sequence run on the same tab goes on from there.
+    void counterMacro_countsPerSend_inTheLog()
+    {
+        Rig rig(freshPath());
+        QVERIFY(rig.store.addMessage({u"read"_s, {}, SavedMessage::Format::Text, u"READ {{counter:width=4}}\\n"_s, {}}).ok());
+        QVERIFY(rig.connectTo(u"tcp_echo_server.py"_s));
+        QVERIFY(rig.dock.sendMessage(0));
+        QTRY_VERIFY2_WITH_TIMEOUT(logText(rig.panel).count(u"READ 0001"_s) >= 2, qPrintable(logText(rig.panel)), kWait);
+        QVERIFY(rig.dock.sendMessage(0));
+        QTRY_VERIFY2_WITH_TIMEOUT(logText(rig.panel).count(u"READ 0002"_s) >= 2, qPrintable(logText(rig.panel)), kWait);
+        const QString log = logText(rig.panel);
+        QVERIFY(log.indexOf(u"READ 0001"_s) < log.indexOf(u"READ 0002"_s));
+        QVERIFY(!log.contains(u"{{"_s));
+        // A sequence on this tab shares its counter (and its start check does not take one).
+        SavedLibrary library = rig.store.library();
+        library.sequences = {{u"twice"_s, {SequenceStep{SequenceStep::Kind::Send, u"read"_s, 0, {}, 0},
+                                           SequenceStep{SequenceStep::Kind::Wait, {}, 0, u"READ 0003"_s, kWait},
+                                           SequenceStep{SequenceStep::Kind::Send, u"read"_s, 0, {}, 0},
+                                           SequenceStep{SequenceStep::Kind::Wait, {}, 0, u"READ 0004"_s, kWait}}, 1, {}}};
+        QVERIFY(rig.store.setLibrary(library).ok());
+        QSignalSpy finished(rig.dock.runner(), &SequenceRunner::finished);
+        QVERIFY(rig.dock.runSequence(u"twice"_s));
+        QVERIFY(finished.wait(kWait));
+        QCOMPARE(finished.first().at(0).value<SequenceRunner::Outcome>(), SequenceRunner::Outcome::Completed);
+        // And a typed {{counter}} in the same tab goes on too.
+        rig.type(u"READ {{counter:width=4}}"_s);
+        QTest::keyClick(rig.panel.sendBox()->input(), Qt::Key_Return);
+        QTRY_VERIFY2_WITH_TIMEOUT(logText(rig.panel).count(u"READ 0005"_s) >= 2, qPrintable(logText(rig.panel)), kWait);
+    }
+
+    void badMacro_isRefusedWhenSaved_andOnImport()
+    {
+        Rig rig(freshPath());
+        SavedMessageDialog dialog({u"oops"_s, {}, SavedMessage::Format::Text, u"READ {{countr}}"_s, {}}, {}, TextEncoding::Utf8);
+        QVERIFY2(dialog.problem().contains(u"position 6: unknown macro \"{{countr}}\""_s), qPrintable(dialog.problem()));
+        dialog.textEdit()->setText(u"READ {{counter}}"_s);
+        QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+        dialog.textEdit()->setText(u"READ {{file:/no/such/file}}"_s);   // read at send time, not now
+        QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+        QVERIFY(!rig.store.addMessage({u"oops"_s, {}, SavedMessage::Format::Text, u"{{hex:4}}"_s, {}}).ok());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"bad.json"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"socketeer-saved\", \"version\": 1, \"messages\": [{\"name\": \"m\", \"text\": \"x {{date:}}\"}]}");
+        file.close();
+        QVERIFY(!rig.dock.importFile(path));
+        QVERIFY2(rig.dock.statusText().contains(u"messages[0] \"m\", text: position 3"_s), qPrintable(rig.dock.statusText()));
+        QVERIFY(rig.store.library().messages.isEmpty());
+    }
+
     void sequence_runsAgainstAReplyServer_withProgress()
     {
         Rig rig(freshPath());
