@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <thread>
+#include <sys/stat.h>
 #include <vector>
 
 using namespace socketeer;
@@ -176,6 +177,23 @@ private slots:
         auto missing = tpl->expand(state);
         QVERIFY(!missing);
         QVERIFY2(missing.error().detail.contains(path), qPrintable(missing.error().detail));
+    }
+
+    // A FIFO (or /dev/stdin, a terminal) is not a file to insert: opening a FIFO for reading waits
+    // for a writer, and the send box expands on the window's thread, so it would freeze the window.
+    void file_refusesWhatIsNotARegularFile()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        for (const QString &path : {fifo, dir.path()}) {
+            auto tpl = MessageTemplate::parse(QStringLiteral("{{file:%1}}").arg(path), MessageTemplate::Mode::Text, TextEncoding::Utf8);
+            QVERIFY(tpl);
+            MacroState state;
+            auto expanded = tpl->expand(state);   // without the check: blocks here for ever
+            QVERIFY(!expanded);
+            QVERIFY2(expanded.error().detail.contains(QStringLiteral("not a regular file")), qPrintable(expanded.error().detail));
+        }
     }
 
     void captures()

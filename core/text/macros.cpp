@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpressionMatch>
 
@@ -347,6 +348,10 @@ Result<QByteArray> MessageTemplate::expand(MacroState &state, const QRegularExpr
             out += QByteArray::number(QRandomGenerator::global()->bounded(static_cast<quint64>(part.a)));
             break;
         case Part::File: {
+            // Only a regular file: opening a FIFO waits for a writer, and a send box expands on
+            // the window's thread. (A file swapped for a FIFO between the two calls is not guarded.)
+            if (const QFileInfo info(part.text); info.exists() && !info.isFile())
+                return Error::invalid(Text::tr("{{file:%1}}: not a regular file").arg(part.text));
             QFile file(part.text);
             if (!file.open(QIODevice::ReadOnly))
                 return Error::invalid(Text::tr("{{file:%1}}: cannot read it: %2").arg(part.text, file.errorString()));
