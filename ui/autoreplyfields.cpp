@@ -96,7 +96,7 @@ void AutoReplyFields::setRunning(bool running)
     m_enable->setToolTip(running ? why : tr("Answer received messages by the rules, on the worker thread that reads them"));
     m_edit->setToolTip(why);
     if (m_dialog)
-        m_dialog->okButton()->setEnabled(!running && m_dialog->check());
+        m_dialog->setLocked(why);
 }
 
 void AutoReplyFields::editRules()
@@ -108,10 +108,8 @@ void AutoReplyFields::editRules()
     }
     m_dialog = new RulesDialog(m_set, m_server, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_running) {
-        m_dialog->okButton()->setEnabled(false);
-        m_dialog->okButton()->setToolTip(tr("The rules are given to the worker when it starts: stop to change them."));
-    }
+    if (m_running)
+        m_dialog->setLocked(tr("The rules are given to the worker when it starts: stop to change them."));
     connect(m_dialog, &QDialog::accepted, this, [this] {
         if (m_running)
             return;

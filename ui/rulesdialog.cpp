@@ -51,6 +51,7 @@ RulesDialog::RulesDialog(const ReplyRuleSet &set, bool server, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->setVisible(true);
+    m_table->horizontalHeader()->setSectionResizeMode(EnabledColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(PatternColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ReplyColumn, QHeaderView::Stretch);
     m_table->setColumnHidden(TargetColumn, !server);
@@ -110,7 +111,7 @@ RulesDialog::RulesDialog(const ReplyRuleSet &set, bool server, QWidget *parent)
     connect(m_table, &QTableWidget::itemChanged, this, &RulesDialog::changed);
     connect(m_test, &QLineEdit::textChanged, this, &RulesDialog::runTest);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (check())
+        if (m_locked.isEmpty() && check())
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -212,7 +213,7 @@ ReplyRule RulesDialog::ruleAt(int row) const
         rule.format = format->currentIndex() == 1 ? ReplyFormat::Hex : ReplyFormat::Text;
     if (auto *delay = qobject_cast<QSpinBox *>(m_table->cellWidget(row, DelayColumn)))
         rule.delay = std::chrono::milliseconds(delay->value());
-    if (auto *target = qobject_cast<QComboBox *>(m_table->cellWidget(row, TargetColumn)); target && m_server)
+    if (auto *target = qobject_cast<QComboBox *>(m_table->cellWidget(row, TargetColumn)))
         rule.target = target->currentIndex() == 1 ? ReplyTarget::All : ReplyTarget::Sender;
     if (auto *fires = qobject_cast<QSpinBox *>(m_table->cellWidget(row, FiresColumn)))
         rule.maxFires = fires->value();
@@ -235,6 +236,12 @@ Result<void> RulesDialog::check() const
     if (!compiled)
         return compiled.error();
     return {};
+}
+
+void RulesDialog::setLocked(const QString &reason)
+{
+    m_locked = reason;
+    changed();
 }
 
 void RulesDialog::addRule(const ReplyRule &rule)
@@ -276,8 +283,8 @@ void RulesDialog::changed()
     const Result<void> ok = check();
     m_error->setText(ok ? QString() : ok.error().detail);
     m_error->setVisible(!ok);
-    okButton()->setEnabled(bool(ok));
-    okButton()->setToolTip(ok ? QString() : tr("A rule is invalid: %1").arg(ok.error().detail));
+    okButton()->setEnabled(ok && m_locked.isEmpty());
+    okButton()->setToolTip(!m_locked.isEmpty() ? m_locked : ok ? QString() : tr("A rule is invalid: %1").arg(ok.error().detail));
     runTest();
 }
 

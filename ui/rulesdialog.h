@@ -31,6 +31,9 @@ public:
     ReplyRuleSet ruleSet() const;
     Result<void> check() const;
     void setRuleSet(const ReplyRuleSet &set);
+    // While the panel runs the rules are the worker's: shown and tried, but OK is refused with `reason`
+    // (empty: editable again).
+    void setLocked(const QString &reason);
 
     void addRule(const ReplyRule &rule = {});
     void removeCurrent();
@@ -63,6 +66,7 @@ private:
     QDialogButtonBox *m_buttons;
     ReplyRuleSet m_base;   // what the table has no column for: encoding, framing, rule names
     bool m_filling = false;
+    QString m_locked;
 };
 
 } // namespace socketeer::ui

@@ -251,6 +251,19 @@ private slots:
         const quint16 port = started.at(0).at(1).value<quint16>();
         QVERIFY(!fields->enableCheck()->isEnabled());   // the worker has them: locked while listening
         QVERIFY(fields->rulesButton()->toolTip().contains(QStringLiteral("stop to change")));
+        // The dialog still shows and tries the rules, but its OK waits for Stop, even after an edit.
+        QTest::mouseClick(fields->rulesButton(), Qt::LeftButton);
+        dialog = fields->dialog();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->okButton()->isEnabled());
+        dialog->table()->item(0, RulesDialog::ReplyColumn)->setText(QStringLiteral("changed"));
+        QVERIFY(!dialog->okButton()->isEnabled());
+        QVERIFY(dialog->okButton()->toolTip().contains(QStringLiteral("stop to change")));
+        dialog->testEdit()->setText(QStringLiteral("PING 1"));
+        QCOMPARE(dialog->testResult()->text(), QStringLiteral("Rule 1 replies: changed"));
+        dialog->reject();
+        QTRY_VERIFY(!fields->dialog());
+        QCOMPARE(fields->ruleSet().rules.at(0).reply, QStringLiteral("PONG \\1\\n"));
 
         Peer client;
         QVERIFY(client.startPython(QStringLiteral("line_peer.py"), {QStringLiteral("client"), QStringLiteral("127.0.0.1"), QString::number(port)}));
