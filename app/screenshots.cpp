@@ -4,6 +4,7 @@
 
 #include "certificatedialog.h"
 #include "clientpanel.h"
+#include "autoreplyfields.h"
 #include "checksumfields.h"
 #include "composewindow.h"
 #include "framingbar.h"
@@ -14,6 +15,7 @@
 #include "mainwindow.h"
 #include "messagelogview.h"
 #include "messageview.h"
+#include "rulesdialog.h"
 #include "savedmessagesdock.h"
 #include "savedstore.h"
 #include "sendbox.h"
@@ -26,6 +28,7 @@
 #include "saved/sequencerunner.h"
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
+#include "text/autoreply.h"
 #include "text/checksum.h"
 #include "text/framing.h"
 #include "udp/udpendpoint.h"
@@ -39,6 +42,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -143,6 +147,77 @@ bool framingScene(const QString &path)
     settle(400);
     const bool ok = save(&panel, path);
     device.disconnectFromHost();
+    panel.stopListening();
+    waitFor([&] { return !panel.server()->isRunning(); });
+    return ok;
+}
+
+// Issue 11: a server that answers by its rules. The panel's badge says they are on; its log shows
+// the automatic replies marked with the rule that sent them; over it the rules dialog, trying a
+// message through the same matcher the server's threads use.
+bool rulesScene(const QString &path)
+{
+    ServerPanel panel;
+    panel.resize(1390, 900);
+    auto *fields = panel.findChild<AutoReplyFields *>();
+    ReplyRuleSet set;
+    auto rule = [](MatchKind kind, const QString &pattern, const QString &reply) {
+        ReplyRule r;
+        r.match = kind;
+        r.pattern = pattern;
+        r.reply = reply;
+        return r;
+    };
+    set.rules << rule(MatchKind::Regex, QStringLiteral("^PING (\\d+)$"), QStringLiteral("PONG \\1\\n"))
+              << rule(MatchKind::Exact, QStringLiteral("time?"), QStringLiteral("It is {{time}}\\n"))
+              << rule(MatchKind::Contains, QStringLiteral("你好"), QStringLiteral("欢迎 / welcome, client {{counter}}\\n"));
+    ReplyRule modbus = rule(MatchKind::Hex, QStringLiteral("01 03 ?? ?? *"), QStringLiteral("01 83 02"));
+    modbus.format = ReplyFormat::Hex;
+    set.rules << modbus;
+    fields->setRuleSet(set);
+    fields->enableCheck()->setChecked(true);
+    panel.show();
+    if (auto *outer = panel.findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly))
+        outer->setSizes({220, 1170});
+    panel.startListening(0);
+    if (!waitFor([&] { return panel.server()->boundAddress().port() != 0; })) {
+        std::fprintf(stderr, "FAILED: rules scene: %s\n", qPrintable(panel.statusText()));
+        return false;
+    }
+    TcpClient client;
+    TcpClientConfig config;
+    config.endpoint = Endpoint{QStringLiteral("127.0.0.1"), panel.server()->boundAddress().port(), {}};
+    client.connectToHost(config);
+    if (!waitFor([&] { return panel.server()->clientCount() == 1; })) {
+        std::fprintf(stderr, "FAILED: rules scene: no client\n");
+        return false;
+    }
+    for (const char *line : {"PING 1\n", "time?\n", "你好\n", "PING 2\n", "hello\n"}) {
+        client.send(QByteArray(line));
+        settle(150);
+    }
+    settle(300);
+    // Open while listening: the dialog shows the rules and tries messages; OK waits for Stop.
+    fields->editRules();
+    RulesDialog *dialog = fields->dialog();
+    if (!dialog)
+        return false;
+    dialog->resize(900, 300);
+    dialog->testEdit()->setText(QStringLiteral("PING 42"));
+    settle(300);
+    QPixmap shot = panel.grab();
+    {
+        QPainter painter(&shot);
+        const QPixmap over = dialog->grab();
+        // Low and to the right, over the send box: the log's automatic replies stay in view.
+        const QPoint at(shot.width() - over.width() - 20, shot.height() - over.height() - 20);
+        painter.fillRect(QRect(at, over.size()).adjusted(-3, -3, 3, 3), QColor(0x55, 0x55, 0x55));
+        painter.drawPixmap(at, over);
+    }
+    const bool ok = shot.save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    dialog->reject();
+    client.disconnectFromHost();
     panel.stopListening();
     waitFor([&] { return !panel.server()->isRunning(); });
     return ok;
@@ -356,5 +431,6 @@ int main(int argc, char *argv[])
     settle(300);
     ok &= save(&window, out + QStringLiteral("/tls%1.png").arg(suffix));
     ok &= framingScene(out + QStringLiteral("/framing%1.png").arg(suffix));
+    ok &= rulesScene(out + QStringLiteral("/rules%1.png").arg(suffix));
     return ok ? 0 : 1;
 }

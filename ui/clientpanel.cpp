@@ -2,6 +2,7 @@
 
 #include "addressinputs.h"
 #include "certificatedialog.h"
+#include "autoreplyfields.h"
 #include "fieldmemory.h"
 #include "filestream.h"
 #include "framingbar.h"
@@ -39,6 +40,7 @@ ClientPanel::ClientPanel(QWidget *parent)
       m_sendBox(new SendBox(this)),
       m_framing(new FramingBar(m_log, m_sendBox, this)),
       m_counters(new TrafficCounters(this)),
+      m_rules(new AutoReplyFields(false, this)),
       m_fileSend(new FileSendWatch(this))
 {
     m_host->setObjectName(QStringLiteral("host"));
@@ -81,6 +83,7 @@ ClientPanel::ClientPanel(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_status);
     layout->addWidget(m_log, 1);
+    layout->addWidget(m_rules);
     layout->addWidget(m_framing);
     layout->addWidget(m_sendBox);
     layout->addWidget(m_counters);
@@ -126,6 +129,11 @@ ClientPanel::ClientPanel(QWidget *parent)
     connect(m_client, &TcpClient::dataReceived, this, &ClientPanel::onData);
     connect(m_client, &TcpClient::peerClosed, this, [this] { m_log->info(tr("the server finished sending (end of stream)"), m_peer); });
     connect(m_client, &TcpClient::errorOccurred, this, &ClientPanel::onError);
+    connect(m_client, &TcpClient::autoReplied, this, [this](int rule, const QByteArray &reply, const QString &error) {
+        m_log->append(m_rules->replyEntry(m_peer, rule, reply, error));
+        if (error.isEmpty())
+            m_counters->countOut(reply.size());
+    });
     updateControls();
 }
 
@@ -165,6 +173,12 @@ void ClientPanel::toggle()
         // What the user trusted for this server before (by fingerprint), shared with the compose window.
         config.trustedFingerprints = Settings().trustedCertificates(m_peer);
     }
+    auto rules = m_rules->replier(m_framing);
+    if (!rules) {
+        setStatus(rules.error().message(), true);
+        return;
+    }
+    config.rules = std::move(rules).value();
     m_halfClosed = false;
     m_hadError = false;
     setStatus(tr("Connecting to %1…").arg(m_peer), false);
@@ -286,6 +300,7 @@ void ClientPanel::updateControls()
     m_port->setEnabled(idle);
     m_timeout->setEnabled(idle);
     m_tls->setEnabled(idle);
+    m_rules->setRunning(!idle);
     m_connectButton->setEnabled(!idle || (m_host->isValid() && m_port->isValid()));
     m_connectButton->setText(idle ? tr("&Connect") : state == TcpClient::State::Connecting ? tr("&Cancel") : tr("&Disconnect"));
     m_halfCloseButton->setEnabled(connected && !m_halfClosed);

@@ -22,6 +22,7 @@ class HostEdit;
 class MessageLogView;
 class PortEdit;
 class SendBox;
+class AutoReplyFields;
 class FramingBar;
 class TrafficCounters;
 
@@ -73,6 +74,7 @@ private:
     SendBox *m_sendBox;
     FramingBar *m_framing;   // framing and check values of what is shown and sent
     TrafficCounters *m_counters;
+    AutoReplyFields *m_rules;
     FileSendWatch *m_fileSend;
     QString m_peer;
     bool m_halfClosed = false;

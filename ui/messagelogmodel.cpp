@@ -113,7 +113,11 @@ QString MessageLogModel::payloadText(const LogEntry &entry, int maxChars) const
     if (shown.size() < entry.size)
         text += tr(" … (%n more byte(s))", nullptr, static_cast<int>(std::min<qint64>(entry.size - shown.size(), INT_MAX)));
     if (!entry.note.isEmpty())
-        text += (entry.bad ? QStringLiteral("   ✗ ") : QStringLiteral("   ✓ ")) + entry.note;
+        // A received message's note is a verdict (its check value); a sent one's says what sent it
+        // (an auto-reply rule), which is no verdict to tick.
+        text += (entry.bad ? QStringLiteral("   ✗ ")
+                           : entry.direction == LogEntry::Direction::Sent ? QStringLiteral("   ↻ ") : QStringLiteral("   ✓ "))
+                + entry.note;
     return text;
 }
 

@@ -21,7 +21,7 @@ struct LogEntry {
     QByteArray data;            // payload (Received/Sent) — possibly only its beginning
     qint64 size = 0;            // the payload's real size
     QString text;               // Info/Error messages
-    QString note{};             // Received: a verdict on the message (its check value), shown after it
+    QString note{};             // Received: a verdict on the message (its check value); Sent: what sent it (a rule)
     bool bad = false;           // the note is a failure: the row is marked
 };
 

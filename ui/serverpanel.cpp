@@ -1,5 +1,6 @@
 #include "serverpanel.h"
 
+#include "autoreplyfields.h"
 #include "chatroomfields.h"
 
 #include "fieldmemory.h"
@@ -60,7 +61,8 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_fileSend(new FileSendWatch(this)),
       m_stallTimeout(new QSpinBox(this)),
       m_tls(new TlsServerFields(this)),
-      m_chat(new ChatRoomFields(this))
+      m_chat(new ChatRoomFields(this)),
+      m_rules(new AutoReplyFields(true, this))
 {
     // A client that takes nothing at all for this long while data waits for it is dropped; a
     // slower one is waited for. Remembered with the panel's other fields.
@@ -155,6 +157,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     layout->addWidget(m_openWarning);
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_rules);
     layout->addWidget(m_framing);
     layout->addLayout(sendRow);
     layout->addWidget(m_counters);
@@ -203,6 +206,11 @@ ServerPanel::ServerPanel(QWidget *parent)
     });
     connect(m_server, &TcpServer::dataReceived, this, &ServerPanel::onDataReceived);
     connect(m_server, &TcpServer::errorOccurred, this, &ServerPanel::onError);
+    connect(m_server, &TcpServer::autoReplied, this, [this](quint64 id, int rule, const QByteArray &reply, bool toAll, const QString &error) {
+        m_log->append(m_rules->replyEntry(toAll ? tr("all clients") : peerOf(id), rule, reply, error));
+        if (error.isEmpty())
+            m_counters->countOut(reply.size() * (toAll ? m_items.size() : 1), toAll ? m_items.size() : 1);
+    });
     connect(m_server, &TcpServer::statisticsUpdated, this, [this](const ServerStatistics &stats) {
         m_threads->setText(tr("%n thread(s)", nullptr, stats.threads));
         refreshClientCounters();
@@ -251,6 +259,12 @@ void ServerPanel::toggle()
     config.chat = m_chat->config();
     config.maxClients = m_maxClients->value();
     config.stallTimeout = std::chrono::seconds(m_stallTimeout->value());
+    auto rules = m_rules->replier(m_framing);
+    if (!rules) {
+        setStatus(rules.error().message(), true);
+        return;
+    }
+    config.rules = std::move(rules).value();
     // Made (or read and checked) before anything listens: a broken key file is said now, naming it.
     auto tls = m_tls->makeContext();
     if (!tls) {
@@ -442,6 +456,7 @@ void ServerPanel::updateControls()
     for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients, m_stallTimeout, static_cast<QWidget *>(m_tls)})
         w->setEnabled(!running);
     m_chat->setRunning(running);
+    m_rules->setRunning(running);
     m_startButton->setEnabled(!m_starting && (running || m_port->isValid()));
     m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("&Stop")) : tr("&Start"));
     m_openWarning->setVisible(m_address->isAllInterfaces());

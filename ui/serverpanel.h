@@ -30,6 +30,7 @@ class SendBox;
 class FramingBar;
 class TrafficCounters;
 class TlsServerFields;
+class AutoReplyFields;
 class ChatRoomFields;
 
 class ServerPanel final : public QWidget {
@@ -101,6 +102,7 @@ private:
     QSpinBox *m_stallTimeout;
     TlsServerFields *m_tls;
     ChatRoomFields *m_chat;
+    AutoReplyFields *m_rules;
     QHash<quint64, QTreeWidgetItem *> m_items;
     bool m_starting = false;
 };

@@ -1,5 +1,6 @@
 #include "udppanel.h"
 
+#include "autoreplyfields.h"
 #include "fieldmemory.h"
 #include "addressinputs.h"
 #include "framingbar.h"
@@ -36,7 +37,8 @@ UdpPanel::UdpPanel(QWidget *parent)
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),
       m_framing(new FramingBar(m_log, m_sendBox, this)),
-      m_counters(new TrafficCounters(this))
+      m_counters(new TrafficCounters(this)),
+      m_rules(new AutoReplyFields(false, this))
 {
     m_bindAddress->setObjectName(QStringLiteral("udpBindAddress"));
     m_bindPort->setObjectName(QStringLiteral("udpBindPort"));
@@ -85,6 +87,7 @@ UdpPanel::UdpPanel(QWidget *parent)
     layout->addLayout(grid);
     layout->addWidget(m_status);
     layout->addWidget(m_log, 1);
+    layout->addWidget(m_rules);
     layout->addWidget(m_framing);
     layout->addWidget(m_sendBox);
     layout->addWidget(m_counters);
@@ -105,6 +108,11 @@ UdpPanel::UdpPanel(QWidget *parent)
     connect(m_endpoint, &UdpEndpoint::closed, this, &UdpPanel::onClosed);
     connect(m_endpoint, &UdpEndpoint::datagramsReceived, this, &UdpPanel::onDatagrams);
     connect(m_endpoint, &UdpEndpoint::errorOccurred, this, &UdpPanel::onError);
+    connect(m_endpoint, &UdpEndpoint::autoReplied, this, [this](const QString &to, int rule, const QByteArray &reply, const QString &error) {
+        m_log->append(m_rules->replyEntry(to, rule, reply, error));
+        if (error.isEmpty())
+            m_counters->countOut(reply.size());
+    });
     connect(m_endpoint, &UdpEndpoint::groupJoined, this, [this](const QString &group) { m_log->info(tr("joined multicast group %1").arg(group)); });
     connect(m_endpoint, &UdpEndpoint::groupLeft, this, [this](const QString &group) { m_log->info(tr("left multicast group %1").arg(group)); });
     updateControls();
@@ -135,6 +143,12 @@ void UdpPanel::toggle()
     UdpConfig config;
     config.bind = Endpoint{*host, m_bindPort->port(), {}};
     config.broadcast = m_broadcast->isChecked();
+    auto rules = m_rules->replier(m_framing);
+    if (!rules) {
+        setStatus(rules.error().message(), true);
+        return;
+    }
+    config.rules = std::move(rules).value();
     m_binding = true;
     m_hadError = false;
     setStatus(tr("Binding…"), false);
@@ -215,6 +229,7 @@ void UdpPanel::updateControls()
     const bool ready = open && !m_binding;
     m_bindAddress->setEnabled(!open);
     m_bindPort->setEnabled(!open);
+    m_rules->setRunning(open);
     m_bindButton->setEnabled(m_binding ? false : (open || m_bindPort->isValid()));
     m_bindButton->setText(open ? tr("&Close") : tr("&Bind"));
     const bool targetOk = m_replyToLast->isChecked() || (m_targetHost->isValid() && m_targetPort->isValid());
