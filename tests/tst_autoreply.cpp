@@ -105,7 +105,8 @@ private slots:
                               // first-byte sets
                               "^[0-9A-F]{2}( [0-9A-F]{2})+$", "^\\d{4}-\\d{2}", "^[a-z]{1,3}\\d+$", "^[a-z]?b", "^[a-z]*b", "^[a-z]{0,2}b",
                               "^[a-z]{,2}b", "^\\d?x", "^\\d*x", "^\\d{0}x", "^[^a-z]", "^[a-]", "^[]a]", "^[A-z]", "^[a-z]|b", "^[a-z]{x",
-                              "^[[:alpha:]]", "^\\D", "^\\d|x", "^[K]", "^(?i)[k]", "^[a-z](.*)$", "^\\d+(?<n>.*)$", "^[0-9]", "^[ab]+$"})
+                              "^[[:alpha:]]", "^\\D", "^\\d|x", "^[K]", "^(?i)[k]", "^[a-z](.*)$", "^\\d+(?<n>.*)$", "^[0-9]", "^[ab]+$",
+                              "^(?:QUIT|EXIT|BYE)$", "^(?:ab|b)?x", "^(?:ab|)x", "^(?:a|b)|x", "^(?:a|b)*x", "^(?:a(b)|c)", "^(?:ab|cd)+$"})
             QTest::newRow(p) << QString::fromUtf8(p);
     }
     void regexShortcut_sameVerdictsAsTheExpression()
@@ -117,7 +118,7 @@ private slots:
                                   "a.b", "aA", ".*", " b", "AT+GMR?", "\"cmd\": 1", "", "x ping", "bb", "0A 1B", "0a 1b", "2026-12-05T",
                                   "ab12", "abcd1", "x", "1x", "12x", "-", "]", "K", "k", "\xe2\x84\xaa", "\xef\xbb\xbf" "12", "\xef\xbb\xbf" "ab",
                                   "\xd9\xa3x", "\xc3\xa9" "b", "\xb2x", "\x80" "b", "\xff", "\xd6\xd0" "b", "1\xd6\xd0", "a\xff" "b",
-                                  "\xef\xbb\xbf" "PING 12", "\x84\x31\x95\x33" "PING 12", "\x84\x31\x95\x33" "12", "\xef\xbb\xbf" "+x"};
+                                  "\xef\xbb\xbf" "PING 12", "\x84\x31\x95\x33" "PING 12", "\x84\x31\x95\x33" "12", "\xef\xbb\xbf" "+x", "QUIT", "EXIT", "BYE", "quit", "QUITX", "abx", "cd", "abcd", "cx"};
         for (TextEncoding encoding : {TextEncoding::Utf8, TextEncoding::Latin1, TextEncoding::Gb18030, TextEncoding::Gbk}) {
             ReplyRuleSet set;
             set.encoding = encoding;

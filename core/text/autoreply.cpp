@@ -89,14 +89,16 @@ QByteArray literalPrefix(const QString &pattern)
 }
 
 // The ASCII letters and digits an anchored expression's first character must be, when its first
-// item is a plain class of them ("^[0-9A-F]{2} …" gives 0-9 and A-F) or \d ("^\d{4}-…"), and that
+// item is a plain class of them ("^[0-9A-F]{2} …" gives 0-9 and A-F), \d ("^\d{4}-…") or a group of
+// plain words ("^(?:QUIT|EXIT|BYE)$" gives Q, E and B), and that
 // item is not optional (no ?, *, {0 after it). Checked on the message's first byte before the
 // expression runs: a byte below 0x80 is the same character in every supported encoding, so a
-// message whose first byte is ASCII and not in the set cannot match (and an empty one neither). Case-insensitive expressions are left alone (PCRE2 folds K to the
-// Kelvin sign), and so is any pattern with a "|" (the "^" would bind to one branch only).
+// message whose first byte is ASCII and not in the set cannot match (and an empty one neither).
+// Case-insensitive expressions are left alone (PCRE2 folds K to the Kelvin sign), and so is any
+// pattern with a "|" outside that group (the "^" would bind to one branch only).
 std::optional<std::bitset<128>> firstByteSet(const QString &pattern)
 {
-    if (!pattern.startsWith(QLatin1Char('^')) || pattern.contains(QLatin1Char('|')))
+    if (!pattern.startsWith(QLatin1Char('^')))
         return std::nullopt;
     auto alnum = [](char16_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
     std::bitset<128> set;
@@ -125,9 +127,34 @@ std::optional<std::bitset<128>> firstByteSet(const QString &pattern)
         if (i >= pattern.size() || set.none())
             return std::nullopt;
         ++i;   // the ]
+    } else if (pattern.mid(i, 3) == QLatin1String("(?:")) {
+        // A group of plain words, "^(?:QUIT|EXIT|BYE)$": each branch's first letter. Its "|" are
+        // inside the group, so the "^" holds for every branch.
+        i += 3;
+        bool branchStart = true;
+        while (i < pattern.size() && pattern.at(i) != QLatin1Char(')')) {
+            const char16_t c = pattern.at(i).unicode();
+            if (c == '|') {
+                if (branchStart)
+                    return std::nullopt;   // an empty branch matches nothing, so anything may follow
+                branchStart = true;
+            } else if (alnum(c)) {
+                if (branchStart)
+                    set.set(c);
+                branchStart = false;
+            } else {
+                return std::nullopt;
+            }
+            ++i;
+        }
+        if (i >= pattern.size() || branchStart)
+            return std::nullopt;
+        ++i;   // the )
     } else {
         return std::nullopt;
     }
+    if (pattern.indexOf(QLatin1Char('|'), i) >= 0)
+        return std::nullopt;   // a "|" outside: the "^" would bind to one branch only
     if (i < pattern.size()) {
         const char16_t q = pattern.at(i).unicode();
         if (q == '?' || q == '*')
@@ -582,6 +609,12 @@ AutoReplyStream::AutoReplyStream(std::shared_ptr<const AutoReplier> replier)
 
 void AutoReplyStream::schedule(QList<AutoReply> &replies, Clock::time_point now, QList<AutoReply> &out)
 {
+    // The usual case, replies due at once and nothing before them: hand the list over whole
+    // instead of moving each reply into a new one (an allocation per message).
+    if (out.isEmpty() && std::all_of(replies.cbegin(), replies.cend(), [](const AutoReply &r) { return r.delay.count() <= 0 || !r.error.isEmpty(); })) {
+        out = std::move(replies);
+        return;
+    }
     for (AutoReply &reply : replies) {
         if (reply.delay.count() <= 0 || !reply.error.isEmpty()) {
             out.append(std::move(reply));
