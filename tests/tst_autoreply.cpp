@@ -5,8 +5,11 @@
 
 #include "net/limits.h"
 #include "text/autoreply.h"
+#include "text/encoding.h"
 
 #include <QRegularExpression>
+#include <QRegularExpressionMatch>
+#include <QStringDecoder>
 #include <QTest>
 
 #include <thread>
@@ -90,29 +93,60 @@ private slots:
             QCOMPARE(bytesOf(replies), QList<QByteArray>{reply});
     }
 
-    // The anchored-literal shortcut (a regex's literal start checked on the bytes first) must not
-    // change what matches: each pattern gives the same verdict as QRegularExpression alone.
+    // The shortcuts (a regex's anchored literal start, or the set of ASCII bytes its first item can
+    // be, checked on the bytes first) must not change what matches: each pattern gives the same
+    // verdict and the same reply (captures) as QRegularExpression alone on the message decoded with
+    // the set's encoding, in every encoding, for ASCII, non-ASCII, BOM-led and empty messages.
     void regexShortcut_sameVerdictsAsTheExpression_data()
     {
         QTest::addColumn<QString>("pattern");
         for (const char *p : {"^PING (\\d+)$", "^a?b", "^ab*c", "^ab+c", "^ab{2}c", "^\\+x", "^(?i)ping", "^a|b", "^ab(?i)cd",
-                              "^\\Qa.b\\E", "^a\\x41", "^\\.\\*", "^ b", "^AT\\+(\\w+)\\?$", "^\"cmd\":", "ping", "^$"})
+                              "^\\Qa.b\\E", "^a\\x41", "^\\.\\*", "^ b", "^AT\\+(\\w+)\\?$", "^\"cmd\":", "ping", "^$",
+                              // first-byte sets
+                              "^[0-9A-F]{2}( [0-9A-F]{2})+$", "^\\d{4}-\\d{2}", "^[a-z]{1,3}\\d+$", "^[a-z]?b", "^[a-z]*b", "^[a-z]{0,2}b",
+                              "^[a-z]{,2}b", "^\\d?x", "^\\d*x", "^\\d{0}x", "^[^a-z]", "^[a-]", "^[]a]", "^[A-z]", "^[a-z]|b", "^[a-z]{x",
+                              "^[[:alpha:]]", "^\\D", "^\\d|x", "^[K]", "^(?i)[k]", "^[a-z](.*)$", "^\\d+(?<n>.*)$", "^[0-9]", "^[ab]+$",
+                              "^(?:QUIT|EXIT|BYE)$", "^(?:ab|b)?x", "^(?:ab|)x", "^(?:a|b)|x", "^(?:a|b)*x", "^(?:a(b)|c)", "^(?:ab|cd)+$"})
             QTest::newRow(p) << QString::fromUtf8(p);
     }
     void regexShortcut_sameVerdictsAsTheExpression()
     {
         QFETCH(QString, pattern);
-        ReplyRuleSet set;
-        ReplyRule r;
-        r.match = MatchKind::Regex;
-        r.pattern = pattern;
-        r.reply = QStringLiteral("hit");
-        set.rules = {r};
-        const auto replier = compile(set);
         const QRegularExpression re(pattern);
-        for (const char *m : {"PING 12", "PING x", "b", "ab", "abbc", "ac", "abc", "abbbc", "+x", "PiNg", "ping", "xb", "abCD", "abcd",
-                              "a.b", "aA", ".*", " b", "AT+GMR?", "\"cmd\": 1", "", "x ping", "bb"})
-            QCOMPARE(replier->respond(m).size() == 1, re.match(QString::fromUtf8(m)).hasMatch());
+        QVERIFY2(re.isValid(), qPrintable(re.errorString()));
+        const char *messages[] = {"PING 12", "PING x", "b", "ab", "abbc", "ac", "abc", "abbbc", "+x", "PiNg", "ping", "xb", "abCD", "abcd",
+                                  "a.b", "aA", ".*", " b", "AT+GMR?", "\"cmd\": 1", "", "x ping", "bb", "0A 1B", "0a 1b", "2026-12-05T",
+                                  "ab12", "abcd1", "x", "1x", "12x", "-", "]", "K", "k", "\xe2\x84\xaa", "\xef\xbb\xbf" "12", "\xef\xbb\xbf" "ab",
+                                  "\xd9\xa3x", "\xc3\xa9" "b", "\xb2x", "\x80" "b", "\xff", "\xd6\xd0" "b", "1\xd6\xd0", "a\xff" "b",
+                                  "\xef\xbb\xbf" "PING 12", "\x84\x31\x95\x33" "PING 12", "\x84\x31\x95\x33" "12", "\xef\xbb\xbf" "+x", "QUIT", "EXIT", "BYE", "quit", "QUITX", "abx", "cd", "abcd", "cx"};
+        for (TextEncoding encoding : {TextEncoding::Utf8, TextEncoding::Latin1, TextEncoding::Gb18030, TextEncoding::Gbk}) {
+            ReplyRuleSet set;
+            set.encoding = encoding;
+            ReplyRule r;
+            r.match = MatchKind::Regex;
+            r.pattern = pattern;
+            r.reply = re.captureCount() > 0 ? QStringLiteral("hit \\1") : QStringLiteral("hit \\0");
+            set.rules = {r};
+            const auto replier = compile(set);
+            for (const char *m : messages) {
+                QString text;
+                if (encoding == TextEncoding::Utf8)
+                    text = QString::fromUtf8(m);
+                else if (encoding == TextEncoding::Latin1)
+                    text = QString::fromLatin1(m);
+                else
+                    text = QStringDecoder(encoding == TextEncoding::Gbk ? "GBK" : "GB18030").decode(QByteArrayView(m));
+                const QRegularExpressionMatch match = re.match(text);
+                const QList<AutoReply> replies = replier->respond(m);
+                const QByteArray what = QByteArray("message ") + QByteArray(m).toHex(' ') + " in " + encodingName(encoding).toUtf8();
+                QVERIFY2((replies.size() == 1) == match.hasMatch(), what.constData());
+                if (match.hasMatch() && replies.first().error.isEmpty()) {
+                    auto expected = encodeText(QStringLiteral("hit ") + match.captured(re.captureCount() > 0 ? 1 : 0), encoding);
+                    if (expected)
+                        QCOMPARE(replies.first().bytes, *expected);
+                }
+            }
+        }
     }
 
     void caseInsensitive()

@@ -246,17 +246,21 @@ void ServerConnection::sendReplies(QList<AutoReply> replies)
 {
     for (AutoReply &reply : replies) {
         const bool toAll = reply.target == ReplyTarget::All && m_broadcast;
-        ServerEvent event{ServerEvent::Type::AutoReplied, id(), {}, {}, reply.bytes, reply.error, {}};
-        event.rule = reply.rule;
-        event.toAll = toAll;
+        const bool post = m_reportReplies || !reply.error.isEmpty();
+        std::optional<ServerEvent> event;   // built only when someone hears of it
+        if (post) {
+            event.emplace(ServerEvent{ServerEvent::Type::AutoReplied, id(), {}, {}, reply.bytes, reply.error, {}});
+            event->rule = reply.rule;
+            event->toAll = toAll;
+        }
         if (reply.error.isEmpty() && !reply.bytes.isEmpty()) {
             if (toAll)
                 m_broadcast(reply.bytes);
             else
                 queue(std::move(reply.bytes));
         }
-        if (m_reportReplies || !reply.error.isEmpty())
-            m_post(std::move(event));
+        if (event)
+            m_post(std::move(*event));
         if (isFinished())
             return;
     }

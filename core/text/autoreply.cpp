@@ -11,6 +11,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <bitset>
 #include <optional>
 
 namespace socketeer {
@@ -85,6 +86,83 @@ QByteArray literalPrefix(const QString &pattern)
         i = next;
     }
     return prefix;
+}
+
+// The ASCII letters and digits an anchored expression's first character must be, when its first
+// item is a plain class of them ("^[0-9A-F]{2} …" gives 0-9 and A-F), \d ("^\d{4}-…") or a group of
+// plain words ("^(?:QUIT|EXIT|BYE)$" gives Q, E and B), and that
+// item is not optional (no ?, *, {0 after it). Checked on the message's first byte before the
+// expression runs: a byte below 0x80 is the same character in every supported encoding, so a
+// message whose first byte is ASCII and not in the set cannot match (and an empty one neither).
+// Case-insensitive expressions are left alone (PCRE2 folds K to the Kelvin sign), and so is any
+// pattern with a "|" outside that group (the "^" would bind to one branch only).
+std::optional<std::bitset<128>> firstByteSet(const QString &pattern)
+{
+    if (!pattern.startsWith(QLatin1Char('^')))
+        return std::nullopt;
+    auto alnum = [](char16_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    std::bitset<128> set;
+    qsizetype i = 1;
+    if (pattern.mid(i, 2) == QLatin1String("\\d")) {
+        for (char c = '0'; c <= '9'; ++c)
+            set.set(static_cast<size_t>(c));
+        i += 2;
+    } else if (i < pattern.size() && pattern.at(i) == QLatin1Char('[')) {
+        ++i;
+        while (i < pattern.size() && pattern.at(i) != QLatin1Char(']')) {
+            const char16_t lo = pattern.at(i).unicode();
+            if (!alnum(lo))
+                return std::nullopt;   // a negation, an escape, a POSIX class, punctuation: not this simple form
+            char16_t hi = lo;
+            if (i + 2 < pattern.size() && pattern.at(i + 1) == QLatin1Char('-') && pattern.at(i + 2) != QLatin1Char(']')) {
+                hi = pattern.at(i + 2).unicode();
+                if (!alnum(hi) || hi < lo || (lo <= '9') != (hi <= '9') || (lo >= 'a') != (hi >= 'a'))
+                    return std::nullopt;   // only 0-9, A-Z, a-z style ranges
+                i += 2;
+            }
+            for (char16_t c = lo; c <= hi; ++c)
+                set.set(c);
+            ++i;
+        }
+        if (i >= pattern.size() || set.none())
+            return std::nullopt;
+        ++i;   // the ]
+    } else if (pattern.mid(i, 3) == QLatin1String("(?:")) {
+        // A group of plain words, "^(?:QUIT|EXIT|BYE)$": each branch's first letter. Its "|" are
+        // inside the group, so the "^" holds for every branch.
+        i += 3;
+        bool branchStart = true;
+        while (i < pattern.size() && pattern.at(i) != QLatin1Char(')')) {
+            const char16_t c = pattern.at(i).unicode();
+            if (c == '|') {
+                if (branchStart)
+                    return std::nullopt;   // an empty branch matches nothing, so anything may follow
+                branchStart = true;
+            } else if (alnum(c)) {
+                if (branchStart)
+                    set.set(c);
+                branchStart = false;
+            } else {
+                return std::nullopt;
+            }
+            ++i;
+        }
+        if (i >= pattern.size() || branchStart)
+            return std::nullopt;
+        ++i;   // the )
+    } else {
+        return std::nullopt;
+    }
+    if (pattern.indexOf(QLatin1Char('|'), i) >= 0)
+        return std::nullopt;   // a "|" outside: the "^" would bind to one branch only
+    if (i < pattern.size()) {
+        const char16_t q = pattern.at(i).unicode();
+        if (q == '?' || q == '*')
+            return std::nullopt;
+        if (q == '{' && !(i + 1 < pattern.size() && pattern.at(i + 1) >= QLatin1Char('1') && pattern.at(i + 1) <= QLatin1Char('9')))
+            return std::nullopt;   // {0,…} or {,…}: may be absent
+    }
+    return set;
 }
 
 Error ruleError(qsizetype rule, const QString &field, const QString &what)
@@ -384,8 +462,11 @@ Result<std::shared_ptr<const AutoReplier>> AutoReplier::compile(const ReplyRuleS
                                                                      .arg(c.regex.patternErrorOffset() + 1)
                                                                      .arg(c.regex.errorString()));
             c.regex.optimize();   // compiled now, once, not by the first worker that matches
-            if (!rule.caseInsensitive)
+            if (!rule.caseInsensitive) {
                 c.regexPrefix = literalPrefix(rule.pattern);
+                if (c.regexPrefix.isEmpty())
+                    c.regexFirstBytes = firstByteSet(rule.pattern);
+            }
             break;
         }
         case MatchKind::Hex: {
@@ -485,7 +566,13 @@ QList<AutoReply> AutoReplier::respond(QByteArrayView message) const
             matched = c.hex.matches(message);
             break;
         case MatchKind::Regex:
-            if (!message.startsWith(c.regexPrefix))
+            // The byte shortcuts only judge a message that starts with ASCII: a decoder may drop
+            // a leading byte-order mark (UTF-8 EF BB BF, GB18030 84 31 95 33), so after one the
+            // expression sees a different first character than the bytes show.
+            if (message.isEmpty() ? c.regexFirstBytes.has_value() || !c.regexPrefix.isEmpty()
+                                  : static_cast<unsigned char>(message.front()) < 0x80
+                                        && (!message.startsWith(c.regexPrefix)
+                                            || (c.regexFirstBytes && !c.regexFirstBytes->test(static_cast<unsigned char>(message.front())))))
                 break;
             if (!decoded) {
                 text = decodeForMatching(message, m_set.encoding);
@@ -522,6 +609,12 @@ AutoReplyStream::AutoReplyStream(std::shared_ptr<const AutoReplier> replier)
 
 void AutoReplyStream::schedule(QList<AutoReply> &replies, Clock::time_point now, QList<AutoReply> &out)
 {
+    // The usual case, replies due at once and nothing before them: hand the list over whole
+    // instead of moving each reply into a new one (an allocation per message).
+    if (out.isEmpty() && std::all_of(replies.cbegin(), replies.cend(), [](const AutoReply &r) { return r.delay.count() <= 0 || !r.error.isEmpty(); })) {
+        out = std::move(replies);
+        return;
+    }
     for (AutoReply &reply : replies) {
         if (reply.delay.count() <= 0 || !reply.error.isEmpty()) {
             out.append(std::move(reply));

@@ -26,6 +26,7 @@
 #include <QString>
 
 #include <atomic>
+#include <bitset>
 #include <chrono>
 #include <memory>
 #include <vector>
@@ -108,6 +109,7 @@ private:
         QByteArray literal;           // text kinds, encoded
         QRegularExpression regex;
         QByteArray regexPrefix;       // bytes every match starts with (an anchored literal start), or empty
+        std::optional<std::bitset<128>> regexFirstBytes;   // else the ASCII bytes a match can start with, if known
         HexPattern hex;
         MessageTemplate reply;
         ReplyTarget target = ReplyTarget::Sender;
