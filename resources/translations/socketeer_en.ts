@@ -73,6 +73,23 @@
     </message>
 </context>
 <context>
+    <name>socketeer::ui::AutoReplyFields</name>
+    <message numerus="yes">
+        <source>Auto-reply: %n rule(s)</source>
+        <translation>
+            <numerusform>Auto-reply: %n rule</numerusform>
+            <numerusform>Auto-reply: %n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>off (%n rule(s))</source>
+        <translation>
+            <numerusform>off (%n rule)</numerusform>
+            <numerusform>off (%n rules)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::ComposeWindow</name>
     <message numerus="yes">
         <source>%n file(s), %1</source>

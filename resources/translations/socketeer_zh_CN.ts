@@ -235,7 +235,8 @@
         <location line="+11" />
         <source>uses group %1, but the pattern has %n group(s)</source>
         <translation>
-            <numerusform>使用了第 %1 组，但模式只有 %n 个组</numerusform></translation>
+            <numerusform>使用了第 %1 组，但模式只有 %n 个组</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -1467,7 +1468,8 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location line="+5" />
         <source>… (%n byte(s) in all)</source>
         <translation>
-            <numerusform>…（共 %n 字节）</numerusform></translation>
+            <numerusform>…（共 %n 字节）</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -1850,7 +1852,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
 <context>
     <name>socketeer::Macros</name>
     <message>
-        <location filename="../../core/text/macros.cpp" line="+36" />
+        <location filename="../../core/text/macros.cpp" line="+37" />
         <source>position %1: %2</source>
         <translation>第 %1 个字符：%2</translation>
     </message>
@@ -1935,7 +1937,12 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>“%1”不是十六进制数字</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+64" />
+        <source>{{file:%1}}: not a regular file</source>
+        <translation>{{file:%1}}：不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>{{file:%1}}: cannot read it: %2</source>
         <translation>{{file:%1}}：无法读取：%2</translation>
     </message>
@@ -2223,7 +2230,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/saved/savedlibrary.cpp" line="+62" />
+        <location filename="../../core/saved/savedlibrary.cpp" line="+63" />
         <source>a name is needed</source>
         <translation>需要名称</translation>
     </message>
@@ -2244,12 +2251,12 @@ unchanged. The protocol is in docs/CHAT.md.</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+308" />
+        <location line="+322" />
         <source>must be a whole number from %1 to %2</source>
         <translation>必须是 %1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location line="-298" />
+        <location line="-312" />
         <location line="+115" />
         <source>is missing</source>
         <translation>缺失</translation>
@@ -2282,12 +2289,12 @@ unchanged. The protocol is in docs/CHAT.md.</source>
     </message>
     <message>
         <location line="+33" />
-        <location line="+221" />
+        <location line="+235" />
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
     <message>
-        <location line="-202" />
+        <location line="-216" />
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
@@ -2307,7 +2314,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>第 %2 个字符处的“\%1”不是转义序列（可用 \n \r \t \0 \xNN，反斜杠本身请写作 \\）</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+57" />
         <source>a send step needs the name of a saved message</source>
         <translation>发送步骤需要一条已存消息的名称</translation>
     </message>
@@ -2375,7 +2382,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
 <context>
     <name>socketeer::SequenceRunner</name>
     <message>
-        <location filename="../../core/saved/sequencerunner.cpp" line="+48" />
+        <location filename="../../core/saved/sequencerunner.cpp" line="+55" />
         <source>Sequence "%1" is running already</source>
         <translation>序列“%1”已在运行</translation>
     </message>
@@ -2400,7 +2407,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>序列“%1”，第 %2 步：没有名为“%3”的已存消息</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Sequence "%1", step %2: message "%3": %4</source>
         <translation>序列“%1”，第 %2 步：消息“%3”：%4</translation>
     </message>
@@ -2420,7 +2427,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>它已不存在</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Step %1: message "%2": %3</source>
         <translation>第 %1 步：消息“%2”：%3</translation>
     </message>
@@ -3321,6 +3328,63 @@ unchanged. The protocol is in docs/CHAT.md.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::AutoReplyFields</name>
+    <message>
+        <location filename="../../ui/autoreplyfields.cpp" line="+19" />
+        <source>Auto-re&amp;ply</source>
+        <translation>自动回复(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>R&amp;ules…</source>
+        <translation>规则(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+71" />
+        <source>Answer received messages by the rules, on the worker thread that reads them</source>
+        <translation>按规则应答收到的消息，由读取它们的工作线程完成</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>Auto-reply: %1</source>
+        <translation>自动回复：%1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+17" />
+        <source>The rules are given to the worker when it starts: stop to change them.</source>
+        <translation>规则在工作线程启动时交给它：要修改请先停止。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17" />
+        <source>Auto-reply: %n rule(s)</source>
+        <translation>
+            <numerusform>自动回复：%n 条规则</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>no rules</source>
+        <translation>没有规则</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>off (%n rule(s))</source>
+        <translation>
+            <numerusform>已关闭（%n 条规则）</numerusform></translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>auto reply (rule %1) not sent: %2</source>
+        <translation>自动回复（规则 %1）未发送：%2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>auto reply (rule %1)</source>
+        <translation>自动回复（规则 %1）</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::CertificateDialog</name>
     <message>
         <location filename="../../ui/certificatedialog.cpp" line="+11" />
@@ -3487,23 +3551,23 @@ unchanged. The protocol is in docs/CHAT.md.</source>
 <context>
     <name>socketeer::ui::ClientPanel</name>
     <message>
-        <location filename="../../ui/clientpanel.cpp" line="+34" />
+        <location filename="../../ui/clientpanel.cpp" line="+35" />
         <source>&amp;TLS</source>
         <translation>&amp;TLS</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+255" />
+        <location line="+269" />
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-254" />
+        <location line="-268" />
         <source>&amp;Half-close</source>
         <translation>半关闭(&amp;H)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
@@ -3538,7 +3602,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>half-closed: sending is finished, still reading</source>
         <translation>已半关闭：发送已结束，仍在接收</translation>
     </message>
@@ -3563,7 +3627,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>服务器已发送完毕（数据流结束）</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+54" />
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
@@ -3633,7 +3697,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>正在发送 %1（%2 字节）</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -3987,7 +4051,8 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location filename="../../ui/framingbar.cpp" line="+59" />
         <source>framing changed: %n byte(s) of unfinished messages were dropped</source>
         <translation>
-            <numerusform>分帧方式已更改：未完成消息的 %n 个字节被丢弃</numerusform></translation>
+            <numerusform>分帧方式已更改：未完成消息的 %n 个字节被丢弃</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+17" />
@@ -4743,7 +4808,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24" />
+        <location line="+28" />
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>（%n 字节）</numerusform>
@@ -5112,9 +5177,234 @@ unchanged. The protocol is in docs/CHAT.md.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::RulesDialog</name>
+    <message>
+        <location filename="../../ui/rulesdialog.cpp" line="+43" />
+        <source>Auto-reply rules</source>
+        <translation>自动回复规则</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reply as</source>
+        <translation>回复格式</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Fires</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Text with escapes (\r \n \xNN), a regular expression, or hex bytes with ?? for any byte and * for any rest</source>
+        <translation>带转义的文本（\r \n \xNN）、正则表达式，或十六进制字节（?? 表示任意一个字节，* 表示其余任意内容）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Text with escapes and macros ({{counter}}, {{time}}…); after a regular expression \1 or ${name} insert its groups</source>
+        <translation>带转义和宏的文本（{{counter}}、{{time}}…）；正则表达式规则中 \1 或 ${name} 插入其捕获组</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>First matching rule answers</source>
+        <translation>由第一条匹配的规则应答</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Every matching rule answers</source>
+        <translation>每条匹配的规则都应答</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Try a message: which rule fires and what it replies</source>
+        <translation>试一条消息：哪条规则触发、回复什么</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>exact</source>
+        <translation>完全相同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>starts with</source>
+        <translation>开头是</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ends with</source>
+        <translation>结尾是</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+12" />
+        <source>hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>sender</source>
+        <translation>发送者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>all clients</source>
+        <translation>所有客户端</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>always</source>
+        <translation>每次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>at most </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>always, once (1) or at most N times, counted from the start</source>
+        <translation>每次、一次（1）或最多 N 次，从启动时开始计数</translation>
+    </message>
+    <message>
+        <location line="+102" />
+        <source>A rule is invalid: %1</source>
+        <translation>有规则无效：%1</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The rules cannot be tried until they are valid.</source>
+        <translation>规则全部有效后才能试用。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>No rule matches: nothing is sent.</source>
+        <translation>没有规则匹配：不发送任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Rule %1 matches but its reply cannot be built: %2</source>
+        <translation>规则 %1 匹配，但无法生成其回复：%2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Rule %1 replies: %2</source>
+        <translation>规则 %1 回复：%2</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Import rules</source>
+        <translation>导入规则</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+7" />
+        <source>Rules (*.json);;All files (*)</source>
+        <translation>规则 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Export rules</source>
+        <translation>导出规则</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::SavedMessageDialog</name>
     <message>
-        <location filename="../../ui/savedmessagedialog.cpp" line="+26" />
+        <location filename="../../ui/savedmessagedialog.cpp" line="+28" />
         <source>Save message</source>
         <translation>保存消息</translation>
     </message>
@@ -5184,37 +5474,43 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>已有另一条消息名为“%1”</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>The message makes no bytes</source>
         <translation>该消息不产生任何字节</translation>
     </message>
+    <message>
+        <location line="+16" />
+        <source>When sent: %1</source>
+        <translation>发送时：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+4" />
         <source>%n byte(s): %1</source>
         <translation>
-            <numerusform>%n 字节：%1</numerusform></translation>
+            <numerusform>%n 字节：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>socketeer::ui::SavedMessagesDock</name>
     <message>
-        <location filename="../../ui/savedmessagesdock.cpp" line="+39" />
+        <location filename="../../ui/savedmessagesdock.cpp" line="+41" />
         <source>Saved messages</source>
         <translation>已存消息</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+449" />
+        <location line="+451" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="-443" />
+        <location line="-445" />
         <source>Search saved messages</source>
         <translation>搜索已存消息</translation>
     </message>
@@ -5404,7 +5700,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>还没有发送目标：请先连接（或监听、绑定）</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>"%1": %2</source>
         <translation>“%1”：%2</translation>
     </message>
@@ -5417,7 +5713,8 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location line="+3" />
         <source>Sent "%1" (%n byte(s))</source>
         <translation>
-            <numerusform>已发送“%1”（%n 字节）</numerusform></translation>
+            <numerusform>已发送“%1”（%n 字节）</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8" />
@@ -5455,7 +5752,8 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location line="+4" />
         <source>Imported %n message(s) and sequence(s)</source>
         <translation>
-            <numerusform>已导入 %n 条消息和序列</numerusform></translation>
+            <numerusform>已导入 %n 条消息和序列</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -5463,7 +5761,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>the tab was closed</source>
         <translation>标签页已关闭</translation>
     </message>
@@ -5542,13 +5840,13 @@ unchanged. The protocol is in docs/CHAT.md.</source>
 <context>
     <name>socketeer::ui::SendBox</name>
     <message>
-        <location filename="../../ui/sendbox.cpp" line="+28" />
-        <location line="+211" />
+        <location filename="../../ui/sendbox.cpp" line="+31" />
+        <location line="+237" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location line="-210" />
+        <location line="-236" />
         <source>Send &amp;file…</source>
         <translation>发送文件(&amp;F)…</translation>
     </message>
@@ -5564,11 +5862,19 @@ unchanged. The protocol is in docs/CHAT.md.</source>
     </message>
     <message>
         <location line="+2" />
-        <source>Enter sends; Up and Down walk through what you sent before</source>
-        <translation>按 Enter 发送；按 ↑ 和 ↓ 键翻看以前发送过的内容</translation>
+        <source>Enter sends; Up and Down walk through what you sent before.
+Macros, expanded at each send (repeats too):
+{{counter}} 1, 2, 3… (this tab's; {{counter:start=0,step=1,width=4,name=a}})
+{{date}} {{time}} (or {{date:yyyyMMdd}}, {{time:HH:mm:ss.zzz}}), {{unixtime}}
+{{random:100}} 0…99, {{hex:0D 0A}} raw bytes, {{file:PATH}} a file's bytes</source>
+        <translation>按 Enter 发送；上下方向键翻看之前发送过的内容。
+宏，每次发送时展开（重复发送也是）：
+{{counter}} 1, 2, 3…（本标签页的计数；{{counter:start=0,step=1,width=4,name=a}}）
+{{date}} {{time}}（或 {{date:yyyyMMdd}}、{{time:HH:mm:ss.zzz}}），{{unixtime}}
+{{random:100}} 0…99，{{hex:0D 0A}} 原始字节，{{file:PATH}} 文件的字节</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -5628,8 +5934,8 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>发送的次数；“不限”表示一直重复，直到你停止</translation>
     </message>
     <message>
-        <location line="+113" />
-        <location line="+29" />
+        <location line="+134" />
+        <location line="+30" />
         <source>Nothing to send: type some text or hex bytes</source>
         <translation>没有可发送的内容：请输入文本或十六进制字节</translation>
     </message>
@@ -5788,23 +6094,23 @@ unchanged. The protocol is in docs/CHAT.md.</source>
 <context>
     <name>socketeer::ui::ServerPanel</name>
     <message>
-        <location filename="../../ui/serverpanel.cpp" line="+47" />
+        <location filename="../../ui/serverpanel.cpp" line="+48" />
         <source>&amp;Echo</source>
         <translation>回显(&amp;E)</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+397" />
+        <location line="+411" />
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
     </message>
     <message>
-        <location line="-392" />
+        <location line="-406" />
         <source>&amp;Disconnect selected</source>
         <translation>断开所选客户端(&amp;D)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>never</source>
         <translation>从不</translation>
     </message>
@@ -5914,7 +6220,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+46" />
         <source>Sending %1: %2 of %3 bytes read</source>
         <translation>正在发送 %1：已读取 %2 / %3 字节</translation>
     </message>
@@ -5937,27 +6243,32 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <source>refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
+    <message>
+        <location line="+5" />
+        <source>all clients</source>
+        <translation>所有客户端</translation>
+    </message>
     <message numerus="yes">
         <location line="+5" />
-        <location line="+80" />
+        <location line="+86" />
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n 个线程</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-53" />
+        <location line="-59" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+183" />
+        <location line="+35" />
+        <location line="+184" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="-167" />
+        <location line="-168" />
         <source>Listening on %1 (%2) with TLS; certificate SHA-256 %3</source>
         <translation>正在 %1 上监听（%2），使用 TLS；证书 SHA-256 %3</translation>
     </message>
@@ -6024,7 +6335,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         </translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+74" />
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
@@ -6247,13 +6558,13 @@ unchanged. The protocol is in docs/CHAT.md.</source>
 <context>
     <name>socketeer::ui::UdpPanel</name>
     <message>
-        <location filename="../../ui/udppanel.cpp" line="+27" />
-        <location line="+192" />
+        <location filename="../../ui/udppanel.cpp" line="+28" />
+        <location line="+206" />
         <source>&amp;Bind</source>
         <translation>绑定(&amp;B)</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-205" />
         <source>B&amp;roadcast</source>
         <translation>广播(&amp;R)</translation>
     </message>
@@ -6273,7 +6584,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>离开(&amp;V)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Allow sending to broadcast addresses such as 255.255.255.255 (SO_BROADCAST)</source>
         <translation>允许向 255.255.255.255 等广播地址发送（SO_BROADCAST）</translation>
     </message>
@@ -6303,7 +6614,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>组播</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+38" />
         <source>joined multicast group %1</source>
         <translation>已加入组播组 %1</translation>
     </message>
@@ -6313,7 +6624,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>已离开组播组 %1</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+37" />
         <source>Binding…</source>
         <translation>正在绑定…</translation>
     </message>
@@ -6343,7 +6654,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>还没有收到任何数据，因此没有可以回复的发送方</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
