@@ -153,6 +153,8 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\b(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\\b",
                  // check values as the CLI names them (crc16-modbus) and as the CRC catalogue does
                  "\\b(crc16-modbus|crc16-ccitt-false|crc16-xmodem|crc32|crc8|sum8|xor8|lrc)\\b|\\bCRC-(8|16|32)(/[A-Z-]+)?|\\b(LRC|XOR-8|sum-8)\\b",
+                 // macros as written: {{counter:start=0,width=4}}, {{file:PATH}}
+                 "\\{\\{[^{}]*\\}\\}",
                  // the chat room's protocol lines, English on purpose (docs/CHAT.md)
                  "\\*\\*\\* NAME (joined|left)|\\bNAME: TEXT\\b",
                  "\\\\x[0-9A-Fa-f]{2}|\\\\xNN|\\\\r|\\\\n",   // escapes as written: \x0A, \r, \n
