@@ -207,25 +207,8 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
             m_record->undeliveredBytes.fetch_add(static_cast<qint64>(size), std::memory_order_relaxed);
             m_post({ServerEvent::Type::Data, id(), {}, {}, QByteArray(buffer.data(), static_cast<qsizetype>(size)), {}, {}});
         }
-        if (echo) {
-            // Straight from the buffer when nothing waits before it: no copy, no allocation.
-            const bool wasEmpty = m_queue.empty();
-            quint64 out = 0;
-            auto echoed = m_queue.sendOrQueueWith([this](std::span<const char> bytes) { return transmit(bytes); },
-                                                  std::span<const char>(buffer.data(), size), &out);
-            sent(out);
-            if (!echoed) {
-                abort(echoed.error().message());
-                return;
-            }
-            if (wasEmpty && !m_queue.empty())
-                m_lastProgress = Clock::now();   // the stall clock starts when bytes start waiting
-            updateQueued();
-            if (m_queue.queuedBytes() > m_maxQueued) {
-                abort(Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(m_maxQueued));
-                return;
-            }
-        }
+        if (echo && !sendOrQueue(std::span<const char>(buffer.data(), size)))
+            return;
         if (m_rules) {
             sendReplies(m_rules->push(QByteArrayView(buffer.data(), static_cast<qsizetype>(size))));
             if (isFinished())
@@ -236,6 +219,28 @@ void ServerConnection::readable(std::span<char> buffer, std::size_t budget, bool
         if (!m_tls && size < buffer.size())
             return;   // drained what the kernel had: no recv() just to hear EAGAIN (TLS reads a record at a time)
     }
+}
+
+// Straight from the caller's bytes when nothing waits before them: no copy, no allocation, no
+// round through the queue. False when the connection was aborted.
+bool ServerConnection::sendOrQueue(std::span<const char> bytes)
+{
+    const bool wasEmpty = m_queue.empty();
+    quint64 out = 0;
+    auto result = m_queue.sendOrQueueWith([this](std::span<const char> chunk) { return transmit(chunk); }, bytes, &out);
+    sent(out);
+    if (!result) {
+        abort(result.error().message());
+        return false;
+    }
+    if (wasEmpty && !m_queue.empty())
+        m_lastProgress = Clock::now();   // the stall clock starts when bytes start waiting
+    updateQueued();
+    if (m_queue.queuedBytes() > m_maxQueued) {
+        abort(Text::tr("more than %1 bytes waiting to be sent: the client is not reading").arg(m_maxQueued));
+        return false;
+    }
+    return true;
 }
 
 // Each reply goes out like the echo (behind what is queued for this client) or through the engine's
@@ -256,8 +261,10 @@ void ServerConnection::sendReplies(QList<AutoReply> replies)
         if (reply.error.isEmpty() && !reply.bytes.isEmpty()) {
             if (toAll)
                 m_broadcast(reply.bytes);
+            else if (!m_closing && !isStreaming())
+                sendOrQueue(std::span<const char>(reply.bytes.constData(), static_cast<std::size_t>(reply.bytes.size())));
             else
-                queue(std::move(reply.bytes));
+                queue(std::move(reply.bytes));   // behind a stream's bytes, or dropped while closing
         }
         if (event)
             m_post(std::move(*event));

@@ -106,6 +106,7 @@ private:
     void updateQueued();
     void leaveStreams();
     void sendReplies(QList<AutoReply> replies);
+    bool sendOrQueue(std::span<const char> bytes);
 
     struct Following {
         std::shared_ptr<ChunkStream> stream;

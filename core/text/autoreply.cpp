@@ -635,12 +635,12 @@ void AutoReplyStream::schedule(QList<AutoReply> &replies, Clock::time_point now,
 QList<AutoReply> AutoReplyStream::push(QByteArrayView bytes, Clock::time_point now)
 {
     QList<AutoReply> out;
-    for (FrameItem &item : m_deframer.push(bytes)) {
+    m_deframer.pushEach(bytes, [&](const Deframer::FrameItemView &item) {
         if (item.type != FrameItem::Type::Message)
-            continue;   // a framing error: what the rules see resynchronises as the Deframer does
+            return;   // a framing error: what the rules see resynchronises as the Deframer does
         QList<AutoReply> replies = m_replier->respond(item.bytes);
         schedule(replies, now, out);
-    }
+    });
     return out;
 }
 

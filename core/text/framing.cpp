@@ -196,12 +196,24 @@ Deframer::Deframer(FrameSpec spec) : m_spec(std::move(spec)) {}
 
 QList<FrameItem> Deframer::push(QByteArrayView bytes)
 {
-    QList<FrameItem> out;
+    struct Collect final : Sink {
+        void item(const FrameItemView &item) override
+        {
+            out.append({item.type, item.bytes.toByteArray(), item.declaredLength, item.closes});
+        }
+        QList<FrameItem> out;
+    } collect;
+    pushInto(bytes, collect);
+    return std::move(collect.out);
+}
+
+void Deframer::pushInto(QByteArrayView bytes, Sink &out)
+{
     if (m_closed || bytes.isEmpty())
-        return out;
+        return;
     if (m_spec.kind == FrameKind::None) {
-        out.append({FrameItem::Type::Message, bytes.toByteArray()});
-        return out;
+        out.item({FrameItem::Type::Message, bytes});
+        return;
     }
     m_buf.append(bytes);
     switch (m_spec.kind) {
@@ -212,8 +224,7 @@ QList<FrameItem> Deframer::push(QByteArrayView bytes)
     case FrameKind::Length: takeLength(out); break;
     case FrameKind::Fixed: takeFixed(out); break;
     }
-    compact();
-    return out;
+    compact();   // after every item was seen: the views point into m_buf
 }
 
 QList<FrameItem> Deframer::finish()
@@ -229,7 +240,7 @@ QList<FrameItem> Deframer::finish()
     return out;
 }
 
-void Deframer::takeDelimited(QList<FrameItem> &out)
+void Deframer::takeDelimited(Sink &out)
 {
     const QByteArray &delim = m_spec.delimiter;
     const qsizetype dlen = delim.size();
@@ -243,7 +254,7 @@ void Deframer::takeDelimited(QList<FrameItem> &out)
             } else if (buffered() >= m_spec.maxMessage + dlen) {
                 // Any delimiter still to come would end a message longer than the maximum.
                 const bool closes = m_spec.onError == FrameErrorPolicy::Close;
-                out.append({FrameItem::Type::Error, {}, -1, closes});
+                out.item({FrameItem::Type::Error, {}, -1, closes});
                 m_closed = closes;
                 m_discarding = !closes;
                 m_start = m_scanned;
@@ -255,20 +266,20 @@ void Deframer::takeDelimited(QList<FrameItem> &out)
             m_discarding = false;
         } else if (length > m_spec.maxMessage) {
             const bool closes = m_spec.onError == FrameErrorPolicy::Close;
-            out.append({FrameItem::Type::Error, {}, -1, closes});
+            out.item({FrameItem::Type::Error, {}, -1, closes});
             m_closed = closes;
         } else {
             qsizetype keep = length;
             if (m_spec.kind == FrameKind::Line && keep > 0 && m_buf.at(found - 1) == '\r')
                 --keep;
-            out.append({FrameItem::Type::Message, m_buf.mid(m_start, keep)});
+            out.item({FrameItem::Type::Message, QByteArrayView(m_buf).sliced(m_start, keep)});
         }
         m_start = found + dlen;
         m_scanned = m_start;
     }
 }
 
-void Deframer::takeLength(QList<FrameItem> &out)
+void Deframer::takeLength(Sink &out)
 {
     const int header = m_spec.lengthBytes;
     while (!m_closed) {
@@ -284,7 +295,7 @@ void Deframer::takeLength(QList<FrameItem> &out)
         const quint64 declared = readLength(m_buf.constData() + m_start, header, m_spec.bigEndian);
         if (m_spec.lengthCountsHeader && declared < static_cast<quint64>(header)) {
             // Nothing tells where the next message starts: the stream cannot be resynchronised.
-            out.append({FrameItem::Type::Error, {}, static_cast<qint64>(declared), true});
+            out.item({FrameItem::Type::Error, {}, static_cast<qint64>(declared), true});
             m_closed = true;
             return;
         }
@@ -293,7 +304,7 @@ void Deframer::takeLength(QList<FrameItem> &out)
             // Resynchronising trusts the length: the oversized message is dropped as it arrives,
             // never held.
             const bool closes = m_spec.onError == FrameErrorPolicy::Close;
-            out.append({FrameItem::Type::Error, {}, static_cast<qint64>(declared), closes});
+            out.item({FrameItem::Type::Error, {}, static_cast<qint64>(declared), closes});
             m_closed = closes;
             m_start += header;
             m_skip = static_cast<qint64>(payload);
@@ -301,15 +312,15 @@ void Deframer::takeLength(QList<FrameItem> &out)
         }
         if (buffered() < header + static_cast<qsizetype>(payload))
             return;
-        out.append({FrameItem::Type::Message, m_buf.mid(m_start + header, static_cast<qsizetype>(payload))});
+        out.item({FrameItem::Type::Message, QByteArrayView(m_buf).sliced(m_start + header, static_cast<qsizetype>(payload))});
         m_start += header + static_cast<qsizetype>(payload);
     }
 }
 
-void Deframer::takeFixed(QList<FrameItem> &out)
+void Deframer::takeFixed(Sink &out)
 {
     while (buffered() >= m_spec.fixedSize) {
-        out.append({FrameItem::Type::Message, m_buf.mid(m_start, m_spec.fixedSize)});
+        out.item({FrameItem::Type::Message, QByteArrayView(m_buf).sliced(m_start, m_spec.fixedSize)});
         m_start += m_spec.fixedSize;
     }
 }

@@ -73,6 +73,11 @@ public:
     // The messages (and errors) completed by these bytes, in order. After an error with closes,
     // every later byte is ignored.
     QList<FrameItem> push(QByteArrayView bytes);
+    // The same items, for a caller that only reads each one during the call (the auto-reply rules
+    // on a worker): `visit(const FrameItemView &)` sees a view into the Deframer's own buffer, valid
+    // until it returns, so no message is copied. `visit` must not push into this Deframer.
+    template <typename Visit>
+    void pushEach(QByteArrayView bytes, Visit &&visit);
     // The end of the stream: what was left of an unfinished message, as one Partial item (nothing
     // if no bytes were left). The Deframer is then empty and may be reused for a new stream.
     QList<FrameItem> finish();
@@ -81,10 +86,23 @@ public:
     qsizetype buffered() const { return m_buf.size() - m_start; }
     bool closed() const { return m_closed; }
 
+    struct FrameItemView {
+        FrameItem::Type type = FrameItem::Type::Message;
+        QByteArrayView bytes;
+        qint64 declaredLength = -1;
+        bool closes = false;
+    };
+
 private:
-    void takeDelimited(QList<FrameItem> &out);
-    void takeLength(QList<FrameItem> &out);
-    void takeFixed(QList<FrameItem> &out);
+    struct Sink {
+        virtual void item(const FrameItemView &item) = 0;
+    protected:
+        ~Sink() = default;
+    };
+    void pushInto(QByteArrayView bytes, Sink &out);
+    void takeDelimited(Sink &out);
+    void takeLength(Sink &out);
+    void takeFixed(Sink &out);
     void compact();
 
     FrameSpec m_spec;
@@ -95,6 +113,17 @@ private:
     bool m_discarding = false;  // Delimiter, after an error: dropping up to the next delimiter
     bool m_closed = false;
 };
+
+template <typename Visit>
+void Deframer::pushEach(QByteArrayView bytes, Visit &&visit)
+{
+    struct Forward final : Sink {
+        explicit Forward(Visit &v) : visit(v) {}
+        void item(const FrameItemView &item) override { visit(item); }
+        Visit &visit;
+    } forward(visit);
+    pushInto(bytes, forward);
+}
 
 // The message with the spec's framing added: a length header before it, or the delimiter after
 // it. Refuses what the receiver could not split back into the same message: a message too long for
