@@ -2,6 +2,7 @@
 // bad rule, import/export), the panel's badge and its memory, and the server, client and UDP panels
 // answering the tutorial's python peers by their rules, with the log marking the automatic replies.
 
+#include "panellog.h"
 #include "peer.h"
 
 #include "autoreplyfields.h"
@@ -30,6 +31,7 @@
 using namespace socketeer;
 using namespace socketeer::ui;
 using testsupport::Peer;
+using testsupport::logText;
 
 namespace {
 
@@ -47,15 +49,6 @@ ReplyRuleSet pingSet()
     ReplyRuleSet set;
     set.rules << regexRule(QStringLiteral("^PING (\\d+)$"), QStringLiteral("PONG \\1\\n"));
     return set;
-}
-
-QString logText(MessageLogView *log)
-{
-    QString all;
-    MessageLogModel *model = log->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-    return all;
 }
 
 void setCell(RulesDialog &dialog, int row, int column, const QString &text)

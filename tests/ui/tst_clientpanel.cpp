@@ -1,6 +1,7 @@
 // A client panel driven as a person would, against the tutorial's python echo server: connect,
 // chat in Chinese, half-close, and the errors a student meets (refused, bad port, unknown host).
 
+#include "panellog.h"
 #include "peer.h"
 #include "testutil.h"
 
@@ -29,17 +30,9 @@
 using namespace socketeer;
 using namespace socketeer::ui;
 using testsupport::Peer;
+using testsupport::logText;
 
 namespace {
-QString logText(ClientPanel &panel)
-{
-    QString all;
-    MessageLogModel *model = panel.log()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-    return all;
-}
-
 void typeInto(QLineEdit *edit, const QString &text)
 {
     edit->selectAll();

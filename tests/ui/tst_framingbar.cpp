@@ -2,6 +2,7 @@
 // framing, the raw pieces beside them, framing errors (resync or close), and verified check values,
 // with peers this project did not write on the other end (tests/peers/).
 
+#include "panellog.h"
 #include "peer.h"
 
 #include "addressinputs.h"
@@ -35,6 +36,11 @@
 using namespace socketeer;
 using namespace socketeer::ui;
 using testsupport::Peer;
+using testsupport::logText;
+using testsupport::chooseData;
+using testsupport::rawChunks;
+using testsupport::receivedData;
+using testsupport::receivedEntries;
 
 namespace {
 
@@ -47,38 +53,11 @@ quint16 startServer(ServerPanel &panel)
     return started.at(0).at(1).value<quint16>();
 }
 
-void choose(QComboBox *combo, const QString &data)
-{
-    const int index = combo->findData(data);
-    QVERIFY2(index >= 0, qPrintable(data));
-    combo->setCurrentIndex(index);
-}
-
-// The received messages in the log, in order (events and errors left out).
-QList<LogEntry> receivedMessages(MessageLogView *log)
-{
-    log->visibleRowCount();   // shows what is held for the next refresh
-    QList<LogEntry> out;
-    for (int row = 0; row < log->model()->rowCount(); ++row) {
-        if (log->model()->entry(row).direction == LogEntry::Direction::Received)
-            out << log->model()->entry(row);
-    }
-    return out;
-}
-
 QByteArrayList payloads(const QList<LogEntry> &entries)
 {
     QByteArrayList out;
     for (const LogEntry &entry : entries)
         out << entry.data;
-    return out;
-}
-
-QByteArrayList rawChunks(FramingBar *bar)
-{
-    QByteArrayList out;
-    for (int row = 0; row < bar->rawView()->model()->rowCount(); ++row)
-        out << bar->rawView()->model()->entry(row).data;
     return out;
 }
 
@@ -107,7 +86,7 @@ private slots:
     {
         ServerPanel panel;
         FramingFields *fields = panel.framing()->framing();
-        choose(fields->kindCombo(), QStringLiteral("line"));
+        QVERIFY(chooseData(fields->kindCombo(), QStringLiteral("line")));
         fields->showRawCheck()->setChecked(true);
         panel.show();
         const quint16 port = startServer(panel);
@@ -119,10 +98,10 @@ private slots:
                                    {QString::number(port), QString::fromLatin1(QByteArray("hel").toHex()), QString::fromLatin1(QByteArray("lo\nab\ncd\n").toHex())}));
         QCOMPARE(client.readLine(), QByteArray("sent 3"));
         QTRY_COMPARE_WITH_TIMEOUT(rawChunks(panel.framing()), QByteArrayList{"hel"}, 10000);
-        QVERIFY(receivedMessages(panel.log()).isEmpty());   // half a line is no message yet
+        QVERIFY(receivedEntries(panel.log()).isEmpty());   // half a line is no message yet
         client.write("next\n");
         QCOMPARE(client.readLine(), QByteArray("sent 9"));
-        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), (QByteArrayList{"hello", "ab", "cd"}), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedEntries(panel.log())), (QByteArrayList{"hello", "ab", "cd"}), 10000);
         QCOMPARE(rawChunks(panel.framing()), (QByteArrayList{"hel", "lo\nab\ncd\n"}));
         client.write("done\n");
         QCOMPARE(client.readLine(), QByteArray("closed"));
@@ -142,9 +121,9 @@ private slots:
         QVERIFY(client.startPython(QStringLiteral("tcp_pieces_client.py"),
                                    {QString::number(port), QString::fromLatin1(QByteArray("hel").toHex()), QString::fromLatin1(QByteArray("lo\nab\n").toHex())}));
         QCOMPARE(client.readLine(), QByteArray("sent 3"));
-        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), QByteArrayList{"hel"}, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedEntries(panel.log())), QByteArrayList{"hel"}, 10000);
         client.write("next\n");
-        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), (QByteArrayList{"hel", "lo\nab\n"}), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedEntries(panel.log())), (QByteArrayList{"hel", "lo\nab\n"}), 10000);
         QCOMPARE(rawChunks(panel.framing()), (QByteArrayList{"hel", "lo\nab\n"}));
         client.write("done\n");
         QVERIFY(client.waitForFinished());
@@ -154,21 +133,21 @@ private slots:
     void changingTheFramingSaysWhatItDropped()
     {
         ServerPanel panel;
-        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("line"));
+        QVERIFY(chooseData(panel.framing()->framing()->kindCombo(), QStringLiteral("line")));
         const quint16 port = startServer(panel);
         QVERIFY(port != 0);
         Peer client;
         QVERIFY(client.startPython(QStringLiteral("tcp_pieces_client.py"),
                                    {QString::number(port), QString::fromLatin1(QByteArray("ab\nhel").toHex()), QString::fromLatin1(QByteArray("lo\r\n").toHex())}));
         QCOMPARE(client.readLine(), QByteArray("sent 6"));
-        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), QByteArrayList{"ab"}, 10000);
-        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("crlf"));
+        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedEntries(panel.log())), QByteArrayList{"ab"}, 10000);
+        QVERIFY(chooseData(panel.framing()->framing()->kindCombo(), QStringLiteral("crlf")));
         panel.log()->visibleRowCount();
         QVERIFY(panel.log()->model()->formatLine(panel.log()->model()->entry(panel.log()->model()->rowCount() - 1))
                     .contains(QStringLiteral("3 byte(s) of unfinished messages were dropped")));
         client.write("next\n");
         QCOMPARE(client.readLine(), QByteArray("sent 4"));
-        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), (QByteArrayList{"ab", "lo"}), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedEntries(panel.log())), (QByteArrayList{"ab", "lo"}), 10000);
         client.write("done\n");
         QVERIFY(client.waitForFinished());
     }
@@ -186,10 +165,10 @@ private slots:
         QFETCH(QString, policy);
         ServerPanel panel;
         FramingFields *fields = panel.framing()->framing();
-        choose(fields->kindCombo(), QStringLiteral("len"));
-        choose(fields->findChild<QComboBox *>(QStringLiteral("frameLength")), QStringLiteral("len:2be"));
+        QVERIFY(chooseData(fields->kindCombo(), QStringLiteral("len")));
+        QVERIFY(chooseData(fields->findChild<QComboBox *>(QStringLiteral("frameLength")), QStringLiteral("len:2be")));
         fields->findChild<QSpinBox *>(QStringLiteral("frameMax"))->setValue(4);
-        choose(fields->findChild<QComboBox *>(QStringLiteral("frameOnError")), policy);
+        QVERIFY(chooseData(fields->findChild<QComboBox *>(QStringLiteral("frameOnError")), policy));
         QVERIFY(fields->spec());
         QCOMPARE(fields->spec()->toString(), QStringLiteral("len:2be,max=4") + (policy == QLatin1String("close") ? QStringLiteral(",close") : QString()));
         const quint16 port = startServer(panel);
@@ -201,11 +180,11 @@ private slots:
         QCOMPARE(client.readLine(), QByteArray("sent 16"));
         QTRY_VERIFY_WITH_TIMEOUT(errorsIn(panel.log()).contains(QStringLiteral("a message of 10 bytes is over the maximum of 4")), 10000);
         if (policy == QLatin1String("resync")) {
-            QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedMessages(panel.log())), QByteArrayList{"ok"}, 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(payloads(receivedEntries(panel.log())), QByteArrayList{"ok"}, 10000);
             QCOMPARE(panel.clientList()->topLevelItemCount(), 1);
         } else {
             QTRY_COMPARE_WITH_TIMEOUT(panel.clientList()->topLevelItemCount(), 0, 10000);
-            QVERIFY(receivedMessages(panel.log()).isEmpty());
+            QVERIFY(receivedEntries(panel.log()).isEmpty());
         }
         client.write("done\n");
         QVERIFY(client.waitForFinished());
@@ -223,9 +202,9 @@ private slots:
         QVERIFY(port != 0);
         ClientPanel panel;
         FramingFields *fields = panel.framing()->framing();
-        choose(fields->kindCombo(), QStringLiteral("len"));
+        QVERIFY(chooseData(fields->kindCombo(), QStringLiteral("len")));
         fields->findChild<QSpinBox *>(QStringLiteral("frameMax"))->setValue(3);
-        choose(fields->findChild<QComboBox *>(QStringLiteral("frameOnError")), QStringLiteral("close"));
+        QVERIFY(chooseData(fields->findChild<QComboBox *>(QStringLiteral("frameOnError")), QStringLiteral("close")));
         QSignalSpy connected(panel.client(), &TcpClient::connected);
         QSignalSpy disconnected(panel.client(), &TcpClient::disconnected);
         panel.connectTo(QStringLiteral("127.0.0.1"), port);
@@ -234,7 +213,7 @@ private slots:
         QCOMPARE(server.readLine(), QByteArray("done"));
         QVERIFY(disconnected.wait(10000));
         QVERIFY2(errorsIn(panel.log()).contains(QStringLiteral("over the maximum of 3")), qPrintable(errorsIn(panel.log())));
-        QCOMPARE(payloads(receivedMessages(panel.log())), QByteArrayList{"hi"});   // nothing after the error
+        QCOMPARE(payloads(receivedEntries(panel.log())), QByteArrayList{"hi"});   // nothing after the error
         QVERIFY(server.waitForFinished());
     }
 
@@ -248,7 +227,7 @@ private slots:
         const quint16 port = server.readListeningPort();
         QVERIFY(port != 0);
         ClientPanel panel;
-        choose(panel.framing()->checksums()->appendCombo(), QStringLiteral("crc16-modbus"));
+        QVERIFY(chooseData(panel.framing()->checksums()->appendCombo(), QStringLiteral("crc16-modbus")));
         QSignalSpy connected(panel.client(), &TcpClient::connected);
         panel.connectTo(QStringLiteral("127.0.0.1"), port);
         QVERIFY(connected.wait(10000));
@@ -267,7 +246,7 @@ private slots:
     {
         ClientPanel panel;
         QLabel *value = panel.framing()->checksums()->valueLabel();
-        choose(panel.framing()->checksums()->appendCombo(), QStringLiteral("crc16-xmodem"));
+        QVERIFY(chooseData(panel.framing()->checksums()->appendCombo(), QStringLiteral("crc16-xmodem")));
         panel.sendBox()->setLineEnding(SendBox::LineEnding::None);
         QTest::keyClicks(panel.sendBox()->input(), QStringLiteral("123456789"));
         QVERIFY2(value->text().contains(QStringLiteral("31 C3")), qPrintable(value->text()));   // the catalogue's check
@@ -282,16 +261,16 @@ private slots:
     void badCheckValue_isMarked()
     {
         ServerPanel panel;
-        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("line"));
-        choose(panel.framing()->checksums()->verifyCombo(), QStringLiteral("crc16-modbus"));
+        QVERIFY(chooseData(panel.framing()->framing()->kindCombo(), QStringLiteral("line")));
+        QVERIFY(chooseData(panel.framing()->checksums()->verifyCombo(), QStringLiteral("crc16-modbus")));
         const quint16 port = startServer(panel);
         QVERIFY(port != 0);
         Peer client;
         const QByteArray stream = QByteArray("123456789\x37\x4b\n") + QByteArray("123456789\x00\x00\n", 12);
         QVERIFY(client.startPython(QStringLiteral("tcp_pieces_client.py"), {QString::number(port), QString::fromLatin1(stream.toHex())}));
         QCOMPARE(client.readLine(), QByteArray("sent 24"));
-        QTRY_COMPARE_WITH_TIMEOUT(receivedMessages(panel.log()).size(), 2, 10000);
-        const QList<LogEntry> messages = receivedMessages(panel.log());
+        QTRY_COMPARE_WITH_TIMEOUT(receivedEntries(panel.log()).size(), 2, 10000);
+        const QList<LogEntry> messages = receivedEntries(panel.log());
         QVERIFY(!messages.at(0).bad);
         QVERIFY(messages.at(0).note.contains(QStringLiteral("ok")));
         QVERIFY(messages.at(1).bad);
@@ -314,8 +293,8 @@ private slots:
     void udp_datagramThatIsNotOneMessageIsMarked()
     {
         UdpPanel panel;
-        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("len"));
-        choose(panel.framing()->framing()->findChild<QComboBox *>(QStringLiteral("frameLength")), QStringLiteral("len:1"));
+        QVERIFY(chooseData(panel.framing()->framing()->kindCombo(), QStringLiteral("len")));
+        QVERIFY(chooseData(panel.framing()->framing()->findChild<QComboBox *>(QStringLiteral("frameLength")), QStringLiteral("len:1")));
         QSignalSpy bound(panel.endpoint(), &UdpEndpoint::bound);
         panel.bindPort()->setText(QStringLiteral("0"));
         QTest::mouseClick(panel.bindButton(), Qt::LeftButton);
@@ -326,8 +305,8 @@ private slots:
         QCOMPARE(sender.readLine(), QByteArray("ready"));
         sender.write(QStringLiteral("127.0.0.1 %1 %2\n").arg(port).arg(QLatin1String((QByteArray("\x02", 1) + "ok").toHex())).toLatin1());
         sender.write(QStringLiteral("127.0.0.1 %1 %2\n").arg(port).arg(QLatin1String((QByteArray("\x05", 1) + "abc").toHex())).toLatin1());
-        QTRY_COMPARE_WITH_TIMEOUT(receivedMessages(panel.log()).size(), 2, 10000);
-        const QList<LogEntry> messages = receivedMessages(panel.log());
+        QTRY_COMPARE_WITH_TIMEOUT(receivedEntries(panel.log()).size(), 2, 10000);
+        const QList<LogEntry> messages = receivedEntries(panel.log());
         QCOMPARE(messages.at(0).data, QByteArray("ok"));
         QVERIFY(!messages.at(0).bad);
         QCOMPARE(messages.at(1).data, QByteArray("\x05" "abc"));   // shown whole
@@ -345,8 +324,8 @@ private slots:
         const quint16 port = server.readListeningPort();
         QVERIFY(port != 0);
         ClientPanel panel;
-        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("len"));
-        choose(panel.framing()->framing()->findChild<QComboBox *>(QStringLiteral("frameLength")), QStringLiteral("len:2be"));
+        QVERIFY(chooseData(panel.framing()->framing()->kindCombo(), QStringLiteral("len")));
+        QVERIFY(chooseData(panel.framing()->framing()->findChild<QComboBox *>(QStringLiteral("frameLength")), QStringLiteral("len:2be")));
         panel.framing()->framing()->frameSentCheck()->setChecked(true);
         QSignalSpy connected(panel.client(), &TcpClient::connected);
         panel.connectTo(QStringLiteral("127.0.0.1"), port);
@@ -371,7 +350,7 @@ private slots:
         const quint16 port = server.readListeningPort();
         QVERIFY(port != 0);
         ClientPanel panel;
-        choose(panel.framing()->framing()->kindCombo(), QStringLiteral("line"));
+        QVERIFY(chooseData(panel.framing()->framing()->kindCombo(), QStringLiteral("line")));
         panel.framing()->framing()->frameSentCheck()->setChecked(true);
         panel.sendBox()->setLineEnding(SendBox::LineEnding::Lf);
         QSignalSpy connected(panel.client(), &TcpClient::connected);
@@ -395,12 +374,12 @@ private slots:
         QVariantMap saved;
         {
             ClientPanel panel;
-            choose(panel.framing()->framing()->kindCombo(), QStringLiteral("delim"));
+            QVERIFY(chooseData(panel.framing()->framing()->kindCombo(), QStringLiteral("delim")));
             panel.framing()->framing()->findChild<QLineEdit *>(QStringLiteral("frameDelimiter"))->setText(QStringLiteral("7E"));
-            choose(panel.framing()->framing()->findChild<QComboBox *>(QStringLiteral("frameOnError")), QStringLiteral("close"));
+            QVERIFY(chooseData(panel.framing()->framing()->findChild<QComboBox *>(QStringLiteral("frameOnError")), QStringLiteral("close")));
             panel.framing()->framing()->showRawCheck()->setChecked(true);
-            choose(panel.framing()->checksums()->verifyCombo(), QStringLiteral("crc32"));
-            choose(panel.framing()->checksums()->orderCombo(), QStringLiteral("be"));
+            QVERIFY(chooseData(panel.framing()->checksums()->verifyCombo(), QStringLiteral("crc32")));
+            QVERIFY(chooseData(panel.framing()->checksums()->orderCombo(), QStringLiteral("be")));
             panel.framing()->checksums()->rangeEdit()->setText(QStringLiteral("1:"));
             saved = captureFields(&panel);
         }

@@ -3,6 +3,7 @@
 // (the echo comes back into its log), import/export round-trip, a bad import changes nothing,
 // delete and undo, and a sequence runs against a tutorial-style reply server with its progress.
 
+#include "panellog.h"
 #include "peer.h"
 
 #include "clientpanel.h"
@@ -40,19 +41,11 @@ using namespace socketeer;
 using namespace socketeer::ui;
 using namespace Qt::StringLiterals;
 using testsupport::Peer;
+using testsupport::logText;
 
 namespace {
 
 constexpr int kWait = 20000;
-
-QString logText(ClientPanel &panel)
-{
-    QString all;
-    MessageLogModel *model = panel.log()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-    return all;
-}
 
 // A client panel and the dock side by side, as the window has them.
 struct Rig {

@@ -3,6 +3,7 @@
 // is still sent as itself; {{date}} and {{time}} have their shapes; a bad macro is explained with
 // its position and nothing reaches a tutorial-style Python server; the log shows what was sent.
 
+#include "panellog.h"
 #include "peer.h"
 
 #include "clientpanel.h"
@@ -21,19 +22,11 @@ using namespace socketeer;
 using namespace socketeer::ui;
 using namespace Qt::StringLiterals;
 using testsupport::Peer;
+using testsupport::logText;
 
 namespace {
 
 constexpr int kWait = 20000;
-
-QString logText(ClientPanel &panel)
-{
-    QString all;
-    MessageLogModel *model = panel.log()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-    return all;
-}
 
 QByteArray typeAndSend(SendBox &box, const QString &text)
 {

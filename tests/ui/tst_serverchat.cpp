@@ -2,6 +2,7 @@
 // teacher would: tick them, press Start, and three students' tutorial-style clients talk, the
 // panel's log showing what each one sent.
 
+#include "panellog.h"
 #include "peer.h"
 
 #include "addressinputs.h"
@@ -19,6 +20,7 @@
 using namespace socketeer;
 using namespace socketeer::ui;
 using testsupport::Peer;
+using testsupport::logText;
 
 namespace {
 
@@ -46,15 +48,6 @@ private:
         if (!started.wait(10000))
             return 0;
         return started.at(0).at(1).value<quint16>();
-    }
-
-    static QString logText(ServerPanel &panel)
-    {
-        QString all;
-        MessageLogModel *model = panel.log()->model();
-        for (int row = 0; row < model->rowCount(); ++row)
-            all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-        return all;
     }
 
 private slots:

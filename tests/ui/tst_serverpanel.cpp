@@ -1,6 +1,7 @@
 // The server panel driven as a person would — type a port, press Start, watch a client arrive,
 // type a reply and press Enter — with the tutorial's python client on the other end.
 
+#include "panellog.h"
 #include "peer.h"
 #include "testutil.h"
 
@@ -30,6 +31,7 @@
 using namespace socketeer;
 using namespace socketeer::ui;
 using testsupport::Peer;
+using testsupport::logText;
 
 class TestServerPanel : public QObject {
     Q_OBJECT
@@ -44,15 +46,6 @@ private:
         if (!started.wait(5000))
             return 0;
         return started.at(0).at(1).value<quint16>();
-    }
-
-    static QString logText(ServerPanel &panel)
-    {
-        QString all;
-        MessageLogModel *model = panel.log()->model();
-        for (int row = 0; row < model->rowCount(); ++row)
-            all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-        return all;
     }
 
 private slots:

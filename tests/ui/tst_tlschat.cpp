@@ -3,6 +3,7 @@
 // trusts it once, and both sides chat; openssl s_client, verifying the same certificate by name,
 // talks to the same server; the trust is remembered, so the next connection asks nothing.
 
+#include "panellog.h"
 #include "peer.h"
 
 #include "addressinputs.h"
@@ -34,19 +35,11 @@
 using namespace socketeer;
 using namespace socketeer::ui;
 using testsupport::Peer;
+using testsupport::logText;
 
 namespace {
 
 constexpr int kWaitMs = 20000;
-
-QString logText(MessageLogView *log)
-{
-    QString all;
-    MessageLogModel *model = log->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-    return all;
-}
 
 void say(SendBox *box, const QString &text)
 {

@@ -7,6 +7,7 @@
 // sends to the current tab, the server's rules and framing run side by side, the tabs share nothing
 // they should not.
 
+#include "panellog.h"
 #include "peer.h"
 
 #include "autoreplyfields.h"
@@ -47,45 +48,15 @@ using namespace socketeer;
 using namespace socketeer::ui;
 using namespace Qt::StringLiterals;
 using testsupport::Peer;
+using testsupport::logText;
+using testsupport::chooseData;
+using testsupport::rawChunks;
+using testsupport::receivedData;
+using testsupport::receivedEntries;
 
 namespace {
 
 constexpr int kWait = 20000;
-
-QString logText(MessageLogView *log)
-{
-    log->visibleRowCount();   // shows what is held for the next refresh
-    QString all;
-    MessageLogModel *model = log->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-    return all;
-}
-
-QByteArrayList received(MessageLogView *log)
-{
-    log->visibleRowCount();
-    QByteArrayList out;
-    for (int row = 0; row < log->model()->rowCount(); ++row)
-        if (log->model()->entry(row).direction == LogEntry::Direction::Received)
-            out << log->model()->entry(row).data;
-    return out;
-}
-
-QByteArrayList rawChunks(FramingBar *bar)
-{
-    QByteArrayList out;
-    for (int row = 0; row < bar->rawView()->model()->rowCount(); ++row)
-        out << bar->rawView()->model()->entry(row).data;
-    return out;
-}
-
-void choose(QComboBox *combo, const QString &data)
-{
-    const int index = combo->findData(data);
-    QVERIFY2(index >= 0, qPrintable(data));
-    combo->setCurrentIndex(index);
-}
 
 quint16 startServer(ServerPanel *panel)
 {
@@ -161,7 +132,7 @@ private slots:
         ruleFields->dialog()->addRule(pong);
         QTest::mouseClick(ruleFields->dialog()->okButton(), Qt::LeftButton);
         QVERIFY(ruleFields->isOn());
-        choose(server->framing()->framing()->kindCombo(), u"line"_s);
+        QVERIFY(chooseData(server->framing()->framing()->kindCombo(), u"line"_s));
         server->framing()->framing()->showRawCheck()->setChecked(true);
         const quint16 port = startServer(server);
         QVERIFY(port);
@@ -188,10 +159,10 @@ private slots:
         QVERIFY(finished.wait(kWait));
         QVERIFY2(finished.first().at(0).value<SequenceRunner::Outcome>() == SequenceRunner::Outcome::Completed,
                  qPrintable(dock->statusText() + u"\nclient:\n"_s + logText(client->log()) + u"server:\n"_s + logText(server->log())));
-        QTRY_COMPARE_WITH_TIMEOUT(received(client->log()), (QByteArrayList{"PONG 1\n", "PONG 2\n", "PONG 3\n"}), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(receivedData(client->log()), (QByteArrayList{"PONG 1\n", "PONG 2\n", "PONG 3\n"}), kWait);
 
         // The server's log: three framed messages, each answered by the rule, marked as such.
-        QTRY_COMPARE_WITH_TIMEOUT(received(server->log()), (QByteArrayList{"PING 1", "PING 2", "PING 3"}), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(receivedData(server->log()), (QByteArrayList{"PING 1", "PING 2", "PING 3"}), kWait);
         QTRY_COMPARE_WITH_TIMEOUT(logText(server->log()).count(u"auto reply (rule 1)"_s), 3, kWait);
 
         // A tutorial-style client sends "PING 4" in two pieces: one message in the log, the two
@@ -201,10 +172,10 @@ private slots:
                                                                QString::fromLatin1(QByteArray("NG 4\n").toHex())}));
         QCOMPARE(pieces.readLine(kWait), QByteArray("sent 2"));
         QTRY_VERIFY_WITH_TIMEOUT(rawChunks(server->framing()).contains("PI"), kWait);
-        QVERIFY(!received(server->log()).contains("PI"));   // half a line is no message yet
+        QVERIFY(!receivedData(server->log()).contains("PI"));   // half a line is no message yet
         pieces.write("\n");
         QCOMPARE(pieces.readLine(kWait), QByteArray("sent 5"));
-        QTRY_VERIFY_WITH_TIMEOUT(received(server->log()).contains("PING 4"), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(receivedData(server->log()).contains("PING 4"), kWait);
         const QByteArrayList raw = rawChunks(server->framing());
         QVERIFY2(raw.indexOf("PI") >= 0 && raw.indexOf("NG 4\n") == raw.indexOf("PI") + 1, raw.join('|').constData());
         QTRY_COMPARE_WITH_TIMEOUT(logText(server->log()).count(u"auto reply (rule 1)"_s), 4, kWait);
@@ -218,7 +189,7 @@ private slots:
         QVERIFY(checkerPort);
         ClientPanel *modbus = window.addClientPanel();
         window.tabs()->setCurrentWidget(modbus);
-        choose(modbus->framing()->checksums()->appendCombo(), u"crc16-modbus"_s);
+        QVERIFY(chooseData(modbus->framing()->checksums()->appendCombo(), u"crc16-modbus"_s));
         QVERIFY(connectPanel(modbus, checkerPort));
         modbus->sendBox()->setLineEnding(SendBox::LineEnding::None);
         modbus->sendBox()->input()->setText(u"123456789"_s);

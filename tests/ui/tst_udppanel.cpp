@@ -1,6 +1,7 @@
 // The UDP panel against the tutorial's python UDP server and client: bind, send, receive with the
 // sender shown, reply to the last sender, and a datagram too large to send.
 
+#include "panellog.h"
 #include "peer.h"
 #include "testutil.h"
 
@@ -20,17 +21,9 @@
 using namespace socketeer;
 using namespace socketeer::ui;
 using testsupport::Peer;
+using testsupport::logText;
 
 namespace {
-QString logText(UdpPanel &panel)
-{
-    QString all;
-    MessageLogModel *model = panel.log()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        all += model->formatLine(model->entry(row)) + QLatin1Char('\n');
-    return all;
-}
-
 quint16 bindEphemeral(UdpPanel &panel)
 {
     QSignalSpy bound(panel.endpoint(), &UdpEndpoint::bound);
