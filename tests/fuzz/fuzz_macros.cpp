@@ -43,7 +43,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (mode == MessageTemplate::Mode::Plain && !captures && !text.contains(QLatin1String("{{"))) {
         FUZZ_CHECK(parsed->isConstant() && parsed->constant() == *encodeText(text, encoding), "plain text without macros is sent as typed");
     }
-    if (text.contains(QLatin1String("file:"), Qt::CaseInsensitive))
+    // Any {{file:…}}, as the parser reads it: the name is trimmed (of Unicode spaces too) and
+    // case-blind, so "{{ File  :/etc/passwd}}" is one. A plain "file:" test let that through, and
+    // the fuzzer read the machine's files.
+    static const QRegularExpression fileMacro(QStringLiteral("\\{\\{\\s*file\\s*:"),
+                                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    if (text.contains(fileMacro))
         return 0;
     MacroState state;
     const QRegularExpression re(QStringLiteral("^(?<first>.)(.*)$"), QRegularExpression::DotMatchesEverythingOption);
