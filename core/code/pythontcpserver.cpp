@@ -11,16 +11,14 @@ namespace {
 
 void header(const CodeSettings &s, ProgramText &p)
 {
-    p.add(uR"(#!/usr/bin/env python3
-# @TITLE@
-import socket
-)");
-    if (s.model == ServerModel::ThreadPerClient)
-        p.add(u"import threading\n");
-    else
+    p.add(u"#!/usr/bin/env python3\n# @TITLE@\n");
+    if (s.model == ServerModel::EventLoop)
         p.add(u"import selectors\n");
+    p.add(u"import socket\n");
     if (s.tls)
         p.add(u"import ssl\n");
+    if (s.model == ServerModel::ThreadPerClient)
+        p.add(u"import threading\n");
     p.add(uR"(
 HOST = @HOST@    # the address to listen on: '0.0.0.0' or '::' is every interface
 PORT = @PORT@    # 0: any free port (the one bound is printed)
@@ -31,6 +29,8 @@ ENCODING = @ENCODING@    # how text is turned into bytes on the wire, and back
         p.add(uR"(CERTFILE = @CERTFILE@    # this server's certificate (and its chain), PEM
 KEYFILE = @KEYFILE@    # its private key, PEM
 )");
+    if (s.model == ServerModel::EventLoop)
+        p.add(u"MAX_OUTBOX = 1024 * 1024    # a client that reads nothing is not read from either once this much waits for it\n");
 }
 
 // What the server does with one message: a line under framing, else whatever one recv() gave.
@@ -116,7 +116,7 @@ def main():
 void eventLoop(const CodeSettings &s, ProgramText &p)
 {
     const bool f = framed(s);
-    p.add(uR"(MAX_OUTBOX = 1024 * 1024    # a client that reads nothing is not read from either once this much waits for it
+    p.add(uR"(
 
 sel = selectors.DefaultSelector()
 
