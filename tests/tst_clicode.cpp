@@ -344,6 +344,51 @@ private slots:
             QVERIFY(udp.stopsCleanlyOn(SIGTERM));
     }
 
+    // The generated C servers under ThreadSanitizer (threads) and AddressSanitizer with UBSan
+    // (the event loop's buffers): two clients, one of them sending a line longer than max=16, which
+    // closes only its own connection, and no sanitizer report.
+    void cServer_underSanitizers_reportsNothing_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("sanitizer");
+        QTest::newRow("thread-per-client thread") << u"thread-per-client"_s << u"thread"_s;
+        QTest::newRow("event-loop address,undefined") << u"event-loop"_s << u"address,undefined"_s;
+        QTest::newRow("thread-per-client address,undefined") << u"thread-per-client"_s << u"address,undefined"_s;
+    }
+    void cServer_underSanitizers_reportsNothing()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, sanitizer);
+        const QString source = generateProgram(m_dir.path(), u"sanitized%1.c"_s.arg(++m_programs),
+                                               {u"c"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--model"_s, model, u"--frame"_s, u"line,max=16"_s});
+        QVERIFY(!source.isEmpty());
+        const QString binary = compileC(source, {u"-fsanitize="_s + sanitizer, u"-g"_s, u"-fno-omit-frame-pointer"_s});
+        QVERIFY(!binary.isEmpty());
+        Peer server;
+        QVERIFY(server.startProgram(binary, {}));
+        const quint16 port = readListening(server);
+        QVERIFY(port != 0);
+        Cli good, tooLong;
+        QVERIFY(good.start({u"connect"_s, u"127.0.0.1"_s, QString::number(port)}));
+        good.write("short\n");
+        QCOMPARE(good.readBytes(6, 20000), QByteArray("short\n"));
+        QVERIFY(tooLong.start({u"connect"_s, u"127.0.0.1"_s, QString::number(port)}));
+        tooLong.write(QByteArray(64, 'x') + '\n');
+        QVERIFY(tooLong.waitForFinished(20000));   // the server closed it
+        QCOMPARE(tooLong.exitCode(), 0);
+        good.write("again\n");
+        QCOMPARE(good.readBytes(6, 20000), QByteArray("again\n"));
+        good.closeWrite();
+        QVERIFY(good.waitForFinished(20000));
+        QVERIFY(readLineStartingWith(server, "Disconnected").size() > 0);
+        QVERIFY(readLineStartingWith(server, "Disconnected").size() > 0);
+        server.process().terminate();
+        QVERIFY(server.waitForFinished(20000));
+        const QByteArray errors = server.standardError();
+        QVERIFY2(errors.contains("a line longer than 16 bytes"), errors.constData());
+        QVERIFY2(!errors.contains("Sanitizer") && !errors.contains("runtime error"), errors.constData());
+    }
+
     // TLS (Python): the client verifies the server's certificate — against the test CA it
     // connects, without it it refuses; the generated TLS server is verified by socketeer connect.
     void tls_pythonClient_verifiesTheServer()

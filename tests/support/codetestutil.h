@@ -28,15 +28,17 @@ inline QString generateProgram(const QString &dir, const QString &name, const QS
     return path;
 }
 
-// gcc -Wall -Wextra -Werror, as docs/CODE.md promises: the executable's path, or empty (and gcc's words).
-inline QString compileC(const QString &source)
+// gcc -Wall -Wextra -Werror, as docs/CODE.md promises (and `extra` flags: a sanitizer): the
+// executable's path, or empty (and gcc's words).
+inline QString compileC(const QString &source, const QStringList &extra = {})
 {
     QString binary = source;
     binary.chop(2);   // ".c"
     QProcess gcc;
     gcc.setProcessChannelMode(QProcess::MergedChannels);
-    gcc.start(QStringLiteral("gcc"), {QStringLiteral("-Wall"), QStringLiteral("-Wextra"), QStringLiteral("-Werror"),
-                                      QStringLiteral("-pthread"), QStringLiteral("-o"), binary, source});
+    const QStringList flags{QStringLiteral("-Wall"), QStringLiteral("-Wextra"), QStringLiteral("-Werror"), QStringLiteral("-pthread"),
+                            QStringLiteral("-o"), binary, source};
+    gcc.start(QStringLiteral("gcc"), flags + extra);
     if (!gcc.waitForFinished(120000) || gcc.exitCode() != 0) {
         qWarning("gcc %s: %s", qPrintable(source), gcc.readAll().constData());
         return {};
