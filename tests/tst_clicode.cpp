@@ -120,7 +120,11 @@ private slots:
 
     // The generated server, both models, with and without line framing, echoes what
     // `socketeer connect` sends and prints each message it got.
-    void server_echoesToSocketeerConnect_data() { addLanguageRows({u"thread-per-client"_s, u"event-loop"_s, u"thread-per-client line"_s, u"event-loop line"_s}); }
+    void server_echoesToSocketeerConnect_data()
+    {
+        addLanguageRows({u"thread-per-client"_s, u"event-loop"_s, u"thread-per-client line"_s, u"event-loop line"_s, u"thread-per-client ipv6"_s,
+                         u"event-loop ipv6"_s});
+    }
     void server_echoesToSocketeerConnect()
     {
         QFETCH(QString, language);
@@ -128,13 +132,16 @@ private slots:
         QStringList arguments{u"tcp-server"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--model"_s, variant.section(u' ', 0, 0)};
         if (variant.endsWith(u" line"_s))
             arguments << u"--frame"_s << u"line"_s;
+        const bool v6 = variant.endsWith(u" ipv6"_s);
+        if (v6)
+            arguments << u"--family"_s << u"ipv6"_s;   // and so it binds ::1
         Peer server;
         QVERIFY(startGenerated(server, language, arguments));
         const quint16 port = readListening(server);
         QVERIFY(port != 0);
 
         Cli client;
-        QVERIFY(client.start({u"connect"_s, u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(client.start({u"connect"_s, v6 ? u"::1"_s : u"127.0.0.1"_s, QString::number(port)}));
         const QByteArray sent = "hello 你好\n";
         client.write(sent);
         QCOMPARE(client.readBytes(sent.size(), 20000), sent);
@@ -312,7 +319,7 @@ private slots:
         QVERIFY(udp.stopsCleanlyOn(SIGTERM));
     }
 
-    void udp_clientGetsAnswers_data() { addLanguageRows({u"socketeer"_s, u"tutorial"_s}); }
+    void udp_clientGetsAnswers_data() { addLanguageRows({u"socketeer"_s, u"tutorial"_s, u"socketeer ipv6"_s}); }
     void udp_clientGetsAnswers()
     {
         QFETCH(QString, language);
@@ -320,8 +327,9 @@ private slots:
         Cli udp;
         Peer tutorial;
         quint16 port = 0;
-        if (variant == u"socketeer"_s) {
-            QVERIFY(udp.start({u"udp"_s, u"--echo"_s}));
+        const bool v6 = variant.endsWith(u"ipv6"_s);
+        if (variant.startsWith(u"socketeer"_s)) {
+            QVERIFY(udp.start({u"udp"_s, u"--echo"_s, u"--bind"_s, v6 ? u"[::1]:0"_s : u"127.0.0.1:0"_s}));
             port = udp.readPortLine("bound ");
         } else {
             QVERIFY(tutorial.startPython(u"udp_server.py"_s, {u"0"_s}));
@@ -329,15 +337,16 @@ private slots:
         }
         QVERIFY(port != 0);
         Peer client;
-        QVERIFY(startGenerated(client, language, {u"udp"_s, u"--to"_s, u"127.0.0.1:%1"_s.arg(port)}));
+        QVERIFY(startGenerated(client, language, {u"udp"_s, u"--to"_s, (v6 ? u"[::1]:%1"_s : u"127.0.0.1:%1"_s).arg(port)}));
         QVERIFY(readListening(client) != 0);
         client.write("hello udp\n");
         client.closeWrite();
         const QByteArray answer = readLineStartingWith(client, "Received");
+        const QByteArray portText = QByteArray::number(port);
         if (language == u"python"_s)
-            QCOMPARE(answer, "Received 'hello udp' from ('127.0.0.1', " + QByteArray::number(port) + ")");
+            QCOMPARE(answer, v6 ? "Received 'hello udp' from ('::1', " + portText + ", 0, 0)" : "Received 'hello udp' from ('127.0.0.1', " + portText + ")");
         else
-            QCOMPARE(answer, "Received from 127.0.0.1 " + QByteArray::number(port) + ": hello udp");
+            QCOMPARE(answer, "Received from " + QByteArray(v6 ? "::1 " : "127.0.0.1 ") + portText + ": hello udp");
         QVERIFY(client.waitForFinished(20000));
         QCOMPARE(client.exitCode(), 0);
         if (udp.process().state() != QProcess::NotRunning)

@@ -227,10 +227,16 @@ int runCode(const QStringList &arguments)
         break;
     }
     }
-    const auto family = familyFor(parser.value(familyOption), settings.host);
+    // The family follows the address typed: the one bound, or for a UDP client its target.
+    const bool sendsTo = settings.kind == CodeKind::Udp && !settings.targetHost.isEmpty() && !parser.isSet(bindOption);
+    const auto family = familyFor(parser.value(familyOption), sendsTo ? settings.targetHost : settings.host);
     if (!family)
         return usageError(Cli::tr("--family: \"%1\" is not ipv4 or ipv6").arg(parser.value(familyOption)));
     settings.family = *family;
+    // The default loopback address of the family asked for, when none was typed.
+    const bool defaultBind = (settings.kind == CodeKind::TcpServer || settings.kind == CodeKind::Udp) && !parser.isSet(bindOption);
+    if (defaultBind && settings.family == CodeFamily::Ipv6)
+        settings.host = QStringLiteral("::1");
 
     const auto generated = generateCode(settings);
     if (!generated)
