@@ -99,7 +99,7 @@ def main():
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(CERTFILE, KEYFILE)
 )");
-    p.add(uR"(    with socket.socket(@FAMILY@, socket.SOCK_STREAM) as s:    $$socket
+    p.add(uR"(    with socket.socket(@FAMILY@, socket.SOCK_STREAM) as s:    $$socket,close
         # A restarted server may bind the port again at once, while old connections linger in TIME_WAIT.
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)    $$setsockopt
         s.bind((HOST, PORT))    $$bind
