@@ -1,0 +1,190 @@
+// What every generated C program starts with: the includes it needs, its settings as constants,
+// and the small helpers the tutorial's Python gets from its library (sendall, printing an
+// address, text in another encoding, a bound socket).
+
+#include "generators.h"
+#include "programtext.h"
+
+namespace socketeer::code {
+
+namespace {
+
+void includes(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
+{
+    QStringList headers{QStringLiteral("errno.h"), QStringLiteral("netdb.h"), QStringLiteral("stdio.h"), QStringLiteral("stdlib.h"),
+                        QStringLiteral("string.h"), QStringLiteral("sys/socket.h"), QStringLiteral("sys/types.h"), QStringLiteral("unistd.h")};
+    if (s.encoding != TextEncoding::Utf8)
+        headers << QStringLiteral("iconv.h");
+    if (needs.threads)
+        headers << QStringLiteral("pthread.h");
+    if (needs.epoll)
+        headers << QStringLiteral("sys/epoll.h");
+    if (needs.poll)
+        headers << QStringLiteral("poll.h");
+    headers.sort();
+    for (const QString &header : std::as_const(headers))
+        p.add(QStringLiteral("#include <%1>\n").arg(header));
+}
+
+void printText(const CodeSettings &s, ProgramText &p)
+{
+    if (s.encoding == TextEncoding::Utf8) {
+        p.add(uR"(
+/* Prints bytes received as text (UTF-8, like this terminal). */
+static void print_text(const char *prefix, const char *bytes, size_t size)
+{
+    printf("%s%.*s\n", prefix, (int)size, bytes);
+}
+)");
+        return;
+    }
+    p.add(uR"(
+/* Text is ENCODING on the wire and UTF-8 on this terminal: iconv converts between them. Returns a
+ * buffer to free() with room for 4 more bytes after the result, or NULL if the text cannot be
+ * converted (a byte sequence that is not text in `from`, or a character `to` has not got). */
+static char *convert(const char *to, const char *from, const char *in, size_t size, size_t *out_size)
+{
+    size_t capacity = size * 4 + 4;
+    char *out = malloc(capacity);
+    char *next_in = (char *)in;
+    char *next_out = out;
+    size_t in_left = size;
+    size_t out_left = capacity - 4;
+    iconv_t cd = iconv_open(to, from);
+    if (cd == (iconv_t)-1 || out == NULL || iconv(cd, &next_in, &in_left, &next_out, &out_left) == (size_t)-1) {
+        free(out);
+        out = NULL;
+    } else {
+        *out_size = (size_t)(next_out - out);
+    }
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+    return out;
+}
+
+/* Prints bytes received as text: ENCODING turned into this terminal's UTF-8. */
+static void print_text(const char *prefix, const char *bytes, size_t size)
+{
+    size_t length = 0;
+    char *text = convert("UTF-8", ENCODING, bytes, size, &length);
+    if (text == NULL)
+        printf("%s(%zu bytes that are not %s text)\n", prefix, size, ENCODING);
+    else
+        printf("%s%.*s\n", prefix, (int)length, text);
+    free(text);
+}
+)");
+}
+
+void sendAll(ProgramText &p)
+{
+    p.add(uR"(
+/* send() may take only part of the bytes: this sends the rest until all are gone. */
+static int send_all(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        ssize_t n = send(fd, data, size, MSG_NOSIGNAL);    /* MSG_NOSIGNAL: a closed peer is an error, not SIGPIPE */ $$send
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        data += n;
+        size -= (size_t)n;
+    }
+    return 0;
+}
+)");
+}
+
+void boundSocket(const CodeSettings &s, ProgramText &p)
+{
+    p.add(s.kind == CodeKind::TcpServer ? u"\n/* getaddrinfo, socket, bind, listen: the server's socket, or -1 (and why, on stderr). */\n"
+                                        : u"\n/* getaddrinfo, socket, bind: the server's socket, or -1 (and why, on stderr). */\n");
+    p.add(uR"(static int bound_socket(int type, int flags)
+{
+    struct addrinfo hints, *found;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = @FAMILY@;
+    hints.ai_socktype = type;
+    hints.ai_flags = AI_PASSIVE;    /* an empty HOST: every interface */
+    int rc = getaddrinfo(HOST[0] ? HOST : NULL, PORT, &hints, &found);    $$getaddrinfo
+    if (rc != 0) {
+        fprintf(stderr, "%s: %s\n", HOST, gai_strerror(rc));
+        return -1;
+    }
+    int s = socket(found->ai_family, found->ai_socktype | flags, found->ai_protocol);    $$socket
+    int on = 1;
+    if (s < 0) {
+        perror("socket");
+    } else if (setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) < 0) {    /* bind again at once after a restart */ $$setsockopt
+        perror("setsockopt");
+    } else if (bind(s, found->ai_addr, found->ai_addrlen) < 0) {    $$bind
+        perror("bind");
+)");
+    if (s.kind == CodeKind::TcpServer)
+        p.add(uR"(    } else if (listen(s, SOMAXCONN) < 0) {    $$listen
+        perror("listen");
+)");
+    p.add(uR"(    } else {
+        freeaddrinfo(found);
+        return s;
+    }
+    if (s >= 0)
+        close(s);
+    freeaddrinfo(found);
+    return -1;
+}
+
+/* Prints "listening on HOST PORT": the port really bound, if PORT was "0". */
+static void print_bound(int s)
+{
+    struct sockaddr_storage bound;
+    socklen_t length = sizeof bound;
+    char name[NAME_SIZE] = "?";
+    if (getsockname(s, (struct sockaddr *)&bound, &length) == 0)
+        describe((struct sockaddr *)&bound, length, name, sizeof name);
+    printf("listening on %s\n", name);
+}
+)");
+}
+
+} // namespace
+
+void cCommon(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
+{
+    p.add(u"/* @TITLE@\n");
+    p.add(needs.threads ? u" * Build: gcc -Wall -Wextra -O2 -pthread -o @STEM@ @FILE@ */\n" : u" * Build: gcc -Wall -Wextra -O2 -o @STEM@ @FILE@ */\n");
+    p.add(u"#define _GNU_SOURCE    /* accept4, memmem, NI_MAXHOST */\n");
+    includes(s, p, needs);
+    p.add(uR"(
+static const char HOST[] = @HOST@;
+static const char PORT[] = @PORT@;    /* "0" for a server: any free port (the one bound is printed) */
+)");
+    if (s.encoding != TextEncoding::Utf8)
+        p.add(u"static const char ENCODING[] = @ENCODING@;    /* text on the wire */\n");
+    // A server without echo sends nothing, so it needs no line end (an unused constant is a warning).
+    if (framed(s) && (s.kind == CodeKind::TcpClient || s.echo))
+        p.add(u"static const char LINE_END[] = @DELIMITER@;    /* where one message (a line) ends */\n");
+    if (framed(s))
+        p.add(u"enum { MAX_LINE = @MAX_LINE@ };    /* a longer line is an error, not an ever-growing buffer */\n");
+    p.add(u"enum { BUF_SIZE = 4096, NAME_SIZE = NI_MAXHOST + NI_MAXSERV + 1 };\n");
+    if (s.kind != CodeKind::TcpClient)   // a client names no address but the one it was given
+        p.add(uR"(
+/* "HOST PORT" of an address, as numbers. */
+static void describe(const struct sockaddr *address, socklen_t length, char *name, size_t size)
+{
+    char host[NI_MAXHOST], port[NI_MAXSERV];
+    if (getnameinfo(address, length, host, sizeof host, port, sizeof port, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+        snprintf(name, size, "?");
+    else
+        snprintf(name, size, "%s %s", host, port);
+}
+)");
+    printText(s, p);
+    if (needs.sendAll)
+        sendAll(p);
+    if (needs.boundSocket)
+        boundSocket(s, p);
+}
+
+} // namespace socketeer::code

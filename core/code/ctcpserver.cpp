@@ -1,0 +1,353 @@
+// The TCP server in C: POSIX sockets, one pthread per client or one epoll loop for all of them,
+// lines reassembled from the stream when framing is on.
+
+#include "generators.h"
+#include "programtext.h"
+
+namespace socketeer::code {
+
+namespace {
+
+void clientStruct(const CodeSettings &s, ProgramText &p, bool eventLoop)
+{
+    p.add(uR"(
+/* One connection. */
+struct client {
+    int fd;
+    char name[NAME_SIZE];    /* its address, for messages */
+)");
+    if (eventLoop)
+        p.add(uR"(    char *out;    /* bytes waiting to go out to it */
+    size_t out_used, out_size;
+)");
+    if (framed(s))
+        p.add(uR"(    size_t used;    /* the line so far: its end has not come yet */
+    char line[MAX_LINE + 2];    /* room for the line end after the longest line */
+)");
+    p.add(u"};\n");
+}
+
+// reply(): what an answer does in each model.
+void threadedReply(ProgramText &p)
+{
+    p.add(uR"(
+/* This client's own thread may wait until the bytes are sent. */
+static int reply(struct client *client, const char *data, size_t size)
+{
+    return send_all(client->fd, data, size);
+}
+)");
+}
+
+void eventLoopReply(ProgramText &p)
+{
+    p.add(uR"(
+enum { MAX_OUTBOX = 1024 * 1024, MAX_EVENTS = 64 };
+static int epfd;    /* the epoll set: the listening socket and every client */
+
+/* Asks for EPOLLOUT only while bytes wait, and stops reading a client while too many wait for it. */
+static void watch(struct client *client)
+{
+    struct epoll_event event;
+    memset(&event, 0, sizeof event);
+    event.events = (client->out_used > 0 ? EPOLLOUT : 0) | (client->out_used < MAX_OUTBOX ? EPOLLIN : 0);
+    event.data.ptr = client;
+    epoll_ctl(epfd, EPOLL_CTL_MOD, client->fd, &event);
+}
+
+/* Sends what the socket takes now; the rest waits for EPOLLOUT. -1: the connection failed. */
+static int flush_out(struct client *client)
+{
+    while (client->out_used > 0) {
+        ssize_t n = send(client->fd, client->out, client->out_used, MSG_NOSIGNAL);    $$send
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;    /* the socket's buffer is full: never wait here, the others would wait too */
+        if (n < 0)
+            return -1;
+        memmove(client->out, client->out + n, client->out_used - (size_t)n);
+        client->out_used -= (size_t)n;
+    }
+    watch(client);
+    return 0;
+}
+)");
+}
+
+void eventLoopQueue(ProgramText &p)
+{
+    p.add(uR"(
+/* The loop never waits for one client: an answer is queued, and sent as the socket takes it. */
+static int reply(struct client *client, const char *data, size_t size)
+{
+    if (client->out_used + size > client->out_size) {
+        char *bigger = realloc(client->out, client->out_used + size);
+        if (bigger == NULL)
+            return -1;
+        client->out = bigger;
+        client->out_size = client->out_used + size;
+    }
+    memcpy(client->out + client->out_used, data, size);
+    client->out_used += size;
+    return flush_out(client);
+}
+)");
+}
+
+void handle(const CodeSettings &s, ProgramText &p)
+{
+    if (framed(s))
+        p.add(uR"(
+/* One whole line from a client, without its line end (there is room for it after the line). */
+static int handle(struct client *client, char *line, size_t length)
+{
+    char prefix[NAME_SIZE + 8];
+    snprintf(prefix, sizeof prefix, "From %s: ", client->name);
+    print_text(prefix, line, length);
+)");
+    else
+        p.add(uR"(
+/* Bytes from a client, as one recv() returned them: TCP keeps no message boundaries. */
+static int handle(struct client *client, char *data, size_t size)
+{
+    char prefix[NAME_SIZE + 8];
+    snprintf(prefix, sizeof prefix, "From %s: ", client->name);
+    print_text(prefix, data, size);
+)");
+    if (!s.echo)
+        p.add(u"    return 0;\n}\n");
+    else if (framed(s))
+        p.add(uR"(    memcpy(line + length, LINE_END, sizeof LINE_END - 1);
+    return reply(client, line, length + sizeof LINE_END - 1);
+}
+)");
+    else
+        p.add(u"    return reply(client, data, size);\n}\n");
+    if (!framed(s))
+        return;
+    p.add(uR"(
+/* Line framing: TCP keeps no message boundaries, so one recv() may hold part of a line, or
+ * several lines. Bytes are collected until a line end; handle() gets each whole line.
+ * -1: a line too long, or handle() failed. */
+static int take(struct client *client, const char *bytes, size_t size)
+{
+    for (size_t i = 0; i < size; i++) {
+)");
+    if (s.frame.kind == FrameKind::Crlf)
+        p.add(uR"(        if (bytes[i] == '\n' && client->used > 0 && client->line[client->used - 1] == '\r') {
+            size_t length = client->used - 1;
+)");
+    else
+        p.add(uR"(        if (bytes[i] == '\n') {
+            size_t length = client->used;
+            if (length > 0 && client->line[length - 1] == '\r')
+                length--;    /* a CR LF line end counts too */
+)");
+    p.add(uR"(            client->used = 0;
+            if (handle(client, client->line, length) < 0)
+                return -1;
+        } else if (client->used == MAX_LINE + 1) {
+            fprintf(stderr, "%s: a line longer than %d bytes\n", client->name, MAX_LINE);
+            return -1;
+        } else {
+            client->line[client->used++] = bytes[i];
+        }
+    }
+    return 0;
+}
+)");
+}
+
+void threadPerClient(const CodeSettings &s, ProgramText &p)
+{
+    p.add(uR"(
+/* Serves one client on a thread of its own until it closes: the other clients go on meanwhile. */
+static void *link_handler(void *arg)
+{
+    struct client *client = arg;
+    char buf[BUF_SIZE];
+    printf("Connected by %s\n", client->name);
+    for (;;) {
+        ssize_t n = recv(client->fd, buf, sizeof buf, 0);    $$recv
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            perror("recv");
+        if (n <= 0)    /* 0: the client closed its side */
+            break;
+)");
+    p.add(framed(s) ? u"        if (take(client, buf, (size_t)n) < 0)\n" : u"        if (handle(client, buf, (size_t)n) < 0)\n");
+    p.add(uR"(            break;
+    }
+    printf("Disconnected %s\n", client->name);
+    close(client->fd);    $$close
+    free(client);
+    return NULL;
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
+    int s = bound_socket(SOCK_STREAM, SOCK_CLOEXEC);
+    if (s < 0)
+        return 1;
+    print_bound(s);
+    for (;;) {
+        struct sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_CLOEXEC);    /* waits for the next client */ $$accept
+        if (fd < 0 && (errno == EINTR || errno == ECONNABORTED))
+            continue;
+        if (fd < 0) {
+            perror("accept");
+            break;
+        }
+        struct client *client = calloc(1, sizeof *client);
+        pthread_t thread;
+        if (client == NULL) {
+            close(fd);
+            continue;
+        }
+        client->fd = fd;
+        describe((struct sockaddr *)&peer, length, client->name, sizeof client->name);
+        /* One thread per client, detached: nobody waits for it to end. */
+        if (pthread_create(&thread, NULL, link_handler, client) != 0) {
+            fprintf(stderr, "no thread for %s\n", client->name);
+            close(fd);
+            free(client);
+            continue;
+        }
+        pthread_detach(thread);
+    }
+    close(s);    $$close
+    return 1;
+}
+)");
+}
+
+void eventLoop(const CodeSettings &s, ProgramText &p)
+{
+    p.add(uR"(
+static void close_client(struct client *client)
+{
+    printf("Disconnected %s\n", client->name);
+    close(client->fd);    /* also takes it out of the epoll set */ $$close
+    free(client->out);
+    free(client);
+}
+
+/* One recv() from a ready client. -1: it is gone (closed, failed, or sent too long a line). */
+static int read_from(struct client *client)
+{
+    char buf[BUF_SIZE];
+    ssize_t n = recv(client->fd, buf, sizeof buf, 0);    $$recv
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return 0;
+    if (n <= 0)    /* 0: the client closed its side */
+        return -1;
+)");
+    p.add(framed(s) ? u"    return take(client, buf, (size_t)n);\n}\n" : u"    return handle(client, buf, (size_t)n);\n}\n");
+    p.add(uR"(
+/* Accepts every client waiting: the listening socket is non-blocking, so this never waits. */
+static void accept_clients(int s)
+{
+    for (;;) {
+        struct sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);    $$accept
+        if (fd < 0 && (errno == EINTR || errno == ECONNABORTED))
+            continue;
+        if (fd < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                perror("accept");
+            return;
+        }
+        struct client *client = calloc(1, sizeof *client);
+        struct epoll_event event;
+        memset(&event, 0, sizeof event);
+        event.events = EPOLLIN;
+        event.data.ptr = client;
+        if (client == NULL || epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &event) < 0) {
+            close(fd);
+            free(client);
+            continue;
+        }
+        client->fd = fd;
+        describe((struct sockaddr *)&peer, length, client->name, sizeof client->name);
+        printf("Connected by %s\n", client->name);
+    }
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
+    int s = bound_socket(SOCK_STREAM, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (s < 0)
+        return 1;
+    struct epoll_event event;
+    memset(&event, 0, sizeof event);
+    event.events = EPOLLIN;
+    event.data.ptr = NULL;    /* NULL: the listening socket */
+    epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (epfd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, s, &event) < 0) {
+        perror("epoll");
+        return 1;
+    }
+    print_bound(s);
+    for (;;) {
+        struct epoll_event events[MAX_EVENTS];
+        /* One thread waits for every socket at once: whichever is ready is served, in turn. */
+        int ready = epoll_wait(epfd, events, MAX_EVENTS, -1);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0) {
+            perror("epoll_wait");
+            break;
+        }
+        for (int i = 0; i < ready; i++) {
+            struct client *client = events[i].data.ptr;
+            if (client == NULL) {
+                accept_clients(s);
+                continue;
+            }
+            int gone = 0;
+            if (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+                gone = read_from(client) < 0;
+            if (!gone && (events[i].events & EPOLLOUT))
+                gone = flush_out(client) < 0;
+            if (gone)
+                close_client(client);
+        }
+    }
+    close(epfd);
+    close(s);    $$close
+    return 1;
+}
+)");
+}
+
+} // namespace
+
+void cTcpServer(const CodeSettings &settings, ProgramText &program)
+{
+    const bool threads = settings.model == ServerModel::ThreadPerClient;
+    CNeeds needs;
+    needs.threads = threads;
+    needs.epoll = !threads;
+    needs.sendAll = threads && settings.echo;
+    needs.boundSocket = true;
+    cCommon(settings, program, needs);
+    clientStruct(settings, program, !threads);
+    if (!threads)
+        eventLoopReply(program);
+    if (settings.echo)   // an unused function would be a warning
+        threads ? threadedReply(program) : eventLoopQueue(program);
+    handle(settings, program);
+    if (threads)
+        threadPerClient(settings, program);
+    else
+        eventLoop(settings, program);
+}
+
+} // namespace socketeer::code

@@ -1,0 +1,252 @@
+// The TCP server in Python: the tutorial's server with its mistakes fixed — sendall, `with`,
+// bytes decoded with the chosen encoding, a thread per client (threading) or one thread for all
+// (selectors), lines reassembled from a stream when framing is on.
+
+#include "generators.h"
+#include "programtext.h"
+
+namespace socketeer::code {
+
+namespace {
+
+void header(const CodeSettings &s, ProgramText &p)
+{
+    p.add(u"#!/usr/bin/env python3\n# @TITLE@\n");
+    if (s.model == ServerModel::EventLoop)
+        p.add(u"import selectors\n");
+    p.add(u"import socket\n");
+    if (s.tls)
+        p.add(u"import ssl\n");
+    if (s.model == ServerModel::ThreadPerClient)
+        p.add(u"import threading\n");
+    p.add(uR"(
+HOST = @HOST@    # the address to listen on: '0.0.0.0' or '::' is every interface
+PORT = @PORT@    # 0: any free port (the one bound is printed)
+BUFSIZ = 4096
+ENCODING = @ENCODING@    # how text is turned into bytes on the wire, and back
+)");
+    if (s.tls)
+        p.add(uR"(CERTFILE = @CERTFILE@    # this server's certificate (and its chain), PEM
+KEYFILE = @KEYFILE@    # its private key, PEM
+)");
+    if (s.model == ServerModel::EventLoop)
+        p.add(u"MAX_OUTBOX = 1024 * 1024    # a client that reads nothing is not read from either once this much waits for it\n");
+}
+
+// What the server does with one message: a line under framing, else whatever one recv() gave.
+void handleThreaded(const CodeSettings &s, ProgramText &p)
+{
+    const bool f = framed(s);
+    p.add(f ? u"\n\ndef handle(link, client, line):\n    \"\"\"One whole line from a client (without its line end).\"\"\"\n"
+            : u"\n\ndef handle(link, client, data):\n    \"\"\"Bytes from a client, as one recv() returned them: TCP keeps no message boundaries.\"\"\"\n");
+    p.add(f ? u"    print('From', client, ':', line.decode(ENCODING, errors='replace'), flush=True)\n"
+            : u"    print('From', client, ':', data.decode(ENCODING, errors='replace'), flush=True)\n");
+    if (s.echo)
+        p.add(f ? u"    link.sendall(line + DELIMITER)    # sendall: send() may take only part of the bytes $$send\n"
+                : u"    link.sendall(data)    # sendall: send() may take only part of the bytes $$send\n");
+}
+
+void threadPerClient(const CodeSettings &s, ProgramText &p)
+{
+    handleThreaded(s, p);
+    p.add(uR"(
+
+def link_handler(link, client):
+    """Serves one client on a thread of its own until it closes: the other clients go on meanwhile."""
+    print('Connected by', client, flush=True)
+)");
+    if (s.tls)
+        p.add(uR"(    try:
+        # The TLS handshake, on this client's thread: a slow client holds up nobody else.
+        link = context.wrap_socket(link, server_side=True)
+    except (ssl.SSLError, OSError) as error:
+        print('TLS handshake with', client, 'failed:', error, flush=True)
+        link.close()    $$close
+        return
+)");
+    p.add(u"    with link:    # closes the connection however the loop ends $$close\n");
+    if (framed(s))
+        p.add(uR"(        buffer = b''
+        try:
+            while True:
+                data = link.recv(BUFSIZ)    $$recv
+                if not data:    # b'': the client closed its side
+                    break
+                lines, buffer = split_lines(buffer + data)
+                for line in lines:
+                    handle(link, client, line)
+        except (ValueError, OSError) as error:
+            print('Closing', client, ':', error, flush=True)
+)");
+    else
+        p.add(uR"(        try:
+            while True:
+                data = link.recv(BUFSIZ)    $$recv
+                if not data:    # b'': the client closed its side
+                    break
+                handle(link, client, data)
+        except OSError as error:
+            print('Closing', client, ':', error, flush=True)
+)");
+    p.add(uR"(    print('Disconnected', client, flush=True)
+
+
+def main():
+)");
+    if (s.tls)
+        p.add(uR"(    global context
+    # Clients verify this certificate; the server does not ask them for one.
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(CERTFILE, KEYFILE)
+)");
+    p.add(uR"(    with socket.socket(@FAMILY@, socket.SOCK_STREAM) as s:    $$socket,close
+        # A restarted server may bind the port again at once, while old connections linger in TIME_WAIT.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)    $$setsockopt
+        s.bind((HOST, PORT))    $$bind
+        s.listen()    $$listen
+        host, port = s.getsockname()[:2]    # the port really bound, if PORT was 0
+        print('listening on', host, port, flush=True)
+        while True:
+            conn, addr = s.accept()    # waits for the next client $$accept
+            # One thread per client; daemon: Ctrl+C stops the server without waiting for them.
+            threading.Thread(target=link_handler, args=(conn, addr), daemon=True).start()
+)");
+}
+
+void eventLoop(const CodeSettings &s, ProgramText &p)
+{
+    const bool f = framed(s);
+    p.add(uR"(
+
+sel = selectors.DefaultSelector()
+
+
+class Client:
+    """What the loop keeps for one connection: its socket, and the bytes waiting to go out to it."""
+
+    def __init__(self, sock, addr):
+        self.sock = sock
+        self.addr = addr
+)");
+    if (f)
+        p.add(u"        self.inbox = b''    # the start of a line whose end has not come yet\n");
+    p.add(uR"(        self.outbox = b''
+        self.closed = False
+
+
+def accept(s):
+    conn, addr = s.accept()    $$accept
+    print('Connected by', addr, flush=True)
+    conn.setblocking(False)    # the loop must never wait on one client
+    sel.register(conn, selectors.EVENT_READ, Client(conn, addr))
+
+
+def close(client, why=''):
+    print('Disconnected', client.addr, why, flush=True)
+    sel.unregister(client.sock)
+    client.sock.close()    $$close
+    client.closed = True
+
+
+def write(client):
+    """Sends what the socket takes now; the rest waits for EVENT_WRITE."""
+    try:
+        sent = client.sock.send(client.outbox)    $$send
+    except BlockingIOError:
+        sent = 0
+    except OSError as error:
+        close(client, error)
+        return
+    client.outbox = client.outbox[sent:]
+    watch(client)
+
+
+def watch(client):
+    # Ask for EVENT_WRITE only while bytes wait, and stop reading while too many wait.
+    events = selectors.EVENT_WRITE if client.outbox else 0
+    if len(client.outbox) < MAX_OUTBOX:
+        events |= selectors.EVENT_READ
+    sel.modify(client.sock, events, client)
+
+
+)");
+    p.add(f ? u"def handle(client, line):\n    \"\"\"One whole line from a client (without its line end).\"\"\"\n"
+              u"    print('From', client.addr, ':', line.decode(ENCODING, errors='replace'), flush=True)\n"
+            : u"def handle(client, data):\n    \"\"\"Bytes from a client, as one recv() returned them: TCP keeps no message boundaries.\"\"\"\n"
+              u"    print('From', client.addr, ':', data.decode(ENCODING, errors='replace'), flush=True)\n");
+    if (s.echo)
+        p.add(f ? u"    client.outbox += line + DELIMITER\n    write(client)\n" : u"    client.outbox += data\n    write(client)\n");
+    p.add(uR"(
+
+def read(client):
+    try:
+        data = client.sock.recv(BUFSIZ)    $$recv
+    except BlockingIOError:
+        return
+    except OSError as error:
+        close(client, error)
+        return
+    if not data:    # b'': the client closed its side
+        close(client)
+        return
+)");
+    if (f)
+        p.add(uR"(    try:
+        lines, client.inbox = split_lines(client.inbox + data)
+    except ValueError as error:
+        close(client, error)
+        return
+    for line in lines:
+        if client.closed:
+            return
+        handle(client, line)
+)");
+    else
+        p.add(u"    handle(client, data)\n");
+    p.add(uR"(
+
+def main():
+    with socket.socket(@FAMILY@, socket.SOCK_STREAM) as s:    $$socket,close
+        # A restarted server may bind the port again at once, while old connections linger in TIME_WAIT.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)    $$setsockopt
+        s.bind((HOST, PORT))    $$bind
+        s.listen()    $$listen
+        host, port = s.getsockname()[:2]    # the port really bound, if PORT was 0
+        print('listening on', host, port, flush=True)
+        s.setblocking(False)
+        sel.register(s, selectors.EVENT_READ, None)
+        while True:
+            # One thread waits for every socket at once: whichever is ready is served, in turn.
+            for key, mask in sel.select():
+                if key.data is None:
+                    accept(key.fileobj)
+                    continue
+                client = key.data
+                if mask & selectors.EVENT_READ:
+                    read(client)
+                if mask & selectors.EVENT_WRITE and not client.closed:
+                    write(client)
+)");
+}
+
+} // namespace
+
+void pythonTcpServer(const CodeSettings &settings, ProgramText &program)
+{
+    header(settings, program);
+    pythonFraming(settings, program, true);
+    if (settings.model == ServerModel::ThreadPerClient)
+        threadPerClient(settings, program);
+    else
+        eventLoop(settings, program);
+    program.add(uR"(
+
+if __name__ == '__main__':
+    try:
+        main()
+    except KeyboardInterrupt:
+        pass
+)");
+}
+
+} // namespace socketeer::code
