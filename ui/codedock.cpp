@@ -278,7 +278,7 @@ void CodeDock::markLine(int line)
             selections << selection;
             QTextCursor cursor(block);
             m_editor->setTextCursor(cursor);
-            m_editor->ensureCursorVisible();
+            m_editor->centerCursor();   // the marked line in the middle, with the code around it
         }
     }
     m_editor->setExtraSelections(selections);
