@@ -4,6 +4,7 @@
 
 #include "certificatedialog.h"
 #include "clientpanel.h"
+#include "codedock.h"
 #include "autoreplyfields.h"
 #include "checksumfields.h"
 #include "composewindow.h"
@@ -319,6 +320,20 @@ int main(int argc, char *argv[])
         saved->stopSequence();
         saved->hide();
         saved->store()->setLibrary({});
+    }
+
+    // Show me the code: the server tab's program beside it, the line of the last call marked.
+    {
+        CodeDock *code = window.codeView();
+        code->show();
+        window.resizeDocks({code}, {700}, Qt::Horizontal);
+        window.tabs()->setCurrentWidget(window.serverPanel());
+        settle(300);
+        say(alice, QStringLiteral("Which line did that?"));
+        waitFor([&] { return code->highlightedLine() > 0; });
+        settle(400);
+        ok &= save(&window, out + QStringLiteral("/code%1.png").arg(suffix));
+        code->hide();
     }
 
     // The classroom view: a client connecting and talking, drawn on the timeline as it happens —

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "clientpanel.h"
+#include "codedock.h"
+#include "panelcode.h"
 #include "composewindow.h"
 #include "fieldmemory.h"
 #include "inboxpanel.h"
@@ -45,6 +47,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
       m_timeline(new TimelineView),
       m_timelineDock(new QDockWidget(tr("Socket calls"), this)),
       m_saved(new SavedMessagesDock(new SavedStore({}, this), this)),
+      m_code(new CodeDock(this)),
       m_totals(new QLabel(this))
 {
     setWindowTitle(tr("Socketeer"));
@@ -90,6 +93,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_saved->installShortcuts(this);
     addDockWidget(Qt::RightDockWidgetArea, m_saved);
     m_saved->hide();
+
+    m_code->setSettingsProvider([this] { return codeSettingsOf(m_tabs->currentWidget()); });
+    connect(m_tabs, &QTabWidget::currentChanged, m_code, &CodeDock::refresh);
+    addDockWidget(Qt::RightDockWidgetArea, m_code);
+    m_code->hide();
 
     m_totals->setObjectName(QStringLiteral("totals"));
     statusBar()->addPermanentWidget(m_totals);
@@ -155,6 +163,11 @@ void MainWindow::createMenus()
     saved->setShortcut(QKeySequence(Qt::Key_F8));
     saved->setObjectName(QStringLiteral("savedMessagesAction"));
     view->addAction(saved);
+    QAction *codeView = m_code->toggleViewAction();
+    codeView->setText(tr("&Code of this tab"));
+    codeView->setShortcut(QKeySequence(Qt::Key_F7));
+    codeView->setObjectName(QStringLiteral("codeAction"));
+    view->addAction(codeView);
     view->addSeparator();
     QAction *bigger = view->addAction(tr("&Larger text (presentation)"), this, [this] { zoom(+2); });
     bigger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});

@@ -13,6 +13,7 @@ class QTranslator;
 namespace socketeer::ui {
 
 class ClientPanel;
+class CodeDock;
 class ComposeWindow;
 class InboxPanel;
 class SavedMessagesDock;
@@ -42,6 +43,7 @@ public:
     ClientPanel *addClientPanel();
     TimelineView *timeline() const { return m_timeline; }
     SavedMessagesDock *savedMessages() const { return m_saved; }
+    CodeDock *codeView() const { return m_code; }
     ComposeWindow *composeWindow() const { return m_compose; }   // null until Mail… is chosen
     void openMail();
     QTabWidget *tabs() const { return m_tabs; }
@@ -80,6 +82,7 @@ private:
     TimelineView *m_timeline;
     QDockWidget *m_timelineDock;
     SavedMessagesDock *m_saved;
+    CodeDock *m_code;
     QLabel *m_totals;
     ComposeWindow *m_compose = nullptr;
     int m_defaultPointSize = 0;

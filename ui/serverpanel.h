@@ -48,6 +48,8 @@ public:
     QTreeWidget *clientList() const { return m_clients; }
     LocalAddressCombo *addressCombo() const { return m_address; }
     PortEdit *portEdit() const { return m_port; }
+    QComboBox *modelCombo() const { return m_model; }
+    QCheckBox *echoCheck() const { return m_echo; }
     QPushButton *startButton() const { return m_startButton; }
     TlsServerFields *tlsFields() const { return m_tls; }
     QString statusText() const;

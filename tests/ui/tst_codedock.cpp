@@ -1,0 +1,218 @@
+// The code view (ui/codedock.h) in the window: it follows the current tab and its fields, says why
+// a tab has no program, copies and saves what it shows, marks the line of the socket call made
+// last, and the program saved from a panel runs: the tutorial's client talks to it.
+
+#include "peer.h"
+
+#include "clientpanel.h"
+#include "codedock.h"
+#include "inboxpanel.h"
+#include "mainwindow.h"
+#include "serverpanel.h"
+#include "settings.h"
+#include "addressinputs.h"
+
+#include "code/codegen.h"
+#include "tcp/tcpserver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace socketeer;
+using namespace socketeer::ui;
+using namespace Qt::StringLiterals;
+using testsupport::Peer;
+
+namespace {
+
+constexpr int kWait = 20000;
+
+void setPort(PortEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+}
+
+// "listening on HOST PORT", as the generated servers print it.
+quint16 listeningPort(Peer &peer)
+{
+    bool ok = false;
+    const QByteArray line = peer.readLine(kWait, &ok);
+    if (!ok || !line.startsWith("listening on ")) {
+        qWarning("expected \"listening on HOST PORT\", got \"%s\" (%s)", line.constData(), peer.standardError().constData());
+        return 0;
+    }
+    return static_cast<quint16>(line.split(' ').last().toUInt());
+}
+
+} // namespace
+
+class TestCodeDock : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    struct Window {
+        explicit Window(const QString &dir)
+        {
+            settings.setInboxPort(0);
+            settings.setInboxDirectory(dir + u"/inbox"_s);
+        }
+        Settings settings;
+        MainWindow window{settings};
+    };
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+        QCoreApplication::setOrganizationName(u"SocketeerTests"_s);
+        QCoreApplication::setApplicationName(u"tst_codedock"_s);
+    }
+
+    void followsTheTabAndItsFields()
+    {
+        Window w(m_dir.path());
+        MainWindow &window = w.window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *action = window.findChild<QAction *>(u"codeAction"_s);
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::Key_F7));
+        action->trigger();
+        CodeDock *dock = window.codeView();
+        QVERIFY(dock->isVisible());
+
+        ServerPanel *server = window.serverPanel();
+        window.tabs()->setCurrentWidget(server);
+        setPort(server->portEdit(), u"50123"_s);
+        server->modelCombo()->setCurrentIndex(server->modelCombo()->findData(static_cast<int>(ServerModel::EventLoop)));
+        server->echoCheck()->setChecked(true);
+        QTRY_VERIFY2_WITH_TIMEOUT(dock->code().contains(u"import selectors"_s) && dock->code().contains(u"PORT = 50123"_s),
+                                  qPrintable(dock->code() + dock->problem()), kWait);
+        QVERIFY(dock->editor()->toPlainText() == dock->code());
+        // The fields change, the code follows: the thread-per-client model is the tutorial's threads.
+        server->modelCombo()->setCurrentIndex(server->modelCombo()->findData(static_cast<int>(ServerModel::ThreadPerClient)));
+        QTRY_VERIFY_WITH_TIMEOUT(dock->code().contains(u"import threading"_s), kWait);
+        QVERIFY(!dock->code().contains(u"selectors"_s));
+        // C for the same settings.
+        dock->setLanguage(CodeLanguage::C);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->code().contains(u"pthread_create"_s), kWait);
+        QCOMPARE(dock->suggestedFileName().section(QLatin1Char('.'), -1), u"c"_s);
+        dock->setLanguage(CodeLanguage::Python);
+
+        // A port that is no port: no program, the reason, nothing to copy.
+        setPort(server->portEdit(), u"99999"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->problem().isEmpty(), kWait);
+        QVERIFY(dock->code().isEmpty());
+        QVERIFY(!dock->copyButton()->isEnabled());
+        QVERIFY(dock->statusText() == dock->problem());
+
+        // The client tab: a client program for its host and port.
+        ClientPanel *client = window.clientPanels().first();
+        window.tabs()->setCurrentWidget(client);
+        client->hostEdit()->setText(u"127.0.0.1"_s);
+        setPort(client->portEdit(), u"50124"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->code().contains(u".connect("_s) && dock->code().contains(u"50124"_s), kWait);
+        QVERIFY(dock->copyButton()->isEnabled());
+        QTest::mouseClick(dock->copyButton(), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), dock->code());
+
+        // The inbox has no program of its own here: it says so.
+        window.tabs()->setCurrentIndex(window.tabs()->indexOf(window.inboxPanel()));
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->problem().isEmpty(), kWait);
+        QVERIFY(!dock->saveButton()->isEnabled());
+    }
+
+    // Issue 12's "copies the Python code of a panel into a file and it runs": saved from the server
+    // tab (port 0, echo, thread per client), run with python3, the tutorial's client gets its echo.
+    void savedServerProgram_runs_andEchoesTheTutorialsClient()
+    {
+        Window w(m_dir.path());
+        MainWindow &window = w.window;
+        window.show();
+        window.findChild<QAction *>(u"codeAction"_s)->trigger();
+        CodeDock *dock = window.codeView();
+        ServerPanel *server = window.serverPanel();
+        window.tabs()->setCurrentWidget(server);
+        setPort(server->portEdit(), u"0"_s);
+        server->modelCombo()->setCurrentIndex(server->modelCombo()->findData(static_cast<int>(ServerModel::ThreadPerClient)));
+        server->echoCheck()->setChecked(true);
+        dock->refresh();
+        QVERIFY2(dock->problem().isEmpty(), qPrintable(dock->problem()));
+        const QString path = m_dir.filePath(u"server.py"_s);
+        QVERIFY2(dock->saveTo(path), qPrintable(dock->statusText()));
+        QVERIFY(dock->statusText().contains(u"server.py"_s));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(saved.readAll()), dock->code());
+
+        Peer program;
+        QVERIFY(program.startProgram(u"/usr/bin/python3"_s, {path}));
+        const quint16 port = listeningPort(program);
+        QVERIFY(port);
+        Peer client;
+        QVERIFY(client.startPython(u"tcp_client.py"_s, {u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(client.readLine(kWait).startsWith("connected "));
+        client.write(QByteArray("hello, 你好\n").toHex() + '\n');
+        QCOMPARE(client.readLine(kWait), QByteArray("Received ") + QByteArray("hello, 你好\n").toHex());
+    }
+
+    // While the dock is open, a real exchange on the server tab marks the line of the call made
+    // last, and that line is the one the generator says makes it.
+    void marksTheLineOfTheCallMadeLast()
+    {
+        Window w(m_dir.path());
+        MainWindow &window = w.window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QAction *>(u"codeAction"_s)->trigger();
+        CodeDock *dock = window.codeView();
+        ServerPanel *server = window.serverPanel();
+        window.tabs()->setCurrentWidget(server);
+        server->echoCheck()->setChecked(true);
+        QSignalSpy started(server->server(), &TcpServer::started);
+        server->startListening(0);
+        QVERIFY(started.wait(kWait));
+        const quint16 port = started.at(0).at(1).value<quint16>();
+        dock->refresh();   // the port field now says what was bound
+        QVERIFY2(dock->problem().isEmpty(), qPrintable(dock->problem()));
+
+        Peer client;
+        QVERIFY(client.startPython(u"tcp_client.py"_s, {u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(client.readLine(kWait).startsWith("connected "));
+        client.write(QByteArray("ping\n").toHex() + '\n');
+        QCOMPARE(client.readLine(kWait), QByteArray("Received ") + QByteArray("ping\n").toHex());
+        QTRY_VERIFY_WITH_TIMEOUT(dock->highlightedLine() > 0, kWait);
+        CodeSettings settings;
+        settings.kind = CodeKind::TcpServer;
+        settings.port = port;
+        settings.model = static_cast<ServerModel>(server->modelCombo()->currentData().toInt());
+        settings.echo = true;
+        const auto generated = generateCode(settings);
+        QVERIFY(generated);
+        QVERIFY2(generated->callLines.value(dock->highlightedCall()).contains(dock->highlightedLine()),
+                 qPrintable(dock->highlightedCall() + u" at "_s + QString::number(dock->highlightedLine())));
+        const QString line = dock->code().split(QLatin1Char('\n')).value(dock->highlightedLine() - 1);
+        QVERIFY2(line.contains(dock->highlightedCall().left(4)), qPrintable(line));
+        QVERIFY(!dock->editor()->extraSelections().isEmpty());
+        server->stopListening();
+    }
+};
+
+QTEST_MAIN(TestCodeDock)
+#include "tst_codedock.moc"
