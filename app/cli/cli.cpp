@@ -14,12 +14,13 @@ namespace socketeer::cli {
 
 namespace {
 
-constexpr std::array<Command, 5> kCommands{{
+constexpr std::array<Command, 6> kCommands{{
     {"serve", QT_TRANSLATE_NOOP("socketeer::Cli", "Listen for TCP connections: a chat or echo server"), &runServe},
     {"connect", QT_TRANSLATE_NOOP("socketeer::Cli", "Connect to a TCP server: stdin to the socket, the socket to stdout"), &runConnect},
     {"udp", QT_TRANSLATE_NOOP("socketeer::Cli", "Send and receive UDP datagrams, one per line"), &runUdp},
     {"mail", QT_TRANSLATE_NOOP("socketeer::Cli", "Send a mail with attachments over SMTP (STARTTLS or TLS, AUTH)"), &runMail},
     {"inbox", QT_TRANSLATE_NOOP("socketeer::Cli", "Receive mail: a local SMTP server that stores every message"), &runInbox},
+    {"lab", QT_TRANSLATE_NOOP("socketeer::Cli", "Grade a student's program with a lab: steps, points, hints"), &runLab},
 }};
 
 bool writeFd(int fd, const char *data, qsizetype size)
