@@ -42,7 +42,7 @@ struct Connection {
 
 QString shown(const QByteArray &bytes, TextEncoding encoding)
 {
-    return decodeForDisplay(bytes.left(200), encoding) + (bytes.size() > 200 ? QStringLiteral("…") : QString());
+    return decodeForDisplay(bytes.left(200), encoding, DecodeOptions{true, false}) + (bytes.size() > 200 ? QStringLiteral("…") : QString());
 }
 
 QString errnoText(int err)
@@ -548,11 +548,12 @@ private:
             if (wait != Wait::Ready) {
                 const std::size_t first = which.front();
                 const QByteArray expected = expectation.match == LabExpectation::Match::Echo ? clients[first].lastSent : expectation.bytes;
-                failConcurrent(r, clients, first, expected,
-                               wait == Wait::Stopped ? stoppedText()
-                                                     : Lab::tr("%n of the clients got no answer within %1 ms while all were connected", nullptr,
-                                                               static_cast<int>(which.size()))
-                                                           .arg(step.timeoutMs));
+                failConcurrent(r, clients, first, expected, {});
+                r.problem = wait == Wait::Stopped ? stoppedText()
+                                                  : Lab::tr("%n of the %1 clients got no answer within %2 ms while all were connected", nullptr,
+                                                            static_cast<int>(which.size()))
+                                                        .arg(step.clients)
+                                                        .arg(step.timeoutMs);
                 return;
             }
             for (std::size_t k = 0; k < fds.size(); ++k)
