@@ -70,7 +70,7 @@ private slots:
         QVERIFY(cli.waitForFinished());
         QCOMPARE(cli.exitCode(), 0);
         const QByteArray help = cli.process().readAllStandardOutput().simplified();
-        for (const char *mention : {"echo-server", "threaded-echo-server", "udp-echo", "tcp-client", "--json", "--target", "--language",
+        for (const char *mention : {"echo-server", "threaded-echo-server", "udp-echo", "tcp-client", "mail-attachment", "--json", "--target", "--language",
                                     "0 when every step passed"})
             QVERIFY2(help.contains(mention), mention);
     }
@@ -214,6 +214,42 @@ private slots:
         QVERIFY2(cli.exitCode() == exit, out + cli.errors());
         QVERIFY2(out.contains(shown), out.constData());
         QCOMPARE(client.readLine(kWait), QByteArray("Received 'welcome 欢迎\\n'"));
+    }
+
+    // The local inbox is started for the student's mail program, which is told where; the steps
+    // check the message's subject, then its Chinese-named attachment, each with its own hint.
+    void mailLab_gradesTheSentMessage_data()
+    {
+        QTest::addColumn<QStringList>("studentArguments");
+        QTest::addColumn<int>("exit");
+        QTest::addColumn<QByteArrayList>("shown");
+        QTest::newRow("correct") << QStringList{} << 0
+                                 << QByteArrayList{"2. PASS", "3. PASS", "Attachments: 报告.txt", "Score: 4/4 points"};
+        QTest::newRow("no attachment") << QStringList{u"--no-attachment"_s} << 1
+                                       << QByteArrayList{"2. PASS", "3. FAIL A mail with the attachment 报告.txt arrives", "Attachments: none",
+                                                         "hint:     Add the file with msg.add_attachment"};
+    }
+
+    void mailLab_gradesTheSentMessage()
+    {
+        QFETCH(QStringList, studentArguments);
+        QFETCH(int, exit);
+        QFETCH(QByteArrayList, shown);
+        Cli cli;
+        QVERIFY(cli.start({u"lab"_s, u"run"_s, u"mail-attachment"_s, u"--language"_s, u"en"_s}));
+        QVERIFY(cli.waitForError("start the program now", kWait));
+        const QByteArray errors = cli.errors();
+        const QList<QByteArray> words = errors.mid(errors.indexOf("listening on ")).split('\n').first().split(' ');
+        QVERIFY2(words.size() >= 4, errors.constData());
+        Peer student;
+        QVERIFY(student.startPython(u"students/mail_student.py"_s,
+                                    QStringList{QString::fromLatin1(words.at(2)), QString::fromLatin1(words.at(3)).remove(u':')} + studentArguments));
+        QCOMPARE(student.readLine(kWait), QByteArray("sent"));
+        QVERIFY(cli.waitForFinished(kWait));
+        const QByteArray out = cli.process().readAllStandardOutput();
+        QVERIFY2(cli.exitCode() == exit, out + cli.errors());
+        for (const QByteArray &text : shown)
+            QVERIFY2(out.contains(text), text + "\n---\n" + out);
     }
 
     void mistakes_exitTwoAndSayWhat_data()

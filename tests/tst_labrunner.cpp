@@ -67,6 +67,10 @@ struct Reports : QObject {
     bool done = false;
 };
 
+const QByteArray kMailLab = R"({"format": "socketeer-lab", "version": 1, "title": "t", "target": {"kind": "mailSender"},
+    "steps": [{"type": "inbox"}, {"type": "expectMail", "headers": {"subject": "作业", "From": "student@"}, "attachment": "报告.txt",
+               "timeoutMs": 30000}]})";
+
 } // namespace
 #endif
 
@@ -163,6 +167,39 @@ private slots:
             QVERIFY2(step.passed, qPrintable(step.problem));
         QVERIFY(result.passed());
         QCOMPARE(result.target, u"127.0.0.1:%1"_s.arg(port));
+    }
+
+    // The inbox runs inside the runner's worker thread (its signals served by an event loop there),
+    // as the window will run it: the message the student's program sends is found by its headers
+    // (names in any case) and its Chinese-named attachment.
+    void mail_theInboxOnTheWorkerThreadGetsTheStudentsMessage()
+    {
+        LabRunner runner;
+        Reports reports(runner);
+        QVERIFY(runner.start(parsed(kMailLab), LabRunOptions{}));
+        QTRY_COMPARE_WITH_TIMEOUT(reports.listened.size(), 1, kWait);
+        const auto [host, port] = reports.listened.first();
+        Peer student;
+        QVERIFY(student.startPython(u"students/mail_student.py"_s, {host, QString::number(port)}));
+        QCOMPARE(student.readLine(kWait), QByteArray("sent"));
+        QTRY_VERIFY_WITH_TIMEOUT(reports.done, kWait);
+        for (const LabStepResult &step : reports.result.steps)
+            QVERIFY2(step.passed, qPrintable(step.problem));
+        QVERIFY(reports.result.passed());
+        QVERIFY(QString::fromUtf8(reports.result.steps[1].received).contains(u"Subject: 第一次作业"_s));
+    }
+
+    void mail_stopEndsTheWaitForAMessage()
+    {
+        LabRunner runner;
+        Reports reports(runner);
+        QVERIFY(runner.start(parsed(kMailLab), LabRunOptions{}));
+        QTRY_COMPARE_WITH_TIMEOUT(reports.steps.size(), 1, kWait);   // the inbox runs; the wait is 30 s
+        runner.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(reports.done, kWait);
+        QVERIFY(reports.result.aborted);
+        QCOMPARE(reports.result.steps.size(), 2);
+        QCOMPARE(reports.result.steps[1].problem, u"the run was stopped"_s);
     }
 
     // The synchronous form the CLI uses: a server that is not there fails the connect step with the

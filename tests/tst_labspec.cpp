@@ -91,6 +91,18 @@ void addBadLabRows()
                                       << u"step 1, \"clients\""_s;
     QTest::newRow("listen port") << lab(R"({"type": "listen", "port": 70000})", "tcpClient") << u"step 1, \"port\": must be a port"_s;
     QTest::newRow("step not object") << lab(R"({"type": "connect"}, 5)") << u"step 2, \"steps\": each step is a JSON object"_s;
+    QTest::newRow("mail without inbox") << lab(R"({"type": "expectMail", "headers": {"Subject": "x"}})", "mailSender")
+                                        << u"step 1, \"type\": an expectMail step needs an inbox step before it"_s;
+    QTest::newRow("mail expects nothing") << lab(R"({"type": "inbox"}, {"type": "expectMail"})", "mailSender")
+                                          << u"step 2, \"headers/attachment\": missing"_s;
+    QTest::newRow("mail headers not object") << lab(R"({"type": "inbox"}, {"type": "expectMail", "headers": ["Subject"]})", "mailSender")
+                                             << u"step 2, \"headers\": must be an object"_s;
+    QTest::newRow("mail header not string") << lab(R"({"type": "inbox"}, {"type": "expectMail", "headers": {"Subject": 1}})", "mailSender")
+                                            << u"step 2, \"headers\": \"Subject\" must be a header name with a string"_s;
+    QTest::newRow("mail empty attachment") << lab(R"({"type": "inbox"}, {"type": "expectMail", "attachment": ""})", "mailSender")
+                                           << u"step 2, \"attachment\": must be a file name"_s;
+    QTest::newRow("inbox in a tcp lab") << lab(R"({"type": "inbox"})") << u"step 1, \"type\": a inbox step does not suit a tcpServer target"_s;
+    QTest::newRow("connect in a mail lab") << lab(R"({"type": "connect"})", "mailSender") << u"step 1, \"type\": a connect step does not suit"_s;
     QByteArray many;
     for (int i = 0; i <= limits::kLabMaxSteps; ++i)
         many += QByteArray(i ? "," : "") + R"({"type": "connect"})";
@@ -147,7 +159,7 @@ private slots:
     void shippedLabs_parseAndAreFoundByName()
     {
         const QStringList names = builtInLabNames();
-        for (const char *name : {"echo-server", "threaded-echo-server", "udp-echo"}) {
+        for (const char *name : {"echo-server", "threaded-echo-server", "udp-echo", "tcp-client", "mail-attachment"}) {
             QVERIFY2(names.contains(QLatin1String(name)), qPrintable(names.join(u' ')));
             const auto parsed = readLab(QLatin1String(name));
             QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message()));

@@ -74,7 +74,8 @@ int runLab(const QStringList &arguments)
     const auto lab = readLab(positional.at(1));
     if (!lab)
         return usageError(lab.error().message());
-    if (lab->target != LabTargetKind::TcpClient && lab->port == 0 && options.port == 0)
+    const bool needsTarget = lab->target == LabTargetKind::TcpServer || lab->target == LabTargetKind::UdpServer;
+    if (needsTarget && lab->port == 0 && options.port == 0)
         return usageError(Cli::tr("the lab names no port for the student's program: give --target HOST:PORT"));
 
     const bool json = parser.isSet(jsonOption);

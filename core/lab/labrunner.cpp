@@ -1,5 +1,7 @@
 #include "labrunner.h"
 
+#include "mail/mailparser.h"
+#include "mail/smtpreceiver.h"
 #include "net/address.h"
 #include "net/limits.h"
 #include "net/ownedfd.h"
@@ -9,13 +11,19 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QEventLoop>
 #include <QRegularExpression>
+#include <QSocketNotifier>
+#include <QThread>
+#include <QTemporaryDir>
+#include <QTimer>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -120,7 +128,7 @@ public:
         LabRunResult result;
         result.title = m_lab.title.in(m_options.language);
         result.maxPoints = m_lab.maxPoints();
-        if (m_lab.target != LabTargetKind::TcpClient)
+        if (m_lab.target == LabTargetKind::TcpServer || m_lab.target == LabTargetKind::UdpServer)
             result.target = SocketAddress::fromLiteral(m_host, m_port) ? SocketAddress::fromLiteral(m_host, m_port)->toString()
                                                                         : QStringLiteral("%1:%2").arg(m_host).arg(m_port);
         for (int i = 0; i < m_lab.steps.size(); ++i) {
@@ -362,6 +370,8 @@ private:
         case LabStepKind::Concurrent: return runConcurrent(step, r);
         case LabStepKind::UdpSend: return runUdpSend(step, r);
         case LabStepKind::UdpExpect: return runUdpExpect(step, r);
+        case LabStepKind::Inbox: return runInbox(step, r);
+        case LabStepKind::ExpectMail: return runExpectMail(step, r);
         }
     }
 
@@ -640,6 +650,140 @@ private:
         r.passed = true;
     }
 
+
+    // Runs this thread's Qt events (the inbox reports through queued signals to objects living
+    // here) until `done`, the deadline, or stop().
+    Wait pumpUntil(const std::function<bool()> &done, Clock::time_point deadline)
+    {
+        QEventLoop loop;   // first: it gives this thread an event dispatcher if it has none
+        QTimer timer;
+        timer.setSingleShot(true);
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        timer.start(static_cast<int>(std::clamp<qint64>(left, 0, limits::kLabMaxTimeoutMs)));
+        std::optional<QSocketNotifier> stopNotifier;
+        if (m_wakeup) {
+            stopNotifier.emplace(m_wakeup->fd(), QSocketNotifier::Read);
+            QObject::connect(&*stopNotifier, &QSocketNotifier::activated, &loop, [this] { m_wakeup->drain(); });
+        }
+        for (;;) {
+            if (done())
+                return Wait::Ready;
+            if (stopped()) {
+                m_stoppedDuringStep = true;
+                return Wait::Stopped;
+            }
+            if (Clock::now() >= deadline)
+                return Wait::Timeout;
+            loop.processEvents(QEventLoop::WaitForMoreEvents);
+        }
+    }
+
+    // The local inbox, the one `socketeer inbox` runs, on a free loopback port; its messages are
+    // stored in a folder of the run's own, gone when the run ends.
+    void runInbox(const LabStep &step, LabStepResult &r)
+    {
+        r.expected = Lab::tr("the local inbox starts");
+        if (m_inbox) {
+            r.passed = true;
+            return;
+        }
+        m_inboxDirectory = std::make_unique<QTemporaryDir>();
+        if (!m_inboxDirectory->isValid()) {
+            r.problem = Lab::tr("could not make a folder for the inbox: %1").arg(m_inboxDirectory->errorString());
+            return;
+        }
+        m_inbox = std::make_unique<SmtpReceiver>();
+        QString failed;
+        quint16 port = 0;
+        QObject::connect(m_inbox.get(), &SmtpReceiver::started, m_inbox.get(), [&port](const QString &, quint16 p) { port = p; });
+        QObject::connect(m_inbox.get(), &SmtpReceiver::errorOccurred, m_inbox.get(), [&failed](const Error &e) { failed = e.message(); });
+        QObject::connect(m_inbox.get(), &SmtpReceiver::messageReceived, m_inbox.get(), [this](const StoredMessage &m) { m_mail.append(m); });
+        SmtpReceiverConfig config;
+        config.endpoint = {m_options.listenHost, 0, {}};
+        config.directory = m_inboxDirectory->path();
+        if (!m_inbox->start(config)) {
+            r.problem = Lab::tr("the inbox could not start");
+            return;
+        }
+        const Wait wait = pumpUntil([&] { return port != 0 || !failed.isEmpty(); }, after(step.timeoutMs));
+        QObject::disconnect(m_inbox.get(), &SmtpReceiver::started, nullptr, nullptr);
+        QObject::disconnect(m_inbox.get(), &SmtpReceiver::errorOccurred, nullptr, nullptr);
+        if (wait != Wait::Ready || !failed.isEmpty()) {
+            r.problem = wait == Wait::Stopped ? stoppedText() : !failed.isEmpty() ? failed : Lab::tr("the inbox did not start within %1 ms").arg(step.timeoutMs);
+            m_inbox.reset();
+            return;
+        }
+        m_listenedAt = QStringLiteral("%1:%2").arg(m_options.listenHost).arg(port);
+        if (m_callbacks.listening)
+            m_callbacks.listening(m_options.listenHost, port);
+        r.passed = true;
+    }
+
+    static QString mailSummary(const ParsedMail &mail)
+    {
+        QStringList names;
+        for (const MailPart &part : mail.parts)
+            if (part.isAttachment)
+                names << (part.fileName.isEmpty() ? Lab::tr("(no name)") : part.fileName);
+        return Lab::tr("From: %1\nTo: %2\nSubject: %3\nAttachments: %4")
+            .arg(mail.from, mail.to, mail.subject, names.isEmpty() ? Lab::tr("none") : names.join(QStringLiteral(", ")));
+    }
+
+    static bool mailMatches(const LabStep &step, const ParsedMail &mail)
+    {
+        for (const auto &[name, text] : step.mailHeaders) {
+            const auto header = std::find_if(mail.headers.begin(), mail.headers.end(),
+                                             [&](const QPair<QString, QString> &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0 && h.second.contains(text); });
+            if (header == mail.headers.end())
+                return false;
+        }
+        if (step.mailAttachment.isEmpty())
+            return true;
+        return std::any_of(mail.parts.begin(), mail.parts.end(), [&](const MailPart &p) { return p.isAttachment && p.fileName == step.mailAttachment; });
+    }
+
+    // A message that came to the inbox (during this step or before it) and has the headers and
+    // attachment asked for. Messages are not used up: steps can check one message bit by bit, so
+    // each missing part fails with its own hint.
+    void runExpectMail(const LabStep &step, LabStepResult &r)
+    {
+        QStringList wanted;
+        for (const auto &[name, text] : step.mailHeaders)
+            wanted << Lab::tr("%1 containing \"%2\"").arg(name, text);
+        if (!step.mailAttachment.isEmpty())
+            wanted << Lab::tr("an attachment named \"%1\"").arg(step.mailAttachment);
+        r.expected = Lab::tr("a message with %1").arg(wanted.join(Lab::tr(", ")));
+        if (!m_inbox) {
+            r.problem = Lab::tr("the inbox is not running (an earlier step failed)");
+            return;
+        }
+        QString lastSeen;
+        const Wait wait = pumpUntil(
+            [&] {
+                while (m_checkedMail < m_mail.size()) {
+                    const ParsedMail mail = parseMailFile(m_mail.at(m_checkedMail).path, PartSizes::Skipped);
+                    m_parsedMail.append(mail);
+                    ++m_checkedMail;
+                }
+                for (const ParsedMail &mail : m_parsedMail) {
+                    lastSeen = mailSummary(mail);
+                    if (mailMatches(step, mail))
+                        return true;
+                }
+                return false;
+            },
+            after(step.timeoutMs));
+        r.received = firstShown(lastSeen.toUtf8());
+        r.receivedBytes = r.received.size();
+        if (wait == Wait::Ready) {
+            r.passed = true;
+            return;
+        }
+        r.problem = wait == Wait::Stopped   ? stoppedText()
+                    : lastSeen.isEmpty()    ? Lab::tr("no message came to the inbox within %1 ms").arg(step.timeoutMs)
+                                            : Lab::tr("no message with all of it came within %1 ms").arg(step.timeoutMs);
+    }
+
     const LabSpec &m_lab;
     const LabRunOptions &m_options;
     const LabCallbacks &m_callbacks;
@@ -654,6 +798,12 @@ private:
     QByteArray m_udpLastSent;
     MacroState m_macros;
     qint64 m_received = 0;
+    // The inbox (mail labs): the folder outlives the receiver that writes into it.
+    std::unique_ptr<QTemporaryDir> m_inboxDirectory;
+    std::unique_ptr<SmtpReceiver> m_inbox;
+    QList<StoredMessage> m_mail;
+    qsizetype m_checkedMail = 0;
+    QList<ParsedMail> m_parsedMail;
 };
 
 } // namespace
@@ -691,14 +841,15 @@ bool LabRunner::start(const LabSpec &lab, const LabRunOptions &options)
     m_running = true;
     // The worker gets its own copies; it reports through queued signals (this object lives on
     // the caller's thread).
-    m_thread = std::thread([this, lab, options] {
+    m_thread.reset(QThread::create([this, lab, options] {
         LabCallbacks callbacks;
         callbacks.stepFinished = [this](const LabStepResult &result) { emit stepFinished(result); };
         callbacks.listening = [this](const QString &host, quint16 port) { emit listening(host, port); };
         const LabRunResult result = runLab(lab, options, callbacks, m_wakeup.get(), &m_stop);
         m_running = false;
         emit finished(result);
-    });
+    }));
+    m_thread->start();
     return true;
 }
 
@@ -716,8 +867,10 @@ bool LabRunner::isRunning() const
 
 void LabRunner::join()
 {
-    if (m_thread.joinable())
-        m_thread.join();
+    if (m_thread) {
+        m_thread->wait();
+        m_thread.reset();
+    }
 }
 
 } // namespace socketeer

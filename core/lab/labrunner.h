@@ -10,10 +10,11 @@
 
 #include <QObject>
 
+class QThread;
+
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <thread>
 
 namespace socketeer {
 
@@ -60,7 +61,9 @@ private:
     std::unique_ptr<Wakeup> m_wakeup;
     std::atomic_bool m_stop{false};
     std::atomic_bool m_running{false};
-    std::thread m_thread;
+    // A QThread rather than a std::thread: a mail lab's inbox lives on it and needs Qt's socket
+    // notifiers, which only work in threads Qt started.
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace socketeer

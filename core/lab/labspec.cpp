@@ -25,8 +25,8 @@ class Lab {
 
 const QString kFormatName = QStringLiteral("socketeer-lab");
 const QString kBuiltInPrefix = QStringLiteral(":/labs/");
-constexpr std::array kStepNames{"connect", "listen", "send", "expect", "expectClose", "close", "concurrent", "udpSend", "udpExpect"};
-constexpr std::array kTargetNames{"tcpServer", "tcpClient", "udpServer"};
+constexpr std::array kStepNames{"connect", "listen", "send", "expect", "expectClose", "close", "concurrent", "udpSend", "udpExpect", "inbox", "expectMail"};
+constexpr std::array kTargetNames{"tcpServer", "tcpClient", "udpServer", "mailSender"};
 
 Error failure(QString sentence)
 {
@@ -117,6 +117,8 @@ QStringList stepFields(LabStepKind kind)
     case LabStepKind::Concurrent: return QStringList{QStringLiteral("clients"), QStringLiteral("send")} + expectation;
     case LabStepKind::UdpSend: return payload;
     case LabStepKind::UdpExpect: return expectation;
+    case LabStepKind::Inbox: return {timeout};
+    case LabStepKind::ExpectMail: return {QStringLiteral("headers"), QStringLiteral("attachment"), timeout};
     }
     return {};
 }
@@ -124,7 +126,7 @@ QStringList stepFields(LabStepKind kind)
 int defaultPoints(LabStepKind kind)
 {
     // Sending and closing are the lab's own doing: only what the student's program does scores.
-    return kind == LabStepKind::Send || kind == LabStepKind::Close || kind == LabStepKind::UdpSend ? 0 : 1;
+    return kind == LabStepKind::Send || kind == LabStepKind::Close || kind == LabStepKind::UdpSend || kind == LabStepKind::Inbox ? 0 : 1;
 }
 
 class StepParser {
@@ -210,6 +212,10 @@ public:
                 return error(QStringLiteral("clients"), Lab::tr("must be a whole number from 2 to %1").arg(limits::kLabMaxConcurrentClients));
             m_step.clients = static_cast<int>(*clients);
         }
+        if (m_step.kind == LabStepKind::ExpectMail) {
+            if (auto r = parseMail(); !r)
+                return r.error();
+        }
         if (m_step.kind == LabStepKind::Send || m_step.kind == LabStepKind::UdpSend || m_step.kind == LabStepKind::Concurrent) {
             auto payload = parsePayload();
             if (!payload)
@@ -234,6 +240,30 @@ private:
         for (const char *name : kStepNames)
             names << QString::fromLatin1(name);
         return names.join(QStringLiteral(", "));
+    }
+
+    Result<void> parseMail()
+    {
+        const QJsonValue headers = m_o.value(QLatin1String("headers"));
+        if (!headers.isUndefined()) {
+            if (!headers.isObject())
+                return error(QStringLiteral("headers"), Lab::tr("must be an object of header names and the text each must contain"));
+            const QJsonObject o = headers.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (it.key().isEmpty() || !it.value().isString())
+                    return error(QStringLiteral("headers"), Lab::tr("\"%1\" must be a header name with a string").arg(it.key()));
+                m_step.mailHeaders.append({it.key(), it.value().toString()});
+            }
+        }
+        const QJsonValue attachment = m_o.value(QLatin1String("attachment"));
+        if (!attachment.isUndefined()) {
+            if (!attachment.isString() || attachment.toString().isEmpty())
+                return error(QStringLiteral("attachment"), Lab::tr("must be a file name"));
+            m_step.mailAttachment = attachment.toString();
+        }
+        if (m_step.mailHeaders.isEmpty() && m_step.mailAttachment.isEmpty())
+            return error(QStringLiteral("headers/attachment"), Lab::tr("missing: what the message must have"));
+        return {};
     }
 
     // A concurrent step's "send" is the text each client sends; elsewhere one of text, hex, file.
@@ -403,7 +433,7 @@ Result<LabSpec> parseLab(const QByteArray &json, const QString &folder)
     const QString kindName = target.value(QLatin1String("kind")).toString();
     const auto kind = std::find_if(kTargetNames.begin(), kTargetNames.end(), [&](const char *n) { return kindName == QLatin1String(n); });
     if (kind == kTargetNames.end())
-        return topError(QStringLiteral("target.kind"), Lab::tr("must be tcpServer, tcpClient or udpServer"));
+        return topError(QStringLiteral("target.kind"), Lab::tr("must be tcpServer, tcpClient, udpServer or mailSender"));
     lab.target = static_cast<LabTargetKind>(kind - kTargetNames.begin());
     if (const QJsonValue v = target.value(QLatin1String("host")); !v.isUndefined()) {
         if (!v.isString() || v.toString().isEmpty())
@@ -432,6 +462,7 @@ Result<LabSpec> parseLab(const QByteArray &json, const QString &folder)
     if (steps.size() > limits::kLabMaxSteps)
         return topError(QStringLiteral("steps"), Lab::tr("more than %1 steps").arg(limits::kLabMaxSteps));
     QSet<QString> opened;
+    bool inbox = false;
     for (qsizetype i = 0; i < steps.size(); ++i) {
         if (!steps.at(i).isObject())
             return stepError(i, QStringLiteral("steps"), Lab::tr("each step is a JSON object"));
@@ -444,9 +475,14 @@ Result<LabSpec> parseLab(const QByteArray &json, const QString &folder)
         // listened for, a UDP server gets datagrams.
         const bool tcpServerStep = step->kind == LabStepKind::Connect || step->kind == LabStepKind::Concurrent;
         const bool udpStep = step->kind == LabStepKind::UdpSend || step->kind == LabStepKind::UdpExpect;
+        const bool mailStep = step->kind == LabStepKind::Inbox || step->kind == LabStepKind::ExpectMail;
         if ((tcpServerStep && lab.target != LabTargetKind::TcpServer) || (step->kind == LabStepKind::Listen && lab.target != LabTargetKind::TcpClient)
-            || (udpStep != (lab.target == LabTargetKind::UdpServer)))
+            || (udpStep != (lab.target == LabTargetKind::UdpServer)) || (mailStep != (lab.target == LabTargetKind::MailSender)))
             return stepError(i, QStringLiteral("type"), Lab::tr("a %1 step does not suit a %2 target").arg(labStepKindName(step->kind), labTargetKindName(lab.target)));
+        if (step->kind == LabStepKind::Inbox)
+            inbox = true;
+        if (step->kind == LabStepKind::ExpectMail && !inbox)
+            return stepError(i, QStringLiteral("type"), Lab::tr("an expectMail step needs an inbox step before it"));
         if (step->kind == LabStepKind::Connect || step->kind == LabStepKind::Listen) {
             opened.insert(step->connection);
             if (opened.size() > limits::kLabMaxConnections)

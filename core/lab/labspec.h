@@ -1,8 +1,8 @@
 #pragma once
 // A lab: an exercise a teacher writes and Socketeer grades. One JSON file (docs/LABS.md, version 1)
-// names what the student's program is (a TCP server, a TCP client, a UDP server) and lists steps
-// run against it in order: connect, listen, send, expect, expectClose, close, concurrent, udpSend,
-// udpExpect. Each step has points, a hint shown when it fails, and may be hidden (run and scored,
+// names what the student's program is (a TCP server, a TCP client, a UDP server, a mail sender)
+// and lists steps run against it in order: connect, listen, send, expect, expectClose, close,
+// concurrent, udpSend, udpExpect, inbox, expectMail. Each step has points, a hint shown when it fails, and may be hidden (run and scored,
 // its details kept from the student's report).
 //
 // Parsing checks everything once: an error names the step (1-based) and the field, and nothing
@@ -14,6 +14,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <optional>
@@ -30,9 +31,9 @@ struct LabText {
     friend bool operator==(const LabText &, const LabText &) = default;
 };
 
-enum class LabTargetKind { TcpServer, TcpClient, UdpServer };
+enum class LabTargetKind { TcpServer, TcpClient, UdpServer, MailSender };
 
-enum class LabStepKind { Connect, Listen, Send, Expect, ExpectClose, Close, Concurrent, UdpSend, UdpExpect };
+enum class LabStepKind { Connect, Listen, Send, Expect, ExpectClose, Close, Concurrent, UdpSend, UdpExpect, Inbox, ExpectMail };
 
 // What a send carries: text with escapes and macros, hex (with macros), or a file's bytes.
 struct LabPayload {
@@ -65,6 +66,10 @@ struct LabStep {
     std::optional<LabExpectation> expectation;  // expect, udpExpect, concurrent
     int clients = 0;                 // concurrent
     quint16 listenPort = 0;          // listen: 0 = any free port (reported)
+    // expectMail: each header (name, case-insensitive) must contain its text; and, when set, an
+    // attachment of exactly this (decoded) file name.
+    QList<QPair<QString, QString>> mailHeaders;
+    QString mailAttachment;
 };
 
 struct LabSpec {
@@ -80,7 +85,7 @@ struct LabSpec {
 };
 
 QString labStepKindName(LabStepKind kind);     // "connect", "expectClose", … (as written in a lab)
-QString labTargetKindName(LabTargetKind kind); // "tcpServer", "tcpClient", "udpServer"
+QString labTargetKindName(LabTargetKind kind); // "tcpServer", "tcpClient", "udpServer", "mailSender"
 
 // `folder`: where relative file payloads are read from (the lab file's folder).
 Result<LabSpec> parseLab(const QByteArray &json, const QString &folder = {});

@@ -348,6 +348,8 @@ for name, data in [
         ('client', lab_file([{'type': 'listen', 'port': 0, 'timeoutMs': 60000}, {'type': 'expect', 'exact': 'hi'},
                              {'type': 'expectClose'}], kind='tcpClient')),
         ('udp', lab_file([{'type': 'udpSend', 'text': 'x'}, {'type': 'udpExpect', 'exact': 'x'}], kind='udpServer')),
+        ('mail', lab_file([{'type': 'inbox'}, {'type': 'expectMail', 'headers': {'Subject': '作业'}, 'attachment': '报告.txt'}],
+                          kind='mailSender')),
         ('bad-regex', lab_file([{'type': 'connect'}, {'type': 'expect', 'regex': '(?<'}])),
         ('unopened', lab_file([{'type': 'send', 'connection': 'z', 'text': 'x'}])),
         ('wrong-target', lab_file([{'type': 'udpSend', 'text': 'x'}])),
