@@ -71,6 +71,14 @@ const QByteArray kMailLab = R"({"format": "socketeer-lab", "version": 1, "title"
     "steps": [{"type": "inbox"}, {"type": "expectMail", "headers": {"subject": "作业", "From": "student@"}, "attachment": "报告.txt",
                "timeoutMs": 30000}]})";
 
+QByteArray manyMailWaitsLab()
+{
+    QByteArray steps = R"({"type": "inbox"})";
+    for (int i = 0; i < 40; ++i)
+        steps += R"(, {"type": "expectMail", "attachment": "a.txt", "timeoutMs": 150})";
+    return R"({"format": "socketeer-lab", "version": 1, "title": "t", "target": {"kind": "mailSender"}, "steps": [)" + steps + "]}";
+}
+
 } // namespace
 #endif
 
@@ -200,6 +208,20 @@ private slots:
         QVERIFY(reports.result.aborted);
         QCOMPARE(reports.result.steps.size(), 2);
         QCOMPARE(reports.result.steps[1].problem, u"the run was stopped"_s);
+    }
+
+    // Each wait for a message ends at its deadline, also when the timer that wakes the loop fires a
+    // little early (a coarse timer may): 40 short waits with no message must all end. The runner
+    // once went back to sleep with no timer left and hung (seen in tst_clilab's repeat runs).
+    void mail_shortWaitsAllEnd()
+    {
+        const LabSpec lab = parsed(manyMailWaitsLab());
+        LabRunner runner;
+        Reports reports(runner);
+        QVERIFY(runner.start(lab, LabRunOptions{}));
+        QTRY_VERIFY_WITH_TIMEOUT(reports.done, kWait);
+        QCOMPARE(reports.result.steps.size(), 41);
+        QCOMPARE(reports.result.steps.last().problem, u"no message came to the inbox within 150 ms"_s);
     }
 
     // The synchronous form the CLI uses: a server that is not there fails the connect step with the

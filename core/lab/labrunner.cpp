@@ -656,10 +656,12 @@ private:
     Wait pumpUntil(const std::function<bool()> &done, Clock::time_point deadline)
     {
         QEventLoop loop;   // first: it gives this thread an event dispatcher if it has none
+        // Only wakes the loop at the deadline. A coarse timer may fire up to 5% early, and the loop
+        // would then sleep with no timer left (a hang found by tst_clilab's repeat runs): so it is
+        // precise, and armed again whenever it fired before the deadline.
         QTimer timer;
         timer.setSingleShot(true);
-        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        timer.start(static_cast<int>(std::clamp<qint64>(left, 0, limits::kLabMaxTimeoutMs)));
+        timer.setTimerType(Qt::PreciseTimer);
         std::optional<QSocketNotifier> stopNotifier;
         if (m_wakeup) {
             stopNotifier.emplace(m_wakeup->fd(), QSocketNotifier::Read);
@@ -672,8 +674,11 @@ private:
                 m_stoppedDuringStep = true;
                 return Wait::Stopped;
             }
-            if (Clock::now() >= deadline)
+            const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
+            if (left <= 0)
                 return Wait::Timeout;
+            if (!timer.isActive())
+                timer.start(static_cast<int>(std::min<qint64>(left, limits::kLabMaxTimeoutMs)));
             loop.processEvents(QEventLoop::WaitForMoreEvents);
         }
     }
