@@ -21,6 +21,7 @@ constexpr std::array<Command, 6> kCommands{{
     {"mail", QT_TRANSLATE_NOOP("socketeer::Cli", "Send a mail with attachments over SMTP (STARTTLS or TLS, AUTH)"), &runMail},
     {"inbox", QT_TRANSLATE_NOOP("socketeer::Cli", "Receive mail: a local SMTP server that stores every message"), &runInbox},
     {"code", QT_TRANSLATE_NOOP("socketeer::Cli", "Print the equivalent program in Python or C for serve, connect, udp or mail"), &runCode},
+    {"lab", QT_TRANSLATE_NOOP("socketeer::Cli", "Grade a student's program with a lab: steps, points, hints"), &runLab},
 }};
 
 bool writeFd(int fd, const char *data, qsizetype size)

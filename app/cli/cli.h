@@ -47,6 +47,7 @@ int runUdp(const QStringList &arguments);
 int runMail(const QStringList &arguments);
 int runInbox(const QStringList &arguments);
 int runCode(const QStringList &arguments);
+int runLab(const QStringList &arguments);
 
 // Process-wide settings for a subcommand: SIGPIPE ignored so a closed stdout is an error we report
 // rather than a silent death (sockets already use MSG_NOSIGNAL).

@@ -148,4 +148,27 @@ inline constexpr int kReplyMaxPending = 1000;
 // Transcript lines kept per SMTP transaction; a flood of RCPTs is elided in the middle.
 inline constexpr int kTranscriptLines = 400;
 
+// ── Labs (core/lab/) ──────────────────────────────────────────────────────────────────────
+// A lab file larger than this is refused unread: a lab is a page of steps, not a data file.
+inline constexpr qint64 kLabFileMaxBytes = 1 * MiB;
+// Steps in one lab: a long exam fits; a generated file of millions does not run for hours.
+inline constexpr int kLabMaxSteps = 500;
+// The longest any one step waits (connect, expect, a client to arrive): a slow student program
+// gets its minute, a typo of extra zeros does not hang a grading run.
+inline constexpr int kLabMaxTimeoutMs = 120 * 1000;
+inline constexpr int kLabDefaultTimeoutMs = 5000;
+// What an expectation keeps of what it reads while it waits: a program that floods is failed
+// once this much came without a match, rather than read without end.
+inline constexpr qsizetype kLabExpectMaxBytes = 64 * KiB;
+// What a result shows of what was sent or received (the report, --json): the start of it.
+inline constexpr qsizetype kLabShownBytes = 4 * KiB;
+// A send that the student's program does not take (it never reads, its buffer is full) fails after
+// this rather than holding the run.
+inline constexpr int kLabSendTimeoutMs = 10 * 1000;
+// Clients of one concurrent step, and named connections of one lab: enough for the lesson.
+inline constexpr int kLabMaxConcurrentClients = 64;
+inline constexpr int kLabMaxConnections = 64;
+// Points of one step.
+inline constexpr int kLabMaxPoints = 1000;
+
 } // namespace socketeer::limits

@@ -329,3 +329,31 @@ write('rules', 'hex-open', b'\x0201 ?? *\n\x01\x02\x03')
 write('rules', 'hex-bad', b'\x0201 ? 02\n\x01')
 
 print('seeds written under', os.path.join(HERE, 'corpus'))
+
+# --- lab: a lab file (core/lab/labspec.h, docs/LABS.md) as a teacher writes it ---
+def lab_file(steps, kind='tcpServer', version=1, **extra):
+    top = {'format': 'socketeer-lab', 'version': version, 'title': {'en': 'Echo', 'zh_CN': '回显'},
+           'target': {'kind': kind, 'port': 50007}, 'steps': list(steps)}
+    top.update(extra)
+    return _json.dumps(top, ensure_ascii=False, indent=1)
+for name, data in [
+        ('echo', lab_file([{'type': 'connect', 'hint': {'en': 'listen?', 'zh_CN': '监听？'}},
+                           {'type': 'send', 'text': 'hello {{counter}}\\n'}, {'type': 'expect', 'echo': True, 'timeoutMs': 500},
+                           {'type': 'send', 'hex': '00 FF {{hex:0A}}'}, {'type': 'expect', 'hex': '00 FF 0A', 'hidden': True},
+                           {'type': 'expect', 'regex': '^A+$', 'caseInsensitive': True, 'points': 3},
+                           {'type': 'connect', 'connection': 'b'}, {'type': 'send', 'connection': 'b', 'file': 'x.bin'},
+                           {'type': 'expect', 'connection': 'b', 'contains': '你', 'encoding': 'GBK'},
+                           {'type': 'expectClose', 'connection': 'b'}, {'type': 'close'}], encoding='UTF-8', description='d')),
+        ('threaded', lab_file([{'type': 'concurrent', 'clients': 5, 'send': 'c {{counter}}\\n', 'echo': True}])),
+        ('client', lab_file([{'type': 'listen', 'port': 0, 'timeoutMs': 60000}, {'type': 'expect', 'exact': 'hi'},
+                             {'type': 'expectClose'}], kind='tcpClient')),
+        ('udp', lab_file([{'type': 'udpSend', 'text': 'x'}, {'type': 'udpExpect', 'exact': 'x'}], kind='udpServer')),
+        ('mail', lab_file([{'type': 'inbox'}, {'type': 'expectMail', 'headers': {'Subject': '作业'}, 'attachment': '报告.txt'}],
+                          kind='mailSender')),
+        ('bad-regex', lab_file([{'type': 'connect'}, {'type': 'expect', 'regex': '(?<'}])),
+        ('unopened', lab_file([{'type': 'send', 'connection': 'z', 'text': 'x'}])),
+        ('wrong-target', lab_file([{'type': 'udpSend', 'text': 'x'}])),
+        ('numbers', lab_file([{'type': 'connect', 'timeoutMs': 1e300, 'points': -0.5}])),
+        ('newer', lab_file([], version=2)),
+        ('syntax', '{"format": "socketeer-lab", "version": 1, "steps": [{"type": "connect",}]}')]:
+    write('lab', name, data)
