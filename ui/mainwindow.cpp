@@ -4,6 +4,7 @@
 #include "composewindow.h"
 #include "fieldmemory.h"
 #include "inboxpanel.h"
+#include "labsdock.h"
 #include "messagelogview.h"
 #include "savedmessagesdock.h"
 #include "savedstore.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
       m_timeline(new TimelineView),
       m_timelineDock(new QDockWidget(tr("Socket calls"), this)),
       m_saved(new SavedMessagesDock(new SavedStore({}, this), this)),
+      m_labs(new LabsDock(this)),
       m_totals(new QLabel(this))
 {
     setWindowTitle(tr("Socketeer"));
@@ -90,6 +92,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_saved->installShortcuts(this);
     addDockWidget(Qt::RightDockWidgetArea, m_saved);
     m_saved->hide();
+    addDockWidget(Qt::RightDockWidgetArea, m_labs);
+    m_labs->hide();
 
     m_totals->setObjectName(QStringLiteral("totals"));
     statusBar()->addPermanentWidget(m_totals);
@@ -155,6 +159,11 @@ void MainWindow::createMenus()
     saved->setShortcut(QKeySequence(Qt::Key_F8));
     saved->setObjectName(QStringLiteral("savedMessagesAction"));
     view->addAction(saved);
+    QAction *labs = m_labs->toggleViewAction();
+    labs->setText(tr("&Labs"));
+    labs->setShortcut(QKeySequence(Qt::Key_F6));
+    labs->setObjectName(QStringLiteral("labsAction"));
+    view->addAction(labs);
     view->addSeparator();
     QAction *bigger = view->addAction(tr("&Larger text (presentation)"), this, [this] { zoom(+2); });
     bigger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});

@@ -15,6 +15,7 @@ namespace socketeer::ui {
 class ClientPanel;
 class ComposeWindow;
 class InboxPanel;
+class LabsDock;
 class SavedMessagesDock;
 class ServerPanel;
 class Settings;
@@ -42,6 +43,7 @@ public:
     ClientPanel *addClientPanel();
     TimelineView *timeline() const { return m_timeline; }
     SavedMessagesDock *savedMessages() const { return m_saved; }
+    LabsDock *labs() const { return m_labs; }
     ComposeWindow *composeWindow() const { return m_compose; }   // null until Mail… is chosen
     void openMail();
     QTabWidget *tabs() const { return m_tabs; }
@@ -80,6 +82,7 @@ private:
     TimelineView *m_timeline;
     QDockWidget *m_timelineDock;
     SavedMessagesDock *m_saved;
+    LabsDock *m_labs;
     QLabel *m_totals;
     ComposeWindow *m_compose = nullptr;
     int m_defaultPointSize = 0;
