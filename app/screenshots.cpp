@@ -5,6 +5,8 @@
 #include "certificatedialog.h"
 #include "clientpanel.h"
 #include "codedock.h"
+#include "addressinputs.h"
+#include "labsdock.h"
 #include "autoreplyfields.h"
 #include "checksumfields.h"
 #include "composewindow.h"
@@ -336,6 +338,24 @@ int main(int argc, char *argv[])
         code->hide();
     }
 
+    // A lab graded in the window: the echo-server lab against the server tab, whose echo is off,
+    // so the first expectation fails and shows its hint.
+    {
+        LabsDock *labs = window.labs();
+        labs->show();
+        window.resizeDocks({labs}, {640}, Qt::Horizontal);
+        window.tabs()->setCurrentWidget(window.serverPanel());
+        labs->openLab(QStringLiteral("echo-server"));
+        labs->portEdit()->setPort(port);
+        bool done = false;
+        QObject::connect(labs, &LabsDock::runFinished, labs, [&done] { done = true; });
+        if (labs->run())
+            waitFor([&] { return done; }, 60000);
+        settle(300);
+        ok &= save(&window, out + QStringLiteral("/labs%1.png").arg(suffix));
+        labs->hide();
+    }
+
     // The classroom view: a client connecting and talking, drawn on the timeline as it happens —
     // socket() and connect() on the client's lane, accept() and recv() on the server's.
     auto *dock = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
@@ -390,6 +410,10 @@ int main(int argc, char *argv[])
     window.timeline()->canvas()->clear();   // the timeline shows this mail alone
     compose.send();
     if (!waitFor([&] { return window.inboxPanel()->model()->rowCount() == 1; }, 15000))
+        return 1;
+    // The inbox lists the mail as soon as it is stored, before the client has sent QUIT: closing
+    // the window then would ask whether to cancel the sending, and wait for an answer forever.
+    if (!waitFor([&] { return !compose.isSending(); }, 15000))
         return 1;
     compose.close();
     // The SMTP dialogue as the class sees it on the timeline: the mail client's lane and the

@@ -6,6 +6,7 @@
 #include "composewindow.h"
 #include "fieldmemory.h"
 #include "inboxpanel.h"
+#include "labsdock.h"
 #include "messagelogview.h"
 #include "savedmessagesdock.h"
 #include "savedstore.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
       m_timelineDock(new QDockWidget(tr("Socket calls"), this)),
       m_saved(new SavedMessagesDock(new SavedStore({}, this), this)),
       m_code(new CodeDock(this)),
+      m_labs(new LabsDock(this)),
       m_totals(new QLabel(this))
 {
     setWindowTitle(tr("Socketeer"));
@@ -93,6 +95,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_saved->installShortcuts(this);
     addDockWidget(Qt::RightDockWidgetArea, m_saved);
     m_saved->hide();
+    addDockWidget(Qt::RightDockWidgetArea, m_labs);
+    m_labs->hide();
 
     m_code->setSettingsProvider([this] { return codeSettingsOf(m_tabs->currentWidget()); });
     connect(m_tabs, &QTabWidget::currentChanged, m_code, &CodeDock::refresh);
@@ -168,6 +172,11 @@ void MainWindow::createMenus()
     codeView->setShortcut(QKeySequence(Qt::Key_F7));
     codeView->setObjectName(QStringLiteral("codeAction"));
     view->addAction(codeView);
+    QAction *labs = m_labs->toggleViewAction();
+    labs->setText(tr("&Labs"));
+    labs->setShortcut(QKeySequence(Qt::Key_F6));
+    labs->setObjectName(QStringLiteral("labsAction"));
+    view->addAction(labs);
     view->addSeparator();
     QAction *bigger = view->addAction(tr("&Larger text (presentation)"), this, [this] { zoom(+2); });
     bigger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});

@@ -16,6 +16,7 @@ class ClientPanel;
 class CodeDock;
 class ComposeWindow;
 class InboxPanel;
+class LabsDock;
 class SavedMessagesDock;
 class ServerPanel;
 class Settings;
@@ -44,6 +45,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     SavedMessagesDock *savedMessages() const { return m_saved; }
     CodeDock *codeView() const { return m_code; }
+    LabsDock *labs() const { return m_labs; }
     ComposeWindow *composeWindow() const { return m_compose; }   // null until Mail… is chosen
     void openMail();
     QTabWidget *tabs() const { return m_tabs; }
@@ -83,6 +85,7 @@ private:
     QDockWidget *m_timelineDock;
     SavedMessagesDock *m_saved;
     CodeDock *m_code;
+    LabsDock *m_labs;
     QLabel *m_totals;
     ComposeWindow *m_compose = nullptr;
     int m_defaultPointSize = 0;

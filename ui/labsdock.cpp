@@ -1,0 +1,331 @@
+#include "labsdock.h"
+
+#include "addressinputs.h"
+#include "languages.h"
+
+#include "lab/labrunner.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace socketeer::ui {
+
+namespace {
+
+enum Column { StatusColumn, TitleColumn, PointsColumn };
+
+const QColor kPassed(0x1a, 0x7f, 0x37);
+const QColor kFailed(0xb0, 0x00, 0x20);
+
+} // namespace
+
+LabsDock::LabsDock(QWidget *parent)
+    : QDockWidget(parent),
+      m_labs(new QComboBox),
+      m_open(new QPushButton),
+      m_title(new QLabel),
+      m_description(new QLabel),
+      m_targetLabel(new QLabel),
+      m_host(new HostEdit),
+      m_port(new PortEdit),
+      m_run(new QPushButton),
+      m_steps(new QTreeWidget),
+      m_details(new QTextBrowser),
+      m_score(new QLabel),
+      m_status(new QLabel),
+      m_runner(new LabRunner(this))
+{
+    setObjectName(QStringLiteral("labsDock"));
+    m_labs->setObjectName(QStringLiteral("labCombo"));
+    for (const QString &name : builtInLabNames())
+        m_labs->addItem(name, name);
+    m_open->setObjectName(QStringLiteral("labOpen"));
+    m_title->setObjectName(QStringLiteral("labTitle"));
+    m_title->setWordWrap(true);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_description->setWordWrap(true);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_host->setObjectName(QStringLiteral("labHost"));
+    m_host->setText(QStringLiteral("127.0.0.1"));
+    m_host->setMinimumWidth(m_host->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255__")));
+    m_port->setMinimumWidth(m_port->fontMetrics().horizontalAdvance(QStringLiteral("65535")) + 24);
+    m_port->setObjectName(QStringLiteral("labPort"));
+    m_targetLabel->setBuddy(m_host);
+    m_run->setObjectName(QStringLiteral("labRun"));
+    m_steps->setObjectName(QStringLiteral("labSteps"));
+    m_steps->setColumnCount(3);
+    m_steps->setRootIsDecorated(false);
+    m_steps->setUniformRowHeights(true);
+    m_steps->header()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
+    m_steps->header()->setStretchLastSection(false);
+    m_details->setObjectName(QStringLiteral("labDetails"));
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setLineWrapMode(QTextEdit::WidgetWidth);   // a hint is a sentence: read whole, not scrolled
+    m_score->setObjectName(QStringLiteral("labScore"));
+    m_score->setFont(titleFont);
+    m_status->setObjectName(QStringLiteral("labStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *choose = new QHBoxLayout;
+    choose->addWidget(m_labs, 1);
+    choose->addWidget(m_open);
+    auto *target = new QHBoxLayout;
+    target->addWidget(m_targetLabel);
+    target->addWidget(m_host, 3);
+    target->addWidget(m_port);
+    target->addWidget(m_run);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_steps);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(choose);
+    layout->addWidget(m_title);
+    layout->addWidget(m_description);
+    layout->addLayout(target);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_score);
+    layout->addWidget(m_status);
+    setWidget(content);
+
+    connect(m_labs, &QComboBox::activated, this, [this] { openLab(m_labs->currentData().toString()); });
+    connect(m_open, &QPushButton::clicked, this, &LabsDock::chooseFile);
+    connect(m_run, &QPushButton::clicked, this, [this] { isRunning() ? stop() : static_cast<void>(run()); });
+    connect(m_steps, &QTreeWidget::currentItemChanged, this, &LabsDock::showDetails);
+    connect(m_host, &QLineEdit::textChanged, this, &LabsDock::updateControls);
+    connect(m_port, &PortEdit::validityChanged, this, &LabsDock::updateControls);
+    connect(m_runner, &LabRunner::stepFinished, this, &LabsDock::stepFinished);
+    connect(m_runner, &LabRunner::finished, this, &LabsDock::finished);
+    connect(m_runner, &LabRunner::listening, this, [this](const QString &host, quint16 port) {
+        setStatus(tr("Waiting for the student's client: connect it to %1 port %2.").arg(host).arg(port), false);
+    });
+    retranslate();
+    if (m_labs->count() > 0)
+        openLab(m_labs->itemData(0).toString());
+    updateControls();
+}
+
+LabsDock::~LabsDock() = default;
+
+QString LabsDock::language() const
+{
+    const QString installed = installedLanguage();
+    return installed.isEmpty() ? systemLanguage() : installed;
+}
+
+QString LabsDock::statusText() const
+{
+    return m_status->text();
+}
+
+bool LabsDock::isRunning() const
+{
+    return m_runner->isRunning();
+}
+
+bool LabsDock::openLab(const QString &pathOrName)
+{
+    if (isRunning()) {
+        setStatus(tr("Stop the lab that is running first."), true);
+        return false;
+    }
+    auto lab = readLab(pathOrName);
+    if (!lab) {
+        setStatus(tr("Could not open the lab %1: %2").arg(pathOrName, lab.error().message()), true);
+        return false;
+    }
+    m_lab = std::move(lab).value();
+    m_result.reset();
+    int index = m_labs->findData(pathOrName);
+    if (index < 0) {
+        m_labs->addItem(QFileInfo(pathOrName).fileName(), pathOrName);
+        index = m_labs->count() - 1;
+    }
+    m_labs->setCurrentIndex(index);
+    if (m_lab->port != 0)
+        m_port->setPort(m_lab->port);
+    if (!m_lab->host.isEmpty())
+        m_host->setText(m_lab->host);
+    showLab();
+    setStatus({}, false);
+    return true;
+}
+
+void LabsDock::showLab()
+{
+    m_steps->clear();
+    m_details->clear();
+    m_score->clear();
+    m_stepResults.clear();
+    if (!m_lab) {
+        m_title->clear();
+        m_description->clear();
+        updateControls();
+        return;
+    }
+    const QString lang = language();
+    m_title->setText(m_lab->title.in(lang));
+    m_description->setText(m_lab->description.in(lang));
+    m_description->setVisible(!m_description->text().isEmpty());
+    for (qsizetype i = 0; i < m_lab->steps.size(); ++i) {
+        const LabStep &step = m_lab->steps.at(i);
+        auto *item = new QTreeWidgetItem(m_steps);
+        item->setText(StatusColumn, QString::number(i + 1));
+        const QString title = step.hidden ? tr("hidden step") : step.title.in(lang);
+        item->setText(TitleColumn, title.isEmpty() ? labStepKindName(step.kind) : title);
+        item->setText(PointsColumn, QString::number(step.points));
+        m_stepResults.append(std::nullopt);
+    }
+    m_steps->resizeColumnToContents(StatusColumn);
+    m_steps->resizeColumnToContents(PointsColumn);
+    updateControls();
+}
+
+bool LabsDock::run()
+{
+    if (!m_lab) {
+        setStatus(tr("Choose a lab first."), true);
+        return false;
+    }
+    if (isRunning())
+        return false;
+    LabRunOptions options;
+    options.language = language();
+    if (m_lab->target != LabTargetKind::TcpClient) {
+        if (!m_host->isValid() || m_host->host().isEmpty()) {
+            setStatus(m_host->isValid() ? tr("Type the host the student's program runs on.") : m_host->errorText(), true);
+            return false;
+        }
+        if (!m_port->isValid() || m_port->port() == 0) {
+            setStatus(m_port->isValid() ? tr("Type the port the student's program listens on.") : m_port->errorText(), true);
+            return false;
+        }
+        options.host = m_host->host();
+        options.port = m_port->port();
+    }
+    showLab();   // every step back to "not run yet"
+    m_result.reset();
+    if (!m_runner->start(*m_lab, options)) {
+        setStatus(tr("A lab is already running."), true);
+        return false;
+    }
+    setStatus(tr("Running…"), false);
+    updateControls();
+    return true;
+}
+
+void LabsDock::stop()
+{
+    m_runner->stop();
+}
+
+void LabsDock::stepFinished(const LabStepResult &result)
+{
+    QTreeWidgetItem *item = m_steps->topLevelItem(result.index);
+    if (!item)
+        return;
+    m_stepResults[result.index] = result;
+    item->setText(StatusColumn, result.passed ? QStringLiteral("✔ %1").arg(result.index + 1) : QStringLiteral("✘ %1").arg(result.index + 1));
+    if (!result.hidden && !result.title.isEmpty())
+        item->setText(TitleColumn, result.title);
+    item->setText(PointsColumn, QStringLiteral("%1/%2").arg(result.points).arg(result.maxPoints));
+    for (int column = 0; column < m_steps->columnCount(); ++column)
+        item->setForeground(column, result.passed ? kPassed : kFailed);
+    item->setToolTip(TitleColumn, result.passed ? tr("Passed") : tr("Failed: %1").arg(result.hidden ? tr("details hidden") : result.problem));
+    // The first failure is where a student looks: show it; otherwise follow the run.
+    const bool failedBefore = std::any_of(m_stepResults.cbegin(), m_stepResults.cbegin() + result.index,
+                                          [](const std::optional<LabStepResult> &r) { return r && !r->passed; });
+    if (!failedBefore)
+        m_steps->setCurrentItem(item);
+    showDetails();
+}
+
+void LabsDock::finished(const LabRunResult &result)
+{
+    m_result = result;
+    m_score->setText(labScoreLine(result));
+    m_score->setStyleSheet(result.passed() ? QStringLiteral("color: #1a7f37;") : QStringLiteral("color: #b00020;"));
+    setStatus(result.passed() ? tr("Every step passed.") : result.aborted ? tr("Stopped.") : tr("Some steps failed: select one to see why."), false);
+    updateControls();
+    emit runFinished(result);
+}
+
+void LabsDock::showDetails()
+{
+    const int row = m_steps->indexOfTopLevelItem(m_steps->currentItem());
+    if (row < 0 || row >= m_stepResults.size() || !m_stepResults.at(row)) {
+        m_details->setPlainText(row >= 0 ? tr("Not run yet.") : QString());
+        return;
+    }
+    m_details->setPlainText(labStepReport(*m_stepResults.at(row)));
+}
+
+void LabsDock::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a lab"), QDir::homePath(), tr("Labs (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openLab(path);
+}
+
+void LabsDock::updateControls()
+{
+    const bool running = isRunning();
+    const bool needsTarget = m_lab && m_lab->target != LabTargetKind::TcpClient;
+    m_targetLabel->setVisible(needsTarget);
+    m_host->setVisible(needsTarget);
+    m_port->setVisible(needsTarget);
+    m_host->setEnabled(!running);
+    m_port->setEnabled(!running);
+    m_labs->setEnabled(!running);
+    m_open->setEnabled(!running);
+    m_run->setEnabled(m_lab.has_value());
+    m_run->setText(running ? tr("&Stop") : tr("&Run"));
+}
+
+void LabsDock::setStatus(const QString &text, bool isError)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(isError ? QStringLiteral("color: #b00020;") : QString());
+}
+
+void LabsDock::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        if (!isRunning())
+            showLab();   // the lab's own texts in the new language
+    }
+    QDockWidget::changeEvent(event);
+}
+
+void LabsDock::retranslate()
+{
+    setWindowTitle(tr("Labs"));
+    m_open->setText(tr("&Open…"));
+    m_open->setToolTip(tr("Open a lab file a teacher wrote (docs/LABS.md)"));
+    m_targetLabel->setText(tr("Student's &program:"));
+    m_host->setToolTip(tr("The host the student's server runs on"));
+    m_port->setToolTip(tr("The port the student's server listens on"));
+    m_steps->setHeaderLabels({tr("Step"), tr("What it checks"), tr("Points")});
+    updateControls();
+}
+
+} // namespace socketeer::ui
