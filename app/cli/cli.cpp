@@ -14,7 +14,7 @@ namespace socketeer::cli {
 
 namespace {
 
-constexpr std::array<Command, 6> kCommands{{
+constexpr auto kCommands = std::to_array<Command>({
     {"serve", QT_TRANSLATE_NOOP("socketeer::Cli", "Listen for TCP connections: a chat or echo server"), &runServe},
     {"connect", QT_TRANSLATE_NOOP("socketeer::Cli", "Connect to a TCP server: stdin to the socket, the socket to stdout"), &runConnect},
     {"udp", QT_TRANSLATE_NOOP("socketeer::Cli", "Send and receive UDP datagrams, one per line"), &runUdp},
@@ -22,7 +22,7 @@ constexpr std::array<Command, 6> kCommands{{
     {"inbox", QT_TRANSLATE_NOOP("socketeer::Cli", "Receive mail: a local SMTP server that stores every message"), &runInbox},
     {"code", QT_TRANSLATE_NOOP("socketeer::Cli", "Print the equivalent program in Python or C for serve, connect, udp or mail"), &runCode},
     {"lab", QT_TRANSLATE_NOOP("socketeer::Cli", "Grade a student's program with a lab: steps, points, hints"), &runLab},
-}};
+});
 
 bool writeFd(int fd, const char *data, qsizetype size)
 {
