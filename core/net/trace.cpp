@@ -1,9 +1,11 @@
 #include "trace.h"
 
+#include "limits.h"
 #include "mailbox.h"
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <mutex>
 #include <pthread.h>
 #include <unistd.h>
@@ -34,12 +36,19 @@ std::shared_ptr<TraceRecorder::Sink> g_sink; // guarded by g_sinkMutex
 thread_local QString t_threadName;
 } // namespace
 
-void append(const char *call, QString arguments, QString result, int error, quint64 sequence)
+void append(const char *call, QString arguments, QString result, int error, quint64 sequence,
+            const char *data, qint64 moved, qint64 available)
 {
     if (sequence == 0)
         sequence = g_sequence.fetch_add(1, std::memory_order_relaxed) + 1;
     TraceEvent event{QDateTime::currentMSecsSinceEpoch() * 1000, threadName(), QString::fromLatin1(call),
                      std::move(arguments), std::move(result), error, sequence};
+    if (moved >= 0) {
+        event.byteCount = moved;
+        const qint64 kept = std::min({moved, available, qint64(limits::kTraceBytesKept)});
+        if (data && kept > 0)
+            event.bytes = QByteArray(data, static_cast<qsizetype>(kept));
+    }
     std::lock_guard lock(g_sinkMutex);
     if (g_sink)
         g_sink->mailbox.post(std::move(event));
