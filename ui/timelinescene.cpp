@@ -66,6 +66,9 @@ QColor colourFor(const QString &call)
 }
 
 const QColor kArrowColour(0x18, 0x80, 0x38);
+// The most calls between a send and the recv an arrow joins it to. On loopback the recv follows
+// within a few calls even in a flood; further apart, a pair of the same size is a guess.
+constexpr qsizetype kMaxArrowSpan = 256;
 const QColor kSelectedColour(0xff, 0xb3, 0x00);
 
 QString handshakeDetail(const TraceEvent &event)
@@ -133,13 +136,15 @@ QPolygonF arrowHead(const QLineF &line)
 QString timelineLaneTitle(const QString &thread) { return laneTitleOf(thread); }
 QString timelineHandshakeDetail(const TraceEvent &event) { return handshakeDetail(event); }
 
-QList<QPair<qsizetype, qsizetype>> timelineArrows(const TraceRecording &recording)
+TimelineArrows timelineArrows(const TraceRecording &recording)
 {
     // A send's bytes show up in a later recv of the same size on another lane; each recv takes the
-    // earliest send of its size not yet taken. Good enough for a classroom exchange; no arrow where
-    // it cannot tell. One pass with a queue per size, so 100,000 calls cost no quadratic search.
+    // earliest send of its size on another thread not yet taken. Good enough for a classroom
+    // exchange; no arrow where it cannot tell. One pass with a queue per size and thread: a recv
+    // looks at the front of each other thread's queue, never along a queue of sends that went
+    // unanswered, so 100,000 calls cost no quadratic search.
     QList<QPair<qsizetype, qsizetype>> pairs;
-    QHash<qint64, std::deque<qsizetype>> waiting;   // bytes → shown indices of sends not yet taken
+    QHash<qint64, QHash<QString, std::deque<qsizetype>>> waiting;   // bytes → thread → shown indices of sends
     const qsizetype count = recording.shownCount();
     for (qsizetype i = 0; i < count; ++i) {
         const TraceEvent &event = recording.shown(i);
@@ -152,23 +157,31 @@ QList<QPair<qsizetype, qsizetype>> timelineArrows(const TraceRecording &recordin
         if (bytes <= 0)
             continue;
         if (send) {
-            waiting[bytes].push_back(i);
+            waiting[bytes][event.thread].push_back(i);
             continue;
         }
         const auto found = waiting.find(bytes);
         if (found == waiting.end())
             continue;
-        std::deque<qsizetype> &sends = found.value();
-        for (auto it = sends.begin(); it != sends.end(); ++it) {
-            if (recording.shown(*it).thread == event.thread)
-                continue;
-            pairs.append({*it, i});
-            sends.erase(it);
-            break;
+        std::deque<qsizetype> *earliest = nullptr;
+        for (auto it = found->begin(); it != found->end(); ++it) {
+            // A send whose recv is not in the recording (a peer in another process, a hidden
+            // lane) is not paired with a recv far later that merely has its size.
+            while (!it->empty() && i - it->front() > kMaxArrowSpan)
+                it->pop_front();
+            if (it.key() != event.thread && !it->empty() && (!earliest || it->front() < earliest->front()))
+                earliest = &it.value();
+        }
+        if (earliest) {
+            pairs.append({earliest->front(), i});
+            earliest->pop_front();
         }
     }
     std::sort(pairs.begin(), pairs.end());
-    return pairs;
+    TimelineArrows arrows{pairs, 0};
+    for (const auto &[from, to] : pairs)
+        arrows.longest = std::max(arrows.longest, to - from);
+    return arrows;
 }
 
 QRect timelineBoxRect(qsizetype index, int lane, qsizetype origin, bool withDropMark)
@@ -185,7 +198,7 @@ qsizetype timelineColumnAt(int x, qsizetype origin, bool withDropMark)
     return x < left ? -1 : origin + (x - left) / kColumnWidth;
 }
 
-TimelineScene buildTimelineScene(const TraceRecording &recording, const QList<QPair<qsizetype, qsizetype>> &arrows,
+TimelineScene buildTimelineScene(const TraceRecording &recording, const TimelineArrows &arrows,
                                  qsizetype first, qsizetype last, qsizetype origin, qsizetype selected)
 {
     TimelineScene scene;
@@ -219,7 +232,11 @@ TimelineScene buildTimelineScene(const TraceRecording &recording, const QList<QP
         scene.boxes.append(box);
     }
     // An arrow is drawn when either end is in range; the other end may lie outside, off the edge.
-    for (const auto &[from, to] : arrows) {
+    // The arrows are sorted by their send: those that can reach the range start no further back
+    // than the longest arrow, found by binary search rather than a walk from the first call.
+    const auto begin = std::lower_bound(arrows.pairs.begin(), arrows.pairs.end(), QPair<qsizetype, qsizetype>{first - arrows.longest, 0});
+    for (auto it = begin; it != arrows.pairs.end(); ++it) {
+        const auto [from, to] = *it;
         if (from > last)
             break;
         if (to < first)

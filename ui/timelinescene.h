@@ -64,8 +64,13 @@ QString timelineLaneTitle(const QString &thread);
 // What a TLS handshake box says under its title: the version once done, else how it stands.
 QString timelineHandshakeDetail(const TraceEvent &event);
 
-// Pairs (shown index of a send, shown index of the recv that got its bytes), in send order.
-QList<QPair<qsizetype, qsizetype>> timelineArrows(const TraceRecording &recording);
+// Pairs (shown index of a send, shown index of the recv that got its bytes), in send order, and
+// the longest pair's span (so a paint finds the arrows near its range by binary search).
+struct TimelineArrows {
+    QList<QPair<qsizetype, qsizetype>> pairs;
+    qsizetype longest = 0;
+};
+TimelineArrows timelineArrows(const TraceRecording &recording);
 
 // Where the shown call `index` is drawn when column `origin` is the first after the lane titles
 // and (withDropMark) the dropped-calls column.
@@ -76,7 +81,7 @@ qsizetype timelineColumnAt(int x, qsizetype origin, bool withDropMark);
 // The shapes for shown calls [first, last] (inclusive), with column `origin` first: 0 for the
 // widget (every call at its place), `first` for an export of that range alone. scene.size is the
 // size of the whole range from origin to last.
-TimelineScene buildTimelineScene(const TraceRecording &recording, const QList<QPair<qsizetype, qsizetype>> &arrows,
+TimelineScene buildTimelineScene(const TraceRecording &recording, const TimelineArrows &arrows,
                                  qsizetype first, qsizetype last, qsizetype origin, qsizetype selected);
 
 // Draws the part of a scene within `area`; the lane titles at x = titleLeft (the widget keeps them

@@ -66,19 +66,19 @@ void TimelineCanvas::recordingChanged()
     update();
 }
 
-const QList<QPair<qsizetype, qsizetype>> &TimelineCanvas::cachedArrows() const
+const TimelineArrows &TimelineCanvas::cachedArrows() const
 {
-    if (m_arrowsDirty) {
-        m_arrows = timelineArrows(*m_recording);
+    if (m_arrowsDirty || !m_arrows) {
+        m_arrows = std::make_unique<TimelineArrows>(timelineArrows(*m_recording));
         m_arrowsDirty = false;
     }
-    return m_arrows;
+    return *m_arrows;
 }
 
 QList<QPair<int, int>> TimelineCanvas::arrows() const
 {
     QList<QPair<int, int>> pairs;
-    for (const auto &[from, to] : cachedArrows())
+    for (const auto &[from, to] : cachedArrows().pairs)
         pairs.append({static_cast<int>(from), static_cast<int>(to)});
     return pairs;
 }
@@ -101,7 +101,8 @@ void TimelineCanvas::paintEvent(QPaintEvent *paint)
 {
     // Only the columns in the exposed rectangle (and one each side, for arrows' ends) are built
     // and drawn: the cost of a paint does not grow with the recording.
-    const QRect area = paint->rect();
+    // (Within what is visible: a dashed lane line as wide as 100,000 columns costs a dash each.)
+    const QRect area = paint->rect() & visibleRegion().boundingRect();
     const bool dropMark = m_recording->droppedCount() > 0;
     const qsizetype count = m_recording->shownCount();
     const qsizetype first = std::max<qsizetype>(0, timelineColumnAt(std::max(area.left(), kLaneTitleWidth + (dropMark ? kDropMarkWidth : 0)), 0, dropMark) - 1);

@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -23,6 +25,7 @@ class TraceRecording;
 
 namespace socketeer::ui {
 
+struct TimelineArrows;
 struct TimelineScene;
 
 // Draws a TraceRecording (its own) as lanes: only the columns in view are painted, so 100,000
@@ -64,11 +67,11 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
-    const QList<QPair<qsizetype, qsizetype>> &cachedArrows() const;
+    const TimelineArrows &cachedArrows() const;
     void recordingChanged();
 
     TraceRecording *m_recording;
-    mutable QList<QPair<qsizetype, qsizetype>> m_arrows;
+    mutable std::unique_ptr<TimelineArrows> m_arrows;
     mutable bool m_arrowsDirty = true;
     int m_paintedCalls = 0;
 };
