@@ -104,6 +104,27 @@ private slots:
         QCOMPARE(recording.shown(recording.cursor()).sequence, 7u);
     }
 
+    void handshake_foldsItsSteps_andASelectedStepStaysSelected()
+    {
+        // A TLS handshake's unfinished step ("want read") is replaced by the next step on that
+        // lane; if the reader had selected it, the step that replaces it is selected.
+        TraceRecording recording;
+        TraceEvent first = call("client-1", "SSL_do_handshake", 2);
+        first.arguments = u"fd 5"_s;
+        first.result = u"-1 (want read)"_s;
+        TraceEvent done = first;
+        done.sequence = 4;
+        done.result = u"1 TLSv1.3 TLS_AES_256_GCM_SHA384"_s;
+        recording.append({call("client-1", "connect", 1), first});
+        recording.setCursor(1);
+        QSignalSpy moved(&recording, &TraceRecording::cursorChanged);
+        recording.append({call("tcp-server", "accept", 3), done});
+        QCOMPARE(recording.size(), 3);
+        QCOMPARE(shownSequences(recording), (QList<quint64>{1, 3, 4}));
+        QCOMPARE(recording.shown(recording.cursor()).sequence, 4u);
+        QCOMPARE(moved.size(), 1);
+    }
+
     void filters_hideLanesAndCalls_andSteppingSkipsThem()
     {
         TraceRecording recording;

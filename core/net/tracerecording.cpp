@@ -31,6 +31,7 @@ void TraceRecording::note(const TraceEvent &event)
 void TraceRecording::insert(const TraceEvent &event)
 {
     note(event);
+    bool selectThis = false;   // the step it folds in was the selected call: this one takes its place
     // A handshake takes a call per round trip; drawn as one step that shows how far it got, so a
     // student sees "the TLS handshake" between connect() and the first write.
     if (isHandshake(event.call)) {
@@ -41,8 +42,12 @@ void TraceRecording::insert(const TraceEvent &event)
                 const auto erased = std::next(it).base();
                 const qsizetype index = erased - m_events.begin();
                 m_events.erase(erased);
-                if (m_selected > index)
+                if (m_selected == index) {
+                    selectThis = true;
+                    m_selected = -1;
+                } else if (m_selected > index) {
                     --m_selected;
+                }
             }
             break;
         }
@@ -56,7 +61,9 @@ void TraceRecording::insert(const TraceEvent &event)
     }
     const qsizetype index = at - m_events.begin();
     m_events.insert(at, event);
-    if (m_selected >= index)
+    if (selectThis)
+        m_selected = index;
+    else if (m_selected >= index)
         ++m_selected;
 }
 
