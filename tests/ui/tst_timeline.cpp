@@ -348,6 +348,41 @@ private slots:
         QVERIFY(other.detailsText().contains(u"68 69 00 ff"_s));
     }
 
+    void paused_stillRecords_butAShownFileTakesNoLiveCalls()
+    {
+        QTemporaryDir dir;
+        TimelineView view;
+        view.resize(900, 300);
+        view.show();
+        auto *recorder = view.findChild<TraceRecorder *>();
+        QVERIFY(recorder);
+        QSignalSpy delivered(recorder, &TraceRecorder::eventsRecorded);
+        // Paused: the picture stays, but the calls are still recorded.
+        view.setFollowing(false);
+        const qsizetype before = view.recording()->size();
+        { auto socket = Socket::create(AF_INET, SocketType::Stream); QVERIFY(socket.ok()); }
+        QVERIFY(delivered.wait(10000));   // the view's own slot ran first: it connected first
+        QVERIFY(view.recording()->size() > before);
+
+        // A file being shown: another process's calls, so this one's live calls stay out of it.
+        const QString path = dir.filePath(u"shown.json"_s);
+        QString error;
+        QVERIFY2(view.saveTo(path, &error), qPrintable(error));
+        QVERIFY2(view.openFrom(path, &error), qPrintable(error));
+        const auto shown = view.recording()->events();
+        delivered.clear();
+        { auto socket = Socket::create(AF_INET, SocketType::Stream); QVERIFY(socket.ok()); }
+        QVERIFY(delivered.wait(10000));
+        QCOMPARE(view.recording()->events(), shown);
+        // Pause off: back to live, the file's calls go, and new calls come in again.
+        view.setFollowing(true);
+        QVERIFY(!view.isShowingFile());
+        QCOMPARE(view.recording()->size(), 0);
+        { auto socket = Socket::create(AF_INET, SocketType::Stream); QVERIFY(socket.ok()); }
+        QVERIFY(delivered.wait(10000));
+        QVERIFY(view.recording()->size() > 0);
+    }
+
     void open_hostileFiles_refusedWithAClearError_andTheRecordingKept_data()
     {
         QTest::addColumn<QByteArray>("content");
