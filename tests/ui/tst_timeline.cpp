@@ -14,6 +14,7 @@
 #include "tls/devcert.h"
 #include "tls/tlscontext.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeEdit>
 #include <QXmlStreamReader>
 
 #include <netinet/in.h>
@@ -240,6 +242,13 @@ private slots:
         QVERIFY(!view.isPlaying());
 
         view.jumpToTime(3 * 1000);   // the helper's calls are at sequence × 1 ms
+        QCOMPARE(selected(), 3u);
+        // The same from the time box and Go: a millisecond after the call at 2 ms finds the one at 3.
+        auto *time = view.findChild<QTimeEdit *>(u"timelineTime"_s);
+        QVERIFY(time);
+        view.recording()->setCursor(0);
+        time->setTime(QDateTime::fromMSecsSinceEpoch(2).time().addMSecs(1));
+        view.findChild<QPushButton *>(u"timelineGo"_s)->click();
         QCOMPARE(selected(), 3u);
         // The selected call is drawn highlighted.
         QVERIFY(!view.canvas()->grab().isNull());
