@@ -3,6 +3,7 @@
 // the shown calls; and its file (core/net/tracefile.h): a round trip, and what it refuses.
 
 #include "net/limits.h"
+#include "net/socket.h"
 #include "net/tracefile.h"
 #include "net/tracerecording.h"
 
@@ -11,6 +12,8 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <netinet/in.h>
 
 using namespace socketeer;
 using namespace Qt::StringLiterals;
@@ -40,6 +43,37 @@ class TestTraceRecording : public QObject {
     Q_OBJECT
 
 private slots:
+    void twoRecorders_bothGetEveryCall()
+    {
+        // The window has two listeners: the timeline and the code view (which marks the line of
+        // the last call). Both open at once, each must see every call; a newer recorder must not
+        // silence the older one.
+        TraceRecorder timeline;
+        QSignalSpy toTimeline(&timeline, &TraceRecorder::eventsRecorded);
+        TraceRecorder codeView;
+        QSignalSpy toCodeView(&codeView, &TraceRecorder::eventsRecorded);
+        { auto socket = Socket::create(AF_INET, SocketType::Stream); QVERIFY(socket.ok()); }
+        QTRY_VERIFY_WITH_TIMEOUT(!toTimeline.isEmpty() && !toCodeView.isEmpty(), 10000);
+        const auto first = [](const QSignalSpy &spy) { return spy.at(0).at(0).value<QList<TraceEvent>>().at(0); };
+        QCOMPARE(first(toTimeline).call, u"socket"_s);
+        QCOMPARE(first(toTimeline), first(toCodeView));
+    }
+
+    void recorderGone_theOtherStillRecords_andNoneLeftMeansOff()
+    {
+        auto older = std::make_unique<TraceRecorder>();
+        {
+            TraceRecorder newer;
+            QVERIFY(trace::enabled());
+        }
+        QVERIFY(trace::enabled());   // the older one still listens
+        QSignalSpy recorded(older.get(), &TraceRecorder::eventsRecorded);
+        { auto socket = Socket::create(AF_INET, SocketType::Stream); QVERIFY(socket.ok()); }
+        QVERIFY(recorded.wait(10000));
+        older.reset();
+        QVERIFY(!trace::enabled());
+    }
+
     void ring_keepsTheNewest_andCountsWhatItDropped()
     {
         TraceRecording recording(10);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <vector>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -32,7 +33,8 @@ std::atomic<quint64> g_sequence{0};
 
 namespace {
 std::mutex g_sinkMutex;
-std::shared_ptr<TraceRecorder::Sink> g_sink; // guarded by g_sinkMutex
+// Every recorder alive gets every call: the timeline and the code view listen at once.
+std::vector<std::shared_ptr<TraceRecorder::Sink>> g_sinks; // guarded by g_sinkMutex
 thread_local QString t_threadName;
 } // namespace
 
@@ -50,24 +52,26 @@ void append(const char *call, QString arguments, QString result, int error, quin
             event.bytes = QByteArray(data, static_cast<qsizetype>(kept));
     }
     std::lock_guard lock(g_sinkMutex);
-    if (g_sink)
-        g_sink->mailbox.post(std::move(event));
+    for (size_t i = 0; i < g_sinks.size(); ++i) {
+        if (i + 1 == g_sinks.size())
+            g_sinks[i]->mailbox.post(std::move(event));
+        else
+            g_sinks[i]->mailbox.post(TraceEvent(event));   // a copy: QStrings and bytes are shared, not copied
+    }
 }
 
 void install(std::shared_ptr<TraceRecorder::Sink> sink)
 {
     std::lock_guard lock(g_sinkMutex);
-    g_sink = std::move(sink);
-    g_enabled.store(g_sink != nullptr, std::memory_order_relaxed);
+    g_sinks.push_back(std::move(sink));
+    g_enabled.store(true, std::memory_order_relaxed);
 }
 
 void uninstall(const TraceRecorder::Sink *sink)
 {
     std::lock_guard lock(g_sinkMutex);
-    if (g_sink.get() == sink) {
-        g_sink.reset();
-        g_enabled.store(false, std::memory_order_relaxed);
-    }
+    std::erase_if(g_sinks, [sink](const auto &installed) { return installed.get() == sink; });
+    g_enabled.store(!g_sinks.empty(), std::memory_order_relaxed);
 }
 
 } // namespace detail

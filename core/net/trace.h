@@ -90,8 +90,8 @@ void recordBytes(quint64 place, const char *call, ArgsFn &&arguments, ResultFn &
 
 } // namespace trace
 
-// While one of these exists, every socket call is recorded and delivered to it in batches.
-// Only one recorder listens at a time; a newer one takes over from an older one.
+// While one of these exists, every socket call is recorded and delivered to it in batches. Every
+// recorder alive gets every call (the timeline and the code view listen at once).
 class TraceRecorder final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TraceRecorder)
