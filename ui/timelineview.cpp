@@ -1,276 +1,150 @@
 #include "timelineview.h"
 
+#include "net/tracefile.h"
+#include "net/tracerecording.h"
+#include "timelinedetails.h"
+#include "timelinescene.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QImage>
+#include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
-#include <QPainterPath>
+#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTimeEdit>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
-
-#include <cerrno>
-#include <cstring>
 
 namespace socketeer::ui {
 
-namespace {
-constexpr int kLaneHeight = 64;
-constexpr int kLaneTitleWidth = 150;
-constexpr int kColumnWidth = 92;
-constexpr int kBoxWidth = 84;
-constexpr int kBoxHeight = 40;
-constexpr int kTop = 8;
+using namespace timelinegeometry;
 
-// Over TLS the trace has OpenSSL's calls, which carry the text before encryption: an SSL_write()
-// of the text is what the peer's SSL_read() gets, as a send() is what the peer's recv() gets.
-bool isSend(const QString &call)
-{
-    return call == QLatin1String("send") || call == QLatin1String("sendto") || call == QLatin1String("SSL_write");
-}
-bool isRecv(const QString &call)
-{
-    return call == QLatin1String("recv") || call == QLatin1String("recvfrom") || call == QLatin1String("SSL_read");
-}
-bool isHandshake(const QString &call) { return call == QLatin1String("SSL_do_handshake"); }
-// A handshake call that returned "-1 (want read)" or "(want write)": it goes on in a later call.
-bool isUnfinishedHandshake(const TraceEvent &event)
-{
-    return isHandshake(event.call) && event.result.contains(QLatin1String("(want "));
-}
-
-qint64 bytesOf(const TraceEvent &event)
-{
-    static const QRegularExpression pattern(QStringLiteral("^(\\d+) bytes"));
-    const auto match = pattern.match(event.result);
-    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
-}
-
-QColor colourFor(const QString &call)
-{
-    if (call == QLatin1String("socket") || call == QLatin1String("close"))
-        return QColor(0x90, 0x90, 0x90);
-    if (call == QLatin1String("bind") || call == QLatin1String("listen") || call == QLatin1String("getaddrinfo"))
-        return QColor(0x8e, 0x5b, 0xc4);
-    if (call == QLatin1String("accept") || call == QLatin1String("connect"))
-        return QColor(0xe0, 0x8a, 0x00);
-    if (isSend(call))
-        return QColor(0x18, 0x80, 0x38);
-    if (isRecv(call))
-        return QColor(0x1a, 0x73, 0xe8);
-    if (isHandshake(call) || call == QLatin1String("SSL_shutdown"))
-        return QColor(0x00, 0x89, 0x7b);
-    return QColor(0x50, 0x50, 0x50);
-}
-} // namespace
-
-TimelineCanvas::TimelineCanvas(QWidget *parent) : QWidget(parent)
+TimelineCanvas::TimelineCanvas(QWidget *parent) : QWidget(parent), m_recording(new TraceRecording(TraceRecording::kDefaultLimit, this))
 {
     setObjectName(QStringLiteral("timelineCanvas"));
     setMinimumHeight(kLaneHeight + 2 * kTop);
+    // Painting is by column: only what is exposed is drawn, however long the recording.
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(m_recording, &TraceRecording::changed, this, &TimelineCanvas::recordingChanged);
+    connect(m_recording, &TraceRecording::cursorChanged, this, qOverload<>(&QWidget::update));
 }
 
-QString TimelineCanvas::laneTitle(const QString &thread)
+TimelineCanvas::~TimelineCanvas() = default;
+
+QString TimelineCanvas::laneTitle(const QString &thread) { return timelineLaneTitle(thread); }
+QString TimelineCanvas::handshakeDetail(const TraceEvent &event) { return timelineHandshakeDetail(event); }
+
+void TimelineCanvas::addEvents(const QList<TraceEvent> &events) { m_recording->append(events); }
+void TimelineCanvas::clear() { m_recording->clear(); }
+int TimelineCanvas::eventCount() const { return static_cast<int>(m_recording->shownCount()); }
+const TraceEvent &TimelineCanvas::event(int index) const { return m_recording->shown(index); }
+QStringList TimelineCanvas::lanes() const { return m_recording->shownLanes(); }
+
+void TimelineCanvas::recordingChanged()
 {
-    if (thread == QLatin1String("tcp-server"))
-        return tr("Server (event loop)");
-    if (thread == QLatin1String("tcp-accept"))
-        return tr("Server (accepting)");
-    if (thread.startsWith(QLatin1String("tcp-client-")))
-        return tr("Server ↔ client %1").arg(thread.mid(11));
-    if (thread.startsWith(QLatin1String("client-")))
-        return tr("Client %1").arg(thread.mid(7));
-    if (thread == QLatin1String("udp"))
-        return tr("UDP");
-    if (thread == QLatin1String("smtp-inbox"))
-        return tr("Local inbox (SMTP server)");
-    if (thread == QLatin1String("smtps-inbox"))
-        return tr("Local inbox (its TLS port)");
-    if (thread == QLatin1String("mail-sender"))
-        return tr("Mail (SMTP client)");
-    if (thread == QLatin1String("main"))
-        return tr("Window (main thread)");
-    return thread;
+    m_arrowsDirty = true;
+    updateGeometry();
+    resize(sizeHint());
+    update();
 }
 
-void TimelineCanvas::addEvents(const QList<TraceEvent> &events)
+const TimelineArrows &TimelineCanvas::cachedArrows() const
 {
-    for (const TraceEvent &event : events) {
-        // getaddrinfo and the like happen on threads that come and go; one lane per thread name.
-        if (!m_lanes.contains(event.thread))
-            m_lanes.append(event.thread);
-        // A handshake takes a call per round trip; drawn as one step that shows how far it got,
-        // so a student sees "the TLS handshake" between connect() and the first write.
-        if (isHandshake(event.call)) {
-            for (auto it = m_events.rbegin(); it != m_events.rend(); ++it) {
-                if (it->thread != event.thread)
-                    continue;
-                if (isUnfinishedHandshake(*it) && it->arguments == event.arguments)
-                    m_events.erase(std::next(it).base());
-                break;
-            }
-        }
-        // Batches from different threads interleave; the sequence puts each send before the recv
-        // that got its bytes. Events are nearly in order already, so search from the end.
-        auto at = m_events.end();
-        if (event.sequence != 0) {
-            while (at != m_events.begin() && std::prev(at)->sequence > event.sequence)
-                --at;
-        }
-        m_events.insert(at, event);
+    if (m_arrowsDirty || !m_arrows) {
+        m_arrows = std::make_unique<TimelineArrows>(timelineArrows(*m_recording));
+        m_arrowsDirty = false;
     }
-    while (m_events.size() > static_cast<size_t>(kMaxEvents))
-        m_events.pop_front();
-    updateGeometry();
-    resize(sizeHint());
-    update();
-}
-
-void TimelineCanvas::clear()
-{
-    m_events.clear();
-    m_lanes.clear();
-    updateGeometry();
-    resize(sizeHint());
-    update();
-}
-
-QSize TimelineCanvas::sizeHint() const
-{
-    return {kLaneTitleWidth + static_cast<int>(m_events.size()) * kColumnWidth + kColumnWidth,
-            kTop * 2 + std::max<int>(1, static_cast<int>(m_lanes.size())) * kLaneHeight};
-}
-
-QRect TimelineCanvas::boxRect(int index) const
-{
-    const TraceEvent &event = m_events[static_cast<size_t>(index)];
-    const int x = kLaneTitleWidth + index * kColumnWidth + (kColumnWidth - kBoxWidth) / 2;
-    const int y = kTop + laneOf(event) * kLaneHeight + (kLaneHeight - kBoxHeight) / 2;
-    return {x, y, kBoxWidth, kBoxHeight};
+    return *m_arrows;
 }
 
 QList<QPair<int, int>> TimelineCanvas::arrows() const
 {
-    // A send's bytes show up in a later recv of the same size on another lane; the first such recv
-    // not yet claimed is taken to be it. Good enough for a classroom exchange; it draws no arrow
-    // where it cannot tell.
     QList<QPair<int, int>> pairs;
-    std::vector<bool> claimed(m_events.size(), false);
-    for (int i = 0; i < static_cast<int>(m_events.size()); ++i) {
-        const TraceEvent &send = m_events[static_cast<size_t>(i)];
-        if (!isSend(send.call) || send.error)
-            continue;
-        const qint64 bytes = bytesOf(send);
-        if (bytes <= 0)
-            continue;
-        for (int j = i + 1; j < static_cast<int>(m_events.size()); ++j) {
-            const TraceEvent &recv = m_events[static_cast<size_t>(j)];
-            if (claimed[static_cast<size_t>(j)] || !isRecv(recv.call) || recv.thread == send.thread || bytesOf(recv) != bytes)
-                continue;
-            claimed[static_cast<size_t>(j)] = true;
-            pairs.append({i, j});
-            break;
-        }
-    }
+    for (const auto &[from, to] : cachedArrows().pairs)
+        pairs.append({static_cast<int>(from), static_cast<int>(to)});
     return pairs;
 }
 
-void TimelineCanvas::paintEvent(QPaintEvent *)
+QSize TimelineCanvas::sizeHint() const
 {
+    const int dropMark = m_recording->droppedCount() > 0 ? kDropMarkWidth : 0;
+    const qint64 width = kLaneTitleWidth + dropMark + (m_recording->shownCount() + 1) * qint64(kColumnWidth);
+    return {static_cast<int>(std::min<qint64>(width, QWIDGETSIZE_MAX)),
+            kTop * 2 + std::max<int>(1, static_cast<int>(m_recording->shownLanes().size())) * kLaneHeight};
+}
+
+QRect TimelineCanvas::callRect(int index) const
+{
+    const int lane = static_cast<int>(m_recording->shownLanes().indexOf(event(index).thread));
+    return timelineBoxRect(index, lane, 0, m_recording->droppedCount() > 0);
+}
+
+void TimelineCanvas::paintEvent(QPaintEvent *paint)
+{
+    // Only the columns in the exposed rectangle (and one each side, for arrows' ends) are built
+    // and drawn: the cost of a paint does not grow with the recording.
+    // (Within what is visible: a dashed lane line as wide as 100,000 columns costs a dash each.)
+    const QRect area = paint->rect() & visibleRegion().boundingRect();
+    const bool dropMark = m_recording->droppedCount() > 0;
+    const qsizetype count = m_recording->shownCount();
+    const qsizetype first = std::max<qsizetype>(0, timelineColumnAt(std::max(area.left(), kLaneTitleWidth + (dropMark ? kDropMarkWidth : 0)), 0, dropMark) - 1);
+    const qsizetype last = std::min<qsizetype>(count - 1, timelineColumnAt(area.right(), 0, dropMark) + 1);
+    const TimelineScene scene = buildTimelineScene(*m_recording, cachedArrows(), first, last, 0, m_recording->cursor());
+    m_paintedCalls = static_cast<int>(scene.boxes.size());
     QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.fillRect(rect(), palette().base());
-
-    for (int lane = 0; lane < m_lanes.size(); ++lane) {
-        const int y = kTop + lane * kLaneHeight;
-        if (lane % 2)
-            painter.fillRect(QRect(0, y, width(), kLaneHeight), palette().alternateBase());
-        painter.setPen(QPen(palette().mid().color(), 1, Qt::DashLine));
-        painter.drawLine(kLaneTitleWidth, y + kLaneHeight / 2, width(), y + kLaneHeight / 2);
-    }
-    if (m_events.empty()) {
-        painter.setPen(palette().placeholderText().color());
-        painter.drawText(rect(), Qt::AlignCenter, tr("Socket calls appear here as the panels make them."));
-        return;
-    }
-
-    QFont callFont = font();
-    callFont.setBold(true);
-    QFont smallFont = font();
-    smallFont.setPointSizeF(std::max(6.0, font().pointSizeF() * 0.8));
-    for (int i = 0; i < static_cast<int>(m_events.size()); ++i) {
-        const TraceEvent &event = m_events[static_cast<size_t>(i)];
-        const QRect box = boxRect(i);
-        // A non-blocking connect() answers "in progress" and finishes later: not a failure.
-        const bool inProgress = event.error == EINPROGRESS;
-        const QColor colour = inProgress ? QColor(0xd0, 0x80, 0x00) : event.error ? QColor(0xc0, 0x20, 0x20) : colourFor(event.call);
-        painter.setPen(QPen(colour, 1.5));
-        painter.setBrush(colour.lighter(185));
-        painter.drawRoundedRect(box, 6, 6);
-        painter.setPen(palette().text().color());
-        painter.setFont(callFont);
-        const QString title = isHandshake(event.call) ? tr("handshake") : event.call + QStringLiteral("()");
-        painter.drawText(box.adjusted(2, 2, -2, -box.height() / 2), Qt::AlignCenter,
-                         painter.fontMetrics().elidedText(title, Qt::ElideRight, box.width() - 4));
-        painter.setFont(smallFont);
-        // The trace says "23 bytes" in the core's words; the box says it in the reader's language.
-        const qint64 bytes = bytesOf(event);
-        const QString detail = inProgress                    ? tr("in progress…")
-                               : event.error                 ? QString::fromLocal8Bit(std::strerror(event.error))
-                               : isHandshake(event.call)     ? handshakeDetail(event)
-                               : bytes == 1                  ? tr("1 byte")
-                               : bytes >= 0                  ? tr("%1 bytes").arg(bytes)
-                                                             : event.result;
-        painter.drawText(box.adjusted(2, box.height() / 2, -2, -2), Qt::AlignCenter,
-                         painter.fontMetrics().elidedText(detail, Qt::ElideRight, box.width() - 4));
-    }
-
-    for (const auto &[from, to] : arrows()) {
-        const QRect a = boxRect(from), b = boxRect(to);
-        const QPointF start(a.center().x(), b.top() > a.top() ? a.bottom() : a.top());
-        const QPointF end(b.center().x(), b.top() > a.top() ? b.top() : b.bottom());
-        painter.setPen(QPen(QColor(0x18, 0x80, 0x38), 2));
-        painter.drawLine(start, end);
-        const QLineF line(end, start);
-        const double angle = std::atan2(-line.dy(), line.dx());
-        const QPointF p1 = end + QPointF(std::sin(angle + M_PI / 3) * 8, std::cos(angle + M_PI / 3) * 8);
-        const QPointF p2 = end + QPointF(std::sin(angle + M_PI - M_PI / 3) * 8, std::cos(angle + M_PI - M_PI / 3) * 8);
-        painter.setBrush(QColor(0x18, 0x80, 0x38));
-        painter.drawPolygon(QPolygonF({end, p1, p2}));
-    }
-    paintLaneTitles(painter);
+    painter.setClipRect(area);
+    paintTimelineScene(painter, scene, palette(), area, visibleRegion().boundingRect().left());
 }
 
-QString TimelineCanvas::handshakeDetail(const TraceEvent &event)
+void TimelineCanvas::mousePressEvent(QMouseEvent *event)
 {
-    // The core's result: "1 TLSv1.3 TLS_AES_256_GCM_SHA384", "-1 (want read)", "-1 <reason>".
-    if (event.result.startsWith(QLatin1String("1 ")))
-        return event.result.section(QLatin1Char(' '), 1, 1);
-    if (isUnfinishedHandshake(event))
-        return tr("waiting for the peer…");
-    return tr("failed");
+    const qsizetype column = timelineColumnAt(event->position().toPoint().x(), 0, m_recording->droppedCount() > 0);
+    if (column >= 0 && column < m_recording->shownCount()) {
+        m_recording->setCursor(column);
+        emit callClicked(static_cast<int>(column));
+    }
+    QWidget::mousePressEvent(event);
 }
 
-void TimelineCanvas::paintLaneTitles(QPainter &painter)
+TimelineScene TimelineCanvas::exportScene() const
 {
-    // Over the boxes at the left edge of what is visible, so a lane keeps its name however far
-    // the view has scrolled to follow the newest calls.
-    const int left = visibleRegion().boundingRect().left();
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    painter.setFont(titleFont);
-    for (int lane = 0; lane < m_lanes.size(); ++lane) {
-        const QRect title(left, kTop + lane * kLaneHeight, kLaneTitleWidth, kLaneHeight);
-        painter.fillRect(title, lane % 2 ? palette().alternateBase() : palette().base());
-        painter.setPen(palette().text().color());
-        painter.drawText(title.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::TextWordWrap, laneTitle(m_lanes.at(lane)));
+    // For slides: the whole shown recording, or, past kMaxExportCalls (a picture nobody could
+    // read), that many around the selected call. The filters are how to choose what goes in.
+    const qsizetype count = m_recording->shownCount();
+    qsizetype first = 0, last = count - 1;
+    if (count > kMaxExportCalls) {
+        const qsizetype centre = m_recording->cursor() >= 0 ? m_recording->cursor() : count - 1;
+        first = std::clamp<qsizetype>(centre - kMaxExportCalls / 2, 0, count - kMaxExportCalls);
+        last = first + kMaxExportCalls - 1;
     }
+    return buildTimelineScene(*m_recording, cachedArrows(), first, last, first, m_recording->cursor());
 }
+
+// ── The view ────────────────────────────────────────────────────────────────────────────────
+
+const QList<double> TimelineView::kSpeeds = {0.5, 1, 2, 5, 10, 20};
 
 TimelineView::TimelineView(QWidget *parent)
-    : QWidget(parent), m_canvas(new TimelineCanvas), m_scroll(new QScrollArea(this)), m_hint(new QLabel(this))
+    : QWidget(parent), m_canvas(new TimelineCanvas), m_scroll(new QScrollArea), m_hint(new QLabel(this)), m_status(new QLabel(this)),
+      m_details(new QPlainTextEdit), m_playTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("timelineView"));
     m_scroll->setWidget(m_canvas);
@@ -281,25 +155,262 @@ TimelineView::TimelineView(QWidget *parent)
     m_hint->setText(tr("Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes "
                        "(over TLS, an SSL_write() of the text to the SSL_read() that got it)."));
     m_hint->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("timelineStatus"));
+    m_details->setObjectName(QStringLiteral("timelineDetails"));
+    m_details->setReadOnly(true);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setPlaceholderText(tr("Click a call, or step with ← and →, to see its arguments, result, errno and bytes."));
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
 
-    auto *pause = new QPushButton(tr("&Pause"), this);
-    pause->setCheckable(true);
-    pause->setObjectName(QStringLiteral("timelinePause"));
-    auto *clear = new QPushButton(tr("C&lear"), this);
-    clear->setObjectName(QStringLiteral("timelineClear"));
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_hint, 1);
-    bar->addWidget(pause);
-    bar->addWidget(clear);
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(m_scroll);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_hint, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(m_scroll, 1);
+    layout->addLayout(top);
+    buildControls();
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_status);
 
-    connect(pause, &QPushButton::toggled, this, [this](bool paused) { m_paused = paused; });
-    connect(clear, &QPushButton::clicked, m_canvas, &TimelineCanvas::clear);
+    m_playTimer->setObjectName(QStringLiteral("timelinePlayTimer"));
+    connect(m_playTimer, &QTimer::timeout, this, [this] {
+        if (!recording()->stepForward())
+            stopPlaying();
+    });
+    connect(recording(), &TraceRecording::cursorChanged, this, &TimelineView::showCursor);
+    connect(recording(), &TraceRecording::changed, this, &TimelineView::updateStatus);
+    connect(m_canvas, &TimelineCanvas::callClicked, this, [this] { setFollowing(false); });
+    setSpeed(m_speed);
+    updateStatus();
 }
 
 TimelineView::~TimelineView() = default;
+
+TraceRecording *TimelineView::recording() const { return m_canvas->recording(); }
+
+void TimelineView::buildControls()
+{
+    const auto button = [this](const QString &text, const char *name, const QString &tip) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(QLatin1String(name));
+        b->setToolTip(tip);
+        return b;
+    };
+    m_pause = button(tr("&Pause"), "timelinePause", tr("Stop following new calls; they are still recorded"));
+    m_pause->setCheckable(true);
+    auto *back = button(tr("◀ Back"), "timelineBack", tr("The call before (←)"));
+    auto *forward = button(tr("Forward ▶"), "timelineForward", tr("The call after (→)"));
+    m_play = button(tr("Play"), "timelinePlay", tr("Step forward at the chosen speed (Space)"));
+    m_play->setCheckable(true);
+    m_speedBox = new QComboBox(this);
+    m_speedBox->setObjectName(QStringLiteral("timelineSpeed"));
+    m_speedBox->setToolTip(tr("Calls per second while playing: a steady pace, however long the pauses in the recording were"));
+    for (double speed : kSpeeds)
+        m_speedBox->addItem(tr("%1 calls/s").arg(QLocale().toString(speed)), speed);
+    m_time = new QTimeEdit(this);
+    m_time->setObjectName(QStringLiteral("timelineTime"));
+    m_time->setDisplayFormat(QStringLiteral("HH:mm:ss.zzz"));
+    m_time->setToolTip(tr("Jump to the first call at or after this time"));
+    auto *go = button(tr("Go"), "timelineGo", tr("Jump to the time"));
+    m_lanesButton = new QToolButton(this);
+    m_lanesButton->setObjectName(QStringLiteral("timelineLanes"));
+    m_lanesButton->setText(tr("Lanes"));
+    m_lanesButton->setPopupMode(QToolButton::InstantPopup);
+    m_callsButton = new QToolButton(this);
+    m_callsButton->setObjectName(QStringLiteral("timelineCalls"));
+    m_callsButton->setText(tr("Calls"));
+    m_callsButton->setPopupMode(QToolButton::InstantPopup);
+    // The menus are made when opened, from what the recording holds then.
+    const auto filterMenu = [this](QToolButton *owner, bool lanes) {
+        auto *menu = new QMenu(owner);
+        connect(menu, &QMenu::aboutToShow, this, [this, menu, lanes] {
+            menu->clear();
+            const QStringList names = lanes ? recording()->lanes() : recording()->calls();
+            for (const QString &name : names) {
+                QAction *action = menu->addAction(lanes ? TimelineCanvas::laneTitle(name) : name + QStringLiteral("()"));
+                action->setCheckable(true);
+                action->setChecked(lanes ? recording()->isLaneShown(name) : recording()->isCallShown(name));
+                connect(action, &QAction::toggled, this, [this, name, lanes](bool shown) {
+                    if (lanes)
+                        recording()->setLaneShown(name, shown);
+                    else
+                        recording()->setCallShown(name, shown);
+                });
+            }
+        });
+        owner->setMenu(menu);
+    };
+    filterMenu(m_lanesButton, true);
+    filterMenu(m_callsButton, false);
+    auto *file = new QToolButton(this);
+    file->setObjectName(QStringLiteral("timelineFile"));
+    file->setText(tr("File"));
+    file->setPopupMode(QToolButton::InstantPopup);
+    auto *fileMenu = new QMenu(file);
+    fileMenu->addAction(tr("Save timeline…"), this, &TimelineView::chooseAndSave);
+    fileMenu->addAction(tr("Open timeline…"), this, &TimelineView::chooseAndOpen);
+    fileMenu->addAction(tr("Export as SVG…"), this, [this] { chooseAndExport(true); });
+    fileMenu->addAction(tr("Export as PNG…"), this, [this] { chooseAndExport(false); });
+    file->setMenu(fileMenu);
+    auto *clear = button(tr("C&lear"), "timelineClear", tr("Forget the recorded calls"));
+
+    auto *bar = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_pause, back, forward, m_play, m_speedBox, m_time, go, m_lanesButton, m_callsButton, file, clear})
+        bar->addWidget(w);
+    bar->addStretch(1);
+    static_cast<QVBoxLayout *>(layout())->addLayout(bar);
+
+    connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
+        if (!paused && isShowingFile()) {
+            // Back to live from a file: the file's calls are another process's, so they go.
+            m_openedFile.clear();
+            recording()->clear();
+        }
+        if (!paused)
+            stopPlaying();
+        updateStatus();
+    });
+    connect(back, &QPushButton::clicked, this, &TimelineView::stepBack);
+    connect(forward, &QPushButton::clicked, this, &TimelineView::stepForward);
+    connect(m_play, &QPushButton::toggled, this, [this](bool on) { on ? play() : stopPlaying(); });
+    connect(m_speedBox, &QComboBox::currentIndexChanged, this, [this](int index) { setSpeed(m_speedBox->itemData(index).toDouble()); });
+    connect(go, &QPushButton::clicked, this, &TimelineView::jumpToChosenTime);
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_openedFile.clear();
+        recording()->clear();
+    });
+    // The keys of a player; over the whole view, so they work wherever the focus is in it.
+    const auto shortcut = [this](QKeySequence key, auto slot) {
+        auto *s = new QShortcut(key, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::Key_Right), &TimelineView::stepForward);
+    shortcut(QKeySequence(Qt::Key_Left), &TimelineView::stepBack);
+    shortcut(QKeySequence(Qt::Key_Space), [this] { isPlaying() ? stopPlaying() : play(); });
+    shortcut(QKeySequence(Qt::Key_Home), [this] { setFollowing(false); recording()->setCursor(0); });
+    shortcut(QKeySequence(Qt::Key_End), [this] { setFollowing(false); recording()->setCursor(recording()->shownCount() - 1); });
+}
+
+bool TimelineView::isFollowing() const { return !m_pause->isChecked(); }
+
+void TimelineView::setFollowing(bool follow) { m_pause->setChecked(!follow); }
+
+void TimelineView::setSpeed(double callsPerSecond)
+{
+    m_speed = std::clamp(callsPerSecond, kSpeeds.first(), kSpeeds.last());
+    m_playTimer->setInterval(static_cast<int>(1000 / m_speed));
+    const int index = m_speedBox->findData(m_speed);
+    if (index >= 0 && index != m_speedBox->currentIndex())
+        m_speedBox->setCurrentIndex(index);
+}
+
+void TimelineView::play()
+{
+    setFollowing(false);
+    // From the start when nothing is selected or the end was reached: play means "show me again".
+    const qsizetype at = recording()->cursor();
+    if (at < 0 || at + 1 >= recording()->shownCount())
+        recording()->setCursor(0);
+    m_playTimer->start();
+    const QSignalBlocker block(m_play);
+    m_play->setChecked(true);
+    m_play->setText(tr("Stop"));
+}
+
+void TimelineView::stopPlaying()
+{
+    m_playTimer->stop();
+    const QSignalBlocker block(m_play);
+    m_play->setChecked(false);
+    m_play->setText(tr("Play"));
+}
+
+bool TimelineView::isPlaying() const { return m_playTimer->isActive(); }
+
+void TimelineView::stepForward()
+{
+    setFollowing(false);
+    recording()->stepForward();
+}
+
+void TimelineView::stepBack()
+{
+    setFollowing(false);
+    recording()->stepBack();
+}
+
+void TimelineView::jumpToTime(qint64 timeUs)
+{
+    setFollowing(false);
+    const qsizetype at = recording()->shownIndexAtTime(timeUs);
+    recording()->setCursor(std::min(at, recording()->shownCount() - 1));
+}
+
+void TimelineView::jumpToChosenTime()
+{
+    if (recording()->shownCount() == 0)
+        return;
+    // The time box has no date: the day of the selected call, else of the first.
+    const qsizetype at = std::max<qsizetype>(0, recording()->cursor());
+    const QDate day = QDateTime::fromMSecsSinceEpoch(recording()->shown(at).timeUs / 1000).date();
+    jumpToTime(QDateTime(day, m_time->time()).toMSecsSinceEpoch() * 1000);
+}
+
+QString TimelineView::detailsText() const { return m_details->toPlainText(); }
+
+void TimelineView::showCursor()
+{
+    const qsizetype at = recording()->cursor();
+    if (at < 0) {
+        m_details->clear();
+        updateStatus();
+        return;
+    }
+    const TraceEvent &event = recording()->shown(at);
+    m_details->setPlainText(timelineDetailsText(event));
+    const QRect box = m_canvas->callRect(static_cast<int>(at));
+    m_scroll->ensureVisible(box.center().x(), box.center().y(), box.width() + kLaneTitleWidth, box.height());
+    {
+        const QSignalBlocker block(m_time);
+        m_time->setTime(QDateTime::fromMSecsSinceEpoch(event.timeUs / 1000).time());
+    }
+    updateStatus();
+}
+
+void TimelineView::updateStatus()
+{
+    QStringList parts;
+    const qsizetype count = recording()->shownCount();
+    const qsizetype at = recording()->cursor();
+    if (at >= 0)
+        parts << tr("Call %1 of %2").arg(at + 1).arg(count);
+    else
+        parts << tr("%n call(s)", nullptr, static_cast<int>(count));
+    if (recording()->size() != count)
+        parts << tr("%n hidden by the filters", nullptr, static_cast<int>(recording()->size() - count));
+    if (recording()->droppedCount() > 0)
+        parts << tr("%n older call(s) dropped", nullptr, static_cast<int>(std::min<qint64>(recording()->droppedCount(), INT_MAX)));
+    if (isShowingFile())
+        parts << tr("showing %1 (Pause off or Clear to record again)").arg(QFileInfo(m_openedFile).fileName());
+    else if (!isFollowing())
+        parts << tr("paused: new calls are recorded but not followed");
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void TimelineView::takeLiveEvents(const QList<TraceEvent> &events)
+{
+    // While a file is shown, live calls would mix another process's order into it.
+    if (isShowingFile())
+        return;
+    recording()->append(events);
+    if (isFollowing())
+        m_scroll->horizontalScrollBar()->setValue(m_scroll->horizontalScrollBar()->maximum());
+}
 
 void TimelineView::setRecording(bool on)
 {
@@ -311,12 +422,95 @@ void TimelineView::setRecording(bool on)
         return;
     }
     m_recorder = new TraceRecorder(this);
-    connect(m_recorder, &TraceRecorder::eventsRecorded, this, [this](const QList<TraceEvent> &events) {
-        if (m_paused)
-            return;
-        m_canvas->addEvents(events);
-        m_scroll->horizontalScrollBar()->setValue(m_scroll->horizontalScrollBar()->maximum());
-    });
+    connect(m_recorder, &TraceRecorder::eventsRecorded, this, &TimelineView::takeLiveEvents);
+}
+
+bool TimelineView::saveTo(const QString &path, QString *error)
+{
+    TraceFile file;
+    file.appVersion = QCoreApplication::applicationVersion();
+    file.dropped = recording()->droppedCount();
+    file.events = recording()->events();
+    const auto written = writeTraceFile(path, file);
+    if (!written && error)
+        *error = written.error().message();
+    return written.ok();
+}
+
+bool TimelineView::openFrom(const QString &path, QString *error)
+{
+    auto file = readTraceFile(path);
+    if (!file) {
+        if (error)
+            *error = file.error().message();
+        return false;
+    }
+    stopPlaying();
+    m_openedFile = path;
+    setFollowing(false);
+    recording()->reset(std::move(file->events), file->dropped);
+    recording()->setCursor(0);
+    updateStatus();
+    return true;
+}
+
+bool TimelineView::exportSvg(const QString &path, QString *error)
+{
+    const TimelineScene scene = m_canvas->exportScene();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !writeTimelineSvg(&file, scene, tr("Socket calls")) || !file.commit()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool TimelineView::exportPng(const QString &path, QString *error)
+{
+    const TimelineScene scene = m_canvas->exportScene();
+    QImage image(scene.size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setFont(m_canvas->font());
+        paintTimelineScene(painter, scene, m_canvas->palette(), QRect(QPoint(0, 0), scene.size), 0);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void TimelineView::chooseAndSave()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save timeline"), QStringLiteral("timeline.json"), tr("Timelines (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !saveTo(path, &error))
+        QMessageBox::warning(this, tr("Save timeline"), error);
+}
+
+void TimelineView::chooseAndOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open timeline"), QString(), tr("Timelines (*.json);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !openFrom(path, &error))
+        QMessageBox::warning(this, tr("Open timeline"), error);
+}
+
+void TimelineView::chooseAndExport(bool svg)
+{
+    const QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export as SVG") : tr("Export as PNG"),
+                                                      svg ? QStringLiteral("timeline.svg") : QStringLiteral("timeline.png"),
+                                                      svg ? tr("SVG pictures (*.svg)") : tr("PNG pictures (*.png)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!(svg ? exportSvg(path, &error) : exportPng(path, &error)))
+        QMessageBox::warning(this, svg ? tr("Export as SVG") : tr("Export as PNG"), error);
 }
 
 void TimelineView::showEvent(QShowEvent *event)

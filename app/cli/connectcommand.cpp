@@ -9,6 +9,7 @@
 #include "sequenceoption.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
+#include "traceoption.h"
 
 #include "net/chunkstream.h"
 #include "tcp/tcpclient.h"
@@ -87,8 +88,13 @@ int runConnect(const QStringList &arguments)
                        sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     const RulesOptions rulesOptions;
     parser.addOptions(rulesOptions.list());
+    const QCommandLineOption traceFileOption = traceOption();
+    parser.addOption(traceFileOption);
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
+    // Before anything opens a socket, so the file has the whole story from socket() on.
+    TraceToFile trace;
+    trace.start(parser.value(traceFileOption));
     const auto checksums = checksumChoice(parser, checksumOptions, true);
     if (!checksums)
         return usageError(checksums.error().detail);
@@ -274,7 +280,7 @@ int runConnect(const QStringList &arguments)
     });
 
     client.connectToHost(config);
-    return QCoreApplication::exec();
+    return trace.finish(kCommand, QCoreApplication::exec());
 }
 
 } // namespace socketeer::cli

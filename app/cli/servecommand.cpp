@@ -10,6 +10,7 @@
 #include "servertls.h"
 #include "streamwatch.h"
 #include "signalwatcher.h"
+#include "traceoption.h"
 
 #include "net/chunkstream.h"
 #include "tcp/tcpserver.h"
@@ -110,8 +111,13 @@ int runServe(const QStringList &arguments)
     parser.addOptions({chatOptions.chat, chatOptions.nicknames});
     const RulesOptions rulesOptions;
     parser.addOptions(rulesOptions.list());
+    const QCommandLineOption traceFileOption = traceOption();
+    parser.addOption(traceFileOption);
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
+    // Before anything opens a socket, so the file has the whole story from socket() on.
+    TraceToFile trace;
+    trace.start(parser.value(traceFileOption));
     const auto checksums = checksumChoice(parser, checksumOptions, true);
     if (!checksums)
         return usageError(checksums.error().detail);
@@ -294,7 +300,7 @@ int runServe(const QStringList &arguments)
     }
 
     server.start(config);
-    return QCoreApplication::exec();
+    return trace.finish(kCommand, QCoreApplication::exec());
 }
 
 } // namespace socketeer::cli

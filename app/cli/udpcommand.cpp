@@ -8,6 +8,7 @@
 #include "rulesoptions.h"
 #include "sequenceoption.h"
 #include "signalwatcher.h"
+#include "traceoption.h"
 #include "stdinreader.h"
 
 #include "text/encoding.h"
@@ -93,8 +94,13 @@ int runUdp(const QStringList &arguments)
                        frameOption, sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     const RulesOptions rulesOptions;
     parser.addOptions(rulesOptions.list());
+    const QCommandLineOption traceFileOption = traceOption();
+    parser.addOption(traceFileOption);
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
+    // Before anything opens a socket, so the file has the whole story from socket() on.
+    TraceToFile trace;
+    trace.start(parser.value(traceFileOption));
     const auto checksums = checksumChoice(parser, checksumOptions, true);
     if (!checksums)
         return usageError(checksums.error().detail);
@@ -282,7 +288,7 @@ int runUdp(const QStringList &arguments)
     QObject::connect(&input, &StdinReader::finished, &endpoint, [&] { lines.finish(sendLine); });
 
     endpoint.open(config);
-    return QCoreApplication::exec();
+    return trace.finish(kCommand, QCoreApplication::exec());
 }
 
 } // namespace socketeer::cli

@@ -170,5 +170,14 @@ inline constexpr int kLabMaxConcurrentClients = 64;
 inline constexpr int kLabMaxConnections = 64;
 // Points of one step.
 inline constexpr int kLabMaxPoints = 1000;
+// ── The timeline (core/net/trace.h, tracerecording.h, tracefile.h) ──────────────────────
+// What a traced send or recv keeps of its bytes for the details pane: a classroom message whole,
+// the start of a flood's chunk; with kTraceRecordingEvents calls, at most ~25 MiB of bytes.
+inline constexpr qsizetype kTraceBytesKept = 256;
+// Calls a recording keeps, live or opened from a file; older ones are dropped (and counted) so a
+// flood recorded for minutes costs a bounded amount of memory. A file claiming more is refused.
+inline constexpr qsizetype kTraceRecordingEvents = 100000;
+// A timeline file larger than this is refused unread: 100,000 calls with their bytes in hex fit.
+inline constexpr qint64 kTraceFileMaxBytes = 96 * MiB;
 
 } // namespace socketeer::limits

@@ -196,8 +196,9 @@ Result<std::size_t> Socket::recv(std::span<char> buffer, int flags)
     } while (err == EINTR);
     if (n < 0 && wouldBlock(err) && m_nonBlocking)
         return Error::fromErrno(ErrorKind::Receive, err, {});
-    trace::record("recv", [&] { return describe() + QStringLiteral(", %1").arg(buffer.size()); },
-                  [n] { return n < 0 ? QStringLiteral("-1") : n == 0 ? Text::tr("0 (peer closed)") : bytesText(n); }, err);
+    trace::recordBytes(0, "recv", [&] { return describe() + QStringLiteral(", %1").arg(buffer.size()); },
+                       [n] { return n < 0 ? QStringLiteral("-1") : n == 0 ? Text::tr("0 (peer closed)") : bytesText(n); }, err,
+                       buffer.data(), n, n);
     if (n < 0)
         return ioError(ErrorKind::Receive, err, m_nonBlocking, {});
     return static_cast<std::size_t>(n);
@@ -219,8 +220,9 @@ Result<ReceivedDatagram> Socket::recvFrom(std::span<char> buffer, int flags)
     } while (err == EINTR);
     if (n < 0 && wouldBlock(err) && m_nonBlocking)
         return Error::fromErrno(ErrorKind::Receive, err, {});
-    trace::record("recvfrom", [&] { return describe() + QStringLiteral(", %1").arg(buffer.size()); },
-                  [&] { return n < 0 ? QStringLiteral("-1") : bytesText(n) + QStringLiteral(" ") + datagram.from.toString(); }, err);
+    trace::recordBytes(0, "recvfrom", [&] { return describe() + QStringLiteral(", %1").arg(buffer.size()); },
+                       [&] { return n < 0 ? QStringLiteral("-1") : bytesText(n) + QStringLiteral(" ") + datagram.from.toString(); }, err,
+                       buffer.data(), n, static_cast<qint64>(buffer.size()));
     if (n < 0)
         return ioError(ErrorKind::Receive, err, m_nonBlocking, {});
     datagram.fullSize = static_cast<std::size_t>(n);
@@ -248,8 +250,8 @@ Result<std::size_t> Socket::send(std::span<const char> data, int flags)
     } while (err == EINTR);
     if (n < 0 && wouldBlock(err) && m_nonBlocking)
         return Error::fromErrno(ErrorKind::Send, err, {});
-    trace::record(place, "send", [&] { return describe() + QStringLiteral(", %1").arg(data.size()); },
-                  [n] { return n < 0 ? QStringLiteral("-1") : bytesText(n); }, err);
+    trace::recordBytes(place, "send", [&] { return describe() + QStringLiteral(", %1").arg(data.size()); },
+                       [n] { return n < 0 ? QStringLiteral("-1") : bytesText(n); }, err, data.data(), n, n);
     if (n < 0)
         return ioError(ErrorKind::Send, err, m_nonBlocking, {});
     return static_cast<std::size_t>(n);
@@ -289,8 +291,8 @@ Result<std::size_t> Socket::sendTo(std::span<const char> data, const SocketAddre
     } while (err == EINTR);
     if (n < 0 && wouldBlock(err) && m_nonBlocking)
         return Error::fromErrno(ErrorKind::Send, err, to.toString());
-    trace::record(place, "sendto", [&] { return describe() + QStringLiteral(", %1, ").arg(data.size()) + to.toString(); },
-                  [n] { return n < 0 ? QStringLiteral("-1") : bytesText(n); }, err);
+    trace::recordBytes(place, "sendto", [&] { return describe() + QStringLiteral(", %1, ").arg(data.size()) + to.toString(); },
+                       [n] { return n < 0 ? QStringLiteral("-1") : bytesText(n); }, err, data.data(), n, n);
     if (n < 0) {
         if (err == EMSGSIZE)
             return Error::fromErrno(ErrorKind::Limit, err, Text::tr("a datagram of %1 bytes to %2").arg(data.size()).arg(to.toString()));

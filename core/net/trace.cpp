@@ -1,10 +1,13 @@
 #include "trace.h"
 
+#include "limits.h"
 #include "mailbox.h"
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <mutex>
+#include <vector>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -30,35 +33,45 @@ std::atomic<quint64> g_sequence{0};
 
 namespace {
 std::mutex g_sinkMutex;
-std::shared_ptr<TraceRecorder::Sink> g_sink; // guarded by g_sinkMutex
+// Every recorder alive gets every call: the timeline and the code view listen at once.
+std::vector<std::shared_ptr<TraceRecorder::Sink>> g_sinks; // guarded by g_sinkMutex
 thread_local QString t_threadName;
 } // namespace
 
-void append(const char *call, QString arguments, QString result, int error, quint64 sequence)
+void append(const char *call, QString arguments, QString result, int error, quint64 sequence,
+            const char *data, qint64 moved, qint64 available)
 {
     if (sequence == 0)
         sequence = g_sequence.fetch_add(1, std::memory_order_relaxed) + 1;
     TraceEvent event{QDateTime::currentMSecsSinceEpoch() * 1000, threadName(), QString::fromLatin1(call),
                      std::move(arguments), std::move(result), error, sequence};
+    if (moved >= 0) {
+        event.byteCount = moved;
+        const qint64 kept = std::min({moved, available, qint64(limits::kTraceBytesKept)});
+        if (data && kept > 0)
+            event.bytes = QByteArray(data, static_cast<qsizetype>(kept));
+    }
     std::lock_guard lock(g_sinkMutex);
-    if (g_sink)
-        g_sink->mailbox.post(std::move(event));
+    for (size_t i = 0; i < g_sinks.size(); ++i) {
+        if (i + 1 == g_sinks.size())
+            g_sinks[i]->mailbox.post(std::move(event));
+        else
+            g_sinks[i]->mailbox.post(TraceEvent(event));   // a copy: QStrings and bytes are shared, not copied
+    }
 }
 
 void install(std::shared_ptr<TraceRecorder::Sink> sink)
 {
     std::lock_guard lock(g_sinkMutex);
-    g_sink = std::move(sink);
-    g_enabled.store(g_sink != nullptr, std::memory_order_relaxed);
+    g_sinks.push_back(std::move(sink));
+    g_enabled.store(true, std::memory_order_relaxed);
 }
 
 void uninstall(const TraceRecorder::Sink *sink)
 {
     std::lock_guard lock(g_sinkMutex);
-    if (g_sink.get() == sink) {
-        g_sink.reset();
-        g_enabled.store(false, std::memory_order_relaxed);
-    }
+    std::erase_if(g_sinks, [sink](const auto &installed) { return installed.get() == sink; });
+    g_enabled.store(!g_sinks.empty(), std::memory_order_relaxed);
 }
 
 } // namespace detail

@@ -3,6 +3,7 @@
 // classroom timeline and for people debugging. With no TraceRecorder alive, record() costs one
 // relaxed atomic load: the argument text is built only when someone is listening.
 
+#include <QByteArray>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
@@ -24,6 +25,12 @@ struct TraceEvent {
     // The order of calls across threads: taken when a call returns, except for a send, which takes
     // it before the bytes leave, so the recv() that gets them always comes after it.
     quint64 sequence = 0;
+    // For a call that moves bytes (send, recv, sendto, recvfrom, SSL_write, SSL_read): the first
+    // limits::kTraceBytesKept of them, and how many it moved in all (a datagram's whole length,
+    // even where the buffer cut it). -1: a call that moves no bytes.
+    QByteArray bytes = {};
+    qint64 byteCount = -1;
+    bool operator==(const TraceEvent &) const = default;
 };
 
 namespace trace {
@@ -31,7 +38,8 @@ namespace trace {
 namespace detail {
 extern std::atomic<bool> g_enabled;
 extern std::atomic<quint64> g_sequence;
-void append(const char *call, QString arguments, QString result, int error, quint64 sequence = 0);
+void append(const char *call, QString arguments, QString result, int error, quint64 sequence = 0,
+            const char *data = nullptr, qint64 moved = -1, qint64 available = 0);
 }
 
 inline bool enabled() noexcept { return detail::g_enabled.load(std::memory_order_relaxed); }
@@ -69,10 +77,21 @@ void record(quint64 place, const char *call, ArgsFn &&arguments, ResultFn &&resu
         detail::append(call, arguments(), result(), error, place);
 }
 
+// A call that moved bytes: `moved` of them (negative when it failed), of which `available` are at
+// `data` (a recvfrom's datagram may be longer than its buffer). A bounded copy is kept for the
+// timeline's details; like the text, it is made only while someone records.
+template <std::invocable ArgsFn, std::invocable ResultFn>
+void recordBytes(quint64 place, const char *call, ArgsFn &&arguments, ResultFn &&result, int error,
+                 const char *data, qint64 moved, qint64 available)
+{
+    if (enabled())
+        detail::append(call, arguments(), result(), error, place, data, moved < 0 ? 0 : moved, available);
+}
+
 } // namespace trace
 
-// While one of these exists, every socket call is recorded and delivered to it in batches.
-// Only one recorder listens at a time; a newer one takes over from an older one.
+// While one of these exists, every socket call is recorded and delivered to it in batches. Every
+// recorder alive gets every call (the timeline and the code view listen at once).
 class TraceRecorder final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TraceRecorder)

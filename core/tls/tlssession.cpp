@@ -284,9 +284,9 @@ TlsSession::Io TlsSession::read(std::span<char> buffer)
     const int rc = SSL_read_ex(d->ssl, buffer.data(), buffer.size(), &n);
     const Status status = rc == 1 ? Status::Done : classify(0, "SSL_read");
     if (status != Status::WantRead)   // "nothing yet" is not a call worth drawing
-        trace::record("SSL_read", [&] { return QStringLiteral("fd %1, %2").arg(d->fd).arg(buffer.size()); }, [&] {
+        trace::recordBytes(0, "SSL_read", [&] { return QStringLiteral("fd %1, %2").arg(d->fd).arg(buffer.size()); }, [&] {
             return status == Status::Done ? QStringLiteral("%1 bytes").arg(n) : statusText(status);
-        }, 0);
+        }, 0, buffer.data(), static_cast<qint64>(n), static_cast<qint64>(n));
     return {status, status == Status::Done ? n : 0};
 }
 
@@ -301,9 +301,9 @@ TlsSession::Io TlsSession::write(std::span<const char> data)
     const int rc = SSL_write_ex(d->ssl, data.data(), data.size(), &n);
     const Status status = rc == 1 ? Status::Done : classify(0, "SSL_write");
     if (status != Status::WantWrite)
-        trace::record(place, "SSL_write", [&] { return QStringLiteral("fd %1, %2").arg(d->fd).arg(data.size()); }, [&] {
+        trace::recordBytes(place, "SSL_write", [&] { return QStringLiteral("fd %1, %2").arg(d->fd).arg(data.size()); }, [&] {
             return status == Status::Done ? QStringLiteral("%1 bytes").arg(n) : statusText(status);
-        }, 0);
+        }, 0, data.data(), static_cast<qint64>(n), static_cast<qint64>(n));
     return {status, status == Status::Done ? n : 0};
 }
 

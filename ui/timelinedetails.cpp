@@ -1,0 +1,95 @@
+#include "timelinedetails.h"
+
+#include "net/trace.h"
+#include "timelinescene.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <cstring>
+
+namespace socketeer::ui {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(socketeer::ui::TimelineDetails)
+};
+// The bytes as UTF-8, control characters as escapes so a line break in the data is seen, not obeyed.
+QString printable(const QByteArray &bytes)
+{
+    QString shown;
+    for (const QChar c : QString::fromUtf8(bytes)) {
+        if (c == u'\n')
+            shown += QStringLiteral("\\n");
+        else if (c == u'\r')
+            shown += QStringLiteral("\\r");
+        else if (c == u'\t')
+            shown += QStringLiteral("\\t");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            shown += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    return shown;
+}
+} // namespace
+
+QString timelineHexDump(const QByteArray &bytes)
+{
+    QString dump;
+    for (qsizetype line = 0; line < bytes.size(); line += 16) {
+        const QByteArray chunk = bytes.mid(line, 16);
+        QString hex, text;
+        for (qsizetype i = 0; i < 16; ++i) {
+            if (i < chunk.size()) {
+                const auto byte = static_cast<unsigned char>(chunk.at(i));
+                hex += QStringLiteral("%1 ").arg(byte, 2, 16, QLatin1Char('0'));
+                text += byte >= 0x20 && byte < 0x7f ? QChar(char16_t(byte)) : QChar(u'.');
+            } else {
+                hex += QStringLiteral("   ");
+            }
+            if (i == 7)
+                hex += QLatin1Char(' ');
+        }
+        dump += QStringLiteral("%1  %2 %3\n").arg(line, 4, 16, QLatin1Char('0')).arg(hex, text);
+    }
+    return dump;
+}
+
+QString timelineErrnoText(int error)
+{
+    if (error == 0)
+        return Text::tr("0 (no error)");
+    // strerrorname_np: glibc 2.32 and later (Debian 12 has 2.36); the number alone if unknown.
+    const char *name = ::strerrorname_np(error);
+    return QStringLiteral("%1 (%2): %3")
+        .arg(name ? QString::fromLatin1(name) : QStringLiteral("?"))
+        .arg(error)
+        .arg(QString::fromLocal8Bit(std::strerror(error)));
+}
+
+QString timelineDetailsText(const TraceEvent &event)
+{
+    QStringList lines;
+    lines << Text::tr("Call: %1()").arg(event.call);
+    lines << Text::tr("Lane: %1 (thread \"%2\")").arg(timelineLaneTitle(event.thread), event.thread);
+    lines << Text::tr("Time: %1").arg(QDateTime::fromMSecsSinceEpoch(event.timeUs / 1000).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+    lines << Text::tr("Order: #%1").arg(event.sequence);
+    lines << Text::tr("Arguments: %1").arg(event.arguments);
+    lines << Text::tr("Result: %1").arg(event.result);
+    lines << Text::tr("errno: %1").arg(timelineErrnoText(event.error));
+    if (event.byteCount >= 0) {
+        if (event.bytes.size() < event.byteCount)
+            lines << Text::tr("Bytes: %1 (the first %2 shown)").arg(event.byteCount).arg(event.bytes.size());
+        else
+            lines << Text::tr("Bytes: %1").arg(event.byteCount);
+        if (!event.bytes.isEmpty()) {
+            lines << Text::tr("As text (UTF-8): %1").arg(printable(event.bytes));
+            lines << Text::tr("As hex:");
+            lines << timelineHexDump(event.bytes);
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace socketeer::ui
