@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>socketeer::Lab</name>
+    <message numerus="yes">
+        <source>%n of the %1 clients got no answer within %2 ms while all were connected</source>
+        <translation>
+            <numerusform>%n of the %1 clients got no answer within %2 ms while all were connected</numerusform>
+            <numerusform>%n of the %1 clients got no answer within %2 ms while all were connected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>socketeer::TcpServer</name>
     <message numerus="yes">
         <source>the server already has its maximum of %n client(s)</source>
@@ -86,6 +96,16 @@
         <translation>
             <numerusform>off (%n rule)</numerusform>
             <numerusform>off (%n rules)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::CodeDock</name>
+    <message numerus="yes">
+        <source>Copied %n line(s) to the clipboard.</source>
+        <translation>
+            <numerusform>Copied %n line to the clipboard.</numerusform>
+            <numerusform>Copied %n lines to the clipboard.</numerusform>
         </translation>
     </message>
 </context>
@@ -191,6 +211,40 @@
         <translation>
             <numerusform>sending %1 (%2 bytes) to %n client</numerusform>
             <numerusform>sending %1 (%2 bytes) to %n clients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::TimelineCanvas</name>
+    <message numerus="yes">
+        <source>%n older call(s) dropped</source>
+        <translation>
+            <numerusform>%n older call dropped</numerusform>
+            <numerusform>%n older calls dropped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::TimelineView</name>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden by the filters</source>
+        <translation>
+            <numerusform>%n hidden by the filters</numerusform>
+            <numerusform>%n hidden by the filters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older call(s) dropped</source>
+        <translation>
+            <numerusform>%n older call dropped</numerusform>
+            <numerusform>%n older calls dropped</numerusform>
         </translation>
     </message>
 </context>

@@ -91,7 +91,7 @@
 <context>
     <name>socketeer::AutoReply</name>
     <message>
-        <location filename="../../core/text/autoreply.cpp" line="+92" />
+        <location filename="../../core/text/autoreply.cpp" line="+170" />
         <source>rule %1, "%2": %3</source>
         <translation>规则 %1，“%2”：%3</translation>
     </message>
@@ -222,7 +222,7 @@
         <translation>第 %1 个字符处不是有效的正则表达式：%2</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+23" />
         <source>a pattern cannot hold macros</source>
         <translation>模式中不能包含宏</translation>
     </message>
@@ -244,7 +244,7 @@
         <translation>模式中没有名为“%1”的组</translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+120" />
         <source>more than %1 delayed replies waiting: this one is dropped</source>
         <translation>等待中的延迟回复超过 %1 条：此条被丢弃</translation>
     </message>
@@ -317,6 +317,16 @@
         <translation>收邮件：一个本地 SMTP 服务器，保存收到的每一封邮件</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Print the equivalent program in Python or C for serve, connect, udp or mail</source>
+        <translation>输出与 serve、connect、udp 或 mail 等价的 Python 或 C 程序</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade a student's program with a lab: steps, points, hints</source>
+        <translation>用实验为学生的程序评分：步骤、分数、提示</translation>
+    </message>
+    <message>
         <location line="+27" />
         <source>Exit status: 0 on success (and after SIGINT or SIGTERM), 1 for a network or runtime error
 (refused, unreachable, unknown host, port in use), 2 for a mistake on the command line.</source>
@@ -334,7 +344,7 @@
         <translation>%1（参见 socketeer %2 --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+45" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+46" />
         <source>Connects to a TCP server. The bytes read from stdin are sent exactly as read, and the bytes
 received are written to stdout exactly as received. At the end of stdin the sending side is
 shut down (the peer reads end-of-file) and the command keeps printing until the peer closes,
@@ -388,7 +398,7 @@ the command then exits 1.</source>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../app/cli/servecommand.cpp" line="+85" />
+        <location filename="../../app/cli/servecommand.cpp" line="+86" />
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -429,14 +439,15 @@ the command then exits 1.</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/codecommand.cpp" line="+69" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+2" />
         <location filename="../../app/cli/servecommand.cpp" line="+22" />
-        <location filename="../../app/cli/udpcommand.cpp" line="+90" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+91" />
         <source>spec</source>
         <translation>分帧</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+22" />
         <source>--unix cannot be combined with a host and port</source>
         <translation>--unix 不能与主机和端口同时使用</translation>
     </message>
@@ -468,13 +479,13 @@ the command then exits 1.</source>
     </message>
     <message>
         <location line="+7" />
-        <location filename="../../app/cli/servecommand.cpp" line="+16" />
+        <location filename="../../app/cli/servecommand.cpp" line="+21" />
         <source>--verify needs --frame: TCP is a stream, so a check value ends a message only once framing says where messages end</source>
         <translation>--verify 需要 --frame：TCP 是字节流，只有分帧说明了消息在哪里结束，校验值才能作为消息的结尾</translation>
     </message>
     <message>
         <location line="+5" />
-        <location filename="../../app/cli/udpcommand.cpp" line="+59" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+64" />
         <source>--sequence cannot be combined with --frame, --append or --verify yet</source>
         <translation>--sequence 暂时不能与 --frame、--append 或 --verify 一起使用</translation>
     </message>
@@ -508,7 +519,7 @@ the command then exits 1.</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-224" />
+        <location filename="../../app/cli/servecommand.cpp" line="-229" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot connect). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
@@ -564,47 +575,56 @@ Example: socketeer mail --server smtp.126.com:465 --security tls --user me@126.c
         <translation>SMTP 服务器，HOST:PORT 或 HOST（端口按 --security 取 25、587 或 465）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../app/cli/codecommand.cpp" line="+10" />
+        <location filename="../../app/cli/labcommand.cpp" line="+44" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+1" />
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+2" />
         <source>none, starttls (default) or tls (implicit TLS, port 465).</source>
         <translation>none、starttls（默认）或 tls（直接 TLS，端口 465）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../app/cli/codecommand.cpp" line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+1" />
         <source>mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+1" />
         <source>Log in (AUTH) as this user.</source>
         <translation>以此用户登录（AUTH）。</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location filename="../../app/cli/codecommand.cpp" line="+1" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+0" />
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+2" />
         <source>Read the password (or authorization code, or token) from this environment variable.</source>
         <translation>从这个环境变量读取密码（或授权码、令牌）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/codecommand.cpp" line="+4" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+2" />
         <source>var</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+2" />
         <source>Read the password from the first line of this file.</source>
         <translation>从这个文件的第一行读取密码。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="-178" />
+        <location filename="../../app/cli/codecommand.cpp" line="-14" />
+        <location line="+2" />
+        <location line="+2" />
+        <location line="+13" />
+        <location filename="../../app/cli/connectcommand.cpp" line="-183" />
         <location filename="../../app/cli/inboxcommand.cpp" line="+97" />
         <location line="+2" />
         <location filename="../../app/cli/mailcommand.cpp" line="+0" />
@@ -692,19 +712,22 @@ socketeer mail 指向它：
         <translation>监听的地址（默认 127.0.0.1，仅本机回环：其他机器无法发信给它）。0.0.0.0 或 :: 监听所有网卡。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/codecommand.cpp" line="-33" />
+        <location line="+22" />
+        <location line="+9" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+2" />
         <location filename="../../app/cli/mailcommand.cpp" line="+1" />
         <location line="+1" />
         <location line="+1" />
         <location line="+4" />
         <location filename="../../app/cli/servecommand.cpp" line="-29" />
-        <location filename="../../app/cli/udpcommand.cpp" line="-178" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-183" />
         <location line="+1" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+1" />
         <source>Port to listen on (default 2525; 0: any free port).</source>
         <translation>监听的端口（默认 2525；0：任一空闲端口）。</translation>
     </message>
@@ -871,12 +894,13 @@ socketeer mail 指向它：
         <translation>主题。</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location filename="../../app/cli/codecommand.cpp" line="+1" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+0" />
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+2" />
         <source>Read the body from this file (UTF-8) instead of stdin.</source>
         <translation>从这个文件（UTF-8）读取正文，而不是标准输入。</translation>
     </message>
@@ -898,6 +922,7 @@ socketeer mail 指向它：
     <message>
         <location line="+3" />
         <location line="+9" />
+        <location filename="../../app/cli/codecommand.cpp" line="-22" />
         <location filename="../../app/cli/connectcommand.cpp" line="-6" />
         <location filename="../../app/cli/mailcommand.cpp" line="+1" />
         <location filename="../../app/cli/sequenceoption.cpp" line="+5" />
@@ -955,17 +980,224 @@ socketeer mail 指向它：
         <translation>多余的参数“%1”（见 socketeer mail --help）</translation>
     </message>
     <message>
+        <location filename="../../app/cli/codecommand.cpp" line="-25" />
+        <source>Prints a complete program, in Python 3 or C, that does what the other commands do with the same
+options: tcp-server as serve, tcp-client as connect, udp as udp, mail as mail. Save it and run it:
+  socketeer code python tcp-server --port 0 --model thread-per-client --echo &gt; tcp_server.py
+  socketeer code c tcp-client 127.0.0.1 50007 --frame line &gt; tcp_client.c
+
+A server generated with --port 0 binds any free port and prints "listening on HOST PORT", like
+serve. The C programs build with gcc -Wall -Wextra (add -pthread for thread-per-client). Not
+generated yet: TLS in C, mail in C, TLS with the event-loop model, framing other than line and crlf.</source>
+        <translation>输出一个完整的 Python 3 或 C 程序，它用相同的选项做其他命令所做的事：tcp-server 对应 serve，
+tcp-client 对应 connect，udp 对应 udp，mail 对应 mail。保存后即可运行：
+  socketeer code python tcp-server --port 0 --model thread-per-client --echo &gt; tcp_server.py
+  socketeer code c tcp-client 127.0.0.1 50007 --frame line &gt; tcp_client.c
+
+用 --port 0 生成的服务器会绑定任意空闲端口，并像 serve 一样输出“listening on HOST PORT”。
+C 程序可用 gcc -Wall -Wextra 编译（每客户端一线程模型另加 -pthread）。目前还不能生成：
+C 语言的 TLS、C 语言的邮件、事件循环模型的 TLS、line 和 crlf 以外的分帧。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>python or c.</source>
+        <translation>python 或 c。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>tcp-server, tcp-client, udp or mail.</source>
+        <translation>tcp-server、tcp-client、udp 或 mail。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tcp-client: the server, HOST PORT or HOST:PORT.</source>
+        <translation>tcp-client：服务器，写作 HOST PORT 或 HOST:PORT。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>tcp-server: the address to listen on (default 127.0.0.1). udp: HOST:PORT to bind (default 127.0.0.1:0).</source>
+        <translation>tcp-server：监听的地址（默认 127.0.0.1）。udp：要绑定的 HOST:PORT（默认 127.0.0.1:0）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>tcp-server: the port, 0-65535 (0: any free port). Required.</source>
+        <translation>tcp-server：端口，0-65535（0：任意空闲端口）。必填。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tcp-server: event-loop (selectors, epoll) or thread-per-client.</source>
+        <translation>tcp-server：event-loop（事件循环，selectors、epoll）或 thread-per-client（每客户端一线程）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tcp-server, udp: send what comes back to its sender.</source>
+        <translation>tcp-server、udp：把收到的内容发回给发送方。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>ipv4 or ipv6 (default: ipv6 for an IPv6 address, else ipv4).</source>
+        <translation>ipv4 或 ipv6（默认：IPv6 地址用 ipv6，否则用 ipv4）。</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>family</source>
+        <translation>地址族</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The text's encoding on the wire: UTF-8 (default), GBK, GB18030 or Latin-1.</source>
+        <translation>文本在网络上传输时的编码：UTF-8（默认）、GBK、GB18030 或 Latin-1。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>tcp-server, tcp-client: none (default), line or crlf, with ,max=BYTES if wanted.</source>
+        <translation>tcp-server、tcp-client：none（默认）、line 或 crlf，需要时可加 ,max=字节数。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tcp-client: speak TLS, the server's certificate verified.</source>
+        <translation>tcp-client：使用 TLS，并验证服务器的证书。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>tcp-server: serve TLS with this certificate (PEM).</source>
+        <translation>tcp-server：用这个证书（PEM）提供 TLS 服务。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tcp-server: the private key of --tls-cert (PEM).</source>
+        <translation>tcp-server：--tls-cert 的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tcp-client, mail: also trust the CA certificates in this file.</source>
+        <translation>tcp-client、mail：同时信任这个文件中的 CA 证书。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>udp: send each typed line to HOST:PORT. mail: a recipient (repeatable).</source>
+        <translation>udp：把输入的每一行发送到 HOST:PORT。mail：收件人（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>mail: the SMTP server, HOST:PORT.</source>
+        <translation>mail：SMTP 服务器，HOST:PORT。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>mail: none, starttls (default) or tls.</source>
+        <translation>mail：none、starttls（默认）或 tls。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>mail: log in as this user.</source>
+        <translation>mail：以这个用户登录。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>mail: the environment variable the program reads the password from (default SMTP_PASSWORD).</source>
+        <translation>mail：程序从中读取密码的环境变量（默认 SMTP_PASSWORD）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>mail: the sender.</source>
+        <translation>mail：发件人。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>mail: the subject.</source>
+        <translation>mail：主题。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>mail: attach this file (repeatable).</source>
+        <translation>mail：附加这个文件（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>say which language and which program: socketeer code python|c tcp-server|tcp-client|udp|mail</source>
+        <translation>请指明语言和程序：socketeer code python|c tcp-server|tcp-client|udp|mail</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>unknown language "%1" (use %2)</source>
+        <translation>未知的语言“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>unknown program "%1" (use %2)</source>
+        <translation>未知的程序“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>--%1 does not apply to %2</source>
+        <translation>--%1 不适用于 %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+44" />
+        <source>unexpected argument "%1" (see socketeer code --help)</source>
+        <translation>多余的参数“%1”（参见 socketeer code --help）</translation>
+    </message>
+    <message>
+        <location line="-40" />
+        <source>--encoding: unknown encoding "%1" (use UTF-8, GBK, GB18030 or Latin-1)</source>
+        <translation>--encoding：未知的编码“%1”（可用 UTF-8、GBK、GB18030 或 Latin-1）</translation>
+    </message>
+    <message>
         <location line="+11" />
+        <source>missing --port PORT (0 picks any free port; see socketeer code --help)</source>
+        <translation>缺少 --port PORT（0 表示任意空闲端口；参见 socketeer code --help）</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>missing the server: HOST PORT or HOST:PORT (see socketeer code --help)</source>
+        <translation>缺少服务器：HOST PORT 或 HOST:PORT（参见 socketeer code --help）</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>the server must be a host and a port from 1 to 65535</source>
+        <translation>服务器必须是一个主机和一个 1 到 65535 的端口</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>--ca-file needs --tls</source>
+        <translation>--ca-file 需要与 --tls 一起使用</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>UDP binds a host and port, not a path</source>
+        <translation>UDP 绑定的是主机和端口，而不是路径</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>--echo answers what comes, and with --to the program asks instead</source>
+        <translation>--echo 用于回应收到的内容，而带 --to 时程序是发起请求的一方</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+11" />
         <source>--security: "%1" is not none, starttls or tls</source>
         <translation>--security：“%1”不是 none、starttls 或 tls</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+3" />
         <source>missing --server HOST:PORT</source>
         <translation>缺少 --server HOST:PORT</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+3" />
+        <source>--server: "%1" is not HOST:PORT</source>
+        <translation>--server：“%1”不是 HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>--family: "%1" is not ipv4 or ipv6</source>
+        <translation>--family：“%1”不是 ipv4 或 ipv6</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/mailcommand.cpp" line="+8" />
         <source>"%1" is not HOST:PORT</source>
         <translation>“%1”不是 HOST:PORT</translation>
     </message>
@@ -1005,7 +1237,7 @@ socketeer mail 指向它：
         <translation>--user 需要密码：--password-env 变量 或 --password-file 文件</translation>
     </message>
     <message>
-        <location filename="../../app/cli/connectcommand.cpp" line="+85" />
+        <location filename="../../app/cli/connectcommand.cpp" line="+90" />
         <location filename="../../app/cli/mailcommand.cpp" line="+5" />
         <source>--trust-fingerprint: "%1" is not a SHA-256 fingerprint (64 hex digits)</source>
         <translation>--trust-fingerprint：“%1”不是 SHA-256 指纹（64 个十六进制数字）</translation>
@@ -1046,6 +1278,7 @@ socketeer mail 指向它：
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
     <message>
+        <location filename="../../app/cli/codecommand.cpp" line="-176" />
         <location filename="../../app/cli/inboxcommand.cpp" line="-144" />
         <location line="+28" />
         <location filename="../../app/cli/servecommand.cpp" line="+1" />
@@ -1063,12 +1296,13 @@ socketeer mail 指向它：
         <translation>并发模型：event-loop（单线程，epoll）或 thread-per-client（每个客户端一个线程）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../app/cli/codecommand.cpp" line="+2" />
+        <location filename="../../app/cli/servecommand.cpp" line="+1" />
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location filename="../../app/cli/servecommand.cpp" line="-28" />
         <source>Listens for TCP connections. Without --echo, the bytes clients send are written to stdout
 exactly as received, and the bytes read from stdin go to every connected client (bytes
 read while no client is connected are dropped). Stdin is read only as fast as the slowest
@@ -1136,7 +1370,7 @@ found 00 00”。</translation>
         <translation>使用适用于 localhost、127.0.0.1 和 ::1 的开发用证书提供 TLS 服务；证书在第一次使用时生成并保存在 %1（私钥只有你本人可读）。它的 SHA-256 指纹打印在标准错误上；客户端可以凭这个指纹信任它，或者把证书文件当作 CA。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+30" />
         <source>--frame and --verify work on what is printed and read, and with --echo nothing is</source>
         <translation>--frame 和 --verify 作用于打印和读取的内容，而使用 --echo 时两者都没有</translation>
     </message>
@@ -1161,12 +1395,13 @@ found 00 00”。</translation>
         <translation>缺少 --port PORT（0 表示任选一个空闲端口；参见 socketeer serve --help）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location filename="../../app/cli/codecommand.cpp" line="+94" />
+        <location filename="../../app/cli/servecommand.cpp" line="+11" />
         <source>--model: unknown model "%1" (use event-loop or thread-per-client)</source>
         <translation>--model：未知的模型“%1”（请使用 event-loop 或 thread-per-client）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location filename="../../app/cli/servecommand.cpp" line="+5" />
         <source>--max-clients: "%1" is not a number of clients (0 or more)</source>
         <translation>--max-clients：“%1”不是有效的客户端数量（应为 0 或更大）</translation>
     </message>
@@ -1290,7 +1525,7 @@ message.</source>
         <translation>以十六进制打印载荷，并按十六进制读取标准输入的每一行。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+19" />
         <source>unexpected argument "%1" (see socketeer udp --help)</source>
         <translation>多余的参数“%1”（参见 socketeer udp --help）</translation>
     </message>
@@ -1300,12 +1535,13 @@ message.</source>
         <translation>--bind：UDP 绑定的是主机和端口，而不是路径“%1”</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location filename="../../app/cli/codecommand.cpp" line="+41" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+9" />
         <source>--to: "%1" is not a HOST:PORT to send to</source>
         <translation>--to：“%1”不是可以发送到的 HOST:PORT</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+9" />
         <source>bound to all interfaces: anyone who can reach this machine can send to it</source>
         <translation>已绑定到所有网络接口：任何能访问本机的人都可以向它发送数据</translation>
     </message>
@@ -1346,12 +1582,13 @@ message.</source>
         <translation>socketeer：按 SOCKETEER_FAULTS 的要求注入套接字故障（%1）；这是测试辅助功能</translation>
     </message>
     <message>
+        <location filename="../../app/cli/codecommand.cpp" line="-38" />
         <location filename="../../app/cli/servertls.cpp" line="+16" />
         <source>--tls-cert and --tls-key go together</source>
         <translation>--tls-cert 和 --tls-key 必须一起给出</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location filename="../../app/cli/servertls.cpp" line="+14" />
         <source>made a development certificate for localhost, 127.0.0.1 and ::1: %1</source>
         <translation>已为 localhost、127.0.0.1 和 ::1 生成开发用证书：%1</translation>
     </message>
@@ -1546,6 +1783,220 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <source>sequence "%1" did not finish: the connection closed at step %2</source>
         <translation>序列“%1”未完成：连接在第 %2 步时关闭</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/labcommand.cpp" line="-12" />
+        <source>Runs a lab (an exercise of steps: connect, send, expect, …) against a student's program and
+grades it. FILE is a lab file (docs/LABS.md) or the name of a built-in lab: %1.
+
+For each step the report shows PASS or FAIL, what was sent, what came back, what was
+expected and, when it failed, the lab's hint; hidden steps show only whether they passed.
+The last line is the score. With --json the whole result is printed as one JSON object
+instead (format "socketeer-lab-result", every step in full, hidden ones included).
+
+Exit status: 0 when every step passed, 1 when a step failed, 2 for a mistake on the
+command line or in the lab file.</source>
+        <translation>用实验（由 connect、send、expect 等步骤组成的练习）测试学生的程序并评分。FILE 是实验文件
+（见 docs/LABS.md）或内置实验的名称：%1。
+
+报告为每个步骤显示 PASS 或 FAIL、发送了什么、收到了什么、期望什么，失败时还显示实验给出的
+提示；隐藏步骤只显示是否通过。最后一行是得分。使用 --json 时，整个结果改为输出一个 JSON 对象
+（格式为 "socketeer-lab-result"，包含每个步骤的全部内容，隐藏步骤也包括在内）。
+
+退出状态：所有步骤都通过时为 0，有步骤失败时为 1，命令行或实验文件有错误时为 2。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The only action: run a lab.</source>
+        <translation>唯一的操作：运行实验。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The lab file, or a built-in lab's name.</source>
+        <translation>实验文件，或内置实验的名称。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The student's server, instead of the lab's own host and port.</source>
+        <translation>学生的服务器地址，代替实验文件中的主机和端口。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print the result as JSON for a grading system.</source>
+        <translation>以 JSON 格式输出结果，供评分系统使用。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The report's language: en or zh_CN (default: the system's).</source>
+        <translation>报告的语言：en 或 zh_CN（默认：系统语言）。</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the action is missing or unknown: socketeer lab run FILE (see socketeer lab --help)</source>
+        <translation>缺少操作或操作未知：socketeer lab run FILE（参见 socketeer lab --help）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>give one lab file: socketeer lab run FILE</source>
+        <translation>请给出一个实验文件：socketeer lab run FILE</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>--language: "%1" is not en or zh_CN</source>
+        <translation>--language："%1" 不是 en 或 zh_CN</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>--target: "%1" is not HOST:PORT</source>
+        <translation>--target："%1" 不是 主机:端口 的形式</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the lab names no port for the student's program: give --target HOST:PORT</source>
+        <translation>实验文件没有给出学生程序的端口：请使用 --target 主机:端口</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>listening on %1 %2: start the program now</source>
+        <translation>正在 %1 %2 上监听：现在启动程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/traceoption.cpp" line="+16" />
+        <source>Record the socket calls made (as the window's timeline does; the newest 100,000) and write them at the end to this file, which the window opens (docs/TIMELINE.md).</source>
+        <translation>记录所做的套接字调用（与窗口的时间线相同；保留最新的 100,000 个），并在结束时写入此文件，窗口可以打开它（见 docs/TIMELINE.md）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>FILE.json</source>
+        <translation>FILE.json</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Code</name>
+    <message>
+        <location filename="../../core/code/codegen.cpp" line="+24" />
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>target host</source>
+        <translation>目标主机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>user</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>the %1 contains a NUL character, which no program can be given</source>
+        <translation>%1 中含有 NUL 字符，无法写进任何程序</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>framing applies to TCP: a datagram or a mail is a message of its own</source>
+        <translation>分帧只适用于 TCP：一个数据报或一封邮件本身就是一条消息</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>only line and crlf framing are generated yet, not "%1"</source>
+        <translation>目前只能生成 line 和 crlf 分帧的代码，不支持“%1”</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>TLS is generated for the TCP server and client (a mail's security is its own setting)</source>
+        <translation>TLS 代码只为 TCP 服务器和客户端生成（邮件的加密方式由它自己的设置决定）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>mail in C is not generated yet: use python</source>
+        <translation>目前还不能生成 C 语言的邮件程序：请用 python</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>TLS in C is not generated yet</source>
+        <translation>目前还不能生成 C 语言的 TLS 代码</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>a TLS server is generated with the thread-per-client model only yet</source>
+        <translation>目前 TLS 服务器只能按“每客户端一线程”模型生成</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a TLS server needs a certificate file and a key file</source>
+        <translation>TLS 服务器需要证书文件和私钥文件</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>a client needs the server's host</source>
+        <translation>客户端需要服务器的主机名</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a client needs the server's port, 1 to 65535</source>
+        <translation>客户端需要服务器的端口（1 到 65535）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>the target needs a port, 1 to 65535</source>
+        <translation>目标需要一个端口（1 到 65535）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>a mail needs a sender and at least one recipient</source>
+        <translation>邮件需要发件人和至少一个收件人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>logging in without encryption would send the password in clear: use starttls or tls</source>
+        <translation>不加密就登录会以明文发送密码：请使用 starttls 或 tls</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"%1" is not the name of an environment variable</source>
+        <translation>“%1”不是一个环境变量名</translation>
+    </message>
 </context>
 <context>
     <name>socketeer::Encoding</name>
@@ -1737,7 +2188,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>分帧错误：%1 字节的消息超过了最大值 %2（%3）：%4</translation>
     </message>
     <message>
-        <location line="+150" />
+        <location line="+161" />
         <source>the message ends in CR, which a line reader strips</source>
         <translation>消息以 CR 结尾，按行读取时 CR 会被去掉</translation>
     </message>
@@ -1847,6 +2298,598 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>socketeer：这里没有显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置），因此无法打开窗口。
   在没有显示器的机器上，可以给它一个虚拟显示器：  xvfb-run -a socketeer
   或者使用不需要显示器的命令行：                  socketeer --help</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Lab</name>
+    <message>
+        <location filename="../../core/lab/labreport.cpp" line="+22" />
+        <source> (the first %1 of %2 bytes)</source>
+        <translation>（%2 字节中的前 %1 字节）</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1. hidden step: %2</source>
+        <translation>%1. 隐藏步骤：%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>(%1/%2 points)</source>
+        <translation>（%1/%2 分）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>sent:     %1</source>
+        <translation>发送：  %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>expected: %1</source>
+        <translation>期望：  %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>received: %1</source>
+        <translation>收到：  %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>   (hex): %1</source>
+        <translation> （十六进制）：%1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>problem:  %1</source>
+        <translation>问题：  %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>hint:     %1</source>
+        <translation>提示：  %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Score: %1/%2 points, %3 of %4 steps passed</source>
+        <translation>得分：%1/%2 分，%4 个步骤中通过了 %3 个</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> (stopped before the end)</source>
+        <translation>（在结束前被停止）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lab/labrunner.cpp" line="+103" />
+        <source>exactly "%1"</source>
+        <translation>恰好是 "%1"</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>containing "%1"</source>
+        <translation>包含 "%1"</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>matching the regular expression %1</source>
+        <translation>匹配正则表达式 %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the bytes %1</source>
+        <translation>字节 %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>what was sent, echoed back: "%1"</source>
+        <translation>发送的内容被原样发回："%1"</translation>
+    </message>
+    <message>
+        <location line="+106" />
+        <source>the run was stopped</source>
+        <translation>运行已被停止</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>no port to connect to: give --target HOST:PORT</source>
+        <translation>没有要连接的端口：请使用 --target 主机:端口</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>could not send: %1</source>
+        <translation>无法发送：%1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>could not send within %1 ms: the program does not read what it is sent</source>
+        <translation>%1 毫秒内无法发送：程序没有读取发给它的数据</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>could not read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 is larger than %2 MiB</source>
+        <translation>%1 大于 %2 MiB</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <location line="+216" />
+        <location line="+110" />
+        <source>what came back is not what was expected</source>
+        <translation>收到的内容与期望的不同</translation>
+    </message>
+    <message>
+        <location line="-322" />
+        <location line="+214" />
+        <source>the program closed the connection without answering</source>
+        <translation>程序没有回复就关闭了连接</translation>
+    </message>
+    <message>
+        <location line="-213" />
+        <source>the program closed the connection before the expected answer came</source>
+        <translation>在期望的回复到达之前，程序关闭了连接</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+211" />
+        <source>more than %1 bytes came without the expected answer</source>
+        <translation>收到了超过 %1 字节，但没有期望的回复</translation>
+    </message>
+    <message>
+        <location line="-202" />
+        <source>no answer within %1 ms</source>
+        <translation>%1 毫秒内没有回复</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the expected answer did not come within %1 ms</source>
+        <translation>期望的回复没有在 %1 毫秒内到达</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>not connected: connection "%1" was not opened (an earlier step failed)</source>
+        <translation>未连接：连接 "%1" 没有打开（之前的步骤失败了）</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>a TCP server accepting connections at %1:%2</source>
+        <translation>在 %1:%2 接受连接的 TCP 服务器</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>could not connect within %1 ms</source>
+        <translation>%1 毫秒内无法连接</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>the program connects within %1 ms</source>
+        <translation>程序在 %1 毫秒内发起连接</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>could not listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>no program connected to %1 within %2 ms</source>
+        <translation>%2 毫秒内没有程序连接到 %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>accept failed: %1</source>
+        <translation>accept 失败：%1</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>the program closes the connection within %1 ms</source>
+        <translation>程序在 %1 毫秒内关闭连接</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the connection is still open after %1 ms</source>
+        <translation>%1 毫秒后连接仍未关闭</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>more than %1 bytes came instead of the close</source>
+        <translation>没有关闭连接，反而收到了超过 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>client %1 of %2 could not connect: %3</source>
+        <translation>第 %1 个客户端（共 %2 个）无法连接：%3</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+70" />
+        <source>client %1 of %2: %3</source>
+        <translation>第 %1 个客户端（共 %2 个）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23" />
+        <source>%n of the %1 clients got no answer within %2 ms while all were connected</source>
+        <translation>
+            <numerusform>在所有客户端都保持连接时，%1 个客户端中有 %n 个在 %2 毫秒内没有得到回复</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+9" />
+        <source>all %1 clients answered, %2</source>
+        <translation>全部 %1 个客户端都得到回复，%2</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>no port to send to: give --target HOST:PORT</source>
+        <translation>没有要发送到的端口：请使用 --target 主机:端口</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>could not open a UDP socket to %1: %2</source>
+        <translation>无法打开到 %1 的 UDP 套接字：%2</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>no datagram within %1 ms</source>
+        <translation>%1 毫秒内没有收到数据报</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>nothing listens at %1:%2 (the datagram was refused)</source>
+        <translation>%1:%2 上没有程序在监听（数据报被拒绝）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>could not receive: %1</source>
+        <translation>无法接收：%1</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>the local inbox starts</source>
+        <translation>本地收件箱启动</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>could not make a folder for the inbox: %1</source>
+        <translation>无法为收件箱创建文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>the inbox could not start</source>
+        <translation>收件箱无法启动</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>the inbox did not start within %1 ms</source>
+        <translation>收件箱没有在 %1 毫秒内启动</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>From: %1
+To: %2
+Subject: %3
+Attachments: %4</source>
+        <translation>发件人：%1
+收件人：%2
+主题：%3
+附件：%4</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>%1 containing "%2"</source>
+        <translation>%1 包含 "%2"</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>an attachment named "%1"</source>
+        <translation>名为 "%1" 的附件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a message with %1</source>
+        <translation>一封满足以下条件的邮件：%1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the inbox is not running (an earlier step failed)</source>
+        <translation>收件箱没有运行（之前的步骤失败了）</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>no message came to the inbox within %1 ms</source>
+        <translation>%1 毫秒内收件箱没有收到邮件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no message with all of it came within %1 ms</source>
+        <translation>%1 毫秒内没有收到满足全部条件的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../core/lab/labspec.cpp" line="+41" />
+        <source>step %1, "%2": %3</source>
+        <translation>第 %1 步，"%2"：%3</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>"%1": %2</source>
+        <translation>"%1"：%2</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>line %1, column %2</source>
+        <translation>第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>must be a string or an object {"en": …, "zh_CN": …}</source>
+        <translation>必须是字符串或对象 {"en": …, "zh_CN": …}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>"%1" must be a string</source>
+        <translation>"%1" 必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>unknown language "%1" (known: en, zh_CN)</source>
+        <translation>未知语言 "%1"（可用：en、zh_CN）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>must give the text in "en" or "zh_CN"</source>
+        <translation>必须在 "en" 或 "zh_CN" 中给出文本</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <location line="+272" />
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="-272" />
+        <location line="+140" />
+        <location line="+44" />
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <location line="-181" />
+        <source>"%1" is not a step (known: %2)</source>
+        <translation>"%1" 不是步骤类型（可用：%2）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>not a field of a %1 step (known: %2)</source>
+        <translation>不是 %1 步骤的字段（可用：%2）</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>must be a whole number from 0 to %1</source>
+        <translation>必须是 0 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+144" />
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="-136" />
+        <source>must be a name</source>
+        <translation>必须是一个名称</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>must be a whole number of milliseconds from 1 to %1</source>
+        <translation>必须是 1 到 %1 之间的整数毫秒数</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+256" />
+        <source>must be UTF-8, GBK, GB18030 or Latin-1</source>
+        <translation>必须是 UTF-8、GBK、GB18030 或 Latin-1</translation>
+    </message>
+    <message>
+        <location line="-249" />
+        <source>must be a port from 0 to 65535 (0: any free port)</source>
+        <translation>必须是 0 到 65535 之间的端口（0：任一空闲端口）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>must be a whole number from 2 to %1</source>
+        <translation>必须是 2 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>must be an object of header names and the text each must contain</source>
+        <translation>必须是一个对象：邮件头名称及其必须包含的文本</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>"%1" must be a header name with a string</source>
+        <translation>"%1" 必须是邮件头名称，其值为字符串</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>must be a file name</source>
+        <translation>必须是文件名</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>missing: what the message must have</source>
+        <translation>缺失：邮件必须包含的内容</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>missing: what to send</source>
+        <translation>缺失：要发送的内容</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+32" />
+        <source>give only one of them</source>
+        <translation>只能给出其中一个</translation>
+    </message>
+    <message>
+        <location line="-22" />
+        <source>must name a file</source>
+        <translation>必须指定一个文件</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>missing: what to expect</source>
+        <translation>缺失：期望的内容</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>must be true (the reply is exactly what was sent)</source>
+        <translation>必须是 true（回复与发送的内容完全相同）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>not a valid regular expression: %1 at %2</source>
+        <translation>不是有效的正则表达式：%1，位置 %2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>macros are not allowed in what is expected (only in what is sent)</source>
+        <translation>期望的内容中不允许使用宏（只能在发送的内容中使用）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>longer than %1 bytes</source>
+        <translation>超过 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>larger than %1 MiB: not a lab</source>
+        <translation>大于 %1 MiB：不是实验文件</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>not valid JSON at %1: %2</source>
+        <translation>在 %1 处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not a Socketeer lab: the top level is not a JSON object</source>
+        <translation>不是 Socketeer 实验文件：顶层不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>not a Socketeer lab: "format" is not "%1"</source>
+        <translation>不是 Socketeer 实验文件："format" 不是 "%1"</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>lab version %1 is not supported (this Socketeer reads version 1)</source>
+        <translation>不支持实验文件版本 %1（此版本的 Socketeer 读取版本 1）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>unknown field (known: %1)</source>
+        <translation>未知字段（可用：%1）</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>must be an object such as {"kind": "tcpServer", "port": 50007}</source>
+        <translation>必须是对象，例如 {"kind": "tcpServer", "port": 50007}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>unknown field (known: kind, host, port)</source>
+        <translation>未知字段（可用：kind、host、port）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>must be tcpServer, tcpClient, udpServer or mailSender</source>
+        <translation>必须是 tcpServer、tcpClient、udpServer 或 mailSender</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>must be a host name or address</source>
+        <translation>必须是主机名或地址</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>must be a port from 1 to 65535</source>
+        <translation>必须是 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>must be a list of at least one step</source>
+        <translation>必须是至少包含一个步骤的列表</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>more than %1 steps</source>
+        <translation>超过 %1 个步骤</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>each step is a JSON object</source>
+        <translation>每个步骤都必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>a %1 step does not suit a %2 target</source>
+        <translation>%1 步骤不适用于 %2 类型的目标</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>an expectMail step needs an inbox step before it</source>
+        <translation>expectMail 步骤之前必须有 inbox 步骤</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>more than %1 connections</source>
+        <translation>超过 %1 个连接</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>"%1" is not opened by an earlier connect or listen step</source>
+        <translation>"%1" 没有被之前的 connect 或 listen 步骤打开</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 is larger than %2 MiB: not a lab</source>
+        <translation>%1 大于 %2 MiB：不是实验文件</translation>
     </message>
 </context>
 <context>
@@ -2875,7 +3918,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>0（对端已关闭）</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+98" />
         <source>a datagram of %1 bytes to %2</source>
         <translation>发往 %2 的 %1 字节数据报</translation>
     </message>
@@ -2943,7 +3986,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
 <context>
     <name>socketeer::TcpServer</name>
     <message>
-        <location filename="../../core/tcp/serverconnection.cpp" line="+515" />
+        <location filename="../../core/tcp/serverconnection.cpp" line="+526" />
         <source>server stopped</source>
         <translation>服务器已停止</translation>
     </message>
@@ -2960,7 +4003,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         </translation>
     </message>
     <message>
-        <location line="-387" />
+        <location line="-398" />
         <source>TLS handshake failed: %1</source>
         <translation>TLS 握手失败：%1</translation>
     </message>
@@ -2970,8 +4013,8 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <translation>客户端关闭了连接</translation>
     </message>
     <message>
-        <location line="+31" />
-        <location line="+95" />
+        <location line="+46" />
+        <location line="+91" />
         <source>more than %1 bytes waiting to be sent: the client is not reading</source>
         <translation>等待发送的数据超过 %1 字节：客户端没有读取</translation>
     </message>
@@ -3163,6 +4206,147 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location line="+133" />
         <source>no certificate was presented</source>
         <translation>对方没有出示证书</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::TraceFile</name>
+    <message>
+        <location filename="../../core/net/tracefile.cpp" line="+43" />
+        <source>call %1, "%2": %3</source>
+        <translation>第 %1 个调用，“%2”：%3</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>the file is larger than %1 MiB</source>
+        <translation>文件大于 %1 MiB</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>第 %1 字节处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not a Socketeer timeline: the top level is not a JSON object</source>
+        <translation>不是 Socketeer 时间线：顶层不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>not a Socketeer timeline: "format" is not "%1"</source>
+        <translation>不是 Socketeer 时间线：“format”不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"formatVersion" is not a whole number</source>
+        <translation>“formatVersion”不是整数</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the file is of format version %1; this Socketeer reads up to %2: a newer Socketeer saved it</source>
+        <translation>文件的格式版本为 %1；此 Socketeer 最高只能读取 %2：它是由较新的 Socketeer 保存的</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>"appVersion" is not a short text</source>
+        <translation>“appVersion”不是一段简短的文本</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"dropped" is not a whole number of calls</source>
+        <translation>“dropped”不是表示调用个数的整数</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>"eventCount" is not a whole number of calls</source>
+        <translation>“eventCount”不是表示调用个数的整数</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the file claims %1 calls; a timeline holds at most %2</source>
+        <translation>文件声称有 %1 个调用；一条时间线最多容纳 %2 个</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"events" is not a list</source>
+        <translation>“events”不是列表</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"eventCount" says %1 calls but the file has %2: it may have been cut short or edited</source>
+        <translation>“eventCount”为 %1 个调用，但文件中有 %2 个：文件可能被截断或修改过</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>call %1 is not a JSON object</source>
+        <translation>第 %1 个调用不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>not a whole number of microseconds</source>
+        <translation>不是表示微秒数的整数</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+4" />
+        <location line="+2" />
+        <source>not a text of at most %1 characters</source>
+        <translation>不是最多 %1 个字符的文本</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>not a text of 1 to %1 characters</source>
+        <translation>不是 1 到 %1 个字符的文本</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>not an errno (a whole number from 0 to 4095)</source>
+        <translation>不是 errno（0 到 4095 之间的整数）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>not a whole number of bytes</source>
+        <translation>不是表示字节数的整数</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>not hex of at most %1 bytes</source>
+        <translation>不是最多 %1 字节的十六进制</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>not hex (two digits a byte)</source>
+        <translation>不是十六进制（每字节两位）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>more bytes than "byteCount" says the call moved</source>
+        <translation>字节数多于“byteCount”所说的该调用传输的字节数</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>bytes without "byteCount"</source>
+        <translation>有字节却没有“byteCount”</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 is not a timeline Socketeer can open: %2</source>
+        <translation>%1 不是 Socketeer 能打开的时间线：%2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+3" />
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3360,7 +4544,8 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location line="+17" />
         <source>Auto-reply: %n rule(s)</source>
         <translation>
-            <numerusform>自动回复：%n 条规则</numerusform></translation>
+            <numerusform>自动回复：%n 条规则</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -3371,7 +4556,8 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location line="+0" />
         <source>off (%n rule(s))</source>
         <translation>
-            <numerusform>已关闭（%n 条规则）</numerusform></translation>
+            <numerusform>已关闭（%n 条规则）</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9" />
@@ -3705,6 +4891,70 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location line="+0" />
         <source>&amp;Disconnect</source>
         <translation>断开(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::CodeDock</name>
+    <message>
+        <location filename="../../ui/codedock.cpp" line="+148" />
+        <source>This tab has no program to show: choose a server, client or UDP tab.</source>
+        <translation>这个标签页没有对应的程序：请选择服务器、客户端或 UDP 标签页。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34" />
+        <source>Copied %n line(s) to the clipboard.</source>
+        <translation>
+            <numerusform>已将 %n 行复制到剪贴板。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Save the program</source>
+        <translation>保存程序</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Copy the whole program to the clipboard</source>
+        <translation>把整个程序复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the program as a file you can run</source>
+        <translation>把程序保存为可以运行的文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The program that does what this tab does. The line of the socket call made last is marked.</source>
+        <translation>与这个标签页做同样事情的程序。最近一次套接字调用所在的行会被标出。</translation>
     </message>
 </context>
 <context>
@@ -4526,6 +5776,154 @@ unchanged. The protocol is in docs/CHAT.md.</source>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::LabsDock</name>
+    <message>
+        <location filename="../../ui/labsdock.cpp" line="+118" />
+        <source>Waiting for the student's client: connect it to %1 port %2.</source>
+        <translation>正在等待学生的客户端：请让它连接到 %1 的端口 %2。</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Stop the lab that is running first.</source>
+        <translation>请先停止正在运行的实验。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Could not open the lab %1: %2</source>
+        <translation>无法打开实验 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>hidden step</source>
+        <translation>隐藏步骤</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Choose a lab first.</source>
+        <translation>请先选择一个实验。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Type the host the student's program runs on.</source>
+        <translation>请输入学生程序所在的主机。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Type the port the student's program listens on.</source>
+        <translation>请输入学生程序监听的端口。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>A lab is already running.</source>
+        <translation>已有实验正在运行。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Failed: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>details hidden</source>
+        <translation>详情已隐藏</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Every step passed.</source>
+        <translation>所有步骤都已通过。</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Some steps failed: select one to see why.</source>
+        <translation>有步骤未通过：选中它查看原因。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Not run yet.</source>
+        <translation>尚未运行。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Open a lab</source>
+        <translation>打开实验</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Labs (*.json);;All files (*)</source>
+        <translation>实验 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Labs</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open a lab file a teacher wrote (docs/LABS.md)</source>
+        <translation>打开老师编写的实验文件（docs/LABS.md）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Student's &amp;program:</source>
+        <translation>学生程序(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The host the student's server runs on</source>
+        <translation>学生服务器所在的主机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The port the student's server listens on</source>
+        <translation>学生服务器监听的端口</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>What it checks</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Points</source>
+        <translation>分数</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::LocalAddressCombo</name>
     <message>
         <location filename="../../ui/addressinputs.cpp" line="+12" />
@@ -4632,12 +6030,12 @@ unchanged. The protocol is in docs/CHAT.md.</source>
 <context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+46" />
+        <location filename="../../ui/mainwindow.cpp" line="+49" />
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>Socketeer</source>
         <translation>Socketeer</translation>
     </message>
@@ -4653,12 +6051,12 @@ unchanged. The protocol is in docs/CHAT.md.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+212" />
+        <location line="+229" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location line="-155" />
+        <location line="-165" />
         <source>TCP client %1</source>
         <translation>TCP 客户端 %1</translation>
     </message>
@@ -4706,6 +6104,16 @@ unchanged. The protocol is in docs/CHAT.md.</source>
         <location line="+5" />
         <source>Sa&amp;ved messages</source>
         <translation>已存消息(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Code of this tab</source>
+        <translation>本标签页的代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Labs</source>
+        <translation>实验(&amp;L)</translation>
     </message>
     <message>
         <location line="+5" />
@@ -6356,7 +7764,7 @@ Macros, expanded at each send (repeats too):
 <context>
     <name>socketeer::ui::TimelineCanvas</name>
     <message>
-        <location filename="../../ui/timelineview.cpp" line="+78" />
+        <location filename="../../ui/timelinescene.cpp" line="+104" />
         <source>Server (event loop)</source>
         <translation>服务器（事件循环）</translation>
     </message>
@@ -6395,28 +7803,34 @@ Macros, expanded at each send (repeats too):
         <source>Window (main thread)</source>
         <translation>窗口（主线程）</translation>
     </message>
+    <message numerus="yes">
+        <location line="+93" />
+        <source>%n older call(s) dropped</source>
+        <translation>
+            <numerusform>已丢弃 %n 个较早的调用</numerusform></translation>
+    </message>
     <message>
-        <location line="+120" />
+        <location line="+16" />
         <source>handshake</source>
         <translation>握手</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-140" />
         <source>in progress…</source>
         <translation>进行中…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="-17" />
         <source>waiting for the peer…</source>
         <translation>等待对方…</translation>
     </message>
@@ -6426,32 +7840,294 @@ Macros, expanded at each send (repeats too):
         <translation>失败</translation>
     </message>
     <message>
-        <location line="-167" />
+        <location line="+31" />
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+105" />
         <source>Socket calls appear here as the panels make them.</source>
         <translation>各面板进行的套接字调用会实时显示在这里。</translation>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::TimelineDetails</name>
+    <message>
+        <location filename="../../ui/timelinedetails.cpp" line="+62" />
+        <source>0 (no error)</source>
+        <translation>0（无错误）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Call: %1()</source>
+        <translation>调用：%1()</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lane: %1 (thread "%2")</source>
+        <translation>泳道：%1（线程“%2”）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Time: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Order: #%1</source>
+        <translation>顺序：#%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Arguments: %1</source>
+        <translation>参数：%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>errno: %1</source>
+        <translation>errno：%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Bytes: %1 (the first %2 shown)</source>
+        <translation>字节数：%1（显示前 %2 个）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Bytes: %1</source>
+        <translation>字节数：%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>As text (UTF-8): %1</source>
+        <translation>文本（UTF-8）：%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>As hex:</source>
+        <translation>十六进制：</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::TimelineView</name>
     <message>
-        <location line="+86" />
+        <location filename="../../ui/timelineview.cpp" line="+155" />
         <source>Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes (over TLS, an SSL_write() of the text to the SSL_read() that got it).</source>
         <translation>每条泳道是一个线程；每个方框是一次套接字调用及其结果。箭头把 send() 连到收到其字节的 recv()（使用 TLS 时，把写出文本的 SSL_write() 连到收到它的 SSL_read()）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
+        <source>Click a call, or step with ← and →, to see its arguments, result, errno and bytes.</source>
+        <translation>点击一个调用，或用 ← 和 → 逐步查看，即可看到它的参数、结果、errno 和字节。</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
+        <location line="+0" />
+        <source>Stop following new calls; they are still recorded</source>
+        <translation>不再跟随新的调用；它们仍会被记录</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>The call before (←)</source>
+        <translation>上一个调用（←）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Forward ▶</source>
+        <translation>前进 ▶</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>The call after (→)</source>
+        <translation>下一个调用（→）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+123" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="-123" />
+        <source>Step forward at the chosen speed (Space)</source>
+        <translation>按所选速度逐步前进（空格键）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Calls per second while playing: a steady pace, however long the pauses in the recording were</source>
+        <translation>播放时每秒的调用数：节奏均匀，不论录制中的停顿有多长</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 calls/s</source>
+        <translation>每秒 %1 个调用</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Jump to the first call at or after this time</source>
+        <translation>跳到此时刻或之后的第一个调用</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Go</source>
+        <translation>跳转</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Jump to the time</source>
+        <translation>跳到该时刻</translation>
+    </message>
+    <message>
         <location line="+3" />
+        <source>Lanes</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Save timeline…</source>
+        <translation>保存时间线…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open timeline…</source>
+        <translation>打开时间线…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Forget the recorded calls</source>
+        <translation>清除已记录的调用</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+69" />
+        <source>Call %1 of %2</source>
+        <translation>第 %1 个调用，共 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n 个调用</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n hidden by the filters</source>
+        <translation>
+            <numerusform>%n 个被筛选隐藏</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n older call(s) dropped</source>
+        <translation>
+            <numerusform>已丢弃 %n 个较早的调用</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>showing %1 (Pause off or Clear to record again)</source>
+        <translation>正在显示 %1（取消“暂停”或点“清除”即可重新记录）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>paused: new calls are recorded but not followed</source>
+        <translation>已暂停：新的调用仍会记录，但不跟随显示</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>Socket calls</source>
+        <translation>套接字调用</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+19" />
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+3" />
+        <source>Save timeline</source>
+        <translation>保存时间线</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Timelines (*.json)</source>
+        <translation>时间线 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+3" />
+        <source>Open timeline</source>
+        <translation>打开时间线</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Timelines (*.json);;All files (*)</source>
+        <translation>时间线 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+7" />
+        <source>Export as SVG</source>
+        <translation>导出为 SVG</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <location line="+7" />
+        <source>Export as PNG</source>
+        <translation>导出为 PNG</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>SVG pictures (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>
