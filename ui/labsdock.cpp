@@ -32,6 +32,25 @@ const QColor kFailed(0xb0, 0x00, 0x20);
 
 } // namespace
 
+// A step the lab gave no title, named by what it does.
+QString LabsDock::kindTitle(LabStepKind kind)
+{
+    switch (kind) {
+    case LabStepKind::Connect: return tr("Connect to the student's server");
+    case LabStepKind::Listen: return tr("Wait for the student's client");
+    case LabStepKind::Send: return tr("Send");
+    case LabStepKind::Expect: return tr("Expect a reply");
+    case LabStepKind::ExpectClose: return tr("Expect the connection to close");
+    case LabStepKind::Close: return tr("Close the connection");
+    case LabStepKind::Concurrent: return tr("Several clients at once");
+    case LabStepKind::UdpSend: return tr("Send a datagram");
+    case LabStepKind::UdpExpect: return tr("Expect a datagram");
+    case LabStepKind::Inbox: return tr("Start the inbox");
+    case LabStepKind::ExpectMail: return tr("Expect a mail in the inbox");
+    }
+    return labStepKindName(kind);
+}
+
 LabsDock::LabsDock(QWidget *parent)
     : QDockWidget(parent),
       m_labs(new QComboBox),
@@ -51,7 +70,7 @@ LabsDock::LabsDock(QWidget *parent)
     setObjectName(QStringLiteral("labsDock"));
     m_labs->setObjectName(QStringLiteral("labCombo"));
     for (const QString &name : builtInLabNames())
-        m_labs->addItem(name, name);
+        m_labs->addItem(name, name);   // named by their titles in retranslate()
     m_open->setObjectName(QStringLiteral("labOpen"));
     m_title->setObjectName(QStringLiteral("labTitle"));
     m_title->setWordWrap(true);
@@ -190,7 +209,7 @@ void LabsDock::showLab()
         auto *item = new QTreeWidgetItem(m_steps);
         item->setText(StatusColumn, QString::number(i + 1));
         const QString title = step.hidden ? tr("hidden step") : step.title.in(lang);
-        item->setText(TitleColumn, title.isEmpty() ? labStepKindName(step.kind) : title);
+        item->setText(TitleColumn, title.isEmpty() ? kindTitle(step.kind) : title);
         item->setText(PointsColumn, QString::number(step.points));
         m_stepResults.append(std::nullopt);
     }
@@ -325,6 +344,17 @@ void LabsDock::retranslate()
     m_host->setToolTip(tr("The host the student's server runs on"));
     m_port->setToolTip(tr("The port the student's server listens on"));
     m_steps->setHeaderLabels({tr("Step"), tr("What it checks"), tr("Points")});
+    // The built-in labs by their titles in the window's language; the file name in the tooltip.
+    const QStringList builtIn = builtInLabNames();
+    for (int i = 0; i < m_labs->count(); ++i) {
+        const QString name = m_labs->itemData(i).toString();
+        if (!builtIn.contains(name))
+            continue;
+        const auto lab = readLab(name);
+        if (lab && !lab->title.isEmpty())
+            m_labs->setItemText(i, lab->title.in(language()));
+        m_labs->setItemData(i, name, Qt::ToolTipRole);
+    }
     updateControls();
 }
 

@@ -57,6 +57,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static QString kindTitle(LabStepKind kind);
     void retranslate();
     void chooseFile();
     void showLab();

@@ -2521,7 +2521,8 @@ command line or in the lab file.</source>
         <location line="-23" />
         <source>%n of the %1 clients got no answer within %2 ms while all were connected</source>
         <translation>
-            <numerusform>在所有客户端都保持连接时，%1 个客户端中有 %n 个在 %2 毫秒内没有得到回复</numerusform></translation>
+            <numerusform>在所有客户端都保持连接时，%1 个客户端中有 %n 个在 %2 毫秒内没有得到回复</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -4904,7 +4905,8 @@ Attachments: %4</source>
         <location line="+34" />
         <source>Copied %n line(s) to the clipboard.</source>
         <translation>
-            <numerusform>已将 %n 行复制到剪贴板。</numerusform></translation>
+            <numerusform>已将 %n 行复制到剪贴板。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8" />
@@ -5778,7 +5780,62 @@ Attachments: %4</source>
 <context>
     <name>socketeer::ui::LabsDock</name>
     <message>
-        <location filename="../../ui/labsdock.cpp" line="+118" />
+        <location filename="../../ui/labsdock.cpp" line="+39" />
+        <source>Connect to the student's server</source>
+        <translation>连接到学生的服务器</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wait for the student's client</source>
+        <translation>等待学生的客户端</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expect a reply</source>
+        <translation>等待回复</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expect the connection to close</source>
+        <translation>等待连接关闭</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Close the connection</source>
+        <translation>关闭连接</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Several clients at once</source>
+        <translation>多个客户端同时连接</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send a datagram</source>
+        <translation>发送数据报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expect a datagram</source>
+        <translation>等待数据报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start the inbox</source>
+        <translation>启动收件箱</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expect a mail in the inbox</source>
+        <translation>等待收件箱收到邮件</translation>
+    </message>
+    <message>
+        <location line="+88" />
         <source>Waiting for the student's client: connect it to %1 port %2.</source>
         <translation>正在等待学生的客户端：请让它连接到 %1 的端口 %2。</translation>
     </message>
@@ -7807,7 +7864,8 @@ Macros, expanded at each send (repeats too):
         <location line="+93" />
         <source>%n older call(s) dropped</source>
         <translation>
-            <numerusform>已丢弃 %n 个较早的调用</numerusform></translation>
+            <numerusform>已丢弃 %n 个较早的调用</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+16" />
@@ -8050,19 +8108,22 @@ Macros, expanded at each send (repeats too):
         <location line="+2" />
         <source>%n call(s)</source>
         <translation>
-            <numerusform>%n 个调用</numerusform></translation>
+            <numerusform>%n 个调用</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n hidden by the filters</source>
         <translation>
-            <numerusform>%n 个被筛选隐藏</numerusform></translation>
+            <numerusform>%n 个被筛选隐藏</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n older call(s) dropped</source>
         <translation>
-            <numerusform>已丢弃 %n 个较早的调用</numerusform></translation>
+            <numerusform>已丢弃 %n 个较早的调用</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />

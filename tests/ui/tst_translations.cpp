@@ -141,6 +141,11 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\d{1,3}(\\.\\d{1,3}){3}(/\\d+)?",
                  "\\b(TCP|UDP|IPv4|IPv6|UTF-8|GBK|GB18030|Latin-1|Socketeer|English|CRLF|LF|JSON)\\b",
                  "\\b(localhost|epoll|SO_BROADCAST|SHUT_WR|AF_UNIX)\\b",
+                 // the code view's languages, the timeline's picture formats and errno
+                 "\\b(Python|SVG|PNG|errno)\\b|^C$",
+                 // a lab's messages as it quotes them ("hello"), socket calls named in its prose,
+                 // and the documents it points to (docs/LABS.md)
+                 "\"[^\"\\n]*\"|\\b(recv|sendall|send|close|accept|bind|listen|connect)\\b|\\b[\\w/]+\\.md\\b",
                  // mail: protocol words, addresses and host names, file patterns, brand names
                  "[\\w.+-]+@[\\w.-]+|\\b[\\w-]+(\\.[\\w-]+)*\\.(com|org|net)\\b|\\*\\.\\w+",
                  "\\b(SMTPS|SMTP|STARTTLS|SSL/TLS|SSL|TLS|XOAUTH2|OAuth|PLAIN|LOGIN|AUTH|EHLO|PEM|CA|SHA-256|Bcc|POP3|IMAP|"
