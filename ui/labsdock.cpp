@@ -263,9 +263,14 @@ void LabsDock::stepFinished(const LabStepResult &result)
         return;
     m_stepResults[result.index] = result;
     item->setText(StatusColumn, result.passed ? QStringLiteral("✔ %1").arg(result.index + 1) : QStringLiteral("✘ %1").arg(result.index + 1));
-    if (!result.hidden && !result.title.isEmpty())
+    // A step the lab titled is shown by the runner's title in the report's language; an untitled
+    // one keeps the dock's own description (the runner names it by its kind, in English).
+    if (!result.hidden && !result.title.isEmpty() && m_lab && result.index < m_lab->steps.size()
+        && !m_lab->steps.at(result.index).title.isEmpty())
         item->setText(TitleColumn, result.title);
     item->setText(PointsColumn, QStringLiteral("%1/%2").arg(result.points).arg(result.maxPoints));
+    m_steps->resizeColumnToContents(StatusColumn);   // "✘ 11" is wider than the "11" it replaces
+    m_steps->resizeColumnToContents(PointsColumn);
     for (int column = 0; column < m_steps->columnCount(); ++column)
         item->setForeground(column, result.passed ? kPassed : kFailed);
     item->setToolTip(TitleColumn, result.passed ? tr("Passed") : tr("Failed: %1").arg(result.hidden ? tr("details hidden") : result.problem));
