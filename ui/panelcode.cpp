@@ -13,7 +13,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QLineEdit>
 
 namespace socketeer::ui {
@@ -56,10 +55,9 @@ Result<CodeSettings> serverSettings(ServerPanel *panel)
     case TlsServerFields::Mode::None:
         break;
     case TlsServerFields::Mode::DevelopmentCertificate: {
-        const QDir folder(defaultDevCertificateFolder());
         settings.tls = true;
-        settings.tlsCertFile = folder.filePath(QStringLiteral("dev-cert.pem"));
-        settings.tlsKeyFile = folder.filePath(QStringLiteral("dev-key.pem"));
+        settings.tlsCertFile = devCertificateFile(defaultDevCertificateFolder());
+        settings.tlsKeyFile = devKeyFile(defaultDevCertificateFolder());
         break;
     }
     case TlsServerFields::Mode::CertificateFiles:

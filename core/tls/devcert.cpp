@@ -213,4 +213,14 @@ QString defaultDevCertificateFolder()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tls");
 }
 
+QString devCertificateFile(const QString &folder)
+{
+    return QDir(folder).filePath(QLatin1String(kCertificateName));
+}
+
+QString devKeyFile(const QString &folder)
+{
+    return QDir(folder).filePath(QLatin1String(kKeyName));
+}
+
 } // namespace socketeer

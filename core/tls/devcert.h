@@ -34,5 +34,9 @@ Result<DevCertificate> ensureDevCertificate(const QString &folder, const DevCert
 // QStandardPaths' AppDataLocation + "/tls": where the window and `socketeer serve --tls-dev-cert`
 // keep it, so both serve the same certificate and a client trusts it once.
 QString defaultDevCertificateFolder();
+// Where ensureDevCertificate keeps the two files in `folder`, without making them (the code view
+// names them in the program it shows).
+QString devCertificateFile(const QString &folder);
+QString devKeyFile(const QString &folder);
 
 } // namespace socketeer
