@@ -736,9 +736,11 @@ private:
 
     static bool mailMatches(const LabStep &step, const ParsedMail &mail)
     {
-        for (const auto &[name, text] : step.mailHeaders) {
-            const auto header = std::find_if(mail.headers.begin(), mail.headers.end(),
-                                             [&](const QPair<QString, QString> &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0 && h.second.contains(text); });
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+        for (const auto &wanted : step.mailHeaders) {
+            const auto header = std::find_if(mail.headers.begin(), mail.headers.end(), [&](const QPair<QString, QString> &h) {
+                return h.first.compare(wanted.first, Qt::CaseInsensitive) == 0 && h.second.contains(wanted.second);
+            });
             if (header == mail.headers.end())
                 return false;
         }
