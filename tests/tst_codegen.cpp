@@ -139,6 +139,14 @@ private slots:
             mail.mail.attachments = {u"/tmp/汇总数据.xlsx"_s};
             QTest::addRow("python mail %d", static_cast<int>(security)) << mail;
         }
+        // The compose window's: Cc, Bcc and the body written in, no To.
+        CodeSettings composed = settingsFor(CodeLanguage::Python, CodeKind::Mail);
+        composed.mail.to.clear();
+        composed.mail.cc = {u"张三 <z@example.com>"_s};
+        composed.mail.bcc = {u"hidden@example.com"_s};
+        composed.mail.hasBody = true;
+        composed.mail.body = u"第一行\n.第二行'''\n"_s;
+        QTest::addRow("python mail composed") << composed;
     }
 
     void everyCombination_compiles()
@@ -235,7 +243,9 @@ private slots:
         CodeSettings mail = settingsFor(CodeLanguage::Python, CodeKind::Mail);
         mail.mail.attachments = {value};
         mail.mail.subject = value;
-        for (const auto &[settings, name] : {std::pair{client, "HOST"}, std::pair{mail, "ATTACHMENTS"}, std::pair{mail, "SUBJECT"}}) {
+        mail.mail.hasBody = true;
+        mail.mail.body = value;
+        for (const auto &[settings, name] : {std::pair{client, "HOST"}, std::pair{mail, "ATTACHMENTS"}, std::pair{mail, "SUBJECT"}, std::pair{mail, "BODY"}}) {
             const auto generated = generateCode(settings);
             QVERIFY(generated.ok());
             const QString path = save(*generated);

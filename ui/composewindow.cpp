@@ -3,6 +3,7 @@
 #include "addressinputs.h"
 #include "attachmentlist.h"
 #include "certificatedialog.h"
+#include "codedock.h"
 #include "fieldmemory.h"
 #include "maildraft.h"
 #include "mailpresets.h"
@@ -91,11 +92,21 @@ ComposeWindow::ComposeWindow(Settings &settings, const QString &draftPath, QWidg
                                         "Passwords are shown as ********."));
     transcriptLayout->addWidget(m_transcript);
 
+    // The code view is a third pane, not a floating window: the program is read beside the fields
+    // it is made from, and changes as they are typed.
+    m_code = new CodeDock;
+    m_code->setObjectName(QStringLiteral("composeCode"));
+    m_code->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    m_code->setVisible(false);
+    m_code->setSettingsProvider([this]() -> std::optional<Result<CodeSettings>> { return codeSettings(); });
+
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(compose);
     splitter->addWidget(transcriptBox);
+    splitter->addWidget(m_code);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 3);
 
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("status"));
@@ -116,7 +127,14 @@ ComposeWindow::ComposeWindow(Settings &settings, const QString &draftPath, QWidg
     m_cancel = new QPushButton(tr("&Cancel"));
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setEnabled(false);
+    m_codeButton = new QPushButton(tr("C&ode"));
+    m_codeButton->setObjectName(QStringLiteral("codeButton"));
+    m_codeButton->setCheckable(true);
+    m_codeButton->setShortcut(QKeySequence(Qt::Key_F7));
+    m_codeButton->setToolTip(tr("Show the Python program that sends this mail, as smtplib does it (F7)"));
+    connect(m_codeButton, &QPushButton::toggled, m_code, &QWidget::setVisible);
     auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_codeButton);
     bottom->addWidget(m_status, 1);
     bottom->addWidget(m_progress);
     bottom->addWidget(m_send);
@@ -461,6 +479,42 @@ SmtpSessionOptions ComposeWindow::sessionOptions() const
     options.caFile = m_caFile->text().trimmed();
     options.trustedFingerprints = m_settings.trustedCertificates(serverName());
     return options;
+}
+
+Result<CodeSettings> ComposeWindow::codeSettings() const
+{
+    const auto fieldError = [](const QString &text) { return Error{ErrorKind::InvalidArgument, {}, text, true}; };
+    MailMessage message;
+    QString problem;
+    if (!buildMessage(&message, &problem))
+        return fieldError(problem);
+    if (!m_host->isValid())
+        return fieldError(m_host->errorText());
+    CodeSettings settings;
+    settings.kind = CodeKind::Mail;
+    settings.language = CodeLanguage::Python;
+    const SmtpSessionOptions options = sessionOptions();
+    settings.host = options.server.host;
+    settings.port = options.server.port;
+    settings.family = settings.host.contains(QLatin1Char(':')) ? CodeFamily::Ipv6 : CodeFamily::Ipv4;
+    settings.caFile = options.caFile;
+    CodeMailSettings &mail = settings.mail;
+    switch (options.security) {
+    case SmtpSecurity::None: mail.security = CodeMailSecurity::None; break;
+    case SmtpSecurity::StartTls: mail.security = CodeMailSecurity::StartTls; break;
+    case SmtpSecurity::Tls: mail.security = CodeMailSecurity::Tls; break;
+    }
+    mail.user = options.user;   // the password stays here: the program reads it from SMTP_PASSWORD
+    mail.from = message.from.toString();
+    for (auto [addresses, list] : {std::pair{&message.to, &mail.to}, std::pair{&message.cc, &mail.cc}, std::pair{&message.bcc, &mail.bcc}}) {
+        for (const MailAddress &address : *addresses)
+            list->append(address.toString());
+    }
+    mail.subject = message.subject;
+    mail.attachments = message.attachments;
+    mail.hasBody = true;
+    mail.body = message.body;
+    return settings;
 }
 
 qint64 ComposeWindow::estimatedSize() const

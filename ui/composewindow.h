@@ -7,6 +7,9 @@
 // stays in memory only. A certificate that fails verification is shown, and may be trusted for
 // that server by its fingerprint (remembered in Settings).
 
+#include "code/codesettings.h"
+#include "net/error.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -30,6 +33,7 @@ struct SmtpTranscriptLine;
 namespace socketeer::ui {
 
 class AttachmentList;
+class CodeDock;
 struct MailPreset;
 class HostEdit;
 class MailDraftStore;
@@ -64,6 +68,12 @@ public:
     };
     void setLocalInbox(const LocalInbox &inbox);
     bool isLocalInbox() const;
+
+    // "Show me the code": the Python program that sends what the fields say (the password read
+    // from the environment, never written into it), or the field that stops it.
+    Result<CodeSettings> codeSettings() const;
+    CodeDock *codeView() const { return m_code; }
+    QPushButton *codeButton() const { return m_codeButton; }
 
 signals:
     // Once per send(), when it is over: accepted by the server or not.
@@ -126,6 +136,8 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_send;
     QPushButton *m_cancel;
+    QPushButton *m_codeButton;
+    CodeDock *m_code;
 
     QString m_problem;
     qint64 m_estimate = 0;

@@ -87,9 +87,12 @@ int runCode(const QStringList &arguments)
     const QCommandLineOption fromOption(QStringLiteral("from"), Cli::tr("mail: the sender."), Cli::tr("address"));
     const QCommandLineOption subjectOption(QStringLiteral("subject"), Cli::tr("mail: the subject."), Cli::tr("text"));
     const QCommandLineOption attachOption(QStringLiteral("attach"), Cli::tr("mail: attach this file (repeatable)."), Cli::tr("file"));
+    const QCommandLineOption ccOption(QStringLiteral("cc"), Cli::tr("mail: a copy recipient (repeatable)."), Cli::tr("address"));
+    const QCommandLineOption bccOption(QStringLiteral("bcc"), Cli::tr("mail: a blind copy recipient, in no header (repeatable)."),
+                                       Cli::tr("address"));
     parser.addOptions({bindOption, portOption, modelOption, echoOption, familyOption, encodingOption, frameOption, tlsOption,
                        tlsCertOption, tlsKeyOption, caFileOption, toOption, serverOption, securityOption, userOption,
-                       passwordEnvOption, fromOption, subjectOption, attachOption});
+                       passwordEnvOption, fromOption, ccOption, bccOption, subjectOption, attachOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
 
@@ -222,6 +225,8 @@ int runCode(const QStringList &arguments)
         settings.mail.passwordEnv = parser.value(passwordEnvOption);
         settings.mail.from = parser.value(fromOption);
         settings.mail.to = parser.values(toOption);
+        settings.mail.cc = parser.values(ccOption);
+        settings.mail.bcc = parser.values(bccOption);
         settings.mail.subject = parser.value(subjectOption);
         settings.mail.attachments = parser.values(attachOption);
         break;

@@ -29,8 +29,11 @@ QList<std::pair<QString, QString>> typedValues(const CodeSettings &s)
                                               {Code::tr("user"), s.mail.user},
                                               {Code::tr("sender"), s.mail.from},
                                               {Code::tr("subject"), s.mail.subject}};
-    for (const QString &to : s.mail.to)
-        values.append({Code::tr("recipient"), to});
+    for (const QStringList *list : {&s.mail.to, &s.mail.cc, &s.mail.bcc}) {
+        for (const QString &to : *list)
+            values.append({Code::tr("recipient"), to});
+    }
+    values.append({Code::tr("body"), s.mail.body});
     for (const QString &path : s.mail.attachments)
         values.append({Code::tr("attachment"), path});
     return values;
@@ -73,7 +76,7 @@ std::optional<Error> refusal(const CodeSettings &s)
         return Error::invalid(Code::tr("the target needs a port, 1 to 65535"));
     if (s.kind == CodeKind::Mail) {
         const CodeMailSettings &m = s.mail;
-        if (m.from.isEmpty() || m.to.isEmpty())
+        if (m.from.isEmpty() || (m.to.isEmpty() && m.cc.isEmpty() && m.bcc.isEmpty()))
             return Error::invalid(Code::tr("a mail needs a sender and at least one recipient"));
         if (!m.user.isEmpty() && m.security == CodeMailSecurity::None)
             return Error::invalid(Code::tr("logging in without encryption would send the password in clear: use starttls or tls"));
@@ -177,13 +180,17 @@ Result<GeneratedCode> generateCode(const CodeSettings &s)
     program.set(QStringLiteral("TARGET_PORT"), py ? QString::number(s.targetPort) : literal(QString::number(s.targetPort)));
     // Mail (Python only).
     program.set(QStringLiteral("SENDER"), literal(s.mail.from));
-    QStringList receivers, attachments;
-    for (const QString &to : s.mail.to)
-        receivers << literal(to);
-    for (const QString &path : s.mail.attachments)
-        attachments << literal(path);
-    program.set(QStringLiteral("RECEIVERS"), QLatin1Char('[') + receivers.join(QStringLiteral(", ")) + QLatin1Char(']'));
-    program.set(QStringLiteral("ATTACHMENTS"), QLatin1Char('[') + attachments.join(QStringLiteral(", ")) + QLatin1Char(']'));
+    const auto list = [&](const QStringList &values) {
+        QStringList literals;
+        for (const QString &value : values)
+            literals << literal(value);
+        return QLatin1Char('[') + literals.join(QStringLiteral(", ")) + QLatin1Char(']');
+    };
+    program.set(QStringLiteral("RECEIVERS"), list(s.mail.to));
+    program.set(QStringLiteral("CC"), list(s.mail.cc));
+    program.set(QStringLiteral("BCC"), list(s.mail.bcc));
+    program.set(QStringLiteral("BODY"), literal(s.mail.body));
+    program.set(QStringLiteral("ATTACHMENTS"), list(s.mail.attachments));
     program.set(QStringLiteral("SUBJECT"), literal(s.mail.subject));
     program.set(QStringLiteral("USER"), literal(s.mail.user));
     program.set(QStringLiteral("PASSWORD_ENV"), literal(s.mail.passwordEnv));

@@ -24,8 +24,13 @@ struct CodeMailSettings {
     QString passwordEnv = QStringLiteral("SMTP_PASSWORD");   // the program reads the password from here
     QString from;
     QStringList to;
+    QStringList cc, bcc;                             // Bcc: in the envelope only, never in the headers
     QString subject;
     QStringList attachments;                         // paths, read when the program runs
+    // The compose window's body, written into the program; without it the program reads the body
+    // from stdin (the command line's way).
+    bool hasBody = false;
+    QString body;
 };
 
 struct CodeSettings {

@@ -12,10 +12,10 @@ void pythonMail(const CodeSettings &s, ProgramText &p)
 {
     const CodeMailSettings &m = s.mail;
     const bool login = !m.user.isEmpty();
-    p.add(uR"(#!/usr/bin/env python3
-# @TITLE@
-# The body is read from stdin as text: python3 @FILE@ < body.txt
-import mimetypes
+    p.add(u"#!/usr/bin/env python3\n# @TITLE@\n");
+    if (!m.hasBody)
+        p.add(u"# The body is read from stdin as text: python3 @FILE@ < body.txt\n");
+    p.add(uR"(import mimetypes
 import os
 import smtplib
 import ssl
@@ -27,10 +27,17 @@ HOST = @HOST@    # the SMTP server
 PORT = @PORT@
 SENDER = @SENDER@
 RECEIVERS = @RECEIVERS@
-SUBJECT = @SUBJECT@
+)");
+    if (!m.cc.isEmpty())
+        p.add(u"CC = @CC@\n");
+    if (!m.bcc.isEmpty())
+        p.add(u"BCC = @BCC@    # sent to, but named in no header the others see\n");
+    p.add(uR"(SUBJECT = @SUBJECT@
 ATTACHMENTS = @ATTACHMENTS@    # files, read when the mail is sent
 CAFILE = @CAFILE@    # None: trust the system's certificate authorities only
 )");
+    if (m.hasBody)
+        p.add(u"BODY = @BODY@\n");
     if (login)
         p.add(uR"(USER = @USER@
 PASSWORD_ENV = @PASSWORD_ENV@    # the password (or authorization code) is read from this environment variable
@@ -40,12 +47,20 @@ PASSWORD_ENV = @PASSWORD_ENV@    # the password (or authorization code) is read 
 def build_message():
     message = EmailMessage()
     message['From'] = SENDER
-    message['To'] = ', '.join(RECEIVERS)
-    message['Subject'] = SUBJECT
+    if RECEIVERS:
+        message['To'] = ', '.join(RECEIVERS)
+)");
+    if (!m.cc.isEmpty())
+        p.add(u"    message['Cc'] = ', '.join(CC)\n");
+    if (!m.bcc.isEmpty())
+        p.add(u"    # send_message() sends to Bcc too, and takes the header out of what it sends.\n"
+              u"    message['Bcc'] = ', '.join(BCC)\n");
+    p.add(uR"(    message['Subject'] = SUBJECT
     message['Date'] = formatdate(localtime=True)
     message['Message-ID'] = make_msgid()
-    message.set_content(sys.stdin.read())
-    for path in ATTACHMENTS:
+)");
+    p.add(m.hasBody ? u"    message.set_content(BODY)\n" : u"    message.set_content(sys.stdin.read())\n");
+    p.add(uR"(    for path in ATTACHMENTS:
         ctype, encoding = mimetypes.guess_type(path)
         if ctype is None or encoding is not None:
             ctype = 'application/octet-stream'

@@ -2,7 +2,8 @@
 // (tests/peers/smtp_sink.py) with certificates made by openssl: the tutorial's mail through
 // STARTTLS with a login, read back by Python's email package; the draft surviving a failed send
 // and a restart (and never holding the password); fields checked as typed; provider presets;
-// attachments dropped on the window; a certificate shown and trusted; Cancel.
+// attachments dropped on the window; a certificate shown and trusted; Cancel; the Code pane's
+// Python program sending the same mail (Bcc hidden, password from the environment) to the sink.
 
 #include "mailtestutil.h"
 #include "peer.h"
@@ -10,6 +11,7 @@
 #include "addressinputs.h"
 #include "attachmentlist.h"
 #include "certificatedialog.h"
+#include "codedock.h"
 #include "composewindow.h"
 #include "mainwindow.h"
 #include "settings.h"
@@ -28,6 +30,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcessEnvironment>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -193,6 +196,79 @@ private slots:
         QCOMPARE(window.attachments()->topLevelItemCount(), 0);
         QCOMPARE(field<QLineEdit>(&window, "from")->text(), QStringLiteral("王大锤 <student@example.com>"));
         QVERIFY(field<QLineEdit>(&window, "subject")->isEnabled());
+    }
+
+    // "Show me the code" for the compose window: the program beside the fields is smtplib doing
+    // what Send does — STARTTLS verified against the CA field, the login with the password from
+    // the environment (never written into the program), To, Cc and a Bcc that reaches its
+    // recipient without a header, the body (a line starting with a dot included) and a Chinese
+    // attachment name. Python runs it against aiosmtpd, and Python's email package reads it back.
+    void codePaneProgramSendsTheSameMail()
+    {
+        const QString attachment = m_dir.filePath(QStringLiteral("本月数据.xlsx"));
+        const QByteArray bytes = randomBytes(60 * 1024);
+        QVERIFY(writeFile(attachment, bytes));
+        Peer sink;
+        const quint16 port = startSink(sink, {QStringLiteral("--starttls"), QStringLiteral("--auth"), kUser + u':' + kSecret});
+        QVERIFY(port != 0);
+
+        Settings settings;
+        ComposeWindow window(settings, m_draft);
+        window.show();
+        fillIn(window, port, QStringLiteral("starttls"));
+        window.attachFiles({attachment});
+        CodeDock *code = window.codeView();
+        QVERIFY(!code->isVisible());
+        QCOMPARE(window.codeButton()->shortcut(), QKeySequence(Qt::Key_F7));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_F7);
+        QTRY_VERIFY(window.codeButton()->isChecked());   // a shortcut animates the click
+        QTRY_VERIFY(code->isVisible());
+        QTRY_VERIFY2(!code->code().isEmpty(), qPrintable(code->problem()));
+        QVERIFY(!code->code().contains(kSecret));   // the password stays in the window
+        QVERIFY(code->code().contains(QStringLiteral("SMTP_PASSWORD")));
+        QVERIFY(code->code().contains(QStringLiteral("smtp.starttls(context=context)")));
+
+        const QString program = m_out + QStringLiteral("/send_mail.py");
+        QVERIFY2(code->saveTo(program), qPrintable(code->statusText()));
+        Peer python;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SMTP_PASSWORD"), kSecret);
+        python.process().setProcessEnvironment(environment);
+        QVERIFY(python.startProgram(QStringLiteral("/usr/bin/python3"), {program}));
+        python.closeWrite();
+        QVERIFY(python.waitForFinished(30000));
+        QVERIFY2(python.exitCode() == 0, python.standardError().constData());
+
+        const QJsonObject envelope = readJson(m_out + QStringLiteral("/envelope.json"));
+        QCOMPARE(envelope.value(QStringLiteral("tls")).toBool(), true);
+        QCOMPARE(envelope.value(QStringLiteral("auth")).toArray(), QJsonArray({QStringLiteral("PLAIN"), kUser}));
+        const QJsonArray recipients = envelope.value(QStringLiteral("rcpt_tos")).toArray();
+        QCOMPARE(recipients.size(), 4);
+        QVERIFY(recipients.contains(QStringLiteral("hidden@example.com")));
+        const QJsonObject mail = inspectMail(m_out + QStringLiteral("/message.eml"));
+        QCOMPARE(mail.value(QStringLiteral("subject")).toString(), QStringLiteral("测试邮件 — 月报"));
+        QCOMPARE(mail.value(QStringLiteral("from")).toArray().first().toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("王大锤"));
+        QCOMPARE(mail.value(QStringLiteral("to")).toArray().size(), 2);
+        QCOMPARE(mail.value(QStringLiteral("cc")).toArray().first().toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Copy, Dept."));
+        QVERIFY(mail.value(QStringLiteral("bcc")).toArray().isEmpty());
+        QVERIFY(!mail.value(QStringLiteral("headers")).toArray().contains(QStringLiteral("Bcc")));
+        QCOMPARE(mail.value(QStringLiteral("body")).toString().replace(QStringLiteral("\r\n"), QStringLiteral("\n")),
+                 QStringLiteral("各位好，\n.附件是本月的汇总数据。\n"));   // the dot line survives the stuffing
+        const QJsonObject attached = mail.value(QStringLiteral("attachments")).toArray().first().toObject();
+        QCOMPARE(attached.value(QStringLiteral("filename")).toString(), QStringLiteral("本月数据.xlsx"));
+        QCOMPARE(attached.value(QStringLiteral("sha256")).toString().toLatin1(), sha256Hex(bytes));
+
+        // A field that is not valid: the pane says which, and offers nothing to copy.
+        type(&window, "to", QStringLiteral("li@@example.com"));
+        QTRY_VERIFY(!code->problem().isEmpty());
+        QVERIFY2(code->problem().contains(QStringLiteral("To")), qPrintable(code->problem()));
+        QVERIFY(!code->copyButton()->isEnabled());
+        QTest::mouseClick(window.codeButton(), Qt::LeftButton);
+        QTRY_VERIFY(!code->isVisible());
     }
 
     // Finding 3 of issue 9: a server that resets the connection when LOGIN asks for the password
