@@ -93,7 +93,9 @@ private slots:
         QTest::newRow("option of another kind") << QStringList{u"python"_s, u"udp"_s, u"--model"_s, u"event-loop"_s} << QByteArray("--model");
         QTest::newRow("framing not generated") << QStringList{u"python"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--frame"_s, u"len:2be"_s}
                                                << QByteArray("len:2be");
-        QTest::newRow("tls in c") << QStringList{u"c"_s, u"tcp-client"_s, u"localhost:443"_s, u"--tls"_s} << QByteArray("TLS in C is not generated yet");
+        QTest::newRow("tls event loop in c") << QStringList{u"c"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--model"_s, u"event-loop"_s, u"--tls-cert"_s, u"c.pem"_s,
+                                                     u"--tls-key"_s, u"k.pem"_s}
+                                             << QByteArray("thread-per-client");
         QTest::newRow("mail in c") << QStringList{u"c"_s, u"mail"_s, u"--server"_s, u"localhost:25"_s, u"--from"_s, u"a@b.c"_s, u"--to"_s, u"d@e.f"_s}
                                    << QByteArray("mail in C");
         QTest::newRow("tls event loop") << QStringList{u"python"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--tls-cert"_s, u"c.pem"_s, u"--tls-key"_s, u"k.pem"_s}
@@ -398,42 +400,78 @@ private slots:
         QVERIFY2(!errors.contains("Sanitizer") && !errors.contains("runtime error"), errors.constData());
     }
 
-    // TLS (Python): the client verifies the server's certificate — against the test CA it
-    // connects, without it it refuses; the generated TLS server is verified by socketeer connect.
-    void tls_pythonClient_verifiesTheServer()
+    // TLS (Python's ssl, C's OpenSSL): the client verifies the server's certificate — against
+    // the test CA it connects, without it it refuses, and a certificate for another name is
+    // refused too; the generated TLS server is verified by socketeer connect and by openssl s_client.
+    void tls_client_verifiesTheServer_data()
     {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QByteArray>("untrusted");
+        QTest::newRow("python") << u"python"_s << QByteArray("CERTIFICATE_VERIFY_FAILED");
+        QTest::newRow("c") << u"c"_s << QByteArray("the server's certificate is not trusted: unable to get local issuer certificate");
+    }
+
+    void tls_client_verifiesTheServer()
+    {
+        QFETCH(QString, language);
+        QFETCH(QByteArray, untrusted);
         TestCertificates certs;
         QVERIFY(makeTestCertificates(m_dir.path(), &certs));
         Cli serve;
         QVERIFY(serve.start({u"serve"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--tls-cert"_s, certs.serverPem, u"--tls-key"_s, certs.serverKey}));
         const quint16 port = serve.readPortLine("listening on");
         QVERIFY(port != 0);
-        Peer trusting;
-        QVERIFY(startGenerated(trusting, u"python"_s, {u"tcp-client"_s, u"localhost"_s, QString::number(port), u"--tls"_s, u"--ca-file"_s, certs.caPem,
-                                                       u"--frame"_s, u"line"_s}));
-        QVERIFY(trusting.readLine(20000).startsWith("connected to localhost " + QByteArray::number(port) + " over TLSv1."));
-        trusting.write("secret\n");
-        trusting.closeWrite();
-        QCOMPARE(readLineStartingWith(trusting, "Received"), QByteArray("Received 'secret'"));
-        QVERIFY(trusting.waitForFinished(20000));
-        QCOMPARE(trusting.exitCode(), 0);
+        // By name and by address: the certificate names both (DNS:localhost, IP:127.0.0.1).
+        for (const QString &host : {u"localhost"_s, u"127.0.0.1"_s}) {
+            Peer trusting;
+            QVERIFY(startGenerated(trusting, language, {u"tcp-client"_s, host, QString::number(port), u"--tls"_s, u"--ca-file"_s, certs.caPem,
+                                                        u"--frame"_s, u"line"_s}));
+            const QByteArray connected = trusting.readLine(20000);
+            QVERIFY2(connected.startsWith("connected to " + host.toUtf8() + ' ' + QByteArray::number(port) + " over TLSv1."),
+                     (connected + trusting.standardError()).constData());
+            trusting.write("secret, 秘密\n");
+            trusting.closeWrite();
+            const QByteArray received = readLineStartingWith(trusting, "Received");
+            QVERIFY2(received == "Received 'secret, 秘密'" || received == "Received secret, 秘密", received.constData());
+            QVERIFY(trusting.waitForFinished(20000));
+            QCOMPARE(trusting.exitCode(), 0);
+        }
 
         Peer doubting;   // the test CA is in no system store
-        QVERIFY(startGenerated(doubting, u"python"_s, {u"tcp-client"_s, u"localhost"_s, QString::number(port), u"--tls"_s}));
+        QVERIFY(startGenerated(doubting, language, {u"tcp-client"_s, u"localhost"_s, QString::number(port), u"--tls"_s}));
         doubting.closeWrite();
         QVERIFY(doubting.waitForFinished(20000));
         QVERIFY(doubting.exitCode() != 0);
-        QVERIFY(doubting.standardError().contains("CERTIFICATE_VERIFY_FAILED"));
+        const QByteArray doubts = doubting.standardError();
+        QVERIFY2(doubts.contains(untrusted), doubts.constData());
+
+        // Trusted CA, wrong name: a server on 127.0.0.2 with the certificate for 127.0.0.1.
+        Cli wide;
+        QVERIFY(wide.start({u"serve"_s, u"--bind"_s, u"127.0.0.2"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--tls-cert"_s, certs.serverPem,
+                            u"--tls-key"_s, certs.serverKey}));
+        const quint16 widePort = wide.readPortLine("listening on");
+        QVERIFY(widePort != 0);
+        Peer misnamed;
+        QVERIFY(startGenerated(misnamed, language, {u"tcp-client"_s, u"127.0.0.2"_s, QString::number(widePort), u"--tls"_s, u"--ca-file"_s,
+                                                    certs.caPem}));
+        misnamed.closeWrite();
+        QVERIFY(misnamed.waitForFinished(20000));
+        QVERIFY(misnamed.exitCode() != 0);
+        const QByteArray misnamedErrors = misnamed.standardError();
+        QVERIFY2(misnamedErrors.contains("mismatch"), misnamedErrors.constData());
+        QVERIFY(wide.stopsCleanlyOn(SIGTERM));
         QVERIFY(serve.stopsCleanlyOn(SIGTERM));
     }
 
-    void tls_pythonServer_isVerifiedBySocketeerConnect()
+    void tls_server_isVerifiedBySocketeerConnect_andOpensslSClient_data() { addLanguageRows({u"tls"_s}); }
+    void tls_server_isVerifiedBySocketeerConnect_andOpensslSClient()
     {
+        QFETCH(QString, language);
         TestCertificates certs;
         QVERIFY(makeTestCertificates(m_dir.path(), &certs));
         Peer server;
-        QVERIFY(startGenerated(server, u"python"_s, {u"tcp-server"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--model"_s, u"thread-per-client"_s,
-                                                     u"--tls-cert"_s, certs.serverPem, u"--tls-key"_s, certs.serverKey}));
+        QVERIFY(startGenerated(server, language, {u"tcp-server"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--model"_s, u"thread-per-client"_s,
+                                                  u"--tls-cert"_s, certs.serverPem, u"--tls-key"_s, certs.serverKey}));
         const quint16 port = readListening(server);
         QVERIFY(port != 0);
         Cli client;
@@ -443,6 +481,30 @@ private slots:
         client.closeWrite();
         QVERIFY(client.waitForFinished(20000));
         QCOMPARE(client.exitCode(), 0);
+
+        // A peer this project did not write: openssl s_client, verifying against the test CA.
+        Peer openssl;
+        QVERIFY(openssl.startProgram(u"openssl"_s, {u"s_client"_s, u"-quiet"_s, u"-no_ign_eof"_s, u"-verify_return_error"_s, u"-CAfile"_s, certs.caPem,
+                                                    u"-verify_hostname"_s, u"localhost"_s, u"-connect"_s, u"localhost:%1"_s.arg(port)}));
+        openssl.write("hello from openssl\n");
+        bool ok = false;
+        QCOMPARE(openssl.readLine(20000, &ok), QByteArray("hello from openssl"));
+        openssl.closeWrite();
+        QVERIFY(openssl.waitForFinished(20000));
+
+        // A client that speaks no TLS at all: the server says why on stderr and goes on serving.
+        Peer plain;
+        QVERIFY(plain.startPython(u"tcp_client.py"_s, {u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(plain.readLine(20000).startsWith("connected "));
+        plain.write(QByteArray("not tls\n").toHex() + '\n');
+        plain.closeWrite();
+        QVERIFY(plain.waitForFinished(20000));
+        Cli again;
+        QVERIFY(again.start({u"connect"_s, u"--tls"_s, u"--ca-file"_s, certs.caPem, u"localhost"_s, QString::number(port)}));
+        again.write("still here\n");
+        QCOMPARE(again.readBytes(11, 20000), QByteArray("still here\n"));
+        again.closeWrite();
+        QVERIFY(again.waitForFinished(20000));
     }
 };
 

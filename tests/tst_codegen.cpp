@@ -131,6 +131,24 @@ private slots:
         CodeSettings tlsClient = settingsFor(CodeLanguage::Python, CodeKind::TcpClient);
         tlsClient.tls = true;
         QTest::addRow("python tls client") << tlsClient;
+        // C with OpenSSL: the thread-per-client server and the client, framed or not.
+        for (const FrameKind frame : {FrameKind::None, FrameKind::Line}) {
+            for (const bool echo : {true, false}) {
+                CodeSettings cServer = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
+                cServer.model = ServerModel::ThreadPerClient;
+                cServer.tls = true;
+                cServer.tlsCertFile = u"cert.pem"_s;
+                cServer.tlsKeyFile = u"key.pem"_s;
+                cServer.frame.kind = frame;
+                cServer.echo = echo;
+                QTest::addRow("c tls server %d %d", static_cast<int>(frame), echo) << cServer;
+            }
+            CodeSettings cClient = settingsFor(CodeLanguage::C, CodeKind::TcpClient);
+            cClient.tls = true;
+            cClient.frame.kind = frame;
+            cClient.encoding = frame == FrameKind::None ? TextEncoding::Utf8 : TextEncoding::Gbk;
+            QTest::addRow("c tls client %d", static_cast<int>(frame)) << cClient;
+        }
         for (const CodeMailSecurity security : {CodeMailSecurity::None, CodeMailSecurity::StartTls, CodeMailSecurity::Tls}) {
             CodeSettings mail = settingsFor(CodeLanguage::Python, CodeKind::Mail);
             mail.mail.security = security;
@@ -191,6 +209,15 @@ private slots:
         }
         QTest::addRow("c getaddrinfo") << settingsFor(CodeLanguage::C, CodeKind::TcpClient) << QStringList{u"getaddrinfo"_s};
         QTest::addRow("python mail") << settingsFor(CodeLanguage::Python, CodeKind::Mail) << QStringList{u"connect"_s, u"send"_s};
+        CodeSettings tlsServer = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
+        tlsServer.model = ServerModel::ThreadPerClient;
+        tlsServer.tls = true;
+        tlsServer.tlsCertFile = tlsServer.tlsKeyFile = u"x.pem"_s;
+        QTest::addRow("c tls server") << tlsServer << QStringList{u"accept"_s, u"SSL_do_handshake"_s, u"SSL_read"_s, u"SSL_write"_s, u"close"_s};
+        CodeSettings tlsClient = settingsFor(CodeLanguage::C, CodeKind::TcpClient);
+        tlsClient.tls = true;
+        tlsClient.frame.kind = FrameKind::Line;
+        QTest::addRow("c tls client") << tlsClient << QStringList{u"connect"_s, u"SSL_do_handshake"_s, u"SSL_read"_s, u"SSL_write"_s};
     }
 
     void callLines_pointAtTheCalls()
@@ -209,7 +236,9 @@ private slots:
                 const QString text = lines.at(line - 1);
                 // Python closes in a `with` block's end, smtplib connects inside SMTP(), C accepts with accept4.
                 const bool named = text.contains(call + u'(') || text.contains(call + u"4("_s) || (call == u"send"_s && text.contains(u"send"_s))
-                                   || (call == u"close"_s && text.contains(u"with "_s)) || text.contains(u"smtplib.SMTP"_s);
+                                   || (call == u"close"_s && text.contains(u"with "_s)) || text.contains(u"smtplib.SMTP"_s)
+                                   // OpenSSL's handshake, as the trace names it, is SSL_accept or SSL_connect in a program.
+                                   || (call == u"SSL_do_handshake"_s && (text.contains(u"SSL_accept("_s) || text.contains(u"SSL_connect("_s)));
                 QVERIFY2(named, qPrintable(u"%1 → line %2: %3"_s.arg(call).arg(line).arg(text)));
             }
         }
@@ -293,9 +322,6 @@ private slots:
     {
         QTest::addColumn<CodeSettings>("settings");
         QTest::addColumn<QString>("words");
-        CodeSettings cTls = settingsFor(CodeLanguage::C, CodeKind::TcpClient);
-        cTls.tls = true;
-        QTest::newRow("tls in c") << cTls << u"TLS in C is not generated yet"_s;
         QTest::newRow("mail in c") << settingsFor(CodeLanguage::C, CodeKind::Mail) << u"mail in C"_s;
         CodeSettings loopTls = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
         loopTls.model = ServerModel::EventLoop;

@@ -21,6 +21,8 @@ void includes(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
         headers << QStringLiteral("sys/epoll.h");
     if (needs.poll)
         headers << QStringLiteral("poll.h");
+    if (needs.tls)
+        headers << QStringLiteral("openssl/err.h") << QStringLiteral("openssl/ssl.h") << QStringLiteral("signal.h");
     headers.sort();
     for (const QString &header : std::as_const(headers))
         p.add(QStringLiteral("#include <%1>\n").arg(header));
@@ -76,8 +78,27 @@ static void print_text(const char *prefix, const char *bytes, size_t size)
 )");
 }
 
-void sendAll(ProgramText &p)
+void sendAll(ProgramText &p, bool tls)
 {
+    if (tls) {
+        p.add(uR"(
+/* Sends every byte over TLS. A blocking SSL_write() sends all it is given or fails; the loop only
+ * keeps each piece within an int. */
+static int send_all(SSL *ssl, const char *data, size_t size)
+{
+    while (size > 0) {
+        int piece = size > 65536 ? 65536 : (int)size;
+        int n = SSL_write(ssl, data, piece);    $$SSL_write
+        if (n <= 0)
+            return -1;
+        data += n;
+        size -= (size_t)n;
+    }
+    return 0;
+}
+)");
+        return;
+    }
     p.add(uR"(
 /* send() may take only part of the bytes: this sends the rest until all are gone. */
 static int send_all(int fd, const char *data, size_t size)
@@ -153,7 +174,8 @@ static void print_bound(int s)
 void cCommon(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
 {
     p.add(u"/* @TITLE@\n");
-    p.add(needs.threads ? u" * Build: gcc -Wall -Wextra -O2 -pthread -o @STEM@ @FILE@ */\n" : u" * Build: gcc -Wall -Wextra -O2 -o @STEM@ @FILE@ */\n");
+    p.add(QStringLiteral(" * Build: gcc -Wall -Wextra -O2%1 -o @STEM@ @FILE@%2 */\n")
+              .arg(needs.threads ? QStringLiteral(" -pthread") : QString(), needs.tls ? QStringLiteral(" -lssl -lcrypto") : QString()));
     p.add(u"#define _GNU_SOURCE    /* accept4, memmem, NI_MAXHOST */\n");
     includes(s, p, needs);
     p.add(uR"(
@@ -167,6 +189,12 @@ static const char PORT[] = @PORT@;    /* "0" for a server: any free port (the on
         p.add(u"static const char LINE_END[] = @DELIMITER@;    /* where one message (a line) ends */\n");
     if (framed(s))
         p.add(u"enum { MAX_LINE = @MAX_LINE@ };    /* a longer line is an error, not an ever-growing buffer */\n");
+    if (needs.tls && s.kind == CodeKind::TcpServer)
+        p.add(uR"(static const char CERTFILE[] = @CERTFILE@;    /* the server's certificate chain (PEM) */
+static const char KEYFILE[] = @KEYFILE@;    /* its private key (PEM) */
+)");
+    if (needs.tls && s.kind == CodeKind::TcpClient)
+        p.add(u"static const char CAFILE[] = @CAFILE@;    /* also trust these CAs (PEM); \"\": the system's only */\n");
     p.add(u"enum { BUF_SIZE = 4096, NAME_SIZE = NI_MAXHOST + NI_MAXSERV + 1 };\n");
     if (s.kind != CodeKind::TcpClient)   // a client names no address but the one it was given
         p.add(uR"(
@@ -182,7 +210,7 @@ static void describe(const struct sockaddr *address, socklen_t length, char *nam
 )");
     printText(s, p);
     if (needs.sendAll)
-        sendAll(p);
+        sendAll(p, needs.tls);
     if (needs.boundSocket)
         boundSocket(s, p);
 }

@@ -57,8 +57,6 @@ std::optional<Error> refusal(const CodeSettings &s)
     if (s.language == CodeLanguage::C) {
         if (s.kind == CodeKind::Mail)
             return Error::invalid(Code::tr("mail in C is not generated yet: use python"));
-        if (s.tls)
-            return Error::invalid(Code::tr("TLS in C is not generated yet"));
     }
     if (s.tls && s.kind == CodeKind::TcpServer) {
         if (s.model == ServerModel::EventLoop)

@@ -13,9 +13,8 @@ void sendLine(const CodeSettings &s, ProgramText &p)
     const QString lineEnd = framed(s) ? QStringLiteral("LINE_END") : QStringLiteral("\"\\n\"");
     p.add(uR"(
 /* Sends one typed line with its line end. 1: sent, 0: it cannot be sent as ENCODING, -1: failed. */
-static int send_line(int s, const char *text, size_t size)
-{
 )");
+    p.add(s.tls ? u"static int send_line(SSL *ssl, const char *text, size_t size)\n{\n" : u"static int send_line(int s, const char *text, size_t size)\n{\n");
     if (s.encoding == TextEncoding::Utf8)
         p.add(uR"(    size_t wire_size = size;
     char *wire = malloc(size + 2);
@@ -33,7 +32,7 @@ static int send_line(int s, const char *text, size_t size)
 )");
     p.set(QStringLiteral("LINE_END_C"), lineEnd);
     p.add(uR"(    memcpy(wire + wire_size, @LINE_END_C@, sizeof @LINE_END_C@ - 1);
-    int rc = send_all(s, wire, wire_size + sizeof @LINE_END_C@ - 1);
+    int rc = send_all(@CONNECTION@, wire, wire_size + sizeof @LINE_END_C@ - 1);
     free(wire);
     return rc < 0 ? -1 : 1;
 }
@@ -75,6 +74,52 @@ static int connect_to(void)
 )");
 }
 
+// TLS: the context that verifies the server (the system's CAs and CAFILE, and its name), then
+// the handshake over the connected socket.
+void tlsConnect(ProgramText &p)
+{
+    p.add(uR"(
+/* TLS over the connected socket: the server's certificate must chain to a trusted CA and be
+ * for HOST, or there is no connection. NULL: why is on stderr. */
+static SSL *start_tls(int s)
+{
+    SSL_CTX *context = SSL_CTX_new(TLS_client_method());
+    if (context == NULL)
+        return NULL;
+    SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
+    SSL_CTX_set_options(context, SSL_OP_IGNORE_UNEXPECTED_EOF);    /* a close without close_notify is a close */
+    SSL_CTX_set_verify(context, SSL_VERIFY_PEER, NULL);
+    if (SSL_CTX_set_default_verify_paths(context) != 1
+        || (CAFILE[0] != '\0' && SSL_CTX_load_verify_locations(context, CAFILE, NULL) != 1)) {
+        fprintf(stderr, "cannot read the CA certificates %s\n", CAFILE);
+        ERR_print_errors_fp(stderr);
+        SSL_CTX_free(context);
+        return NULL;
+    }
+    SSL *ssl = SSL_new(context);
+    SSL_CTX_free(context);    /* the session keeps its own reference */
+    if (ssl == NULL)
+        return NULL;
+    /* The name to check the certificate for: an IP address against its IP entries, a host name
+     * against its DNS names (and sent as SNI, so a server with many names picks the right one). */
+    if (X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), HOST) != 1) {
+        SSL_set_tlsext_host_name(ssl, HOST);
+        SSL_set1_host(ssl, HOST);
+    }
+    if (SSL_set_fd(ssl, s) != 1 || SSL_connect(ssl) != 1) {    $$SSL_do_handshake
+        long verified = SSL_get_verify_result(ssl);
+        if (verified != X509_V_OK)
+            fprintf(stderr, "the server's certificate is not trusted: %s\n", X509_verify_cert_error_string(verified));
+        else
+            ERR_print_errors_fp(stderr);
+        SSL_free(ssl);
+        return NULL;
+    }
+    return ssl;
+}
+)");
+}
+
 void readAnswer(const CodeSettings &s, ProgramText &p)
 {
     p.add(uR"(
@@ -83,8 +128,9 @@ static size_t answer_used;
 
 /* An answer may come in pieces: reads until a whole line is there. Its length (its line end
  * ends at *consumed), or -1 when the server closed or the line is too long. */
-static long read_answer(int s, size_t *consumed)
-{
+)");
+    p.add(s.tls ? u"static long read_answer(SSL *ssl, size_t *consumed)\n" : u"static long read_answer(int s, size_t *consumed)\n");
+    p.add(uR"({
     for (;;) {
         const char *end = memmem(answer, answer_used, LINE_END, sizeof LINE_END - 1);
         if (end != NULL) {
@@ -101,7 +147,19 @@ static long read_answer(int s, size_t *consumed)
             fprintf(stderr, "an answer longer than %d bytes\n", MAX_LINE);
             return -1;
         }
-        ssize_t n = recv(s, answer + answer_used, sizeof answer - answer_used, 0);    $$recv
+)");
+    if (s.tls)
+        p.add(uR"(        int n = SSL_read(ssl, answer + answer_used, (int)(sizeof answer - answer_used));    $$SSL_read
+        if (n <= 0) {
+            if (SSL_get_error(ssl, n) == SSL_ERROR_ZERO_RETURN)
+                printf("The server closed the connection\n");
+            else
+                ERR_print_errors_fp(stderr);
+            return -1;
+        }
+)");
+    else
+        p.add(uR"(        ssize_t n = recv(s, answer + answer_used, sizeof answer - answer_used, 0);    $$recv
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -110,7 +168,8 @@ static long read_answer(int s, size_t *consumed)
             printf("The server closed the connection\n");
         if (n <= 0)
             return -1;
-        answer_used += (size_t)n;
+)");
+    p.add(uR"(        answer_used += (size_t)n;
     }
 }
 )");
@@ -122,19 +181,37 @@ void cTcpClient(const CodeSettings &settings, ProgramText &p)
 {
     CNeeds needs;
     needs.sendAll = true;
+    needs.tls = settings.tls;
+    p.set(QStringLiteral("CONNECTION"), settings.tls ? QStringLiteral("ssl") : QStringLiteral("s"));
     cCommon(settings, p, needs);
     sendLine(settings, p);
     connectTo(p);
+    if (settings.tls)
+        tlsConnect(p);
     if (framed(settings))
         readAnswer(settings, p);
     p.add(uR"(
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
-    int s = connect_to();
+)");
+    if (settings.tls)
+        p.add(u"    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a server that left: an error, not a silent end */\n");
+    p.add(uR"(    int s = connect_to();
     if (s < 0)
         return 1;
-    printf("connected to %s %s\n", HOST, PORT);
+)");
+    if (settings.tls)
+        p.add(uR"(    SSL *ssl = start_tls(s);
+    if (ssl == NULL) {
+        close(s);
+        return 1;
+    }
+    printf("connected to %s %s over %s\n", HOST, PORT, SSL_get_version(ssl));
+)");
+    else
+        p.add(u"    printf(\"connected to %s %s\\n\", HOST, PORT);\n");
+    p.add(uR"(
     char *typed = NULL;
     size_t typed_size = 0;
     ssize_t length;
@@ -142,7 +219,7 @@ int main(void)
     while ((length = getline(&typed, &typed_size, stdin)) > 0) {
         while (length > 0 && (typed[length - 1] == '\n' || typed[length - 1] == '\r'))
             length--;    /* the line as typed; its line end is added when sent */
-        int sent = send_line(s, typed, (size_t)length);
+        int sent = send_line(@CONNECTION@, typed, (size_t)length);
         if (sent < 0) {
             perror("send");
             status = 1;
@@ -153,12 +230,26 @@ int main(void)
 )");
     if (framed(settings))
         p.add(uR"(        size_t consumed = 0;
-        long got = read_answer(s, &consumed);
+        long got = read_answer(@CONNECTION@, &consumed);
         if (got < 0)
             break;
         print_text("Received ", answer, (size_t)got);
         memmove(answer, answer + consumed, answer_used - consumed);    /* what came after it stays */
         answer_used -= consumed;
+)");
+    else if (settings.tls)
+        p.add(uR"(        char buf[BUF_SIZE];
+        int n = SSL_read(ssl, buf, sizeof buf);    /* what has arrived so far: TLS keeps no message boundaries either */ $$SSL_read
+        if (n <= 0) {
+            if (SSL_get_error(ssl, n) == SSL_ERROR_ZERO_RETURN) {
+                printf("The server closed the connection\n");
+            } else {
+                ERR_print_errors_fp(stderr);
+                status = 1;
+            }
+            break;
+        }
+        print_text("Received ", buf, (size_t)n);
 )");
     else
         p.add(uR"(        char buf[BUF_SIZE];
@@ -177,9 +268,10 @@ int main(void)
         }
         print_text("Received ", buf, (size_t)n);
 )");
-    p.add(uR"(    }
-    free(typed);
-    close(s);    $$close
+    p.add(u"    }\n    free(typed);\n");
+    if (settings.tls)
+        p.add(u"    SSL_shutdown(ssl);    /* close_notify: the server knows nothing was cut off */\n    SSL_free(ssl);\n");
+    p.add(uR"(    close(s);    $$close
     return status;
 }
 )");

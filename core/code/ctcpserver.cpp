@@ -16,6 +16,8 @@ struct client {
     int fd;
     char name[NAME_SIZE];    /* its address, for messages */
 )");
+    if (s.tls)
+        p.add(u"    SSL *ssl;    /* the TLS session over fd: everything is read and written through it */\n");
     if (eventLoop)
         p.add(uR"(    char *out;    /* bytes waiting to go out to it */
     size_t out_used, out_size;
@@ -28,15 +30,14 @@ struct client {
 }
 
 // reply(): what an answer does in each model.
-void threadedReply(ProgramText &p)
+void threadedReply(const CodeSettings &s, ProgramText &p)
 {
     p.add(uR"(
 /* This client's own thread may wait until the bytes are sent. */
 static int reply(struct client *client, const char *data, size_t size)
 {
-    return send_all(client->fd, data, size);
-}
 )");
+    p.add(s.tls ? u"    return send_all(client->ssl, data, size);\n}\n" : u"    return send_all(client->fd, data, size);\n}\n");
 }
 
 void eventLoopReply(ProgramText &p)
@@ -159,8 +160,37 @@ static int take(struct client *client, const char *bytes, size_t size)
 )");
 }
 
+// A TLS server's context: made once, shared by every client's thread (SSL_new is thread-safe).
+void tlsContext(ProgramText &p)
+{
+    p.add(uR"(
+static SSL_CTX *tls_context;
+
+/* The certificate and key every client's handshake uses. 0: loaded; -1: why not is on stderr. */
+static int load_tls(void)
+{
+    tls_context = SSL_CTX_new(TLS_server_method());
+    if (tls_context == NULL)
+        return -1;
+    SSL_CTX_set_min_proto_version(tls_context, TLS1_2_VERSION);
+    /* A client that closes without TLS's goodbye (close_notify) has just closed, as over TCP. */
+    SSL_CTX_set_options(tls_context, SSL_OP_IGNORE_UNEXPECTED_EOF);
+    if (SSL_CTX_use_certificate_chain_file(tls_context, CERTFILE) != 1
+        || SSL_CTX_use_PrivateKey_file(tls_context, KEYFILE, SSL_FILETYPE_PEM) != 1
+        || SSL_CTX_check_private_key(tls_context) != 1) {
+        fprintf(stderr, "cannot use the certificate %s with the key %s:\n", CERTFILE, KEYFILE);
+        ERR_print_errors_fp(stderr);
+        return -1;
+    }
+    return 0;
+}
+)");
+}
+
 void threadPerClient(const CodeSettings &s, ProgramText &p)
 {
+    if (s.tls)
+        tlsContext(p);
     p.add(uR"(
 /* Serves one client on a thread of its own until it closes: the other clients go on meanwhile. */
 static void *link_handler(void *arg)
@@ -168,7 +198,26 @@ static void *link_handler(void *arg)
     struct client *client = arg;
     char buf[BUF_SIZE];
     printf("Connected by %s\n", client->name);
-    for (;;) {
+)");
+    if (s.tls)
+        p.add(uR"(    /* The TLS handshake, on this client's thread: a slow client holds up nobody else. */
+    client->ssl = SSL_new(tls_context);
+    int ready = client->ssl != NULL && SSL_set_fd(client->ssl, client->fd) == 1
+                && SSL_accept(client->ssl) == 1;    $$SSL_do_handshake
+    if (!ready) {
+        fprintf(stderr, "%s: the TLS handshake failed\n", client->name);
+        ERR_print_errors_fp(stderr);
+    }
+    while (ready) {
+        int n = SSL_read(client->ssl, buf, sizeof buf);    $$SSL_read
+        if (n <= 0) {    /* the client closed (with or without close_notify), or the session failed */
+            if (SSL_get_error(client->ssl, n) != SSL_ERROR_ZERO_RETURN)
+                ERR_print_errors_fp(stderr);
+            break;
+        }
+)");
+    else
+        p.add(uR"(    for (;;) {
         ssize_t n = recv(client->fd, buf, sizeof buf, 0);    $$recv
         if (n < 0 && errno == EINTR)
             continue;
@@ -181,7 +230,14 @@ static void *link_handler(void *arg)
     p.add(uR"(            break;
     }
     printf("Disconnected %s\n", client->name);
-    close(client->fd);    $$close
+)");
+    if (s.tls)
+        p.add(uR"(    if (client->ssl != NULL) {
+        SSL_shutdown(client->ssl);    /* says goodbye (close_notify) without waiting for the answer */
+        SSL_free(client->ssl);
+    }
+)");
+    p.add(uR"(    close(client->fd);    $$close
     free(client);
     return NULL;
 }
@@ -189,7 +245,13 @@ static void *link_handler(void *arg)
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
-    int s = bound_socket(SOCK_STREAM, SOCK_CLOEXEC);
+)");
+    if (s.tls)
+        p.add(uR"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
+    if (load_tls() < 0)
+        return 1;
+)");
+    p.add(uR"(    int s = bound_socket(SOCK_STREAM, SOCK_CLOEXEC);
     if (s < 0)
         return 1;
     print_bound(s);
@@ -337,12 +399,13 @@ void cTcpServer(const CodeSettings &settings, ProgramText &program)
     needs.epoll = !threads;
     needs.sendAll = threads && settings.echo;
     needs.boundSocket = true;
+    needs.tls = settings.tls;
     cCommon(settings, program, needs);
     clientStruct(settings, program, !threads);
     if (!threads)
         eventLoopReply(program);
     if (settings.echo)   // an unused function would be a warning
-        threads ? threadedReply(program) : eventLoopQueue(program);
+        threads ? threadedReply(settings, program) : eventLoopQueue(program);
     handle(settings, program);
     if (threads)
         threadPerClient(settings, program);

@@ -23,6 +23,7 @@ struct CNeeds {
     bool poll = false;         // poll.h
     bool sendAll = false;      // send_all(): a blocking send of every byte
     bool boundSocket = false;  // bound_socket() and print_bound(): a server's socket, and its "listening on"
+    bool tls = false;          // OpenSSL: send_all() over an SSL*, and the files it needs
 };
 void cCommon(const CodeSettings &settings, ProgramText &program, const CNeeds &needs);
 void cTcpServer(const CodeSettings &settings, ProgramText &program);

@@ -36,8 +36,12 @@ inline QString compileC(const QString &source, const QStringList &extra = {})
     binary.chop(2);   // ".c"
     QProcess gcc;
     gcc.setProcessChannelMode(QProcess::MergedChannels);
-    const QStringList flags{QStringLiteral("-Wall"), QStringLiteral("-Wextra"), QStringLiteral("-Werror"), QStringLiteral("-pthread"),
-                            QStringLiteral("-o"), binary, source};
+    QStringList flags{QStringLiteral("-Wall"), QStringLiteral("-Wextra"), QStringLiteral("-Werror"), QStringLiteral("-pthread"),
+                      QStringLiteral("-o"), binary, source};
+    // A TLS program links OpenSSL, as its "Build:" line says.
+    QFile text(source);
+    if (text.open(QIODevice::ReadOnly) && text.readAll().contains("#include <openssl/ssl.h>"))
+        flags << QStringLiteral("-lssl") << QStringLiteral("-lcrypto");
     gcc.start(QStringLiteral("gcc"), flags + extra);
     if (!gcc.waitForFinished(120000) || gcc.exitCode() != 0) {
         qWarning("gcc %s: %s", qPrintable(source), gcc.readAll().constData());
