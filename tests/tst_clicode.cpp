@@ -91,7 +91,7 @@ private slots:
         QTest::newRow("unknown model") << QStringList{u"python"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--model"_s, u"fork"_s} << QByteArray("fork");
         QTest::newRow("unknown encoding") << QStringList{u"python"_s, u"udp"_s, u"--encoding"_s, u"ebcdic"_s} << QByteArray("ebcdic");
         QTest::newRow("option of another kind") << QStringList{u"python"_s, u"udp"_s, u"--model"_s, u"event-loop"_s} << QByteArray("--model");
-        QTest::newRow("framing not generated") << QStringList{u"python"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--frame"_s, u"len:2be"_s}
+        QTest::newRow("framing not generated") << QStringList{u"c"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--frame"_s, u"len:2be"_s}
                                                << QByteArray("len:2be");
         QTest::newRow("tls event loop in c") << QStringList{u"c"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--model"_s, u"event-loop"_s, u"--tls-cert"_s, u"c.pem"_s,
                                                      u"--tls-key"_s, u"k.pem"_s}
@@ -272,6 +272,127 @@ private slots:
         QVERIFY2(from.endsWith(": 中文课"), from.constData());
         client.closeWrite();
         QVERIFY(client.waitForFinished(20000));
+    }
+
+    // The other framings (Python): a delimiter, a length prefix in either order counting its
+    // header or not, a fixed size. The server cuts the messages out of pieces that split them
+    // anywhere, and its echo is framed so that socketeer connect, with the same --frame, reads
+    // the same messages back; the generated client talks to socketeer serve with that framing.
+    void otherFramings_piecesEchoAndClient_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QStringList>("pieces");
+        QTest::addColumn<QList<QByteArray>>("messages");
+        QTest::addColumn<QString>("model");
+        const struct {
+            const char *spec;
+            QStringList pieces;
+            QList<QByteArray> messages;
+        } rows[] = {
+            {"delim:00", {u"68656c"_s, u"6c6f00610062"_s, u"00"_s}, {"hello", "a", "b"}},
+            {"delim:0d0a2e", {u"68656c6c6f0d"_s, u"0a2e610d0a"_s, u"2e"_s}, {"hello", "a"}},
+            {"len:2be", {u"00"_s, u"0568656c6c6f000161"_s, u"000162"_s}, {"hello", "a", "b"}},
+            {"len:4le,header", {u"0900"_s, u"000068656c6c6f05000000"_s, u"6105000000"_s, u"62"_s}, {"hello", "a", "b"}},
+            {"len:1", {u"0568656c6c6f"_s, u"01"_s, u"61"_s}, {"hello", "a"}},
+            {"fixed:4", {u"6162"_s, u"636465666768696a"_s, u"6b6c"_s}, {"abcd", "efgh", "ijkl"}},
+        };
+        for (const auto &row : rows)
+            for (const QString &model : {u"thread-per-client"_s, u"event-loop"_s})
+                QTest::addRow("%s %s", row.spec, qPrintable(model)) << QString::fromLatin1(row.spec) << row.pieces << row.messages << model;
+    }
+
+    void otherFramings_piecesEchoAndClient()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QStringList, pieces);
+        QFETCH(QList<QByteArray>, messages);
+        QFETCH(QString, model);
+        Peer server;
+        QVERIFY(startGenerated(server, u"python"_s, {u"tcp-server"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--model"_s, model, u"--frame"_s, spec}));
+        const quint16 port = readListening(server);
+        QVERIFY(port != 0);
+
+        Peer sender;
+        QVERIFY(sender.startPython(u"tcp_pieces_client.py"_s, QStringList{QString::number(port)} + pieces));
+        for (qsizetype i = 0; i < pieces.size(); ++i) {
+            QVERIFY(sender.readLine(20000).startsWith("sent "));
+            if (i + 1 < pieces.size())
+                sender.write("\n");
+        }
+        for (const QByteArray &message : std::as_const(messages)) {
+            const QByteArray from = readLineStartingWith(server, "From ");
+            QVERIFY2(from.endsWith(": " + message), (from + '|' + server.standardError()).constData());
+        }
+        // Only now: the sender reads none of the echoes, so its close may reset the connection.
+        sender.write("\n");
+        QCOMPARE(sender.readLine(20000), QByteArray("closed"));
+
+        // The echo, read back by Socketeer's own deframer.
+        const bool fixed = spec.startsWith(u"fixed"_s);
+        const QList<QByteArray> typed = fixed ? QList<QByteArray>{"1234", "五"} : QList<QByteArray>{"one", "二二"};   // 五 is 3 bytes
+        Cli connect;
+        QVERIFY(connect.start({u"connect"_s, u"--frame"_s, spec, u"127.0.0.1"_s, QString::number(port)}));
+        connect.write(typed.at(0) + '\n');
+        QCOMPARE(readLineStartingWith(connect, typed.at(0).left(1)), typed.at(0));
+        if (!fixed) {
+            connect.write(typed.at(1) + '\n');
+            QCOMPARE(readLineStartingWith(connect, typed.at(1).left(1)), typed.at(1));
+        }
+        connect.closeWrite();
+        QVERIFY(connect.waitForFinished(20000));
+
+        // The generated client, against socketeer serve framing the same way: what the client
+        // sends is a message there, and a line typed into serve is the framed answer.
+        Cli serve;
+        QVERIFY(serve.start({u"serve"_s, u"--port"_s, u"0"_s, u"--frame"_s, spec}));
+        const quint16 servePort = serve.readPortLine("listening on");
+        QVERIFY(servePort != 0);
+        Peer client;
+        QVERIFY(startGenerated(client, u"python"_s, {u"tcp-client"_s, u"127.0.0.1"_s, QString::number(servePort), u"--frame"_s, spec}));
+        QVERIFY(client.readLine(20000).startsWith("connected to"));
+        client.write(typed.at(0) + '\n');
+        QCOMPARE(readLineStartingWith(serve, typed.at(0).left(1)), typed.at(0));
+        const QByteArray answer = fixed ? QByteArray("4321") : QByteArray("答复 reply");
+        serve.write(answer + '\n');
+        QCOMPARE(readLineStartingWith(client, "Received"), "Received '" + answer + '\'');
+        if (fixed) {   // a line that is not SIZE bytes is not sent: the other side would cut it wrong
+            client.write("toolong\n");
+            QVERIFY(readLineStartingWith(client, "Not sent").contains("not 4"));
+        }
+        client.closeWrite();
+        QVERIFY(client.waitForFinished(20000));
+        QCOMPARE(client.exitCode(), 0);
+        QVERIFY(serve.stopsCleanlyOn(SIGTERM));
+    }
+
+    // A length over the maximum ends that client's connection with the reason; the server goes on.
+    void lengthOverTheMaximum_closesThatClient_data() { addLanguageRows({u"thread-per-client"_s, u"event-loop"_s}); }
+    void lengthOverTheMaximum_closesThatClient()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, variant);
+        if (language == u"c"_s)
+            QSKIP("length framing is generated in Python only");
+        Peer server;
+        QVERIFY(startGenerated(server, language, {u"tcp-server"_s, u"--port"_s, u"0"_s, u"--echo"_s, u"--model"_s, variant, u"--frame"_s,
+                                                  u"len:2be,max=100"_s}));
+        const quint16 port = readListening(server);
+        QVERIFY(port != 0);
+        Peer hostile;
+        QVERIFY(hostile.startPython(u"tcp_client.py"_s, {u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(hostile.readLine(20000).startsWith("connected "));
+        hostile.write("0fff41414141\n");
+        hostile.closeWrite();
+        QVERIFY(readLineStartingWith(hostile, "closed").size() > 0);
+        QVERIFY(readLineStartingWith(server, "Connected by").size() > 0);
+        const QByteArray why = readLineStartingWith(server, variant == u"event-loop"_s ? "Disconnected" : "Closing");
+        QVERIFY2(why.contains("a message of 4095 bytes (at most 100)"), why.constData());
+        Cli connect;   // still serving
+        QVERIFY(connect.start({u"connect"_s, u"--frame"_s, u"len:2be"_s, u"127.0.0.1"_s, QString::number(port)}));
+        connect.write("after\n");
+        QCOMPARE(readLineStartingWith(connect, "after"), QByteArray("after"));
+        connect.closeWrite();
+        QVERIFY(connect.waitForFinished(20000));
     }
 
     // TCP keeps no message boundaries: "hel" then "lo\na\nb" then "\n" are the lines hello, a, b —

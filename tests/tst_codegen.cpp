@@ -157,6 +157,18 @@ private slots:
             mail.mail.attachments = {u"/tmp/汇总数据.xlsx"_s};
             QTest::addRow("python mail %d", static_cast<int>(security)) << mail;
         }
+        // Python's other framings: a delimiter, length prefixes, a fixed size, for both models and the client.
+        for (const char *spec : {"delim:00", "delim:0d0a2e", "len:1", "len:2le", "len:4be,header,max=100", "fixed:16"}) {
+            for (const ServerModel model : {ServerModel::ThreadPerClient, ServerModel::EventLoop}) {
+                CodeSettings s = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
+                s.frame = FrameSpec::parse(QString::fromLatin1(spec)).value();
+                s.model = model;
+                QTest::addRow("python server %s %d", spec, static_cast<int>(model)) << s;
+            }
+            CodeSettings client = settingsFor(CodeLanguage::Python, CodeKind::TcpClient);
+            client.frame = FrameSpec::parse(QString::fromLatin1(spec)).value();
+            QTest::addRow("python client %s", spec) << client;
+        }
         // The compose window's: Cc, Bcc and the body written in, no To.
         CodeSettings composed = settingsFor(CodeLanguage::Python, CodeKind::Mail);
         composed.mail.to.clear();
@@ -328,7 +340,7 @@ private slots:
         loopTls.tls = true;
         loopTls.tlsCertFile = loopTls.tlsKeyFile = u"x.pem"_s;
         QTest::newRow("tls event loop") << loopTls << u"thread-per-client"_s;
-        CodeSettings length = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
+        CodeSettings length = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
         length.frame = FrameSpec::parse(u"len:2be"_s).value();
         QTest::newRow("length framing") << length << u"len:2be"_s;
         CodeSettings udpFrame = settingsFor(CodeLanguage::C, CodeKind::Udp);

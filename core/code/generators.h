@@ -31,5 +31,15 @@ void cTcpClient(const CodeSettings &settings, ProgramText &program);
 void cUdp(const CodeSettings &settings, ProgramText &program);
 
 inline bool framed(const CodeSettings &settings) { return settings.frame.kind != FrameKind::None; }
+// Framing that ends a message with bytes (line, crlf, a delimiter), as against a length prefix or
+// a fixed size: the programs differ in how they cut messages and how they frame an answer.
+inline bool delimited(const CodeSettings &settings)
+{
+    const FrameKind kind = settings.frame.kind;
+    return kind == FrameKind::Line || kind == FrameKind::Crlf || kind == FrameKind::Delimiter;
+}
+// Python: cut messages out of the buffer (split_lines for delimited framing, split_messages for
+// the others), and the expression that frames `name` to send it.
+QString pythonFramed(const CodeSettings &settings, const QString &name);
 
 } // namespace socketeer::code

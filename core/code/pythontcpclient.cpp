@@ -32,10 +32,30 @@ def talk(s):
 )");
     if (f)
         p.add(u"    buffer = b''\n");
+    if (f && !delimited(s))
+        p.add(u"    pending = []    # whole answers cut out of the stream, not printed yet\n");
     p.add(uR"(    for re_data in sys.stdin:
         re_data = re_data.rstrip('\r\n')
 )");
-    if (f) {
+    if (f && !delimited(s)) {
+        p.add(uR"(        try:
+            message = frame(re_data.encode(ENCODING))
+        except ValueError as error:
+            print('Not sent:', error, flush=True)
+            continue
+        s.sendall(message)    # sendall: send() may take only part $$send
+        while not pending:    # an answer may come in pieces: read until a whole message is there
+            data = s.recv(BUFSIZ)    $$recv
+            if not data:
+                print('The server closed the connection', flush=True)
+                return
+            answers, buffer = split_messages(buffer + data)
+            pending += answers
+        # The first whole message is the answer; any after it wait for the next line typed.
+        answer = pending.pop(0)
+        print('Received', repr(answer.decode(ENCODING, errors='replace')), flush=True)
+)");
+    } else if (f) {
         p.add(uR"(        s.sendall(re_data.encode(ENCODING) + DELIMITER)    # sendall: send() may take only part $$send
         while DELIMITER not in buffer:    # an answer may come in pieces: read until a whole line is there
             if len(buffer) > MAX_LINE:

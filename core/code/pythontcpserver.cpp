@@ -34,15 +34,29 @@ KEYFILE = @KEYFILE@    # its private key, PEM
 }
 
 // What the server does with one message: a line under framing, else whatever one recv() gave.
+// The names a framed server's code uses: `line` and split_lines for line framing, `message` and
+// split_messages (or split_lines, for a delimiter) for the others.
+void setFramingNames(const CodeSettings &s, ProgramText &p)
+{
+    const bool lines = s.frame.kind == FrameKind::Line || s.frame.kind == FrameKind::Crlf;
+    const QString message = lines ? QStringLiteral("line") : QStringLiteral("message");
+    p.set(QStringLiteral("MSG"), message);
+    p.set(QStringLiteral("MSGS"), message + QLatin1Char('s'));
+    p.set(QStringLiteral("MSG_ABOUT"), lines ? QStringLiteral("One whole line from a client (without its line end).")
+                                             : QStringLiteral("One whole message from a client (without its framing)."));
+    p.set(QStringLiteral("SPLIT"), delimited(s) ? QStringLiteral("split_lines") : QStringLiteral("split_messages"));
+    p.set(QStringLiteral("FRAMED_MSG"), pythonFramed(s, message));
+}
+
 void handleThreaded(const CodeSettings &s, ProgramText &p)
 {
     const bool f = framed(s);
-    p.add(f ? u"\n\ndef handle(link, client, line):\n    \"\"\"One whole line from a client (without its line end).\"\"\"\n"
+    p.add(f ? u"\n\ndef handle(link, client, @MSG@):\n    \"\"\"@MSG_ABOUT@\"\"\"\n"
             : u"\n\ndef handle(link, client, data):\n    \"\"\"Bytes from a client, as one recv() returned them: TCP keeps no message boundaries.\"\"\"\n");
-    p.add(f ? u"    print('From', client, ':', line.decode(ENCODING, errors='replace'), flush=True)\n"
+    p.add(f ? u"    print('From', client, ':', @MSG@.decode(ENCODING, errors='replace'), flush=True)\n"
             : u"    print('From', client, ':', data.decode(ENCODING, errors='replace'), flush=True)\n");
     if (s.echo)
-        p.add(f ? u"    link.sendall(line + DELIMITER)    # sendall: send() may take only part of the bytes $$send\n"
+        p.add(f ? u"    link.sendall(@FRAMED_MSG@)    # sendall: send() may take only part of the bytes $$send\n"
                 : u"    link.sendall(data)    # sendall: send() may take only part of the bytes $$send\n");
 }
 
@@ -72,9 +86,9 @@ def link_handler(link, client):
                 data = link.recv(BUFSIZ)    $$recv
                 if not data:    # b'': the client closed its side
                     break
-                lines, buffer = split_lines(buffer + data)
-                for line in lines:
-                    handle(link, client, line)
+                @MSGS@, buffer = @SPLIT@(buffer + data)
+                for @MSG@ in @MSGS@:
+                    handle(link, client, @MSG@)
         except (ValueError, OSError) as error:
             print('Closing', client, ':', error, flush=True)
 )");
@@ -129,7 +143,7 @@ class Client:
         self.addr = addr
 )");
     if (f)
-        p.add(u"        self.inbox = b''    # the start of a line whose end has not come yet\n");
+        p.add(u"        self.inbox = b''    # the start of a @MSG@ whose end has not come yet\n");
     p.add(uR"(        self.outbox = b''
         self.closed = False
 
@@ -170,12 +184,12 @@ def watch(client):
 
 
 )");
-    p.add(f ? u"def handle(client, line):\n    \"\"\"One whole line from a client (without its line end).\"\"\"\n"
-              u"    print('From', client.addr, ':', line.decode(ENCODING, errors='replace'), flush=True)\n"
+    p.add(f ? u"def handle(client, @MSG@):\n    \"\"\"@MSG_ABOUT@\"\"\"\n"
+              u"    print('From', client.addr, ':', @MSG@.decode(ENCODING, errors='replace'), flush=True)\n"
             : u"def handle(client, data):\n    \"\"\"Bytes from a client, as one recv() returned them: TCP keeps no message boundaries.\"\"\"\n"
               u"    print('From', client.addr, ':', data.decode(ENCODING, errors='replace'), flush=True)\n");
     if (s.echo)
-        p.add(f ? u"    client.outbox += line + DELIMITER\n    write(client)\n" : u"    client.outbox += data\n    write(client)\n");
+        p.add(f ? u"    client.outbox += @FRAMED_MSG@\n    write(client)\n" : u"    client.outbox += data\n    write(client)\n");
     p.add(uR"(
 
 def read(client):
@@ -192,14 +206,14 @@ def read(client):
 )");
     if (f)
         p.add(uR"(    try:
-        lines, client.inbox = split_lines(client.inbox + data)
+        @MSGS@, client.inbox = @SPLIT@(client.inbox + data)
     except ValueError as error:
         close(client, error)
         return
-    for line in lines:
+    for @MSG@ in @MSGS@:
         if client.closed:
             return
-        handle(client, line)
+        handle(client, @MSG@)
 )");
     else
         p.add(u"    handle(client, data)\n");
@@ -234,6 +248,7 @@ def main():
 void pythonTcpServer(const CodeSettings &settings, ProgramText &program)
 {
     header(settings, program);
+    setFramingNames(settings, program);
     pythonFraming(settings, program, true);
     if (settings.model == ServerModel::ThreadPerClient)
         threadPerClient(settings, program);
