@@ -128,6 +128,11 @@ private slots:
         tlsServer.tlsKeyFile = u"key.pem"_s;
         tlsServer.frame.kind = FrameKind::Line;
         QTest::addRow("python tls server") << tlsServer;
+        tlsServer.model = ServerModel::EventLoop;
+        QTest::addRow("python tls event-loop server") << tlsServer;
+        tlsServer.frame = FrameSpec::parse(u"len:2be"_s).value();
+        tlsServer.echo = false;
+        QTest::addRow("python tls event-loop quiet len") << tlsServer;
         CodeSettings tlsClient = settingsFor(CodeLanguage::Python, CodeKind::TcpClient);
         tlsClient.tls = true;
         QTest::addRow("python tls client") << tlsClient;
@@ -335,7 +340,7 @@ private slots:
         QTest::addColumn<CodeSettings>("settings");
         QTest::addColumn<QString>("words");
         QTest::newRow("mail in c") << settingsFor(CodeLanguage::C, CodeKind::Mail) << u"mail in C"_s;
-        CodeSettings loopTls = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
+        CodeSettings loopTls = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
         loopTls.model = ServerModel::EventLoop;
         loopTls.tls = true;
         loopTls.tlsCertFile = loopTls.tlsKeyFile = u"x.pem"_s;

@@ -59,8 +59,8 @@ std::optional<Error> refusal(const CodeSettings &s)
             return Error::invalid(Code::tr("mail in C is not generated yet: use python"));
     }
     if (s.tls && s.kind == CodeKind::TcpServer) {
-        if (s.model == ServerModel::EventLoop)
-            return Error::invalid(Code::tr("a TLS server is generated with the thread-per-client model only yet"));
+        if (s.model == ServerModel::EventLoop && s.language == CodeLanguage::C)
+            return Error::invalid(Code::tr("in C a TLS server is generated with the thread-per-client model only yet: use python"));
         if (s.tlsCertFile.isEmpty() || s.tlsKeyFile.isEmpty())
             return Error::invalid(Code::tr("a TLS server needs a certificate file and a key file"));
     }

@@ -130,6 +130,9 @@ def main():
 void eventLoop(const CodeSettings &s, ProgramText &p)
 {
     const bool f = framed(s);
+    // Over TLS a read may need the socket writable and a write readable (and the other way round).
+    p.set(QStringLiteral("WOULD_BLOCK"), s.tls ? QStringLiteral("(BlockingIOError, ssl.SSLWantReadError, ssl.SSLWantWriteError)")
+                                               : QStringLiteral("BlockingIOError"));
     p.add(uR"(
 
 sel = selectors.DefaultSelector()
@@ -146,14 +149,26 @@ class Client:
         p.add(u"        self.inbox = b''    # the start of a @MSG@ whose end has not come yet\n");
     p.add(uR"(        self.outbox = b''
         self.closed = False
-
+)");
+    if (s.tls)
+        p.add(u"        self.handshaking = True    # no application bytes until the TLS handshake is done\n");
+    p.add(uR"(
 
 def accept(s):
     conn, addr = s.accept()    $$accept
     print('Connected by', addr, flush=True)
     conn.setblocking(False)    # the loop must never wait on one client
-    sel.register(conn, selectors.EVENT_READ, Client(conn, addr))
-
+)");
+    if (s.tls)
+        p.add(uR"(    # The handshake is driven by the loop like any other I/O, a step whenever the socket is ready.
+    conn = context.wrap_socket(conn, server_side=True, do_handshake_on_connect=False)
+    client = Client(conn, addr)
+    sel.register(conn, selectors.EVENT_READ, client)
+    handshake(client)
+)");
+    else
+        p.add(u"    sel.register(conn, selectors.EVENT_READ, Client(conn, addr))\n");
+    p.add(uR"(
 
 def close(client, why=''):
     print('Disconnected', client.addr, why, flush=True)
@@ -162,11 +177,33 @@ def close(client, why=''):
     client.closed = True
 
 
-def write(client):
+)");
+    if (s.tls)
+        p.add(uR"(def handshake(client):
+    """One step of the TLS handshake: it waits for whichever way the socket must be ready."""
+    try:
+        client.sock.do_handshake()    $$SSL_do_handshake
+    except ssl.SSLWantReadError:
+        sel.modify(client.sock, selectors.EVENT_READ, client)
+        return
+    except ssl.SSLWantWriteError:
+        sel.modify(client.sock, selectors.EVENT_WRITE, client)
+        return
+    except (ssl.SSLError, OSError) as error:
+        close(client, error)
+        return
+    client.handshaking = False
+    print('TLS with', client.addr, client.sock.version(), flush=True)
+    watch(client)
+
+
+)");
+    p.add(uR"(def write(client):
     """Sends what the socket takes now; the rest waits for EVENT_WRITE."""
     try:
-        sent = client.sock.send(client.outbox)    $$send
-    except BlockingIOError:
+)");
+    p.add(s.tls ? u"        sent = client.sock.send(client.outbox)    $$SSL_write\n" : u"        sent = client.sock.send(client.outbox)    $$send\n");
+    p.add(uR"(    except @WOULD_BLOCK@:
         sent = 0
     except OSError as error:
         close(client, error)
@@ -194,8 +231,9 @@ def watch(client):
 
 def read(client):
     try:
-        data = client.sock.recv(BUFSIZ)    $$recv
-    except BlockingIOError:
+)");
+    p.add(s.tls ? u"        data = client.sock.recv(BUFSIZ)    $$SSL_read\n" : u"        data = client.sock.recv(BUFSIZ)    $$recv\n");
+    p.add(uR"(    except @WOULD_BLOCK@:
         return
     except OSError as error:
         close(client, error)
@@ -217,10 +255,23 @@ def read(client):
 )");
     else
         p.add(u"    handle(client, data)\n");
+    if (s.tls)
+        p.add(uR"(    # TLS decrypts whole records: bytes of this one may wait inside the SSL object, where the
+    # selector cannot see them. Read them now, or they would wait for the client's next bytes.
+    if not client.closed and client.sock.pending():
+        read(client)
+)");
     p.add(uR"(
 
 def main():
-    with socket.socket(@FAMILY@, socket.SOCK_STREAM) as s:    $$socket,close
+)");
+    if (s.tls)
+        p.add(uR"(    global context
+    # Clients verify this certificate; the server does not ask them for one.
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(CERTFILE, KEYFILE)
+)");
+    p.add(uR"(    with socket.socket(@FAMILY@, socket.SOCK_STREAM) as s:    $$socket,close
         # A restarted server may bind the port again at once, while old connections linger in TIME_WAIT.
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)    $$setsockopt
         s.bind((HOST, PORT))    $$bind
@@ -236,7 +287,13 @@ def main():
                     accept(key.fileobj)
                     continue
                 client = key.data
-                if mask & selectors.EVENT_READ:
+)");
+    if (s.tls)
+        p.add(uR"(                if client.handshaking:
+                    handshake(client)
+                    continue
+)");
+    p.add(uR"(                if mask & selectors.EVENT_READ:
                     read(client)
                 if mask & selectors.EVENT_WRITE and not client.closed:
                     write(client)
