@@ -162,17 +162,27 @@ private slots:
             mail.mail.attachments = {u"/tmp/汇总数据.xlsx"_s};
             QTest::addRow("python mail %d", static_cast<int>(security)) << mail;
         }
-        // Python's other framings: a delimiter, length prefixes, a fixed size, for both models and the client.
-        for (const char *spec : {"delim:00", "delim:0d0a2e", "len:1", "len:2le", "len:4be,header,max=100", "fixed:16"}) {
-            for (const ServerModel model : {ServerModel::ThreadPerClient, ServerModel::EventLoop}) {
-                CodeSettings s = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
-                s.frame = FrameSpec::parse(QString::fromLatin1(spec)).value();
-                s.model = model;
-                QTest::addRow("python server %s %d", spec, static_cast<int>(model)) << s;
+        // The other framings: a delimiter (with a NUL, a quote, a backslash, a '?'), length
+        // prefixes, a fixed size, for both models (echo or not) and the client, plain and over TLS.
+        for (const CodeLanguage language : {CodeLanguage::Python, CodeLanguage::C}) {
+            const char *lang = language == CodeLanguage::Python ? "python" : "c";
+            for (const char *spec : {"delim:00", "delim:0d0a2e", "delim:225c3f3f3d", "len:1", "len:2le", "len:4be,header,max=100", "fixed:16"}) {
+                for (const ServerModel model : {ServerModel::ThreadPerClient, ServerModel::EventLoop}) {
+                    for (const bool echo : {true, false}) {
+                        CodeSettings s = settingsFor(language, CodeKind::TcpServer);
+                        s.frame = FrameSpec::parse(QString::fromLatin1(spec)).value();
+                        s.model = model;
+                        s.echo = echo;
+                        QTest::addRow("%s server %s %d %d", lang, spec, static_cast<int>(model), echo) << s;
+                    }
+                }
+                CodeSettings client = settingsFor(language, CodeKind::TcpClient);
+                client.frame = FrameSpec::parse(QString::fromLatin1(spec)).value();
+                QTest::addRow("%s client %s", lang, spec) << client;
+                client.tls = true;
+                client.encoding = TextEncoding::Gbk;
+                QTest::addRow("%s tls gbk client %s", lang, spec) << client;
             }
-            CodeSettings client = settingsFor(CodeLanguage::Python, CodeKind::TcpClient);
-            client.frame = FrameSpec::parse(QString::fromLatin1(spec)).value();
-            QTest::addRow("python client %s", spec) << client;
         }
         // The compose window's: Cc, Bcc and the body written in, no To.
         CodeSettings composed = settingsFor(CodeLanguage::Python, CodeKind::Mail);
@@ -345,9 +355,6 @@ private slots:
         loopTls.tls = true;
         loopTls.tlsCertFile = loopTls.tlsKeyFile = u"x.pem"_s;
         QTest::newRow("tls event loop") << loopTls << u"thread-per-client"_s;
-        CodeSettings length = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
-        length.frame = FrameSpec::parse(u"len:2be"_s).value();
-        QTest::newRow("length framing") << length << u"len:2be"_s;
         CodeSettings udpFrame = settingsFor(CodeLanguage::C, CodeKind::Udp);
         udpFrame.frame.kind = FrameKind::Line;
         QTest::newRow("framed udp") << udpFrame << u"datagram"_s;

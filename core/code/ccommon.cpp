@@ -171,6 +171,83 @@ static void print_bound(int s)
 
 } // namespace
 
+QString cBytesLiteral(const QByteArray &bytes)
+{
+    // Octal, never \x: a hex escape would swallow a following hex digit.
+    QString text = QStringLiteral("\"");
+    for (const char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n')
+            text += QStringLiteral("\\n");
+        else if (c == '\r')
+            text += QStringLiteral("\\r");
+        else if (u >= 0x20 && u < 0x7f && c != '\\' && c != '"' && c != '?')
+            text += QLatin1Char(c);
+        else
+            text += QStringLiteral("\\%1").arg(u, 3, 8, QLatin1Char('0'));
+    }
+    return text + QLatin1Char('"');
+}
+
+void cFramingConstants(const CodeSettings &s, ProgramText &p)
+{
+    const FrameSpec &spec = s.frame;
+    // A server without echo sends nothing, so it needs no line end (an unused constant is a warning).
+    const bool sends = s.kind == CodeKind::TcpClient || s.echo;
+    switch (spec.kind) {
+    case FrameKind::None:
+        return;
+    case FrameKind::Line:
+    case FrameKind::Crlf:
+        if (sends)
+            p.add(u"static const char LINE_END[] = @DELIMITER@;    /* where one message (a line) ends */\n");
+        p.add(u"enum { MAX_LINE = @MAX_LINE@ };    /* a longer line is an error, not an ever-growing buffer */\n");
+        return;
+    case FrameKind::Delimiter:
+        p.set(QStringLiteral("DELIMITER_C"), cBytesLiteral(spec.delimiter));
+        p.add(uR"(static const char LINE_END[] = @DELIMITER_C@;    /* where one message ends (sizeof - 1 counts a NUL in it) */
+enum { MAX_LINE = @MAX_LINE@ };    /* a longer message is an error, not an ever-growing buffer */
+)");
+        return;
+    case FrameKind::Length:
+        p.set(QStringLiteral("HEADER"), QString::number(spec.lengthBytes));
+        p.set(QStringLiteral("BIG_ENDIAN_LENGTH"), spec.bigEndian ? QStringLiteral("1") : QStringLiteral("0"));
+        p.set(QStringLiteral("COUNTS_HEADER"), spec.lengthCountsHeader ? QStringLiteral("1") : QStringLiteral("0"));
+        p.add(uR"(enum {
+    HEADER = @HEADER@,    /* each message starts with its length in this many bytes */
+    BIG_ENDIAN_LENGTH = @BIG_ENDIAN_LENGTH@,    /* 1: network order, the most significant byte first */
+    COUNTS_HEADER = @COUNTS_HEADER@,    /* 1: the length counts the header's own bytes too */
+    MAX_LINE = @MAX_LINE@    /* a longer message is an error, not an ever-growing buffer */
+};
+
+/* The length a header holds. */
+static size_t read_length(const char *header)
+{
+    size_t length = 0;
+    for (int i = 0; i < HEADER; i++)
+        length = length << 8 | (unsigned char)header[BIG_ENDIAN_LENGTH ? i : HEADER - 1 - i];
+    return length;
+}
+)");
+        if (sends)
+            p.add(uR"(
+/* The header in front of a message of `length` bytes. */
+static void write_length(char *header, size_t length)
+{
+    if (COUNTS_HEADER)
+        length += HEADER;
+    for (int i = 0; i < HEADER; i++)
+        header[BIG_ENDIAN_LENGTH ? HEADER - 1 - i : i] = (char)(length >> (8 * i) & 0xff);
+}
+)");
+        return;
+    case FrameKind::Fixed:
+        p.set(QStringLiteral("SIZE"), QString::number(spec.fixedSize));
+        p.add(u"enum { SIZE = @SIZE@ };    /* every message is exactly this many bytes */\n");
+        return;
+    }
+}
+
 void cCommon(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
 {
     p.add(u"/* @TITLE@\n");
@@ -185,10 +262,7 @@ static const char PORT[] = @PORT@;    /* "0" for a server: any free port (the on
     if (s.encoding != TextEncoding::Utf8)
         p.add(u"static const char ENCODING[] = @ENCODING@;    /* text on the wire */\n");
     // A server without echo sends nothing, so it needs no line end (an unused constant is a warning).
-    if (framed(s) && (s.kind == CodeKind::TcpClient || s.echo))
-        p.add(u"static const char LINE_END[] = @DELIMITER@;    /* where one message (a line) ends */\n");
-    if (framed(s))
-        p.add(u"enum { MAX_LINE = @MAX_LINE@ };    /* a longer line is an error, not an ever-growing buffer */\n");
+    cFramingConstants(s, p);
     if (needs.tls && s.kind == CodeKind::TcpServer)
         p.add(uR"(static const char CERTFILE[] = @CERTFILE@;    /* the server's certificate chain (PEM) */
 static const char KEYFILE[] = @KEYFILE@;    /* its private key (PEM) */

@@ -50,8 +50,6 @@ std::optional<Error> refusal(const CodeSettings &s)
     const FrameKind frame = s.frame.kind;
     if (frame != FrameKind::None && !tcp)
         return Error::invalid(Code::tr("framing applies to TCP: a datagram or a mail is a message of its own"));
-    if (frame != FrameKind::None && frame != FrameKind::Line && frame != FrameKind::Crlf && s.language == CodeLanguage::C)
-        return Error::invalid(Code::tr("in C only line and crlf framing are generated yet, not \"%1\": use python").arg(s.frame.toString()));
     if (s.tls && !tcp)
         return Error::invalid(Code::tr("TLS is generated for the TCP server and client (a mail's security is its own setting)"));
     if (s.language == CodeLanguage::C) {

@@ -30,13 +30,70 @@ void sendLine(const CodeSettings &s, ProgramText &p)
         return 0;
     }
 )");
-    p.set(QStringLiteral("LINE_END_C"), lineEnd);
-    p.add(uR"(    memcpy(wire + wire_size, @LINE_END_C@, sizeof @LINE_END_C@ - 1);
+    switch (s.frame.kind) {
+    case FrameKind::None:
+    case FrameKind::Line:
+    case FrameKind::Crlf:
+        p.set(QStringLiteral("LINE_END_C"), lineEnd);
+        p.add(uR"(    memcpy(wire + wire_size, @LINE_END_C@, sizeof @LINE_END_C@ - 1);
     int rc = send_all(@CONNECTION@, wire, wire_size + sizeof @LINE_END_C@ - 1);
     free(wire);
     return rc < 0 ? -1 : 1;
 }
 )");
+        return;
+    case FrameKind::Delimiter:
+        p.add(uR"(    /* The message and its delimiter, sent at once. */
+    char *message = malloc(wire_size + sizeof LINE_END - 1);
+    if (message == NULL) {
+        free(wire);
+        return -1;
+    }
+    memcpy(message, wire, wire_size);
+    memcpy(message + wire_size, LINE_END, sizeof LINE_END - 1);
+    int rc = send_all(@CONNECTION@, message, wire_size + sizeof LINE_END - 1);
+    free(message);
+    free(wire);
+    return rc < 0 ? -1 : 1;
+}
+)");
+        return;
+    case FrameKind::Length:
+        p.add(uR"(    /* The length in front, then the message, sent at once; one the header cannot count is not sent. */
+    size_t largest = ((size_t)1 << (8 * HEADER)) - 1 - (COUNTS_HEADER ? HEADER : 0);
+    if (wire_size > MAX_LINE || wire_size > largest) {
+        printf("Not sent: a message of %zu bytes, over the most a %d-byte length allows here\n", wire_size, HEADER);
+        free(wire);
+        return 0;
+    }
+    char *message = malloc(HEADER + wire_size);
+    if (message == NULL) {
+        free(wire);
+        return -1;
+    }
+    write_length(message, wire_size);
+    memcpy(message + HEADER, wire, wire_size);
+    int rc = send_all(@CONNECTION@, message, HEADER + wire_size);
+    free(message);
+    free(wire);
+    return rc < 0 ? -1 : 1;
+}
+)");
+        return;
+    case FrameKind::Fixed:
+        p.add(uR"(    /* Every message is SIZE bytes: another size would be cut wrong by the other side. */
+    if (wire_size != SIZE) {
+        printf("Not sent: a message of %zu bytes, not %d\n", wire_size, SIZE);
+        free(wire);
+        return 0;
+    }
+    int rc = send_all(@CONNECTION@, wire, wire_size);
+    free(wire);
+    return rc < 0 ? -1 : 1;
+}
+)");
+        return;
+    }
 }
 
 void connectTo(ProgramText &p)
@@ -120,11 +177,64 @@ static SSL *start_tls(int s)
 )");
 }
 
-void readAnswer(const CodeSettings &s, ProgramText &p)
+// read_answer() for a length prefix and a fixed size: the answer starts at @ANSWER@.
+void readAnswerHead(const CodeSettings &s, ProgramText &p)
 {
-    p.add(uR"(
-static char answer[MAX_LINE + 2];    /* what came of the server's answers, not printed yet */
+    if (s.frame.kind == FrameKind::Length)
+        p.add(uR"(
+static char answer[HEADER + MAX_LINE];    /* what came of the server's answers, not printed yet */
 static size_t answer_used;
+
+/* An answer may come in pieces: reads until a whole message is there. Its length (it starts
+ * HEADER bytes into answer and ends at *consumed), or -1 when the server closed or sent a bad length. */
+)");
+    else
+        p.add(uR"(
+static char answer[SIZE];    /* what came of the server's answer, not printed yet */
+static size_t answer_used;
+
+/* An answer may come in pieces: reads until a whole message is there. Its length (it ends at
+ * *consumed), or -1 when the server closed. */
+)");
+    p.add(s.tls ? u"static long read_answer(SSL *ssl, size_t *consumed)\n" : u"static long read_answer(int s, size_t *consumed)\n");
+    if (s.frame.kind == FrameKind::Length)
+        p.add(uR"({
+    for (;;) {
+        if (answer_used >= HEADER) {
+            size_t length = read_length(answer);
+            if (COUNTS_HEADER && length < HEADER) {
+                fprintf(stderr, "an answer with a length of %zu, shorter than its own header\n", length);
+                return -1;
+            }
+            if (COUNTS_HEADER)
+                length -= HEADER;
+            if (length > MAX_LINE) {
+                fprintf(stderr, "an answer of %zu bytes (at most %d)\n", length, MAX_LINE);
+                return -1;
+            }
+            if (answer_used >= HEADER + length) {
+                *consumed = HEADER + length;
+                return (long)length;
+            }
+        }
+)");
+    else
+        p.add(uR"({
+    for (;;) {
+        if (answer_used == SIZE) {
+            *consumed = SIZE;
+            return SIZE;
+        }
+)");
+}
+
+// read_answer() for a line end or a delimiter: the answer starts at the start of `answer`.
+void readAnswerDelimitedHead(const CodeSettings &s, ProgramText &p)
+{
+    p.add(s.frame.kind == FrameKind::Delimiter
+              ? u"\nstatic char answer[MAX_LINE + sizeof LINE_END - 1];    /* what came of the server's answers, not printed yet */\n"
+              : u"\nstatic char answer[MAX_LINE + 2];    /* what came of the server's answers, not printed yet */\n");
+    p.add(uR"(static size_t answer_used;
 
 /* An answer may come in pieces: reads until a whole line is there. Its length (its line end
  * ends at *consumed), or -1 when the server closed or the line is too long. */
@@ -148,6 +258,14 @@ static size_t answer_used;
             return -1;
         }
 )");
+}
+
+void readAnswer(const CodeSettings &s, ProgramText &p)
+{
+    if (delimited(s))
+        readAnswerDelimitedHead(s, p);
+    else
+        readAnswerHead(s, p);
     if (s.tls)
         p.add(uR"(        int n = SSL_read(ssl, answer + answer_used, (int)(sizeof answer - answer_used));    $$SSL_read
         if (n <= 0) {
@@ -183,6 +301,7 @@ void cTcpClient(const CodeSettings &settings, ProgramText &p)
     needs.sendAll = true;
     needs.tls = settings.tls;
     p.set(QStringLiteral("CONNECTION"), settings.tls ? QStringLiteral("ssl") : QStringLiteral("s"));
+    p.set(QStringLiteral("ANSWER"), settings.frame.kind == FrameKind::Length ? QStringLiteral("answer + HEADER") : QStringLiteral("answer"));
     cCommon(settings, p, needs);
     sendLine(settings, p);
     connectTo(p);
@@ -233,7 +352,7 @@ int main(void)
         long got = read_answer(@CONNECTION@, &consumed);
         if (got < 0)
             break;
-        print_text("Received ", answer, (size_t)got);
+        print_text("Received ", @ANSWER@, (size_t)got);
         memmove(answer, answer + consumed, answer_used - consumed);    /* what came after it stays */
         answer_used -= consumed;
 )");

@@ -22,10 +22,30 @@ struct client {
         p.add(uR"(    char *out;    /* bytes waiting to go out to it */
     size_t out_used, out_size;
 )");
-    if (framed(s))
+    switch (s.frame.kind) {
+    case FrameKind::None: break;
+    case FrameKind::Line:
+    case FrameKind::Crlf:
         p.add(uR"(    size_t used;    /* the line so far: its end has not come yet */
     char line[MAX_LINE + 2];    /* room for the line end after the longest line */
 )");
+        break;
+    case FrameKind::Delimiter:
+        p.add(uR"(    size_t used;    /* the message so far: its delimiter has not come yet */
+    char line[MAX_LINE + sizeof LINE_END - 1];    /* the longest message and its delimiter */
+)");
+        break;
+    case FrameKind::Length:
+        p.add(uR"(    size_t used;    /* the message so far, its header first */
+    char line[HEADER + MAX_LINE];
+)");
+        break;
+    case FrameKind::Fixed:
+        p.add(uR"(    size_t used;    /* the message so far */
+    char line[SIZE];
+)");
+        break;
+    }
     p.add(u"};\n");
 }
 
@@ -96,12 +116,79 @@ static int reply(struct client *client, const char *data, size_t size)
 )");
 }
 
+// take() for a delimiter, a length prefix and a fixed size: a byte at a time into the client's
+// buffer, a message handed on as soon as it is whole.
+void takeOther(const CodeSettings &s, ProgramText &p)
+{
+    p.add(uR"(
+/* TCP keeps no message boundaries, so one recv() may hold part of a message, or several. Bytes
+ * are collected until a message is whole; handle() gets each one. -1: a framing error, or
+ * handle() failed. */
+static int take(struct client *client, const char *bytes, size_t size)
+{
+    for (size_t i = 0; i < size; i++) {
+        client->line[client->used++] = bytes[i];
+)");
+    switch (s.frame.kind) {
+    case FrameKind::Delimiter:
+        p.add(uR"(        size_t end = sizeof LINE_END - 1;
+        if (client->used >= end && memcmp(client->line + client->used - end, LINE_END, end) == 0) {
+            size_t length = client->used - end;
+            client->used = 0;
+            if (handle(client, client->line, length) < 0)
+                return -1;
+        } else if (client->used == sizeof client->line) {
+            fprintf(stderr, "%s: a message longer than %d bytes\n", client->name, MAX_LINE);
+            return -1;
+        }
+)");
+        break;
+    case FrameKind::Length:
+        p.add(uR"(        if (client->used < HEADER)
+            continue;    /* the length itself is not all here yet */
+        size_t length = read_length(client->line);
+        if (COUNTS_HEADER && length < HEADER) {
+            fprintf(stderr, "%s: a length of %zu, shorter than its own header\n", client->name, length);
+            return -1;
+        }
+        if (COUNTS_HEADER)
+            length -= HEADER;
+        if (length > MAX_LINE) {
+            fprintf(stderr, "%s: a message of %zu bytes (at most %d)\n", client->name, length, MAX_LINE);
+            return -1;
+        }
+        if (client->used == HEADER + length) {
+            client->used = 0;
+            if (handle(client, client->line + HEADER, length) < 0)
+                return -1;
+        }
+)");
+        break;
+    case FrameKind::Fixed:
+        p.add(uR"(        if (client->used == SIZE) {
+            client->used = 0;
+            if (handle(client, client->line, SIZE) < 0)
+                return -1;
+        }
+)");
+        break;
+    default:
+        break;
+    }
+    p.add(uR"(    }
+    return 0;
+}
+)");
+}
+
 void handle(const CodeSettings &s, ProgramText &p)
 {
     if (framed(s))
-        p.add(uR"(
-/* One whole line from a client, without its line end (there is room for it after the line). */
-static int handle(struct client *client, char *line, size_t length)
+        p.add(s.frame.kind == FrameKind::Delimiter ? u"\n/* One whole message from a client, without its delimiter (there is room for it after it). */\n"
+              : delimited(s)                        ? u"\n/* One whole line from a client, without its line end (there is room for it after the line). */\n"
+                                                    : u"\n/* One whole message from a client, without its framing. */\n");
+    if (framed(s))
+        p.add(uR"(static int handle(struct client *client, char *line, size_t length)
 {
     char prefix[NAME_SIZE + 8];
     snprintf(prefix, sizeof prefix, "From %s: ", client->name);
@@ -118,15 +205,29 @@ static int handle(struct client *client, char *data, size_t size)
 )");
     if (!s.echo)
         p.add(u"    return 0;\n}\n");
-    else if (framed(s))
+    else if (delimited(s))
         p.add(uR"(    memcpy(line + length, LINE_END, sizeof LINE_END - 1);
     return reply(client, line, length + sizeof LINE_END - 1);
 }
 )");
+    else if (s.frame.kind == FrameKind::Length)
+        p.add(uR"(    char header[HEADER];
+    write_length(header, length);
+    if (reply(client, header, HEADER) < 0)
+        return -1;
+    return reply(client, line, length);
+}
+)");
+    else if (s.frame.kind == FrameKind::Fixed)
+        p.add(u"    return reply(client, line, length);\n}\n");
     else
         p.add(u"    return reply(client, data, size);\n}\n");
     if (!framed(s))
         return;
+    if (s.frame.kind == FrameKind::Delimiter || s.frame.kind == FrameKind::Length || s.frame.kind == FrameKind::Fixed) {
+        takeOther(s, p);
+        return;
+    }
     p.add(uR"(
 /* Line framing: TCP keeps no message boundaries, so one recv() may hold part of a line, or
  * several lines. Bytes are collected until a line end; handle() gets each whole line.

@@ -26,6 +26,9 @@ struct CNeeds {
     bool tls = false;          // OpenSSL: send_all() over an SSL*, and the files it needs
 };
 void cCommon(const CodeSettings &settings, ProgramText &program, const CNeeds &needs);
+// The framing's constants (LINE_END, MAX_LINE; HEADER and read_length/write_length; SIZE).
+void cFramingConstants(const CodeSettings &settings, ProgramText &program);
+QString cBytesLiteral(const QByteArray &bytes);
 void cTcpServer(const CodeSettings &settings, ProgramText &program);
 void cTcpClient(const CodeSettings &settings, ProgramText &program);
 void cUdp(const CodeSettings &settings, ProgramText &program);
