@@ -5,12 +5,15 @@
 #include "net/limits.h"
 #include "net/socket.h"
 #include "net/tracefile.h"
+#include "net/tracefilewriter.h"
 #include "net/tracerecording.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <netinet/in.h>
@@ -226,6 +229,55 @@ private slots:
         QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message()));
         QCOMPARE(*parsed, file);
         QCOMPARE(serializeTraceFile(*parsed), json);
+    }
+
+    // The window saves on a thread of its own: the same bytes as writing here, one file at a
+    // time, a clear error for a folder that is not there, and a writer destroyed mid-write waits
+    // for it, so the file is whole (QSaveFile: or not there at all).
+    void fileWriter_writesTheSameBytes_oneAtATime_andJoins()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        TraceFile file;
+        file.appVersion = u"9.9"_s;
+        file.dropped = 3;
+        for (quint64 i = 1; i <= 30000; ++i) {
+            TraceEvent event = call(i % 3 ? "tcp-server" : "client-1", i % 2 ? "recv" : "send", i);
+            event.bytes = QByteArray::number(i).repeated(8);
+            event.byteCount = event.bytes.size();
+            file.events.push_back(event);
+        }
+        const QByteArray expected = serializeTraceFile(file);
+
+        TraceFileWriter writer;
+        QSignalSpy finished(&writer, &TraceFileWriter::finished);
+        const QString path = dir.filePath(u"a.json"_s);
+        QVERIFY(writer.start(path, file));
+        QVERIFY(writer.isBusy());
+        QVERIFY(!writer.start(dir.filePath(u"b.json"_s), file));   // busy until finished() is handled here
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toString(), path);
+        QCOMPARE(finished.at(0).at(1).toString(), QString());
+        QVERIFY(!writer.isBusy());
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), expected);
+        QVERIFY(!QFile::exists(dir.filePath(u"b.json"_s)));
+
+        // A folder that is not there: the error names the file.
+        QVERIFY(writer.start(dir.filePath(u"missing/c.json"_s), file));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.at(1).at(1).toString().contains(u"c.json"_s), qPrintable(finished.at(1).at(1).toString()));
+
+        // Destroyed while writing: it waits, and what is on disk is the whole file.
+        const QString last = dir.filePath(u"d.json"_s);
+        {
+            TraceFileWriter leaving;
+            QVERIFY(leaving.start(last, file));
+        }
+        QFile left(last);
+        QVERIFY(left.open(QIODevice::ReadOnly));
+        QCOMPARE(left.readAll(), expected);
     }
 
     void file_hostileOrBroken_isRefusedWithAClearError_data()

@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "net/tracefile.h"
+#include "net/tracefilewriter.h"
 #include "net/tracerecording.h"
 #include "timelinedetails.h"
 #include "timelinescene.h"
@@ -144,7 +145,7 @@ const QList<double> TimelineView::kSpeeds = {0.5, 1, 2, 5, 10, 20};
 
 TimelineView::TimelineView(QWidget *parent)
     : QWidget(parent), m_canvas(new TimelineCanvas), m_scroll(new QScrollArea), m_hint(new QLabel(this)), m_status(new QLabel(this)),
-      m_details(new QPlainTextEdit), m_playTimer(new QTimer(this))
+      m_details(new QPlainTextEdit), m_playTimer(new QTimer(this)), m_writer(new TraceFileWriter(this))
 {
     setObjectName(QStringLiteral("timelineView"));
     m_scroll->setWidget(m_canvas);
@@ -184,6 +185,12 @@ TimelineView::TimelineView(QWidget *parent)
     connect(recording(), &TraceRecording::cursorChanged, this, &TimelineView::showCursor);
     connect(recording(), &TraceRecording::changed, this, &TimelineView::updateStatus);
     connect(m_canvas, &TimelineCanvas::callClicked, this, [this] { setFollowing(false); });
+    connect(m_writer, &TraceFileWriter::finished, this, [this](const QString &path, const QString &error) {
+        m_saveState = error.isEmpty() ? tr("saved %1").arg(QFileInfo(path).fileName()) : QString();
+        updateStatus();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Save timeline"), error);
+    });
     setSpeed(m_speed);
     updateStatus();
 }
@@ -399,6 +406,8 @@ void TimelineView::updateStatus()
         parts << tr("showing %1 (Pause off or Clear to record again)").arg(QFileInfo(m_openedFile).fileName());
     else if (!isFollowing())
         parts << tr("paused: new calls are recorded but not followed");
+    if (!m_saveState.isEmpty())
+        parts << m_saveState;
     m_status->setText(parts.join(QStringLiteral(" · ")));
 }
 
@@ -435,6 +444,22 @@ bool TimelineView::saveTo(const QString &path, QString *error)
     if (!written && error)
         *error = written.error().message();
     return written.ok();
+}
+
+bool TimelineView::saveInBackground(const QString &path, QString *error)
+{
+    TraceFile file;
+    file.appVersion = QCoreApplication::applicationVersion();
+    file.dropped = recording()->droppedCount();
+    file.events = recording()->events();
+    if (!m_writer->start(path, std::move(file))) {
+        if (error)
+            *error = tr("The timeline is still being saved: try again when it is done.");
+        return false;
+    }
+    m_saveState = tr("saving %1…").arg(QFileInfo(path).fileName());
+    updateStatus();
+    return true;
 }
 
 bool TimelineView::openFrom(const QString &path, QString *error)
@@ -489,7 +514,7 @@ void TimelineView::chooseAndSave()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save timeline"), QStringLiteral("timeline.json"), tr("Timelines (*.json)"));
     QString error;
-    if (!path.isEmpty() && !saveTo(path, &error))
+    if (!path.isEmpty() && !saveInBackground(path, &error))
         QMessageBox::warning(this, tr("Save timeline"), error);
 }
 

@@ -20,6 +20,7 @@ class QTimer;
 class QToolButton;
 
 namespace socketeer {
+class TraceFileWriter;
 class TraceRecording;
 }
 
@@ -107,6 +108,10 @@ public:
 
     // A recording as a file (docs/TIMELINE.md) and as pictures. On failure, false and a sentence.
     bool saveTo(const QString &path, QString *error);
+    // The same on a thread of its own (what File → Save does): the window stays live while 100,000
+    // calls are written. False, with the reason, while another save is under way.
+    bool saveInBackground(const QString &path, QString *error);
+    TraceFileWriter *fileWriter() const { return m_writer; }
     bool openFrom(const QString &path, QString *error);
     bool exportSvg(const QString &path, QString *error);
     bool exportPng(const QString &path, QString *error);
@@ -139,6 +144,8 @@ private:
     QToolButton *m_callsButton = nullptr;
     QTimer *m_playTimer;
     QString m_openedFile;   // the file shown, while one is: live calls wait until Clear
+    TraceFileWriter *m_writer;
+    QString m_saveState;    // "saving x.json…", "saved x.json", for the status line
     double m_speed = 2.0;
     TraceRecorder *m_recorder = nullptr;
 };

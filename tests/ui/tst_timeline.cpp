@@ -3,6 +3,8 @@
 
 #include "timelineview.h"
 
+#include "net/tracefilewriter.h"
+
 #include "net/tracerecording.h"
 #include "peer.h"
 #include "timelinedetails.h"
@@ -355,6 +357,35 @@ private slots:
         other.stepForward();
         QCOMPARE(other.recording()->shown(other.recording()->cursor()).sequence, 4u);
         QVERIFY(other.detailsText().contains(u"68 69 00 ff"_s));
+    }
+
+    // File → Save writes on a thread of its own: the status says so while it runs and after, the
+    // file is the one saveTo() writes, and a second save meanwhile is refused in words.
+    void saveInBackground_sameFile_statusAndOneAtATime()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        TimelineView view;
+        QList<TraceEvent> events;
+        for (int i = 1; i <= 5000; ++i)
+            events.append(traced(i % 2 ? "tcp-server" : "client-1", i % 2 ? "recv" : "send", quint64(i)));
+        view.canvas()->addEvents(events);
+        const QString direct = dir.filePath(u"direct.json"_s);
+        QString error;
+        QVERIFY2(view.saveTo(direct, &error), qPrintable(error));
+
+        QSignalSpy finished(view.fileWriter(), &TraceFileWriter::finished);
+        const QString background = dir.filePath(u"background.json"_s);
+        QVERIFY2(view.saveInBackground(background, &error), qPrintable(error));
+        QVERIFY(view.findChild<QLabel *>(u"timelineStatus"_s)->text().contains(u"saving background.json"_s));
+        QVERIFY(!view.saveInBackground(dir.filePath(u"again.json"_s), &error));
+        QVERIFY(error.contains(u"still being saved"_s));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(1).toString(), QString());
+        QVERIFY(view.findChild<QLabel *>(u"timelineStatus"_s)->text().contains(u"saved background.json"_s));
+        QFile a(direct), b(background);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(b.readAll(), a.readAll());
     }
 
     void paused_stillRecords_butAShownFileTakesNoLiveCalls()
