@@ -14,7 +14,7 @@
 namespace socketeer {
 
 enum class CodeLanguage { Python, C };
-enum class CodeKind { TcpServer, TcpClient, Udp, Mail };
+enum class CodeKind { TcpServer, TcpClient, Udp, Mail, Inbox };
 enum class CodeFamily { Ipv4, Ipv6 };
 enum class CodeMailSecurity { None, StartTls, Tls };
 
@@ -26,6 +26,14 @@ struct CodeMailSettings {
     QStringList to;
     QString subject;
     QStringList attachments;                         // paths, read when the program runs
+};
+
+// The inbox: an SMTP receiver that saves each message in a folder (TLS: STARTTLS, Python only,
+// with CodeSettings' certificate and key).
+struct CodeInboxSettings {
+    QString folder = QStringLiteral("inbox");        // relative: beside where the program runs
+    qint64 maxMessageBytes = 64 * 1024 * 1024;       // larger messages are refused with 552
+    int idleTimeoutSeconds = 300;                    // a silent client is sent away with 421
 };
 
 struct CodeSettings {
@@ -44,6 +52,7 @@ struct CodeSettings {
     QString targetHost;                          // UDP: set, the program sends each typed line there
     quint16 targetPort = 0;
     CodeMailSettings mail;
+    CodeInboxSettings inbox;
 };
 
 // A complete program, and where in it each socket call is made: the keys are the call names the

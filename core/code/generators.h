@@ -14,6 +14,7 @@ void pythonTcpServer(const CodeSettings &settings, ProgramText &program);
 void pythonTcpClient(const CodeSettings &settings, ProgramText &program);
 void pythonUdp(const CodeSettings &settings, ProgramText &program);
 void pythonMail(const CodeSettings &settings, ProgramText &program);
+void pythonInbox(const CodeSettings &settings, ProgramText &program);
 void pythonFraming(const CodeSettings &settings, ProgramText &program, bool splitter);
 
 // The start of every C program: includes, settings and the helpers a program asks for.
@@ -23,11 +24,13 @@ struct CNeeds {
     bool poll = false;         // poll.h
     bool sendAll = false;      // send_all(): a blocking send of every byte
     bool boundSocket = false;  // bound_socket() and print_bound(): a server's socket, and its "listening on"
+    bool files = false;        // open, mkdir, time and strncasecmp: the inbox writes files and reads commands
 };
 void cCommon(const CodeSettings &settings, ProgramText &program, const CNeeds &needs);
 void cTcpServer(const CodeSettings &settings, ProgramText &program);
 void cTcpClient(const CodeSettings &settings, ProgramText &program);
 void cUdp(const CodeSettings &settings, ProgramText &program);
+void cInbox(const CodeSettings &settings, ProgramText &program);
 
 inline bool framed(const CodeSettings &settings) { return settings.frame.kind != FrameKind::None; }
 
