@@ -284,6 +284,56 @@ private slots:
         checkNames(folder, 1);
     }
 
+    // The C inbox under ThreadSanitizer (a thread per client, the shared name counter) and under
+    // AddressSanitizer with UBSan (the line buffer, the growing message): four smtplib clients at
+    // once, a line over the limit, one gone in the middle of DATA, and no sanitizer report.
+    void cInbox_underSanitizers_reportsNothing_data()
+    {
+        QTest::addColumn<QString>("sanitizer");
+        QTest::newRow("thread") << u"thread"_s;
+        QTest::newRow("address,undefined") << u"address,undefined"_s;
+    }
+    void cInbox_underSanitizers_reportsNothing()
+    {
+        QFETCH(QString, sanitizer);
+        const QString folder = m_dir.filePath(u"sanitized-"_s + QString(sanitizer).replace(u',', u'-'));
+        const QString source = generateProgram(m_dir.path(), u"sanitized%1.c"_s.arg(++m_programs), {u"c"_s, u"inbox"_s, u"--port"_s, u"0"_s, u"--dir"_s, folder});
+        QVERIFY(!source.isEmpty());
+        const QString binary = compileC(source, {u"-fsanitize="_s + sanitizer, u"-g"_s, u"-fno-omit-frame-pointer"_s});
+        QVERIFY(!binary.isEmpty());
+        Peer inbox;
+        QVERIFY(inbox.startProgram(binary, {}));
+        const quint16 port = readListening(inbox);
+        QVERIFY(port);
+
+        const QString sentDir = m_dir.filePath(u"sent-"_s + QString(sanitizer).replace(u',', u'-'));
+        QVERIFY(QDir().mkpath(sentDir));
+        const QString attachment = m_dir.filePath(u"数据.bin"_s);
+        QVERIFY(writeFile(attachment, randomBytes(200 * 1024)));
+        Peer smtplib;
+        QVERIFY(smtplib.startPython(u"smtp_send.py"_s, {u"127.0.0.1"_s, QString::number(port), sentDir, u"--attach"_s, attachment, u"--count"_s,
+                                                        u"4"_s, u"--parallel"_s}));
+        QByteArrayList replies = script(port, {u"reply"_s, u"fill:3000:x"_s, u"eof"_s});
+        QVERIFY2(replies.size() == 3 && replies.at(1).startsWith("500 "), replies.join('|').constData());
+        replies = script(port, {u"reply"_s, u"line:HELO me"_s, u"reply"_s, u"line:MAIL FROM:<a@example.com>"_s, u"reply"_s,
+                                u"line:RCPT TO:<b@example.com>"_s, u"reply"_s, u"line:DATA"_s, u"reply"_s, u"line:half"_s, u"close"_s});
+        QVERIFY2(replies.size() == 6, replies.join('|').constData());
+        QVERIFY(smtplib.waitForFinished(kWait * 2));
+        QVERIFY2(smtplib.exitCode() == 0, smtplib.standardError().constData());
+        QSet<QByteArray> sent;
+        for (int i = 0; i < 4; ++i)
+            sent.insert(readFile(sentDir + u"/sent-%1.eml"_s.arg(i)));
+        for (int i = 0; i < 4; ++i) {
+            const QByteArray line = readLineStartingWith(inbox, "received ");
+            QVERIFY2(sent.remove(readFile(folder + u'/' + storedName(line))), line.constData());
+        }
+        checkNames(folder, 4);
+        inbox.process().terminate();
+        QVERIFY(inbox.waitForFinished(kWait));
+        const QByteArray errors = inbox.standardError();
+        QVERIFY2(!errors.contains("Sanitizer") && !errors.contains("runtime error"), errors.constData());
+    }
+
     void badArguments_oneLine_exitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
