@@ -281,6 +281,16 @@ private slots:
                                   m_dir.filePath(u"tlsbody.txt"_s), u"--quiet"_s}));
         QVERIFY(untrusting.waitForFinished(kWait));
         QVERIFY(untrusting.exitCode() != 0);
+
+        // STARTTLS command injection (CVE-2011-0411): a MAIL sent in plain text behind STARTTLS,
+        // in the same packet, is not obeyed once TLS is on: RCPT finds no MAIL.
+        Peer injector;
+        QVERIFY(injector.startPython(u"smtp_starttls_inject.py"_s, {u"localhost"_s, QString::number(port), certs.caPem}));
+        QVERIFY(injector.readLine(kWait).startsWith("starttls 220 "));
+        QVERIFY(injector.readLine(kWait).startsWith("tls TLSv1."));
+        const QByteArray rcpt = injector.readLine(kWait);
+        QVERIFY2(rcpt.startsWith("rcpt 503 "), rcpt.constData());
+        QVERIFY(injector.waitForFinished(kWait));
         checkNames(folder, 1);
     }
 
