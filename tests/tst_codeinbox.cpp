@@ -208,6 +208,16 @@ private slots:
         QVERIFY2(replies.at(1).startsWith("500 ") && replies.at(1).contains("1000"), replies.at(1).constData());
         QCOMPARE(replies.at(2), QByteArray("EOF"));
 
+        // The same inside a message, with more of it still coming: the client still reads the 500
+        // (the program closes gently, not with a reset that could throw the reply away).
+        QStringList longInData{u"reply"_s, u"line:HELO me"_s, u"reply"_s, u"line:MAIL FROM:<a@example.com>"_s, u"reply"_s,
+                               u"line:RCPT TO:<b@example.com>"_s, u"reply"_s, u"line:DATA"_s, u"reply"_s, u"fill:1500:x"_s, u"line:"_s};
+        for (int i = 0; i < 200; ++i)
+            longInData << u"line:more of the message, which nobody reads any more"_s;
+        longInData << u"line:."_s << u"eof"_s;
+        replies = script(port, longInData);
+        QVERIFY2(replies.size() == 7 && replies.at(5).startsWith("500 ") && replies.at(6) == "EOF", replies.join('|').constData());
+
         // Gone in the middle of DATA: nothing stored, not even in part.
         replies = script(port, {u"reply"_s, u"line:HELO me"_s, u"reply"_s, u"line:MAIL FROM:<a@example.com>"_s, u"reply"_s,
                                 u"line:RCPT TO:<b@example.com>"_s, u"reply"_s, u"line:DATA"_s, u"reply"_s, u"line:Subject: half"_s, u"line:"_s,

@@ -334,6 +334,26 @@ static int session(struct client *client)
 void serve(ProgramText &p)
 {
     p.add(uR"(
+/* A last reply, then the connection closed gently: the client may still be sending, and closing
+ * with its bytes unread would reset the connection (RST), which can throw the reply away before
+ * the client reads it. So "no more from me" (shutdown), and what still comes is read and dropped
+ * until the client closes too (at most MAX_MESSAGE bytes). */
+static void goodbye(struct client *client, const char *text)
+{
+    char buf[BUF_SIZE];
+    size_t dropped = 0;
+    if (reply(client, text) < 0 || shutdown(client->fd, SHUT_WR) < 0)
+        return;
+    while (dropped <= MAX_MESSAGE) {
+        ssize_t n = recv(client->fd, buf, sizeof buf, 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        dropped += (size_t)n;
+    }
+}
+
 /* Serves one client on a thread of its own: the other clients go on meanwhile. */
 static void *link_handler(void *arg)
 {
@@ -346,11 +366,11 @@ static void *link_handler(void *arg)
     switch (session(client)) {
     case TOO_LONG:
         snprintf(text, sizeof text, "500 5.5.0 Line too long: the limit is %d bytes", MAX_LINE);
-        reply(client, text);
+        goodbye(client, text);
         break;
     case SILENT:
         snprintf(text, sizeof text, "421 4.4.2 %s Silent for too long: closing", HOSTNAME);
-        reply(client, text);
+        reply(client, text);    /* it sends nothing: no need to wait for it */
         break;
     default:
         break;

@@ -239,10 +239,22 @@ def session(client):
             client.reply('500 5.5.2 Command not recognized')
 
 
-def goodbye(client, text):
-    """A last reply before closing; a client that is gone already cannot get it."""
+def goodbye(client, text, gently):
+    """A last reply before closing; a client that is gone already cannot get it. Gently: the client
+    may still be sending, and closing with its bytes unread would reset the connection (RST), which
+    can throw the reply away before the client reads it. So "no more from me" (shutdown), and what
+    still comes is read and dropped until the client closes too (at most MAX_MESSAGE bytes)."""
     try:
         client.reply(text)
+        if not gently:
+            return
+        client.link.shutdown(socket.SHUT_WR)
+        dropped = 0
+        while dropped <= MAX_MESSAGE:
+            data = client.link.recv(BUFSIZ)
+            if not data:
+                break
+            dropped += len(data)
     except OSError:
         pass
 
@@ -255,9 +267,9 @@ def link_handler(link, addr):
     try:
         session(client)
     except LineTooLong:
-        goodbye(client, '500 5.5.0 Line too long: the limit is %d bytes' % MAX_LINE)
+        goodbye(client, '500 5.5.0 Line too long: the limit is %d bytes' % MAX_LINE, gently=True)
     except TimeoutError:
-        goodbye(client, '421 4.4.2 %s Silent for too long: closing' % HOSTNAME)
+        goodbye(client, '421 4.4.2 %s Silent for too long: closing' % HOSTNAME, gently=False)    # it sends nothing
     except OSError as error:    # the connection failed, or closed in the middle of a message
         say('Closing', addr, ':', error)
     finally:
