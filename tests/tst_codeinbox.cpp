@@ -260,6 +260,20 @@ private slots:
         checkNames(folder, 0);
     }
 
+    // --timeout: a client silent that long is sent away with 421, and the server goes on.
+    void silentClient_isSentAwayWith421_data() { addLanguages(); }
+    void silentClient_isSentAwayWith421()
+    {
+        QFETCH(QString, language);
+        Peer inbox;
+        const quint16 port = startInbox(inbox, language, m_dir.filePath(u"silent-"_s + language), {u"--timeout"_s, u"1"_s});
+        QVERIFY(port);
+        QByteArrayList replies = script(port, {u"reply"_s, u"line:EHLO me"_s, u"reply"_s, u"eof"_s});
+        QVERIFY2(replies.size() == 6 && replies.at(4).startsWith("421 ") && replies.at(5) == "EOF", replies.join('|').constData());
+        replies = script(port, {u"reply"_s, u"line:QUIT"_s, u"reply"_s});
+        QVERIFY2(replies.size() == 2 && replies.at(1).startsWith("221 "), replies.join('|').constData());
+    }
+
     // The Python inbox with STARTTLS: `socketeer mail` verifies its certificate against the test
     // CA and delivers over TLS; before STARTTLS, EHLO offers it, after it, no more.
     void pythonStartTls_deliversVerified()
