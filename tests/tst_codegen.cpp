@@ -192,6 +192,20 @@ private slots:
         composed.mail.hasBody = true;
         composed.mail.body = u"第一行\n.第二行'''\n"_s;
         QTest::addRow("python mail composed") << composed;
+        for (const CodeLanguage language : {CodeLanguage::Python, CodeLanguage::C}) {
+            CodeSettings inbox = settingsFor(language, CodeKind::Inbox);
+            inbox.inbox.folder = u"收件箱"_s;
+            inbox.inbox.maxMessageBytes = 4096LL * 1024 * 1024;   // the largest the command line takes: no int overflow in C
+            QTest::addRow("%s inbox", language == CodeLanguage::Python ? "python" : "c") << inbox;
+            inbox.family = CodeFamily::Ipv6;
+            inbox.inbox.maxMessageBytes = 1000;
+            QTest::addRow("%s inbox ipv6", language == CodeLanguage::Python ? "python" : "c") << inbox;
+        }
+        CodeSettings tlsInbox = settingsFor(CodeLanguage::Python, CodeKind::Inbox);
+        tlsInbox.tls = true;
+        tlsInbox.tlsCertFile = u"cert.pem"_s;
+        tlsInbox.tlsKeyFile = u"key.pem"_s;
+        QTest::addRow("python inbox starttls") << tlsInbox;
     }
 
     void everyCombination_compiles()
@@ -245,6 +259,9 @@ private slots:
         tlsClient.tls = true;
         tlsClient.frame.kind = FrameKind::Line;
         QTest::addRow("c tls client") << tlsClient << QStringList{u"connect"_s, u"SSL_do_handshake"_s, u"SSL_read"_s, u"SSL_write"_s};
+        const QStringList inbox{u"socket"_s, u"setsockopt"_s, u"bind"_s, u"listen"_s, u"accept"_s, u"recv"_s, u"send"_s, u"close"_s};
+        QTest::addRow("python inbox") << settingsFor(CodeLanguage::Python, CodeKind::Inbox) << inbox;
+        QTest::addRow("c inbox") << settingsFor(CodeLanguage::C, CodeKind::Inbox) << inbox + QStringList{u"getaddrinfo"_s};
     }
 
     void callLines_pointAtTheCalls()
@@ -301,7 +318,10 @@ private slots:
         mail.mail.subject = value;
         mail.mail.hasBody = true;
         mail.mail.body = value;
-        for (const auto &[settings, name] : {std::pair{client, "HOST"}, std::pair{mail, "ATTACHMENTS"}, std::pair{mail, "SUBJECT"}, std::pair{mail, "BODY"}}) {
+        CodeSettings inbox = settingsFor(CodeLanguage::Python, CodeKind::Inbox);
+        inbox.inbox.folder = value;
+        for (const auto &[settings, name] : {std::pair{client, "HOST"}, std::pair{mail, "ATTACHMENTS"}, std::pair{mail, "SUBJECT"},
+                                             std::pair{mail, "BODY"}, std::pair{inbox, "FOLDER"}}) {
             const auto generated = generateCode(settings);
             QVERIFY(generated.ok());
             const QString path = save(*generated);
@@ -369,6 +389,22 @@ private slots:
         badEnv.mail.user = u"me"_s;
         badEnv.mail.passwordEnv = u"A B'"_s;
         QTest::newRow("bad variable") << badEnv << u"environment variable"_s;
+        CodeSettings cInbox = settingsFor(CodeLanguage::C, CodeKind::Inbox);
+        cInbox.tls = true;
+        cInbox.tlsCertFile = cInbox.tlsKeyFile = u"x.pem"_s;
+        QTest::newRow("inbox tls in c") << cInbox << u"TLS in C is not generated yet"_s;
+        CodeSettings noCert = settingsFor(CodeLanguage::Python, CodeKind::Inbox);
+        noCert.tls = true;
+        QTest::newRow("inbox tls without certificate") << noCert << u"certificate file"_s;
+        CodeSettings noFolder = settingsFor(CodeLanguage::Python, CodeKind::Inbox);
+        noFolder.inbox.folder.clear();
+        QTest::newRow("inbox without folder") << noFolder << u"folder"_s;
+        CodeSettings noLimit = settingsFor(CodeLanguage::C, CodeKind::Inbox);
+        noLimit.inbox.maxMessageBytes = 0;
+        QTest::newRow("inbox without size limit") << noLimit << u"above zero"_s;
+        CodeSettings framedInbox = settingsFor(CodeLanguage::Python, CodeKind::Inbox);
+        framedInbox.frame.kind = FrameKind::Line;
+        QTest::newRow("framed inbox") << framedInbox << u"framing applies to TCP"_s;
     }
 
     void notGeneratedYet_isRefusedInWords()

@@ -43,6 +43,8 @@ bool threadMatches(CodeKind kind, const QString &thread)
         return thread == QLatin1String("udp");
     case CodeKind::Mail:
         return true;
+    case CodeKind::Inbox:   // the receiver's engine threads (core/mail/smtpreceiver.cpp)
+        return thread == QLatin1String("smtp-inbox") || thread == QLatin1String("smtps-inbox");
     }
     return false;
 }
@@ -145,7 +147,7 @@ void CodeDock::refresh()
     QString problem;
     GeneratedCode generated;
     if (!settings) {
-        problem = tr("This tab has no program to show: choose a server, client or UDP tab.");
+        problem = tr("This tab has no program to show: choose a server, client, UDP or inbox tab.");
     } else if (!*settings) {
         problem = settings->error().message();
     } else {

@@ -202,6 +202,11 @@ QString InboxPanel::directory() const
     return MailStore(m_settings.inboxDirectory()).directory();
 }
 
+QString InboxPanel::listenAddress() const
+{
+    return m_settings.inboxAddress();
+}
+
 quint16 InboxPanel::listeningPort() const
 {
     return m_listeningPort;

@@ -51,6 +51,9 @@ public:
     // The implicit TLS port it listens on now; 0 while it does not (or has none).
     quint16 implicitTlsPort() const;
     TlsServerFields *tlsFields() const { return m_tls; }
+    QSpinBox *portField() const { return m_port; }
+    // The address the receiver listens on (the settings': the panel has no field for it).
+    QString listenAddress() const;
 
     void startReceiver();
     void stopReceiver();

@@ -4,6 +4,7 @@
 #include "clientpanel.h"
 #include "framingbar.h"
 #include "framingfields.h"
+#include "inboxpanel.h"
 #include "sendbox.h"
 #include "serverpanel.h"
 #include "tlsserverfields.h"
@@ -14,6 +15,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QSpinBox>
 
 namespace socketeer::ui {
 
@@ -35,6 +37,25 @@ Result<FrameSpec> framingOf(FramingBar *bar)
     return bar->framing()->spec();
 }
 
+// The certificate a TLS server's fields name: the development one's files, or the user's.
+void tlsOf(TlsServerFields *fields, CodeSettings &settings)
+{
+    switch (fields->mode()) {
+    case TlsServerFields::Mode::None:
+        break;
+    case TlsServerFields::Mode::DevelopmentCertificate:
+        settings.tls = true;
+        settings.tlsCertFile = devCertificateFile(defaultDevCertificateFolder());
+        settings.tlsKeyFile = devKeyFile(defaultDevCertificateFolder());
+        break;
+    case TlsServerFields::Mode::CertificateFiles:
+        settings.tls = true;
+        settings.tlsCertFile = fields->certificateEdit()->text().trimmed();
+        settings.tlsKeyFile = fields->keyEdit()->text().trimmed();
+        break;
+    }
+}
+
 Result<CodeSettings> serverSettings(ServerPanel *panel)
 {
     CodeSettings settings;
@@ -51,21 +72,7 @@ Result<CodeSettings> serverSettings(ServerPanel *panel)
     if (!frame)
         return frame.error();
     settings.frame = *frame;
-    switch (panel->tlsFields()->mode()) {
-    case TlsServerFields::Mode::None:
-        break;
-    case TlsServerFields::Mode::DevelopmentCertificate: {
-        settings.tls = true;
-        settings.tlsCertFile = devCertificateFile(defaultDevCertificateFolder());
-        settings.tlsKeyFile = devKeyFile(defaultDevCertificateFolder());
-        break;
-    }
-    case TlsServerFields::Mode::CertificateFiles:
-        settings.tls = true;
-        settings.tlsCertFile = panel->tlsFields()->certificateEdit()->text().trimmed();
-        settings.tlsKeyFile = panel->tlsFields()->keyEdit()->text().trimmed();
-        break;
-    }
+    tlsOf(panel->tlsFields(), settings);
     return settings;
 }
 
@@ -108,6 +115,20 @@ Result<CodeSettings> udpSettings(UdpPanel *panel)
     return settings;
 }
 
+// The inbox as a server: its address, port, folder and STARTTLS certificate. The testing extras
+// (AUTH, failure injection, implicit TLS) are not in the program.
+Result<CodeSettings> inboxSettings(InboxPanel *panel)
+{
+    CodeSettings settings;
+    settings.kind = CodeKind::Inbox;
+    settings.host = panel->listenAddress();
+    settings.port = static_cast<quint16>(panel->portField()->value());
+    settings.family = familyOf(settings.host);
+    settings.inbox.folder = panel->directory();
+    tlsOf(panel->tlsFields(), settings);
+    return settings;
+}
+
 } // namespace
 
 std::optional<Result<CodeSettings>> codeSettingsOf(QWidget *panel)
@@ -118,6 +139,8 @@ std::optional<Result<CodeSettings>> codeSettingsOf(QWidget *panel)
         return clientSettings(client);
     if (auto *udp = qobject_cast<UdpPanel *>(panel))
         return udpSettings(udp);
+    if (auto *inbox = qobject_cast<InboxPanel *>(panel))
+        return inboxSettings(inbox);
     return std::nullopt;
 }
 

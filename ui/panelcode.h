@@ -11,7 +11,7 @@ class QWidget;
 
 namespace socketeer::ui {
 
-// nullopt for a tab with no program (the inbox); an error naming the field that is not valid.
+// nullopt for a tab with no program; an error naming the field that is not valid.
 std::optional<Result<CodeSettings>> codeSettingsOf(QWidget *panel);
 
 } // namespace socketeer::ui

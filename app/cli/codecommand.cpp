@@ -5,6 +5,7 @@
 
 #include "code/codegen.h"
 #include "net/address.h"
+#include "tls/devcert.h"
 
 #include <QCommandLineParser>
 
@@ -39,23 +40,26 @@ int runCode(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Cli::tr("Prints a complete program, in Python 3 or C, that does what the other commands do with the same\n"
-                "options: tcp-server as serve, tcp-client as connect, udp as udp, mail as mail. Save it and run it:\n"
+                "options: tcp-server as serve, tcp-client as connect, udp as udp, mail as mail, inbox as inbox.\n"
+                "Save it and run it:\n"
                 "  socketeer code python tcp-server --port 0 --model thread-per-client --echo > tcp_server.py\n"
                 "  socketeer code c tcp-client 127.0.0.1 50007 --frame line > tcp_client.c\n\n"
                 "A server generated with --port 0 binds any free port and prints \"listening on HOST PORT\", like\n"
                 "serve. The C programs build with gcc -Wall -Wextra (add -pthread for thread-per-client, and\n"
-                "-lssl -lcrypto for TLS). Not generated yet in C: mail, and TLS with the event-loop model\n"
-                "(Python writes both)."));
+                "-lssl -lcrypto for TLS). Not generated yet in C: mail, TLS with the event-loop model, and the\n"
+                "inbox's STARTTLS (Python writes them). Not generated at all: the inbox's --auth, --fail,\n"
+                "--require-tls and --implicit-tls-port."));
     parser.addPositionalArgument(QStringLiteral("language"), Cli::tr("python or c."), QStringLiteral("python|c"));
-    parser.addPositionalArgument(QStringLiteral("kind"), Cli::tr("tcp-server, tcp-client, udp or mail."),
-                                 QStringLiteral("tcp-server|tcp-client|udp|mail"));
+    parser.addPositionalArgument(QStringLiteral("kind"), Cli::tr("tcp-server, tcp-client, udp, mail or inbox."),
+                                 QStringLiteral("tcp-server|tcp-client|udp|mail|inbox"));
     parser.addPositionalArgument(QStringLiteral("server"), Cli::tr("tcp-client: the server, HOST PORT or HOST:PORT."),
                                  QStringLiteral("[HOST PORT]"));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
-                                        Cli::tr("tcp-server: the address to listen on (default 127.0.0.1). udp: HOST:PORT to "
+                                        Cli::tr("tcp-server, inbox: the address to listen on (default 127.0.0.1). udp: HOST:PORT to "
                                                 "bind (default 127.0.0.1:0)."),
                                         Cli::tr("address"));
-    const QCommandLineOption portOption(QStringLiteral("port"), Cli::tr("tcp-server: the port, 0-65535 (0: any free port). Required."),
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        Cli::tr("tcp-server: the port, 0-65535 (0: any free port). Required. inbox: the port (default 2525)."),
                                         Cli::tr("port"));
     const QCommandLineOption modelOption(QStringLiteral("model"), Cli::tr("tcp-server: event-loop (selectors, epoll) or thread-per-client."),
                                          Cli::tr("model"), QStringLiteral("event-loop"));
@@ -69,9 +73,9 @@ int runCode(const QStringList &arguments)
                                          Cli::tr("tcp-server, tcp-client: none (default), line or crlf, with ,max=BYTES if wanted."),
                                          Cli::tr("spec"), QStringLiteral("none"));
     const QCommandLineOption tlsOption(QStringLiteral("tls"), Cli::tr("tcp-client: speak TLS, the server's certificate verified."));
-    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"), Cli::tr("tcp-server: serve TLS with this certificate (PEM)."),
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"), Cli::tr("tcp-server: serve TLS with this certificate (PEM). inbox: the certificate of --starttls."),
                                            Cli::tr("file"));
-    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"), Cli::tr("tcp-server: the private key of --tls-cert (PEM)."),
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"), Cli::tr("tcp-server, inbox: the private key of --tls-cert (PEM)."),
                                           Cli::tr("file"));
     const QCommandLineOption caFileOption(QStringLiteral("ca-file"), Cli::tr("tcp-client, mail: also trust the CA certificates in this file."),
                                           Cli::tr("file"));
@@ -91,15 +95,27 @@ int runCode(const QStringList &arguments)
     const QCommandLineOption ccOption(QStringLiteral("cc"), Cli::tr("mail: a copy recipient (repeatable)."), Cli::tr("address"));
     const QCommandLineOption bccOption(QStringLiteral("bcc"), Cli::tr("mail: a blind copy recipient, in no header (repeatable)."),
                                        Cli::tr("address"));
+    const QCommandLineOption dirOption(QStringLiteral("dir"), Cli::tr("inbox: the folder each message is saved in (default: inbox, "
+                                                                      "beside where the program runs)."),
+                                       Cli::tr("folder"));
+    const QCommandLineOption maxSizeOption(QStringLiteral("max-size"), Cli::tr("inbox: the largest message accepted, in MiB (default 64)."),
+                                           Cli::tr("MiB"), QStringLiteral("64"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           Cli::tr("inbox: seconds a client may stay silent before it is sent away with 421 (default 300)."),
+                                           Cli::tr("seconds"), QStringLiteral("300"));
+    const QCommandLineOption startTlsOption(QStringLiteral("starttls"),
+                                            Cli::tr("inbox (Python): offer STARTTLS, with --tls-cert/--tls-key or else the development "
+                                                    "certificate (made now if missing, as socketeer inbox --starttls does)."));
     parser.addOptions({bindOption, portOption, modelOption, echoOption, familyOption, encodingOption, frameOption, tlsOption,
                        tlsCertOption, tlsKeyOption, caFileOption, toOption, serverOption, securityOption, userOption,
-                       passwordEnvOption, fromOption, ccOption, bccOption, subjectOption, attachOption});
+                       passwordEnvOption, fromOption, ccOption, bccOption, subjectOption, attachOption, dirOption, maxSizeOption,
+                       timeoutOption, startTlsOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
 
     QStringList positional = parser.positionalArguments();
     if (positional.size() < 2)
-        return usageError(Cli::tr("say which language and which program: socketeer code python|c tcp-server|tcp-client|udp|mail"));
+        return usageError(Cli::tr("say which language and which program: socketeer code python|c tcp-server|tcp-client|udp|mail|inbox"));
     CodeSettings settings;
     const auto language = codeLanguageFromName(positional.takeFirst());
     if (!language)
@@ -120,11 +136,16 @@ int runCode(const QStringList &arguments)
         applies = {&serverOption, &securityOption, &userOption, &passwordEnvOption, &caFileOption, &toOption, &fromOption,
                    &subjectOption, &attachOption};
         break;
+    case CodeKind::Inbox:
+        applies = {&familyOption, &bindOption, &portOption, &dirOption, &maxSizeOption, &timeoutOption, &startTlsOption, &tlsCertOption,
+                   &tlsKeyOption};
+        break;
     }
     for (const QCommandLineOption *option : {&bindOption, &portOption, &modelOption, &echoOption, &familyOption, &encodingOption,
                                              &frameOption, &tlsOption, &tlsCertOption, &tlsKeyOption, &caFileOption, &toOption,
                                              &serverOption, &securityOption, &userOption, &passwordEnvOption, &fromOption,
-                                             &subjectOption, &attachOption}) {
+                                             &subjectOption, &attachOption, &dirOption, &maxSizeOption, &timeoutOption,
+                                             &startTlsOption}) {
         if (parser.isSet(*option) && !applies.contains(option))
             return usageError(Cli::tr("--%1 does not apply to %2").arg(option->names().constFirst(), codeKindNames().at(static_cast<int>(settings.kind))));
     }
@@ -232,6 +253,47 @@ int runCode(const QStringList &arguments)
         settings.mail.attachments = parser.values(attachOption);
         break;
     }
+    case CodeKind::Inbox: {
+        const auto port = parsePort(parser.isSet(portOption) ? parser.value(portOption) : QStringLiteral("2525"));
+        if (!port)
+            return usageError(QStringLiteral("--port: ") + port.error().detail);
+        const auto host = parseHost(parser.isSet(bindOption) ? parser.value(bindOption) : QStringLiteral("127.0.0.1"));
+        if (!host)
+            return usageError(QStringLiteral("--bind: ") + host.error().detail);
+        settings.host = *host;
+        settings.port = *port;
+        if (parser.isSet(dirOption))
+            settings.inbox.folder = parser.value(dirOption);
+        bool numeric = false;
+        const qint64 maxMiB = parser.value(maxSizeOption).toLongLong(&numeric);
+        if (!numeric || maxMiB < 1 || maxMiB > 4096)
+            return usageError(Cli::tr("--max-size: \"%1\" is not a size in MiB from 1 to 4096").arg(parser.value(maxSizeOption)));
+        settings.inbox.maxMessageBytes = maxMiB * 1024 * 1024;
+        const int seconds = parser.value(timeoutOption).toInt(&numeric);
+        if (!numeric || seconds < 1 || seconds > 86400)
+            return usageError(Cli::tr("--timeout: \"%1\" is not a number of seconds from 1 to 86400").arg(parser.value(timeoutOption)));
+        settings.inbox.idleTimeoutSeconds = seconds;
+        if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
+            return usageError(Cli::tr("--tls-cert and --tls-key go together"));
+        if (parser.isSet(tlsCertOption) && !parser.isSet(startTlsOption))
+            return usageError(Cli::tr("--tls-cert and --tls-key are the certificate of --starttls: give it too"));
+        settings.tls = parser.isSet(startTlsOption);
+        if (settings.tls && parser.isSet(tlsCertOption)) {
+            settings.tlsCertFile = parser.value(tlsCertOption);
+            settings.tlsKeyFile = parser.value(tlsKeyOption);
+        } else if (settings.tls && settings.language == CodeLanguage::Python) {
+            // The program loads these files when it runs: they must be there.
+            const auto made = ensureDevCertificate(defaultDevCertificateFolder());
+            if (!made)
+                return usageError(made.error().message());
+            settings.tlsCertFile = made->certificateFile;
+            settings.tlsKeyFile = made->keyFile;
+        } else if (settings.tls) {
+            settings.tlsCertFile = devCertificateFile(defaultDevCertificateFolder());   // refused below: TLS in C
+            settings.tlsKeyFile = devKeyFile(defaultDevCertificateFolder());
+        }
+        break;
+    }
     }
     // The family follows the address typed: the one bound, or for a UDP client its target.
     const bool sendsTo = settings.kind == CodeKind::Udp && !settings.targetHost.isEmpty() && !parser.isSet(bindOption);
@@ -240,7 +302,8 @@ int runCode(const QStringList &arguments)
         return usageError(Cli::tr("--family: \"%1\" is not ipv4 or ipv6").arg(parser.value(familyOption)));
     settings.family = *family;
     // The default loopback address of the family asked for, when none was typed.
-    const bool defaultBind = (settings.kind == CodeKind::TcpServer || settings.kind == CodeKind::Udp) && !parser.isSet(bindOption);
+    const bool defaultBind = (settings.kind == CodeKind::TcpServer || settings.kind == CodeKind::Udp || settings.kind == CodeKind::Inbox)
+                             && !parser.isSet(bindOption);
     if (defaultBind && settings.family == CodeFamily::Ipv6)
         settings.host = QStringLiteral("::1");
 

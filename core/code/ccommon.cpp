@@ -23,6 +23,9 @@ void includes(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
         headers << QStringLiteral("poll.h");
     if (needs.tls)
         headers << QStringLiteral("openssl/err.h") << QStringLiteral("openssl/ssl.h") << QStringLiteral("signal.h");
+    if (needs.files)
+        headers << QStringLiteral("fcntl.h") << QStringLiteral("strings.h") << QStringLiteral("sys/stat.h") << QStringLiteral("sys/time.h")
+                << QStringLiteral("time.h");
     headers.sort();
     for (const QString &header : std::as_const(headers))
         p.add(QStringLiteral("#include <%1>\n").arg(header));
@@ -119,7 +122,8 @@ static int send_all(int fd, const char *data, size_t size)
 
 void boundSocket(const CodeSettings &s, ProgramText &p)
 {
-    p.add(s.kind == CodeKind::TcpServer ? u"\n/* getaddrinfo, socket, bind, listen: the server's socket, or -1 (and why, on stderr). */\n"
+    const bool listens = s.kind == CodeKind::TcpServer || s.kind == CodeKind::Inbox;
+    p.add(listens ? u"\n/* getaddrinfo, socket, bind, listen: the server's socket, or -1 (and why, on stderr). */\n"
                                         : u"\n/* getaddrinfo, socket, bind: the server's socket, or -1 (and why, on stderr). */\n");
     p.add(uR"(static int bound_socket(int type, int flags)
 {
@@ -142,7 +146,7 @@ void boundSocket(const CodeSettings &s, ProgramText &p)
     } else if (bind(s, found->ai_addr, found->ai_addrlen) < 0) {    $$bind
         perror("bind");
 )");
-    if (s.kind == CodeKind::TcpServer)
+    if (listens)
         p.add(uR"(    } else if (listen(s, SOMAXCONN) < 0) {    $$listen
         perror("listen");
 )");
@@ -282,7 +286,8 @@ static void describe(const struct sockaddr *address, socklen_t length, char *nam
         snprintf(name, size, "%s %s", host, port);
 }
 )");
-    printText(s, p);
+    if (s.kind != CodeKind::Inbox)   // the inbox prints addresses it checked, not text as it came
+        printText(s, p);
     if (needs.sendAll)
         sendAll(p, needs.tls);
     if (needs.boundSocket)

@@ -14,7 +14,7 @@ namespace socketeer {
 Result<GeneratedCode> generateCode(const CodeSettings &settings);
 
 std::optional<CodeLanguage> codeLanguageFromName(const QString &name);   // "python", "c"
-std::optional<CodeKind> codeKindFromName(const QString &name);           // "tcp-server", "tcp-client", "udp", "mail"
+std::optional<CodeKind> codeKindFromName(const QString &name);           // "tcp-server", "tcp-client", "udp", "mail", "inbox"
 QStringList codeLanguageNames();
 QStringList codeKindNames();
 

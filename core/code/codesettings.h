@@ -14,7 +14,7 @@
 namespace socketeer {
 
 enum class CodeLanguage { Python, C };
-enum class CodeKind { TcpServer, TcpClient, Udp, Mail };
+enum class CodeKind { TcpServer, TcpClient, Udp, Mail, Inbox };
 enum class CodeFamily { Ipv4, Ipv6 };
 enum class CodeMailSecurity { None, StartTls, Tls };
 
@@ -33,6 +33,14 @@ struct CodeMailSettings {
     QString body;
 };
 
+// The inbox: an SMTP receiver that saves each message in a folder (TLS: STARTTLS, Python only,
+// with CodeSettings' certificate and key).
+struct CodeInboxSettings {
+    QString folder = QStringLiteral("inbox");        // relative: beside where the program runs
+    qint64 maxMessageBytes = 64 * 1024 * 1024;       // larger messages are refused with 552
+    int idleTimeoutSeconds = 300;                    // a silent client is sent away with 421
+};
+
 struct CodeSettings {
     CodeLanguage language = CodeLanguage::Python;
     CodeKind kind = CodeKind::TcpServer;
@@ -49,6 +57,7 @@ struct CodeSettings {
     QString targetHost;                          // UDP: set, the program sends each typed line there
     quint16 targetPort = 0;
     CodeMailSettings mail;
+    CodeInboxSettings inbox;
 };
 
 // A complete program, and where in it each socket call is made: the keys are the call names the

@@ -14,6 +14,7 @@ void pythonTcpServer(const CodeSettings &settings, ProgramText &program);
 void pythonTcpClient(const CodeSettings &settings, ProgramText &program);
 void pythonUdp(const CodeSettings &settings, ProgramText &program);
 void pythonMail(const CodeSettings &settings, ProgramText &program);
+void pythonInbox(const CodeSettings &settings, ProgramText &program);
 void pythonFraming(const CodeSettings &settings, ProgramText &program, bool splitter);
 
 // The start of every C program: includes, settings and the helpers a program asks for.
@@ -24,6 +25,7 @@ struct CNeeds {
     bool sendAll = false;      // send_all(): a blocking send of every byte
     bool boundSocket = false;  // bound_socket() and print_bound(): a server's socket, and its "listening on"
     bool tls = false;          // OpenSSL: send_all() over an SSL*, and the files it needs
+    bool files = false;        // open, mkdir, time and strncasecmp: the inbox writes files and reads commands
 };
 void cCommon(const CodeSettings &settings, ProgramText &program, const CNeeds &needs);
 // The framing's constants (LINE_END, MAX_LINE; HEADER and read_length/write_length; SIZE).
@@ -32,6 +34,7 @@ QString cBytesLiteral(const QByteArray &bytes);
 void cTcpServer(const CodeSettings &settings, ProgramText &program);
 void cTcpClient(const CodeSettings &settings, ProgramText &program);
 void cUdp(const CodeSettings &settings, ProgramText &program);
+void cInbox(const CodeSettings &settings, ProgramText &program);
 
 inline bool framed(const CodeSettings &settings) { return settings.frame.kind != FrameKind::None; }
 // Framing that ends a message with bytes (line, crlf, a delimiter), as against a length prefix or

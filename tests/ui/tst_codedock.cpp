@@ -1,5 +1,5 @@
-// The code view (ui/codedock.h) in the window: it follows the current tab and its fields, says why
-// a tab has no program, copies and saves what it shows, marks the line of the socket call made
+// The code view (ui/codedock.h) in the window: it follows the current tab and its fields (the
+// inbox's too: an SMTP receiver), says why there is no program, copies and saves what it shows, marks the line of the socket call made
 // last, and the program saved from a panel runs: the tutorial's client talks to it.
 
 #include "peer.h"
@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -132,10 +133,58 @@ private slots:
         QTest::mouseClick(dock->copyButton(), Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), dock->code());
 
-        // The inbox has no program of its own here: it says so.
-        window.tabs()->setCurrentIndex(window.tabs()->indexOf(window.inboxPanel()));
-        QTRY_VERIFY_WITH_TIMEOUT(!dock->problem().isEmpty(), kWait);
-        QVERIFY(!dock->saveButton()->isEnabled());
+        // The inbox tab: the inbox as a server, an SMTP receiver saving into the panel's folder.
+        InboxPanel *inbox = window.inboxPanel();
+        window.tabs()->setCurrentWidget(inbox);
+        inbox->stopReceiver();   // its port field is editable while it is stopped
+        inbox->portField()->setValue(2626);
+        QTRY_VERIFY2_WITH_TIMEOUT(dock->code().contains(u"def session(client):"_s) && dock->code().contains(u"PORT = 2626 "_s),
+                                  qPrintable(dock->code() + dock->problem()), kWait);
+        QVERIFY(dock->code().contains(u"FOLDER = '%1'"_s.arg(inbox->directory())));
+        QVERIFY(dock->saveButton()->isEnabled());
+        QCOMPARE(dock->suggestedFileName(), u"inbox_server.py"_s);
+        dock->setLanguage(CodeLanguage::C);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->code().contains(u"O_EXCL"_s) && dock->code().contains(u"pthread_create"_s), kWait);
+        dock->setLanguage(CodeLanguage::Python);
+    }
+
+    // The inbox's program saved from its tab runs, and swaks delivers to it.
+    void savedInboxProgram_runs_andStoresSwaksMail()
+    {
+        if (!Peer::haveProgram(u"swaks"_s))
+            QSKIP("swaks is not installed (scripts/install-deps.sh installs it)");
+        Window w(m_dir.path());
+        MainWindow &window = w.window;
+        window.show();
+        window.findChild<QAction *>(u"codeAction"_s)->trigger();
+        CodeDock *dock = window.codeView();
+        window.tabs()->setCurrentWidget(window.inboxPanel());
+        window.inboxPanel()->stopReceiver();
+        window.inboxPanel()->portField()->setValue(0);   // the program binds any free port and prints it
+        dock->refresh();
+        QVERIFY2(dock->problem().isEmpty(), qPrintable(dock->problem()));
+        const QString path = m_dir.filePath(u"inbox_server.py"_s);
+        QVERIFY2(dock->saveTo(path), qPrintable(dock->statusText()));
+
+        Peer program;
+        QVERIFY(program.startProgram(u"/usr/bin/python3"_s, {path}));
+        const quint16 port = listeningPort(program);
+        QVERIFY(port);
+        Peer swaks;
+        QVERIFY(swaks.startProgram(u"swaks"_s, {u"--server"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--from"_s, u"a@example.com"_s,
+                                               u"--to"_s, u"b@example.com"_s, u"--silent"_s, u"2"_s}));
+        QVERIFY(swaks.waitForFinished(kWait));
+        QCOMPARE(swaks.exitCode(), 0);
+        for (;;) {
+            bool ok = false;
+            const QByteArray line = program.readLine(kWait, &ok);
+            QVERIFY2(ok, program.standardError().constData());
+            if (!line.startsWith("received "))
+                continue;
+            QVERIFY2(line.contains("from <a@example.com> to <b@example.com>"), line.constData());
+            QVERIFY(QFile::exists(window.inboxPanel()->directory() + u'/' + QString::fromUtf8(line.split(' ').at(1))));
+            break;
+        }
     }
 
     // Issue 12's "copies the Python code of a panel into a file and it runs": saved from the server
