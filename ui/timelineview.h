@@ -88,6 +88,11 @@ public:
     // Recording costs a little per call, so it runs only while the view is shown or asked for.
     void setRecording(bool on);
     bool isRecording() const { return m_recorder != nullptr; }
+    // Fed by its owner instead (the Labs dock: only its run's calls, from a recorder it keeps
+    // while the run goes on): the view then never records on its own, shown or not.
+    void setFedByOwner(bool fed);
+    void addLiveEvents(const QList<TraceEvent> &events);   // as recorded calls come
+    void clear();                                          // forget every call (Clear)
 
     // Following: new calls scroll into view. Paused: they are still recorded (in the bounded
     // ring) but the picture and the selection stay where the reader is.
@@ -120,7 +125,6 @@ private:
     void buildControls();
     void showCursor();
     void updateStatus();
-    void takeLiveEvents(const QList<TraceEvent> &events);
     void chooseAndSave();
     void chooseAndOpen();
     void chooseAndExport(bool svg);
@@ -140,6 +144,7 @@ private:
     QTimer *m_playTimer;
     QString m_openedFile;   // the file shown, while one is: live calls wait until Clear
     double m_speed = 2.0;
+    bool m_fedByOwner = false;
     TraceRecorder *m_recorder = nullptr;
 };
 
