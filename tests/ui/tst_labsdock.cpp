@@ -17,6 +17,8 @@
 #include "lab/labrunner.h"
 #include "net/tracerecording.h"
 
+#include <memory>
+
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
@@ -227,6 +229,21 @@ private slots:
         QVERIFY(dock.stepList()->topLevelItem(0)->text(0).startsWith(u"✔"_s));
         QCOMPARE(dock.stepList()->topLevelItem(1)->text(0), u"2"_s);
         QVERIFY(dock.statusText().contains(u"Stopped"_s));
+    }
+
+    // Closing the window while a stepped run waits: the dock goes, its runner stops and joins.
+    void destroyWhileAStepWaits_joins()
+    {
+        auto dock = std::make_unique<LabsDock>();
+        QVERIFY(dock->openLab(u"echo-server"_s));
+        Peer student;
+        const quint16 port = startStudent(student, u"echo_server.py"_s);
+        QVERIFY(port);
+        dock->portEdit()->setPort(port);
+        QVERIFY(dock->step());
+        QTRY_COMPARE_WITH_TIMEOUT(dock->nextStep(), 1, kWait);
+        QVERIFY(dock->isRunning());
+        dock.reset();
     }
 
     void badLab_isRefused_andAServerLabNeedsAPort()
