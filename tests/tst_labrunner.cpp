@@ -98,11 +98,11 @@ struct Calls : QObject {
         connect(&recorder, &TraceRecorder::eventsRecorded, this, [this](const QList<TraceEvent> &events) { all += events; });
     }
     // The calls of the lab's thread, by their place in the order.
-    QList<TraceEvent> lab()
+    QList<TraceEvent> lab(const QString &thread = LabRunner::kThreadName)
     {
         recorder.flush();
         QList<TraceEvent> mine;
-        std::copy_if(all.cbegin(), all.cend(), std::back_inserter(mine), [](const TraceEvent &e) { return e.thread == LabRunner::kThreadName; });
+        std::copy_if(all.cbegin(), all.cend(), std::back_inserter(mine), [&](const TraceEvent &e) { return e.thread == thread; });
         std::sort(mine.begin(), mine.end(), [](const TraceEvent &a, const TraceEvent &b) { return a.sequence < b.sequence; });
         return mine;
     }
@@ -400,6 +400,7 @@ private slots:
     // (names in any case) and its Chinese-named attachment.
     void mail_theInboxOnTheWorkerThreadGetsTheStudentsMessage()
     {
+        Calls calls;
         LabRunner runner;
         Reports reports(runner);
         QVERIFY(runner.start(parsed(kMailLab), LabRunOptions{}));
@@ -413,6 +414,14 @@ private slots:
             QVERIFY2(step.passed, qPrintable(step.problem));
         QVERIFY(reports.result.passed());
         QVERIFY(QString::fromUtf8(reports.result.steps[1].received).contains(u"Subject: 第一次作业"_s));
+        // The inbox's calls are in a lane of the lab's own ("lab-inbox", not the window's inbox),
+        // within the step that waited for the message.
+        const QList<TraceEvent> all = calls.lab(u"lab-inbox"_s);
+        const LabStepResult &wait = reports.result.steps[1];
+        QVERIFY2(std::any_of(all.cbegin(), all.cend(), [&](const TraceEvent &e) {
+                     return e.call == u"recv"_s && e.bytes.toUpper().contains("MAIL FROM") && e.sequence > wait.traceFrom && e.sequence <= wait.traceTo;
+                 }), qPrintable(describeCalls(all)));
+        QVERIFY(LabRunner::isLabThread(u"lab-inbox"_s));
     }
 
     void mail_stopEndsTheWaitForAMessage()

@@ -346,7 +346,7 @@ void LabsDock::markNextStep(int index)
 void LabsDock::takeCalls(const QList<TraceEvent> &events)
 {
     for (const TraceEvent &event : events)
-        if (event.thread == LabRunner::kThreadName)
+        if (LabRunner::isLabThread(event.thread))
             m_calls.append(event);
 }
 
@@ -379,7 +379,7 @@ void LabsDock::showStepOnTimeline()
     TraceRecording *recording = m_timeline->recording();
     for (qsizetype i = 0; i < recording->shownCount(); ++i) {
         const TraceEvent &event = recording->shown(i);
-        if (event.sequence > result.traceFrom && event.sequence <= result.traceTo && event.thread == LabRunner::kThreadName) {
+        if (event.sequence > result.traceFrom && event.sequence <= result.traceTo && LabRunner::isLabThread(event.thread)) {
             recording->setCursor(i);
             return;
         }

@@ -743,6 +743,7 @@ private:
         SmtpReceiverConfig config;
         config.endpoint = {m_options.listenHost, 0, {}};
         config.directory = m_inboxDirectory->path();
+        config.threadName = LabRunner::kInboxThreadName;
         if (!m_inbox->start(config)) {
             r.problem = Lab::tr("the inbox could not start");
             return;
@@ -862,6 +863,7 @@ LabRunResult runLab(const LabSpec &lab, const LabRunOptions &options, const LabC
 }
 
 const QString LabRunner::kThreadName = QStringLiteral("lab");
+const QString LabRunner::kInboxThreadName = QStringLiteral("lab-inbox");
 
 LabRunner::LabRunner(QObject *parent) : QObject(parent)
 {

@@ -54,6 +54,8 @@ class LabRunner : public QObject {
 public:
     // The trace names the worker's thread so: every socket call of a run is in this one lane.
     static const QString kThreadName;
+    static const QString kInboxThreadName;   // a mail lab's inbox: "lab-inbox"
+    static bool isLabThread(const QString &thread) { return thread == kThreadName || thread == kInboxThreadName; }
 
     explicit LabRunner(QObject *parent = nullptr);
     ~LabRunner() override;   // stops and joins

@@ -231,6 +231,34 @@ private slots:
         QVERIFY(dock.statusText().contains(u"Stopped"_s));
     }
 
+    // A mail lab: the lab's own inbox is on the dock's timeline (its lane "lab-inbox"), with the
+    // student's message as it came.
+    void mailLab_theInboxCallsAreOnTheTimeline()
+    {
+        LabsDock dock;
+        QVERIFY(dock.openLab(u"mail-attachment"_s));
+        auto *runner = dock.findChild<LabRunner *>();
+        QVERIFY(runner);
+        QObject here;   // the port arrives on the test's thread (queued), not the worker's
+        QString host;
+        quint16 port = 0;
+        connect(runner, &LabRunner::listening, &here, [&](const QString &h, quint16 p) { host = h; port = p; });
+        QSignalSpy finished(&dock, &LabsDock::runFinished);
+        QVERIFY(dock.run());
+        QTRY_VERIFY_WITH_TIMEOUT(port != 0, kWait);
+        Peer student;
+        QVERIFY(student.startPython(u"students/mail_student.py"_s, {host, QString::number(port)}));
+        QCOMPARE(student.readLine(kWait), QByteArray("sent"));
+        QVERIFY(finished.wait(kWait));
+        QVERIFY2(finished.first().at(0).value<LabRunResult>().passed(), qPrintable(dock.details()->toPlainText()));
+        TraceRecording *timeline = dock.timeline()->recording();
+        QVERIFY2(timeline->lanes().contains(u"lab-inbox"_s), qPrintable(timeline->lanes().join(u", "_s)));
+        bool mailFrom = false;
+        for (qsizetype i = 0; i < timeline->size(); ++i)
+            mailFrom = mailFrom || (timeline->at(i).call == u"recv"_s && timeline->at(i).bytes.toUpper().contains("MAIL FROM"));
+        QVERIFY(mailFrom);
+    }
+
     // Closing the window while a stepped run waits: the dock goes, its runner stops and joins.
     void destroyWhileAStepWaits_joins()
     {
