@@ -5,8 +5,9 @@
 // what was expected and the hint; a hidden step shows only whether it passed. The score at the end
 // is what `socketeer lab run` prints for the same lab.
 // Step runs one step at a time (the next one is marked), Run the rest at once. The run's socket
-// calls are drawn on the dock's own timeline (the app's TimelineView, fed only the lab's calls and its inbox's,
-// step by step as each reports); selecting a step selects its first call there.
+// calls are drawn on the dock's own timeline (the app's TimelineView, fed only the calls of the
+// lab's thread and its inbox, step by step as each reports); selecting a step selects its first
+// call there.
 
 #include "lab/labreport.h"
 #include "net/trace.h"
