@@ -63,6 +63,7 @@ public:
     // False while a run is going on. With `stepMode`, nothing runs until next() or runRest().
     bool start(const LabSpec &lab, const LabRunOptions &options, bool stepMode = false);
     // Both are queued: a next() given while a step runs runs the one after it. No effect when idle.
+    // Like start() and stop(), called from the thread the runner lives on (the window's).
     void next();
     void runRest();
     void stop();
