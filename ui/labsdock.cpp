@@ -2,8 +2,10 @@
 
 #include "addressinputs.h"
 #include "languages.h"
+#include "timelineview.h"
 
 #include "lab/labrunner.h"
+#include "net/tracerecording.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -60,9 +63,13 @@ LabsDock::LabsDock(QWidget *parent)
       m_targetLabel(new QLabel),
       m_host(new HostEdit),
       m_port(new PortEdit),
+      m_step(new QPushButton),
       m_run(new QPushButton),
+      m_stop(new QPushButton),
       m_steps(new QTreeWidget),
+      m_tabs(new QTabWidget),
       m_details(new QTextBrowser),
+      m_timeline(new TimelineView),
       m_score(new QLabel),
       m_status(new QLabel),
       m_runner(new LabRunner(this))
@@ -85,7 +92,9 @@ LabsDock::LabsDock(QWidget *parent)
     m_port->setMinimumWidth(m_port->fontMetrics().horizontalAdvance(QStringLiteral("65535")) + 24);
     m_port->setObjectName(QStringLiteral("labPort"));
     m_targetLabel->setBuddy(m_host);
+    m_step->setObjectName(QStringLiteral("labStep"));
     m_run->setObjectName(QStringLiteral("labRun"));
+    m_stop->setObjectName(QStringLiteral("labStop"));
     m_steps->setObjectName(QStringLiteral("labSteps"));
     m_steps->setColumnCount(3);
     m_steps->setRootIsDecorated(false);
@@ -95,6 +104,11 @@ LabsDock::LabsDock(QWidget *parent)
     m_details->setObjectName(QStringLiteral("labDetails"));
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setLineWrapMode(QTextEdit::WidgetWidth);   // a hint is a sentence: read whole, not scrolled
+    m_timeline->setFedByOwner(true);   // this run's calls only, not every socket in the window
+    m_tabs->setObjectName(QStringLiteral("labDetailsTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_details, QString());
+    m_tabs->addTab(m_timeline, QString());
     m_score->setObjectName(QStringLiteral("labScore"));
     m_score->setFont(titleFont);
     m_status->setObjectName(QStringLiteral("labStatus"));
@@ -108,10 +122,14 @@ LabsDock::LabsDock(QWidget *parent)
     target->addWidget(m_targetLabel);
     target->addWidget(m_host, 3);
     target->addWidget(m_port);
-    target->addWidget(m_run);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_step);
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_stop);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_steps);
-    split->addWidget(m_details);
+    split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     auto *content = new QWidget;
@@ -120,6 +138,7 @@ LabsDock::LabsDock(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_description);
     layout->addLayout(target);
+    layout->addLayout(buttons);
     layout->addWidget(split, 1);
     layout->addWidget(m_score);
     layout->addWidget(m_status);
@@ -127,12 +146,16 @@ LabsDock::LabsDock(QWidget *parent)
 
     connect(m_labs, &QComboBox::activated, this, [this] { openLab(m_labs->currentData().toString()); });
     connect(m_open, &QPushButton::clicked, this, &LabsDock::chooseFile);
-    connect(m_run, &QPushButton::clicked, this, [this] { isRunning() ? stop() : static_cast<void>(run()); });
+    connect(m_step, &QPushButton::clicked, this, &LabsDock::step);
+    connect(m_run, &QPushButton::clicked, this, &LabsDock::run);
+    connect(m_stop, &QPushButton::clicked, this, &LabsDock::stop);
     connect(m_steps, &QTreeWidget::currentItemChanged, this, &LabsDock::showDetails);
+    connect(m_steps, &QTreeWidget::currentItemChanged, this, &LabsDock::showStepOnTimeline);
     connect(m_host, &QLineEdit::textChanged, this, &LabsDock::updateControls);
     connect(m_port, &PortEdit::validityChanged, this, &LabsDock::updateControls);
     connect(m_runner, &LabRunner::stepFinished, this, &LabsDock::stepFinished);
     connect(m_runner, &LabRunner::finished, this, &LabsDock::finished);
+    connect(m_runner, &LabRunner::waitingForNext, this, &LabsDock::waitingForNext);
     connect(m_runner, &LabRunner::listening, this, [this](const QString &host, quint16 port) {
         setStatus(tr("Waiting for the student's client: connect it to %1 port %2.").arg(host).arg(port), false);
     });
@@ -220,6 +243,37 @@ void LabsDock::showLab()
 
 bool LabsDock::run()
 {
+    if (isRunning()) {
+        if (!m_stepMode)
+            return false;
+        // The rest of a stepped run, at once.
+        m_stepMode = false;
+        markNextStep(-1);
+        m_runner->runRest();
+        setStatus(tr("Running…"), false);
+        updateControls();
+        return true;
+    }
+    return startRun(false);
+}
+
+bool LabsDock::step()
+{
+    if (!isRunning()) {
+        if (!startRun(true))
+            return false;
+    } else if (!m_stepMode || m_waitingFor < 0) {
+        return false;   // a step is running: Step is enabled again when it is done
+    }
+    setStatus(tr("Running step %1…").arg(std::max(m_waitingFor, 0) + 1), false);
+    markNextStep(-1);
+    m_runner->next();
+    updateControls();
+    return true;
+}
+
+bool LabsDock::startRun(bool stepMode)
+{
     if (!m_lab) {
         setStatus(tr("Choose a lab first."), true);
         return false;
@@ -242,13 +296,94 @@ bool LabsDock::run()
     }
     showLab();   // every step back to "not run yet"
     m_result.reset();
-    if (!m_runner->start(*m_lab, options)) {
+    // This run's calls from the start: a recorder alive while the run is, its calls to the
+    // timeline as each step reports.
+    m_timeline->clear();
+    m_calls.clear();
+    delete m_recorder;
+    m_recorder = new TraceRecorder(this);
+    connect(m_recorder, &TraceRecorder::eventsRecorded, this, &LabsDock::takeCalls);
+    if (!m_runner->start(*m_lab, options, stepMode)) {
+        delete m_recorder;
+        m_recorder = nullptr;
         setStatus(tr("A lab is already running."), true);
         return false;
     }
+    m_stepMode = stepMode;
     setStatus(tr("Running…"), false);
     updateControls();
     return true;
+}
+
+void LabsDock::waitingForNext(int index)
+{
+    m_waitingFor = index;
+    markNextStep(index);
+    setStatus(tr("Step %1 is next: Step runs it, Run runs the rest.").arg(index + 1), false);
+    updateControls();
+}
+
+// The step a stepped run waits to run: "▶ 3" in bold; -1 takes the mark away.
+void LabsDock::markNextStep(int index)
+{
+    if (index < 0)
+        m_waitingFor = -1;
+    for (int row = 0; row < m_steps->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_steps->topLevelItem(row);
+        const bool next = row == index;
+        if (row < m_stepResults.size() && !m_stepResults.at(row))
+            item->setText(StatusColumn, next ? QStringLiteral("▶ %1").arg(row + 1) : QString::number(row + 1));
+        QFont font = item->font(TitleColumn);
+        font.setBold(next);
+        for (int column = 0; column < m_steps->columnCount(); ++column)
+            item->setFont(column, font);
+    }
+    if (index >= 0)
+        m_steps->scrollToItem(m_steps->topLevelItem(index));
+    m_steps->resizeColumnToContents(StatusColumn);
+}
+
+void LabsDock::takeCalls(const QList<TraceEvent> &events)
+{
+    for (const TraceEvent &event : events)
+        if (LabRunner::isLabThread(event.thread))
+            m_calls.append(event);
+}
+
+// The calls that came up to the end of `upTo` go to the timeline, except a hidden step's (what it
+// sent and expected is the teacher's secret); nullptr: every call left (the run ended).
+void LabsDock::passCallsToTimeline(const LabStepResult *upTo)
+{
+    if (!m_recorder)
+        return;
+    m_recorder->flush();   // the worker recorded the step's calls before it reported the step
+    QList<TraceEvent> shown, later;
+    for (const TraceEvent &event : std::as_const(m_calls)) {
+        if (upTo && event.sequence > upTo->traceTo)
+            later.append(event);
+        else if (!(upTo && upTo->hidden && event.sequence > upTo->traceFrom))
+            shown.append(event);
+    }
+    m_calls = later;
+    if (!shown.isEmpty())
+        m_timeline->addLiveEvents(shown);
+}
+
+// The selected step's first call, selected on the timeline too.
+void LabsDock::showStepOnTimeline()
+{
+    const int row = m_steps->indexOfTopLevelItem(m_steps->currentItem());
+    if (row < 0 || row >= m_stepResults.size() || !m_stepResults.at(row))
+        return;
+    const LabStepResult &result = *m_stepResults.at(row);
+    TraceRecording *recording = m_timeline->recording();
+    for (qsizetype i = 0; i < recording->shownCount(); ++i) {
+        const TraceEvent &event = recording->shown(i);
+        if (event.sequence > result.traceFrom && event.sequence <= result.traceTo && LabRunner::isLabThread(event.thread)) {
+            recording->setCursor(i);
+            return;
+        }
+    }
 }
 
 void LabsDock::stop()
@@ -261,6 +396,7 @@ void LabsDock::stepFinished(const LabStepResult &result)
     QTreeWidgetItem *item = m_steps->topLevelItem(result.index);
     if (!item)
         return;
+    passCallsToTimeline(&result);
     m_stepResults[result.index] = result;
     item->setText(StatusColumn, result.passed ? QStringLiteral("✔ %1").arg(result.index + 1) : QStringLiteral("✘ %1").arg(result.index + 1));
     // A step the lab titled is shown by the runner's title in the report's language; an untitled
@@ -284,6 +420,11 @@ void LabsDock::stepFinished(const LabStepResult &result)
 
 void LabsDock::finished(const LabRunResult &result)
 {
+    passCallsToTimeline(nullptr);   // the connections closed as the run ended
+    delete m_recorder;
+    m_recorder = nullptr;
+    m_stepMode = false;
+    markNextStep(-1);
     m_result = result;
     m_score->setText(labScoreLine(result));
     m_score->setStyleSheet(result.passed() ? QStringLiteral("color: #1a7f37;") : QStringLiteral("color: #b00020;"));
@@ -320,8 +461,9 @@ void LabsDock::updateControls()
     m_port->setEnabled(!running);
     m_labs->setEnabled(!running);
     m_open->setEnabled(!running);
-    m_run->setEnabled(m_lab.has_value());
-    m_run->setText(running ? tr("&Stop") : tr("&Run"));
+    m_step->setEnabled(m_lab.has_value() && (!running || (m_stepMode && m_waitingFor >= 0)));
+    m_run->setEnabled(m_lab.has_value() && (!running || m_stepMode));
+    m_stop->setEnabled(running);
 }
 
 void LabsDock::setStatus(const QString &text, bool isError)
@@ -345,6 +487,15 @@ void LabsDock::retranslate()
     setWindowTitle(tr("Labs"));
     m_open->setText(tr("&Open…"));
     m_open->setToolTip(tr("Open a lab file a teacher wrote (docs/LABS.md)"));
+    m_step->setText(tr("S&tep"));
+    m_step->setToolTip(tr("Run the next step, then wait (the connections stay open)"));
+    m_run->setText(tr("&Run"));
+    m_run->setToolTip(tr("Run every step at once, or the rest of the steps"));
+    m_stop->setText(tr("&Stop"));
+    m_stop->setToolTip(tr("Stop the run now"));
+    m_tabs->setTabText(m_tabs->indexOf(m_details), tr("Details"));
+    m_tabs->setTabText(m_tabs->indexOf(m_timeline), tr("Timeline"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_timeline), tr("The socket calls of this run; selecting a step selects its first call"));
     m_targetLabel->setText(tr("Student's &program:"));
     m_host->setToolTip(tr("The host the student's server runs on"));
     m_port->setToolTip(tr("The port the student's server listens on"));

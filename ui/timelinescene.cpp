@@ -118,6 +118,10 @@ QString laneTitleOf(const QString &thread)
         return Text::tr("Mail (SMTP client)");
     if (thread == QLatin1String("main"))
         return Text::tr("Window (main thread)");
+    if (thread == QLatin1String("lab"))   // LabRunner::kThreadName: the checker, as the student's peer
+        return Text::tr("Lab (checking the program)");
+    if (thread == QLatin1String("lab-inbox"))
+        return Text::tr("Lab's inbox (SMTP server)");
     return thread;
 }
 

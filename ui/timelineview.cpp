@@ -286,10 +286,7 @@ void TimelineView::buildControls()
     connect(m_play, &QPushButton::toggled, this, [this](bool on) { on ? play() : stopPlaying(); });
     connect(m_speedBox, &QComboBox::currentIndexChanged, this, [this](int index) { setSpeed(m_speedBox->itemData(index).toDouble()); });
     connect(go, &QPushButton::clicked, this, &TimelineView::jumpToChosenTime);
-    connect(clear, &QPushButton::clicked, this, [this] {
-        m_openedFile.clear();
-        recording()->clear();
-    });
+    connect(clear, &QPushButton::clicked, this, &TimelineView::clear);
     // The keys of a player; over the whole view, so they work wherever the focus is in it.
     const auto shortcut = [this](QKeySequence key, auto slot) {
         auto *s = new QShortcut(key, this);
@@ -411,7 +408,19 @@ void TimelineView::updateStatus()
     m_status->setText(parts.join(QStringLiteral(" · ")));
 }
 
-void TimelineView::takeLiveEvents(const QList<TraceEvent> &events)
+void TimelineView::clear()
+{
+    m_openedFile.clear();
+    recording()->clear();
+}
+
+void TimelineView::setFedByOwner(bool fed)
+{
+    m_fedByOwner = fed;
+    setRecording(!fed && isVisible());
+}
+
+void TimelineView::addLiveEvents(const QList<TraceEvent> &events)
 {
     // While a file is shown, live calls would mix another process's order into it.
     if (isShowingFile())
@@ -431,7 +440,7 @@ void TimelineView::setRecording(bool on)
         return;
     }
     m_recorder = new TraceRecorder(this);
-    connect(m_recorder, &TraceRecorder::eventsRecorded, this, &TimelineView::takeLiveEvents);
+    connect(m_recorder, &TraceRecorder::eventsRecorded, this, &TimelineView::addLiveEvents);
 }
 
 bool TimelineView::saveTo(const QString &path, QString *error)
@@ -540,7 +549,8 @@ void TimelineView::chooseAndExport(bool svg)
 
 void TimelineView::showEvent(QShowEvent *event)
 {
-    setRecording(true);
+    if (!m_fedByOwner)
+        setRecording(true);
     QWidget::showEvent(event);
 }
 

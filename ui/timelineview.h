@@ -89,6 +89,11 @@ public:
     // Recording costs a little per call, so it runs only while the view is shown or asked for.
     void setRecording(bool on);
     bool isRecording() const { return m_recorder != nullptr; }
+    // Fed by its owner instead (the Labs dock: only its run's calls, from a recorder it keeps
+    // while the run goes on): the view then never records on its own, shown or not.
+    void setFedByOwner(bool fed);
+    void addLiveEvents(const QList<TraceEvent> &events);   // as recorded calls come
+    void clear();                                          // forget every call (Clear)
 
     // Following: new calls scroll into view. Paused: they are still recorded (in the bounded
     // ring) but the picture and the selection stay where the reader is.
@@ -125,7 +130,6 @@ private:
     void buildControls();
     void showCursor();
     void updateStatus();
-    void takeLiveEvents(const QList<TraceEvent> &events);
     void chooseAndSave();
     void chooseAndOpen();
     void chooseAndExport(bool svg);
@@ -147,6 +151,7 @@ private:
     TraceFileWriter *m_writer;
     QString m_saveState;    // "saving x.json…", "saved x.json", for the status line
     double m_speed = 2.0;
+    bool m_fedByOwner = false;
     TraceRecorder *m_recorder = nullptr;
 };
 

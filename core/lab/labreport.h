@@ -26,6 +26,10 @@ struct LabStepResult {
     QByteArray received;        // the first limits::kLabShownBytes of what it read
     qint64 receivedBytes = 0;   // how much it read in all
     TextEncoding encoding = TextEncoding::Utf8;   // how sent and received are shown as text
+    // The step's socket calls on the trace (net/trace.h), while a TraceRecorder listened: those
+    // of the runner's thread with a sequence in (traceFrom, traceTo]. Equal: none were recorded.
+    quint64 traceFrom = 0;
+    quint64 traceTo = 0;
 };
 
 struct LabRunResult {

@@ -3,8 +3,10 @@
 #include "mail/mailparser.h"
 #include "mail/smtpreceiver.h"
 #include "net/address.h"
+#include "net/commandqueue.h"
 #include "net/limits.h"
-#include "net/ownedfd.h"
+#include "net/socket.h"
+#include "net/trace.h"
 #include "net/wakeup.h"
 
 #include <QCoreApplication>
@@ -22,6 +24,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <optional>
 #include <netinet/in.h>
@@ -41,8 +44,9 @@ using Clock = std::chrono::steady_clock;
 
 enum class Wait { Ready, Timeout, Stopped };
 
+// The lab's sockets are core Sockets: every call they make is on the timeline, as the engines' are.
 struct Connection {
-    OwnedFd fd;
+    Socket socket;
     QByteArray buffer;      // read and not yet consumed by an expectation
     QByteArray lastSent;    // what an "echo" expectation compares with
     bool closed = false;    // the peer closed (or reset): no more bytes will come
@@ -116,8 +120,10 @@ QByteArray firstShown(const QByteArray &bytes)
 
 class Run {
 public:
-    Run(const LabSpec &lab, const LabRunOptions &options, const LabCallbacks &callbacks, const Wakeup *wakeup, const std::atomic_bool *stop)
-        : m_lab(lab), m_options(options), m_callbacks(callbacks), m_wakeup(wakeup), m_stop(stop)
+    Run(const LabSpec &lab, const LabRunOptions &options, const LabCallbacks &callbacks, const Wakeup *wakeup, const std::atomic_bool *stop,
+        CommandQueue<LabCommand> *commands = nullptr, bool stepMode = false)
+        : m_lab(lab), m_options(options), m_callbacks(callbacks), m_wakeup(wakeup), m_stop(stop), m_commands(commands),
+          m_stepping(commands && stepMode)
     {
         m_host = options.host.isEmpty() ? lab.host : options.host;
         m_port = options.port ? options.port : lab.port;
@@ -132,12 +138,13 @@ public:
             result.target = SocketAddress::fromLiteral(m_host, m_port) ? SocketAddress::fromLiteral(m_host, m_port)->toString()
                                                                         : QStringLiteral("%1:%2").arg(m_host).arg(m_port);
         for (int i = 0; i < m_lab.steps.size(); ++i) {
-            if (stopped()) {
+            if (stopped() || (m_stepping && !waitForNext(i))) {
                 result.aborted = true;
                 break;
             }
             const LabStep &step = m_lab.steps.at(i);
             LabStepResult r;
+            r.traceFrom = trace::lastPlace();
             r.index = i;
             r.kind = step.kind;
             r.hidden = step.hidden;
@@ -145,6 +152,7 @@ public:
             r.encoding = step.encoding;
             r.title = step.title.in(m_options.language);
             runStep(step, r);
+            r.traceTo = trace::lastPlace();
             if (r.passed)
                 r.points = step.points;
             else
@@ -167,6 +175,30 @@ public:
 
 private:
     bool stopped() const { return m_stop && m_stop->load(); }
+
+    // Step mode, before step `index`: the commands come in order (two quick next()s run two steps);
+    // a next() runs this step, runRest() leaves step mode. Meanwhile this thread's Qt events are
+    // served, as in a mail wait: the inbox keeps collecting what the student's program sends.
+    // False: stopped.
+    bool waitForNext(int index)
+    {
+        const auto take = [this] {
+            for (LabCommand command : m_commands->take())
+                m_pending.push_back(command);
+            return !m_pending.empty();
+        };
+        if (!take()) {
+            if (m_callbacks.waitingForNext)
+                m_callbacks.waitingForNext(index);
+            if (pumpUntil(take, Clock::time_point::max()) != Wait::Ready)
+                return false;
+        }
+        const LabCommand command = m_pending.front();
+        m_pending.pop_front();
+        if (command == LabCommand::RunRest)
+            m_stepping = false;
+        return true;
+    }
 
     // Waits until one of `fds` is ready for `events`, the deadline passes, or stop() is called.
     Wait waitFor(std::vector<pollfd> &fds, Clock::time_point deadline)
@@ -212,7 +244,8 @@ private:
 
     QString stoppedText() const { return Lab::tr("the run was stopped"); }
 
-    Result<OwnedFd> connectTcp(Clock::time_point deadline)
+    // cpp-httplib's connect with a timeout (non-blocking connect, poll, SO_ERROR), with stop().
+    Result<Socket> connectTcp(Clock::time_point deadline)
     {
         if (m_port == 0)
             return Error::invalid(Lab::tr("no port to connect to: give --target HOST:PORT"));
@@ -221,48 +254,47 @@ private:
             return addresses.error();
         int lastError = ECONNREFUSED;
         for (const SocketAddress &address : *addresses) {
-            OwnedFd fd(::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-            if (!fd.valid())
-                return Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("socket"));
-            if (::connect(fd.get(), address.data(), address.size()) == 0)
-                return fd;
-            if (errno != EINPROGRESS) {
-                lastError = errno;
+            auto socket = Socket::create(address.family(), SocketType::Stream, true);
+            if (!socket)
+                return socket.error();
+            const int err = socket->connectEx(address);
+            if (err == 0)
+                return socket;
+            if (err != EINPROGRESS) {
+                lastError = err;
                 continue;
             }
-            const Wait wait = waitOne(fd.get(), POLLOUT, deadline);
+            const Wait wait = waitOne(socket->fd(), POLLOUT, deadline);
             if (wait == Wait::Stopped)
                 return Error::invalid(stoppedText());
-            if (wait == Wait::Timeout)
+            if (wait == Wait::Timeout) {
+                trace::record("connect", [&] { return QStringLiteral("fd %1, %2").arg(socket->fd()).arg(address.toString()); }, -1L, ETIMEDOUT);
                 return Error{ErrorKind::Timeout, {}, address.toString()};
-            int error = 0;
-            socklen_t length = sizeof error;
-            ::getsockopt(fd.get(), SOL_SOCKET, SO_ERROR, &error, &length);
-            if (error == 0)
-                return fd;
-            lastError = error;
+            }
+            const auto finished = socket->finishConnect(address);
+            if (finished)
+                return socket;
+            lastError = finished.error().code.value();
         }
         return Error::fromErrno(ErrorKind::Connect, lastError, QStringLiteral("%1:%2").arg(m_host).arg(m_port));
     }
 
     // Every byte of `bytes`, or why not.
-    QString sendAll(int fd, const QByteArray &bytes, bool datagram)
+    QString sendAll(Socket &socket, const QByteArray &bytes, bool datagram)
     {
         const Clock::time_point deadline = after(limits::kLabSendTimeoutMs);
         qsizetype offset = 0;
         do {
-            const ssize_t n = ::send(fd, bytes.constData() + offset, static_cast<size_t>(bytes.size() - offset), MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (n >= 0) {
-                offset += n;
+            const auto n = socket.send(std::span<const char>(bytes.constData() + offset, static_cast<size_t>(bytes.size() - offset)));
+            if (n) {
+                offset += static_cast<qsizetype>(*n);
                 if (datagram)
                     return {};
                 continue;
             }
-            if (errno == EINTR)
-                continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK)
-                return Lab::tr("could not send: %1").arg(errnoText(errno));
-            const Wait wait = waitOne(fd, POLLOUT, deadline);
+            if (n.error().code != std::errc::operation_would_block)
+                return Lab::tr("could not send: %1").arg(errnoText(n.error().code.value()));
+            const Wait wait = waitOne(socket.fd(), POLLOUT, deadline);
             if (wait == Wait::Stopped)
                 return stoppedText();
             if (wait == Wait::Timeout)
@@ -278,11 +310,11 @@ private:
         const qsizetype room = limits::kLabExpectMaxBytes - connection.buffer.size();
         if (room <= 0)
             return;
-        const ssize_t n = ::recv(connection.fd.get(), chunk, static_cast<size_t>(std::min<qsizetype>(room, sizeof chunk)), MSG_DONTWAIT);
-        if (n > 0) {
-            connection.buffer.append(chunk, n);
-            m_received += n;
-        } else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+        const auto n = connection.socket.recv(std::span<char>(chunk, static_cast<size_t>(std::min<qsizetype>(room, sizeof chunk))));
+        if (n && *n > 0) {
+            connection.buffer.append(chunk, static_cast<qsizetype>(*n));
+            m_received += static_cast<qint64>(*n);
+        } else if (n || n.error().code != std::errc::operation_would_block) {
             connection.closed = true;
         }
     }
@@ -330,7 +362,7 @@ private:
                 problem = Lab::tr("more than %1 bytes came without the expected answer").arg(limits::kLabExpectMaxBytes);
                 break;
             }
-            const Wait wait = waitOne(connection.fd.get(), POLLIN, deadline);
+            const Wait wait = waitOne(connection.socket.fd(), POLLIN, deadline);
             if (wait == Wait::Stopped) {
                 problem = stoppedText();
                 break;
@@ -379,13 +411,13 @@ private:
     {
         r.expected = Lab::tr("a TCP server accepting connections at %1:%2").arg(m_host).arg(m_port);
         m_connections.erase(step.connection);
-        auto fd = connectTcp(after(step.timeoutMs));
-        if (!fd) {
-            r.problem = fd.error().kind == ErrorKind::Timeout ? Lab::tr("could not connect within %1 ms").arg(step.timeoutMs)
-                                                              : fd.error().message();
+        auto socket = connectTcp(after(step.timeoutMs));
+        if (!socket) {
+            r.problem = socket.error().kind == ErrorKind::Timeout ? Lab::tr("could not connect within %1 ms").arg(step.timeoutMs)
+                                                                  : socket.error().message();
             return;
         }
-        m_connections[step.connection].fd = std::move(fd).value();
+        m_connections[step.connection].socket = std::move(socket).value();
         r.passed = true;
     }
 
@@ -398,31 +430,34 @@ private:
             r.problem = address.error().message();
             return;
         }
-        OwnedFd listener(::socket(address->family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-        const int yes = 1;
-        if (listener.valid())
-            ::setsockopt(listener.get(), SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        if (!listener.valid() || ::bind(listener.get(), address->data(), address->size()) != 0 || ::listen(listener.get(), 1) != 0) {
-            r.problem = Lab::tr("could not listen on %1: %2").arg(address->toString(), errnoText(errno));
+        auto listener = Socket::create(address->family(), SocketType::Stream, true);
+        Result<void> listened = listener ? Result<void>{} : Result<void>{listener.error()};
+        if (listened) {
+            listener->setOption(SOL_SOCKET, SO_REUSEADDR, 1);
+            listened = listener->bind(*address);
+        }
+        if (listened)
+            listened = listener->listen(1);
+        const auto boundAt = listened ? listener->sockName() : Result<SocketAddress>{listened.error()};
+        if (!boundAt) {
+            r.problem = Lab::tr("could not listen on %1: %2").arg(address->toString(), errnoText(boundAt.error().code.value()));
             return;
         }
-        SocketAddress bound;
-        *bound.sizePointer() = SocketAddress::capacity();
-        ::getsockname(listener.get(), bound.data(), bound.sizePointer());
+        const SocketAddress bound = *boundAt;
         m_listenedAt = bound.toString();
         if (m_callbacks.listening)
             m_callbacks.listening(bound.host(), bound.port());
-        const Wait wait = waitOne(listener.get(), POLLIN, after(step.timeoutMs));
+        const Wait wait = waitOne(listener->fd(), POLLIN, after(step.timeoutMs));
         if (wait != Wait::Ready) {
             r.problem = wait == Wait::Stopped ? stoppedText() : Lab::tr("no program connected to %1 within %2 ms").arg(bound.toString()).arg(step.timeoutMs);
             return;
         }
-        OwnedFd accepted(::accept4(listener.get(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
-        if (!accepted.valid()) {
-            r.problem = Lab::tr("accept failed: %1").arg(errnoText(errno));
+        auto accepted = listener->accept();
+        if (!accepted) {
+            r.problem = Lab::tr("accept failed: %1").arg(errnoText(accepted.error().code.value()));
             return;
         }
-        m_connections[step.connection].fd = std::move(accepted);
+        m_connections[step.connection].socket = std::move(accepted->socket);
         r.passed = true;
     }
 
@@ -438,7 +473,7 @@ private:
         }
         r.sent = firstShown(*bytes);
         connection->lastSent = *bytes;
-        r.problem = sendAll(connection->fd.get(), *bytes, false);
+        r.problem = sendAll(connection->socket, *bytes, false);
         r.passed = r.problem.isEmpty();
     }
 
@@ -461,7 +496,7 @@ private:
         qint64 discarded = 0;
         while (!connection->closed) {
             connection->buffer.clear();
-            const Wait wait = waitOne(connection->fd.get(), POLLIN, deadline);
+            const Wait wait = waitOne(connection->socket.fd(), POLLIN, deadline);
             if (wait != Wait::Ready) {
                 r.problem = wait == Wait::Stopped ? stoppedText() : Lab::tr("the connection is still open after %1 ms").arg(step.timeoutMs);
                 return;
@@ -495,12 +530,12 @@ private:
         const Clock::time_point deadline = after(step.timeoutMs);
         std::vector<Connection> clients(static_cast<std::size_t>(step.clients));
         for (int i = 0; i < step.clients; ++i) {
-            auto fd = connectTcp(deadline);
-            if (!fd) {
-                r.problem = Lab::tr("client %1 of %2 could not connect: %3").arg(i + 1).arg(step.clients).arg(fd.error().message());
+            auto socket = connectTcp(deadline);
+            if (!socket) {
+                r.problem = Lab::tr("client %1 of %2 could not connect: %3").arg(i + 1).arg(step.clients).arg(socket.error().message());
                 return;
             }
-            clients[static_cast<std::size_t>(i)].fd = std::move(fd).value();
+            clients[static_cast<std::size_t>(i)].socket = std::move(socket).value();
         }
         for (int i = 0; i < step.clients; ++i) {
             Connection &client = clients[static_cast<std::size_t>(i)];
@@ -512,7 +547,7 @@ private:
             client.lastSent = *bytes;
             if (i == 0)
                 r.sent = firstShown(*bytes);
-            if (const QString problem = sendAll(client.fd.get(), *bytes, false); !problem.isEmpty()) {
+            if (const QString problem = sendAll(client.socket, *bytes, false); !problem.isEmpty()) {
                 r.problem = Lab::tr("client %1 of %2: %3").arg(i + 1).arg(step.clients).arg(problem);
                 return;
             }
@@ -551,7 +586,7 @@ private:
             std::vector<std::size_t> which;
             for (std::size_t i = 0; i < clients.size(); ++i)
                 if (!answered[i]) {
-                    fds.push_back({clients[i].fd.get(), POLLIN, 0});
+                    fds.push_back({clients[i].socket.fd(), POLLIN, 0});
                     which.push_back(i);
                 }
             const Wait wait = waitFor(fds, deadline);
@@ -590,7 +625,7 @@ private:
     // port where nothing listens shows as "refused".
     QString udpSocket()
     {
-        if (m_udp.valid())
+        if (m_udp.isValid())
             return {};
         if (m_port == 0)
             return Lab::tr("no port to send to: give --target HOST:PORT");
@@ -598,10 +633,11 @@ private:
         if (!addresses)
             return addresses.error().message();
         const SocketAddress &address = addresses->front();
-        OwnedFd fd(::socket(address.family(), SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-        if (!fd.valid() || ::connect(fd.get(), address.data(), address.size()) != 0)
-            return Lab::tr("could not open a UDP socket to %1: %2").arg(address.toString(), errnoText(errno));
-        m_udp = std::move(fd);
+        auto socket = Socket::create(address.family(), SocketType::Datagram, true);
+        const int err = socket ? socket->connectEx(address) : socket.error().code.value();
+        if (err != 0)
+            return Lab::tr("could not open a UDP socket to %1: %2").arg(address.toString(), errnoText(err));
+        m_udp = std::move(socket).value();
         return {};
     }
 
@@ -616,7 +652,7 @@ private:
         }
         r.sent = firstShown(*bytes);
         m_udpLastSent = *bytes;
-        r.problem = sendAll(m_udp.get(), *bytes, true);
+        r.problem = sendAll(m_udp, *bytes, true);
         r.passed = r.problem.isEmpty();
     }
 
@@ -628,21 +664,22 @@ private:
         r.expected = describeExpectation(expectation, expected, step.encoding);
         if (r.problem = udpSocket(); !r.problem.isEmpty())
             return;
-        const Wait wait = waitOne(m_udp.get(), POLLIN, after(step.timeoutMs));
+        const Wait wait = waitOne(m_udp.fd(), POLLIN, after(step.timeoutMs));
         if (wait != Wait::Ready) {
             r.problem = wait == Wait::Stopped ? stoppedText() : Lab::tr("no datagram within %1 ms").arg(step.timeoutMs);
             return;
         }
         QByteArray datagram(65536, Qt::Uninitialized);
-        const ssize_t n = ::recv(m_udp.get(), datagram.data(), static_cast<size_t>(datagram.size()), MSG_DONTWAIT);
-        if (n < 0) {
-            r.problem = errno == ECONNREFUSED ? Lab::tr("nothing listens at %1:%2 (the datagram was refused)").arg(m_host).arg(m_port)
-                                              : Lab::tr("could not receive: %1").arg(errnoText(errno));
+        const auto n = m_udp.recv(std::span<char>(datagram.data(), static_cast<size_t>(datagram.size())));
+        if (!n) {
+            const int err = n.error().code.value();
+            r.problem = err == ECONNREFUSED ? Lab::tr("nothing listens at %1:%2 (the datagram was refused)").arg(m_host).arg(m_port)
+                                            : Lab::tr("could not receive: %1").arg(errnoText(err));
             return;
         }
-        datagram.truncate(n);
+        datagram.truncate(static_cast<qsizetype>(*n));
         r.received = firstShown(datagram);
-        r.receivedBytes = n;
+        r.receivedBytes = static_cast<qint64>(*n);
         if (check(expectation, expected, datagram, step.encoding, true).state != Check::Matched) {
             r.problem = Lab::tr("what came back is not what was expected");
             return;
@@ -678,7 +715,7 @@ private:
             if (left <= 0)
                 return Wait::Timeout;
             if (!timer.isActive())
-                timer.start(static_cast<int>(std::min<qint64>(left, limits::kLabMaxTimeoutMs)));
+                timer.start(static_cast<int>(std::min<qint64>(left, limits::kLabMaxTimeoutMs)));   // no deadline (max): a wake-up now and then
             loop.processEvents(QEventLoop::WaitForMoreEvents);
         }
     }
@@ -706,6 +743,7 @@ private:
         SmtpReceiverConfig config;
         config.endpoint = {m_options.listenHost, 0, {}};
         config.directory = m_inboxDirectory->path();
+        config.threadName = LabRunner::kInboxThreadName;
         if (!m_inbox->start(config)) {
             r.problem = Lab::tr("the inbox could not start");
             return;
@@ -796,12 +834,15 @@ private:
     const LabCallbacks &m_callbacks;
     const Wakeup *m_wakeup;
     const std::atomic_bool *m_stop;
+    CommandQueue<LabCommand> *m_commands;   // step mode's commands, or nullptr (the CLI's runs)
+    bool m_stepping;                        // waiting for a command before each step
+    std::deque<LabCommand> m_pending;       // taken from the queue, not yet acted on
     QString m_host;
     quint16 m_port = 0;
     QString m_listenedAt;
     bool m_stoppedDuringStep = false;
     std::map<QString, Connection> m_connections;
-    OwnedFd m_udp;
+    Socket m_udp;
     QByteArray m_udpLastSent;
     MacroState m_macros;
     qint64 m_received = 0;
@@ -821,6 +862,9 @@ LabRunResult runLab(const LabSpec &lab, const LabRunOptions &options, const LabC
     return Run(lab, options, callbacks, stopWakeup, stopRequested).run();
 }
 
+const QString LabRunner::kThreadName = QStringLiteral("lab");
+const QString LabRunner::kInboxThreadName = QStringLiteral("lab-inbox");
+
 LabRunner::LabRunner(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<LabStepResult>();
@@ -833,38 +877,57 @@ LabRunner::~LabRunner()
     join();
 }
 
-bool LabRunner::start(const LabSpec &lab, const LabRunOptions &options)
+bool LabRunner::start(const LabSpec &lab, const LabRunOptions &options, bool stepMode)
 {
     if (m_running.load())
         return false;
     join();
-    if (!m_wakeup) {
-        auto wakeup = Wakeup::create();
-        if (!wakeup)
-            return false;
-        m_wakeup = std::make_unique<Wakeup>(std::move(wakeup).value());
-    }
+    // A fresh queue per run: a command meant for the last run (given as it ended) does not step
+    // this one. The worker that used the old one has been joined.
+    auto wakeup = Wakeup::create();
+    if (!wakeup)
+        return false;
+    m_commands = std::make_unique<CommandQueue<LabCommand>>(std::move(wakeup).value());
     m_stop = false;
     m_running = true;
     // The worker gets its own copies; it reports through queued signals (this object lives on
     // the caller's thread).
-    m_thread.reset(QThread::create([this, lab, options] {
+    m_thread.reset(QThread::create([this, lab, options, stepMode] {
+        trace::setThreadName(kThreadName);
         LabCallbacks callbacks;
         callbacks.stepFinished = [this](const LabStepResult &result) { emit stepFinished(result); };
         callbacks.listening = [this](const QString &host, quint16 port) { emit listening(host, port); };
-        const LabRunResult result = runLab(lab, options, callbacks, m_wakeup.get(), &m_stop);
+        callbacks.waitingForNext = [this](int index) { emit waitingForNext(index); };
+        LabRunResult result = Run(lab, options, callbacks, &m_commands->wakeup(), &m_stop, m_commands.get(), stepMode).run();
         m_running = false;
         emit finished(result);
     }));
+    m_thread->setObjectName(kThreadName);
     m_thread->start();
     return true;
+}
+
+void LabRunner::command(LabCommand command)
+{
+    if (m_running.load() && m_commands)
+        m_commands->push(command);
+}
+
+void LabRunner::next()
+{
+    command(LabCommand::Next);
+}
+
+void LabRunner::runRest()
+{
+    command(LabCommand::RunRest);
 }
 
 void LabRunner::stop()
 {
     m_stop = true;
-    if (m_wakeup)
-        m_wakeup->signal();
+    if (m_commands)
+        m_commands->wakeup().signal();
 }
 
 bool LabRunner::isRunning() const

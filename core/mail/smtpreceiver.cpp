@@ -119,7 +119,9 @@ public:
         // A client pipelining commands without reading the replies is held back by TCP.
         serverConfig.pauseReadingAbove = limits::kSmtpReadPauseBytes;
         serverConfig.maxUndeliveredPerClient = limits::kSmtpUndeliveredPerClientBytes;
-        serverConfig.threadName = serverConfig.tls ? QStringLiteral("smtps-inbox") : QStringLiteral("smtp-inbox");
+        serverConfig.threadName = !config.threadName.isEmpty() ? config.threadName
+                                  : serverConfig.tls         ? QStringLiteral("smtps-inbox")
+                                                             : QStringLiteral("smtp-inbox");
         return serverConfig;
     }
 

@@ -27,6 +27,9 @@ struct SmtpReceiverConfig {
     SmtpReceiverLimits limits;
     std::chrono::milliseconds idleTimeout{std::chrono::minutes(5)};   // RFC 5321 4.5.3.2.7
     int maxClients = limits::kSmtpMaxClients;   // on each port (the implicit TLS one has as many)
+    // The trace's name for its thread (the timeline's lane); empty: "smtp-inbox" ("smtps-inbox"
+    // with TLS). A lab's inbox is "lab-inbox", so the Labs dock tells it from the window's.
+    QString threadName;
 
     // SMTP AUTH (RFC 4954): Off (not offered), Any (every login taken: a developer's test inbox)
     // or File (the user:password lines of authFile, read once when the receiver starts; a bad

@@ -51,6 +51,10 @@ inline quint64 placeInOrder() noexcept
     return enabled() ? detail::g_sequence.fetch_add(1, std::memory_order_relaxed) + 1 : 0;
 }
 
+// The last place in the order given so far: a call recorded after this moment gets a later one.
+// The lab runner takes it around each step, so a step's calls can be found on the timeline.
+inline quint64 lastPlace() noexcept { return detail::g_sequence.load(std::memory_order_relaxed); }
+
 // Names the calling thread for the trace and for debuggers (pthread_setname_np, 15 chars).
 void setThreadName(const QString &name);
 QString threadName();

@@ -90,6 +90,29 @@ private slots:
         QVERIFY(!trace::enabled());
     }
 
+    // Fed by its owner (the Labs dock): shown, it records nothing of its own; it draws what it is
+    // given, in lanes named for the lab's threads.
+    void fedByOwner_recordsNothingOfItsOwn_andDrawsWhatItIsGiven()
+    {
+        TimelineView view;
+        view.setFedByOwner(true);
+        view.show();
+        QVERIFY(!view.isRecording());
+        QVERIFY(!trace::enabled());
+        view.addLiveEvents({traced("lab", "socket", 1), traced("lab", "connect", 2), traced("lab-inbox", "accept", 3)});
+        QCOMPARE(view.canvas()->eventCount(), 3);
+        QCOMPARE(view.canvas()->lanes(), (QStringList{u"lab"_s, u"lab-inbox"_s}));
+        QCOMPARE(TimelineCanvas::laneTitle(u"lab"_s), u"Lab (checking the program)"_s);
+        QCOMPARE(TimelineCanvas::laneTitle(u"lab-inbox"_s), u"Lab's inbox (SMTP server)"_s);
+        view.clear();
+        QCOMPARE(view.canvas()->eventCount(), 0);
+        // Back to recording on its own: while shown, it does.
+        view.setFedByOwner(false);
+        QVERIFY(view.isRecording());
+        view.hide();
+        QVERIFY(!view.isRecording());
+    }
+
     void sendComesBeforeTheRecvThatGotItsBytes_evenWhenReportedLater()
     {
         // Two workers report in batches of their own: the server's recv can be delivered before
