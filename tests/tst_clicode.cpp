@@ -95,8 +95,9 @@ private slots:
         QTest::newRow("tls event loop in c") << QStringList{u"c"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--model"_s, u"event-loop"_s, u"--tls-cert"_s, u"c.pem"_s,
                                                      u"--tls-key"_s, u"k.pem"_s}
                                              << QByteArray("thread-per-client");
-        QTest::newRow("mail in c") << QStringList{u"c"_s, u"mail"_s, u"--server"_s, u"localhost:25"_s, u"--from"_s, u"a@b.c"_s, u"--to"_s, u"d@e.f"_s}
-                                   << QByteArray("mail in C");
+        QTest::newRow("mail in c, a bad recipient") << QStringList{u"c"_s, u"mail"_s, u"--server"_s, u"localhost:25"_s, u"--from"_s, u"a@b.c"_s,
+                                                                   u"--to"_s, u"d@e.f, x@y.z"_s}
+                                                    << QByteArray("a name needs the address in < >");
         QTest::newRow("tls without a key") << QStringList{u"python"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--tls-cert"_s, u"c.pem"_s}
                                            << QByteArray("--tls-key");
         QTest::newRow("login in clear") << QStringList{u"python"_s, u"mail"_s, u"--server"_s, u"localhost:25"_s, u"--security"_s, u"none"_s, u"--user"_s, u"me"_s,

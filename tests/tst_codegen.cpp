@@ -184,14 +184,26 @@ private slots:
                 QTest::addRow("%s tls gbk client %s", lang, spec) << client;
             }
         }
-        // The compose window's: Cc, Bcc and the body written in, no To.
-        CodeSettings composed = settingsFor(CodeLanguage::Python, CodeKind::Mail);
-        composed.mail.to.clear();
-        composed.mail.cc = {u"张三 <z@example.com>"_s};
-        composed.mail.bcc = {u"hidden@example.com"_s};
-        composed.mail.hasBody = true;
-        composed.mail.body = u"第一行\n.第二行'''\n"_s;
-        QTest::addRow("python mail composed") << composed;
+        // The compose window's: Cc, Bcc and the body written in, no To; and mail in C.
+        for (const CodeLanguage language : {CodeLanguage::Python, CodeLanguage::C}) {
+            const char *lang = language == CodeLanguage::Python ? "python" : "c";
+            CodeSettings composed = settingsFor(language, CodeKind::Mail);
+            composed.mail.to.clear();
+            composed.mail.cc = {u"张三 <z@example.com>"_s, u"\"Copy, \\\"Dept.\" <c@example.com>"_s};
+            composed.mail.bcc = {u"hidden@example.com"_s};
+            composed.mail.hasBody = true;
+            composed.mail.body = u"第一行\n.第二行'''\"*/\n"_s;
+            QTest::addRow("%s mail composed", lang) << composed;
+        }
+        for (const CodeMailSecurity security : {CodeMailSecurity::None, CodeMailSecurity::StartTls, CodeMailSecurity::Tls}) {
+            CodeSettings mail = settingsFor(CodeLanguage::C, CodeKind::Mail);
+            mail.mail.security = security;
+            if (security != CodeMailSecurity::None)
+                mail.mail.user = u"me"_s;
+            mail.mail.attachments = {u"/tmp/汇总数据.xlsx"_s, u"a\"b.txt"_s};
+            mail.mail.subject = u"本月数据 */ \" \\"_s;
+            QTest::addRow("c mail %d", static_cast<int>(security)) << mail;
+        }
         for (const CodeLanguage language : {CodeLanguage::Python, CodeLanguage::C}) {
             CodeSettings inbox = settingsFor(language, CodeKind::Inbox);
             inbox.inbox.folder = u"收件箱"_s;
@@ -369,7 +381,9 @@ private slots:
     {
         QTest::addColumn<CodeSettings>("settings");
         QTest::addColumn<QString>("words");
-        QTest::newRow("mail in c") << settingsFor(CodeLanguage::C, CodeKind::Mail) << u"mail in C"_s;
+        CodeSettings badSender = settingsFor(CodeLanguage::C, CodeKind::Mail);
+        badSender.mail.from = u"not an address"_s;
+        QTest::newRow("c mail, a bad sender") << badSender << u"a name needs the address in < >"_s;
         CodeSettings loopTls = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
         loopTls.model = ServerModel::EventLoop;
         loopTls.tls = true;

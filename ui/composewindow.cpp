@@ -131,7 +131,7 @@ ComposeWindow::ComposeWindow(Settings &settings, const QString &draftPath, QWidg
     m_codeButton->setObjectName(QStringLiteral("codeButton"));
     m_codeButton->setCheckable(true);
     m_codeButton->setShortcut(QKeySequence(Qt::Key_F7));
-    m_codeButton->setToolTip(tr("Show the Python program that sends this mail, as smtplib does it (F7)"));
+    m_codeButton->setToolTip(tr("Show the program, in Python or C, that sends this mail (F7)"));
     connect(m_codeButton, &QPushButton::toggled, m_code, &QWidget::setVisible);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_codeButton);

@@ -55,8 +55,6 @@ std::optional<Error> refusal(const CodeSettings &s)
     if (s.tls && !tcp && s.kind != CodeKind::Inbox)
         return Error::invalid(Code::tr("TLS is generated for the TCP server and client and the inbox (a mail's security is its own setting)"));
     if (s.language == CodeLanguage::C) {
-        if (s.kind == CodeKind::Mail)
-            return Error::invalid(Code::tr("mail in C is not generated yet: use python"));
         if (s.kind == CodeKind::Inbox && s.tls)
             return Error::invalid(Code::tr("the inbox's STARTTLS in C is not generated yet: use python"));
     }
@@ -195,7 +193,7 @@ Result<GeneratedCode> generateCode(const CodeSettings &s)
     program.set(QStringLiteral("CAFILE"), optional(s.caFile));
     program.set(QStringLiteral("TARGET_HOST"), literal(s.targetHost));
     program.set(QStringLiteral("TARGET_PORT"), py ? QString::number(s.targetPort) : literal(QString::number(s.targetPort)));
-    // Mail (Python only).
+    // Mail.
     program.set(QStringLiteral("SENDER"), literal(s.mail.from));
     const auto list = [&](const QStringList &values) {
         QStringList literals;
@@ -224,7 +222,15 @@ Result<GeneratedCode> generateCode(const CodeSettings &s)
     case CodeKind::TcpServer: py ? code::pythonTcpServer(s, program) : code::cTcpServer(s, program); break;
     case CodeKind::TcpClient: py ? code::pythonTcpClient(s, program) : code::cTcpClient(s, program); break;
     case CodeKind::Udp: py ? code::pythonUdp(s, program) : code::cUdp(s, program); break;
-    case CodeKind::Mail: code::pythonMail(s, program); break;
+    case CodeKind::Mail:
+        if (py) {
+            code::pythonMail(s, program);
+        } else {
+            if (auto addresses = code::cMailAddresses(s, program); !addresses)
+                return addresses.error();
+            code::cMail(s, program);
+        }
+        break;
     case CodeKind::Inbox: py ? code::pythonInbox(s, program) : code::cInbox(s, program); break;
     }
     return program.finish(file);

@@ -34,6 +34,9 @@ QString cBytesLiteral(const QByteArray &bytes);
 void cTcpServer(const CodeSettings &settings, ProgramText &program);
 void cTcpClient(const CodeSettings &settings, ProgramText &program);
 void cUdp(const CodeSettings &settings, ProgramText &program);
+// Mail in C: the addresses parsed first (a bad one is the error), then the program.
+Result<void> cMailAddresses(const CodeSettings &settings, ProgramText &program);
+void cMail(const CodeSettings &settings, ProgramText &program);
 void cInbox(const CodeSettings &settings, ProgramText &program);
 
 inline bool framed(const CodeSettings &settings) { return settings.frame.kind != FrameKind::None; }
