@@ -5,6 +5,7 @@
 // attachments dropped on the window; a certificate shown and trusted; Cancel; the Code pane's
 // Python program sending the same mail (Bcc hidden, password from the environment) to the sink.
 
+#include "codetestutil.h"
 #include "mailtestutil.h"
 #include "peer.h"
 
@@ -261,6 +262,33 @@ private slots:
         const QJsonObject attached = mail.value(QStringLiteral("attachments")).toArray().first().toObject();
         QCOMPARE(attached.value(QStringLiteral("filename")).toString(), QStringLiteral("本月数据.xlsx"));
         QCOMPARE(attached.value(QStringLiteral("sha256")).toString().toLatin1(), sha256Hex(bytes));
+
+        // The same mail from the C program of the same fields, the body written into it.
+        code->setLanguage(CodeLanguage::C);
+        QTRY_VERIFY2(code->code().contains(QStringLiteral("static const char BODY[]")), qPrintable(code->problem()));
+        QVERIFY(!code->code().contains(kSecret));
+        const QString cProgram = m_out + QStringLiteral("/send_mail.c");
+        QVERIFY2(code->saveTo(cProgram), qPrintable(code->statusText()));
+        const QString binary = compileC(cProgram);
+        QVERIFY(!binary.isEmpty());
+        QFile::remove(m_out + QStringLiteral("/message.eml"));
+        Peer c;
+        c.process().setProcessEnvironment(environment);
+        QVERIFY(c.startProgram(binary, {}));
+        QVERIFY(c.waitForFinished(30000));
+        QVERIFY2(c.exitCode() == 0, c.standardError().constData());
+        const QJsonObject cEnvelope = readJson(m_out + QStringLiteral("/envelope.json"));
+        QCOMPARE(cEnvelope.value(QStringLiteral("auth")).toArray(), QJsonArray({QStringLiteral("PLAIN"), kUser}));
+        QVERIFY(cEnvelope.value(QStringLiteral("rcpt_tos")).toArray().contains(QStringLiteral("hidden@example.com")));
+        const QJsonObject cMail = inspectMail(m_out + QStringLiteral("/message.eml"));
+        QCOMPARE(cMail.value(QStringLiteral("subject")).toString(), QStringLiteral("测试邮件 — 月报"));
+        QVERIFY(!cMail.value(QStringLiteral("headers")).toArray().contains(QStringLiteral("Bcc")));
+        QCOMPARE(cMail.value(QStringLiteral("body")).toString().replace(QStringLiteral("\r\n"), QStringLiteral("\n")),
+                 QStringLiteral("各位好，\n.附件是本月的汇总数据。\n"));
+        QCOMPARE(cMail.value(QStringLiteral("attachments")).toArray().first().toObject().value(QStringLiteral("sha256")).toString().toLatin1(),
+                 sha256Hex(bytes));
+        QVERIFY(cMail.value(QStringLiteral("defects")).toArray().isEmpty());
+        code->setLanguage(CodeLanguage::Python);
 
         // A field that is not valid: the pane says which, and offers nothing to copy.
         type(&window, "to", QStringLiteral("li@@example.com"));
