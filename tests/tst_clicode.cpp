@@ -92,9 +92,6 @@ private slots:
         QTest::newRow("unknown encoding") << QStringList{u"python"_s, u"udp"_s, u"--encoding"_s, u"ebcdic"_s} << QByteArray("ebcdic");
         QTest::newRow("option of another kind") << QStringList{u"python"_s, u"udp"_s, u"--model"_s, u"event-loop"_s} << QByteArray("--model");
         QTest::newRow("framing a datagram") << QStringList{u"c"_s, u"udp"_s, u"--frame"_s, u"len:2be"_s} << QByteArray("--frame does not apply to udp");
-        QTest::newRow("tls event loop in c") << QStringList{u"c"_s, u"tcp-server"_s, u"--port"_s, u"0"_s, u"--model"_s, u"event-loop"_s, u"--tls-cert"_s, u"c.pem"_s,
-                                                     u"--tls-key"_s, u"k.pem"_s}
-                                             << QByteArray("thread-per-client");
         QTest::newRow("mail in c, a bad recipient") << QStringList{u"c"_s, u"mail"_s, u"--server"_s, u"localhost:25"_s, u"--from"_s, u"a@b.c"_s,
                                                                    u"--to"_s, u"d@e.f, x@y.z"_s}
                                                     << QByteArray("a name needs the address in < >");
@@ -598,6 +595,7 @@ private slots:
         QTest::newRow("python thread-per-client") << u"python"_s << u"thread-per-client"_s;
         QTest::newRow("python event-loop") << u"python"_s << u"event-loop"_s;
         QTest::newRow("c thread-per-client") << u"c"_s << u"thread-per-client"_s;
+        QTest::newRow("c event-loop") << u"c"_s << u"event-loop"_s;
     }
 
     void tls_server_isVerifiedBySocketeerConnect_andOpensslSClient()

@@ -136,17 +136,19 @@ private slots:
         CodeSettings tlsClient = settingsFor(CodeLanguage::Python, CodeKind::TcpClient);
         tlsClient.tls = true;
         QTest::addRow("python tls client") << tlsClient;
-        // C with OpenSSL: the thread-per-client server and the client, framed or not.
+        // C with OpenSSL: the server in both models and the client, framed or not.
         for (const FrameKind frame : {FrameKind::None, FrameKind::Line}) {
             for (const bool echo : {true, false}) {
-                CodeSettings cServer = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
-                cServer.model = ServerModel::ThreadPerClient;
-                cServer.tls = true;
-                cServer.tlsCertFile = u"cert.pem"_s;
-                cServer.tlsKeyFile = u"key.pem"_s;
-                cServer.frame.kind = frame;
-                cServer.echo = echo;
-                QTest::addRow("c tls server %d %d", static_cast<int>(frame), echo) << cServer;
+                for (const ServerModel model : {ServerModel::ThreadPerClient, ServerModel::EventLoop}) {
+                    CodeSettings cServer = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
+                    cServer.model = model;
+                    cServer.tls = true;
+                    cServer.tlsCertFile = u"cert.pem"_s;
+                    cServer.tlsKeyFile = u"key.pem"_s;
+                    cServer.frame.kind = frame;
+                    cServer.echo = echo;
+                    QTest::addRow("c tls server %d %d %d", static_cast<int>(frame), echo, static_cast<int>(model)) << cServer;
+                }
             }
             CodeSettings cClient = settingsFor(CodeLanguage::C, CodeKind::TcpClient);
             cClient.tls = true;
@@ -384,11 +386,6 @@ private slots:
         CodeSettings badSender = settingsFor(CodeLanguage::C, CodeKind::Mail);
         badSender.mail.from = u"not an address"_s;
         QTest::newRow("c mail, a bad sender") << badSender << u"a name needs the address in < >"_s;
-        CodeSettings loopTls = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
-        loopTls.model = ServerModel::EventLoop;
-        loopTls.tls = true;
-        loopTls.tlsCertFile = loopTls.tlsKeyFile = u"x.pem"_s;
-        QTest::newRow("tls event loop") << loopTls << u"thread-per-client"_s;
         CodeSettings udpFrame = settingsFor(CodeLanguage::C, CodeKind::Udp);
         udpFrame.frame.kind = FrameKind::Line;
         QTest::newRow("framed udp") << udpFrame << u"datagram"_s;

@@ -46,9 +46,8 @@ int runCode(const QStringList &arguments)
                 "  socketeer code c tcp-client 127.0.0.1 50007 --frame line > tcp_client.c\n\n"
                 "A server generated with --port 0 binds any free port and prints \"listening on HOST PORT\", like\n"
                 "serve. The C programs build with gcc -Wall -Wextra (add -pthread for thread-per-client, and\n"
-                "-lssl -lcrypto for TLS and mail). Not generated yet in C: TLS with the event-loop model and the\n"
-                "inbox's STARTTLS (Python writes both). Not generated at all: the inbox's --auth, --fail,\n"
-                "--require-tls and --implicit-tls-port."));
+                "-lssl -lcrypto for TLS and mail). Not generated yet in C: the inbox's STARTTLS (Python writes\n"
+                "it). Not generated at all: the inbox's --auth, --fail, --require-tls and --implicit-tls-port."));
     parser.addPositionalArgument(QStringLiteral("language"), Cli::tr("python or c."), QStringLiteral("python|c"));
     parser.addPositionalArgument(QStringLiteral("kind"), Cli::tr("tcp-server, tcp-client, udp, mail or inbox."),
                                  QStringLiteral("tcp-server|tcp-client|udp|mail|inbox"));

@@ -58,8 +58,6 @@ std::optional<Error> refusal(const CodeSettings &s)
         if (s.kind == CodeKind::Inbox && s.tls)
             return Error::invalid(Code::tr("the inbox's STARTTLS in C is not generated yet: use python"));
     }
-    if (s.tls && s.kind == CodeKind::TcpServer && s.model == ServerModel::EventLoop && s.language == CodeLanguage::C)
-        return Error::invalid(Code::tr("in C a TLS server is generated with the thread-per-client model only yet: use python"));
     if (s.tls && (s.kind == CodeKind::TcpServer || s.kind == CodeKind::Inbox) && (s.tlsCertFile.isEmpty() || s.tlsKeyFile.isEmpty()))
         return Error::invalid(Code::tr("a TLS server needs a certificate file and a key file"));
     if (s.kind == CodeKind::Inbox) {

@@ -18,6 +18,8 @@ struct client {
 )");
     if (s.tls)
         p.add(u"    SSL *ssl;    /* the TLS session over fd: everything is read and written through it */\n");
+    if (s.tls && eventLoop)
+        p.add(u"    int handshaking;    /* no application bytes until the TLS handshake is done */\n");
     if (eventLoop)
         p.add(uR"(    char *out;    /* bytes waiting to go out to it */
     size_t out_used, out_size;
@@ -60,8 +62,44 @@ static int reply(struct client *client, const char *data, size_t size)
     p.add(s.tls ? u"    return send_all(client->ssl, data, size);\n}\n" : u"    return send_all(client->fd, data, size);\n}\n");
 }
 
-void eventLoopReply(ProgramText &p)
+void eventLoopReply(const CodeSettings &s, ProgramText &p)
 {
+    if (s.tls) {
+        p.add(uR"(
+enum { MAX_OUTBOX = 1024 * 1024, MAX_EVENTS = 64 };
+static int epfd;    /* the epoll set: the listening socket and every client */
+
+/* Asks for EPOLLOUT only while bytes wait, and stops reading a client while too many wait for it. */
+static void watch(struct client *client)
+{
+    struct epoll_event event;
+    memset(&event, 0, sizeof event);
+    event.events = (client->out_used > 0 ? EPOLLOUT : 0) | (client->out_used < MAX_OUTBOX ? EPOLLIN : 0);
+    event.data.ptr = client;
+    epoll_ctl(epfd, EPOLL_CTL_MOD, client->fd, &event);
+}
+
+/* Sends what TLS takes now; the rest waits for EPOLLOUT. -1: the connection failed. */
+static int flush_out(struct client *client)
+{
+    while (client->out_used > 0) {
+        int piece = client->out_used > 65536 ? 65536 : (int)client->out_used;
+        int n = SSL_write(client->ssl, client->out, piece);    $$SSL_write
+        if (n <= 0) {
+            int why = SSL_get_error(client->ssl, n);
+            if (why == SSL_ERROR_WANT_WRITE || why == SSL_ERROR_WANT_READ)
+                break;    /* never wait here, the others would wait too */
+            return -1;
+        }
+        memmove(client->out, client->out + n, client->out_used - (size_t)n);
+        client->out_used -= (size_t)n;
+    }
+    watch(client);
+    return 0;
+}
+)");
+        return;
+    }
     p.add(uR"(
 enum { MAX_OUTBOX = 1024 * 1024, MAX_EVENTS = 64 };
 static int epfd;    /* the epoll set: the listening socket and every client */
@@ -276,6 +314,9 @@ static int load_tls(void)
     SSL_CTX_set_min_proto_version(tls_context, TLS1_2_VERSION);
     /* A client that closes without TLS's goodbye (close_notify) has just closed, as over TCP. */
     SSL_CTX_set_options(tls_context, SSL_OP_IGNORE_UNEXPECTED_EOF);
+    /* SSL_write may take part of the bytes, as send() does, and the rest is offered again later
+     * from wherever the buffer has moved to. */
+    SSL_CTX_set_mode(tls_context, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
     if (SSL_CTX_use_certificate_chain_file(tls_context, CERTFILE) != 1
         || SSL_CTX_use_PrivateKey_file(tls_context, KEYFILE, SSL_FILETYPE_PEM) != 1
         || SSL_CTX_check_private_key(tls_context) != 1) {
@@ -389,8 +430,162 @@ int main(void)
 )");
 }
 
+// The event loop's TLS: a handshake driven a step at a time by epoll, reads that empty what the
+// SSL object holds (SSL_pending), and partial writes.
+void eventLoopTls(ProgramText &p)
+{
+    p.add(uR"(
+static void close_client(struct client *client)
+{
+    printf("Disconnected %s\n", client->name);
+    SSL_free(client->ssl);
+    close(client->fd);    /* also takes it out of the epoll set */ $$close
+    free(client->out);
+    free(client);
+}
+
+/* One step of the TLS handshake; it waits for whichever way the socket must be ready. -1: failed. */
+static int handshake(struct client *client)
+{
+    int rc = SSL_do_handshake(client->ssl);    $$SSL_do_handshake
+    struct epoll_event event;
+    memset(&event, 0, sizeof event);
+    event.data.ptr = client;
+    if (rc == 1) {
+        client->handshaking = 0;
+        printf("TLS with %s: %s\n", client->name, SSL_get_version(client->ssl));
+        watch(client);
+        return 0;
+    }
+    int why = SSL_get_error(client->ssl, rc);
+    if (why != SSL_ERROR_WANT_READ && why != SSL_ERROR_WANT_WRITE) {
+        fprintf(stderr, "%s: the TLS handshake failed\n", client->name);
+        ERR_print_errors_fp(stderr);
+        return -1;
+    }
+    event.events = why == SSL_ERROR_WANT_READ ? EPOLLIN : EPOLLOUT;
+    epoll_ctl(epfd, EPOLL_CTL_MOD, client->fd, &event);
+    return 0;
+}
+
+/* What a ready client sent. TLS decrypts whole records, so bytes may wait inside the SSL object
+ * where epoll cannot see them: read until it holds none. -1: it is gone. */
+static int read_from(struct client *client)
+{
+    char buf[BUF_SIZE];
+    do {
+        int n = SSL_read(client->ssl, buf, sizeof buf);    $$SSL_read
+        if (n <= 0) {
+            int why = SSL_get_error(client->ssl, n);
+            return why == SSL_ERROR_WANT_READ || why == SSL_ERROR_WANT_WRITE ? 0 : -1;    /* else closed, or failed */
+        }
+)");
+    p.add(u"        if (@TAKE@(client, buf, (size_t)n) < 0)\n            return -1;\n");
+    p.add(uR"(    } while (SSL_pending(client->ssl) > 0);
+    return 0;
+}
+
+/* Accepts every client waiting: the listening socket is non-blocking, so this never waits. */
+static void accept_clients(int s)
+{
+    for (;;) {
+        struct sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);    $$accept
+        if (fd < 0 && (errno == EINTR || errno == ECONNABORTED))
+            continue;
+        if (fd < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                perror("accept");
+            return;
+        }
+        struct client *client = calloc(1, sizeof *client);
+        struct epoll_event event;
+        memset(&event, 0, sizeof event);
+        event.events = EPOLLIN;
+        event.data.ptr = client;
+        SSL *ssl = client != NULL ? SSL_new(tls_context) : NULL;
+        if (ssl == NULL || SSL_set_fd(ssl, fd) != 1 || epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &event) < 0) {
+            SSL_free(ssl);
+            close(fd);
+            free(client);
+            continue;
+        }
+        SSL_set_accept_state(ssl);    /* the server's side of the handshake, driven by handshake() */
+        client->fd = fd;
+        client->ssl = ssl;
+        client->handshaking = 1;
+        describe((struct sockaddr *)&peer, length, client->name, sizeof client->name);
+        printf("Connected by %s\n", client->name);
+        if (handshake(client) < 0)
+            close_client(client);
+    }
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
+    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
+    if (load_tls() < 0)
+        return 1;
+    int s = bound_socket(SOCK_STREAM, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (s < 0)
+        return 1;
+    struct epoll_event event;
+    memset(&event, 0, sizeof event);
+    event.events = EPOLLIN;
+    event.data.ptr = NULL;    /* NULL: the listening socket */
+    epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (epfd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, s, &event) < 0) {
+        perror("epoll");
+        return 1;
+    }
+    print_bound(s);
+    for (;;) {
+        struct epoll_event events[MAX_EVENTS];
+        /* One thread waits for every socket at once: whichever is ready is served, in turn. */
+        int ready = epoll_wait(epfd, events, MAX_EVENTS, -1);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0) {
+            perror("epoll_wait");
+            break;
+        }
+        for (int i = 0; i < ready; i++) {
+            struct client *client = events[i].data.ptr;
+            if (client == NULL) {
+                accept_clients(s);
+                continue;
+            }
+            int gone;
+            if (client->handshaking) {
+                gone = handshake(client) < 0;
+            } else {
+                gone = 0;
+                if (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+                    gone = read_from(client) < 0;
+                if (!gone && (events[i].events & EPOLLOUT))
+                    gone = flush_out(client) < 0;
+            }
+            if (gone)
+                close_client(client);
+        }
+    }
+    close(epfd);
+    close(s);    $$close
+    return 1;
+}
+)");
+}
+
 void eventLoop(const CodeSettings &s, ProgramText &p)
 {
+    if (s.tls) {
+        tlsContext(p);
+        p.set(QStringLiteral("TAKE"), framed(s) ? QStringLiteral("take") : QStringLiteral("handle"));
+        eventLoopTls(p);
+        return;
+    }
     p.add(uR"(
 static void close_client(struct client *client)
 {
@@ -504,7 +699,7 @@ void cTcpServer(const CodeSettings &settings, ProgramText &program)
     cCommon(settings, program, needs);
     clientStruct(settings, program, !threads);
     if (!threads)
-        eventLoopReply(program);
+        eventLoopReply(settings, program);
     if (settings.echo)   // an unused function would be a warning
         threads ? threadedReply(settings, program) : eventLoopQueue(program);
     handle(settings, program);
