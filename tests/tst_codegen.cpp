@@ -220,6 +220,8 @@ private slots:
         tlsInbox.tlsCertFile = u"cert.pem"_s;
         tlsInbox.tlsKeyFile = u"key.pem"_s;
         QTest::addRow("python inbox starttls") << tlsInbox;
+        tlsInbox.language = CodeLanguage::C;
+        QTest::addRow("c inbox starttls") << tlsInbox;
     }
 
     void everyCombination_compiles()
@@ -400,10 +402,10 @@ private slots:
         badEnv.mail.user = u"me"_s;
         badEnv.mail.passwordEnv = u"A B'"_s;
         QTest::newRow("bad variable") << badEnv << u"environment variable"_s;
-        CodeSettings cInbox = settingsFor(CodeLanguage::C, CodeKind::Inbox);
-        cInbox.tls = true;
-        cInbox.tlsCertFile = cInbox.tlsKeyFile = u"x.pem"_s;
-        QTest::newRow("inbox tls in c") << cInbox << u"TLS in C is not generated yet"_s;
+        CodeSettings keyless = settingsFor(CodeLanguage::C, CodeKind::Inbox);
+        keyless.tls = true;
+        keyless.tlsCertFile = u"x.pem"_s;
+        QTest::newRow("inbox tls without a key") << keyless << u"a certificate file and a key file"_s;
         CodeSettings noCert = settingsFor(CodeLanguage::Python, CodeKind::Inbox);
         noCert.tls = true;
         QTest::newRow("inbox tls without certificate") << noCert << u"certificate file"_s;

@@ -46,8 +46,8 @@ int runCode(const QStringList &arguments)
                 "  socketeer code c tcp-client 127.0.0.1 50007 --frame line > tcp_client.c\n\n"
                 "A server generated with --port 0 binds any free port and prints \"listening on HOST PORT\", like\n"
                 "serve. The C programs build with gcc -Wall -Wextra (add -pthread for thread-per-client, and\n"
-                "-lssl -lcrypto for TLS and mail). Not generated yet in C: the inbox's STARTTLS (Python writes\n"
-                "it). Not generated at all: the inbox's --auth, --fail, --require-tls and --implicit-tls-port."));
+                "-lssl -lcrypto for TLS and mail). Not generated: the inbox's --auth, --fail, --require-tls and\n"
+                "--implicit-tls-port."));
     parser.addPositionalArgument(QStringLiteral("language"), Cli::tr("python or c."), QStringLiteral("python|c"));
     parser.addPositionalArgument(QStringLiteral("kind"), Cli::tr("tcp-server, tcp-client, udp, mail or inbox."),
                                  QStringLiteral("tcp-server|tcp-client|udp|mail|inbox"));
@@ -103,7 +103,7 @@ int runCode(const QStringList &arguments)
                                            Cli::tr("inbox: seconds a client may stay silent before it is sent away with 421 (default 300)."),
                                            Cli::tr("seconds"), QStringLiteral("300"));
     const QCommandLineOption startTlsOption(QStringLiteral("starttls"),
-                                            Cli::tr("inbox (Python): offer STARTTLS, with --tls-cert/--tls-key or else the development "
+                                            Cli::tr("inbox: offer STARTTLS, with --tls-cert/--tls-key or else the development "
                                                     "certificate (made now if missing, as socketeer inbox --starttls does)."));
     parser.addOptions({bindOption, portOption, modelOption, echoOption, familyOption, encodingOption, frameOption, tlsOption,
                        tlsCertOption, tlsKeyOption, caFileOption, toOption, serverOption, securityOption, userOption,
@@ -280,16 +280,13 @@ int runCode(const QStringList &arguments)
         if (settings.tls && parser.isSet(tlsCertOption)) {
             settings.tlsCertFile = parser.value(tlsCertOption);
             settings.tlsKeyFile = parser.value(tlsKeyOption);
-        } else if (settings.tls && settings.language == CodeLanguage::Python) {
+        } else if (settings.tls) {
             // The program loads these files when it runs: they must be there.
             const auto made = ensureDevCertificate(defaultDevCertificateFolder());
             if (!made)
                 return usageError(made.error().message());
             settings.tlsCertFile = made->certificateFile;
             settings.tlsKeyFile = made->keyFile;
-        } else if (settings.tls) {
-            settings.tlsCertFile = devCertificateFile(defaultDevCertificateFolder());   // refused below: TLS in C
-            settings.tlsKeyFile = devKeyFile(defaultDevCertificateFolder());
         }
         break;
     }

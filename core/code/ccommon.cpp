@@ -21,7 +21,7 @@ void includes(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
         headers << QStringLiteral("sys/epoll.h");
     if (needs.poll)
         headers << QStringLiteral("poll.h");
-    if (needs.tls)
+    if (needs.tls || needs.openssl)
         headers << QStringLiteral("openssl/err.h") << QStringLiteral("openssl/ssl.h") << QStringLiteral("signal.h");
     if (needs.files)
         headers << QStringLiteral("fcntl.h") << QStringLiteral("strings.h") << QStringLiteral("sys/stat.h") << QStringLiteral("sys/time.h")
@@ -175,6 +175,36 @@ static void print_bound(int s)
 
 } // namespace
 
+// A TLS server's context: made once, shared by every client's thread (SSL_new is thread-safe).
+void cTlsServerContext(ProgramText &p)
+{
+    p.add(uR"(
+static SSL_CTX *tls_context;
+
+/* The certificate and key every client's handshake uses. 0: loaded; -1: why not is on stderr. */
+static int load_tls(void)
+{
+    tls_context = SSL_CTX_new(TLS_server_method());
+    if (tls_context == NULL)
+        return -1;
+    SSL_CTX_set_min_proto_version(tls_context, TLS1_2_VERSION);
+    /* A client that closes without TLS's goodbye (close_notify) has just closed, as over TCP. */
+    SSL_CTX_set_options(tls_context, SSL_OP_IGNORE_UNEXPECTED_EOF);
+    /* SSL_write may take part of the bytes, as send() does, and the rest is offered again later
+     * from wherever the buffer has moved to. */
+    SSL_CTX_set_mode(tls_context, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    if (SSL_CTX_use_certificate_chain_file(tls_context, CERTFILE) != 1
+        || SSL_CTX_use_PrivateKey_file(tls_context, KEYFILE, SSL_FILETYPE_PEM) != 1
+        || SSL_CTX_check_private_key(tls_context) != 1) {
+        fprintf(stderr, "cannot use the certificate %s with the key %s:\n", CERTFILE, KEYFILE);
+        ERR_print_errors_fp(stderr);
+        return -1;
+    }
+    return 0;
+}
+)");
+}
+
 QString cBytesLiteral(const QByteArray &bytes)
 {
     // Octal, never \x: a hex escape would swallow a following hex digit.
@@ -256,7 +286,8 @@ void cCommon(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
 {
     p.add(u"/* @TITLE@\n");
     p.add(QStringLiteral(" * Build: gcc -Wall -Wextra -O2%1 -o @STEM@ @FILE@%2 */\n")
-              .arg(needs.threads ? QStringLiteral(" -pthread") : QString(), needs.tls ? QStringLiteral(" -lssl -lcrypto") : QString()));
+              .arg(needs.threads ? QStringLiteral(" -pthread") : QString(),
+                   needs.tls || needs.openssl ? QStringLiteral(" -lssl -lcrypto") : QString()));
     p.add(u"#define _GNU_SOURCE    /* accept4, memmem, NI_MAXHOST */\n");
     includes(s, p, needs);
     p.add(uR"(
@@ -267,7 +298,7 @@ static const char PORT[] = @PORT@;    /* "0" for a server: any free port (the on
         p.add(u"static const char ENCODING[] = @ENCODING@;    /* text on the wire */\n");
     // A server without echo sends nothing, so it needs no line end (an unused constant is a warning).
     cFramingConstants(s, p);
-    if (needs.tls && s.kind == CodeKind::TcpServer)
+    if ((needs.tls || needs.openssl) && (s.kind == CodeKind::TcpServer || s.kind == CodeKind::Inbox))
         p.add(uR"(static const char CERTFILE[] = @CERTFILE@;    /* the server's certificate chain (PEM) */
 static const char KEYFILE[] = @KEYFILE@;    /* its private key (PEM) */
 )");

@@ -9,7 +9,7 @@ namespace socketeer::code {
 
 namespace {
 
-void settings(ProgramText &p)
+void settings(ProgramText &p, bool tls)
 {
     p.add(uR"(
 static const char FOLDER[] = @FOLDER@;    /* each message is saved here as NAME.eml, NAME made by this program */
@@ -32,13 +32,16 @@ struct client {
     size_t used;
     char line[MAX_LINE + 1];    /* the line read last, without its line end, NUL after it */
     size_t length;
-};
+)");
+    if (tls)
+        p.add(u"    SSL *ssl;    /* after STARTTLS: everything is read and written through it */\n");
+    p.add(uR"(};
 
 enum { CLOSED = -1, TOO_LONG = -2, SILENT = -3 };
 )");
 }
 
-void lines(ProgramText &p)
+void lines(ProgramText &p, bool tls)
 {
     p.add(uR"(
 /* Sends one reply line and its CR LF. */
@@ -48,7 +51,12 @@ static int reply(struct client *client, const char *text)
     int n = snprintf(out, sizeof out, "%s\r\n", text);
     if (n < 0 || (size_t)n >= sizeof out)
         return -1;
-    return send_all(client->fd, out, (size_t)n);
+)");
+    if (tls)
+        p.add(uR"(    if (client->ssl != NULL)    /* a blocking SSL_write sends all of it or fails */
+        return SSL_write(client->ssl, out, n) == n ? 0 : -1;    $$SSL_write
+)");
+    p.add(uR"(    return send_all(client->fd, out, (size_t)n);
 }
 
 /* The next line into client->line (without its line end): 0, or CLOSED (the client closed or the
@@ -74,7 +82,22 @@ static int read_line(struct client *client)
         }
         if (client->used >= MAX_LINE)    /* never an ever-growing buffer */
             return TOO_LONG;
-        ssize_t n = recv(client->fd, client->in + client->used, sizeof client->in - client->used, 0);    $$recv
+)");
+    if (tls)
+        p.add(uR"(        if (client->ssl != NULL) {
+            int n = SSL_read(client->ssl, client->in + client->used, (int)(sizeof client->in - client->used));    $$SSL_read
+            if (n <= 0) {
+                int why = SSL_get_error(client->ssl, n);
+                /* SO_RCVTIMEO runs out under TLS too: a read that would wait longer. */
+                if (why == SSL_ERROR_WANT_READ || (why == SSL_ERROR_SYSCALL && (errno == EAGAIN || errno == EWOULDBLOCK)))
+                    return SILENT;
+                return CLOSED;
+            }
+            client->used += (size_t)n;
+            continue;
+        }
+)");
+    p.add(uR"(        ssize_t n = recv(client->fd, client->in + client->used, sizeof client->in - client->used, 0);    $$recv
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -218,7 +241,7 @@ static int save(const char *message, size_t size, char *name, size_t name_size)
 )");
 }
 
-void session(ProgramText &p)
+void session(ProgramText &p, bool tls)
 {
     p.add(uR"(
 /* The SMTP dialogue with one client (RFC 5321), until QUIT or until it goes: 0, or read_line()'s error. */
@@ -246,8 +269,15 @@ static int session(struct client *client)
                 continue;
             }
             /* '-': more lines of this reply follow. */
-            snprintf(text, sizeof text, "250-%s at your service\r\n250-8BITMIME\r\n250 SIZE %zu", HOSTNAME, MAX_MESSAGE);
-            rc = reply(client, text);
+)");
+    if (tls)
+        p.add(uR"(            snprintf(text, sizeof text, "250-%s at your service\r\n250-8BITMIME\r\n%s250 SIZE %zu", HOSTNAME,
+                     client->ssl == NULL ? "250-STARTTLS\r\n" : "", MAX_MESSAGE);
+)");
+    else
+        p.add(uR"(            snprintf(text, sizeof text, "250-%s at your service\r\n250-8BITMIME\r\n250 SIZE %zu", HOSTNAME, MAX_MESSAGE);
+)");
+    p.add(uR"(            rc = reply(client, text);
         } else if (is_command(line, "MAIL")) {
             char address[MAX_LINE + 1];
             int bad = parse_path(argument, "FROM:", address, &parameters) < 0;
@@ -310,7 +340,32 @@ static int session(struct client *client)
             while (count > 0)
                 free(recipients[--count]);
             rc = reply(client, text);
-        } else if (is_command(line, "RSET")) {
+)");
+    if (tls)
+        p.add(uR"(        } else if (is_command(line, "STARTTLS")) {
+            if (client->ssl != NULL) {
+                rc = reply(client, "503 5.5.1 TLS is on already");
+                continue;
+            }
+            if ((rc = reply(client, "220 2.0.0 Ready to start TLS")) < 0)
+                break;
+            /* Whatever came behind STARTTLS in plain text was sent before TLS, by anyone on the
+             * way: it is thrown away, never read as commands of the encrypted session. */
+            client->used = 0;
+            client->ssl = SSL_new(tls_context);
+            if (client->ssl == NULL || SSL_set_fd(client->ssl, client->fd) != 1 || SSL_accept(client->ssl) != 1) {    $$SSL_do_handshake
+                fprintf(stderr, "%s: the TLS handshake failed\n", client->name);
+                ERR_print_errors_fp(stderr);
+                rc = CLOSED;
+                break;
+            }
+            /* RFC 3207: everything said before is forgotten; the client says EHLO again. */
+            greeted = 0;
+            has_sender = 0;
+            while (count > 0)
+                free(recipients[--count]);
+)");
+    p.add(uR"(        } else if (is_command(line, "RSET")) {
             has_sender = 0;
             while (count > 0)
                 free(recipients[--count]);
@@ -331,7 +386,7 @@ static int session(struct client *client)
 )");
 }
 
-void serve(ProgramText &p)
+void serve(ProgramText &p, bool tls)
 {
     p.add(uR"(
 /* A last reply, then the connection closed gently: the client may still be sending, and closing
@@ -345,7 +400,14 @@ static void goodbye(struct client *client, const char *text)
     if (reply(client, text) < 0 || shutdown(client->fd, SHUT_WR) < 0)
         return;
     while (dropped <= MAX_MESSAGE) {
-        ssize_t n = recv(client->fd, buf, sizeof buf, 0);
+)");
+    if (tls)
+        p.add(uR"(        ssize_t n = client->ssl != NULL ? SSL_read(client->ssl, buf, sizeof buf) : recv(client->fd, buf, sizeof buf, 0);
+)");
+    else
+        p.add(uR"(        ssize_t n = recv(client->fd, buf, sizeof buf, 0);
+)");
+    p.add(uR"(
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -376,7 +438,14 @@ static void *link_handler(void *arg)
         break;
     }
     printf("Disconnected %s\n", client->name);
-    close(client->fd);    $$close
+)");
+    if (tls)
+        p.add(uR"(    if (client->ssl != NULL) {
+        SSL_shutdown(client->ssl);    /* close_notify, without waiting for the answer */
+        SSL_free(client->ssl);
+    }
+)");
+    p.add(uR"(    close(client->fd);    $$close
     free(client);
     return NULL;
 }
@@ -384,7 +453,13 @@ static void *link_handler(void *arg)
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
-    if (mkdir(FOLDER, 0700) < 0 && errno != EEXIST) {    /* the messages are for this user only */
+)");
+    if (tls)
+        p.add(uR"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the inbox */
+    if (load_tls() < 0)
+        return 1;
+)");
+    p.add(uR"(    if (mkdir(FOLDER, 0700) < 0 && errno != EEXIST) {    /* the messages are for this user only */
         perror(FOLDER);
         return 1;
     }
@@ -435,13 +510,16 @@ void cInbox(const CodeSettings &settings_, ProgramText &program)
     needs.sendAll = true;
     needs.boundSocket = true;
     needs.files = true;
+    needs.openssl = settings_.tls;
     cCommon(settings_, program, needs);
-    settings(program);
-    lines(program);
+    settings(program, settings_.tls);
+    if (settings_.tls)
+        cTlsServerContext(program);
+    lines(program, settings_.tls);
     parsing(program);
     message(program);
-    session(program);
-    serve(program);
+    session(program, settings_.tls);
+    serve(program, settings_.tls);
 }
 
 } // namespace socketeer::code

@@ -55,8 +55,6 @@ std::optional<Error> refusal(const CodeSettings &s)
     if (s.tls && !tcp && s.kind != CodeKind::Inbox)
         return Error::invalid(Code::tr("TLS is generated for the TCP server and client and the inbox (a mail's security is its own setting)"));
     if (s.language == CodeLanguage::C) {
-        if (s.kind == CodeKind::Inbox && s.tls)
-            return Error::invalid(Code::tr("the inbox's STARTTLS in C is not generated yet: use python"));
     }
     if (s.tls && (s.kind == CodeKind::TcpServer || s.kind == CodeKind::Inbox) && (s.tlsCertFile.isEmpty() || s.tlsKeyFile.isEmpty()))
         return Error::invalid(Code::tr("a TLS server needs a certificate file and a key file"));

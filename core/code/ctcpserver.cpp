@@ -299,40 +299,11 @@ static int take(struct client *client, const char *bytes, size_t size)
 )");
 }
 
-// A TLS server's context: made once, shared by every client's thread (SSL_new is thread-safe).
-void tlsContext(ProgramText &p)
-{
-    p.add(uR"(
-static SSL_CTX *tls_context;
-
-/* The certificate and key every client's handshake uses. 0: loaded; -1: why not is on stderr. */
-static int load_tls(void)
-{
-    tls_context = SSL_CTX_new(TLS_server_method());
-    if (tls_context == NULL)
-        return -1;
-    SSL_CTX_set_min_proto_version(tls_context, TLS1_2_VERSION);
-    /* A client that closes without TLS's goodbye (close_notify) has just closed, as over TCP. */
-    SSL_CTX_set_options(tls_context, SSL_OP_IGNORE_UNEXPECTED_EOF);
-    /* SSL_write may take part of the bytes, as send() does, and the rest is offered again later
-     * from wherever the buffer has moved to. */
-    SSL_CTX_set_mode(tls_context, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-    if (SSL_CTX_use_certificate_chain_file(tls_context, CERTFILE) != 1
-        || SSL_CTX_use_PrivateKey_file(tls_context, KEYFILE, SSL_FILETYPE_PEM) != 1
-        || SSL_CTX_check_private_key(tls_context) != 1) {
-        fprintf(stderr, "cannot use the certificate %s with the key %s:\n", CERTFILE, KEYFILE);
-        ERR_print_errors_fp(stderr);
-        return -1;
-    }
-    return 0;
-}
-)");
-}
 
 void threadPerClient(const CodeSettings &s, ProgramText &p)
 {
     if (s.tls)
-        tlsContext(p);
+        cTlsServerContext(p);
     p.add(uR"(
 /* Serves one client on a thread of its own until it closes: the other clients go on meanwhile. */
 static void *link_handler(void *arg)
@@ -581,7 +552,7 @@ int main(void)
 void eventLoop(const CodeSettings &s, ProgramText &p)
 {
     if (s.tls) {
-        tlsContext(p);
+        cTlsServerContext(p);
         p.set(QStringLiteral("TAKE"), framed(s) ? QStringLiteral("take") : QStringLiteral("handle"));
         eventLoopTls(p);
         return;

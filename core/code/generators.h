@@ -25,12 +25,15 @@ struct CNeeds {
     bool sendAll = false;      // send_all(): a blocking send of every byte
     bool boundSocket = false;  // bound_socket() and print_bound(): a server's socket, and its "listening on"
     bool tls = false;          // OpenSSL: send_all() over an SSL*, and the files it needs
+    bool openssl = false;      // OpenSSL's headers and files only (send_all() stays on the socket)
     bool files = false;        // open, mkdir, time and strncasecmp: the inbox writes files and reads commands
 };
 void cCommon(const CodeSettings &settings, ProgramText &program, const CNeeds &needs);
 // The framing's constants (LINE_END, MAX_LINE; HEADER and read_length/write_length; SIZE).
 void cFramingConstants(const CodeSettings &settings, ProgramText &program);
 QString cBytesLiteral(const QByteArray &bytes);
+// A TLS server's SSL_CTX, tls_context, and load_tls() that fills it from CERTFILE and KEYFILE.
+void cTlsServerContext(ProgramText &program);
 void cTcpServer(const CodeSettings &settings, ProgramText &program);
 void cTcpClient(const CodeSettings &settings, ProgramText &program);
 void cUdp(const CodeSettings &settings, ProgramText &program);
