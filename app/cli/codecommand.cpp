@@ -41,7 +41,8 @@ int runCode(const QStringList &arguments)
         Cli::tr("Prints a complete program, in Python 3 or C, that does what the other commands do with the same\n"
                 "options: tcp-server as serve, tcp-client as connect, udp as udp, mail as mail. Save it and run it:\n"
                 "  socketeer code python tcp-server --port 0 --model thread-per-client --echo > tcp_server.py\n"
-                "  socketeer code c tcp-client 127.0.0.1 50007 --frame line > tcp_client.c\n\n"
+                "  socketeer code c tcp-client 127.0.0.1 50007 --frame line > tcp_client.c\n"
+                "  socketeer code python tcp-server --port 0 --chat > chat_server.py\n\n"
                 "A server generated with --port 0 binds any free port and prints \"listening on HOST PORT\", like\n"
                 "serve. The C programs build with gcc -Wall -Wextra (add -pthread for thread-per-client). Not\n"
                 "generated yet: TLS in C, mail in C, TLS with the event-loop model, framing other than line and crlf."));
@@ -59,6 +60,10 @@ int runCode(const QStringList &arguments)
     const QCommandLineOption modelOption(QStringLiteral("model"), Cli::tr("tcp-server: event-loop (selectors, epoll) or thread-per-client."),
                                          Cli::tr("model"), QStringLiteral("event-loop"));
     const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("tcp-server, udp: send what comes back to its sender."));
+    const QCommandLineOption chatOption(QStringLiteral("chat"),
+                                        Cli::tr("tcp-server: the chat room, as serve --chat: each line a client sends goes to all "
+                                                "the others as \"NAME: TEXT\" (NAME is its address), with \"*** NAME joined\" and "
+                                                "\"*** NAME left\"."));
     const QCommandLineOption familyOption(QStringLiteral("family"),
                                           Cli::tr("ipv4 or ipv6 (default: ipv6 for an IPv6 address, else ipv4)."), Cli::tr("family"));
     const QCommandLineOption encodingOption(QStringLiteral("encoding"),
@@ -87,7 +92,7 @@ int runCode(const QStringList &arguments)
     const QCommandLineOption fromOption(QStringLiteral("from"), Cli::tr("mail: the sender."), Cli::tr("address"));
     const QCommandLineOption subjectOption(QStringLiteral("subject"), Cli::tr("mail: the subject."), Cli::tr("text"));
     const QCommandLineOption attachOption(QStringLiteral("attach"), Cli::tr("mail: attach this file (repeatable)."), Cli::tr("file"));
-    parser.addOptions({bindOption, portOption, modelOption, echoOption, familyOption, encodingOption, frameOption, tlsOption,
+    parser.addOptions({bindOption, portOption, modelOption, echoOption, chatOption, familyOption, encodingOption, frameOption, tlsOption,
                        tlsCertOption, tlsKeyOption, caFileOption, toOption, serverOption, securityOption, userOption,
                        passwordEnvOption, fromOption, subjectOption, attachOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
@@ -109,7 +114,9 @@ int runCode(const QStringList &arguments)
     // An option another kind of program takes is a mistake here, not something to ignore.
     QList<const QCommandLineOption *> applies{&familyOption, &encodingOption};
     switch (settings.kind) {
-    case CodeKind::TcpServer: applies << &bindOption << &portOption << &modelOption << &echoOption << &frameOption << &tlsCertOption << &tlsKeyOption; break;
+    case CodeKind::TcpServer:
+        applies << &bindOption << &portOption << &modelOption << &echoOption << &chatOption << &frameOption << &tlsCertOption << &tlsKeyOption;
+        break;
     case CodeKind::TcpClient: applies << &frameOption << &tlsOption << &caFileOption; break;
     case CodeKind::Udp: applies << &bindOption << &toOption << &echoOption; break;
     case CodeKind::Mail:
@@ -117,7 +124,7 @@ int runCode(const QStringList &arguments)
                    &subjectOption, &attachOption};
         break;
     }
-    for (const QCommandLineOption *option : {&bindOption, &portOption, &modelOption, &echoOption, &familyOption, &encodingOption,
+    for (const QCommandLineOption *option : {&bindOption, &portOption, &modelOption, &echoOption, &chatOption, &familyOption, &encodingOption,
                                              &frameOption, &tlsOption, &tlsCertOption, &tlsKeyOption, &caFileOption, &toOption,
                                              &serverOption, &securityOption, &userOption, &passwordEnvOption, &fromOption,
                                              &subjectOption, &attachOption}) {
@@ -136,6 +143,7 @@ int runCode(const QStringList &arguments)
         return usageError(QStringLiteral("--frame: ") + frame.error().detail);
     settings.frame = *frame;
     settings.echo = parser.isSet(echoOption);
+    settings.chat = parser.isSet(chatOption);
 
     switch (settings.kind) {
     case CodeKind::TcpServer: {
