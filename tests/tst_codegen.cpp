@@ -335,6 +335,10 @@ private slots:
         chatFramed.echo = false;
         chatFramed.frame.kind = FrameKind::Line;
         QTest::newRow("chat framed") << chatFramed << u"framing does not apply"_s;
+        CodeSettings chatNicknames = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
+        chatNicknames.chat = chatNicknames.nicknames = true;
+        chatNicknames.echo = false;
+        QTest::newRow("chat nicknames") << chatNicknames << u"nicknames is not generated yet"_s;
     }
 
     void notGeneratedYet_isRefusedInWords()

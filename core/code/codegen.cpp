@@ -55,6 +55,8 @@ std::optional<Error> refusal(const CodeSettings &s)
             return Error::invalid(Code::tr("the chat room splits what clients send into lines itself: framing does not apply"));
         if (s.tls)
             return Error::invalid(Code::tr("a TLS chat room is not generated yet"));
+        if (s.nicknames)
+            return Error::invalid(Code::tr("a chat room with nicknames is not generated yet: without them each client is named by its address"));
     }
     const FrameKind frame = s.frame.kind;
     if (frame != FrameKind::None && !tcp)
