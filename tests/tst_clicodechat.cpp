@@ -240,6 +240,33 @@ private slots:
         QVERIFY(room.waitForFinished(20000));
     }
 
+    // The generated room is a correct answer of the shipped chat-room lab, both languages and models.
+    void generatedRoom_passesTheChatRoomLab_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("model");
+        for (const QString &language : {u"python"_s, u"c"_s})
+            for (const QString &model : {u"thread-per-client"_s, u"event-loop"_s})
+                QTest::addRow("%s %s", qPrintable(language), qPrintable(model)) << language << model;
+    }
+    void generatedRoom_passesTheChatRoomLab()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, model);
+        Peer room;
+        QVERIFY(startRoom(room, language, model));
+        const quint16 port = readListening(room);
+        QVERIFY(port != 0);
+        Cli lab;
+        QVERIFY(lab.start({u"lab"_s, u"run"_s, u"chat-room"_s, u"--target"_s, u"127.0.0.1:%1"_s.arg(port), u"--language"_s, u"en"_s}));
+        QVERIFY(lab.waitForFinished(120000));
+        const QByteArray out = lab.process().readAllStandardOutput();
+        QVERIFY2(lab.exitCode() == 0, out + lab.errors());
+        QVERIFY2(out.contains("Score: 13/13 points"), out.constData());
+        room.process().terminate();
+        QVERIFY(room.waitForFinished(20000));
+    }
+
     // The generated room and `socketeer serve --chat` tell the same story in the same lines:
     // a second client joins, speaks (a CR LF line end dropped), leaves.
     void sameLinesAsSocketeerServeChat_data()
