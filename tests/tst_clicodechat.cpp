@@ -262,7 +262,7 @@ private slots:
         QVERIFY(lab.waitForFinished(120000));
         const QByteArray out = lab.process().readAllStandardOutput();
         QVERIFY2(lab.exitCode() == 0, out + lab.errors());
-        QVERIFY2(out.contains("Score: 13/13 points"), out.constData());
+        QVERIFY2(out.contains("Score: 16/16 points"), out.constData());
         room.process().terminate();
         QVERIFY(room.waitForFinished(20000));
     }

@@ -23,6 +23,7 @@ def link_handler(link, client):
         for conn, _ in clients:
             conn.sendall(b'*** ' + name + b' joined\n')
         clients.append((link, name))
+        link.sendall(b'*** you are ' + name + b'\n')
     buffer = b''
     with link:
         try:

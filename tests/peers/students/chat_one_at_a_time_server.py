@@ -24,6 +24,7 @@ while True:
     name = ('%s:%d' % address[:2]).encode()
     clients.append(conn)
     with conn:
+        conn.sendall(b'*** you are ' + name + b'\n')
         buffer = b''
         while True:
             data = conn.recv(1024)

@@ -23,6 +23,7 @@ def link_handler(link, client):
     name = ('%s:%d' % client[:2]).encode()
     with lock:
         clients.append((link, name))
+        link.sendall(b'*** you are ' + name + b'\n')
     broadcast(link, b'*** ' + name + b' joined\n')
     buffer = b''
     with link:
