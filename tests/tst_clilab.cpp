@@ -186,7 +186,7 @@ private slots:
         const Outcome outcome = runAgainstServer(u"chat-room"_s, u"chat_everyone_server.py"_s, {u"--language"_s, u"zh_CN"_s});
         QCOMPARE(outcome.exit, 1);
         QVERIFY2(outcome.out.contains("TCP 聊天室"), outcome.out);
-        QVERIFY2(outcome.out.contains("B 的一行到达 A，且 A 没有收到自己的那一行"), outcome.out);
+        QVERIFY2(outcome.out.contains("乙的一行到达甲，且甲没有收到自己的那一行"), outcome.out);
         QVERIFY2(outcome.out.contains("跳过发出这一行的客户端"), outcome.out);
     }
 
