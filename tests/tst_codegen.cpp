@@ -106,6 +106,17 @@ private slots:
                                 << s;
                         }
                     }
+                    if (frame == FrameKind::None) {   // the chat room frames its lines itself
+                        for (const ServerModel model : {ServerModel::ThreadPerClient, ServerModel::EventLoop}) {
+                            CodeSettings chat = settingsFor(language, CodeKind::TcpServer);
+                            chat.chat = true;
+                            chat.echo = false;
+                            chat.encoding = encoding;
+                            chat.model = model;
+                            chat.family = encoding == TextEncoding::Gbk ? CodeFamily::Ipv6 : CodeFamily::Ipv4;
+                            QTest::addRow("%s chat %s %s", lang, model == ServerModel::EventLoop ? "event-loop" : "threads", enc.constData()) << chat;
+                        }
+                    }
                     CodeSettings client = settingsFor(language, CodeKind::TcpClient);
                     client.encoding = encoding;
                     client.frame.kind = frame;
@@ -257,6 +268,9 @@ private slots:
                 CodeSettings s = settingsFor(language, CodeKind::TcpServer);
                 s.model = model;
                 QTest::addRow("%s server %d", lang, static_cast<int>(model)) << s << server;
+                s.chat = true;
+                s.echo = false;
+                QTest::addRow("%s chat %d", lang, static_cast<int>(model)) << s << server;
             }
             CodeSettings c = settingsFor(language, CodeKind::TcpClient);
             c.frame.kind = FrameKind::Line;
@@ -418,6 +432,22 @@ private slots:
         CodeSettings framedInbox = settingsFor(CodeLanguage::Python, CodeKind::Inbox);
         framedInbox.frame.kind = FrameKind::Line;
         QTest::newRow("framed inbox") << framedInbox << u"framing applies to TCP"_s;
+        CodeSettings chatEcho = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
+        chatEcho.chat = true;   // echo stays on, as settingsFor leaves it
+        QTest::newRow("chat with echo") << chatEcho << u"choose one"_s;
+        CodeSettings chatClient = settingsFor(CodeLanguage::Python, CodeKind::TcpClient);
+        chatClient.chat = true;
+        chatClient.echo = false;
+        QTest::newRow("chat client") << chatClient << u"TCP server"_s;
+        CodeSettings chatFramed = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
+        chatFramed.chat = true;
+        chatFramed.echo = false;
+        chatFramed.frame.kind = FrameKind::Line;
+        QTest::newRow("chat framed") << chatFramed << u"framing does not apply"_s;
+        CodeSettings chatNicknames = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
+        chatNicknames.chat = chatNicknames.nicknames = true;
+        chatNicknames.echo = false;
+        QTest::newRow("chat nicknames") << chatNicknames << u"nicknames is not generated yet"_s;
     }
 
     void notGeneratedYet_isRefusedInWords()

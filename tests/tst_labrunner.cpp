@@ -451,6 +451,36 @@ private slots:
         QCOMPARE(reports.result.steps.last().problem, u"no message came to the inbox within 150 ms"_s);
     }
 
+    // The shipped chat-room lab, in process (and so under TSan): three named connections in one run,
+    // the correct student's room passes every step; the room that relays to the sender too fails
+    // exactly the step "A did not get its own line back".
+    void chatRoomLab_namedConnections_gradeTheRoom_data()
+    {
+        QTest::addColumn<QString>("student");
+        QTest::addColumn<QList<int>>("failed");
+        QTest::newRow("correct") << u"chat_server.py"_s << QList<int>{};
+        QTest::newRow("relays to the sender too") << u"chat_everyone_server.py"_s << QList<int>{12};
+    }
+    void chatRoomLab_namedConnections_gradeTheRoom()
+    {
+        QFETCH(QString, student);
+        QFETCH(QList<int>, failed);
+        const auto lab = readLab(u"chat-room"_s);
+        QVERIFY(lab.ok());
+        Peer room;
+        QVERIFY(room.startPython(u"students/"_s + student, {u"0"_s}));
+        const quint16 port = room.readListeningPort();
+        QVERIFY(port);
+        const LabRunResult result = runLab(*lab, at(port));
+        QCOMPARE(result.steps.size(), 17);
+        QList<int> failedSteps;
+        for (qsizetype i = 0; i < result.steps.size(); ++i)
+            if (!result.steps[i].passed)
+                failedSteps << int(i + 1);
+        QCOMPARE(failedSteps, failed);
+        QCOMPARE(result.passed(), failed.isEmpty());
+    }
+
     // The synchronous form the CLI uses: a server that is not there fails the connect step with the
     // reason, and the steps that need its connection fail without waiting.
     void refused_failsTheConnectAndTheRestAtOnce()

@@ -159,7 +159,7 @@ private slots:
     void shippedLabs_parseAndAreFoundByName()
     {
         const QStringList names = builtInLabNames();
-        for (const char *name : {"echo-server", "threaded-echo-server", "udp-echo", "tcp-client", "mail-attachment"}) {
+        for (const char *name : {"echo-server", "threaded-echo-server", "udp-echo", "tcp-client", "mail-attachment", "chat-room"}) {
             QVERIFY2(names.contains(QLatin1String(name)), qPrintable(names.join(u' ')));
             const auto parsed = readLab(QLatin1String(name));
             QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message()));

@@ -1,6 +1,7 @@
 #include "panelcode.h"
 
 #include "addressinputs.h"
+#include "chatroomfields.h"
 #include "clientpanel.h"
 #include "framingbar.h"
 #include "framingfields.h"
@@ -68,10 +69,15 @@ Result<CodeSettings> serverSettings(ServerPanel *panel)
     settings.model = static_cast<ServerModel>(panel->modelCombo()->currentData().toInt());
     settings.echo = panel->echoCheck()->isChecked();
     settings.encoding = panel->sendBox()->encoding();
-    auto frame = framingOf(panel->framing());
-    if (!frame)
-        return frame.error();
-    settings.frame = *frame;
+    const ChatRoomConfig chat = panel->chatFields()->config();
+    settings.chat = chat.enabled;
+    settings.nicknames = chat.nicknames;
+    if (!settings.chat) {   // the room splits lines itself: the panel's framing is how it shows them
+        auto frame = framingOf(panel->framing());
+        if (!frame)
+            return frame.error();
+        settings.frame = *frame;
+    }
     tlsOf(panel->tlsFields(), settings);
     return settings;
 }

@@ -52,6 +52,7 @@ public:
     QCheckBox *echoCheck() const { return m_echo; }
     QPushButton *startButton() const { return m_startButton; }
     TlsServerFields *tlsFields() const { return m_tls; }
+    ChatRoomFields *chatFields() const { return m_chat; }
     QString statusText() const;
 
     // Starts listening as if the user pressed Start (used by --listen).

@@ -43,7 +43,8 @@ int runCode(const QStringList &arguments)
                 "options: tcp-server as serve, tcp-client as connect, udp as udp, mail as mail, inbox as inbox.\n"
                 "Save it and run it:\n"
                 "  socketeer code python tcp-server --port 0 --model thread-per-client --echo > tcp_server.py\n"
-                "  socketeer code c tcp-client 127.0.0.1 50007 --frame line > tcp_client.c\n\n"
+                "  socketeer code c tcp-client 127.0.0.1 50007 --frame line > tcp_client.c\n"
+                "  socketeer code python tcp-server --port 0 --chat > chat_server.py\n\n"
                 "A server generated with --port 0 binds any free port and prints \"listening on HOST PORT\", like\n"
                 "serve. The C programs build with gcc -Wall -Wextra (add -pthread for thread-per-client, and\n"
                 "-lssl -lcrypto for TLS and mail). Not generated: the inbox's --auth, --fail, --require-tls and\n"
@@ -63,6 +64,10 @@ int runCode(const QStringList &arguments)
     const QCommandLineOption modelOption(QStringLiteral("model"), Cli::tr("tcp-server: event-loop (selectors, epoll) or thread-per-client."),
                                          Cli::tr("model"), QStringLiteral("event-loop"));
     const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("tcp-server, udp: send what comes back to its sender."));
+    const QCommandLineOption chatOption(QStringLiteral("chat"),
+                                        Cli::tr("tcp-server: the chat room, as serve --chat: each line a client sends goes to all "
+                                                "the others as \"NAME: TEXT\" (NAME is its address), with \"*** NAME joined\" and "
+                                                "\"*** NAME left\"."));
     const QCommandLineOption familyOption(QStringLiteral("family"),
                                           Cli::tr("ipv4 or ipv6 (default: ipv6 for an IPv6 address, else ipv4)."), Cli::tr("family"));
     const QCommandLineOption encodingOption(QStringLiteral("encoding"),
@@ -105,7 +110,7 @@ int runCode(const QStringList &arguments)
     const QCommandLineOption startTlsOption(QStringLiteral("starttls"),
                                             Cli::tr("inbox: offer STARTTLS, with --tls-cert/--tls-key or else the development "
                                                     "certificate (made now if missing, as socketeer inbox --starttls does)."));
-    parser.addOptions({bindOption, portOption, modelOption, echoOption, familyOption, encodingOption, frameOption, tlsOption,
+    parser.addOptions({bindOption, portOption, modelOption, echoOption, chatOption, familyOption, encodingOption, frameOption, tlsOption,
                        tlsCertOption, tlsKeyOption, caFileOption, toOption, serverOption, securityOption, userOption,
                        passwordEnvOption, fromOption, ccOption, bccOption, subjectOption, attachOption, dirOption, maxSizeOption,
                        timeoutOption, startTlsOption});
@@ -128,7 +133,9 @@ int runCode(const QStringList &arguments)
     // An option another kind of program takes is a mistake here, not something to ignore.
     QList<const QCommandLineOption *> applies{&familyOption, &encodingOption};
     switch (settings.kind) {
-    case CodeKind::TcpServer: applies << &bindOption << &portOption << &modelOption << &echoOption << &frameOption << &tlsCertOption << &tlsKeyOption; break;
+    case CodeKind::TcpServer:
+        applies << &bindOption << &portOption << &modelOption << &echoOption << &chatOption << &frameOption << &tlsCertOption << &tlsKeyOption;
+        break;
     case CodeKind::TcpClient: applies << &frameOption << &tlsOption << &caFileOption; break;
     case CodeKind::Udp: applies << &bindOption << &toOption << &echoOption; break;
     case CodeKind::Mail:
@@ -140,7 +147,7 @@ int runCode(const QStringList &arguments)
                    &tlsKeyOption};
         break;
     }
-    for (const QCommandLineOption *option : {&bindOption, &portOption, &modelOption, &echoOption, &familyOption, &encodingOption,
+    for (const QCommandLineOption *option : {&bindOption, &portOption, &modelOption, &echoOption, &chatOption, &familyOption, &encodingOption,
                                              &frameOption, &tlsOption, &tlsCertOption, &tlsKeyOption, &caFileOption, &toOption,
                                              &serverOption, &securityOption, &userOption, &passwordEnvOption, &fromOption,
                                              &subjectOption, &attachOption, &dirOption, &maxSizeOption, &timeoutOption,
@@ -160,6 +167,7 @@ int runCode(const QStringList &arguments)
         return usageError(QStringLiteral("--frame: ") + frame.error().detail);
     settings.frame = *frame;
     settings.echo = parser.isSet(echoOption);
+    settings.chat = parser.isSet(chatOption);
 
     switch (settings.kind) {
     case CodeKind::TcpServer: {

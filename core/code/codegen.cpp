@@ -4,6 +4,8 @@
 #include "literals.h"
 #include "programtext.h"
 
+#include "net/limits.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -49,6 +51,18 @@ std::optional<Error> refusal(const CodeSettings &s)
             return Error::invalid(Code::tr("the %1 contains a NUL character, which no program can be given").arg(what));
     }
     const bool tcp = s.kind == CodeKind::TcpServer || s.kind == CodeKind::TcpClient;
+    if (s.chat) {
+        if (s.kind != CodeKind::TcpServer)
+            return Error::invalid(Code::tr("the chat room is a TCP server"));
+        if (s.echo)
+            return Error::invalid(Code::tr("the chat room relays each line to the other clients and echo sends it back to its sender: choose one"));
+        if (s.frame.kind != FrameKind::None)
+            return Error::invalid(Code::tr("the chat room splits what clients send into lines itself: framing does not apply"));
+        if (s.tls)
+            return Error::invalid(Code::tr("a TLS chat room is not generated yet"));
+        if (s.nicknames)
+            return Error::invalid(Code::tr("a chat room with nicknames is not generated yet: without them each client is named by its address"));
+    }
     const FrameKind frame = s.frame.kind;
     if (frame != FrameKind::None && !tcp)
         return Error::invalid(Code::tr("framing applies to TCP: a datagram or a mail is a message of its own"));
@@ -102,6 +116,12 @@ QString title(const CodeSettings &s)
     QString what;
     switch (s.kind) {
     case CodeKind::TcpServer:
+        if (s.chat) {
+            what = QStringLiteral("A TCP chat room, %1: each line a client sends goes to all the others as \"NAME: TEXT\"")
+                       .arg(s.model == ServerModel::ThreadPerClient ? QStringLiteral("one thread per client")
+                                                                    : QStringLiteral("one event loop for every client"));
+            break;
+        }
         what = QStringLiteral("A TCP %1server, %2").arg(s.echo ? QStringLiteral("echo ") : QString(),
                                                            s.model == ServerModel::ThreadPerClient ? QStringLiteral("one thread per client")
                                                                                                    : QStringLiteral("one event loop for every client"));
@@ -135,7 +155,7 @@ QString title(const CodeSettings &s)
 QString fileStem(const CodeSettings &s)
 {
     switch (s.kind) {
-    case CodeKind::TcpServer: return QStringLiteral("tcp_server");
+    case CodeKind::TcpServer: return s.chat ? QStringLiteral("chat_server") : QStringLiteral("tcp_server");
     case CodeKind::TcpClient: return QStringLiteral("tcp_client");
     case CodeKind::Udp: return s.targetHost.isEmpty() ? QStringLiteral("udp_server") : QStringLiteral("udp_client");
     case CodeKind::Mail: return QStringLiteral("send_mail");
@@ -184,6 +204,7 @@ Result<GeneratedCode> generateCode(const CodeSettings &s)
     program.set(QStringLiteral("DELIMITER"), py ? (delimiter.size() == 2 ? QStringLiteral("b'\\r\\n'") : QStringLiteral("b'\\n'"))
                                                 : (delimiter.size() == 2 ? QStringLiteral("\"\\r\\n\"") : QStringLiteral("\"\\n\"")));
     program.set(QStringLiteral("MAX_LINE"), QString::number(s.frame.maxMessage));
+    program.set(QStringLiteral("CHAT_MAX_LINE"), QString::number(limits::kChatMaxLineBytes));
     program.set(QStringLiteral("CERTFILE"), literal(s.tlsCertFile));
     program.set(QStringLiteral("KEYFILE"), literal(s.tlsKeyFile));
     program.set(QStringLiteral("CAFILE"), optional(s.caFile));
@@ -215,7 +236,12 @@ Result<GeneratedCode> generateCode(const CodeSettings &s)
     program.set(QStringLiteral("TIMEOUT"), QString::number(s.inbox.idleTimeoutSeconds));
 
     switch (s.kind) {
-    case CodeKind::TcpServer: py ? code::pythonTcpServer(s, program) : code::cTcpServer(s, program); break;
+    case CodeKind::TcpServer:
+        if (s.chat)
+            py ? code::pythonChatServer(s, program) : code::cChatServer(s, program);
+        else
+            py ? code::pythonTcpServer(s, program) : code::cTcpServer(s, program);
+        break;
     case CodeKind::TcpClient: py ? code::pythonTcpClient(s, program) : code::cTcpClient(s, program); break;
     case CodeKind::Udp: py ? code::pythonUdp(s, program) : code::cUdp(s, program); break;
     case CodeKind::Mail:

@@ -1,7 +1,8 @@
 #pragma once
 // One function per program the generator writes (one file per language and kind). Each adds its
 // fragments to a ProgramText whose common values codegen.cpp has set already:
-//   @HOST@ @PORT@ @FAMILY@ @ENCODING@ (literals), @TITLE@, and for framing @DELIMITER@ @MAX_LINE@.
+//   @HOST@ @PORT@ @FAMILY@ @ENCODING@ (literals), @TITLE@, for framing @DELIMITER@ @MAX_LINE@, and for
+//   the chat room @CHAT_MAX_LINE@.
 // Settings reach them checked: what a generator cannot write was refused before.
 
 #include "code/codesettings.h"
@@ -15,6 +16,7 @@ void pythonTcpClient(const CodeSettings &settings, ProgramText &program);
 void pythonUdp(const CodeSettings &settings, ProgramText &program);
 void pythonMail(const CodeSettings &settings, ProgramText &program);
 void pythonInbox(const CodeSettings &settings, ProgramText &program);
+void pythonChatServer(const CodeSettings &settings, ProgramText &program);
 void pythonFraming(const CodeSettings &settings, ProgramText &program, bool splitter);
 
 // The start of every C program: includes, settings and the helpers a program asks for.
@@ -35,6 +37,7 @@ QString cBytesLiteral(const QByteArray &bytes);
 // A TLS server's SSL_CTX, tls_context, and load_tls() that fills it from CERTFILE and KEYFILE.
 void cTlsServerContext(ProgramText &program);
 void cTcpServer(const CodeSettings &settings, ProgramText &program);
+void cChatServer(const CodeSettings &settings, ProgramText &program);
 void cTcpClient(const CodeSettings &settings, ProgramText &program);
 void cUdp(const CodeSettings &settings, ProgramText &program);
 // Mail in C: the addresses parsed first (a bad one is the error), then the program.

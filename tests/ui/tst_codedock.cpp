@@ -11,6 +11,7 @@
 #include "serverpanel.h"
 #include "settings.h"
 #include "addressinputs.h"
+#include "chatroomfields.h"
 
 #include "code/codegen.h"
 #include "tcp/tcpserver.h"
@@ -219,6 +220,56 @@ private slots:
         QVERIFY(client.readLine(kWait).startsWith("connected "));
         client.write(QByteArray("hello, 你好\n").toHex() + '\n');
         QCOMPARE(client.readLine(kWait), QByteArray("Received ") + QByteArray("hello, 你好\n").toHex());
+    }
+
+    // A server tab in chat-room mode shows the chat room's program, not an echo server's; saved and
+    // run, it relays a line of one tutorial-style chat client to another, with its address.
+    void chatRoomTab_showsTheChatRoomProgram_andItRuns()
+    {
+        Window w(m_dir.path());
+        MainWindow &window = w.window;
+        window.show();
+        window.findChild<QAction *>(u"codeAction"_s)->trigger();
+        CodeDock *dock = window.codeView();
+        ServerPanel *server = window.serverPanel();
+        window.tabs()->setCurrentWidget(server);
+        setPort(server->portEdit(), u"0"_s);
+        server->modelCombo()->setCurrentIndex(server->modelCombo()->findData(static_cast<int>(ServerModel::ThreadPerClient)));
+        server->echoCheck()->setChecked(false);
+        server->chatFields()->chatCheck()->setChecked(true);
+        QTRY_VERIFY2_WITH_TIMEOUT(dock->code().contains(u"*** you are"_s) && dock->code().contains(u"import threading"_s),
+                                  qPrintable(dock->code() + dock->problem()), kWait);
+        QCOMPARE(dock->suggestedFileName(), u"chat_server.py"_s);
+        dock->setLanguage(CodeLanguage::C);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->code().contains(u"pthread_mutex_lock"_s) && dock->code().contains(u"*** you are"_s), kWait);
+        dock->setLanguage(CodeLanguage::Python);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->code().contains(u"import threading"_s), kWait);
+
+        // Nicknames are not generated: the dock says why instead of showing a room without them.
+        server->chatFields()->nicknamesCheck()->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->problem().contains(u"nicknames"_s), kWait);
+        QVERIFY(dock->code().isEmpty());
+        server->chatFields()->nicknamesCheck()->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->problem().isEmpty(), kWait);
+
+        const QString path = m_dir.filePath(u"chat_server.py"_s);
+        QVERIFY2(dock->saveTo(path), qPrintable(dock->statusText()));
+        Peer program;
+        QVERIFY(program.startProgram(u"/usr/bin/python3"_s, {path}));
+        const quint16 port = listeningPort(program);
+        QVERIFY(port);
+        Peer first, second;
+        QVERIFY(first.startPython(u"chat_client.py"_s, {u"127.0.0.1"_s, QString::number(port)}));
+        const QByteArray connected = first.readLine(kWait);
+        QVERIFY(connected.startsWith("connected "));
+        const QByteArray name = "127.0.0.1:" + connected.mid(10);
+        QCOMPARE(first.readLine(kWait), "got *** you are " + name);
+        QVERIFY(second.startPython(u"chat_client.py"_s, {u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(second.readLine(kWait).startsWith("connected "));
+        QVERIFY(second.readLine(kWait).startsWith("got *** you are "));
+        QVERIFY(first.readLine(kWait).endsWith(" joined"));
+        first.write("hello, 你好\n");
+        QCOMPARE(second.readLine(kWait), "got " + name + ": hello, 你好");
     }
 
     // While the dock is open, a real exchange on the server tab marks the line of the call made
