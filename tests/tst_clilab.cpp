@@ -4,6 +4,7 @@
 // when every step passed, 1 when one failed, 2 for a mistake on the command line or in the file.
 
 #include "clipeer.h"
+#include "labtestutil.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -16,38 +17,11 @@
 
 using namespace Qt::StringLiterals;
 using testsupport::Cli;
+using testsupport::kLabWait;
+using testsupport::LabOutcome;
 using testsupport::Peer;
+using testsupport::runLabAgainstServer;
 
-namespace {
-
-// Each failing step of a shipped lab waits at most 5 s; a wrong program fails up to four.
-constexpr int kWait = 120000;
-
-struct Outcome {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Outcome runAgainstServer(const QString &lab, const QString &student, const QStringList &extra = {})
-{
-    Outcome outcome;
-    Peer server;
-    if (!server.startPython(u"students/"_s + student, {u"0"_s}))
-        return outcome;
-    const quint16 port = server.readListeningPort();
-    if (!port)
-        return outcome;
-    Cli cli;
-    if (!cli.start(QStringList{u"lab"_s, u"run"_s, lab, u"--target"_s, u"127.0.0.1:%1"_s.arg(port)} + extra) || !cli.waitForFinished(kWait))
-        return outcome;
-    outcome.exit = cli.exitCode();
-    outcome.out = cli.process().readAllStandardOutput();
-    outcome.err = cli.errors();
-    return outcome;
-}
-
-} // namespace
 
 class TestCliLab : public QObject {
     Q_OBJECT
@@ -117,24 +91,6 @@ private slots:
         QTest::newRow("threaded: first message only")
             << u"threaded-echo-server"_s << u"first_only_echo_server.py"_s << 1
             << QByteArrayList{"4. PASS", "7. FAIL The first client is still served", "must loop on recv()"} << QByteArrayList{"4. FAIL"};
-        // The chat room: three named connections; a line from one must reach the others, never itself.
-        QTest::newRow("chat-room: correct") << u"chat-room"_s << u"chat_server.py"_s << 0
-                                            << QByteArrayList{"Score: 16/16 points, 17 of 17 steps passed"} << QByteArrayList{"FAIL", "hint:"};
-        QTest::newRow("chat-room: echoes to the sender only")
-            << u"chat-room"_s << u"chat_echo_server.py"_s << 1
-            << QByteArrayList{"2. FAIL A is in the room: it is told its name", "9. FAIL A's line reaches B, its sender's name first",
-                              "sendall(name + b': ' + line) to every other client", "12. FAIL B's line reaches A, and A did not get its own line back",
-                              "15. FAIL The others are told C left", "Score: 3/16 points"}
-            << QByteArrayList{"9. PASS"};
-        QTest::newRow("chat-room: relays to the sender too")
-            << u"chat-room"_s << u"chat_everyone_server.py"_s << 1
-            << QByteArrayList{"7. PASS", "9. PASS", "12. FAIL B's line reaches A, and A did not get its own line back",
-                              "skip the one that sent the line (if client is not sender)", "17. PASS", "Score: 14/16 points, 16 of 17 steps passed"}
-            << QByteArrayList{"9. FAIL"};
-        QTest::newRow("chat-room: one client at a time")
-            << u"chat-room"_s << u"chat_one_at_a_time_server.py"_s << 1
-            << QByteArrayList{"2. PASS", "4. FAIL B is in the room while A is still connected", "start a thread per client", "9. FAIL", "17. FAIL"}
-            << QByteArrayList{"\n2. FAIL", "\n9. PASS"};
         QTest::newRow("udp-echo: correct") << u"udp-echo"_s << u"udp_echo_server.py"_s << 0 << QByteArrayList{"Score: 5/5 points"}
                                            << QByteArrayList{"FAIL"};
         QTest::newRow("udp-echo: upper case")
@@ -150,7 +106,7 @@ private slots:
         QFETCH(int, exit);
         QFETCH(QByteArrayList, shown);
         QFETCH(QByteArrayList, notShown);
-        const Outcome outcome = runAgainstServer(lab, student, {u"--language"_s, u"en"_s});
+        const LabOutcome outcome = runLabAgainstServer(lab, student, {u"--language"_s, u"en"_s});
         QVERIFY2(outcome.exit == exit, outcome.out + outcome.err);
         for (const QByteArray &text : shown)
             QVERIFY2(outcome.out.contains(text), text + "\n---\n" + outcome.out);
@@ -158,41 +114,9 @@ private slots:
             QVERIFY2(!outcome.out.contains(text), text + "\n---\n" + outcome.out);
     }
 
-    // Socketeer's own room (docs/CHAT.md) is the reference answer of the chat-room lab, both models.
-    void chatRoomLab_passesSocketeersOwnRoom_data()
-    {
-        QTest::addColumn<QString>("model");
-        QTest::newRow("event-loop") << u"event-loop"_s;
-        QTest::newRow("thread-per-client") << u"thread-per-client"_s;
-    }
-    void chatRoomLab_passesSocketeersOwnRoom()
-    {
-        QFETCH(QString, model);
-        Cli serve;
-        QVERIFY(serve.start({u"serve"_s, u"--port"_s, u"0"_s, u"--chat"_s, u"--model"_s, model}));
-        const quint16 port = serve.readPortLine("listening on ");
-        QVERIFY(port);
-        Cli cli;
-        QVERIFY(cli.start({u"lab"_s, u"run"_s, u"chat-room"_s, u"--target"_s, u"127.0.0.1:%1"_s.arg(port), u"--language"_s, u"en"_s}));
-        QVERIFY(cli.waitForFinished(kWait));
-        const QByteArray out = cli.process().readAllStandardOutput();
-        QVERIFY2(cli.exitCode() == 0, out + cli.errors());
-        QVERIFY2(out.contains("Score: 16/16 points"), out.constData());
-        QVERIFY(serve.stopsCleanlyOn(SIGTERM));
-    }
-
-    void chinese_chatRoomLabInChinese()
-    {
-        const Outcome outcome = runAgainstServer(u"chat-room"_s, u"chat_everyone_server.py"_s, {u"--language"_s, u"zh_CN"_s});
-        QCOMPARE(outcome.exit, 1);
-        QVERIFY2(outcome.out.contains("TCP 聊天室"), outcome.out);
-        QVERIFY2(outcome.out.contains("乙的一行到达甲，且甲没有收到自己的那一行"), outcome.out);
-        QVERIFY2(outcome.out.contains("跳过发出这一行的客户端"), outcome.out);
-    }
-
     void chinese_titlesAndHintsInChinese()
     {
-        const Outcome outcome = runAgainstServer(u"echo-server"_s, u"no_echo_server.py"_s, {u"--language"_s, u"zh_CN"_s});
+        const LabOutcome outcome = runLabAgainstServer(u"echo-server"_s, u"no_echo_server.py"_s, {u"--language"_s, u"zh_CN"_s});
         QCOMPARE(outcome.exit, 1);
         QVERIFY2(outcome.out.contains("TCP 回显服务器"), outcome.out);
         QVERIFY2(outcome.out.contains("第一条消息被原样发回"), outcome.out);
@@ -201,7 +125,7 @@ private slots:
 
     void json_isOneObjectWithEveryStep()
     {
-        const Outcome outcome = runAgainstServer(u"echo-server"_s, u"gbk_echo_server.py"_s, {u"--json"_s, u"--language"_s, u"en"_s});
+        const LabOutcome outcome = runLabAgainstServer(u"echo-server"_s, u"gbk_echo_server.py"_s, {u"--json"_s, u"--language"_s, u"en"_s});
         QCOMPARE(outcome.exit, 1);
         QJsonParseError error{};
         const QJsonDocument document = QJsonDocument::fromJson(outcome.out, &error);
@@ -250,7 +174,7 @@ private slots:
         QFETCH(QByteArray, shown);
         Cli cli;
         QVERIFY(cli.start({u"lab"_s, u"run"_s, u"tcp-client"_s, u"--language"_s, u"en"_s}));
-        QVERIFY(cli.waitForError("start the program now", kWait));
+        QVERIFY(cli.waitForError("start the program now", kLabWait));
         const QByteArray errors = cli.errors();
         const qsizetype at = errors.indexOf("listening on ");
         QVERIFY2(at >= 0, errors.constData());
@@ -261,11 +185,11 @@ private slots:
         QCOMPARE(host, u"127.0.0.1"_s);
         Peer client;
         QVERIFY(client.startPython(u"students/"_s + student, {host, port}));
-        QVERIFY(cli.waitForFinished(kWait));
+        QVERIFY(cli.waitForFinished(kLabWait));
         const QByteArray out = cli.process().readAllStandardOutput();
         QVERIFY2(cli.exitCode() == exit, out + cli.errors());
         QVERIFY2(out.contains(shown), out.constData());
-        QCOMPARE(client.readLine(kWait), QByteArray("Received 'welcome 欢迎\\n'"));
+        QCOMPARE(client.readLine(kLabWait), QByteArray("Received 'welcome 欢迎\\n'"));
     }
 
     // The local inbox is started for the student's mail program, which is told where; the steps
@@ -289,15 +213,15 @@ private slots:
         QFETCH(QByteArrayList, shown);
         Cli cli;
         QVERIFY(cli.start({u"lab"_s, u"run"_s, u"mail-attachment"_s, u"--language"_s, u"en"_s}));
-        QVERIFY(cli.waitForError("start the program now", kWait));
+        QVERIFY(cli.waitForError("start the program now", kLabWait));
         const QByteArray errors = cli.errors();
         const QList<QByteArray> words = errors.mid(errors.indexOf("listening on ")).split('\n').first().split(' ');
         QVERIFY2(words.size() >= 4, errors.constData());
         Peer student;
         QVERIFY(student.startPython(u"students/mail_student.py"_s,
                                     QStringList{QString::fromLatin1(words.at(2)), QString::fromLatin1(words.at(3)).remove(u':')} + studentArguments));
-        QCOMPARE(student.readLine(kWait), QByteArray("sent"));
-        QVERIFY(cli.waitForFinished(kWait));
+        QCOMPARE(student.readLine(kLabWait), QByteArray("sent"));
+        QVERIFY(cli.waitForFinished(kLabWait));
         const QByteArray out = cli.process().readAllStandardOutput();
         QVERIFY2(cli.exitCode() == exit, out + cli.errors());
         for (const QByteArray &text : shown)
