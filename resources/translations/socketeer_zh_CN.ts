@@ -439,7 +439,7 @@ the command then exits 1.</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="+69" />
+        <location filename="../../app/cli/codecommand.cpp" line="+78" />
         <location filename="../../app/cli/connectcommand.cpp" line="+2" />
         <location filename="../../app/cli/servecommand.cpp" line="+22" />
         <location filename="../../app/cli/udpcommand.cpp" line="+91" />
@@ -712,9 +712,11 @@ socketeer mail 指向它：
         <translation>监听的地址（默认 127.0.0.1，仅本机回环：其他机器无法发信给它）。0.0.0.0 或 :: 监听所有网卡。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="-33" />
-        <location line="+22" />
+        <location filename="../../app/cli/codecommand.cpp" line="-38" />
+        <location line="+27" />
         <location line="+9" />
+        <location line="+3" />
+        <location line="+2" />
         <location filename="../../app/cli/inboxcommand.cpp" line="+2" />
         <location filename="../../app/cli/mailcommand.cpp" line="+1" />
         <location line="+1" />
@@ -737,33 +739,36 @@ socketeer mail 指向它：
         <translation>保存邮件的文件夹（默认：应用的收件箱，%1）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/codecommand.cpp" line="+3" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+2" />
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+2" />
         <source>Largest message accepted, in MiB (default 64); larger ones are refused with 552.</source>
         <translation>接受的最大邮件，单位 MiB（默认 64）；更大的邮件以 552 拒收。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../app/cli/codecommand.cpp" line="+2" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+1" />
         <source>MiB</source>
         <translation>MiB</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+2" />
         <source>Seconds a client may stay silent before it is disconnected with 421 (default 300).</source>
         <translation>客户端沉默多少秒后以 421 断开（默认 300）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../app/cli/codecommand.cpp" line="+3" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+1" />
         <location filename="../../app/cli/servecommand.cpp" line="+22" />
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+3" />
         <source>Offer SMTP AUTH (PLAIN and LOGIN). "any": every user name and password is accepted (a test inbox; the user is recorded with each message). Otherwise a file of user:password lines (one per line, '#' starts a comment), read once at start. AUTH is offered under STARTTLS, and without it only to clients on this machine (loopback); others get 538.</source>
         <translation>提供 SMTP AUTH（PLAIN 和 LOGIN）。"any"：接受任何用户名和密码（测试收件箱；每封邮件都会记录该用户）。否则为一个 user:password 行的文件（每行一个，"#" 开始注释），启动时读取一次。AUTH 在 STARTTLS 之后提供；没有 STARTTLS 时只提供给本机（回环）的客户端，其他客户端得到 538。</translation>
     </message>
@@ -824,17 +829,19 @@ socketeer mail 指向它：
         <translation>多余的参数 "%1"（见 socketeer inbox --help）</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location filename="../../app/cli/codecommand.cpp" line="+168" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+14" />
         <source>--max-size: "%1" is not a size in MiB from 1 to 4096</source>
         <translation>--max-size："%1" 不是 1 到 4096 之间的 MiB 数</translation>
     </message>
     <message>
         <location line="+4" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+4" />
         <source>--timeout: "%1" is not a number of seconds from 1 to 86400</source>
         <translation>--timeout："%1" 不是 1 到 86400 之间的秒数</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location filename="../../app/cli/inboxcommand.cpp" line="+5" />
         <source>--auth: give "any" or a file of user:password lines</source>
         <translation>--auth：请给出“any”或一个 user:password 行组成的文件</translation>
     </message>
@@ -894,7 +901,7 @@ socketeer mail 指向它：
         <translation>主题。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="+1" />
+        <location filename="../../app/cli/codecommand.cpp" line="-184" />
         <location filename="../../app/cli/mailcommand.cpp" line="+0" />
         <source>text</source>
         <translation>文本</translation>
@@ -980,51 +987,17 @@ socketeer mail 指向它：
         <translation>多余的参数“%1”（见 socketeer mail --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="-25" />
-        <source>Prints a complete program, in Python 3 or C, that does what the other commands do with the same
-options: tcp-server as serve, tcp-client as connect, udp as udp, mail as mail. Save it and run it:
-  socketeer code python tcp-server --port 0 --model thread-per-client --echo &gt; tcp_server.py
-  socketeer code c tcp-client 127.0.0.1 50007 --frame line &gt; tcp_client.c
-
-A server generated with --port 0 binds any free port and prints "listening on HOST PORT", like
-serve. The C programs build with gcc -Wall -Wextra (add -pthread for thread-per-client). Not
-generated yet: TLS in C, mail in C, TLS with the event-loop model, framing other than line and crlf.</source>
-        <translation>输出一个完整的 Python 3 或 C 程序，它用相同的选项做其他命令所做的事：tcp-server 对应 serve，
-tcp-client 对应 connect，udp 对应 udp，mail 对应 mail。保存后即可运行：
-  socketeer code python tcp-server --port 0 --model thread-per-client --echo &gt; tcp_server.py
-  socketeer code c tcp-client 127.0.0.1 50007 --frame line &gt; tcp_client.c
-
-用 --port 0 生成的服务器会绑定任意空闲端口，并像 serve 一样输出“listening on HOST PORT”。
-C 程序可用 gcc -Wall -Wextra 编译（每客户端一线程模型另加 -pthread）。目前还不能生成：
-C 语言的 TLS、C 语言的邮件、事件循环模型的 TLS、line 和 crlf 以外的分帧。</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location filename="../../app/cli/codecommand.cpp" line="-23" />
         <source>python or c.</source>
         <translation>python 或 c。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>tcp-server, tcp-client, udp or mail.</source>
-        <translation>tcp-server、tcp-client、udp 或 mail。</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>tcp-client: the server, HOST PORT or HOST:PORT.</source>
         <translation>tcp-client：服务器，写作 HOST PORT 或 HOST:PORT。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>tcp-server: the address to listen on (default 127.0.0.1). udp: HOST:PORT to bind (default 127.0.0.1:0).</source>
-        <translation>tcp-server：监听的地址（默认 127.0.0.1）。udp：要绑定的 HOST:PORT（默认 127.0.0.1:0）。</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>tcp-server: the port, 0-65535 (0: any free port). Required.</source>
-        <translation>tcp-server：端口，0-65535（0：任意空闲端口）。必填。</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+9" />
         <source>tcp-server: event-loop (selectors, epoll) or thread-per-client.</source>
         <translation>tcp-server：event-loop（事件循环，selectors、epoll）或 thread-per-client（每客户端一线程）。</translation>
     </message>
@@ -1034,7 +1007,7 @@ C 语言的 TLS、C 语言的邮件、事件循环模型的 TLS、line 和 crlf 
         <translation>tcp-server、udp：把收到的内容发回给发送方。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>ipv4 or ipv6 (default: ipv6 for an IPv6 address, else ipv4).</source>
         <translation>ipv4 或 ipv6（默认：IPv6 地址用 ipv6，否则用 ipv4）。</translation>
     </message>
@@ -1059,17 +1032,7 @@ C 语言的 TLS、C 语言的邮件、事件循环模型的 TLS、line 和 crlf 
         <translation>tcp-client：使用 TLS，并验证服务器的证书。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>tcp-server: serve TLS with this certificate (PEM).</source>
-        <translation>tcp-server：用这个证书（PEM）提供 TLS 服务。</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>tcp-server: the private key of --tls-cert (PEM).</source>
-        <translation>tcp-server：--tls-cert 的私钥（PEM）。</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>tcp-client, mail: also trust the CA certificates in this file.</source>
         <translation>tcp-client、mail：同时信任这个文件中的 CA 证书。</translation>
     </message>
@@ -1114,9 +1077,93 @@ C 语言的 TLS、C 语言的邮件、事件循环模型的 TLS、line 和 crlf 
         <translation>mail：附加这个文件（可重复）。</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>say which language and which program: socketeer code python|c tcp-server|tcp-client|udp|mail</source>
-        <translation>请指明语言和程序：socketeer code python|c tcp-server|tcp-client|udp|mail</translation>
+        <location line="-56" />
+        <source>Prints a complete program, in Python 3 or C, that does what the other commands do with the same
+options: tcp-server as serve, tcp-client as connect, udp as udp, mail as mail, inbox as inbox.
+Save it and run it:
+  socketeer code python tcp-server --port 0 --model thread-per-client --echo &gt; tcp_server.py
+  socketeer code c tcp-client 127.0.0.1 50007 --frame line &gt; tcp_client.c
+  socketeer code python tcp-server --port 0 --chat &gt; chat_server.py
+
+A server generated with --port 0 binds any free port and prints "listening on HOST PORT", like
+serve. The C programs build with gcc -Wall -Wextra (add -pthread for thread-per-client, and
+-lssl -lcrypto for TLS and mail). Not generated: the inbox's --auth, --fail, --require-tls and
+--implicit-tls-port.</source>
+        <translation>输出一个完整的 Python 3 或 C 程序，它用相同的选项做其他命令所做的事：tcp-server 对应 serve，
+tcp-client 对应 connect，udp 对应 udp，mail 对应 mail，inbox 对应 inbox。
+保存后即可运行：
+  socketeer code python tcp-server --port 0 --model thread-per-client --echo &gt; tcp_server.py
+  socketeer code c tcp-client 127.0.0.1 50007 --frame line &gt; tcp_client.c
+  socketeer code python tcp-server --port 0 --chat &gt; chat_server.py
+
+用 --port 0 生成的服务器会绑定任意空闲端口，并像 serve 一样输出“listening on HOST PORT”。
+C 程序可用 gcc -Wall -Wextra 编译（每客户端一线程模型另加 -pthread，TLS 和邮件另加 -lssl -lcrypto）。
+不生成：收件箱的 --auth、--fail、--require-tls 和 --implicit-tls-port。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>tcp-server, tcp-client, udp, mail or inbox.</source>
+        <translation>tcp-server、tcp-client、udp、mail 或 inbox。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>tcp-server, inbox: the address to listen on (default 127.0.0.1). udp: HOST:PORT to bind (default 127.0.0.1:0).</source>
+        <translation>tcp-server、inbox：监听的地址（默认 127.0.0.1）。udp：要绑定的 HOST:PORT（默认 127.0.0.1:0）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>tcp-server: the port, 0-65535 (0: any free port). Required. inbox: the port (default 2525).</source>
+        <translation>tcp-server：端口，0-65535（0：任意空闲端口）。必填。inbox：端口（默认 2525）。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>tcp-server: the chat room, as serve --chat: each line a client sends goes to all the others as "NAME: TEXT" (NAME is its address), with "*** NAME joined" and "*** NAME left".</source>
+        <translation>tcp-server：聊天室，与 serve --chat 相同：客户端发来的每一行都以“NAME: TEXT”的形式转发给其他所有客户端（NAME 是它的地址），并通知“*** NAME joined”（加入）和“*** NAME left”（离开）。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>tcp-server: serve TLS with this certificate (PEM). inbox: the certificate of --starttls.</source>
+        <translation>tcp-server：用这个证书（PEM）提供 TLS 服务。inbox：--starttls 使用的证书。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tcp-server, inbox: the private key of --tls-cert (PEM).</source>
+        <translation>tcp-server、inbox：--tls-cert 的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>mail: a copy recipient (repeatable).</source>
+        <translation>mail：抄送收件人（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>mail: a blind copy recipient, in no header (repeatable).</source>
+        <translation>mail：密送收件人，不出现在任何邮件头中（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>inbox: the folder each message is saved in (default: inbox, beside where the program runs).</source>
+        <translation>inbox：保存每封邮件的文件夹（默认：程序运行位置下的 inbox）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>inbox: the largest message accepted, in MiB (default 64).</source>
+        <translation>inbox：接受的最大邮件大小，单位 MiB（默认 64）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>inbox: seconds a client may stay silent before it is sent away with 421 (default 300).</source>
+        <translation>inbox：客户端可以保持沉默的秒数，超时后以 421 断开（默认 300）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>inbox: offer STARTTLS, with --tls-cert/--tls-key or else the development certificate (made now if missing, as socketeer inbox --starttls does).</source>
+        <translation>inbox：提供 STARTTLS，使用 --tls-cert/--tls-key，否则使用开发证书（缺少时现在生成，与 socketeer inbox --starttls 相同）。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>say which language and which program: socketeer code python|c tcp-server|tcp-client|udp|mail|inbox</source>
+        <translation>请指明语言和程序：socketeer code python|c tcp-server|tcp-client|udp|mail|inbox</translation>
     </message>
     <message>
         <location line="+4" />
@@ -1129,23 +1176,23 @@ C 语言的 TLS、C 语言的邮件、事件循环模型的 TLS、line 和 crlf 
         <translation>未知的程序“%1”（可用：%2）</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+27" />
         <source>--%1 does not apply to %2</source>
         <translation>--%1 不适用于 %2</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+44" />
+        <location line="+45" />
         <source>unexpected argument "%1" (see socketeer code --help)</source>
         <translation>多余的参数“%1”（参见 socketeer code --help）</translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-41" />
         <source>--encoding: unknown encoding "%1" (use UTF-8, GBK, GB18030 or Latin-1)</source>
         <translation>--encoding：未知的编码“%1”（可用 UTF-8、GBK、GB18030 或 Latin-1）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>missing --port PORT (0 picks any free port; see socketeer code --help)</source>
         <translation>缺少 --port PORT（0 表示任意空闲端口；参见 socketeer code --help）</translation>
     </message>
@@ -1192,7 +1239,12 @@ C 语言的 TLS、C 语言的邮件、事件循环模型的 TLS、line 和 crlf 
         <translation>--server：“%1”不是 HOST:PORT</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+37" />
+        <source>--tls-cert and --tls-key are the certificate of --starttls: give it too</source>
+        <translation>--tls-cert 和 --tls-key 是 --starttls 使用的证书：请同时给出 --starttls</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>--family: "%1" is not ipv4 or ipv6</source>
         <translation>--family：“%1”不是 ipv4 或 ipv6</translation>
     </message>
@@ -1278,7 +1330,7 @@ C 语言的 TLS、C 语言的邮件、事件循环模型的 TLS、line 和 crlf 
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="-176" />
+        <location filename="../../app/cli/codecommand.cpp" line="-243" />
         <location filename="../../app/cli/inboxcommand.cpp" line="-144" />
         <location line="+28" />
         <location filename="../../app/cli/servecommand.cpp" line="+1" />
@@ -1395,7 +1447,7 @@ found 00 00”。</translation>
         <translation>缺少 --port PORT（0 表示任选一个空闲端口；参见 socketeer serve --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="+94" />
+        <location filename="../../app/cli/codecommand.cpp" line="+121" />
         <location filename="../../app/cli/servecommand.cpp" line="+11" />
         <source>--model: unknown model "%1" (use event-loop or thread-per-client)</source>
         <translation>--model：未知的模型“%1”（请使用 event-loop 或 thread-per-client）</translation>
@@ -1583,6 +1635,7 @@ message.</source>
     </message>
     <message>
         <location filename="../../app/cli/codecommand.cpp" line="-38" />
+        <location line="+95" />
         <location filename="../../app/cli/servertls.cpp" line="+16" />
         <source>--tls-cert and --tls-key go together</source>
         <translation>--tls-cert 和 --tls-key 必须一起给出</translation>
@@ -1878,7 +1931,7 @@ command line or in the lab file.</source>
 <context>
     <name>socketeer::Code</name>
     <message>
-        <location filename="../../core/code/codegen.cpp" line="+24" />
+        <location filename="../../core/code/codegen.cpp" line="+27" />
         <source>host</source>
         <translation>主机</translation>
     </message>
@@ -1918,9 +1971,19 @@ command line or in the lab file.</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>recipient</source>
         <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>body</source>
+        <translation>正文</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1934,38 +1997,53 @@ command line or in the lab file.</source>
     </message>
     <message>
         <location line="+5" />
+        <source>the chat room is a TCP server</source>
+        <translation>聊天室是一个 TCP 服务器</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the chat room relays each line to the other clients and echo sends it back to its sender: choose one</source>
+        <translation>聊天室把每一行转发给其他客户端，而回显把它发回给发送者：只能选一个</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the chat room splits what clients send into lines itself: framing does not apply</source>
+        <translation>聊天室自己把客户端发来的内容按行切分：分帧不适用</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a TLS chat room is not generated yet</source>
+        <translation>目前还不能生成 TLS 聊天室</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a chat room with nicknames is not generated yet: without them each client is named by its address</source>
+        <translation>目前还不能生成带昵称的聊天室：不用昵称时，每个客户端以它的地址命名</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>framing applies to TCP: a datagram or a mail is a message of its own</source>
         <translation>分帧只适用于 TCP：一个数据报或一封邮件本身就是一条消息</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>only line and crlf framing are generated yet, not "%1"</source>
-        <translation>目前只能生成 line 和 crlf 分帧的代码，不支持“%1”</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>TLS is generated for the TCP server and client (a mail's security is its own setting)</source>
-        <translation>TLS 代码只为 TCP 服务器和客户端生成（邮件的加密方式由它自己的设置决定）</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>mail in C is not generated yet: use python</source>
-        <translation>目前还不能生成 C 语言的邮件程序：请用 python</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>TLS in C is not generated yet</source>
-        <translation>目前还不能生成 C 语言的 TLS 代码</translation>
+        <source>TLS is generated for the TCP server and client and the inbox (a mail's security is its own setting)</source>
+        <translation>TLS 代码只为 TCP 服务器、客户端和收件箱生成（邮件的加密方式由它自己的设置决定）</translation>
     </message>
     <message>
         <location line="+4" />
-        <source>a TLS server is generated with the thread-per-client model only yet</source>
-        <translation>目前 TLS 服务器只能按“每客户端一线程”模型生成</translation>
+        <source>a TLS server needs a certificate file and a key file</source>
+        <translation>TLS 服务器需要证书文件和私钥文件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>the inbox needs a folder to save the messages in</source>
+        <translation>收件箱需要一个保存邮件的文件夹</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>a TLS server needs a certificate file and a key file</source>
-        <translation>TLS 服务器需要证书文件和私钥文件</translation>
+        <source>the inbox needs a largest message size and a time-out above zero</source>
+        <translation>收件箱的邮件大小上限和超时时间都必须大于零</translation>
     </message>
     <message>
         <location line="+4" />
@@ -2368,7 +2446,7 @@ command line or in the lab file.</source>
         <translation>（在结束前被停止）</translation>
     </message>
     <message>
-        <location filename="../../core/lab/labrunner.cpp" line="+103" />
+        <location filename="../../core/lab/labrunner.cpp" line="+107" />
         <source>exactly "%1"</source>
         <translation>恰好是 "%1"</translation>
     </message>
@@ -2393,17 +2471,17 @@ command line or in the lab file.</source>
         <translation>发送的内容被原样发回："%1"</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+134" />
         <source>the run was stopped</source>
         <translation>运行已被停止</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>no port to connect to: give --target HOST:PORT</source>
         <translation>没有要连接的端口：请使用 --target 主机:端口</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+45" />
         <source>could not send: %1</source>
         <translation>无法发送：%1</translation>
     </message>
@@ -2424,30 +2502,30 @@ command line or in the lab file.</source>
     </message>
     <message>
         <location line="+22" />
-        <location line="+216" />
-        <location line="+110" />
+        <location line="+219" />
+        <location line="+112" />
         <source>what came back is not what was expected</source>
         <translation>收到的内容与期望的不同</translation>
     </message>
     <message>
-        <location line="-322" />
-        <location line="+214" />
+        <location line="-327" />
+        <location line="+217" />
         <source>the program closed the connection without answering</source>
         <translation>程序没有回复就关闭了连接</translation>
     </message>
     <message>
-        <location line="-213" />
+        <location line="-216" />
         <source>the program closed the connection before the expected answer came</source>
         <translation>在期望的回复到达之前，程序关闭了连接</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+211" />
+        <location line="+214" />
         <source>more than %1 bytes came without the expected answer</source>
         <translation>收到了超过 %1 字节，但没有期望的回复</translation>
     </message>
     <message>
-        <location line="-202" />
+        <location line="-205" />
         <source>no answer within %1 ms</source>
         <translation>%1 毫秒内没有回复</translation>
     </message>
@@ -2477,12 +2555,12 @@ command line or in the lab file.</source>
         <translation>程序在 %1 毫秒内发起连接</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+16" />
         <source>could not listen on %1: %2</source>
         <translation>无法在 %1 上监听：%2</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+9" />
         <source>no program connected to %1 within %2 ms</source>
         <translation>%2 毫秒内没有程序连接到 %1</translation>
     </message>
@@ -2536,7 +2614,7 @@ command line or in the lab file.</source>
         <translation>没有要发送到的端口：请使用 --target 主机:端口</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>could not open a UDP socket to %1: %2</source>
         <translation>无法打开到 %1 的 UDP 套接字：%2</translation>
     </message>
@@ -2546,7 +2624,7 @@ command line or in the lab file.</source>
         <translation>%1 毫秒内没有收到数据报</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>nothing listens at %1:%2 (the datagram was refused)</source>
         <translation>%1:%2 上没有程序在监听（数据报被拒绝）</translation>
     </message>
@@ -2566,7 +2644,7 @@ command line or in the lab file.</source>
         <translation>无法为收件箱创建文件夹：%1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>the inbox could not start</source>
         <translation>收件箱无法启动</translation>
     </message>
@@ -2597,7 +2675,7 @@ Attachments: %4</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>%1 containing "%2"</source>
         <translation>%1 包含 "%2"</translation>
     </message>
@@ -3896,7 +3974,7 @@ Attachments: %4</source>
         <translation>AUTH 用户文件 %1 中没有任何用户（user:password 行）</translation>
     </message>
     <message>
-        <location filename="../../core/mail/smtpreceiver.cpp" line="+200" />
+        <location filename="../../core/mail/smtpreceiver.cpp" line="+202" />
         <source>TLS is required, but STARTTLS cannot be offered without a certificate, so no message could ever arrive</source>
         <translation>要求使用 TLS，但没有证书就无法提供 STARTTLS，因此任何邮件都无法送达</translation>
     </message>
@@ -4897,9 +4975,9 @@ Attachments: %4</source>
 <context>
     <name>socketeer::ui::CodeDock</name>
     <message>
-        <location filename="../../ui/codedock.cpp" line="+148" />
-        <source>This tab has no program to show: choose a server, client or UDP tab.</source>
-        <translation>这个标签页没有对应的程序：请选择服务器、客户端或 UDP 标签页。</translation>
+        <location filename="../../ui/codedock.cpp" line="+150" />
+        <source>This tab has no program to show: choose a server, client, UDP or inbox tab.</source>
+        <translation>这个标签页没有对应的程序：请选择服务器、客户端、UDP 或收件箱标签页。</translation>
     </message>
     <message numerus="yes">
         <location line="+34" />
@@ -4962,7 +5040,7 @@ Attachments: %4</source>
 <context>
     <name>socketeer::ui::ComposeWindow</name>
     <message>
-        <location filename="../../ui/composewindow.cpp" line="+71" />
+        <location filename="../../ui/composewindow.cpp" line="+72" />
         <source>Compose mail — Socketeer</source>
         <translation>写邮件 — Socketeer</translation>
     </message>
@@ -4977,7 +5055,7 @@ Attachments: %4</source>
         <translation>发送时，客户端（C:）和服务器（S:）说的每一句都显示在这里。密码显示为 ********。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+33" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
@@ -4985,6 +5063,16 @@ Attachments: %4</source>
         <location line="+3" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>C&amp;ode</source>
+        <translation>代码(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Show the program, in Python or C, that sends this mail (F7)</source>
+        <translation>显示发送这封邮件的程序（Python 或 C 语言，F7）</translation>
     </message>
     <message>
         <location line="+51" />
@@ -5232,7 +5320,7 @@ Attachments: %4</source>
         <translation>可以发送了。</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+96" />
         <source>Password: give the password or authorization code for %1</source>
         <translation>密码：请填写 %1 的密码或授权码</translation>
     </message>
@@ -5690,7 +5778,7 @@ Attachments: %4</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+117" />
         <source>Fail on purpose: %1</source>
         <translation>故意失败：%1</translation>
     </message>
@@ -5780,7 +5868,7 @@ Attachments: %4</source>
 <context>
     <name>socketeer::ui::LabsDock</name>
     <message>
-        <location filename="../../ui/labsdock.cpp" line="+39" />
+        <location filename="../../ui/labsdock.cpp" line="+42" />
         <source>Connect to the student's server</source>
         <translation>连接到学生的服务器</translation>
     </message>
@@ -5835,7 +5923,7 @@ Attachments: %4</source>
         <translation>等待收件箱收到邮件</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+108" />
         <source>Waiting for the student's client: connect it to %1 port %2.</source>
         <translation>正在等待学生的客户端：请让它连接到 %1 的端口 %2。</translation>
     </message>
@@ -5855,7 +5943,12 @@ Attachments: %4</source>
         <translation>隐藏步骤</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+34" />
+        <source>Running step %1…</source>
+        <translation>正在运行第 %1 步…</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Choose a lab first.</source>
         <translation>请先选择一个实验。</translation>
     </message>
@@ -5870,17 +5963,23 @@ Attachments: %4</source>
         <translation>请输入学生程序监听的端口。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+18" />
         <source>A lab is already running.</source>
         <translation>已有实验正在运行。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-56" />
+        <location line="+60" />
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+9" />
+        <source>Step %1 is next: Step runs it, Run runs the rest.</source>
+        <translation>下一步是第 %1 步：“单步”运行它，“运行”运行剩下的步骤。</translation>
+    </message>
+    <message>
+        <location line="+90" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
@@ -5895,7 +5994,7 @@ Attachments: %4</source>
         <translation>详情已隐藏</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+19" />
         <source>Every step passed.</source>
         <translation>所有步骤都已通过。</translation>
     </message>
@@ -5925,17 +6024,32 @@ Attachments: %4</source>
         <translation>实验 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+42" />
+        <source>S&amp;tep</source>
+        <translation>单步(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Run the next step, then wait (the connections stay open)</source>
+        <translation>运行下一步，然后等待（连接保持打开）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Run every step at once, or the rest of the steps</source>
+        <translation>一次运行所有步骤，或运行剩下的步骤</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-2" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="-5" />
         <source>Labs</source>
         <translation>实验</translation>
     </message>
@@ -5948,6 +6062,26 @@ Attachments: %4</source>
         <location line="+1" />
         <source>Open a lab file a teacher wrote (docs/LABS.md)</source>
         <translation>打开老师编写的实验文件（docs/LABS.md）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Stop the run now</source>
+        <translation>立即停止运行</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The socket calls of this run; selecting a step selects its first call</source>
+        <translation>本次运行的套接字调用；选中一个步骤即选中它的第一个调用</translation>
     </message>
     <message>
         <location line="+1" />
@@ -7860,6 +7994,16 @@ Macros, expanded at each send (repeats too):
         <source>Window (main thread)</source>
         <translation>窗口（主线程）</translation>
     </message>
+    <message>
+        <location line="+2" />
+        <source>Lab (checking the program)</source>
+        <translation>实验（检查程序）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Lab's inbox (SMTP server)</source>
+        <translation>实验的收件箱（SMTP 服务器）</translation>
+    </message>
     <message numerus="yes">
         <location line="+93" />
         <source>%n older call(s) dropped</source>
@@ -7873,7 +8017,7 @@ Macros, expanded at each send (repeats too):
         <translation>握手</translation>
     </message>
     <message>
-        <location line="-140" />
+        <location line="-144" />
         <source>in progress…</source>
         <translation>进行中…</translation>
     </message>
@@ -7903,7 +8047,7 @@ Macros, expanded at each send (repeats too):
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+109" />
         <source>Socket calls appear here as the panels make them.</source>
         <translation>各面板进行的套接字调用会实时显示在这里。</translation>
     </message>
@@ -7974,7 +8118,7 @@ Macros, expanded at each send (repeats too):
 <context>
     <name>socketeer::ui::TimelineView</name>
     <message>
-        <location filename="../../ui/timelineview.cpp" line="+155" />
+        <location filename="../../ui/timelineview.cpp" line="+156" />
         <source>Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes (over TLS, an SSL_write() of the text to the SSL_read() that got it).</source>
         <translation>每条泳道是一个线程；每个方框是一次套接字调用及其结果。箭头把 send() 连到收到其字节的 recv()（使用 TLS 时，把写出文本的 SSL_write() 连到收到它的 SSL_read()）。</translation>
     </message>
@@ -7984,7 +8128,12 @@ Macros, expanded at each send (repeats too):
         <translation>点击一个调用，或用 ← 和 → 逐步查看，即可看到它的参数、结果、errno 和字节。</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+26" />
+        <source>saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -8015,12 +8164,12 @@ Macros, expanded at each send (repeats too):
     </message>
     <message>
         <location line="+1" />
-        <location line="+123" />
+        <location line="+120" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-123" />
+        <location line="-120" />
         <source>Step forward at the chosen speed (Space)</source>
         <translation>按所选速度逐步前进（空格键）</translation>
     </message>
@@ -8095,7 +8244,7 @@ Macros, expanded at each send (repeats too):
         <translation>清除已记录的调用</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+60" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -8136,7 +8285,17 @@ Macros, expanded at each send (repeats too):
         <translation>已暂停：新的调用仍会记录，但不跟随显示</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+61" />
+        <source>The timeline is still being saved: try again when it is done.</source>
+        <translation>时间线仍在保存中：请在保存完成后再试。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <location line="+26" />
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
@@ -8147,7 +8306,8 @@ Macros, expanded at each send (repeats too):
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-324" />
+        <location line="+332" />
         <location line="+3" />
         <source>Save timeline</source>
         <translation>保存时间线</translation>

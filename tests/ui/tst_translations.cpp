@@ -142,7 +142,7 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\b(TCP|UDP|IPv4|IPv6|UTF-8|GBK|GB18030|Latin-1|Socketeer|English|CRLF|LF|JSON)\\b",
                  "\\b(localhost|epoll|SO_BROADCAST|SHUT_WR|AF_UNIX)\\b",
                  // the code view's languages, the timeline's picture formats and errno
-                 "\\b(Python|SVG|PNG|errno)\\b|^C$",
+                 "\\b(Python|SVG|PNG|errno)\\b|^C$|\\bC(?= ?\\x{8BED}\\x{8A00})",
                  // a lab's messages as it quotes them ("hello"), socket calls named in its prose,
                  // and the documents it points to (docs/LABS.md)
                  "\"[^\"\\n]*\"|\\b(recv|sendall|send|close|accept|bind|listen|connect)\\b|\\b[\\w/]+\\.md\\b",
