@@ -352,7 +352,11 @@ int main(int argc, char *argv[])
         if (labs->run())
             waitFor([&] { return done; }, 60000);
         settle(300);
+        // The run's own calls on the dock's timeline: the failing step's exchange selected.
+        labs->detailsTabs()->setCurrentIndex(1);
+        settle(400);
         ok &= save(&window, out + QStringLiteral("/labs%1.png").arg(suffix));
+        labs->detailsTabs()->setCurrentIndex(0);
         labs->hide();
     }
 
@@ -399,6 +403,13 @@ int main(int argc, char *argv[])
     compose.attachFiles({attachment});
     settle(400);
     ok &= save(&compose, out + QStringLiteral("/compose%1.png").arg(suffix));
+    // The same mail as a program: the Code pane beside the fields.
+    compose.resize(1500, 760);
+    compose.codeButton()->setChecked(true);
+    settle(700);
+    ok &= save(&compose, out + QStringLiteral("/composecode%1.png").arg(suffix));
+    compose.codeButton()->setChecked(false);
+    compose.resize(1200, 760);
 
     // The same mail sent for real to the local inbox, then read there: text and attachments,
     // then the MIME structure.

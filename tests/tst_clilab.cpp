@@ -97,6 +97,11 @@ private slots:
             << u"udp-echo"_s << u"udp_upper_server.py"_s << 1
             << QByteArrayList{"2. FAIL A datagram comes back unchanged", "received: \"HELLO\\n\"", "s.sendto(data, addr)"}
             << QByteArrayList{"2. PASS"};
+        QTest::newRow("udp-echo: answers in GBK")
+            << u"udp-echo"_s << u"udp_gbk_server.py"_s << 1
+            << QByteArrayList{"2. PASS A datagram comes back unchanged", "FAIL Chinese text comes back as the same UTF-8 bytes",
+                              "encode the reply with the same encoding", "hidden step: FAIL"}
+            << QByteArrayList{"do not decode it"};   // the hidden step's hint
     }
 
     void shippedLab_gradesStudents()
@@ -163,8 +168,11 @@ private slots:
         QTest::addColumn<QString>("student");
         QTest::addColumn<int>("exit");
         QTest::addColumn<QByteArray>("shown");
-        QTest::newRow("correct") << u"hello_client.py"_s << 0 << QByteArray("Score: 5/5 points");
-        QTest::newRow("never closes") << u"no_close_client.py"_s << 1 << QByteArray("4. FAIL The client closes the connection after the answer");
+        QTest::addColumn<bool>("answered");
+        QTest::newRow("correct") << u"hello_client.py"_s << 0 << QByteArray("Score: 5/5 points") << true;
+        QTest::newRow("never closes") << u"no_close_client.py"_s << 1 << QByteArray("4. FAIL The client closes the connection after the answer")
+                                      << true;
+        QTest::newRow("no newline") << u"no_newline_client.py"_s << 1 << QByteArray("FAIL The client sends \"hello\" and a newline") << false;
     }
 
     void tcpClientLab_saysWhereAndGradesTheClient()
@@ -172,6 +180,7 @@ private slots:
         QFETCH(QString, student);
         QFETCH(int, exit);
         QFETCH(QByteArray, shown);
+        QFETCH(bool, answered);
         Cli cli;
         QVERIFY(cli.start({u"lab"_s, u"run"_s, u"tcp-client"_s, u"--language"_s, u"en"_s}));
         QVERIFY(cli.waitForError("start the program now", kLabWait));
@@ -189,7 +198,8 @@ private slots:
         const QByteArray out = cli.process().readAllStandardOutput();
         QVERIFY2(cli.exitCode() == exit, out + cli.errors());
         QVERIFY2(out.contains(shown), out.constData());
-        QCOMPARE(client.readLine(kLabWait), QByteArray("Received 'welcome 欢迎\\n'"));
+        if (answered)
+            QCOMPARE(client.readLine(kLabWait), QByteArray("Received 'welcome 欢迎\\n'"));
     }
 
     // The local inbox is started for the student's mail program, which is told where; the steps
@@ -204,6 +214,8 @@ private slots:
         QTest::newRow("no attachment") << QStringList{u"--no-attachment"_s} << 1
                                        << QByteArrayList{"2. PASS", "3. FAIL A mail with the attachment 报告.txt arrives", "Attachments: none",
                                                          "hint:     Add the file with msg.add_attachment"};
+        QTest::newRow("subject in English") << QStringList{u"--english-subject"_s} << 1
+                                            << QByteArrayList{"2. FAIL A mail whose subject contains 作业 arrives", "set msg['Subject']"};
     }
 
     void mailLab_gradesTheSentMessage()
