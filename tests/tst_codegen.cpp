@@ -345,13 +345,20 @@ private slots:
         client.host = value;
         CodeSettings mail = settingsFor(CodeLanguage::Python, CodeKind::Mail);
         mail.mail.attachments = {value};
-        mail.mail.subject = value;
         mail.mail.hasBody = true;
         mail.mail.body = value;
+        // A subject is a header: line breaks and other controls are refused (see notGeneratedYet).
+        CodeSettings subject = mail;
+        bool headerSafe = true;
+        for (const QChar c : value)
+            headerSafe = headerSafe && (c == u'\t' || (c.category() != QChar::Other_Control && c != QChar(0x2028) && c != QChar(0x2029)));
+        subject.mail.subject = headerSafe ? value : u"plain"_s;
         CodeSettings inbox = settingsFor(CodeLanguage::Python, CodeKind::Inbox);
         inbox.inbox.folder = value;
-        for (const auto &[settings, name] : {std::pair{client, "HOST"}, std::pair{mail, "ATTACHMENTS"}, std::pair{mail, "SUBJECT"},
-                                             std::pair{mail, "BODY"}, std::pair{inbox, "FOLDER"}}) {
+        QList<std::pair<CodeSettings, const char *>> cases{{client, "HOST"}, {mail, "ATTACHMENTS"}, {mail, "BODY"}, {inbox, "FOLDER"}};
+        if (headerSafe)
+            cases.append({subject, "SUBJECT"});
+        for (const auto &[settings, name] : cases) {
             const auto generated = generateCode(settings);
             QVERIFY(generated.ok());
             const QString path = save(*generated);
@@ -399,6 +406,11 @@ private slots:
     {
         QTest::addColumn<CodeSettings>("settings");
         QTest::addColumn<QString>("words");
+        for (const CodeLanguage language : {CodeLanguage::Python, CodeLanguage::C}) {
+            CodeSettings injected = settingsFor(language, CodeKind::Mail);
+            injected.mail.subject = u"hello\r\nBcc: everyone@example.com"_s;
+            QTest::addRow("%s mail, a line break in the subject", language == CodeLanguage::C ? "c" : "python") << injected << u"subject"_s;
+        }
         CodeSettings badSender = settingsFor(CodeLanguage::C, CodeKind::Mail);
         badSender.mail.from = u"not an address"_s;
         QTest::newRow("c mail, a bad sender") << badSender << u"a name needs the address in < >"_s;

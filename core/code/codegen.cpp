@@ -4,6 +4,7 @@
 #include "literals.h"
 #include "programtext.h"
 
+#include "mail/mailaddress.h"
 #include "net/limits.h"
 
 #include <QCoreApplication>
@@ -90,6 +91,9 @@ std::optional<Error> refusal(const CodeSettings &s)
         const CodeMailSettings &m = s.mail;
         if (m.from.isEmpty() || (m.to.isEmpty() && m.cc.isEmpty() && m.bcc.isEmpty()))
             return Error::invalid(Code::tr("a mail needs a sender and at least one recipient"));
+        // A line break in the subject would let it write headers of its own (Bcc:, …) into the mail.
+        if (auto subject = validateHeaderText(m.subject, Code::tr("subject")); !subject)
+            return subject.error();
         if (!m.user.isEmpty() && m.security == CodeMailSecurity::None)
             return Error::invalid(Code::tr("logging in without encryption would send the password in clear: use starttls or tls"));
         static const QRegularExpression variable(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
