@@ -180,4 +180,21 @@ inline constexpr qsizetype kTraceRecordingEvents = 100000;
 // A timeline file larger than this is refused unread: 100,000 calls with their bytes in hex fit.
 inline constexpr qint64 kTraceFileMaxBytes = 96 * MiB;
 
+// ── The relay (core/relay/) ─────────────────────────────────────────────────────────────────
+// Bytes one direction of a relayed connection may hold (read, not yet sent on: delayed, throttled,
+// sliced, or waiting for a slow receiver) before the relay stops reading from the sending side, so
+// TCP's flow control holds a fast sender back instead of the relay buffering without end.
+inline constexpr qint64 kRelayBufferBytes = 256 * KiB;
+// UDP: datagrams one direction of a session may hold back (delayed, throttled, reordered); more
+// are dropped and counted, as a router's queue would.
+inline constexpr qint64 kUdpRelayQueueBytes = 4 * MiB;
+// Connections (TCP) or sessions (UDP) at once when the user gives no limit: each costs two
+// descriptors, and a relay bound beyond loopback is open to anyone.
+inline constexpr int kRelayMaxConnections = 1024;
+// A UDP session whose source sent nothing for this long is forgotten (its socket closed).
+inline constexpr std::chrono::milliseconds kUdpRelayIdleTimeout = 60s;
+// The longest delay any impairment may ask for (latency + jitter, stall, slow close, slicer
+// delay): a typo of extra zeros must not hold bytes for days.
+inline constexpr int kRelayMaxDelayMs = 60 * 1000;
+
 } // namespace socketeer::limits
