@@ -411,6 +411,59 @@ QStringList impairmentKeys()
     return keys;
 }
 
+QStringList inapplicableImpairments(const RelayImpairments &given, bool udp)
+{
+    RelayImpairments i = given;
+    normalise(i);
+    QStringList keys;
+    if (udp) {
+        if (i.slicer.bytes)
+            keys << QStringLiteral("slice");
+        if (i.reset.afterBytes >= 0 || i.reset.afterMs >= 0)
+            keys << QStringLiteral("reset-after");
+        if (i.halfClose.afterBytes >= 0)
+            keys << QStringLiteral("half-close");
+        if (i.limit.bytes >= 0)
+            keys << QStringLiteral("limit");
+        if (i.stall.ms)
+            keys << QStringLiteral("stall");
+        if (i.slowClose.ms)
+            keys << QStringLiteral("slow-close");
+    } else {
+        if (i.drop.percent > 0)
+            keys << QStringLiteral("drop");
+        if (i.duplicate.percent > 0)
+            keys << QStringLiteral("duplicate");
+        if (i.corrupt.percent > 0)
+            keys << QStringLiteral("corrupt");
+        if (i.truncate.percent > 0)
+            keys << QStringLiteral("truncate");
+        if (i.reorder.percent > 0)
+            keys << QStringLiteral("reorder");
+    }
+    return keys;
+}
+
+// Without what `udp` cannot apply: a profile written for both kinds works on either.
+RelayImpairments applicableImpairments(const RelayImpairments &given, bool udp)
+{
+    RelayImpairments i = given;
+    const RelayImpairments off;
+    if (udp) {
+        i.slicer = off.slicer;
+        i.reset = off.reset;
+        i.halfClose = off.halfClose;
+        i.limit = off.limit;
+        i.stall = off.stall;
+        i.slowClose = off.slowClose;
+    } else {
+        i.drop = i.duplicate = i.corrupt = i.truncate = off.drop;
+        i.reorder = off.reorder;
+    }
+    normalise(i);
+    return i;
+}
+
 QList<RelayProfile> builtinRelayProfiles()
 {
     // Figures in the range the usual emulators use for these links (one way; a round trip is twice).

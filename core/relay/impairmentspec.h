@@ -28,6 +28,10 @@ Result<RelayImpairments> parseImpairments(QStringView spec, RelayDirection defau
 // back the same impairments. Empty when nothing is.
 QString impairmentsToSpec(const RelayImpairments &impairments);
 QStringList impairmentKeys();
+// The keys switched on in `impairments` that a TCP relay (udp false) or a UDP relay cannot apply:
+// a datagram is not sliced or reset, a stream loses, duplicates and reorders nothing.
+QStringList inapplicableImpairments(const RelayImpairments &impairments, bool udp);
+RelayImpairments applicableImpairments(const RelayImpairments &impairments, bool udp);
 
 Result<RelayDirection> parseRelayDirection(QStringView text);   // "up", "down", "both"
 QString relayDirectionName(RelayDirection direction);             // the same words
