@@ -7,6 +7,7 @@
 #include <QTest>
 
 using namespace socketeer;
+using namespace Qt::StringLiterals;
 
 class TestImpairmentSpec : public QObject {
     Q_OBJECT
@@ -112,6 +113,18 @@ private slots:
         QVERIFY(!parseByteSize(u"K"));
         QVERIFY(!parseByteSize(u" 5"));
         QVERIFY(!parseByteSize(u"١٢"));   // Arabic-Indic digits are digits to Qt, not to a size
+    }
+
+    void applicability_tcpAndUdp()
+    {
+        auto parsed = parseImpairments(u"latency=10 slice=1 reset-after=5 drop=5 reorder=3:2");
+        QVERIFY(parsed);
+        QCOMPARE(inapplicableImpairments(*parsed, false), (QStringList{u"drop"_s, u"reorder"_s}));
+        QCOMPARE(inapplicableImpairments(*parsed, true), (QStringList{u"slice"_s, u"reset-after"_s}));
+        // What is left applies everywhere it is used, and latency stays for both.
+        QCOMPARE(impairmentsToSpec(applicableImpairments(*parsed, false)), u"latency=10:0 slice=1:0:0 reset-after=5"_s);
+        QCOMPARE(impairmentsToSpec(applicableImpairments(*parsed, true)), u"latency=10:0 drop=5 reorder=3:2"_s);
+        QVERIFY(inapplicableImpairments(applicableImpairments(*parsed, true), true).isEmpty());
     }
 
     void profiles_parseAndAreFoundById()

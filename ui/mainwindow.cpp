@@ -14,9 +14,11 @@
 #include "settings.h"
 #include "timelineview.h"
 #include "trafficcounters.h"
+#include "relaypanel.h"
 #include "udppanel.h"
 
 #include "mail/smtpreceiver.h"
+#include "relay/relay.h"
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
 #include "udp/udpendpoint.h"
@@ -44,6 +46,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
       m_tabs(new QTabWidget(this)),
       m_server(new ServerPanel),
       m_udp(new UdpPanel),
+      m_relay(new RelayPanel(settings)),
       m_inbox(new InboxPanel(settings)),
       m_timeline(new TimelineView),
       m_timelineDock(new QDockWidget(tr("Socket calls"), this)),
@@ -61,9 +64,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_tabs->setTabsClosable(true);
     restoreFields(m_server, m_settings.fields(QStringLiteral("server")));
     restoreFields(m_udp, m_settings.fields(QStringLiteral("udp")));
+    restoreFields(m_relay, m_settings.fields(QStringLiteral("relay")));
     m_tabs->addTab(m_server, tr("TCP server"));
     addClientPanel();
     m_tabs->addTab(m_udp, tr("UDP"));
+    m_tabs->addTab(m_relay, tr("Relay"));
     m_tabs->addTab(m_inbox, tr("Inbox"));
     m_tabs->setCurrentIndex(0);
     // Only client tabs close; the server and UDP panels are always there.
@@ -246,6 +251,7 @@ void MainWindow::updateTotals()
     for (ClientPanel *panel : m_clients)
         add(panel->counters());
     add(m_udp->counters());
+    add(m_relay->counters());
     m_totals->setText(tr("Received %1 · Sent %2").arg(TrafficCounters::formatBytes(in), TrafficCounters::formatBytes(out)));
 }
 
@@ -266,7 +272,7 @@ void MainWindow::zoom(int steps)
 
 bool MainWindow::hasOpenSockets() const
 {
-    if (m_server->server()->isRunning() || m_udp->endpoint()->isOpen() || (m_compose && m_compose->isSending()))
+    if (m_server->server()->isRunning() || m_udp->endpoint()->isOpen() || m_relay->relay()->isRunning() || (m_compose && m_compose->isSending()))
         return true;
     return std::any_of(m_clients.begin(), m_clients.end(),
                        [](const ClientPanel *panel) { return panel->client()->state() != TcpClient::State::Unconnected; });
@@ -322,6 +328,7 @@ void MainWindow::saveSettings()
 {
     m_settings.setFields(QStringLiteral("server"), captureFields(m_server));
     m_settings.setFields(QStringLiteral("udp"), captureFields(m_udp));
+    m_settings.setFields(QStringLiteral("relay"), captureFields(m_relay));
     // The client panel last looked at is the one whose address the next run offers.
     auto *client = qobject_cast<ClientPanel *>(m_tabs->currentWidget());
     if (!client && !m_clients.isEmpty())

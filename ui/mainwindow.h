@@ -21,6 +21,7 @@ class SavedMessagesDock;
 class ServerPanel;
 class Settings;
 class TimelineView;
+class RelayPanel;
 class UdpPanel;
 
 struct StartupOptions {
@@ -39,6 +40,7 @@ public:
 
     ServerPanel *serverPanel() const { return m_server; }
     UdpPanel *udpPanel() const { return m_udp; }
+    RelayPanel *relayPanel() const { return m_relay; }
     InboxPanel *inboxPanel() const { return m_inbox; }
     QList<ClientPanel *> clientPanels() const { return m_clients; }
     ClientPanel *addClientPanel();
@@ -77,6 +79,7 @@ private:
     QTabWidget *m_tabs;
     ServerPanel *m_server;
     UdpPanel *m_udp;
+    RelayPanel *m_relay;
     InboxPanel *m_inbox;
     int m_unreadMail = 0;
     QList<ClientPanel *> m_clients;
