@@ -20,7 +20,7 @@ command -v socat >/dev/null || { echo "run-relay.sh: socat is missing (scripts/i
 seconds=${1:-5}
 repeat=${REPEAT:-3}
 exec /usr/bin/python3 - "$build" "$seconds" "$repeat" <<'PY'
-import resource, socket, statistics, subprocess, sys
+import resource, socket, statistics, subprocess, sys, time
 build, seconds, repeat = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
 resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))   # 1,000 clients through a relay: 3,000+ descriptors
@@ -57,7 +57,7 @@ def socat_relay():
         with socket.socket() as s:
             if s.connect_ex(('127.0.0.1', port)) == 0:
                 return port
-        subprocess.run(['sleep', '0.05'])
+        time.sleep(0.05)
     sys.exit('socat did not start')
 
 def run(mode, port, clients, size):
