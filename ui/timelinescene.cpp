@@ -39,6 +39,19 @@ bool isRecv(const QString &call)
 }
 bool isHandshake(const QString &call) { return call == QLatin1String("SSL_do_handshake"); }
 
+// What the relay did to the bytes on purpose (core/relay/): not socket calls, but the cause of what
+// the next ones show, so they stand out. A dropped datagram is a recvfrom with no sendto after it,
+// and this box where it ended.
+bool isImpairment(const QString &call)
+{
+    static const QStringList impairments{QStringLiteral("delay"), QStringLiteral("throttle"), QStringLiteral("slice"),
+                                         QStringLiteral("stall"), QStringLiteral("reset"), QStringLiteral("halfclose"),
+                                         QStringLiteral("limit"), QStringLiteral("holdfin"), QStringLiteral("drop"),
+                                         QStringLiteral("duplicate"), QStringLiteral("corrupt"), QStringLiteral("truncate"),
+                                         QStringLiteral("reorder")};
+    return impairments.contains(call);
+}
+
 qint64 bytesOf(const TraceEvent &event)
 {
     if (event.byteCount >= 0 && !event.error && !event.result.startsWith(QLatin1Char('-')))
@@ -62,6 +75,8 @@ QColor colourFor(const QString &call)
         return QColor(0x1a, 0x73, 0xe8);
     if (isHandshake(call) || call == QLatin1String("SSL_shutdown"))
         return QColor(0x00, 0x89, 0x7b);
+    if (isImpairment(call))
+        return QColor(0xd8, 0x1b, 0x60);
     return QColor(0x50, 0x50, 0x50);
 }
 
