@@ -26,9 +26,13 @@
 #include "settings.h"
 #include "timelineview.h"
 #include "tlsserverfields.h"
+#include "trafficcounters.h"
+#include "relaypanel.h"
+#include "impairmentfields.h"
 #include "udppanel.h"
 
 #include "saved/sequencerunner.h"
+#include "relay/relay.h"
 #include "tcp/tcpclient.h"
 #include "tcp/tcpserver.h"
 #include "text/autoreply.h"
@@ -376,6 +380,34 @@ int main(int argc, char *argv[])
     emit window.serverPanel()->sendBox()->input()->returnPressed();
     settle(600);
     ok &= save(&window, out + QStringLiteral("/timeline%1.png").arg(suffix));
+
+    // The relay between a client and the server: the server's answer reaches the client a byte at a
+    // time, each piece a send of its own, and the slicing drawn on the timeline in its own colour.
+    {
+        RelayPanel *relay = window.relayPanel();
+        relay->listenPort()->setPort(0);
+        relay->targetHost()->setText(QStringLiteral("127.0.0.1"));
+        relay->targetPort()->setPort(port);
+        relay->impairments()->setSpec(QStringLiteral("latency=20:5 slice=1:0:30000@down"));
+        window.tabs()->setCurrentWidget(relay);
+        quint16 relayPort = 0;
+        QObject::connect(relay->relay(), &Relay::started, relay, [&](const QString &, quint16 bound) { relayPort = bound; });
+        relay->startButton()->click();
+        if (!waitFor([&] { return relayPort != 0; }))
+            return failed("relay", relay->statusText());
+        ClientPanel *dave = window.addClientPanel();
+        dave->connectTo(QStringLiteral("127.0.0.1"), relayPort);
+        if (!waitFor([&] { return window.serverPanel()->server()->clientCount() == 4; }))
+            return failed("relay client", relay->statusText());
+        say(dave, QStringLiteral("Hello through the relay"));
+        settle(300);
+        window.serverPanel()->sendBox()->input()->setText(QStringLiteral("TCP is a stream"));
+        emit window.serverPanel()->sendBox()->input()->returnPressed();
+        waitFor([&] { return relay->counters()->bytesIn() >= 15; }, 8000);   // every piece of it came down
+        window.tabs()->setCurrentWidget(relay);
+        settle(800);
+        ok &= save(&window, out + QStringLiteral("/relay%1.png").arg(suffix));
+    }
 
     // The compose-mail window with the tutorial's mail filled in and its attachment listed.
     QTemporaryDir files;
