@@ -26,6 +26,8 @@ void includes(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
     if (needs.files)
         headers << QStringLiteral("fcntl.h") << QStringLiteral("strings.h") << QStringLiteral("sys/stat.h") << QStringLiteral("sys/time.h")
                 << QStringLiteral("time.h");
+    if (needs.wide)
+        headers << QStringLiteral("locale.h") << QStringLiteral("wctype.h");
     headers.sort();
     for (const QString &header : std::as_const(headers))
         p.add(QStringLiteral("#include <%1>\n").arg(header));

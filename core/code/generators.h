@@ -29,6 +29,7 @@ struct CNeeds {
     bool tls = false;          // OpenSSL: send_all() over an SSL*, and the files it needs
     bool openssl = false;      // OpenSSL's headers and files only (send_all() stays on the socket)
     bool files = false;        // open, mkdir, time and strncasecmp: the inbox writes files and reads commands
+    bool wide = false;         // locale.h and wctype.h: towlower() compares nicknames in any script
 };
 void cCommon(const CodeSettings &settings, ProgramText &program, const CNeeds &needs);
 // The framing's constants (LINE_END, MAX_LINE; HEADER and read_length/write_length; SIZE).
