@@ -14,6 +14,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace testsupport;
@@ -521,6 +523,70 @@ private slots:
         QCOMPARE(stories.at(0).at(11), QByteArray("*** you are Émile"));
         QCOMPARE(stories.at(0).at(18), QByteArray("bob: ?[1mbold"));
         QCOMPARE(stories.at(0).last(), QByteArray("*** bob left"));
+        QVERIFY(serve.stopsCleanlyOn(SIGTERM));
+        generated.process().terminate();
+        QVERIFY(generated.waitForFinished(20000));
+    }
+
+    // Whether a name is taken "in any case" is decided as Socketeer decides it: Unicode's simple
+    // case folding (final sigma is sigma, the micro sign is mu, "ẞ" is "ß", but "straße" is not
+    // "STRASSE"), and a byte order mark in front of a name does not count (nor for its length or
+    // its first character). Each client tries names in turn; what each is answered is the same
+    // from `socketeer serve --chat --nicknames` and from the generated room.
+    void nicknames_takenInAnyCaseAsSocketeerServe_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("model");
+        for (const QString &language : {u"python"_s, u"c"_s})
+            QTest::addRow("%s", qPrintable(language)) << language << u"event-loop"_s;
+        QTest::newRow("c thread-per-client") << u"c"_s << u"thread-per-client"_s;
+    }
+    void nicknames_takenInAnyCaseAsSocketeerServe()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, model);
+        const QByteArray bom = "\xef\xbb\xbf";
+        const QList<QList<QByteArray>> attempts{
+            {"straße"},
+            {"STRASSE"},
+            {"σας"},
+            {"ΣΑΣ", "ẞ"},
+            {"ß", "µ"},
+            {"μ", bom + "bob"},
+            {"bob", bom + "*x", bom + QByteArray(33, 'y'), bom + QByteArray(32, 'y')},
+            {bom},
+        };
+        Cli serve;
+        QVERIFY(serve.start({u"serve"_s, u"--port"_s, u"0"_s, u"--chat"_s, u"--nicknames"_s}));
+        Peer generated;
+        QVERIFY(startRoom(generated, language, model, {}, {u"--nicknames"_s}));
+        const quint16 ports[] = {serve.readPortLine("listening on "), readListening(generated)};
+        QList<QList<QByteArray>> answers;
+        for (const quint16 port : ports) {
+            QVERIFY(port != 0);
+            std::vector<std::unique_ptr<Peer>> clients;
+            QList<QByteArray> heard;
+            for (const QList<QByteArray> &names : attempts) {
+                clients.push_back(std::make_unique<Peer>());
+                Peer &client = *clients.back();
+                QVERIFY(client.startProgram(u"socat"_s, {u"-"_s, u"TCP:127.0.0.1:%1"_s.arg(port)}));
+                QVERIFY(expect(client, kWelcome));
+                for (const QByteArray &name : names) {
+                    client.write(name + '\n');
+                    heard << client.readLine(20000);
+                }
+            }
+            for (auto &client : clients) {
+                client->closeWrite();
+                QVERIFY(client->waitForFinished(20000));
+            }
+            answers << heard;
+        }
+        QCOMPARE(answers.at(1), answers.at(0));
+        QCOMPARE(answers.at(0).at(1), QByteArray("*** you are STRASSE"));
+        QCOMPARE(answers.at(0).at(3), QByteArray("*** nickname ΣΑΣ is taken: send another"));
+        QCOMPARE(answers.at(0).at(9), "*** nickname bob is taken: send another");
+        QCOMPARE(answers.at(0).last(), "*** you are " + bom);
         QVERIFY(serve.stopsCleanlyOn(SIGTERM));
         generated.process().terminate();
         QVERIFY(generated.waitForFinished(20000));
