@@ -286,20 +286,29 @@ static int is_space(long ch)
            || ch == 0x2028 || ch == 0x2029 || ch == 0x202f || ch == 0x205f || ch == 0x3000;
 }
 
+/* Where a name's characters start: after a byte order mark, which Socketeer does not count. */
+static const unsigned char *after_bom(const char *name, size_t size)
+{
+    return (const unsigned char *)name + (size >= 3 && memcmp(name, "\357\273\277", 3) == 0 ? 3 : 0);
+}
+
 /* Why name (trimmed already) cannot be a nickname, or NULL if it can (taken or not). */
 static const char *nickname_problem(const char *name, size_t size)
 {
     const unsigned char *end = (const unsigned char *)name + size;
     const unsigned char *at = (const unsigned char *)name;
+    const unsigned char *start = after_bom(name, size);
     size_t count = 0;
     if (size == 0)
         return "empty";
-    for (; at < end; count++)
+    while (at < end)
         if (next_char(&at, end) < 0)
             return "not UTF-8";
+    for (at = start; at < end; count++)
+        next_char(&at, end);
     if (count > MAX_NICKNAME)
         return "longer than @CHAT_MAX_NICKNAME@ characters";
-    for (at = (const unsigned char *)name; at < end;) {
+    for (at = start; at < end;) {
         long ch = next_char(&at, end);
         if (ch < 0x20 || (ch >= 0x7f && ch <= 0x9f))
             return "control character";
@@ -308,19 +317,27 @@ static const char *nickname_problem(const char *name, size_t size)
         if (ch == ':')
             return "colon";    /* "NAME: TEXT" could not be split back */
     }
-    if (name[0] == '*' || name[0] == '/')
+    if (start < end && (*start == '*' || *start == '/'))
         return "starts with * or /";    /* the room's notices and commands start so */
     return NULL;
 }
 
+/* A character in one case, as Socketeer compares nicknames (Unicode's simple case folding):
+ * upper then lower, so that final sigma and sigma, or the micro sign and mu, are one letter.
+ * towupper() and towlower() know every script in a UTF-8 locale (main() sets one). */
+static wint_t folded(long ch)
+{
+    return towlower(towupper((wint_t)ch));
+}
+
 /* Whether two names are the same in any case: "Alice" cannot pass for "alice". Both are UTF-8
- * already; towlower() knows the letters of every script in a UTF-8 locale (main() sets one). */
+ * already; a byte order mark in front does not count. */
 static int same_name(const char *a, const char *b, size_t b_size)
 {
-    const unsigned char *p = (const unsigned char *)a, *p_end = p + strlen(a);
-    const unsigned char *q = (const unsigned char *)b, *q_end = q + b_size;
+    const unsigned char *p = after_bom(a, strlen(a)), *p_end = (const unsigned char *)a + strlen(a);
+    const unsigned char *q = after_bom(b, b_size), *q_end = (const unsigned char *)b + b_size;
     while (p < p_end && q < q_end)
-        if (towlower((wint_t)next_char(&p, p_end)) != towlower((wint_t)next_char(&q, q_end)))
+        if (folded(next_char(&p, p_end)) != folded(next_char(&q, q_end)))
             return 0;
     return p == p_end && q == q_end;
 }
@@ -555,7 +572,7 @@ int main(void)
     setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
 )");
     if (r.nicknames)
-        p.add(u"    setlocale(LC_CTYPE, \"C.UTF-8\");    /* towlower() for every script, not ASCII only */\n");
+        p.add(u"    setlocale(LC_CTYPE, \"C.UTF-8\");    /* towupper() and towlower() for every script, not ASCII only */\n");
     if (r.tls)
         p.add(uR"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
     if (load_tls() < 0)
@@ -764,7 +781,7 @@ int main(void)
     setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
 )");
     if (r.nicknames)
-        p.add(u"    setlocale(LC_CTYPE, \"C.UTF-8\");    /* towlower() for every script, not ASCII only */\n");
+        p.add(u"    setlocale(LC_CTYPE, \"C.UTF-8\");    /* towupper() and towlower() for every script, not ASCII only */\n");
     if (r.tls)
         p.add(uR"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
     if (load_tls() < 0)

@@ -114,7 +114,7 @@ def nickname_problem(name):
     if not name:
         return 'empty'
     try:
-        text = name.decode('utf-8')
+        text = name.decode('utf-8').removeprefix('\ufeff')    # a byte order mark in front is not counted
     except UnicodeDecodeError:
         return 'not UTF-8'
     if len(text) > MAX_NICKNAME:
@@ -126,15 +126,23 @@ def nickname_problem(name):
             return 'space inside'    # "/msg NAME TEXT" could not be split
         if ch == ':':
             return 'colon'    # "NAME: TEXT" could not be split back
-    if text[0] in '*/':
+    if text.startswith(('*', '/')):
         return 'starts with * or /'    # the room's notices and commands start so
     return None
 
 
+def folded(name):
+    """A name in one case, as Socketeer compares nicknames: each character folded on its own
+    (casefold() alone would make 'ß' 'ss', and 'straße' taken by 'STRASSE'); a byte order mark in
+    front does not count."""
+    text = name.decode('utf-8').removeprefix('\ufeff')
+    return ''.join(c.casefold() if len(c.casefold()) == 1 else c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def taken(name):
     """Whether someone in the room has this name, in any case: 'Alice' cannot pass for 'alice'."""
-    wanted = name.decode('utf-8').casefold()
-    return any(client.name.decode('utf-8').casefold() == wanted for client in members if client.name)
+    wanted = folded(name)
+    return any(folded(client.name) == wanted for client in members if client.name)
 
 
 def choose_name(client, line):
