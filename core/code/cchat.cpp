@@ -483,6 +483,20 @@ static void say_goodbye(struct client *client)
 )");
 }
 
+// What main() does before it binds: a locale for the nicknames, the certificate for TLS.
+QString setup(const Room &r)
+{
+    QString lines;
+    if (r.nicknames)
+        lines += QStringLiteral("    setlocale(LC_CTYPE, \"C.UTF-8\");    /* towupper() and towlower() for every script, not ASCII only */\n");
+    if (r.tls)
+        lines += QStringLiteral(R"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
+    if (load_tls() < 0)
+        return 1;
+)");
+    return lines;
+}
+
 void threadPerClient(const Room &r, ProgramText &p)
 {
     p.add(uR"(
@@ -566,66 +580,24 @@ static void *link_handler(void *arg)
     free(client);
     return NULL;
 }
-
-int main(void)
-{
-    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
 )");
-    if (r.nicknames)
-        p.add(u"    setlocale(LC_CTYPE, \"C.UTF-8\");    /* towupper() and towlower() for every script, not ASCII only */\n");
+    CThreadedMain parts;
+    parts.setup = setup(r);
     if (r.tls)
-        p.add(uR"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
-    if (load_tls() < 0)
-        return 1;
+        parts.acceptLine = QStringLiteral(R"(        /* Non-blocking: two threads use its TLS session, and neither may wait inside a call (see send_to). */
+        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);    /* waits for the next client */ $$accept
 )");
-    p.add(uR"(    int s = bound_socket(SOCK_STREAM, SOCK_CLOEXEC);
-    if (s < 0)
-        return 1;
-    print_bound(s);
-    for (;;) {
-        struct sockaddr_storage peer;
-        socklen_t length = sizeof peer;
-)");
-    p.add(r.tls ? u"        /* Non-blocking: two threads use its TLS session, and neither may wait inside a call (see send_to). */\n"
-                  u"        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_NONBLOCK | SOCK_CLOEXEC);    /* waits for the next client */ $$accept\n"
-                : u"        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_CLOEXEC);    /* waits for the next client */ $$accept\n");
-    p.add(uR"(        if (fd < 0 && (errno == EINTR || errno == ECONNABORTED))
-            continue;
-        if (fd < 0) {
-            perror("accept");
-            break;
-        }
-        struct client *client = calloc(1, sizeof *client);
-        pthread_t thread;
-        if (client == NULL) {
-            close(fd);
-            continue;
-        }
-        client->fd = fd;
-        chat_name((struct sockaddr *)&peer, length, client->address, sizeof client->address);
-)");
-    if (r.tls)
-        p.add(uR"(        client->ssl = SSL_new(tls_context);
+    parts.named = QStringLiteral("        chat_name((struct sockaddr *)&peer, length, client->address, sizeof client->address);\n");
+    if (r.tls) {
+        parts.named += QStringLiteral(R"(        client->ssl = SSL_new(tls_context);
         pthread_mutex_init(&client->tls_lock, NULL);
 )");
-    p.add(uR"(        /* One thread per client, detached: nobody waits for it to end. */
-        if (pthread_create(&thread, NULL, link_handler, client) != 0) {
-            fprintf(stderr, "no thread for %s\n", client->address);
-            close(fd);
-)");
-    if (r.tls)
-        p.add(uR"(            SSL_free(client->ssl);
+        parts.release = QStringLiteral(R"(            SSL_free(client->ssl);
             pthread_mutex_destroy(&client->tls_lock);
 )");
-    p.add(uR"(            free(client);
-            continue;
-        }
-        pthread_detach(thread);
     }
-    close(s);    $$close
-    return 1;
-}
-)");
+    parts.who = QStringLiteral("client->address");
+    cThreadedMain(p, parts);
 }
 
 void eventLoop(const Room &r, ProgramText &p)
@@ -775,66 +747,21 @@ static void accept_clients(int s)
         *end = client;
 )");
     p.add(r.tls ? u"        handshake(client);    /* it joins the room once this is done */\n    }\n}\n" : u"        join(client);\n    }\n}\n");
-    p.add(uR"(
-int main(void)
-{
-    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
-)");
-    if (r.nicknames)
-        p.add(u"    setlocale(LC_CTYPE, \"C.UTF-8\");    /* towupper() and towlower() for every script, not ASCII only */\n");
+    CEpollMain parts;
+    parts.setup = setup(r);
     if (r.tls)
-        p.add(uR"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
-    if (load_tls() < 0)
-        return 1;
-)");
-    p.add(uR"(    int s = bound_socket(SOCK_STREAM, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    if (s < 0)
-        return 1;
-    struct epoll_event event;
-    memset(&event, 0, sizeof event);
-    event.events = EPOLLIN;
-    event.data.ptr = NULL;    /* NULL: the listening socket */
-    epfd = epoll_create1(EPOLL_CLOEXEC);
-    if (epfd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, s, &event) < 0) {
-        perror("epoll");
-        return 1;
-    }
-    print_bound(s);
-    for (;;) {
-        struct epoll_event events[MAX_EVENTS];
-        /* One thread waits for every socket at once: whichever is ready is served, in turn. */
-        int ready = epoll_wait(epfd, events, MAX_EVENTS, -1);
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready < 0) {
-            perror("epoll_wait");
-            break;
-        }
-        for (int i = 0; i < ready; i++) {
-            struct client *client = events[i].data.ptr;
-            if (client == NULL) {
-                accept_clients(s);
-                continue;
-            }
-)");
-    if (r.tls)
-        p.add(uR"(            if (!client->gone && client->handshaking) {
+        parts.serve = QStringLiteral(R"(            if (!client->gone && client->handshaking) {
                 handshake(client);
                 continue;
             }
 )");
-    p.add(uR"(            if (!client->gone && (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
+    parts.serve += QStringLiteral(R"(            if (!client->gone && (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
                 read_from(client);
             if (!client->gone && (events[i].events & EPOLLOUT))
                 flush_out(client);
-        }
-        sweep();    /* only now: a later event of this round may still name a client that left */
-    }
-    close(epfd);
-    close(s);    $$close
-    return 1;
-}
 )");
+    parts.afterRound = QStringLiteral("        sweep();    /* only now: a later event of this round may still name a client that left */\n");
+    cEpollMain(p, parts);
 }
 
 } // namespace
