@@ -116,7 +116,7 @@ private slots:
         QVERIFY(cli.start({u"code"_s, u"--help"_s}));
         QVERIFY(cli.waitForFinished());
         const QByteArray help = cli.process().readAllStandardOutput().simplified();
-        for (const char *word : {"--chat", "NAME: TEXT", "*** NAME left"})
+        for (const char *word : {"--chat", "NAME: TEXT", "*** NAME left", "--nicknames", "--tls-cert"})
             QVERIFY2(help.contains(word), word);
     }
 
