@@ -233,6 +233,26 @@ private slots:
         QTest::addRow("python inbox starttls") << tlsInbox;
         tlsInbox.language = CodeLanguage::C;
         QTest::addRow("c inbox starttls") << tlsInbox;
+        // The chat room with nicknames, over TLS, and both: each language and model, one in GBK.
+        for (const CodeLanguage language : {CodeLanguage::Python, CodeLanguage::C}) {
+            for (const ServerModel model : {ServerModel::ThreadPerClient, ServerModel::EventLoop}) {
+                for (const int variant : {1, 2, 3}) {
+                    CodeSettings chat = settingsFor(language, CodeKind::TcpServer);
+                    chat.chat = true;
+                    chat.echo = false;
+                    chat.model = model;
+                    chat.nicknames = variant & 1;
+                    chat.tls = variant & 2;
+                    chat.tlsCertFile = u"cert.pem"_s;
+                    chat.tlsKeyFile = u"key.pem"_s;
+                    chat.encoding = variant == 3 ? TextEncoding::Gbk : TextEncoding::Utf8;
+                    QTest::addRow("%s chat %s%s%s", language == CodeLanguage::Python ? "python" : "c",
+                                  model == ServerModel::EventLoop ? "event-loop" : "threads", chat.nicknames ? " nicknames" : "",
+                                  chat.tls ? " tls" : "")
+                        << chat;
+                }
+            }
+        }
     }
 
     void everyCombination_compiles()
@@ -271,6 +291,14 @@ private slots:
                 s.chat = true;
                 s.echo = false;
                 QTest::addRow("%s chat %d", lang, static_cast<int>(model)) << s << server;
+                s.nicknames = true;
+                QTest::addRow("%s chat nicknames %d", lang, static_cast<int>(model)) << s << server;
+                if (language == CodeLanguage::C) {   // Python's TLS calls are methods of the socket, not named as the trace does
+                    s.tls = true;
+                    s.tlsCertFile = s.tlsKeyFile = u"x.pem"_s;
+                    QTest::addRow("c chat tls %d", static_cast<int>(model))
+                        << s << QStringList{u"accept"_s, u"SSL_do_handshake"_s, u"SSL_read"_s, u"SSL_write"_s, u"close"_s};
+                }
             }
             CodeSettings c = settingsFor(language, CodeKind::TcpClient);
             c.frame.kind = FrameKind::Line;
@@ -456,10 +484,11 @@ private slots:
         chatFramed.echo = false;
         chatFramed.frame.kind = FrameKind::Line;
         QTest::newRow("chat framed") << chatFramed << u"framing does not apply"_s;
-        CodeSettings chatNicknames = settingsFor(CodeLanguage::Python, CodeKind::TcpServer);
-        chatNicknames.chat = chatNicknames.nicknames = true;
-        chatNicknames.echo = false;
-        QTest::newRow("chat nicknames") << chatNicknames << u"nicknames is not generated yet"_s;
+        CodeSettings chatTlsKeyless = settingsFor(CodeLanguage::C, CodeKind::TcpServer);
+        chatTlsKeyless.chat = chatTlsKeyless.nicknames = chatTlsKeyless.tls = true;
+        chatTlsKeyless.echo = false;
+        chatTlsKeyless.tlsCertFile = u"x.pem"_s;
+        QTest::newRow("tls chat without a key") << chatTlsKeyless << u"a certificate file and a key file"_s;
     }
 
     void notGeneratedYet_isRefusedInWords()

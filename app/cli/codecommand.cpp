@@ -1,6 +1,7 @@
 // socketeer code: the program that does what serve, connect, udp or mail would do with the same
 // options, printed on stdout in Python or C (core/code/codegen.h, docs/CODE.md).
 
+#include "chatoption.h"
 #include "cli.h"
 
 #include "code/codegen.h"
@@ -66,8 +67,10 @@ int runCode(const QStringList &arguments)
     const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("tcp-server, udp: send what comes back to its sender."));
     const QCommandLineOption chatOption(QStringLiteral("chat"),
                                         Cli::tr("tcp-server: the chat room, as serve --chat: each line a client sends goes to all "
-                                                "the others as \"NAME: TEXT\" (NAME is its address), with \"*** NAME joined\" and "
-                                                "\"*** NAME left\"."));
+                                                "the others as \"NAME: TEXT\" (NAME is its address, or with --nicknames its nickname), with "
+                                                "\"*** NAME joined\" and \"*** NAME left\"; over TLS with --tls-cert and --tls-key."));
+    // The same option as serve's, with the same words: the program's room asks for nicknames as serve's does.
+    const QCommandLineOption nicknamesOption = ChatOptions().nicknames;
     const QCommandLineOption familyOption(QStringLiteral("family"),
                                           Cli::tr("ipv4 or ipv6 (default: ipv6 for an IPv6 address, else ipv4)."), Cli::tr("family"));
     const QCommandLineOption encodingOption(QStringLiteral("encoding"),
@@ -110,7 +113,7 @@ int runCode(const QStringList &arguments)
     const QCommandLineOption startTlsOption(QStringLiteral("starttls"),
                                             Cli::tr("inbox: offer STARTTLS, with --tls-cert/--tls-key or else the development "
                                                     "certificate (made now if missing, as socketeer inbox --starttls does)."));
-    parser.addOptions({bindOption, portOption, modelOption, echoOption, chatOption, familyOption, encodingOption, frameOption, tlsOption,
+    parser.addOptions({bindOption, portOption, modelOption, echoOption, chatOption, nicknamesOption, familyOption, encodingOption, frameOption, tlsOption,
                        tlsCertOption, tlsKeyOption, caFileOption, toOption, serverOption, securityOption, userOption,
                        passwordEnvOption, fromOption, ccOption, bccOption, subjectOption, attachOption, dirOption, maxSizeOption,
                        timeoutOption, startTlsOption});
@@ -134,7 +137,7 @@ int runCode(const QStringList &arguments)
     QList<const QCommandLineOption *> applies{&familyOption, &encodingOption};
     switch (settings.kind) {
     case CodeKind::TcpServer:
-        applies << &bindOption << &portOption << &modelOption << &echoOption << &chatOption << &frameOption << &tlsCertOption << &tlsKeyOption;
+        applies << &bindOption << &portOption << &modelOption << &echoOption << &chatOption << &nicknamesOption << &frameOption << &tlsCertOption << &tlsKeyOption;
         break;
     case CodeKind::TcpClient: applies << &frameOption << &tlsOption << &caFileOption; break;
     case CodeKind::Udp: applies << &bindOption << &toOption << &echoOption; break;
@@ -147,7 +150,7 @@ int runCode(const QStringList &arguments)
                    &tlsKeyOption};
         break;
     }
-    for (const QCommandLineOption *option : {&bindOption, &portOption, &modelOption, &echoOption, &chatOption, &familyOption, &encodingOption,
+    for (const QCommandLineOption *option : {&bindOption, &portOption, &modelOption, &echoOption, &chatOption, &nicknamesOption, &familyOption, &encodingOption,
                                              &frameOption, &tlsOption, &tlsCertOption, &tlsKeyOption, &caFileOption, &toOption,
                                              &serverOption, &securityOption, &userOption, &passwordEnvOption, &fromOption,
                                              &subjectOption, &attachOption, &dirOption, &maxSizeOption, &timeoutOption,
@@ -168,6 +171,9 @@ int runCode(const QStringList &arguments)
     settings.frame = *frame;
     settings.echo = parser.isSet(echoOption);
     settings.chat = parser.isSet(chatOption);
+    settings.nicknames = parser.isSet(nicknamesOption);
+    if (settings.nicknames && !settings.chat)
+        return usageError(Cli::tr("--nicknames is a setting of the chat room: add --chat"));
 
     switch (settings.kind) {
     case CodeKind::TcpServer: {

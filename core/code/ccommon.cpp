@@ -26,6 +26,8 @@ void includes(const CodeSettings &s, ProgramText &p, const CNeeds &needs)
     if (needs.files)
         headers << QStringLiteral("fcntl.h") << QStringLiteral("strings.h") << QStringLiteral("sys/stat.h") << QStringLiteral("sys/time.h")
                 << QStringLiteral("time.h");
+    if (needs.wide)
+        headers << QStringLiteral("locale.h") << QStringLiteral("wctype.h");
     headers.sort();
     for (const QString &header : std::as_const(headers))
         p.add(QStringLiteral("#include <%1>\n").arg(header));
@@ -201,6 +203,119 @@ static int load_tls(void)
         return -1;
     }
     return 0;
+}
+)");
+}
+
+namespace {
+
+// A part of a program that may be empty: then it adds nothing, not an empty line.
+void addLines(ProgramText &p, const QString &lines)
+{
+    if (!lines.isEmpty())
+        p.add(lines);
+}
+
+} // namespace
+
+void cThreadedMain(ProgramText &p, const CThreadedMain &parts)
+{
+    p.add(uR"(
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
+)");
+    addLines(p, parts.setup);
+    p.add(uR"(    int s = bound_socket(SOCK_STREAM, SOCK_CLOEXEC);
+    if (s < 0)
+        return 1;
+    print_bound(s);
+)");
+    addLines(p, parts.afterBound);
+    p.add(uR"(    for (;;) {
+        struct sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+)");
+    p.add(!parts.acceptLine.isEmpty()
+              ? QStringView(parts.acceptLine)
+              : u"        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_CLOEXEC);    /* waits for the next client */ $$accept\n");
+    p.add(uR"(        if (fd < 0 && (errno == EINTR || errno == ECONNABORTED))
+            continue;
+        if (fd < 0) {
+            perror("accept");
+            break;
+        }
+        struct client *client = calloc(1, sizeof *client);
+        pthread_t thread;
+        if (client == NULL) {
+            close(fd);
+            continue;
+        }
+        client->fd = fd;
+)");
+    addLines(p, parts.named);
+    p.add(QStringLiteral(R"(        /* One thread per client, detached: nobody waits for it to end. */
+        if (pthread_create(&thread, NULL, link_handler, client) != 0) {
+            fprintf(stderr, "no thread for %s\n", %1);
+            close(fd);
+)").arg(parts.who));
+    addLines(p, parts.release);
+    p.add(uR"(            free(client);
+            continue;
+        }
+        pthread_detach(thread);
+    }
+    close(s);    $$close
+    return 1;
+}
+)");
+}
+
+void cEpollMain(ProgramText &p, const CEpollMain &parts)
+{
+    p.add(uR"(
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
+)");
+    addLines(p, parts.setup);
+    p.add(uR"(    int s = bound_socket(SOCK_STREAM, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (s < 0)
+        return 1;
+    struct epoll_event event;
+    memset(&event, 0, sizeof event);
+    event.events = EPOLLIN;
+    event.data.ptr = NULL;    /* NULL: the listening socket */
+    epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (epfd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, s, &event) < 0) {
+        perror("epoll");
+        return 1;
+    }
+    print_bound(s);
+    for (;;) {
+        struct epoll_event events[MAX_EVENTS];
+        /* One thread waits for every socket at once: whichever is ready is served, in turn. */
+        int ready = epoll_wait(epfd, events, MAX_EVENTS, -1);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0) {
+            perror("epoll_wait");
+            break;
+        }
+        for (int i = 0; i < ready; i++) {
+            struct client *client = events[i].data.ptr;
+            if (client == NULL) {
+                accept_clients(s);
+                continue;
+            }
+)");
+    addLines(p, parts.serve);
+    p.add(u"        }\n");
+    addLines(p, parts.afterRound);
+    p.add(uR"(    }
+    close(epfd);
+    close(s);    $$close
+    return 1;
 }
 )");
 }

@@ -449,56 +449,20 @@ static void *link_handler(void *arg)
     free(client);
     return NULL;
 }
-
-int main(void)
-{
-    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
 )");
+    CThreadedMain parts;
     if (tls)
-        p.add(uR"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the inbox */
+        parts.setup = QStringLiteral(R"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the inbox */
     if (load_tls() < 0)
         return 1;
 )");
-    p.add(uR"(    if (mkdir(FOLDER, 0700) < 0 && errno != EEXIST) {    /* the messages are for this user only */
+    parts.setup += QStringLiteral(R"(    if (mkdir(FOLDER, 0700) < 0 && errno != EEXIST) {    /* the messages are for this user only */
         perror(FOLDER);
         return 1;
     }
-    int s = bound_socket(SOCK_STREAM, SOCK_CLOEXEC);
-    if (s < 0)
-        return 1;
-    print_bound(s);
-    printf("storing messages in %s\n", FOLDER);
-    for (;;) {
-        struct sockaddr_storage peer;
-        socklen_t length = sizeof peer;
-        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_CLOEXEC);    /* waits for the next client */ $$accept
-        if (fd < 0 && (errno == EINTR || errno == ECONNABORTED))
-            continue;
-        if (fd < 0) {
-            perror("accept");
-            break;
-        }
-        struct client *client = calloc(1, sizeof *client);
-        pthread_t thread;
-        if (client == NULL) {
-            close(fd);
-            continue;
-        }
-        client->fd = fd;
-        describe((struct sockaddr *)&peer, length, client->name, sizeof client->name);
-        /* One thread per client, detached: nobody waits for it to end. */
-        if (pthread_create(&thread, NULL, link_handler, client) != 0) {
-            fprintf(stderr, "no thread for %s\n", client->name);
-            close(fd);
-            free(client);
-            continue;
-        }
-        pthread_detach(thread);
-    }
-    close(s);    $$close
-    return 1;
-}
 )");
+    parts.afterBound = QStringLiteral("    printf(\"storing messages in %s\\n\", FOLDER);\n");
+    cThreadedMain(p, parts);
 }
 
 } // namespace

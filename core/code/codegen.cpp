@@ -59,10 +59,6 @@ std::optional<Error> refusal(const CodeSettings &s)
             return Error::invalid(Code::tr("the chat room relays each line to the other clients and echo sends it back to its sender: choose one"));
         if (s.frame.kind != FrameKind::None)
             return Error::invalid(Code::tr("the chat room splits what clients send into lines itself: framing does not apply"));
-        if (s.tls)
-            return Error::invalid(Code::tr("a TLS chat room is not generated yet"));
-        if (s.nicknames)
-            return Error::invalid(Code::tr("a chat room with nicknames is not generated yet: without them each client is named by its address"));
     }
     const FrameKind frame = s.frame.kind;
     if (frame != FrameKind::None && !tcp)
@@ -121,9 +117,10 @@ QString title(const CodeSettings &s)
     switch (s.kind) {
     case CodeKind::TcpServer:
         if (s.chat) {
-            what = QStringLiteral("A TCP chat room, %1: each line a client sends goes to all the others as \"NAME: TEXT\"")
+            what = QStringLiteral("A TCP chat room, %1: each line a client sends goes to all the others as \"NAME: TEXT\"%2")
                        .arg(s.model == ServerModel::ThreadPerClient ? QStringLiteral("one thread per client")
-                                                                    : QStringLiteral("one event loop for every client"));
+                                                                    : QStringLiteral("one event loop for every client"),
+                            s.nicknames ? QStringLiteral(", NAME the nickname the client sends first") : QString());
             break;
         }
         what = QStringLiteral("A TCP %1server, %2").arg(s.echo ? QStringLiteral("echo ") : QString(),

@@ -49,8 +49,8 @@ struct CodeSettings {
     CodeFamily family = CodeFamily::Ipv4;
     ServerModel model = ServerModel::ThreadPerClient;
     bool echo = true;                            // server and UDP: send back what came
-    bool chat = false;                           // TCP server: the chat room (docs/CHAT.md, without nicknames), not echo
-    bool nicknames = false;                      // the chat room's nicknames: not generated yet, refused in words
+    bool chat = false;                           // TCP server: the chat room (docs/CHAT.md), not echo; TLS too
+    bool nicknames = false;                      // the chat room: a client's first line is its nickname
     TextEncoding encoding = TextEncoding::Utf8;  // text on the wire
     FrameSpec frame;                             // TCP: none, line or crlf
     bool tls = false;

@@ -8,6 +8,11 @@ namespace socketeer::code {
 
 namespace {
 
+const QString kTlsSetup = QStringLiteral(R"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
+    if (load_tls() < 0)
+        return 1;
+)");
+
 void clientStruct(const CodeSettings &s, ProgramText &p, bool eventLoop)
 {
     p.add(uR"(
@@ -354,51 +359,11 @@ static void *link_handler(void *arg)
     free(client);
     return NULL;
 }
-
-int main(void)
-{
-    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
 )");
+    CThreadedMain parts;
     if (s.tls)
-        p.add(uR"(    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
-    if (load_tls() < 0)
-        return 1;
-)");
-    p.add(uR"(    int s = bound_socket(SOCK_STREAM, SOCK_CLOEXEC);
-    if (s < 0)
-        return 1;
-    print_bound(s);
-    for (;;) {
-        struct sockaddr_storage peer;
-        socklen_t length = sizeof peer;
-        int fd = accept4(s, (struct sockaddr *)&peer, &length, SOCK_CLOEXEC);    /* waits for the next client */ $$accept
-        if (fd < 0 && (errno == EINTR || errno == ECONNABORTED))
-            continue;
-        if (fd < 0) {
-            perror("accept");
-            break;
-        }
-        struct client *client = calloc(1, sizeof *client);
-        pthread_t thread;
-        if (client == NULL) {
-            close(fd);
-            continue;
-        }
-        client->fd = fd;
-        describe((struct sockaddr *)&peer, length, client->name, sizeof client->name);
-        /* One thread per client, detached: nobody waits for it to end. */
-        if (pthread_create(&thread, NULL, link_handler, client) != 0) {
-            fprintf(stderr, "no thread for %s\n", client->name);
-            close(fd);
-            free(client);
-            continue;
-        }
-        pthread_detach(thread);
-    }
-    close(s);    $$close
-    return 1;
-}
-)");
+        parts.setup = kTlsSetup;
+    cThreadedMain(p, parts);
 }
 
 // The event loop's TLS: a handshake driven a step at a time by epoll, reads that empty what the
@@ -492,43 +457,10 @@ static void accept_clients(int s)
             close_client(client);
     }
 }
-
-int main(void)
-{
-    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
-    signal(SIGPIPE, SIG_IGN);    /* SSL_write to a client that left: an error, not the end of the server */
-    if (load_tls() < 0)
-        return 1;
-    int s = bound_socket(SOCK_STREAM, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    if (s < 0)
-        return 1;
-    struct epoll_event event;
-    memset(&event, 0, sizeof event);
-    event.events = EPOLLIN;
-    event.data.ptr = NULL;    /* NULL: the listening socket */
-    epfd = epoll_create1(EPOLL_CLOEXEC);
-    if (epfd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, s, &event) < 0) {
-        perror("epoll");
-        return 1;
-    }
-    print_bound(s);
-    for (;;) {
-        struct epoll_event events[MAX_EVENTS];
-        /* One thread waits for every socket at once: whichever is ready is served, in turn. */
-        int ready = epoll_wait(epfd, events, MAX_EVENTS, -1);
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready < 0) {
-            perror("epoll_wait");
-            break;
-        }
-        for (int i = 0; i < ready; i++) {
-            struct client *client = events[i].data.ptr;
-            if (client == NULL) {
-                accept_clients(s);
-                continue;
-            }
-            int gone;
+)");
+    CEpollMain parts;
+    parts.setup = kTlsSetup;
+    parts.serve = QStringLiteral(R"(            int gone;
             if (client->handshaking) {
                 gone = handshake(client) < 0;
             } else {
@@ -540,13 +472,8 @@ int main(void)
             }
             if (gone)
                 close_client(client);
-        }
-    }
-    close(epfd);
-    close(s);    $$close
-    return 1;
-}
 )");
+    cEpollMain(p, parts);
 }
 
 void eventLoop(const CodeSettings &s, ProgramText &p)
@@ -607,53 +534,17 @@ static void accept_clients(int s)
         printf("Connected by %s\n", client->name);
     }
 }
-
-int main(void)
-{
-    setvbuf(stdout, NULL, _IOLBF, 0);    /* each line out at once, into a pipe too */
-    int s = bound_socket(SOCK_STREAM, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    if (s < 0)
-        return 1;
-    struct epoll_event event;
-    memset(&event, 0, sizeof event);
-    event.events = EPOLLIN;
-    event.data.ptr = NULL;    /* NULL: the listening socket */
-    epfd = epoll_create1(EPOLL_CLOEXEC);
-    if (epfd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, s, &event) < 0) {
-        perror("epoll");
-        return 1;
-    }
-    print_bound(s);
-    for (;;) {
-        struct epoll_event events[MAX_EVENTS];
-        /* One thread waits for every socket at once: whichever is ready is served, in turn. */
-        int ready = epoll_wait(epfd, events, MAX_EVENTS, -1);
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready < 0) {
-            perror("epoll_wait");
-            break;
-        }
-        for (int i = 0; i < ready; i++) {
-            struct client *client = events[i].data.ptr;
-            if (client == NULL) {
-                accept_clients(s);
-                continue;
-            }
-            int gone = 0;
+)");
+    CEpollMain parts;
+    parts.serve = QStringLiteral(R"(            int gone = 0;
             if (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
                 gone = read_from(client) < 0;
             if (!gone && (events[i].events & EPOLLOUT))
                 gone = flush_out(client) < 0;
             if (gone)
                 close_client(client);
-        }
-    }
-    close(epfd);
-    close(s);    $$close
-    return 1;
-}
 )");
+    cEpollMain(p, parts);
 }
 
 } // namespace

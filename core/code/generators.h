@@ -29,6 +29,7 @@ struct CNeeds {
     bool tls = false;          // OpenSSL: send_all() over an SSL*, and the files it needs
     bool openssl = false;      // OpenSSL's headers and files only (send_all() stays on the socket)
     bool files = false;        // open, mkdir, time and strncasecmp: the inbox writes files and reads commands
+    bool wide = false;         // locale.h and wctype.h: towlower() compares nicknames in any script
 };
 void cCommon(const CodeSettings &settings, ProgramText &program, const CNeeds &needs);
 // The framing's constants (LINE_END, MAX_LINE; HEADER and read_length/write_length; SIZE).
@@ -36,6 +37,26 @@ void cFramingConstants(const CodeSettings &settings, ProgramText &program);
 QString cBytesLiteral(const QByteArray &bytes);
 // A TLS server's SSL_CTX, tls_context, and load_tls() that fills it from CERTFILE and KEYFILE.
 void cTlsServerContext(ProgramText &program);
+// The main() of a server in C, written once for every program that has one (ccommon.cpp). Both
+// start with stdout line-buffered, then `setup` (lines that may `return 1;`), then bound_socket()
+// and print_bound(s).
+// Thread per client: `afterBound`, then accept4() in a loop (`acceptLine` replaces the default
+// line), a calloc'd struct client with its fd set, then `named` (peer and length in scope: its
+// name), and link_handler(client) on a detached thread; if none can be made, `who` is named on
+// stderr and `release` undoes `named` before the client is freed.
+struct CThreadedMain {
+    QString setup, afterBound, acceptLine, release;
+    QString named = QStringLiteral("        describe((struct sockaddr *)&peer, length, client->name, sizeof client->name);\n");
+    QString who = QStringLiteral("client->name");
+};
+void cThreadedMain(ProgramText &program, const CThreadedMain &parts);
+// One epoll loop: the listening socket (non-blocking) in the set as NULL, accept_clients(s) when
+// it is ready; for every other event `serve` (client and events[i] in scope), and `afterRound`
+// once the round's events are all served.
+struct CEpollMain {
+    QString setup, serve, afterRound;
+};
+void cEpollMain(ProgramText &program, const CEpollMain &parts);
 void cTcpServer(const CodeSettings &settings, ProgramText &program);
 void cChatServer(const CodeSettings &settings, ProgramText &program);
 void cTcpClient(const CodeSettings &settings, ProgramText &program);

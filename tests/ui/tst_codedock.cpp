@@ -245,12 +245,15 @@ private slots:
         dock->setLanguage(CodeLanguage::Python);
         QTRY_VERIFY_WITH_TIMEOUT(dock->code().contains(u"import threading"_s), kWait);
 
-        // Nicknames are not generated: the dock says why instead of showing a room without them.
+        // With nicknames the room asks each client for one, in both languages.
         server->chatFields()->nicknamesCheck()->setChecked(true);
-        QTRY_VERIFY_WITH_TIMEOUT(dock->problem().contains(u"nicknames"_s), kWait);
-        QVERIFY(dock->code().isEmpty());
+        QTRY_VERIFY2_WITH_TIMEOUT(dock->code().contains(u"def nickname_problem"_s) && dock->problem().isEmpty(),
+                                  qPrintable(dock->code() + dock->problem()), kWait);
+        dock->setLanguage(CodeLanguage::C);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->code().contains(u"nickname_problem(const char *name"_s), kWait);
+        dock->setLanguage(CodeLanguage::Python);
         server->chatFields()->nicknamesCheck()->setChecked(false);
-        QTRY_VERIFY_WITH_TIMEOUT(dock->problem().isEmpty(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->code().contains(u"nickname_problem"_s) && dock->code().contains(u"*** you are"_s), kWait);
 
         const QString path = m_dir.filePath(u"chat_server.py"_s);
         QVERIFY2(dock->saveTo(path), qPrintable(dock->statusText()));
