@@ -5,12 +5,15 @@
 #include "peer.h"
 #include "testutil.h"
 
+#include "net/limits.h"
 #include "net/socket.h"
+#include "net/trace.h"
 #include "relay/udprelayengine.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
@@ -460,6 +463,158 @@ private slots:
         QCOMPARE(relay.events.back().type, RelayEvent::Type::Stopped);   // last
         relay.engine.reset();   // joins
         QCOMPARE(relay.count(RelayEvent::Type::Failed), 0);
+    }
+
+    void fullQueue_dropsAndSays()
+    {
+        Peer server;
+        const quint16 serverPort = startServer(server);
+        QVERIFY(serverPort);
+        RelayConfig config;
+        config.impairments.latency.ms = 30000;   // nothing leaves while the queue fills
+        Relay relay;
+        relay.reportData = false;
+        const quint16 port = relay.start(serverPort, config);
+        QVERIFY(port);
+        Peer sender;
+        QVERIFY(sender.startPython(QStringLiteral("udp_sender.py")));
+        QCOMPARE(sender.readLine(20000), QByteArray("ready"));
+        // 100 datagrams of 60,000 bytes: the queue of one direction holds about 69 of them.
+        const QByteArray big(60000, 'q');
+        const qint64 fit = limits::kUdpRelayQueueBytes / (big.size() + limits::kDatagramOverheadBytes);
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(sendThrough(sender, port, {big}));
+        QTRY_VERIFY_WITH_TIMEOUT(relay.impaired(RelayAction::Delayed) + relay.impaired(RelayAction::Dropped) >= 100 - 5, 60000);
+        QVERIFY(relay.impaired(RelayAction::Delayed) <= fit);
+        QVERIFY(relay.impaired(RelayAction::Dropped) > 0);
+        for (const RelayEvent &event : relay.events)
+            if (event.type == RelayEvent::Type::Impaired && event.action == RelayAction::Dropped)
+                QVERIFY2(event.detail.contains(QStringLiteral("queue")), qPrintable(event.detail));
+        QCOMPARE(relay.count(RelayEvent::Type::Forwarded), 0);
+    }
+
+    void maxConnections_dropsNewSourcesAndSaysOnce()
+    {
+        Peer server;
+        const quint16 serverPort = startServer(server);
+        QVERIFY(serverPort);
+        RelayConfig config;
+        config.maxConnections = 1;
+        Relay relay;
+        const quint16 port = relay.start(serverPort, config);
+        QVERIFY(port);
+        Peer first;
+        Peer second;
+        for (Peer *sender : {&first, &second}) {
+            QVERIFY(sender->startPython(QStringLiteral("udp_sender.py")));
+            QCOMPARE(sender->readLine(20000), QByteArray("ready"));
+        }
+        QVERIFY(sendThrough(first, port, {"in"}));
+        QCOMPARE(nextFrom(server), QByteArray("in"));
+        QVERIFY(sendThrough(second, port, {"out 1", "out 2", "out 3"}));
+        QVERIFY(sendThrough(first, port, {"still in"}));
+        QCOMPARE(nextFrom(server), QByteArray("still in"));   // none of the second's came between
+        QTRY_COMPARE_WITH_TIMEOUT(relay.count(RelayEvent::Type::Failed), 1, 20000);
+        QCOMPARE(relay.find(RelayEvent::Type::Failed)->error.kind, ErrorKind::Limit);
+        QCOMPARE(relay.count(RelayEvent::Type::Opened), 1);
+    }
+
+    void congestedSink_pausesReadingAndResumes()
+    {
+        Peer receiver;
+        const quint16 receiverPort = startServer(receiver, QStringLiteral("udp_seq_receiver.py"));
+        QVERIFY(receiverPort);
+        Relay relay;
+        // Congested after every batch: the engine must stop reading and wait for resumeReading.
+        int relieved = 0;
+        relay.sink.setCongestionLimit(1, [](const RelayEvent &) { return std::size_t{1}; }, [&relay, &relieved] {
+            ++relieved;
+            relay.engine->resumeReading();
+        });
+        const quint16 port = relay.start(receiverPort);
+        QVERIFY(port);
+        const int n = 300;
+        Peer sender;
+        QVERIFY(sender.startPython(QStringLiteral("udp_paced_sender.py"),
+                                   {QStringLiteral("127.0.0.1"), QString::number(port), QString::number(n), QStringLiteral("8")}));
+        QCOMPARE(sender.readLine(20000), QByteArray("ready"));
+        // Read what the receiver printed while the event loop runs: the deliveries that relieve
+        // the sink happen only then, as in the panel.
+        QSet<int> got;
+        const auto takeLines = [&receiver, &got] {
+            for (;;) {
+                bool ok = false;
+                const QByteArray line = receiver.readLine(10, &ok);
+                if (!ok)
+                    return;
+                if (line.startsWith("got "))
+                    got.insert(line.mid(4).toInt());
+            }
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((takeLines(), got.size() == n), 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(relay.count(RelayEvent::Type::Forwarded, RelayDirection::Up), n, 20000);
+        QVERIFY(relieved > 0);
+    }
+
+    void impairments_areRecordedOnTheRelaysLane()
+    {
+        TraceRecorder recorder;
+        QSignalSpy recorded(&recorder, &TraceRecorder::eventsRecorded);
+        Peer server;
+        const quint16 serverPort = startServer(server);
+        QVERIFY(serverPort);
+        RelayConfig config;
+        config.impairments.drop = {100, RelayDirection::Up};
+        Relay relay;
+        const quint16 port = relay.start(serverPort, config);
+        QVERIFY(port);
+        Peer sender;
+        QVERIFY(sender.startPython(QStringLiteral("udp_sender.py")));
+        QCOMPARE(sender.readLine(20000), QByteArray("ready"));
+        QVERIFY(sendThrough(sender, port, {"lost"}));
+        QTRY_COMPARE_WITH_TIMEOUT(relay.impaired(RelayAction::Dropped), 1, 20000);
+        QList<TraceEvent> drops;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     recorder.flush();
+                                     drops.clear();
+                                     for (const auto &args : recorded)
+                                         for (const TraceEvent &event : args.at(0).value<QList<TraceEvent>>())
+                                             if (event.call == QStringLiteral("drop"))
+                                                 drops << event;
+                                     return !drops.isEmpty();
+                                 }()),
+                                 20000);
+        QCOMPARE(drops.size(), 1);
+        QCOMPARE(drops[0].thread, QStringLiteral("relay"));
+        QCOMPARE(drops[0].bytes, QByteArray("lost"));
+        QVERIFY(drops[0].arguments.contains(QStringLiteral("up")));
+    }
+
+    void bandwidth_holdsTheRateBeyondTheBurst()
+    {
+        Peer server;
+        const quint16 serverPort = startServer(server);
+        QVERIFY(serverPort);
+        RelayConfig config;
+        config.impairments.bandwidth = {100 * 1000, 10 * 1000, RelayDirection::Up};   // 100 kB/s, 10 kB at once
+        Relay relay;
+        relay.reportData = false;
+        const quint16 port = relay.start(serverPort, config);
+        QVERIFY(port);
+        Peer sender;
+        QVERIFY(sender.startPython(QStringLiteral("udp_sender.py")));
+        QCOMPARE(sender.readLine(20000), QByteArray("ready"));
+        QElapsedTimer elapsed;
+        elapsed.start();
+        QByteArrayList sent;
+        for (int i = 0; i < 21; ++i)
+            sent << QByteArray(10 * 1000, static_cast<char>('a' + i));
+        QVERIFY(sendThrough(sender, port, sent));
+        for (const QByteArray &datagram : sent)
+            QCOMPARE(nextFrom(server), datagram);   // in order, all of them
+        // The first 10 kB go at once, the other 200 kB at 100 kB/s: at least 2 s (a lower bound only).
+        QVERIFY2(elapsed.elapsed() >= 2000, qPrintable(QString::number(elapsed.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(relay.impaired(RelayAction::Throttled), 20, 20000);
     }
 
     void badTarget_failsThenStops()
