@@ -395,7 +395,8 @@ private slots:
         QVERIFY(sendThrough(sender, port, {"before"}));
         QCOMPARE(nextFrom(server), QByteArray("before"));
         RelayImpairments dropAll;
-        dropAll.drop.percent = 100;
+        // Upstream only: the echo of "before" may still be on its way down.
+        dropAll.drop = {100, RelayDirection::Up};
         relay.engine->setImpairments(dropAll);
         QVERIFY(sendThrough(sender, port, {"after"}));
         QTRY_COMPARE_WITH_TIMEOUT(relay.impaired(RelayAction::Dropped), 1, 20000);
