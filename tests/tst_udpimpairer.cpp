@@ -41,6 +41,20 @@ private:
     std::mt19937_64 m_random{20261205};
 
 private slots:
+    void impairments_compareMemberByMember()
+    {
+        // The front end sends only a change; clang 14 deleted the defaulted == while the nested
+        // structs had none of their own.
+        RelayImpairments a;
+        RelayImpairments b;
+        QVERIFY(a == b);
+        b.reorder.gap = 3;
+        QVERIFY(!(a == b));
+        b = a;
+        b.latency.direction = RelayDirection::Down;
+        QVERIFY(!(a == b));
+    }
+
     void nothingSwitchedOn_passesAtOnce()
     {
         UdpImpairer up(RelayDirection::Up, m_random);
