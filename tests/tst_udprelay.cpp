@@ -428,12 +428,18 @@ private slots:
         const Error error = relay.find(RelayEvent::Type::Failed)->error;
         QVERIFY2(error.code == std::errc::connection_refused, qPrintable(error.message()));
         QVERIFY(error.message().contains(QString::number(closedPort)));
-        // Not fatal: the relay goes on and opens a session for the next source.
+        // Said once, not once per datagram: a flood towards a closed port is not a flood of errors.
+        QVERIFY(sendThrough(sender, port, {"anyone?", "hello?", "hello??"}));
+        // Not fatal: the relay goes on and opens a session for the next source (which it reads
+        // after the datagrams above, from the same socket).
         Peer other;
         QVERIFY(other.startPython(QStringLiteral("udp_sender.py")));
         QCOMPARE(other.readLine(20000), QByteArray("ready"));
         QVERIFY(sendThrough(other, port, {"still here?"}));
         QTRY_COMPARE_WITH_TIMEOUT(relay.count(RelayEvent::Type::Opened), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(relay.count(RelayEvent::Type::Failed), 2, 20000);   // one per session
+        QCOMPARE(relay.find(RelayEvent::Type::Failed, 0)->id, 1u);
+        QCOMPARE(relay.find(RelayEvent::Type::Failed, 1)->id, 2u);
         QCOMPARE(relay.count(RelayEvent::Type::Stopped), 0);
     }
 

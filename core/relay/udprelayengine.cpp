@@ -99,7 +99,7 @@ struct Session {
     UdpImpairer down;
     qint64 queuedUp = 0;   // in the heap, with overhead
     qint64 queuedDown = 0;
-    bool refusedReported = false;
+    bool targetFailureReported = false;
     // The reorder hold already in the heap per direction, so each is queued once.
     std::optional<Clock::time_point> expiryUp;
     std::optional<Clock::time_point> expiryDown;
@@ -157,7 +157,7 @@ struct UdpRelayEngine::Loop {
     void sweepIdle(Clock::time_point now);
     Session *openSession(const SocketAddress &source, Clock::time_point now);
     void closeSession(quint64 id, const QString &reason);
-    void refused(Session &session, const Error &error);
+    void targetFailed(Session &session, const Error &error);
 
     void post(RelayEvent event) { batch.push_back(std::move(event)); }
     void fail(Error error)
@@ -345,6 +345,8 @@ void UdpRelayEngine::Loop::serviceSockets()
         } else if (auto found = sessions.find(tag); found != sessions.end()) {
             drainSession(*found->second);
         }
+        // Handed over per socket, so congested() sees a flood before the next socket is read.
+        sink.postAll(batch);
     }
 }
 
@@ -376,13 +378,11 @@ void UdpRelayEngine::Loop::drainSession(Session &session)
     for (int i = 0; i < kDrainBudget && !sink.congested(); ++i) {
         auto received = session.socket.recv(std::span<char>(buffer.data(), buffer.size()));
         if (!received) {
-            if (received.error().code == std::errc::connection_refused)
-                refused(session, received.error());
-            else if (received.error().code != std::errc::operation_would_block)
-                fail(received.error());
+            if (received.error().code != std::errc::operation_would_block)
+                targetFailed(session, received.error());
             return;
         }
-        session.refusedReported = false;   // the target answers again
+        session.targetFailureReported = false;   // the target answers again
         handle(session, RelayDirection::Down, QByteArray(buffer.data(), static_cast<qsizetype>(*received)), Clock::now());
         if (!sessions.contains(id))
             return;
@@ -444,17 +444,26 @@ void UdpRelayEngine::Loop::closeSession(quint64 id, const QString &reason)
     post(std::move(closed));
 }
 
-void UdpRelayEngine::Loop::refused(Session &session, const Error &error)
+void UdpRelayEngine::Loop::targetFailed(Session &session, const Error &error)
 {
-    // ICMP port unreachable from the target, seen on the connected socket: said once per silence
-    // of the target, and the session goes on (something may listen there later).
-    if (session.refusedReported)
+    // An ICMP error from the target's side (port or host unreachable), seen on the connected
+    // socket: said once until the target answers again, and the session goes on (something may
+    // listen there later). A flood towards a closed port must not become a flood of errors.
+    if (session.targetFailureReported)
         return;
-    session.refusedReported = true;
+    session.targetFailureReported = true;
     Error said = error;
-    said.kind = ErrorKind::Connect;
-    said.detail = Text::tr("session %1: nothing listens on %2").arg(session.id).arg(target.toString());
-    fail(std::move(said));
+    if (error.code == std::errc::connection_refused) {
+        said.kind = ErrorKind::Connect;
+        said.detail = Text::tr("session %1: nothing listens on %2").arg(session.id).arg(target.toString());
+    } else {
+        said.detail = Text::tr("session %1, towards %2").arg(session.id).arg(target.toString());
+    }
+    RelayEvent event;
+    event.type = RelayEvent::Type::Failed;
+    event.id = session.id;
+    event.error = std::move(said);
+    post(std::move(event));
 }
 
 void UdpRelayEngine::Loop::handle(Session &session, RelayDirection way, QByteArray data, Clock::time_point now)
@@ -499,8 +508,8 @@ void UdpRelayEngine::Loop::send(Session &session, RelayDirection way, const QByt
     if (!sent) {
         if (sent.error().code == std::errc::operation_would_block)
             impaired(session, way, {RelayAction::Dropped, Text::tr("the system's send buffer was full"), data});
-        else if (sent.error().code == std::errc::connection_refused)
-            refused(session, sent.error());
+        else if (way == RelayDirection::Up)
+            targetFailed(session, sent.error());
         else
             fail(sent.error());
         return;
