@@ -624,6 +624,58 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(relay.impaired(RelayAction::Throttled), 20, 20000);
     }
 
+    void strangerWritingToASessionSocket_isNotForwarded()
+    {
+        Peer server;
+        const quint16 serverPort = startServer(server);
+        QVERIFY(serverPort);
+        Relay relay;
+        const quint16 port = relay.start(serverPort);
+        QVERIFY(port);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("udp_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        QCOMPARE(client.readLine(20000), QByteArray("ready"));
+        client.write(QByteArray("first").toHex() + '\n');
+        quint16 sessionPort = 0;
+        QCOMPARE(nextFrom(server, &sessionPort), QByteArray("first"));
+        QCOMPARE(nextFrom(client), QByteArray("first"));
+        // Someone other than the target sends to the session's socket: it is connect()ed to the
+        // target, so the kernel never hands this over and it never reaches the client.
+        Peer stranger;
+        QVERIFY(stranger.startPython(QStringLiteral("udp_sender.py")));
+        QCOMPARE(stranger.readLine(20000), QByteArray("ready"));
+        QVERIFY(sendThrough(stranger, sessionPort, {"injected"}));
+        client.write(QByteArray("second").toHex() + '\n');
+        QCOMPARE(nextFrom(server), QByteArray("second"));
+        QCOMPARE(nextFrom(client), QByteArray("second"));   // not "injected"
+        QTRY_COMPARE_WITH_TIMEOUT(relay.count(RelayEvent::Type::Forwarded, RelayDirection::Down), 2, 20000);
+        QCOMPARE(relay.forwarded(RelayDirection::Down), (QByteArrayList{"first", "second"}));
+    }
+
+    void relay_listensOnIPv6AndForwardsToIPv4()
+    {
+        if (!testsupport::haveIPv6Loopback())
+            QSKIP("no IPv6 loopback on this machine");
+        Peer server;
+        const quint16 serverPort = startServer(server);
+        QVERIFY(serverPort);
+        Relay relay;
+        RelayConfig config;
+        config.listen = Endpoint{QStringLiteral("::1"), 0, {}};
+        const quint16 port = relay.start(serverPort, config);
+        QVERIFY(port);
+        QCOMPARE(relay.find(RelayEvent::Type::Started)->address.family(), AF_INET6);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("udp_client.py"), {QStringLiteral("::1"), QString::number(port)}));
+        QCOMPARE(client.readLine(20000), QByteArray("ready"));
+        client.write(testsupport::chineseUtf8().toHex() + '\n');
+        QCOMPARE(nextFrom(server), testsupport::chineseUtf8());
+        QCOMPARE(nextFrom(client), testsupport::chineseUtf8());
+        QTRY_COMPARE_WITH_TIMEOUT(relay.count(RelayEvent::Type::Opened), 1, 20000);
+        QCOMPARE(relay.find(RelayEvent::Type::Opened)->address.family(), AF_INET6);
+        QCOMPARE(relay.find(RelayEvent::Type::Opened)->target.family(), AF_INET);
+    }
+
     void badTarget_failsThenStops()
     {
         Relay relay;
