@@ -654,8 +654,7 @@ private slots:
 
     void relay_listensOnIPv6AndForwardsToIPv4()
     {
-        if (!testsupport::haveIPv6Loopback())
-            QSKIP("no IPv6 loopback on this machine");
+        QVERIFY2(testsupport::haveIPv6Loopback(), "this machine has no ::1");   // a skip would pass
         Peer server;
         const quint16 serverPort = startServer(server);
         QVERIFY(serverPort);
