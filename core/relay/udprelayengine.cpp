@@ -132,6 +132,7 @@ struct UdpRelayEngine::Loop {
     std::vector<char> buffer = std::vector<char>(65536);
     std::unordered_map<quint64, std::unique_ptr<Session>> sessions;
     std::map<QByteArray, quint64> bySource;
+    Session *lastSession = nullptr;   // whom the listener last heard from
     quint64 nextId = 1;
     bool limitReported = false;
     std::priority_queue<Due, std::vector<Due>, std::greater<>> heap;
@@ -360,11 +361,15 @@ void UdpRelayEngine::Loop::drainListener()
             return;
         }
         const Clock::time_point now = Clock::now();
+        // A flood mostly comes from one source: the last one's session is found without a lookup.
         Session *session = nullptr;
-        if (auto known = bySource.find(keyOf(received->from)); known != bySource.end())
+        if (lastSession && received->from == lastSession->source)
+            session = lastSession;
+        else if (auto known = bySource.find(keyOf(received->from)); known != bySource.end())
             session = sessions.at(known->second).get();
         else
             session = openSession(received->from, now);
+        lastSession = session;
         if (!session)
             continue;
         session->lastHeard = now;
@@ -435,6 +440,8 @@ void UdpRelayEngine::Loop::closeSession(quint64 id, const QString &reason)
         return;
     // Its datagrams still in the heap are skipped when their time comes (the id is gone).
     bySource.erase(keyOf(found->second->source));
+    if (lastSession == found->second.get())
+        lastSession = nullptr;
     sessions.erase(found);   // closing the socket takes it out of the epoll set
     limitReported = false;
     RelayEvent closed;
