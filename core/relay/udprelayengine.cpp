@@ -267,7 +267,11 @@ void UdpRelayEngine::Loop::serve()
                 quint64 expirations = 0;
                 (void)::read(timer.get(), &expirations, sizeof expirations);
             } else if (tag == kSocketsTag) {
-                serviceSockets();
+                // Commands queued before these datagrams arrived apply to them (impairments set
+                // live, a session closed), whatever order epoll lists the two in.
+                runCommands();
+                if (!stopping)
+                    serviceSockets();
             }
         }
     }
