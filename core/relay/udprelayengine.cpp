@@ -120,6 +120,10 @@ struct UdpRelayEngine::Loop {
     RelayEventSink &sink;
     const std::atomic<bool> &reportData;
     CommandQueue<Command> commands;
+    // Set with every command: a drain looks at it between datagrams (one relaxed load), so that
+    // impairments changed before a datagram was sent apply to it even when the thread was
+    // already busy draining (tst_udprelay setImpairments_appliesToAnOpenSession, under TSan).
+    std::atomic<bool> commandsWaiting{false};
     RelayImpairments impairments;
     std::mt19937_64 random;
 
@@ -160,6 +164,18 @@ struct UdpRelayEngine::Loop {
     void closeSession(quint64 id, const QString &reason);
     void targetFailed(Session &session, const Error &error);
 
+    void push(Command command)
+    {
+        commands.push(std::move(command));
+        commandsWaiting.store(true, std::memory_order_release);
+    }
+    // Between datagrams: false when a command stopped the relay.
+    bool takeWaitingCommands()
+    {
+        if (commandsWaiting.load(std::memory_order_acquire))
+            runCommands();
+        return !stopping;
+    }
     void post(RelayEvent event) { batch.push_back(std::move(event)); }
     void fail(Error error)
     {
@@ -294,6 +310,7 @@ void UdpRelayEngine::Loop::tearDown()
 
 void UdpRelayEngine::Loop::runCommands()
 {
+    commandsWaiting.store(false, std::memory_order_relaxed);   // before take(): a later push sets it again
     for (Command &command : commands.take()) {
         if (stopping)
             break;
@@ -357,7 +374,7 @@ void UdpRelayEngine::Loop::serviceSockets()
 
 void UdpRelayEngine::Loop::drainListener()
 {
-    for (int i = 0; i < kDrainBudget && !sink.congested(); ++i) {
+    for (int i = 0; i < kDrainBudget && !sink.congested() && takeWaitingCommands(); ++i) {
         auto received = listener.recvFrom(std::span<char>(buffer.data(), buffer.size()));
         if (!received) {
             if (received.error().code != std::errc::operation_would_block)
@@ -384,7 +401,7 @@ void UdpRelayEngine::Loop::drainListener()
 void UdpRelayEngine::Loop::drainSession(Session &session)
 {
     const quint64 id = session.id;
-    for (int i = 0; i < kDrainBudget && !sink.congested(); ++i) {
+    for (int i = 0; i < kDrainBudget && !sink.congested() && takeWaitingCommands() && sessions.contains(id); ++i) {
         auto received = session.socket.recv(std::span<char>(buffer.data(), buffer.size()));
         if (!received) {
             if (received.error().code != std::errc::operation_would_block)
@@ -600,25 +617,25 @@ UdpRelayEngine::~UdpRelayEngine()
 void UdpRelayEngine::setImpairments(const RelayImpairments &impairments)
 {
     if (m_loop)
-        m_loop->commands.push(SetImpairments{impairments});
+        m_loop->push(SetImpairments{impairments});
 }
 
 void UdpRelayEngine::closeConnection(quint64 id)
 {
     if (m_loop)
-        m_loop->commands.push(CloseSession{id});
+        m_loop->push(CloseSession{id});
 }
 
 void UdpRelayEngine::requestStop()
 {
     if (m_loop)
-        m_loop->commands.push(Stop{});
+        m_loop->push(Stop{});
 }
 
 void UdpRelayEngine::resumeReading()
 {
     if (m_loop)
-        m_loop->commands.push(Resume{});
+        m_loop->push(Resume{});
 }
 
 } // namespace socketeer
