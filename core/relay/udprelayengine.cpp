@@ -285,8 +285,7 @@ void UdpRelayEngine::Loop::serve()
             } else if (tag == kSocketsTag) {
                 // Commands queued before these datagrams arrived apply to them (impairments set
                 // live, a session closed), whatever order epoll lists the two in.
-                runCommands();
-                if (!stopping)
+                if (takeWaitingCommands())
                     serviceSockets();
             }
         }
