@@ -1,6 +1,6 @@
 #include "udprelayengine.h"
 
-#include "udpimpairer.h"
+#include "udprelaysession.h"
 
 #include "net/commandqueue.h"
 #include "net/limits.h"
@@ -49,17 +49,6 @@ constexpr quint64 kSocketsTag = kWakeTag - 2;
 // Datagrams per socket per wake-up: a flood from one side cannot starve the other or the timers.
 constexpr int kDrainBudget = 256;
 
-// A datagram waiting for its time, or (data empty, expiry set) a reorder hold to look at.
-struct Due {
-    Clock::time_point at;
-    quint64 order = 0;   // ties leave in the order they were queued
-    quint64 session = 0;
-    RelayDirection way = RelayDirection::Up;
-    QByteArray data;
-    bool expiry = false;
-    bool operator>(const Due &other) const { return at != other.at ? at > other.at : order > other.order; }
-};
-
 QByteArray keyOf(const SocketAddress &address)
 {
     return QByteArray(reinterpret_cast<const char *>(address.data()), static_cast<qsizetype>(address.size()));
@@ -84,29 +73,6 @@ QString wayName(RelayDirection way)
 }
 
 } // namespace
-
-struct Session {
-    Session(quint64 sessionId, SocketAddress from, Socket connected, std::mt19937_64 &random)
-        : id(sessionId), source(std::move(from)), socket(std::move(connected)), up(RelayDirection::Up, random),
-          down(RelayDirection::Down, random)
-    {
-    }
-    quint64 id;
-    SocketAddress source;
-    Socket socket;   // connect()ed to the target
-    Clock::time_point lastHeard;
-    UdpImpairer up;
-    UdpImpairer down;
-    qint64 queuedUp = 0;   // in the heap, with overhead
-    qint64 queuedDown = 0;
-    bool targetFailureReported = false;
-    // The reorder hold already in the heap per direction, so each is queued once.
-    std::optional<Clock::time_point> expiryUp;
-    std::optional<Clock::time_point> expiryDown;
-    std::optional<Clock::time_point> &expiry(RelayDirection way) { return way == RelayDirection::Up ? expiryUp : expiryDown; }
-    UdpImpairer &impairer(RelayDirection way) { return way == RelayDirection::Up ? up : down; }
-    qint64 &queued(RelayDirection way) { return way == RelayDirection::Up ? queuedUp : queuedDown; }
-};
 
 struct UdpRelayEngine::Loop {
     Loop(const RelayConfig &relayConfig, RelayEventSink &eventSink, const std::atomic<bool> &report, Wakeup wakeup)
@@ -134,12 +100,12 @@ struct UdpRelayEngine::Loop {
     Socket listener;
     SocketAddress target;
     std::vector<char> buffer = std::vector<char>(65536);
-    std::unordered_map<quint64, std::unique_ptr<Session>> sessions;
+    std::unordered_map<quint64, std::unique_ptr<UdpRelaySession>> sessions;
     std::map<QByteArray, quint64> bySource;
-    Session *lastSession = nullptr;   // whom the listener last heard from
+    UdpRelaySession *lastSession = nullptr;   // whom the listener last heard from
     quint64 nextId = 1;
     bool limitReported = false;
-    std::priority_queue<Due, std::vector<Due>, std::greater<>> heap;
+    std::priority_queue<UdpRelayDue, std::vector<UdpRelayDue>, std::greater<>> heap;
     quint64 nextOrder = 0;
     std::optional<Clock::time_point> nextIdleCheck;
     std::vector<RelayEvent> batch;
@@ -154,15 +120,15 @@ struct UdpRelayEngine::Loop {
     void armTimer();
     void serviceSockets();
     void drainListener();
-    void drainSession(Session &session);
-    void handle(Session &session, RelayDirection way, QByteArray data, Clock::time_point now);
-    void apply(Session &session, RelayDirection way, UdpImpairer::Outcome outcome, Clock::time_point now);
-    void send(Session &session, RelayDirection way, const QByteArray &data);
+    void drainSession(UdpRelaySession &session);
+    void handle(UdpRelaySession &session, RelayDirection way, QByteArray data, Clock::time_point now);
+    void apply(UdpRelaySession &session, RelayDirection way, UdpImpairer::Outcome outcome, Clock::time_point now);
+    void send(UdpRelaySession &session, RelayDirection way, const QByteArray &data);
     void runDue(Clock::time_point now);
     void sweepIdle(Clock::time_point now);
-    Session *openSession(const SocketAddress &source, Clock::time_point now);
+    UdpRelaySession *openSession(const SocketAddress &source, Clock::time_point now);
     void closeSession(quint64 id, const QString &reason);
-    void targetFailed(Session &session, const Error &error);
+    void targetFailed(UdpRelaySession &session, const Error &error);
 
     void push(Command command)
     {
@@ -184,7 +150,7 @@ struct UdpRelayEngine::Loop {
         event.error = std::move(error);
         post(std::move(event));
     }
-    void impaired(const Session &session, RelayDirection way, const UdpImpairer::Note &note)
+    void impaired(const UdpRelaySession &session, RelayDirection way, const UdpImpairer::Note &note)
     {
         // On the relay's lane of the timeline: a dropped datagram is a recvfrom with no send after it.
         const QByteArray &data = note.data;
@@ -382,7 +348,7 @@ void UdpRelayEngine::Loop::drainListener()
         }
         const Clock::time_point now = Clock::now();
         // A flood mostly comes from one source: the last one's session is found without a lookup.
-        Session *session = nullptr;
+        UdpRelaySession *session = nullptr;
         if (lastSession && received->from == lastSession->source)
             session = lastSession;
         else if (auto known = bySource.find(keyOf(received->from)); known != bySource.end())
@@ -397,7 +363,7 @@ void UdpRelayEngine::Loop::drainListener()
     }
 }
 
-void UdpRelayEngine::Loop::drainSession(Session &session)
+void UdpRelayEngine::Loop::drainSession(UdpRelaySession &session)
 {
     const quint64 id = session.id;
     for (int i = 0; i < kDrainBudget && !sink.congested() && takeWaitingCommands() && sessions.contains(id); ++i) {
@@ -414,7 +380,7 @@ void UdpRelayEngine::Loop::drainSession(Session &session)
     }
 }
 
-Session *UdpRelayEngine::Loop::openSession(const SocketAddress &source, Clock::time_point now)
+UdpRelaySession *UdpRelayEngine::Loop::openSession(const SocketAddress &source, Clock::time_point now)
 {
     if (static_cast<qsizetype>(sessions.size()) >= config.maxConnections) {
         if (!limitReported)
@@ -437,7 +403,7 @@ Session *UdpRelayEngine::Loop::openSession(const SocketAddress &source, Clock::t
         fail(Error::fromErrno(ErrorKind::Socket, errno, QStringLiteral("epoll_ctl")));
         return nullptr;
     }
-    auto session = std::make_unique<Session>(id, source, std::move(socket).value(), random);
+    auto session = std::make_unique<UdpRelaySession>(id, source, std::move(socket).value(), random);
     session->up.setImpairments(impairments);
     session->down.setImpairments(impairments);
     session->lastHeard = now;
@@ -471,7 +437,7 @@ void UdpRelayEngine::Loop::closeSession(quint64 id, const QString &reason)
     post(std::move(closed));
 }
 
-void UdpRelayEngine::Loop::targetFailed(Session &session, const Error &error)
+void UdpRelayEngine::Loop::targetFailed(UdpRelaySession &session, const Error &error)
 {
     // An ICMP error from the target's side (port or host unreachable), seen on the connected
     // socket: said once until the target answers again, and the session goes on (something may
@@ -493,7 +459,7 @@ void UdpRelayEngine::Loop::targetFailed(Session &session, const Error &error)
     post(std::move(event));
 }
 
-void UdpRelayEngine::Loop::handle(Session &session, RelayDirection way, QByteArray data, Clock::time_point now)
+void UdpRelayEngine::Loop::handle(UdpRelaySession &session, RelayDirection way, QByteArray data, Clock::time_point now)
 {
     UdpImpairer &impairer = session.impairer(way);
     if (impairer.idle() && session.queued(way) == 0) {
@@ -509,7 +475,7 @@ void UdpRelayEngine::Loop::handle(Session &session, RelayDirection way, QByteArr
     apply(session, way, impairer.arrive(std::move(data), now), now);
 }
 
-void UdpRelayEngine::Loop::apply(Session &session, RelayDirection way, UdpImpairer::Outcome outcome, Clock::time_point now)
+void UdpRelayEngine::Loop::apply(UdpRelaySession &session, RelayDirection way, UdpImpairer::Outcome outcome, Clock::time_point now)
 {
     for (const UdpImpairer::Note &note : outcome.notes)
         impaired(session, way, note);
@@ -527,7 +493,7 @@ void UdpRelayEngine::Loop::apply(Session &session, RelayDirection way, UdpImpair
     session.expiry(way) = expiry;
 }
 
-void UdpRelayEngine::Loop::send(Session &session, RelayDirection way, const QByteArray &data)
+void UdpRelayEngine::Loop::send(UdpRelaySession &session, RelayDirection way, const QByteArray &data)
 {
     const std::span<const char> bytes(data.constData(), static_cast<std::size_t>(data.size()));
     // Upstream only to the target (the connected socket), downstream only to the session's source.
@@ -554,12 +520,12 @@ void UdpRelayEngine::Loop::send(Session &session, RelayDirection way, const QByt
 void UdpRelayEngine::Loop::runDue(Clock::time_point now)
 {
     while (!heap.empty() && heap.top().at <= now) {
-        Due due = heap.top();
+        UdpRelayDue due = heap.top();
         heap.pop();
         auto found = sessions.find(due.session);
         if (found == sessions.end())
             continue;
-        Session &session = *found->second;
+        UdpRelaySession &session = *found->second;
         if (due.expiry) {
             apply(session, due.way, session.impairer(due.way).expire(now), now);
         } else {
