@@ -479,7 +479,7 @@ private slots:
         const quint16 serverPort = startServer(server);
         QVERIFY(serverPort);
         RelayConfig config;
-        config.impairments.latency.ms = 30000;   // nothing leaves while the queue fills
+        config.impairments.latency.ms = limits::kRelayMaxDelayMs;   // nothing leaves while the queue fills
         Relay relay;
         relay.reportData = false;
         const quint16 port = relay.start(serverPort, config);
@@ -487,14 +487,14 @@ private slots:
         Peer sender;
         QVERIFY(sender.startPython(QStringLiteral("udp_sender.py")));
         QCOMPARE(sender.readLine(20000), QByteArray("ready"));
-        // 100 datagrams of 60,000 bytes: the queue of one direction holds about 69 of them.
+        // Datagrams of 60,000 bytes: the queue of one direction holds `fit` of them. 150 are sent,
+        // so that even if the kernel drops some on the way in (a busy machine), more than fit arrive.
         const QByteArray big(60000, 'q');
         const qint64 fit = limits::kUdpRelayQueueBytes / (big.size() + limits::kDatagramOverheadBytes);
-        for (int i = 0; i < 100; ++i)
+        for (int i = 0; i < 150; ++i)
             QVERIFY(sendThrough(sender, port, {big}));
-        QTRY_VERIFY_WITH_TIMEOUT(relay.impaired(RelayAction::Delayed) + relay.impaired(RelayAction::Dropped) >= 100 - 5, 60000);
-        QVERIFY(relay.impaired(RelayAction::Delayed) <= fit);
-        QVERIFY(relay.impaired(RelayAction::Dropped) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(relay.impaired(RelayAction::Dropped) > 0, 60000);
+        QCOMPARE(relay.impaired(RelayAction::Delayed), static_cast<int>(fit));   // exactly a queue's worth accepted
         for (const RelayEvent &event : relay.events)
             if (event.type == RelayEvent::Type::Impaired && event.action == RelayAction::Dropped)
                 QVERIFY2(event.detail.contains(QStringLiteral("queue")), qPrintable(event.detail));
