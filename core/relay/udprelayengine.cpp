@@ -86,7 +86,7 @@ struct UdpRelayEngine::Loop {
     RelayEventSink &sink;
     const std::atomic<bool> &reportData;
     CommandQueue<Command> commands;
-    // Set with every command: a drain looks at it between datagrams (one relaxed load), so that
+    // Set with every command: a drain looks at it between datagrams (one atomic load), so that
     // impairments changed before a datagram was sent apply to it even when the thread was
     // already busy draining (tst_udprelay setImpairments_appliesToAnOpenSession, under TSan).
     std::atomic<bool> commandsWaiting{false};
