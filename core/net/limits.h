@@ -193,6 +193,9 @@ inline constexpr qint64 kUdpRelayQueueBytes = 4 * MiB;
 inline constexpr int kRelayMaxConnections = 1024;
 // A UDP session whose source sent nothing for this long is forgotten (its socket closed).
 inline constexpr std::chrono::milliseconds kUdpRelayIdleTimeout = 60s;
+// A datagram held back for reordering waits for `gap` later ones at most this long: the last
+// datagrams of a burst have no later ones, and must not be held until the session idles out.
+inline constexpr std::chrono::milliseconds kUdpRelayReorderHold = 1s;
 // The longest delay any impairment may ask for (latency + jitter, stall, slow close, slicer
 // delay): a typo of extra zeros must not hold bytes for days.
 inline constexpr int kRelayMaxDelayMs = 60 * 1000;

@@ -28,6 +28,7 @@ struct RelayEvent {
     SocketAddress target;           // Opened: the target's address actually used
     RelayDirection direction = RelayDirection::Up;   // Forwarded, Impaired
     QByteArray data;                // Forwarded: the bytes as they left the relay (sent)
+    RelayTraffic traffic;           // Forwarded: what it stands for, counted even while data is left out
     RelayAction action = RelayAction::Delayed;       // Impaired
     QString detail;                 // Impaired: "103 ms", "1-byte pieces"; Closed: the reason
     Error error;                    // Failed

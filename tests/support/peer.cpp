@@ -87,7 +87,10 @@ quint16 Peer::readListeningPort(int timeoutMs)
 void Peer::write(const QByteArray &data)
 {
     m_process.write(data);
-    m_process.waitForBytesWritten(5000);
+    // waitForBytesWritten returns once some bytes went: a line longer than the pipe's buffer (the
+    // hex of a 60 KB datagram) needs several rounds.
+    while (m_process.bytesToWrite() > 0 && m_process.waitForBytesWritten(5000)) {
+    }
 }
 
 void Peer::closeWrite()
