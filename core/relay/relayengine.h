@@ -27,7 +27,10 @@ struct RelayEvent {
     SocketAddress address;          // Started: the bound address; Opened: the client
     SocketAddress target;           // Opened: the target's address actually used
     RelayDirection direction = RelayDirection::Up;   // Forwarded, Impaired
-    QByteArray data;                // Forwarded: the bytes as they left the relay (sent)
+    QByteArray data;                // Forwarded: the bytes as they left the relay (sent), only while
+                                    // the front end reports them (someone listens to forwarded())
+    quint64 bytes = 0;              // Forwarded: bytes sent, counted whether or not `data` is kept
+    quint64 chunks = 0;             // Forwarded: recv()s (TCP) or datagrams (UDP) they came in
     RelayAction action = RelayAction::Delayed;       // Impaired
     QString detail;                 // Impaired: "103 ms", "1-byte pieces"; Closed: the reason
     Error error;                    // Failed

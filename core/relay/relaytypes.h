@@ -30,12 +30,14 @@ struct RelayImpairments {
         int jitterMs = 0;
         enum class Distribution { Uniform, Normal } distribution = Distribution::Uniform;   // normal: jitter is σ
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const Latency &) const = default;
     } latency;
     // A token bucket: bytesPerSecond on average, at most burstBytes at once (0: one chunk's worth).
     struct Bandwidth {
         qint64 bytesPerSecond = 0;   // 0: unlimited
         qint64 burstBytes = 0;
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const Bandwidth &) const = default;
     } bandwidth;
     // Every write is cut into pieces of bytes ± variation, delayUs apart (TCP: the peer's recv()
     // sees them separately; UDP: not applied, a datagram is not a stream).
@@ -44,6 +46,7 @@ struct RelayImpairments {
         int variation = 0;
         int delayUs = 0;
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const Slicer &) const = default;
     } slicer;
 
     // ── TCP ──
@@ -53,35 +56,41 @@ struct RelayImpairments {
         qint64 afterBytes = -1;
         int afterMs = -1;
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const Reset &) const = default;
     } reset;
     // After afterBytes in the direction, that direction is shut down (FIN) and nothing more passes
     // in it; the other direction goes on. -1: never.
     struct HalfClose {
         qint64 afterBytes = -1;
         RelayDirection direction = RelayDirection::Up;
+        bool operator==(const HalfClose &) const = default;
     } halfClose;
     // toxiproxy's limit_data: after bytes in the direction, the whole connection is closed
     // (both sides get a FIN once what passed has been delivered). -1: never.
     struct Limit {
         qint64 bytes = -1;
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const Limit &) const = default;
     } limit;
     // Accept bytes but forward nothing for ms after the connection opens (or after afterBytes).
     struct Stall {
         int ms = 0;
         qint64 afterBytes = 0;
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const Stall &) const = default;
     } stall;
     // Hold a FIN this long before passing it on.
     struct SlowClose {
         int ms = 0;
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const SlowClose &) const = default;
     } slowClose;
 
     // ── UDP ──
     struct Chance {
         double percent = 0;
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const Chance &) const = default;
     };
     Chance drop;
     Chance duplicate;
@@ -92,6 +101,7 @@ struct RelayImpairments {
         double percent = 0;
         int gap = 1;
         RelayDirection direction = RelayDirection::Both;
+        bool operator==(const Reorder &) const = default;
     } reorder;
 
     bool any() const;   // anything switched on at all
