@@ -6,6 +6,7 @@
 
 #include "relay/relay.h"
 #include "relay/relayengine.h"
+#include "net/trace.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -303,20 +304,24 @@ private slots:
         QCOMPARE(client.readLine(), QByteArray("echo ") + QByteArray::number(size) + " ok");
     }
 
-    // A 1-byte slicer: the tutorial's server sees a 10-byte message arrive in several recv()s;
-    // with 20 ms between pieces, one byte each.
-    void slicer_piecesAreSeparateRecvs_data()
+    // A 1-byte slicer: the relay sends a 10-byte message as ten send()s (the timeline shows them);
+    // 50 ms apart, the tutorial's server sees each as its own recv() of one byte. (Without a
+    // delay, whether the server's recv()s see them apart is up to how fast it reads: TCP is a
+    // stream, which is the lesson.)
+    void slicer_piecesAreSeparateSends_data()
     {
         QTest::addColumn<int>("delayUs");
         QTest::newRow("no delay") << 0;
-        QTest::newRow("20 ms apart") << 20000;
+        QTest::newRow("50 ms apart") << 50000;
     }
-    void slicer_piecesAreSeparateRecvs()
+    void slicer_piecesAreSeparateSends()
     {
         QFETCH(int, delayUs);
         Peer server;
         const quint16 target = startServer(server, QStringLiteral("tcp_recv_log_server.py"));
         QVERIFY(target);
+        TraceRecorder recorder;
+        QSignalSpy recorded(&recorder, &TraceRecorder::eventsRecorded);
         RelayImpairments impairments;
         impairments.slicer.bytes = 1;
         impairments.slicer.delayUs = delayUs;
@@ -331,12 +336,18 @@ private slots:
         const RecvLog log = readRecvLog(server);
         QCOMPARE(log.bytes, QByteArray("0123456789"));
         QCOMPARE(log.end, QByteArray("eof 10"));
-        QVERIFY2(log.sizes.size() > 1, "the pieces arrived as one recv()");
         if (delayUs > 0)
             QCOMPARE(log.sizes, QList<int>(10, 1));
         QTRY_VERIFY_WITH_TIMEOUT(!impaired.isEmpty(), 10000);
         QCOMPARE(impaired.at(0).at(2).toString(), Relay::actionName(RelayAction::Sliced));
         QCOMPARE(impaired.at(0).at(3).toString(), QStringLiteral("10 piece(s) of 1 byte"));
+        recorder.flush();
+        int singleSends = 0;
+        for (const QList<QVariant> &batch : recorded)
+            for (const TraceEvent &event : batch.at(0).value<QList<TraceEvent>>())
+                if (event.thread == QStringLiteral("relay") && event.call == QStringLiteral("send") && event.byteCount == 1)
+                    ++singleSends;
+        QCOMPARE(singleSends, 10);
     }
 
     // Reset after N bytes upstream: the target gets exactly N bytes, then ECONNRESET.
@@ -495,14 +506,16 @@ private slots:
         QCOMPARE(impaired.at(0).at(3).toString(), QStringLiteral("150 ms"));
     }
 
-    // Stalled for 300 ms from the start: the first bytes wait, then flow.
-    void stall_holdsTheFirstBytes()
+    // A stall after 6 bytes: the first ping (5 bytes) goes through, the next one's first byte too,
+    // and the rest of it waits 300 ms from when it arrived.
+    void stall_afterBytesHoldsWhatFollows()
     {
         Peer server;
         const quint16 target = startServer(server, QStringLiteral("tcp_echo_server.py"));
         QVERIFY(target);
         RelayImpairments impairments;
         impairments.stall.ms = 300;
+        impairments.stall.afterBytes = 6;
         impairments.stall.direction = RelayDirection::Up;
         Relay relay;
         const quint16 port = startRelay(relay, target, impairments);
@@ -513,8 +526,119 @@ private slots:
         QCOMPARE(client.readLine(), QByteArray("connected"));
         client.write("go\n");
         QVERIFY(rttOf(client.readLine()) >= 0);
+        client.write("go\n");
+        const double stalled = rttOf(client.readLine());
+        QVERIFY2(stalled >= 300 && stalled < 1300, qPrintable(QString::number(stalled)));
         QTRY_VERIFY_WITH_TIMEOUT(!impaired.isEmpty(), 5000);
         QCOMPARE(impaired.at(0).at(2).toString(), Relay::actionName(RelayAction::Stalled));
+    }
+
+    // A slow close holds the client's FIN 400 ms after its last byte.
+    void slowClose_holdsTheFin()
+    {
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_recv_log_server.py"), {QStringLiteral("quiet")});
+        QVERIFY(target);
+        RelayImpairments impairments;
+        impairments.slowClose.ms = 400;
+        Relay relay;
+        const quint16 port = startRelay(relay, target, impairments);
+        QVERIFY(port);
+        QSignalSpy impaired(&relay, &Relay::impaired);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_halfclose_client.py"),
+                                   {kLoopback, QString::number(port), QStringLiteral("6869"), QStringLiteral("timed")}));
+        const QList<QByteArray> end = server.readLine(20000).split(' ');
+        QCOMPARE(end.value(0), QByteArray("eof"));
+        QCOMPARE(end.value(1), QByteArray("2"));
+        // The server answers the end of stream at once: the answer is late by the hold.
+        const QByteArray answered = client.readLine();
+        QVERIFY2(answered.startsWith("answered ") && answered.mid(9).toDouble() >= 400, answered.constData());
+        QCOMPARE(client.readLine(), QByteArray("Received ") + QByteArray("got 2\n").toHex());
+        QTRY_VERIFY_WITH_TIMEOUT(!impaired.isEmpty(), 5000);
+        QCOMPARE(impaired.at(0).at(2).toString(), Relay::actionName(RelayAction::HeldClose));
+        QCOMPARE(impaired.at(0).at(3).toString(), QStringLiteral("400 ms"));
+    }
+
+    // Reset after a time: an idle connection is reset when it comes, both sides see it end.
+    void reset_afterTime_resetsAnIdleConnection()
+    {
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_recv_log_server.py"));
+        QVERIFY(target);
+        RelayImpairments impairments;
+        impairments.reset.afterMs = 200;
+        Relay relay;
+        const quint16 port = startRelay(relay, target, impairments);
+        QVERIFY(port);
+        QSignalSpy closed(&relay, &Relay::connectionClosed);
+        QSignalSpy impaired(&relay, &Relay::impaired);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_client.py"), {kLoopback, QString::number(port)}));
+        QVERIFY(client.readLine().startsWith("connected"));
+        QCOMPARE(readRecvLog(server).end, QByteArray("error ECONNRESET 0"));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
+        QVERIFY2(closed.at(0).at(1).toString().contains(QStringLiteral("200 ms")), qPrintable(closed.at(0).at(1).toString()));
+        QCOMPARE(impaired.size(), 1);
+        QCOMPARE(impaired.at(0).at(2).toString(), Relay::actionName(RelayAction::Reset));
+    }
+
+    // The user closes one connection: both peers get an orderly end of stream.
+    void closeConnection_endsItForBothPeers()
+    {
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_recv_log_server.py"));
+        QVERIFY(target);
+        Relay relay;
+        const quint16 port = startRelay(relay, target);
+        QVERIFY(port);
+        QSignalSpy opened(&relay, &Relay::connectionOpened);
+        QSignalSpy closed(&relay, &Relay::connectionClosed);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_client.py"), {kLoopback, QString::number(port)}));
+        QVERIFY(client.readLine().startsWith("connected"));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+        relay.closeConnection(opened.at(0).at(0).value<quint64>());
+        QCOMPARE(readRecvLog(server).end, QByteArray("eof 0"));
+        client.closeWrite();
+        QCOMPARE(client.readLine(), QByteArray("closed"));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
+        QVERIFY(relay.isRunning());
+    }
+
+    // Each impairment that acted is a call on the relay's lane of the timeline.
+    void trace_recordsImpairmentsOnTheRelaysLane()
+    {
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_recv_log_server.py"));
+        QVERIFY(target);
+        TraceRecorder recorder;
+        QSignalSpy recorded(&recorder, &TraceRecorder::eventsRecorded);
+        RelayImpairments impairments;
+        impairments.latency.ms = 10;
+        impairments.slicer.bytes = 2;
+        Relay relay;
+        const quint16 port = startRelay(relay, target, impairments);
+        QVERIFY(port);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_halfclose_client.py"), {kLoopback, QString::number(port), QStringLiteral("61626364")}));
+        QCOMPARE(readRecvLog(server).end, QByteArray("eof 4"));
+        QStringList calls;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                recorder.flush();
+                calls.clear();
+                for (const QList<QVariant> &batch : recorded)
+                    for (const TraceEvent &event : batch.at(0).value<QList<TraceEvent>>())
+                        if (event.thread == QStringLiteral("relay"))
+                            calls << event.call;
+                return calls.contains(QStringLiteral("delay")) && calls.contains(QStringLiteral("slice"));
+            }(),
+            10000);
+        // Between the recv that brought the bytes and the sends that passed them on.
+        const qsizetype delay = calls.indexOf(QStringLiteral("delay"));
+        QVERIFY(calls.lastIndexOf(QStringLiteral("recv"), delay) >= 0);
+        QVERIFY(calls.indexOf(QStringLiteral("send"), delay) > delay);
     }
 
     // Beyond maxConnections a client is taken and closed at once, with the reason.
