@@ -267,6 +267,28 @@ private slots:
         QVERIFY(pipe.empty());
     }
 
+    // A piece costs its bytes and its overhead; room() says how much more may be read so that,
+    // sliced to single bytes, the pipe stays within the bound.
+    void weight_countsEachPiecesOverhead()
+    {
+        RelayImpairments impairments;
+        impairments.slicer.bytes = 1;
+        RelayPipe pipe(RelayDirection::Up, t0, 1);
+        const qint64 limit = 64 * 1024;
+        const qsizetype room = pipe.room(impairments, limit);
+        QCOMPARE(room, qsizetype(limit / (1 + RelayPipe::kPieceOverheadBytes)));
+        std::vector<RelayActed> acted;
+        pipe.push(QByteArray(room, 's'), t0, impairments, acted);
+        QCOMPARE(pipe.weight(), room * (1 + RelayPipe::kPieceOverheadBytes));
+        QVERIFY(pipe.weight() <= limit);
+        QVERIFY(pipe.room(impairments, limit) <= 1);
+        pipe.consumeFront(1);
+        QCOMPARE(pipe.weight(), (room - 1) * (1 + RelayPipe::kPieceOverheadBytes));
+        // Unsliced, a chunk is one piece: room is nearly all bytes.
+        RelayPipe plain(RelayDirection::Up, t0, 1);
+        QVERIFY(plain.room({}, limit) > limit - 100);
+    }
+
     void any_onlyWhenSomethingIsSwitchedOn()
     {
         RelayImpairments none;

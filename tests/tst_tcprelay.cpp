@@ -8,6 +8,7 @@
 #include "relay/relayengine.h"
 #include "net/trace.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -56,6 +57,24 @@ RecvLog readRecvLog(Peer &peer, int timeoutMs = 20000)
         log.end = line;
         return log;
     }
+}
+
+// This process's peak resident memory (VmHWM), which "5" in clear_refs sets back to the present.
+bool resetPeakMemory()
+{
+    QFile file(QStringLiteral("/proc/self/clear_refs"));
+    return file.open(QIODevice::WriteOnly) && file.write("5") == 1;
+}
+
+qint64 peakMemoryKiB()
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
 }
 
 double rttOf(const QByteArray &line)
@@ -463,6 +482,35 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(relay.traffic(RelayDirection::Up).bytes > 0, 10000);
         QVERIFY2(relay.traffic(RelayDirection::Up).bytes < quint64(16 * 1024 * 1024),
                  qPrintable(QString::number(relay.traffic(RelayDirection::Up).bytes)));
+        client.closeWrite();
+        server.closeWrite();
+        relay.stopAndWait();
+    }
+
+    // The same with a 1-byte slicer: each piece costs more than its byte (its own buffer and
+    // place in the queue), so the bound must count what the pieces cost, not only their bytes:
+    // the relay's peak memory stays far below what 256 KiB of 1-byte pieces would take.
+    void slowReceiver_slicedToBytes_staysBoundedInMemory()
+    {
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_silent_server.py"));
+        QVERIFY(target);
+        RelayImpairments impairments;
+        impairments.slicer.bytes = 1;
+        Relay relay;
+        const quint16 port = startRelay(relay, target, impairments);
+        QVERIFY(port);
+        QVERIFY(resetPeakMemory());
+        const qint64 before = peakMemoryKiB();
+        QVERIFY(before > 0);
+        Peer client;
+        const qint64 limit = 64 * 1024 * 1024;
+        QVERIFY(client.startPython(QStringLiteral("tcp_flood_client.py"), {kLoopback, QString::number(port), QString::number(limit), QStringLiteral("2")}));
+        const QList<QByteArray> line = client.readLine(120000).split(' ');
+        QCOMPARE(line.value(0), QByteArray("blocked"));
+        const qint64 grown = peakMemoryKiB() - before;
+        qInfo("peak memory grew by %lld KiB", grown);
+        QVERIFY2(grown < 8 * 1024, qPrintable(QStringLiteral("the peak grew by %1 KiB").arg(grown)));
         client.closeWrite();
         server.closeWrite();
         relay.stopAndWait();

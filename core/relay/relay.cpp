@@ -15,6 +15,8 @@ Q_LOGGING_CATEGORY(lcRelay, "socketeer.relay")
 
 namespace {
 
+constexpr int kImpairedEventWeight = 256;
+
 // The one place an engine is chosen for a config.
 Result<std::unique_ptr<RelayEngine>> createEngine(const RelayConfig &config, RelayEventSink &sink,
                                                   const std::atomic<bool> &reportData)
@@ -45,7 +47,13 @@ Relay::Relay(QObject *parent) : QObject(parent)
         });
     // Before any engine exists: its thread reads the limit without a lock.
     m_sink->setCongestionLimit(
-        limits::kRelayUndeliveredBytes, [](const RelayEvent &event) { return static_cast<std::size_t>(event.data.size()); },
+        limits::kRelayUndeliveredBytes,
+        [](const RelayEvent &event) {
+            // Impaired events are never merged, so a fixed weight each adds up right: a log that
+            // cannot keep up with a relay impairing a flood holds the relay back too.
+            return static_cast<std::size_t>(event.data.size())
+                   + (event.type == RelayEvent::Type::Impaired ? std::size_t{kImpairedEventWeight} : 0);
+        },
         [this] {
             if (m_engine)
                 m_engine->resumeReading();

@@ -4,6 +4,7 @@
 #include "net/trace.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 
 #include <cerrno>
 #include <linux/sockios.h>
@@ -108,6 +109,7 @@ void RelayConnection::handle(Side side, std::uint32_t events, Clock::time_point 
 {
     if (m_finished)
         return;
+    const auto report = qScopeGuard([this] { flushForwarded(); });
     if (m_state == State::Connecting) {
         if (side != Target)
             return;
@@ -133,6 +135,7 @@ void RelayConnection::tick(Clock::time_point now)
 {
     if (m_finished)
         return;
+    const auto report = qScopeGuard([this] { flushForwarded(); });
     switch (m_state) {
     case State::Connecting:
         if (now >= m_connectDeadline) {
@@ -195,7 +198,7 @@ bool RelayConnection::wantsRead(Side side) const
     if (!pipe.accepting())
         return true;   // cut: dropped, so the sender is not left blocked
     // Bounded: a full pipe stops reading, and TCP's flow control holds the sender back.
-    return pipe.bufferedBytes() < limits::kRelayBufferBytes && !m_host.congested();
+    return pipe.weight() < limits::kRelayBufferBytes && !m_host.congested();
 }
 
 void RelayConnection::read(Side side, Clock::time_point now)
@@ -205,7 +208,12 @@ void RelayConnection::read(Side side, Clock::time_point now)
     const std::span<char> buffer = m_host.readBuffer();
     qint64 budget = static_cast<qint64>(limits::kReadBudgetBytes);
     while (budget > 0 && wantsRead(side)) {
-        auto received = e.socket.recv(buffer);
+        // No more than the pipe has room for, as it will be sliced: one recv() never overshoots
+        // the bound by more than a piece.
+        const qsizetype room = pipe.accepting() && m_state == State::Open
+            ? std::max<qsizetype>(1, pipe.room(m_host.impairments(), limits::kRelayBufferBytes))
+            : static_cast<qsizetype>(buffer.size());
+        auto received = e.socket.recv(buffer.first(std::min(buffer.size(), static_cast<std::size_t>(room))));
         if (!received) {
             if (received.error().code == std::errc::operation_would_block)
                 break;
@@ -285,21 +293,32 @@ bool RelayConnection::sendData(Side side, RelayPiece &piece)
     }
     const auto count = static_cast<qsizetype>(*sent);
     const bool whole = count == piece.bytes.size();
-    RelayEvent event;
-    event.type = RelayEvent::Type::Forwarded;
-    event.id = m_id;
-    event.direction = wayFrom(side);
-    event.bytes = static_cast<quint64>(count);
-    event.chunks = std::exchange(end(side).chunks, 0);
+    // One Forwarded per round of sends, not per send: a 1-byte slicer would make an event of
+    // every byte.
+    if (m_forwarding && m_forwarding->direction != wayFrom(side))
+        flushForwarded();
+    if (!m_forwarding) {
+        m_forwarding.emplace();
+        m_forwarding->type = RelayEvent::Type::Forwarded;
+        m_forwarding->id = m_id;
+        m_forwarding->direction = wayFrom(side);
+    }
+    m_forwarding->bytes += static_cast<quint64>(count);
+    m_forwarding->chunks += std::exchange(end(side).chunks, 0);
     if (m_host.reportData())
-        event.data = whole ? piece.bytes : piece.bytes.first(count);
-    m_host.post(std::move(event));
+        m_forwarding->data += whole ? piece.bytes : piece.bytes.first(count);
     from(side).consumeFront(count);   // `piece` may be gone now
     if (!whole) {
         to.blocked = true;   // the rest when the socket has room
         return false;
     }
     return true;
+}
+
+void RelayConnection::flushForwarded()
+{
+    if (m_forwarding)
+        m_host.post(*std::exchange(m_forwarding, std::nullopt));
 }
 
 void RelayConnection::passShutdown(End &to)
@@ -338,6 +357,7 @@ void RelayConnection::report(Side side, std::vector<RelayActed> &acted)
 
 void RelayConnection::impaired(RelayDirection way, RelayAction action, const QString &detail, const char *call)
 {
+    flushForwarded();   // the bytes that went before it, first
     // On the relay's lane of the timeline, between the recv that brought the bytes and the send
     // that passes them on: the cause next to its effect.
     trace::record(call, [&] { return QStringLiteral("#%1 %2").arg(m_id).arg(QLatin1String(wayName(way))); },

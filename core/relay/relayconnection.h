@@ -83,6 +83,7 @@ private:
     // Sends what is due from `side`'s pipe to the other side.
     void pump(Side side, Clock::time_point now);
     bool sendData(Side side, RelayPiece &piece);
+    void flushForwarded();
     void passShutdown(End &to);
     void resetWhenSent(Side side, Clock::time_point now);
     void report(Side side, std::vector<RelayActed> &acted);
@@ -108,6 +109,7 @@ private:
     RelayPipe m_up;     // client → target
     RelayPipe m_down;   // target → client
     std::vector<RelayActed> m_acted;
+    std::optional<RelayEvent> m_forwarding;   // sends of this round, reported together
     bool m_finished = false;
     QString m_reason;
     QString m_drainReason;

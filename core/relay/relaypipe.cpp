@@ -51,13 +51,14 @@ std::optional<Clock::time_point> RelayPipe::nextDue() const
 void RelayPipe::consumeFront(qsizetype count)
 {
     RelayPiece &piece = m_pieces.front();
-    if (piece.kind == RelayPiece::Kind::Data) {
-        m_buffered -= std::min(count, piece.bytes.size());
-        if (count < piece.bytes.size()) {
-            piece.bytes.remove(0, count);
-            return;
-        }
+    const qsizetype sent = std::min(count, piece.bytes.size());
+    m_buffered -= sent;
+    m_weight -= sent;
+    if (sent < piece.bytes.size()) {
+        piece.bytes.remove(0, sent);
+        return;
     }
+    m_weight -= kPieceOverheadBytes;
     m_pieces.pop_front();
 }
 
@@ -70,6 +71,7 @@ void RelayPipe::discardAll()
 {
     m_pieces.clear();
     m_buffered = 0;
+    m_weight = 0;
     m_ended = true;
 }
 
@@ -78,7 +80,22 @@ void RelayPipe::append(RelayPiece::Kind kind, QByteArray bytes, Clock::time_poin
     due = std::max(due, m_lastDue);   // nothing overtakes what was queued before it
     m_lastDue = due;
     m_buffered += bytes.size();
+    m_weight += bytes.size() + kPieceOverheadBytes;
     m_pieces.push_back({kind, std::move(bytes), due});
+}
+
+qsizetype RelayPipe::room(const RelayImpairments &impairments, qint64 limit) const
+{
+    const qint64 free = limit - m_weight;
+    if (free <= 0)
+        return 0;
+    qint64 piece = kMaxPieceBytes;
+    if (impairments.slicer.bytes > 0 && appliesTo(impairments.slicer.direction, m_way))
+        piece = std::max(1, impairments.slicer.bytes - std::max(0, impairments.slicer.variation));
+    else if (impairments.bandwidth.bytesPerSecond > 0 && appliesTo(impairments.bandwidth.direction, m_way))
+        piece = impairments.bandwidth.burstBytes > 0 ? impairments.bandwidth.burstBytes : impairments.bandwidth.bytesPerSecond / 50;
+    piece = std::clamp<qint64>(piece, 1, kMaxPieceBytes);
+    return static_cast<qsizetype>(std::max<qint64>(1, free * piece / (piece + kPieceOverheadBytes)));
 }
 
 // The earliest cut by byte count that applies this way; a reset wins a tie (it says most).

@@ -63,6 +63,13 @@ public:
     void discardAll();
 
     qint64 bufferedBytes() const { return m_buffered; }   // Data bytes waiting
+    // What the waiting pieces cost: their bytes and, each, its own buffer and place in the queue.
+    // A 1-byte slicer makes a piece per byte, so bounding the bytes alone would not bound memory.
+    qint64 weight() const { return m_weight; }
+    static constexpr qint64 kPieceOverheadBytes = 64;
+    // How many more bytes from the source fit before weight() reaches `limit`, sliced as the
+    // impairments would slice them now (at least 1 while there is any room, 0 when there is none).
+    qsizetype room(const RelayImpairments &impairments, qint64 limit) const;
     quint64 bytesIn() const { return m_bytesIn; }          // accepted from the source
     quint64 bytesDropped() const { return m_dropped; }     // read after a cut
 
@@ -86,6 +93,7 @@ private:
     std::deque<RelayPiece> m_pieces;
     Clock::time_point m_lastDue;
     qint64 m_buffered = 0;
+    qint64 m_weight = 0;
     quint64 m_bytesIn = 0;
     quint64 m_dropped = 0;
     bool m_ended = false;

@@ -49,6 +49,9 @@ constexpr std::uint64_t kTimerTag = kWakeTag - 2;
 constexpr quint64 kListenerRetry = 0;
 // Events are posted before the round ends once this much data waits.
 constexpr qsizetype kPostEarly = 256 * 1024;
+// ...or once this many events wait (impairments acting on many small chunks): the outbox is not
+// a queue without bound either.
+constexpr std::size_t kPostEarlyEvents = 1024;
 
 struct Watched {
     std::uint32_t interest = 0;
@@ -108,7 +111,7 @@ struct TcpRelayEngine::Loop final : RelayConnectionHost {
     {
         outboxBytes += event.data.size();
         outbox.push_back(std::move(event));
-        if (outboxBytes >= kPostEarly)
+        if (outboxBytes >= kPostEarly || outbox.size() >= kPostEarlyEvents)
             postCollected();
     }
     void postCollected()
