@@ -122,7 +122,9 @@ void RelayConnection::handle(Side side, std::uint32_t events, Clock::time_point 
         }
         return;
     }
-    if (events & EPOLLOUT) {
+    // An error or hang-up also ends a wait for room: the next send says what happened (and a
+    // socket left watched for EPOLLOUT only would otherwise report it again and again).
+    if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
         end(side).blocked = false;
         pump(other(side), now);
     }
