@@ -29,11 +29,12 @@ struct RelayEvent {
     RelayDirection direction = RelayDirection::Up;   // Forwarded, Impaired
     QByteArray data;                // Forwarded: the bytes as they left the relay (sent), only while
                                     // the front end reports them (someone listens to forwarded())
-    quint64 bytes = 0;              // Forwarded: bytes sent, counted whether or not `data` is kept
-    quint64 chunks = 0;             // Forwarded: recv()s (TCP) or datagrams (UDP) they came in
     RelayAction action = RelayAction::Delayed;       // Impaired
     QString detail;                 // Impaired: "103 ms", "1-byte pieces"; Closed: the reason
     Error error;                    // Failed
+    // Last, so that brace-initialised events written before them still mean the same.
+    quint64 bytes = 0;              // Forwarded: bytes sent, counted whether or not `data` is kept
+    quint64 chunks = 0;             // Forwarded: recv()s (TCP) or datagrams (UDP) they came in
 };
 
 using RelayEventSink = Mailbox<RelayEvent>;
