@@ -492,6 +492,10 @@ private slots:
     // the relay's peak memory stays far below what 256 KiB of 1-byte pieces would take.
     void slowReceiver_slicedToBytes_staysBoundedInMemory()
     {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer's quarantine keeps freed memory resident: the peak says nothing here "
+              "(the normal and ThreadSanitizer builds measure it)");
+#endif
         Peer server;
         const quint16 target = startServer(server, QStringLiteral("tcp_silent_server.py"));
         QVERIFY(target);
@@ -510,7 +514,14 @@ private slots:
         QCOMPARE(line.value(0), QByteArray("blocked"));
         const qint64 grown = peakMemoryKiB() - before;
         qInfo("peak memory grew by %lld KiB", grown);
-        QVERIFY2(grown < 8 * 1024, qPrintable(QStringLiteral("the peak grew by %1 KiB").arg(grown)));
+        // Without the bound it grew by some 130 MiB (about 2.4 MiB with it; ThreadSanitizer's
+        // shadow memory multiplies what the process touches).
+#if defined(__SANITIZE_THREAD__)
+        const qint64 allowedKiB = 48 * 1024;
+#else
+        const qint64 allowedKiB = 8 * 1024;
+#endif
+        QVERIFY2(grown < allowedKiB, qPrintable(QStringLiteral("the peak grew by %1 KiB").arg(grown)));
         client.closeWrite();
         server.closeWrite();
         relay.stopAndWait();
