@@ -19,6 +19,8 @@
 using namespace socketeer;
 using testsupport::Peer;
 
+Q_DECLARE_METATYPE(socketeer::RelayImpairments)
+
 namespace {
 
 const QString kLoopback = QStringLiteral("127.0.0.1");
@@ -191,6 +193,41 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
         QCOMPARE(relay.traffic(RelayDirection::Up).bytes, quint64(size));
         QCOMPARE(relay.traffic(RelayDirection::Down).bytes, quint64(size));
+    }
+
+    // A megabyte echoed through each impairment that holds bytes back: the direction fills its
+    // bound, stops reading, and starts again as the timer lets pieces go; every byte arrives.
+    void impaired_bulkArrivesWhole_data()
+    {
+        QTest::addColumn<RelayImpairments>("impairments");
+        RelayImpairments latency;
+        latency.latency.ms = 20;
+        latency.latency.jitterMs = 10;
+        QTest::newRow("latency 20 ms ± 10") << latency;
+        RelayImpairments bandwidth;
+        bandwidth.bandwidth.bytesPerSecond = 4 * 1024 * 1024;
+        bandwidth.bandwidth.burstBytes = 64 * 1024;
+        QTest::newRow("4 MiB/s") << bandwidth;
+        RelayImpairments slicer;
+        slicer.slicer.bytes = 1000;
+        slicer.slicer.variation = 500;
+        slicer.slicer.delayUs = 100;
+        QTest::newRow("slices of 1000 ± 500") << slicer;
+    }
+    void impaired_bulkArrivesWhole()
+    {
+        QFETCH(RelayImpairments, impairments);
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_echo_server.py"));
+        QVERIFY(target);
+        Relay relay;
+        const quint16 port = startRelay(relay, target, impairments);
+        QVERIFY(port);
+        const int size = 1024 * 1024;
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_bulk_client.py"), {kLoopback, QString::number(port), QString::number(size)}));
+        QCOMPARE(client.readLine(120000), QByteArray("sent ") + QByteArray::number(size));
+        QCOMPARE(client.readLine(), QByteArray("echo ") + QByteArray::number(size) + " ok");
     }
 
     // Nothing listens at the target: the client's connection is closed, the reason says why, and
