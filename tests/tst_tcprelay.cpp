@@ -433,6 +433,26 @@ private slots:
         QCOMPARE(impaired.constLast().at(2).toString(), Relay::actionName(RelayAction::Reset));
     }
 
+    // The same towards a target that reads slowly: when the N-th byte has been handed to the
+    // kernel, much of what came before still waits in the relay's socket, and an RST at once
+    // would throw it away. The reset waits until it has left.
+    void reset_afterBytes_slowReaderStillGetsExactlyN()
+    {
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_recv_log_server.py"), {QStringLiteral("slow")});
+        QVERIFY(target);
+        RelayImpairments impairments;
+        impairments.reset.afterBytes = 200 * 1024;
+        impairments.reset.direction = RelayDirection::Up;
+        Relay relay;
+        const quint16 port = startRelay(relay, target, impairments);
+        QVERIFY(port);
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("tcp_flood_client.py"), {kLoopback, QString::number(port), QString::number(300 * 1024), QStringLiteral("10")}));
+        QCOMPARE(server.readLine(30000), QByteArray("error ECONNRESET ") + QByteArray::number(200 * 1024));
+        client.closeWrite();
+    }
+
     // Limit N upstream: exactly N bytes, then an orderly end of stream (not a reset).
     void limit_deliversExactlyNThenEof()
     {
