@@ -288,17 +288,6 @@ private slots:
         RelayPipe plain(RelayDirection::Up, t0, 1);
         QVERIFY(plain.room({}, limit) > limit - 100);
     }
-
-    void any_onlyWhenSomethingIsSwitchedOn()
-    {
-        RelayImpairments none;
-        QVERIFY(!none.any());
-        none.latency.direction = RelayDirection::Up;   // a direction alone switches nothing on
-        QVERIFY(!none.any());
-        RelayImpairments some;
-        some.limit.bytes = 0;
-        QVERIFY(some.any());
-    }
 };
 
 QTEST_GUILESS_MAIN(TestRelayPipe)

@@ -484,6 +484,7 @@ private slots:
         QVERIFY(target);
         RelayImpairments impairments;
         impairments.halfClose.afterBytes = 4;
+        impairments.halfClose.direction = RelayDirection::Up;
         Relay relay;
         const quint16 port = startRelay(relay, target, impairments);
         QVERIFY(port);
