@@ -136,6 +136,23 @@ private slots:
         QVERIFY(errors.at(0).at(0).value<Error>().message().contains(QStringLiteral("UDP")));
     }
 
+    // A target that cannot be resolved (or was left empty) is an error of the relay itself: it
+    // says so and stops, before listening.
+    void start_unresolvableTargetIsAnErrorAndStops()
+    {
+        Relay relay;
+        QSignalSpy started(&relay, &Relay::started);
+        QSignalSpy errors(&relay, &Relay::errorOccurred);
+        QSignalSpy stopped(&relay, &Relay::stopped);
+        RelayConfig config;
+        config.target = Endpoint{QString(), 7, {}};
+        QVERIFY(relay.start(config));
+        QVERIFY(stopped.wait(10000));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(started.size(), 0);
+        QVERIFY(!relay.isRunning());
+    }
+
     // The tutorial's client through the relay to the tutorial's echo server: every byte value both
     // ways, and the log sees exactly what was sent each way.
     void plain_relaysEveryByteBothWays()
