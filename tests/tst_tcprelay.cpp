@@ -775,6 +775,49 @@ private slots:
         QVERIFY(calls.indexOf(QStringLiteral("send"), delay) > delay);
     }
 
+    // Fifty connections at once, each delayed: every one is served by its own timer entries.
+    void manyConnections_eachDelayed_allEchoed()
+    {
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_threaded_echo_server.py"));
+        QVERIFY(target);
+        RelayImpairments impairments;
+        impairments.latency.ms = 20;
+        impairments.latency.jitterMs = 5;
+        Relay relay;
+        const quint16 port = startRelay(relay, target, impairments);
+        QVERIFY(port);
+        QSignalSpy opened(&relay, &Relay::connectionOpened);
+        Peer clients;
+        QVERIFY(clients.startPython(QStringLiteral("tcp_many_clients.py"), {kLoopback, QString::number(port), QStringLiteral("50")}));
+        QCOMPARE(clients.readLine(30000), QByteArray("connected 50"));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 50, 20000);
+        clients.write("go\n");
+        QCOMPARE(clients.readLine(60000), QByteArray("echoed 50 refused 0"));
+    }
+
+    // socat as the client: what it reads from stdin reaches the echo server and comes back.
+    void socatClient_throughTheRelay()
+    {
+        SOCKETEER_REQUIRE_PROGRAM(QStringLiteral("socat"));
+        Peer server;
+        const quint16 target = startServer(server, QStringLiteral("tcp_echo_server.py"));
+        QVERIFY(target);
+        RelayImpairments impairments;
+        impairments.slicer.bytes = 2;   // in pieces, and still whole lines at the other end
+        Relay relay;
+        const quint16 port = startRelay(relay, target, impairments);
+        QVERIFY(port);
+        Peer socat;
+        QVERIFY(socat.startProgram(QStringLiteral("socat"), {QStringLiteral("-t"), QStringLiteral("5"), QStringLiteral("-"),
+                                                             QStringLiteral("TCP:127.0.0.1:%1").arg(port)}));
+        socat.write("hello through the relay\n");
+        QCOMPARE(socat.readLine(), QByteArray("hello through the relay"));
+        socat.closeWrite();
+        QVERIFY(socat.waitForFinished(15000));
+        QCOMPARE(socat.exitCode(), 0);
+    }
+
     // Beyond maxConnections a client is taken and closed at once, with the reason.
     void maxConnections_closesTheOneTooMany()
     {
