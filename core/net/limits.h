@@ -185,6 +185,10 @@ inline constexpr qint64 kTraceFileMaxBytes = 96 * MiB;
 // sliced, or waiting for a slow receiver) before the relay stops reading from the sending side, so
 // TCP's flow control holds a fast sender back instead of the relay buffering without end.
 inline constexpr qint64 kRelayBufferBytes = 256 * KiB;
+// Forwarded bytes the relay has reported (for the log) and the front end's thread has not yet
+// taken: beyond it the engine stops reading, like a slow receiver, so a log that cannot keep up
+// slows the relayed connections down instead of growing a queue without bound.
+inline constexpr std::size_t kRelayUndeliveredBytes = 16 * MiB;
 // UDP: datagrams one direction of a session may hold back (delayed, throttled, reordered); more
 // are dropped and counted, as a router's queue would.
 inline constexpr qint64 kUdpRelayQueueBytes = 4 * MiB;

@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace socketeer {
@@ -53,10 +54,21 @@ signals:
     void errorOccurred(const socketeer::Error &error);
     void stopped();
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
 private:
     void deliver(std::vector<RelayEvent> &&events);
+    void updateReportData();
+    void reportLater(Error error);   // through the mailbox: asynchronous and in order like the rest
 
     RelayConfig m_config;
+    // Whether Forwarded events carry the bytes: forwarded() has a receiver (as TcpServer's
+    // dataReceived): set at once by connectNotify, cleared in this thread after disconnectNotify.
+    std::atomic<bool> m_reportData{false};
+    std::atomic<bool> m_reportDataStale{false};
+    std::atomic<quint64> m_dataConnects{0};
     std::unique_ptr<Mailbox<RelayEvent>> m_sink;
     std::unique_ptr<RelayEngine> m_engine;
     RelayTraffic m_up;

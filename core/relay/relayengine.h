@@ -27,8 +27,10 @@ struct RelayEvent {
     SocketAddress address;          // Started: the bound address; Opened: the client
     SocketAddress target;           // Opened: the target's address actually used
     RelayDirection direction = RelayDirection::Up;   // Forwarded, Impaired
-    QByteArray data;                // Forwarded: the bytes as they left the relay (sent)
-    RelayTraffic traffic;           // Forwarded: what it stands for, counted even while data is left out
+    QByteArray data;                // Forwarded: the bytes as they left the relay (sent), only while
+                                    // the front end reports them (someone listens to forwarded())
+    RelayTraffic traffic;           // Forwarded: bytes sent and the recv()s (TCP) or datagrams (UDP)
+                                    // they came in, counted whether or not `data` is kept
     RelayAction action = RelayAction::Delayed;       // Impaired
     QString detail;                 // Impaired: "103 ms", "1-byte pieces"; Closed: the reason
     Error error;                    // Failed

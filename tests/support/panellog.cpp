@@ -14,6 +14,7 @@ namespace testsupport {
 QString logText(socketeer::ui::MessageLogView *log)
 {
     QString all;
+    log->visibleRowCount();   // shows what the log holds for its next refresh, as receivedEntries() does
     socketeer::ui::MessageLogModel *model = log->model();
     for (int row = 0; row < model->rowCount(); ++row)
         all += model->formatLine(model->entry(row)) + QLatin1Char('\n');

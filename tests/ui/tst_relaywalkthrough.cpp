@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -105,7 +106,7 @@ private slots:
         QVERIFY2(counted.startsWith("sent 100 received "), counted.constData());
         const int received = counted.split(' ').constLast().toInt();
         QVERIFY2(received < 100 && received > 50, counted.constData());
-        QTRY_VERIFY_WITH_TIMEOUT(logText(relay).contains(u"session 1 up: "_s) || logText(relay).contains(u"session 1 down: "_s), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(logText(relay->log()).contains(u"session 1 up: "_s) || logText(relay->log()).contains(u"session 1 down: "_s), kWait);
         QTRY_VERIFY_WITH_TIMEOUT(countCalls(timeline->recording(), u"drop"_s) >= 1, kWait);
 
         QSignalSpy stopped(relay->relay(), &Relay::stopped);
@@ -137,7 +138,7 @@ private slots:
         }
         QCOMPARE(recvs, message.size());
         QTRY_VERIFY_WITH_TIMEOUT(countCalls(timeline->recording(), u"slice"_s) >= 1, kWait);
-        QTRY_VERIFY_WITH_TIMEOUT(logText(relay).contains(u"connection 1 down: "_s), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(logText(relay->log()).contains(u"connection 1 down: "_s), kWait);
     }
 
 private:
