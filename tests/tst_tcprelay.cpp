@@ -122,18 +122,34 @@ private slots:
         QVERIFY(!relay.isRunning());
     }
 
-    void start_udpIsRefusedUntilItsEngineIsBuilt()
+    // The same front end runs the UDP engine: the tutorial's UDP client and server through it,
+    // counted per direction.
+    void start_udpRelaysThroughTheSameFrontEnd()
     {
+        Peer server;
+        QVERIFY(server.startPython(QStringLiteral("udp_server.py"), {QStringLiteral("0")}));
+        const quint16 target = server.readListeningPort();
+        QVERIFY(target);
         Relay relay;
-        QSignalSpy errors(&relay, &Relay::errorOccurred);
-        QSignalSpy stopped(&relay, &Relay::stopped);
+        QSignalSpy started(&relay, &Relay::started);
+        QSignalSpy forwarded(&relay, &Relay::forwarded);
         RelayConfig config;
-        config.target = loopback(9);
+        config.target = loopback(target);
         config.udp = true;
-        relay.start(config);
-        QVERIFY(stopped.wait(5000));
-        QCOMPARE(errors.size(), 1);
-        QVERIFY(errors.at(0).at(0).value<Error>().message().contains(QStringLiteral("UDP")));
+        QVERIFY(relay.start(config));
+        QVERIFY(started.wait(10000));
+        const quint16 port = started.at(0).at(1).value<quint16>();
+        Peer client;
+        QVERIFY(client.startPython(QStringLiteral("udp_client.py"), {kLoopback, QString::number(port)}));
+        QCOMPARE(client.readLine(), QByteArray("ready"));
+        client.write(QByteArray("datagram").toHex() + '\n');
+        QVERIFY(client.readLine().endsWith(" " + QByteArray("datagram").toHex()));
+        QTRY_COMPARE_WITH_TIMEOUT(relay.traffic(RelayDirection::Down).bytes, quint64(8), 10000);
+        QCOMPARE(relay.traffic(RelayDirection::Up).bytes, quint64(8));
+        QCOMPARE(relay.traffic(RelayDirection::Up).chunks, quint64(1));
+        QVERIFY(!forwarded.isEmpty());
+        QCOMPARE(forwarded.at(0).at(2).toByteArray(), QByteArray("datagram"));
+        relay.stopAndWait();
     }
 
     // A target that cannot be resolved (or was left empty) is an error of the relay itself: it
