@@ -327,6 +327,11 @@
         <translation>用实验为学生的程序评分：步骤、分数、提示</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Forward TCP or UDP between two endpoints, with latency, loss, slicing and resets</source>
+        <translation>在两个端点之间转发 TCP 或 UDP，可加入延迟、丢包、切片和复位</translation>
+    </message>
+    <message>
         <location line="+27" />
         <source>Exit status: 0 on success (and after SIGINT or SIGTERM), 1 for a network or runtime error
 (refused, unreachable, unknown host, port in use), 2 for a mistake on the command line.</source>
@@ -439,7 +444,7 @@ the command then exits 1.</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="+78" />
+        <location filename="../../app/cli/codecommand.cpp" line="+81" />
         <location filename="../../app/cli/connectcommand.cpp" line="+2" />
         <location filename="../../app/cli/servecommand.cpp" line="+22" />
         <location filename="../../app/cli/udpcommand.cpp" line="+91" />
@@ -712,8 +717,8 @@ socketeer mail 指向它：
         <translation>监听的地址（默认 127.0.0.1，仅本机回环：其他机器无法发信给它）。0.0.0.0 或 :: 监听所有网卡。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="-38" />
-        <location line="+27" />
+        <location filename="../../app/cli/codecommand.cpp" line="-40" />
+        <location line="+29" />
         <location line="+9" />
         <location line="+3" />
         <location line="+2" />
@@ -722,6 +727,8 @@ socketeer mail 指向它：
         <location line="+1" />
         <location line="+1" />
         <location line="+4" />
+        <location filename="../../app/cli/relaycommand.cpp" line="+80" />
+        <location line="+1" />
         <location filename="../../app/cli/servecommand.cpp" line="-29" />
         <location filename="../../app/cli/udpcommand.cpp" line="-183" />
         <location line="+1" />
@@ -763,6 +770,7 @@ socketeer mail 指向它：
     <message>
         <location filename="../../app/cli/codecommand.cpp" line="+3" />
         <location filename="../../app/cli/inboxcommand.cpp" line="+1" />
+        <location filename="../../app/cli/relaycommand.cpp" line="+14" />
         <location filename="../../app/cli/servecommand.cpp" line="+22" />
         <source>seconds</source>
         <translation>秒</translation>
@@ -829,7 +837,7 @@ socketeer mail 指向它：
         <translation>多余的参数 "%1"（见 socketeer inbox --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="+168" />
+        <location filename="../../app/cli/codecommand.cpp" line="+171" />
         <location filename="../../app/cli/inboxcommand.cpp" line="+14" />
         <source>--max-size: "%1" is not a size in MiB from 1 to 4096</source>
         <translation>--max-size："%1" 不是 1 到 4096 之间的 MiB 数</translation>
@@ -901,8 +909,9 @@ socketeer mail 指向它：
         <translation>主题。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="-184" />
+        <location filename="../../app/cli/codecommand.cpp" line="-187" />
         <location filename="../../app/cli/mailcommand.cpp" line="+0" />
+        <location filename="../../app/cli/relaycommand.cpp" line="-7" />
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -932,6 +941,7 @@ socketeer mail 指向它：
         <location filename="../../app/cli/codecommand.cpp" line="-22" />
         <location filename="../../app/cli/connectcommand.cpp" line="-6" />
         <location filename="../../app/cli/mailcommand.cpp" line="+1" />
+        <location filename="../../app/cli/relaycommand.cpp" line="-2" />
         <location filename="../../app/cli/sequenceoption.cpp" line="+5" />
         <source>name</source>
         <translation>名字</translation>
@@ -987,7 +997,7 @@ socketeer mail 指向它：
         <translation>多余的参数“%1”（见 socketeer mail --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="-23" />
+        <location filename="../../app/cli/codecommand.cpp" line="-25" />
         <source>python or c.</source>
         <translation>python 或 c。</translation>
     </message>
@@ -1005,6 +1015,11 @@ socketeer mail 指向它：
         <location line="+2" />
         <source>tcp-server, udp: send what comes back to its sender.</source>
         <translation>tcp-server、udp：把收到的内容发回给发送方。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tcp-server: the chat room, as serve --chat: each line a client sends goes to all the others as "NAME: TEXT" (NAME is its address, or with --nicknames its nickname), with "*** NAME joined" and "*** NAME left"; over TLS with --tls-cert and --tls-key.</source>
+        <translation>tcp-server：聊天室，与 serve --chat 相同：客户端发来的每一行都以“NAME: TEXT”的形式转发给其他所有客户端（NAME 是它的地址，带 --nicknames 时是它的昵称），并通知“*** NAME joined”（加入）和“*** NAME left”（离开）；带 --tls-cert 和 --tls-key 时通过 TLS。</translation>
     </message>
     <message>
         <location line="+6" />
@@ -1077,7 +1092,7 @@ socketeer mail 指向它：
         <translation>mail：附加这个文件（可重复）。</translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-58" />
         <source>Prints a complete program, in Python 3 or C, that does what the other commands do with the same
 options: tcp-server as serve, tcp-client as connect, udp as udp, mail as mail, inbox as inbox.
 Save it and run it:
@@ -1116,12 +1131,7 @@ C 程序可用 gcc -Wall -Wextra 编译（每客户端一线程模型另加 -pth
         <translation>tcp-server：端口，0-65535（0：任意空闲端口）。必填。inbox：端口（默认 2525）。</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>tcp-server: the chat room, as serve --chat: each line a client sends goes to all the others as "NAME: TEXT" (NAME is its address), with "*** NAME joined" and "*** NAME left".</source>
-        <translation>tcp-server：聊天室，与 serve --chat 相同：客户端发来的每一行都以“NAME: TEXT”的形式转发给其他所有客户端（NAME 是它的地址），并通知“*** NAME joined”（加入）和“*** NAME left”（离开）。</translation>
-    </message>
-    <message>
-        <location line="+12" />
+        <location line="+20" />
         <source>tcp-server: serve TLS with this certificate (PEM). inbox: the certificate of --starttls.</source>
         <translation>tcp-server：用这个证书（PEM）提供 TLS 服务。inbox：--starttls 使用的证书。</translation>
     </message>
@@ -1182,17 +1192,17 @@ C 程序可用 gcc -Wall -Wextra 编译（每客户端一线程模型另加 -pth
     </message>
     <message>
         <location line="+3" />
-        <location line="+45" />
+        <location line="+48" />
         <source>unexpected argument "%1" (see socketeer code --help)</source>
         <translation>多余的参数“%1”（参见 socketeer code --help）</translation>
     </message>
     <message>
-        <location line="-41" />
+        <location line="-44" />
         <source>--encoding: unknown encoding "%1" (use UTF-8, GBK, GB18030 or Latin-1)</source>
         <translation>--encoding：未知的编码“%1”（可用 UTF-8、GBK、GB18030 或 Latin-1）</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>missing --port PORT (0 picks any free port; see socketeer code --help)</source>
         <translation>缺少 --port PORT（0 表示任意空闲端口；参见 socketeer code --help）</translation>
     </message>
@@ -1330,7 +1340,7 @@ C 程序可用 gcc -Wall -Wextra 编译（每客户端一线程模型另加 -pth
         <translation>监听的端口，0-65535（0：任意空闲端口）。必须指定。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="-243" />
+        <location filename="../../app/cli/codecommand.cpp" line="-248" />
         <location filename="../../app/cli/inboxcommand.cpp" line="-144" />
         <location line="+28" />
         <location filename="../../app/cli/servecommand.cpp" line="+1" />
@@ -1397,12 +1407,254 @@ found 00 00”。</translation>
         <translation>拒绝超过此数量的客户端连接（默认 0：event-loop 不限制，thread-per-client 为 %1）。</translation>
     </message>
     <message>
+        <location filename="../../app/cli/relaycommand.cpp" line="-49" />
+        <source>Delay every chunk (TCP) or datagram (UDP) by MS ± JITTER milliseconds, uniform or normal (JITTER is then σ). TCP bytes are never reordered.</source>
+        <translation>每个数据块（TCP）或数据报（UDP）延迟 MS ± JITTER 毫秒，均匀分布或正态分布（此时 JITTER 为 σ）。TCP 字节的顺序绝不会被打乱。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Limit the rate to BYTES per second (K, M: ×1024), letting at most BURST through at once.</source>
+        <translation>把速率限制为每秒 BYTES 字节（K、M：×1024），一次最多放行 BURST 字节。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TCP: cut every write into pieces of BYTES ± VAR, DELAY_US microseconds apart: the peer's recv() sees the pieces.</source>
+        <translation>TCP：把每次写入切成 BYTES ± VAR 字节的小片，间隔 DELAY_US 微秒：对端的 recv() 会看到这些小片。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TCP: reset the connection (RST) after BYTES have passed, or after a time (500ms, 2s).</source>
+        <translation>TCP：通过 BYTES 字节后（或经过一段时间后，如 500ms、2s）复位连接（RST）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TCP: after BYTES, shut that direction down (FIN); the other goes on.</source>
+        <translation>TCP：通过 BYTES 字节后关闭该方向（FIN）；另一方向照常。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TCP: after BYTES, close the connection (toxiproxy's limit_data).</source>
+        <translation>TCP：通过 BYTES 字节后关闭连接（即 toxiproxy 的 limit_data）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TCP: forward nothing for MS milliseconds (after AFTER bytes).</source>
+        <translation>TCP：在 MS 毫秒内什么也不转发（从第 AFTER 字节之后开始）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TCP: hold a FIN for MS milliseconds before passing it on.</source>
+        <translation>TCP：把 FIN 扣留 MS 毫秒后再转发。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>UDP: drop this percentage of datagrams.</source>
+        <translation>UDP：按此百分比丢弃数据报。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>UDP: send this percentage of datagrams twice.</source>
+        <translation>UDP：按此百分比把数据报发送两次。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>UDP: flip one bit in this percentage of datagrams.</source>
+        <translation>UDP：按此百分比在数据报中翻转一位。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>UDP: cut this percentage of datagrams short.</source>
+        <translation>UDP：按此百分比截短数据报。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>UDP: hold this percentage of datagrams back until GAP later ones have passed.</source>
+        <translation>UDP：按此百分比扣留数据报，直到其后的 GAP 个数据报通过。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>down</source>
+        <translation>下行</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>up</source>
+        <translation>上行</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Listens on --listen and forwards every TCP connection (with --udp: every UDP sender, each its
+own session) to --to, impaired as the options say. "Up" is what clients send towards the
+target, "down" the target's answers; every impairment applies to --direction (default both)
+unless its value ends in @up, @down or @both (--latency 100@down).
+
+Once listening it prints one line to stdout, "listening on HOST PORT". Connections opening
+and closing, and every impairment that acted, are reported on stderr (--quiet: only the
+connections). It runs until SIGINT or SIGTERM, then closes every connection and exits 0.
+
+Profiles (--profile): %1. The same impairments as one text: --impair "latency=100:20 drop=5@up".</source>
+        <translation>在 --listen 上监听，把每个 TCP 连接（加 --udp 时：每个 UDP 发送方，各自一个会话）转发到 --to，
+并按选项加入网络损伤。"上行"是客户端发往目标的数据，"下行"是目标的应答；每种损伤作用于
+--direction（默认 both，双向），除非其值以 @up、@down 或 @both 结尾（如 --latency 100@down）。
+
+开始监听后向标准输出打印一行 "listening on HOST PORT"。连接的建立与关闭，以及每次起作用的损伤，
+都报告在标准错误上（--quiet：只报告连接）。它一直运行到 SIGINT 或 SIGTERM，然后关闭所有连接并以 0 退出。
+
+配置（--profile）：%1。也可以把同样的损伤写成一段文本：--impair "latency=100:20 drop=5@up"。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Where to listen: PORT (on 127.0.0.1, loopback only), HOST:PORT or [IPv6]:PORT. 0.0.0.0:PORT listens on all interfaces. Required.</source>
+        <translation>监听位置：PORT（在 127.0.0.1 上，仅回环）、HOST:PORT 或 [IPv6]:PORT。0.0.0.0:PORT 监听所有网络接口。必填。</translation>
+    </message>
+    <message>
         <location line="+3" />
+        <source>Where to forward: HOST:PORT or [IPv6]:PORT. Required.</source>
+        <translation>转发目标：HOST:PORT 或 [IPv6]:PORT。必填。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Relay UDP datagrams instead of TCP connections.</source>
+        <translation>转发 UDP 数据报，而不是 TCP 连接。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Which way the impairments act: up, down or both.</source>
+        <translation>损伤作用的方向：up（上行）、down（下行）或 both（双向）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>way</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start from a profile (see above); options given as well override it.</source>
+        <translation>从一个配置开始（见上文）；同时给出的选项会覆盖它。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Impairments as one text of KEY=VALUE words (docs/RELAY.md).</source>
+        <translation>把损伤写成一段由 KEY=VALUE 组成的文本（见 docs/RELAY.md）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Refuse connections (UDP: new senders) beyond this many (default %1).</source>
+        <translation>超过这么多连接（UDP：新的发送方）时拒绝（默认 %1）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../../app/cli/servecommand.cpp" line="+3" />
         <source>n</source>
         <translation>数量</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>UDP: forget a sender that sent nothing for this many seconds (default %1).</source>
+        <translation>UDP：某个发送方这么多秒没有发送任何数据时，忘掉它（默认 %1）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Do not report each impairment that acted, only connections.</source>
+        <translation>不报告每次起作用的损伤，只报告连接。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>unexpected argument "%1" (see socketeer relay --help)</source>
+        <translation>多余的参数 "%1"（见 socketeer relay --help）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>--listen is required: the port (or HOST:PORT) clients connect to</source>
+        <translation>必须给出 --listen：客户端要连接的端口（或 HOST:PORT）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>--listen: the relay listens on a host and port, not the path "%1"</source>
+        <translation>--listen：转发器监听主机和端口，而不是路径 "%1"</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>--to is required: the HOST:PORT to forward to</source>
+        <translation>必须给出 --to：要转发到的 HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>--to: "%1" is not a HOST:PORT to forward to</source>
+        <translation>--to："%1" 不是可以转发到的 HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>--max-connections: "%1" is not a number of connections (1 or more)</source>
+        <translation>--max-connections："%1" 不是连接数（1 或更多）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>--idle-timeout: "%1" is not a number of seconds (1 to 86400)</source>
+        <translation>--idle-timeout："%1" 不是秒数（1 到 86400）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>--profile: "%1" is not a profile: %2</source>
+        <translation>--profile："%1" 不是已有的配置：%2</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>profile %1: %2 does not apply to a %3 relay, left out</source>
+        <translation>配置 %1：%2 不适用于 %3 转发，已略去</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>%1 acts on TCP connections, not on UDP datagrams</source>
+        <translation>%1 作用于 TCP 连接，而不是 UDP 数据报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 acts on UDP datagrams (add --udp): TCP itself never loses, repeats or reorders bytes</source>
+        <translation>%1 作用于 UDP 数据报（请加 --udp）：TCP 本身从不丢失、重复或打乱字节</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>listening on all interfaces: anyone who can reach this machine can use the relay</source>
+        <translation>正在所有网络接口上监听：任何能访问本机的人都能使用这个转发器</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>impairments: %1</source>
+        <translation>网络损伤：%1</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>session %1 from %2 to %3</source>
+        <translation>会话 %1：从 %2 到 %3</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>connection %1 from %2 to %3</source>
+        <translation>连接 %1：从 %2 到 %3</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>session %1 closed: %2</source>
+        <translation>会话 %1 已关闭：%2</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>connection %1 closed: %2</source>
+        <translation>连接 %1 已关闭：%2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>session %1 %2: %3 %4</source>
+        <translation>会话 %1 %2：%3 %4</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>connection %1 %2: %3 %4</source>
+        <translation>连接 %1 %2：%3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/servecommand.cpp" line="+2" />
         <source>Listen on an AF_UNIX socket at this path instead of a TCP port; the file is removed on exit.</source>
         <translation>改为在此路径上的 AF_UNIX 套接字上监听，而不是 TCP 端口；退出时删除该文件。</translation>
     </message>
@@ -1447,7 +1699,7 @@ found 00 00”。</translation>
         <translation>缺少 --port PORT（0 表示任选一个空闲端口；参见 socketeer serve --help）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/codecommand.cpp" line="+121" />
+        <location filename="../../app/cli/codecommand.cpp" line="+126" />
         <location filename="../../app/cli/servecommand.cpp" line="+11" />
         <source>--model: unknown model "%1" (use event-loop or thread-per-client)</source>
         <translation>--model：未知的模型“%1”（请使用 event-loop 或 thread-per-client）</translation>
@@ -1711,6 +1963,7 @@ unchanged. The protocol is in docs/CHAT.md.</source>
     </message>
     <message>
         <location line="+13" />
+        <location filename="../../app/cli/codecommand.cpp" line="-114" />
         <source>--nicknames is a setting of the chat room: add --chat</source>
         <translation>--nicknames 是聊天室的设置：请加上 --chat</translation>
     </message>
@@ -1931,7 +2184,7 @@ command line or in the lab file.</source>
 <context>
     <name>socketeer::Code</name>
     <message>
-        <location filename="../../core/code/codegen.cpp" line="+27" />
+        <location filename="../../core/code/codegen.cpp" line="+28" />
         <source>host</source>
         <translation>主机</translation>
     </message>
@@ -1967,11 +2220,12 @@ command line or in the lab file.</source>
     </message>
     <message>
         <location line="+1" />
+        <location line="+56" />
         <source>subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-55" />
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
@@ -2009,16 +2263,6 @@ command line or in the lab file.</source>
         <location line="+2" />
         <source>the chat room splits what clients send into lines itself: framing does not apply</source>
         <translation>聊天室自己把客户端发来的内容按行切分：分帧不适用</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>a TLS chat room is not generated yet</source>
-        <translation>目前还不能生成 TLS 聊天室</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>a chat room with nicknames is not generated yet: without them each client is named by its address</source>
-        <translation>目前还不能生成带昵称的聊天室：不用昵称时，每个客户端以它的地址命名</translation>
     </message>
     <message>
         <location line="+4" />
@@ -2066,7 +2310,7 @@ command line or in the lab file.</source>
         <translation>邮件需要发件人和至少一个收件人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>logging in without encryption would send the password in clear: use starttls or tls</source>
         <translation>不加密就登录会以明文发送密码：请使用 starttls 或 tls</translation>
     </message>
@@ -3329,6 +3573,279 @@ Attachments: %4</source>
     </message>
 </context>
 <context>
+    <name>socketeer::Relay</name>
+    <message>
+        <location filename="../../core/relay/relay.cpp" line="+138" />
+        <source>delayed</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>throttled</source>
+        <translation>限速</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>sliced</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>stalled</source>
+        <translation>停顿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>half-closed</source>
+        <translation>半关闭</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>limited</source>
+        <translation>限量</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>close held</source>
+        <translation>延迟关闭</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dropped</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>duplicated</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>corrupted</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>truncated</source>
+        <translation>截断</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reordered</source>
+        <translation>乱序</translation>
+    </message>
+    <message>
+        <location filename="../../core/relay/relayconnection.cpp" line="+89" />
+        <source>no address</source>
+        <translation>没有地址</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+55" />
+        <source>the target could not be reached: %1</source>
+        <translation>无法连接到目标：%1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>reset by the relay after %1 ms</source>
+        <translation>中继在 %1 毫秒后重置了连接</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <location line="+70" />
+        <source>the client: %1</source>
+        <translation>客户端：%1</translation>
+    </message>
+    <message>
+        <location line="-70" />
+        <location line="+70" />
+        <source>the target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-26" />
+        <location line="+5" />
+        <location line="+77" />
+        <source>after %n byte(s)</source>
+        <translation>
+            <numerusform>在 %n 字节之后</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-76" />
+        <source>closed by the relay: the limit of %n byte(s) was reached</source>
+        <translation>
+            <numerusform>中继关闭了连接：已达到 %n 字节的上限</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77" />
+        <source>reset by the relay after %n byte(s)</source>
+        <translation>
+            <numerusform>中继在 %n 字节之后重置了连接</numerusform></translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>both sides closed</source>
+        <translation>双方都已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../core/relay/relaypipe.cpp" line="+36" />
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+226" />
+        <source>%n piece(s) of 1 byte</source>
+        <translation>
+            <numerusform>%n 个片段，每个 1 字节</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n piece(s) of %1 bytes</source>
+        <translation>
+            <numerusform>%n 个片段，每个 %1 字节</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n piece(s) of %1 to %2 bytes</source>
+        <translation>
+            <numerusform>%n 个片段，每个 %1 到 %2 字节</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../core/relay/tcprelayengine.cpp" line="+245" />
+        <source>the relay stopped</source>
+        <translation>中继已停止</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>closed by the relay's user</source>
+        <translation>已由中继的使用者关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35" />
+        <source>refused: the relay already has its maximum of %n connection(s)</source>
+        <translation>
+            <numerusform>已拒绝：中继的连接数已达上限 %n 个</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::RelaySpec</name>
+    <message>
+        <location filename="../../core/relay/impairmentspec.cpp" line="+41" />
+        <source>"%1" is not %2 (%3 to %4)</source>
+        <translation>"%1" 不是%2（%3 到 %4）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>%1 bytes is out of range (%2 to %3)</source>
+        <translation>%1 字节超出范围（%2 到 %3）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>a delay in milliseconds</source>
+        <translation>以毫秒计的延迟</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>"%1" is not a percentage from 0 to 100</source>
+        <translation>"%1" 不是 0 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>a value is missing</source>
+        <translation>缺少值</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>too many fields: the form is %1</source>
+        <translation>字段太多：格式是 %1</translation>
+    </message>
+    <message>
+        <location line="+54" />
+        <source>"%1" is not a direction: up, down or both</source>
+        <translation>"%1" 不是方向：up、down 或 both</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>"%1" is not a size in bytes (1500, 64K, 1M)</source>
+        <translation>"%1" 不是以字节计的大小（如 1500、64K、1M）</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>latency and jitter together may be at most %1 ms</source>
+        <translation>延迟与抖动之和最多为 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>"%1" is not a distribution: uniform or normal</source>
+        <translation>"%1" 不是分布：uniform（均匀）或 normal（正态）</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>a piece size in bytes</source>
+        <translation>以字节计的切片大小</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>a variation smaller than the piece</source>
+        <translation>小于切片大小的变化量</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>a delay in microseconds</source>
+        <translation>以微秒计的延迟</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>a time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>a gap in datagrams</source>
+        <translation>以数据报个数计的间隔</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>"%1" is not an impairment: %2</source>
+        <translation>"%1" 不是网络损伤：%2</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>"%1" is not KEY=VALUE, e.g. latency=100</source>
+        <translation>"%1" 不是 KEY=VALUE 形式，例如 latency=100</translation>
+    </message>
+    <message>
+        <location line="+114" />
+        <source>3G</source>
+        <translation>3G</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bad Wi-Fi</source>
+        <translation>信号差的 Wi-Fi</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satellite</source>
+        <translation>卫星链路</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lossy UDP 5 %</source>
+        <translation>UDP 丢包 5%</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1-byte slicer</source>
+        <translation>1 字节切片</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::SavedLibrary</name>
     <message>
         <location filename="../../core/saved/savedfile.cpp" line="+40" />
@@ -4540,6 +5057,93 @@ Attachments: %4</source>
     </message>
 </context>
 <context>
+    <name>socketeer::UdpRelay</name>
+    <message>
+        <location filename="../../core/relay/udpimpairer.cpp" line="+25" />
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34" />
+        <source>datagram of %n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节的数据报</numerusform></translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>bit %1 of byte %2 flipped</source>
+        <translation>第 %2 字节的第 %1 位被翻转</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 of %2 bytes kept</source>
+        <translation>保留了 %2 字节中的 %1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>datagram of %n byte(s) sent twice</source>
+        <translation>
+            <numerusform>%n 字节的数据报被发送了两次</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>held back behind %n datagram(s)</source>
+        <translation>
+            <numerusform>被扣留到后面 %n 个数据报之后</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../core/relay/udprelayengine.cpp" line="+181" />
+        <source>a UDP relay listens on and forwards to a host and port, not a socket path</source>
+        <translation>UDP 中继监听和转发的是主机和端口，而不是套接字路径</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1: a datagram cannot be sent to port 0</source>
+        <translation>%1：数据报不能发往端口 0</translation>
+    </message>
+    <message>
+        <location line="+83" />
+        <source>the relay stopped</source>
+        <translation>中继已停止</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>closed by the user</source>
+        <translation>被用户关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+99" />
+        <source>datagrams from %1 are dropped: %n session(s) at most</source>
+        <translation>
+            <numerusform>来自 %1 的数据报被丢弃：最多 %n 个会话</numerusform></translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>session %1: nothing listens on %2</source>
+        <translation>会话 %1：%2 上没有程序在监听</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>session %1, towards %2</source>
+        <translation>会话 %1，发往 %2</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>queue full (%1 bytes wait)</source>
+        <translation>队列已满（%1 字节在等待）</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>the system's send buffer was full</source>
+        <translation>系统的发送缓冲区已满</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>idle: nothing from the client for %1 ms</source>
+        <translation>空闲：客户端 %1 毫秒内没有发来任何数据</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::cli::StdinReader</name>
     <message>
         <location filename="../../app/cli/stdinreader.cpp" line="+108" />
@@ -5593,6 +6197,72 @@ Attachments: %4</source>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::ImpairmentFields</name>
+    <message>
+        <location filename="../../ui/impairmentfields.cpp" line="+24" />
+        <source>Impairments as KEY=VALUE words; each value may end in @up (client to target), @down or @both.
+latency=MS[:JITTER[:normal]]   bandwidth=BYTES_PER_S[:BURST]   (sizes take K and M)
+TCP: slice=BYTES[:VARIATION[:DELAY_US]]  reset-after=BYTES|500ms|2s  half-close=BYTES  limit=BYTES
+     stall=MS[:AFTER_BYTES]  slow-close=MS
+UDP: drop=PCT  duplicate=PCT  corrupt=PCT  truncate=PCT  reorder=PCT[:GAP]</source>
+        <translation>网络损伤写成 KEY=VALUE 词；每个值可以 @up（客户端到目标）、@down 或 @both 结尾。
+latency=MS[:JITTER[:normal]]   bandwidth=BYTES_PER_S[:BURST]   （大小可带 K 和 M）
+TCP：slice=BYTES[:VARIATION[:DELAY_US]]  reset-after=BYTES|500ms|2s  half-close=BYTES  limit=BYTES
+     stall=MS[:AFTER_BYTES]  slow-close=MS
+UDP：drop=PCT  duplicate=PCT  corrupt=PCT  truncate=PCT  reorder=PCT[:GAP]</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save as profile…</source>
+        <translation>另存为配置…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>no impairment: latency=100:20 slice=1:0:20000 drop=5@up …</source>
+        <translation>无损伤：latency=100:20 slice=1:0:20000 drop=5@up …</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Use these impairments from now on, on the connections already open too</source>
+        <translation>从现在起使用这些损伤，已打开的连接也一样</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Impairments</source>
+        <translation>网络损伤</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Not applied to UDP datagrams: %1</source>
+        <translation>不作用于 UDP 数据报：%1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Not applied to TCP connections: %1</source>
+        <translation>不作用于 TCP 连接：%1</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Save profile</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name of the profile:</source>
+        <translation>配置名称：</translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::InboxModel</name>
     <message>
         <location filename="../../ui/inboxmodel.cpp" line="+33" />
@@ -6221,7 +6891,7 @@ Attachments: %4</source>
 <context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+49" />
+        <location filename="../../ui/mainwindow.cpp" line="+52" />
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
@@ -6231,7 +6901,7 @@ Attachments: %4</source>
         <translation>Socketeer</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
@@ -6242,12 +6912,17 @@ Attachments: %4</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+229" />
+        <source>Relay</source>
+        <translation>转发器</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+230" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location line="-165" />
+        <location line="-166" />
         <source>TCP client %1</source>
         <translation>TCP 客户端 %1</translation>
     </message>
@@ -6362,7 +7037,7 @@ Attachments: %4</source>
         <translation>&lt;h3&gt;Socketeer %1&lt;/h3&gt;&lt;p&gt;通过 TCP 和 UDP 套接字聊天、发送邮件，套接字为原生套接字，运行在工作线程上。&lt;/p&gt;&lt;p&gt;为学习和讲授套接字编程而作。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+47" />
         <source>Received %1 · Sent %2</source>
         <translation>已接收 %1 · 已发送 %2</translation>
     </message>
@@ -6773,6 +7448,105 @@ Attachments: %4</source>
         <location line="+1" />
         <source>Each row is what one read from the socket delivered (under load, several recv() calls in a row arrive as one). Compare where they end with where the messages end.</source>
         <translation>每一行是从套接字读取一次交来的数据（负载高时，连续几次 recv() 会合并为一行）。对比它们在哪里结束、消息在哪里结束。</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::RelayPanel</name>
+    <message>
+        <location filename="../../ui/relaypanel.cpp" line="+28" />
+        <location line="+170" />
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="-143" />
+        <source>Listen on</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Forward to</source>
+        <translation>转发到</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>session %1: %2 → %3</source>
+        <translation>会话 %1：%2 → %3</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>connection %1: %2 → %3</source>
+        <translation>连接 %1：%2 → %3</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>closed: %1</source>
+        <translation>已关闭：%1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>session %1</source>
+        <translation>会话 %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>connection %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The impairments are not valid: see the line under them</source>
+        <translation>网络损伤的写法有误：见其下方的说明</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>impairments off</source>
+        <translation>已关闭网络损伤</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>impairments now: %1</source>
+        <translation>现在的网络损伤：%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Relaying %1 → %2: point the client at %1</source>
+        <translation>正在转发 %1 → %2：让客户端连接 %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>listening on %1, forwarding to %2%3</source>
+        <translation>在 %1 上监听，转发到 %2%3</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>, impaired: %1</source>
+        <translation>，网络损伤：%1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>down</source>
+        <translation>下行</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>up</source>
+        <translation>上行</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -7955,7 +8729,7 @@ Macros, expanded at each send (repeats too):
 <context>
     <name>socketeer::ui::TimelineCanvas</name>
     <message>
-        <location filename="../../ui/timelinescene.cpp" line="+104" />
+        <location filename="../../ui/timelinescene.cpp" line="+119" />
         <source>Server (event loop)</source>
         <translation>服务器（事件循环）</translation>
     </message>
