@@ -135,6 +135,11 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
     static const QList<QRegularExpression> tokens = [] {
         QList<QRegularExpression> list;
         for (const char *pattern : {
+                 // the relay's impairment language as written (latency=100:20 drop=5@up, sizes in K and M;
+                 // docs/RELAY.md), first since its keys hold call names (half-close), and the links its
+                 // profiles are named after
+                 "\\b(latency|bandwidth|slice|reset-after|half-close|limit|stall|slow-close|drop|duplicate|corrupt|truncate|"
+                 "reorder)=\\S*|@(up|down|both)\\b|\\bKEY=VALUE\\b|\\b[KM]\\b|\\b3G\\b|\\bWi-Fi\\b",
                  // addresses first: an IPv6 address or a prefix, IPv4 with an optional /len, a scope
                  "\\[?[0-9A-Fa-f]*::?[0-9A-Fa-f:.]*::[0-9A-Fa-f:.]*\\]?(/\\d+)?(%[\\w.-]+)?",
                  "(?<![\\w:])[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{0,4}){2,7}(%[\\w.-]+)?",
@@ -444,8 +449,9 @@ private slots:
         QStringList english;
         auto check = [&](const QString &moment) {
             for (const auto &[where, text] : visibleTexts(&window)) {
-                if (hasLatinLetters(withoutTechnicalTokens(text, interfaces)))
-                    english << QStringLiteral("%1: %2: \"%3\"").arg(moment, where, text);
+                // What is left once the technical tokens are gone says which words are English.
+                if (const QString rest = withoutTechnicalTokens(text, interfaces); hasLatinLetters(rest))
+                    english << QStringLiteral("%1: %2: \"%3\" (left: \"%4\")").arg(moment, where, text, rest.simplified());
             }
         };
         check(QStringLiteral("at start"));
