@@ -65,8 +65,6 @@ std::optional<Error> refusal(const CodeSettings &s)
         return Error::invalid(Code::tr("framing applies to TCP: a datagram or a mail is a message of its own"));
     if (s.tls && !tcp && s.kind != CodeKind::Inbox)
         return Error::invalid(Code::tr("TLS is generated for the TCP server and client and the inbox (a mail's security is its own setting)"));
-    if (s.language == CodeLanguage::C) {
-    }
     if (s.tls && (s.kind == CodeKind::TcpServer || s.kind == CodeKind::Inbox) && (s.tlsCertFile.isEmpty() || s.tlsKeyFile.isEmpty()))
         return Error::invalid(Code::tr("a TLS server needs a certificate file and a key file"));
     if (s.kind == CodeKind::Inbox) {
