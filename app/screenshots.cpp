@@ -395,6 +395,7 @@ int main(int argc, char *argv[])
         relay->startButton()->click();
         if (!waitFor([&] { return relayPort != 0; }))
             return failed("relay", relay->statusText());
+        window.timeline()->clear();   // only this exchange's lanes: the client, the relay, the server
         ClientPanel *dave = window.addClientPanel();
         dave->connectTo(QStringLiteral("127.0.0.1"), relayPort);
         if (!waitFor([&] { return window.serverPanel()->server()->clientCount() == 4; }))

@@ -125,6 +125,8 @@ QString laneTitleOf(const QString &thread)
         return Text::tr("Client %1").arg(thread.mid(7));
     if (thread == QLatin1String("udp"))
         return Text::tr("UDP");
+    if (thread == QLatin1String("relay"))
+        return Text::tr("Relay");
     if (thread == QLatin1String("smtp-inbox"))
         return Text::tr("Local inbox (SMTP server)");
     if (thread == QLatin1String("smtps-inbox"))

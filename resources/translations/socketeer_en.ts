@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>socketeer::AutoReply</name>
@@ -52,37 +53,51 @@
     <message numerus="yes">
         <source>after %n byte(s)</source>
         <translation>
-            <numerusform>after %n byte</numerusform><numerusform>after %n bytes</numerusform></translation>
+            <numerusform>after %n byte</numerusform>
+            <numerusform>after %n bytes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>closed by the relay: the limit of %n byte(s) was reached</source>
         <translation>
-            <numerusform>closed by the relay: the limit of %n byte was reached</numerusform><numerusform>closed by the relay: the limit of %n bytes was reached</numerusform></translation>
+            <numerusform>closed by the relay: the limit of %n byte was reached</numerusform>
+            <numerusform>closed by the relay: the limit of %n bytes was reached</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>reset by the relay after %n byte(s)</source>
         <translation>
-            <numerusform>reset by the relay after %n byte</numerusform><numerusform>reset by the relay after %n bytes</numerusform></translation>
+            <numerusform>reset by the relay after %n byte</numerusform>
+            <numerusform>reset by the relay after %n bytes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n piece(s) of 1 byte</source>
         <translation>
-            <numerusform>%n piece of 1 byte</numerusform><numerusform>%n pieces of 1 byte</numerusform></translation>
+            <numerusform>%n piece of 1 byte</numerusform>
+            <numerusform>%n pieces of 1 byte</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n piece(s) of %1 bytes</source>
         <translation>
-            <numerusform>%n piece of %1 bytes</numerusform><numerusform>%n pieces of %1 bytes</numerusform></translation>
+            <numerusform>%n piece of %1 bytes</numerusform>
+            <numerusform>%n pieces of %1 bytes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n piece(s) of %1 to %2 bytes</source>
         <translation>
-            <numerusform>%n piece of %1 to %2 bytes</numerusform><numerusform>%n pieces of %1 to %2 bytes</numerusform></translation>
+            <numerusform>%n piece of %1 to %2 bytes</numerusform>
+            <numerusform>%n pieces of %1 to %2 bytes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>refused: the relay already has its maximum of %n connection(s)</source>
         <translation>
-            <numerusform>refused: the relay already has its maximum of %n connection</numerusform><numerusform>refused: the relay already has its maximum of %n connections</numerusform></translation>
+            <numerusform>refused: the relay already has its maximum of %n connection</numerusform>
+            <numerusform>refused: the relay already has its maximum of %n connections</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -124,22 +139,30 @@
     <message numerus="yes">
         <source>datagram of %n byte(s)</source>
         <translation>
-            <numerusform>datagram of %n byte</numerusform><numerusform>datagram of %n bytes</numerusform></translation>
+            <numerusform>datagram of %n byte</numerusform>
+            <numerusform>datagram of %n bytes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>datagram of %n byte(s) sent twice</source>
         <translation>
-            <numerusform>datagram of %n byte sent twice</numerusform><numerusform>datagram of %n bytes sent twice</numerusform></translation>
+            <numerusform>datagram of %n byte sent twice</numerusform>
+            <numerusform>datagram of %n bytes sent twice</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>held back behind %n datagram(s)</source>
         <translation>
-            <numerusform>held back behind %n datagram</numerusform><numerusform>held back behind %n datagrams</numerusform></translation>
+            <numerusform>held back behind %n datagram</numerusform>
+            <numerusform>held back behind %n datagrams</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>datagrams from %1 are dropped: %n session(s) at most</source>
         <translation>
-            <numerusform>datagrams from %1 are dropped: %n session at most</numerusform><numerusform>datagrams from %1 are dropped: %n sessions at most</numerusform></translation>
+            <numerusform>datagrams from %1 are dropped: %n session at most</numerusform>
+            <numerusform>datagrams from %1 are dropped: %n sessions at most</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -229,10 +252,10 @@
 <context>
     <name>socketeer::ui::SavedMessagesDock</name>
     <message numerus="yes">
-        <source>Sent "%1" (%n byte(s))</source>
+        <source>Sent &quot;%1&quot; (%n byte(s))</source>
         <translation>
-            <numerusform>Sent "%1" (%n byte)</numerusform>
-            <numerusform>Sent "%1" (%n bytes)</numerusform>
+            <numerusform>Sent &quot;%1&quot; (%n byte)</numerusform>
+            <numerusform>Sent &quot;%1&quot; (%n bytes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
