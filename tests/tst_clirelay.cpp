@@ -134,6 +134,19 @@ private slots:
         QVERIFY(relay.stopsCleanlyOn(SIGTERM));
     }
 
+    void impairText_keepsItsOwnDirections()
+    {
+        // --direction is the default of what names none; "@both" in --impair stays both.
+        Peer server;
+        const quint16 target = startEcho(server, true);
+        QVERIFY(target);
+        Cli relay;
+        QVERIFY(startRelay(relay, target, {QStringLiteral("--udp"), QStringLiteral("--direction"), QStringLiteral("up"), QStringLiteral("--impair"),
+                                           QStringLiteral("duplicate=1@both drop=2")}));
+        QVERIFY(relay.waitForError("impairments: drop=2@up duplicate=1\n"));
+        QVERIFY(relay.stopsCleanlyOn(SIGTERM));
+    }
+
     void mistakes_areRefusedInWords_data()
     {
         QTest::addColumn<QStringList>("arguments");

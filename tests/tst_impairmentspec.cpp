@@ -59,6 +59,19 @@ private slots:
         QCOMPARE(impairmentsToSpec(*parsed), QStringLiteral("latency=50:0@down drop=5"));
     }
 
+    void both_isTheCanonicalTextsDefault()
+    {
+        // Found by fuzz_relayspec: "@both" under another default is written without a suffix, so
+        // the canonical text is read back with "both" as the default, not the first reading's.
+        auto parsed = parseImpairments(u"duplicate=0.5@both drop=3", RelayDirection::Up);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->duplicate.direction, RelayDirection::Both);
+        QCOMPARE(parsed->drop.direction, RelayDirection::Up);
+        const QString canonical = impairmentsToSpec(*parsed);
+        QCOMPARE(canonical, QStringLiteral("drop=3@up duplicate=0.5"));
+        QVERIFY(*parseImpairments(canonical) == *parsed);
+    }
+
     void nothing_isNothing()
     {
         auto parsed = parseImpairments(u"  ");

@@ -173,10 +173,11 @@ int runRelay(const QStringList &arguments)
         if (!parsed)
             return usageError(QStringLiteral("--impair: ") + parsed.error().detail);
         given << inapplicableImpairments(*parsed, config.udp);
-        // Merged key by key over the profile: re-applied from the canonical text.
+        // Merged key by key over the profile: re-applied from the canonical text, which leaves
+        // "both" unwritten, so it is read with "both" as the default, not --direction.
         for (const QString &word : impairmentsToSpec(*parsed).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             const qsizetype equals = word.indexOf(QLatin1Char('='));
-            if (auto applied = applyImpairment(impairments, QStringView(word).left(equals), QStringView(word).mid(equals + 1), *direction); !applied)
+            if (auto applied = applyImpairment(impairments, QStringView(word).left(equals), QStringView(word).mid(equals + 1)); !applied)
                 return usageError(QStringLiteral("--impair: ") + applied.error().detail);
         }
     }

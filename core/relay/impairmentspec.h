@@ -24,8 +24,9 @@ Result<void> applyImpairment(RelayImpairments &impairments, QStringView key, QSt
                              RelayDirection defaultDirection = RelayDirection::Both);
 // A whole text, as above. Later keys win over earlier ones of the same name.
 Result<RelayImpairments> parseImpairments(QStringView spec, RelayDirection defaultDirection = RelayDirection::Both);
-// The canonical text: only what is switched on, in a fixed order; parseImpairments() of it gives
-// back the same impairments. Empty when nothing is.
+// The canonical text: only what is switched on, in a fixed order, every direction written but
+// "both"; parseImpairments() of it with the default direction (both) gives back the same
+// impairments. Empty when nothing is.
 QString impairmentsToSpec(const RelayImpairments &impairments);
 QStringList impairmentKeys();
 // The keys switched on in `impairments` that a TCP relay (udp false) or a UDP relay cannot apply:
