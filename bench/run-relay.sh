@@ -7,7 +7,8 @@
 #   - timers under load: 1,000 ping-pong clients through `--latency 50` (each way), so every round
 #     trip should take 100 ms; the round trip measured (clients ÷ messages per second) says how far
 #     the timers drift when a thousand of them are due at once.
-# socat runs as its manual shows for a relay: TCP-LISTEN with fork (a process per connection).
+# socat runs as its manual shows for a relay: TCP-LISTEN with fork (a process per connection), once
+# with its default 8 KiB buffer and once with `-b 262144`, so that its buffer size is not why it loses.
 # REPEAT runs of each (default 3), interleaved; medians and ratios are reported.
 #
 #   bench/run-relay.sh [SECONDS]     seconds per run (default 5)
@@ -48,9 +49,9 @@ def socketeer_relay(extra):
     procs.append(p)
     return first_line(p, 'socketeer relay')
 
-def socat_relay():
+def socat_relay(extra=()):
     port = free_port()
-    p = subprocess.Popen(['socat', f'TCP-LISTEN:{port},bind=127.0.0.1,fork,reuseaddr', f'TCP:127.0.0.1:{echo_port}'],
+    p = subprocess.Popen(['socat', *extra, f'TCP-LISTEN:{port},bind=127.0.0.1,fork,reuseaddr', f'TCP:127.0.0.1:{echo_port}'],
                          stderr=subprocess.DEVNULL)
     procs.append(p)
     for _ in range(100):   # until it listens
@@ -71,7 +72,8 @@ def run(mode, port, clients, size):
     return float(fields['mb_per_s'] if mode == 'stream' else fields['msgs_per_s'])
 
 try:
-    targets = {'direct': echo_port, 'socat': socat_relay(), 'socketeer': socketeer_relay([])}
+    targets = {'direct': echo_port, 'socat': socat_relay(), 'socat -b 262144': socat_relay(['-b', '262144']),
+               'socketeer': socketeer_relay([])}
     results = {(name, kind): [] for name in targets for kind in ('bulk', 'pingpong')}
     for i in range(repeat):
         for name, port in targets.items():
@@ -98,8 +100,9 @@ print('| --- | --- | --- |')
 for name in targets:
     print(f"| {name} | {med[(name, 'bulk')]:,.0f} ({span(results[(name, 'bulk')])}) | {med[(name, 'pingpong')]:,.0f} ({span(results[(name, 'pingpong')])}) |")
 print()
-print(f"socketeer ÷ socat: bulk {med[('socketeer', 'bulk')] / med[('socat', 'bulk')]:.2f}× (bar 0.9×), "
-      f"ping-pong {med[('socketeer', 'pingpong')] / med[('socat', 'pingpong')]:.2f}× (bar 0.8×)")
+for socat in ('socat', 'socat -b 262144'):
+    print(f"socketeer ÷ {socat}: bulk {med[('socketeer', 'bulk')] / med[(socat, 'bulk')]:.2f}× (bar 0.9×), "
+          f"ping-pong {med[('socketeer', 'pingpong')] / med[(socat, 'pingpong')]:.2f}× (bar 0.8×)")
 print(f'1,000 clients through latency=50 (100 ms a round trip): median round trip {statistics.median(rtts):.1f} ms '
       f'(runs {", ".join(f"{r:.1f}" for r in rtts)})')
 PY

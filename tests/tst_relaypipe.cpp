@@ -68,6 +68,38 @@ private slots:
         QCOMPARE(pipe.bufferedBytes(), 0);
     }
 
+    // Unimpaired bytes that may leave now join the last piece waiting: one send() for them all
+    // (a pipe near its bound reads small chunks; sent one by one they cost a system call each).
+    // Up to four chunks' worth; a piece that must wait, or a slicer's, is never merged.
+    void plain_chunksDueNowShareOneSend()
+    {
+        RelayPipe pipe(RelayDirection::Up, t0, 1);
+        std::vector<RelayActed> acted;
+        pipe.push("ab", t0, {}, acted);
+        pipe.push("cd", t0 + 1ms, {}, acted);
+        pipe.push("ef", t0 + 2ms, {}, acted);
+        QCOMPARE(pipe.bufferedBytes(), 6);
+        QCOMPARE(pipe.weight(), 6 + RelayPipe::kPieceOverheadBytes);
+        Drained out = drain(pipe);
+        QCOMPARE(out.sizes, QList<qsizetype>{6});
+        QCOMPARE(out.bytes, QByteArray("abcdef"));
+
+        const QByteArray chunk = numbered(64 * 1024);
+        for (int i = 0; i < 5; ++i)
+            pipe.push(chunk, t0 + 3ms, {}, acted);
+        out = drain(pipe);
+        QCOMPARE(out.sizes, (QList<qsizetype>{4 * chunk.size(), chunk.size()}));
+        QCOMPARE(out.bytes, chunk.repeated(5));
+
+        RelayImpairments sliced;
+        sliced.slicer.bytes = 2;
+        pipe.push("ghij", t0 + 4ms, sliced, acted);
+        pipe.push("kl", t0 + 5ms, {}, acted);   // after a slicer's pieces: its own send
+        out = drain(pipe);
+        QCOMPARE(out.sizes, (QList<qsizetype>{2, 2, 2}));
+        QCOMPARE(out.bytes, QByteArray("ghijkl"));
+    }
+
     // Jitter as large as the latency, normal or uniform: the due times never go backwards, so no
     // byte overtakes another, and no delay is negative.
     void latency_jitterNeverReorders_data()
@@ -238,7 +270,9 @@ private slots:
         QCOMPARE(acted.front().action, RelayAction::Stalled);
         const Drained out = drain(pipe);
         QCOMPARE(out.bytes, QByteArray("abcdefghijkl"));
-        QCOMPARE(out.dues, (QList<Clock::time_point>{t0 + 10ms, t0 + 1010ms, t0 + 1010ms, t0 + 2000ms}));
+        // "kl" arrives after the stall, due at once: it joins "ij", which is due already too.
+        QCOMPARE(out.dues, (QList<Clock::time_point>{t0 + 10ms, t0 + 1010ms, t0 + 1010ms}));
+        QCOMPARE(out.sizes, (QList<qsizetype>{4, 4, 4}));
     }
 
     // Changed live: the next chunk is delayed the new way, the one before is not moved.

@@ -77,10 +77,7 @@ bool Relay::start(const RelayConfig &config)
     m_down = {};
     auto engine = createEngine(config, *m_sink, m_reportData);
     if (!engine) {
-        reportLater(engine.error());
-        RelayEvent stopped;
-        stopped.type = RelayEvent::Type::Stopped;
-        m_sink->post(std::move(stopped));
+        postFailedStart(*m_sink, engine.error());
         return true;   // errorOccurred() and stopped() follow, as for any failure to start
     }
     m_engine = std::move(engine).value();
@@ -180,14 +177,6 @@ void Relay::updateReportData()
         if (connected || m_dataConnects.load() == connects)
             return;
     }
-}
-
-void Relay::reportLater(Error error)
-{
-    RelayEvent event;
-    event.type = RelayEvent::Type::Failed;
-    event.error = std::move(error);
-    m_sink->post(std::move(event));
 }
 
 void Relay::deliver(std::vector<RelayEvent> &&events)

@@ -61,7 +61,6 @@ protected:
 private:
     void deliver(std::vector<RelayEvent> &&events);
     void updateReportData();
-    void reportLater(Error error);   // through the mailbox: asynchronous and in order like the rest
 
     RelayConfig m_config;
     // Whether Forwarded events carry the bytes: forwarded() has a receiver (as TcpServer's

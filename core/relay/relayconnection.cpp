@@ -199,8 +199,10 @@ bool RelayConnection::wantsRead(Side side) const
     const RelayPipe &pipe = from(side);
     if (!pipe.accepting())
         return true;   // cut: dropped, so the sender is not left blocked
-    // Bounded: a full pipe stops reading, and TCP's flow control holds the sender back.
-    return pipe.weight() < limits::kRelayBufferBytes && !m_host.congested();
+    // Bounded: a full pipe stops reading, and TCP's flow control holds the sender back. "Full"
+    // already when a recv() would get less than a sixteenth: reading a few bytes at a time as the
+    // other side drains costs a system call for each.
+    return pipe.weight() <= limits::kRelayBufferBytes - limits::kRelayBufferBytes / 16 && !m_host.congested();
 }
 
 void RelayConnection::read(Side side, Clock::time_point now)

@@ -11,6 +11,8 @@
 #include <QByteArray>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace socketeer {
 
@@ -37,6 +39,20 @@ struct RelayEvent {
 };
 
 using RelayEventSink = Mailbox<RelayEvent>;
+
+// A relay that could not start says why and then that it stopped, as one that failed later does.
+inline void postFailedStart(RelayEventSink &sink, Error error)
+{
+    RelayEvent failed;
+    failed.type = RelayEvent::Type::Failed;
+    failed.error = std::move(error);
+    RelayEvent stopped;
+    stopped.type = RelayEvent::Type::Stopped;
+    std::vector<RelayEvent> both;
+    both.push_back(std::move(failed));
+    both.push_back(std::move(stopped));
+    sink.postAll(both);
+}
 
 class RelayEngine {
 public:

@@ -19,6 +19,8 @@ struct Text {
 };
 
 constexpr qsizetype kMaxPieceBytes = limits::kReadChunkBytes;
+// Bytes due now are merged into the last piece up to this size (a send() of this much at once).
+constexpr qsizetype kMaxMergedBytes = 4 * kMaxPieceBytes;
 
 Clock::duration fromMs(qint64 ms) { return std::chrono::milliseconds(ms); }
 
@@ -60,6 +62,8 @@ void RelayPipe::consumeFront(qsizetype count)
     }
     m_weight -= kPieceOverheadBytes;
     m_pieces.pop_front();
+    if (m_pieces.empty())
+        m_backMergeable = false;
 }
 
 void RelayPipe::popFront()
@@ -70,6 +74,7 @@ void RelayPipe::popFront()
 void RelayPipe::discardAll()
 {
     m_pieces.clear();
+    m_backMergeable = false;
     m_buffered = 0;
     m_weight = 0;
     m_ended = true;
@@ -82,6 +87,7 @@ void RelayPipe::append(RelayPiece::Kind kind, QByteArray bytes, Clock::time_poin
     m_buffered += bytes.size();
     m_weight += bytes.size() + kPieceOverheadBytes;
     m_pieces.push_back({kind, std::move(bytes), due});
+    m_backMergeable = false;
 }
 
 qsizetype RelayPipe::room(const RelayImpairments &impairments, qint64 limit) const
@@ -134,8 +140,8 @@ void RelayPipe::push(QByteArrayView bytes, Clock::time_point now, const RelayImp
     }
     QByteArrayView stalled;
     const Clock::time_point base = stallBase(bytes, now, impairments, acted, stalled);
-    schedule(bytes, base, impairments, acted);
-    schedule(stalled, std::max(now, m_stallUntil), impairments, acted);
+    schedule(bytes, base, now, impairments, acted);
+    schedule(stalled, std::max(now, m_stallUntil), now, impairments, acted);
     m_bytesIn += static_cast<quint64>(bytes.size() + stalled.size());
     if (cutNow) {
         append(cut->kind, {}, m_lastDue);
@@ -212,8 +218,8 @@ Clock::time_point RelayPipe::throttle(qsizetype bytes, Clock::time_point ready, 
     return leave;
 }
 
-void RelayPipe::schedule(QByteArrayView bytes, Clock::time_point base, const RelayImpairments &impairments,
-                         std::vector<RelayActed> &acted)
+void RelayPipe::schedule(QByteArrayView bytes, Clock::time_point base, Clock::time_point now,
+                         const RelayImpairments &impairments, std::vector<RelayActed> &acted)
 {
     if (bytes.isEmpty())
         return;
@@ -222,6 +228,7 @@ void RelayPipe::schedule(QByteArrayView bytes, Clock::time_point base, const Rel
     const RelayImpairments::Bandwidth &bandwidth = impairments.bandwidth;
     const bool slicing = slicer.bytes > 0 && appliesTo(slicer.direction, m_way);
     const bool throttling = bandwidth.bytesPerSecond > 0 && appliesTo(bandwidth.direction, m_way);
+    const bool mergeable = !slicing && !throttling;
     // Unsliced, a throttled chunk still goes in small pieces (a fiftieth of a second's worth, or
     // the burst), so the rate is smooth rather than a whole chunk and then a long pause.
     qsizetype quantum = kMaxPieceBytes;
@@ -250,7 +257,17 @@ void RelayPipe::schedule(QByteArrayView bytes, Clock::time_point base, const Rel
             waited += leave - due;
             due = leave;
         }
-        append(RelayPiece::Kind::Data, bytes.first(size).toByteArray(), due);
+        if (mergeable && due <= now && m_backMergeable && m_pieces.back().bytes.size() + size <= kMaxMergedBytes) {
+            // Both may leave now: one send() instead of two. Without this a pipe near its bound
+            // reads small chunks (as much as there is room for) and sends each on its own.
+            m_pieces.back().bytes.append(bytes.first(size));
+            m_buffered += size;
+            m_weight += size;
+            m_lastDue = std::max(m_lastDue, due);
+        } else {
+            append(RelayPiece::Kind::Data, bytes.first(size).toByteArray(), due);
+            m_backMergeable = mergeable;   // a slicer's or a throttle's piece keeps its size
+        }
         at = due;
         smallest = std::min(smallest, size);
         largest = std::max(largest, size);

@@ -81,8 +81,8 @@ private:
     std::optional<Cut> nextCut(const RelayImpairments &impairments) const;
     Clock::time_point stallBase(QByteArrayView &bytes, Clock::time_point now, const RelayImpairments &impairments,
                                 std::vector<RelayActed> &acted, QByteArrayView &stalled);
-    void schedule(QByteArrayView bytes, Clock::time_point base, const RelayImpairments &impairments,
-                  std::vector<RelayActed> &acted);
+    void schedule(QByteArrayView bytes, Clock::time_point base, Clock::time_point now,
+                  const RelayImpairments &impairments, std::vector<RelayActed> &acted);
     Clock::duration latency(const RelayImpairments &impairments, std::vector<RelayActed> &acted, bool report);
     Clock::time_point throttle(qsizetype bytes, Clock::time_point ready, const RelayImpairments::Bandwidth &bandwidth);
     void append(RelayPiece::Kind kind, QByteArray bytes, Clock::time_point due);
@@ -97,6 +97,7 @@ private:
     quint64 m_bytesIn = 0;
     quint64 m_dropped = 0;
     bool m_ended = false;
+    bool m_backMergeable = false;   // the last piece is unshaped Data: bytes due now may join it
     // The token bucket (GCRA): when the bytes sent so far would have left at exactly the rate.
     std::optional<Clock::time_point> m_theoreticalArrival;
     // The stall: armed again whenever its settings change (live), fired at most once per arming.

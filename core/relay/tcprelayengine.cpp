@@ -100,7 +100,7 @@ struct TcpRelayEngine::Loop final : RelayConnectionHost {
     bool congestedNow = false;
     std::vector<RelayEvent> outbox;
     qsizetype outboxBytes = 0;
-    std::array<char, limits::kReadChunkBytes> buffer{};
+    std::array<char, static_cast<std::size_t>(limits::kRelayBufferBytes)> buffer{};
 
     // RelayConnectionHost
     const RelayImpairments &impairments() const override { return current; }
@@ -444,13 +444,7 @@ TcpRelayEngine::TcpRelayEngine(const RelayConfig &config, RelayEventSink &sink, 
 {
     auto wakeup = Wakeup::create();
     if (!wakeup) {
-        RelayEvent failed;
-        failed.type = RelayEvent::Type::Failed;
-        failed.error = wakeup.error();
-        sink.post(std::move(failed));
-        RelayEvent stopped;
-        stopped.type = RelayEvent::Type::Stopped;
-        sink.post(std::move(stopped));
+        postFailedStart(sink, wakeup.error());
         return;
     }
     m_loop = std::make_unique<Loop>(config, sink, reportData, std::move(wakeup).value());

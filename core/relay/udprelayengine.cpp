@@ -559,13 +559,7 @@ UdpRelayEngine::UdpRelayEngine(const RelayConfig &config, RelayEventSink &sink, 
 {
     auto wakeup = Wakeup::create();
     if (!wakeup) {
-        RelayEvent failed;
-        failed.type = RelayEvent::Type::Failed;
-        failed.error = wakeup.error();
-        sink.post(std::move(failed));
-        RelayEvent stopped;
-        stopped.type = RelayEvent::Type::Stopped;
-        sink.post(std::move(stopped));
+        postFailedStart(sink, wakeup.error());
         return;
     }
     m_loop = std::make_unique<Loop>(config, sink, reportData, std::move(wakeup).value());
