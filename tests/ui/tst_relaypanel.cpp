@@ -5,6 +5,7 @@
 
 #include "panellog.h"
 #include "peer.h"
+#include "relaypaneltest.h"
 
 #include "addressinputs.h"
 #include "impairmentfields.h"
@@ -35,18 +36,9 @@ namespace {
 
 constexpr int kWaitMs = 20000;
 
-// Starts the panel's relay on a free port towards 127.0.0.1:target; returns the port (0: failed).
 quint16 startRelay(RelayPanel &panel, quint16 target, bool udp = false)
 {
-    QSignalSpy started(panel.relay(), &Relay::started);
-    panel.listenPort()->setText(u"0"_s);
-    panel.targetHost()->setText(u"127.0.0.1"_s);
-    panel.targetPort()->setText(QString::number(target));
-    panel.protocol()->setCurrentIndex(udp ? 1 : 0);
-    QTest::mouseClick(panel.startButton(), Qt::LeftButton);
-    if (!started.wait(kWaitMs))
-        return 0;
-    return started.at(0).at(1).value<quint16>();
+    return testsupport::startPanelRelay(panel, target, udp, kWaitMs);
 }
 
 quint16 startEcho(Peer &server, bool udp = false)

@@ -5,6 +5,7 @@
 
 #include "panellog.h"
 #include "peer.h"
+#include "relaypaneltest.h"
 
 #include "addressinputs.h"
 #include "impairmentfields.h"
@@ -45,13 +46,7 @@ int countCalls(TraceRecording *recording, const QString &call)
 
 quint16 start(RelayPanel *panel, quint16 target, bool udp)
 {
-    QSignalSpy started(panel->relay(), &Relay::started);
-    panel->listenPort()->setText(u"0"_s);
-    panel->targetHost()->setText(u"127.0.0.1"_s);
-    panel->targetPort()->setText(QString::number(target));
-    panel->protocol()->setCurrentIndex(udp ? 1 : 0);
-    QTest::mouseClick(panel->startButton(), Qt::LeftButton);
-    return started.wait(kWait) ? started.at(0).at(1).value<quint16>() : 0;
+    return testsupport::startPanelRelay(*panel, target, udp, kWait);
 }
 
 void chooseProfile(RelayPanel *panel, const QString &spec)
