@@ -24,6 +24,7 @@
 #include "sendbox.h"
 #include "serverpanel.h"
 #include "settings.h"
+#include "theme.h"
 #include "timelineview.h"
 #include "tlsserverfields.h"
 #include "trafficcounters.h"
@@ -244,8 +245,11 @@ int main(int argc, char *argv[])
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
     const QString language = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
     const QString used = installLanguage(language.isEmpty() ? QStringLiteral("en") : language);
+    // "dark" as the third argument: the same shots in the dark appearance, named *_dark.png.
+    const bool dark = argc > 3 && QString::fromLocal8Bit(argv[3]) == QLatin1String("dark");
+    theme::applyAppearance(dark ? theme::Appearance::Dark : theme::Appearance::Light);
     QDir().mkpath(out);
-    const QString suffix = used == QLatin1String("en") ? QString() : QLatin1Char('_') + used;
+    const QString suffix = (used == QLatin1String("en") ? QString() : QLatin1Char('_') + used) + (dark ? QStringLiteral("_dark") : QString());
 
     QTemporaryDir inbox;
     Settings settings;

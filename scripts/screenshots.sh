@@ -2,7 +2,7 @@
 # Regenerates the README's screenshots (docs/screenshots/*.png) from the real window: a server
 # with two clients chatting through it, a UDP exchange, the socket-call timeline and the
 # compose-mail window, and that mail in the local inbox and on the timeline, in English and in
-# Chinese. Runs under a virtual X display (xvfb-run) so
+# Chinese, and in English in the dark appearance. Runs under a virtual X display (xvfb-run) so
 # fonts render as on a desktop. BUILD_DIR picks the build tree (default build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,3 +16,5 @@ mkdir -p docs/screenshots
 for language in en zh_CN; do
   xvfb-run -a -s "-screen 0 1400x900x24" "$build/app/socketeer_screenshots" docs/screenshots "$language"
 done
+# The dark appearance (View → Appearance → Dark), in English: *_dark.png.
+xvfb-run -a -s "-screen 0 1400x900x24" "$build/app/socketeer_screenshots" docs/screenshots en dark

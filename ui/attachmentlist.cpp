@@ -1,5 +1,7 @@
 #include "attachmentlist.h"
 
+#include "theme.h"
+
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLocale>
@@ -26,6 +28,8 @@ AttachmentList::AttachmentList(QWidget *parent) : QTreeWidget(parent)
     header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     header()->setStretchLastSection(false);
     setObjectName(QStringLiteral("attachments"));
+    setAccessibleDescription(tr("Files sent with the mail; drop files here to add them"));
+    setAccessibleName(tr("Attachments"));
 }
 
 QStringList AttachmentList::addFiles(const QStringList &paths)
@@ -61,7 +65,7 @@ void AttachmentList::addRow(const QString &path)
     item->setToolTip(0, Qt::convertFromPlainText(path));   // a file may be named "<b>x"
     if (!info.isFile() || !info.isReadable()) {
         item->setText(1, tr("missing"));
-        item->setForeground(0, QColor(0xd0, 0x30, 0x30));
+        item->setForeground(0, theme::colour(theme::Role::Error));
         item->setToolTip(0, Qt::convertFromPlainText(tr("%1 is gone or cannot be read: remove it or put it back").arg(path)));
         return;
     }

@@ -4,6 +4,7 @@
 #include "framingbar.h"
 #include "framingfields.h"
 #include "rulesdialog.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -26,7 +27,10 @@ AutoReplyFields::AutoReplyFields(bool server, QWidget *parent)
     m_badge->setObjectName(QStringLiteral("autoReplyBadge"));
     m_badge->setTextFormat(Qt::PlainText);
     m_edit->setObjectName(QStringLiteral("rulesButton"));
+    m_edit->setToolTip(tr("Edit the rules that answer incoming messages by themselves"));
     m_store->setObjectName(QStringLiteral("autoReplyRules"));
+    m_store->setToolTip(tr("One rule per line: when a message matches, the reply is sent by itself"));
+    m_store->setAccessibleName(tr("Auto-reply rules"));
     m_store->hide();
     rememberField(m_enable);
     rememberField(m_store);
@@ -94,7 +98,7 @@ void AutoReplyFields::setRunning(bool running)
     m_enable->setEnabled(!running);
     const QString why = running ? tr("The rules are given to the worker when it starts: stop to change them.") : QString();
     m_enable->setToolTip(running ? why : tr("Answer received messages by the rules, on the worker thread that reads them"));
-    m_edit->setToolTip(why);
+    m_edit->setToolTip(running ? why : tr("Edit the rules that answer incoming messages by themselves"));
     if (m_dialog)
         m_dialog->setLocked(why);
 }
@@ -130,7 +134,7 @@ void AutoReplyFields::updateBadge()
         m_badge->setStyleSheet(QStringLiteral("color: white; background: #1a73e8; border-radius: 3px; padding: 1px 6px; font-weight: bold;"));
     } else {
         m_badge->setText(isOn() ? tr("no rules") : (count > 0 ? tr("off (%n rule(s))", nullptr, count) : QString()));
-        m_badge->setStyleSheet(QStringLiteral("color: #606060;"));
+        m_badge->setStyleSheet(theme::textStyle(theme::Role::Muted));
     }
     m_badge->setVisible(!m_badge->text().isEmpty());
 }

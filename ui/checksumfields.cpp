@@ -1,6 +1,7 @@
 #include "checksumfields.h"
 
 #include "fieldmemory.h"
+#include "theme.h"
 
 #include "text/encoding.h"
 
@@ -35,6 +36,7 @@ ChecksumFields::ChecksumFields(QWidget *parent)
     m_order->setToolTip(tr("Byte order of the check value: the usual one is low byte first for CRC-16/MODBUS and CRC-32, "
                            "high byte first for the others"));
     m_range->setObjectName(QStringLiteral("checkRange"));
+    m_range->setAccessibleName(tr("Check value range"));
     m_range->setPlaceholderText(tr("range: all"));
     m_range->setToolTip(tr("The bytes the value covers, as START:END counted from 0 (negative: from the end); "
                            "empty for the whole message. \"1:\" skips an address byte."));
@@ -102,7 +104,7 @@ void ChecksumFields::refreshValue()
     auto spec = specFor(chosen);
     if (!spec) {
         m_value->setText(spec.error().detail);
-        m_value->setStyleSheet(QStringLiteral("color: #c02020;"));
+        m_value->setStyleSheet(theme::textStyle(theme::Role::Error));
         return;
     }
     m_value->setStyleSheet(QString());

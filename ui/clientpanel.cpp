@@ -1,14 +1,15 @@
 #include "clientpanel.h"
 
 #include "addressinputs.h"
-#include "certificatedialog.h"
 #include "autoreplyfields.h"
+#include "certificatedialog.h"
 #include "fieldmemory.h"
 #include "filestream.h"
 #include "framingbar.h"
 #include "messagelogview.h"
 #include "sendbox.h"
 #include "settings.h"
+#include "theme.h"
 #include "trafficcounters.h"
 
 #include "tcp/tcpclient.h"
@@ -44,8 +45,10 @@ ClientPanel::ClientPanel(QWidget *parent)
       m_fileSend(new FileSendWatch(this))
 {
     m_host->setObjectName(QStringLiteral("host"));
+    m_host->setAccessibleName(tr("Host"));
     m_host->setText(QStringLiteral("localhost"));
     m_port->setObjectName(QStringLiteral("port"));
+    m_port->setAccessibleName(tr("Port"));
     m_port->setAllowZero(false);
     m_port->setPort(50007);
     m_timeout->setRange(100, 600000);
@@ -53,6 +56,7 @@ ClientPanel::ClientPanel(QWidget *parent)
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setPrefix(tr("timeout "));
     m_timeout->setObjectName(QStringLiteral("connectTimeout"));
+    m_timeout->setAccessibleName(tr("Connect timeout"));
     m_tls->setObjectName(QStringLiteral("tlsCheck"));
     m_tls->setToolTip(tr("Speak TLS: the server's certificate is verified against the system's trust store for the host "
                          "name. One that is not can be looked at and trusted by its fingerprint."));
@@ -60,6 +64,7 @@ ClientPanel::ClientPanel(QWidget *parent)
         rememberField(field);
     m_timeout->setToolTip(tr("Give up connecting after this long"));
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_connectButton->setToolTip(tr("Connect to the server, or disconnect"));
     m_connectButton->setDefault(true);
     m_halfCloseButton->setObjectName(QStringLiteral("halfCloseButton"));
     m_halfCloseButton->setToolTip(tr("Tell the server you are done sending (shutdown(SHUT_WR)) and keep reading its answer"));
@@ -310,7 +315,7 @@ void ClientPanel::updateControls()
 void ClientPanel::setStatus(const QString &text, bool isError)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(isError ? QStringLiteral("color: #c02020;") : QString());
+    m_status->setStyleSheet(isError ? theme::textStyle(theme::Role::Error) : QString());
 }
 
 } // namespace socketeer::ui

@@ -1,6 +1,7 @@
 #include "codedock.h"
 
 #include "codehighlighter.h"
+#include "theme.h"
 
 #include "code/codegen.h"
 #include "net/trace.h"
@@ -64,10 +65,12 @@ CodeDock::CodeDock(QWidget *parent)
 {
     setObjectName(QStringLiteral("codeDock"));
     m_languageCombo->setObjectName(QStringLiteral("codeLanguage"));
+    m_languageCombo->setToolTip(tr("The language of the program shown: Python or C"));
     m_languageCombo->addItem(QStringLiteral("Python"), static_cast<int>(CodeLanguage::Python));
     m_languageCombo->addItem(QStringLiteral("C"), static_cast<int>(CodeLanguage::C));
     m_languageLabel->setBuddy(m_languageCombo);
     m_editor->setObjectName(QStringLiteral("codeText"));
+    m_editor->setAccessibleName(tr("Program"));
     m_editor->setReadOnly(true);
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -236,6 +239,8 @@ void CodeDock::changeEvent(QEvent *event)
         m_problem.clear();   // said again in the new language
         m_generated = {};
         refresh();
+    } else if (event->type() == QEvent::PaletteChange) {
+        m_highlighter->setLanguage(language());   // its colours follow light or dark
     }
     QDockWidget::changeEvent(event);
 }
@@ -274,7 +279,7 @@ void CodeDock::markLine(int line)
         const QTextBlock block = m_editor->document()->findBlockByNumber(line - 1);
         if (block.isValid()) {
             QTextEdit::ExtraSelection selection;
-            selection.format.setBackground(QColor(0xff, 0xe8, 0x8c));
+            selection.format.setBackground(theme::colour(theme::Role::Found));
             selection.format.setProperty(QTextFormat::FullWidthSelection, true);
             selection.cursor = QTextCursor(block);
             selections << selection;
@@ -289,7 +294,7 @@ void CodeDock::markLine(int line)
 void CodeDock::setStatus(const QString &text, bool isError)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(isError ? QStringLiteral("color: #b00020;") : QString());
+    m_status->setStyleSheet(isError ? theme::textStyle(theme::Role::Error) : QString());
 }
 
 } // namespace socketeer::ui

@@ -1,5 +1,7 @@
 #include "codehighlighter.h"
 
+#include "theme.h"
+
 #include <QColor>
 #include <QFont>
 
@@ -7,23 +9,26 @@ namespace socketeer::ui {
 
 CodeHighlighter::CodeHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
-    m_comment.setForeground(QColor(0x6a, 0x73, 0x7d));
-    m_comment.setFontItalic(true);
     setLanguage(CodeLanguage::Python);
 }
 
 void CodeHighlighter::setLanguage(CodeLanguage language)
 {
     m_language = language;
+    // GitHub's light and dark colours, each readable on its own background.
+    const bool dark = theme::isDark();
+    m_comment = {};
+    m_comment.setForeground(dark ? QColor(0x8b, 0x94, 0x9e) : QColor(0x6a, 0x73, 0x7d));
+    m_comment.setFontItalic(true);
     QTextCharFormat keyword;
-    keyword.setForeground(QColor(0x00, 0x55, 0xaa));
+    keyword.setForeground(dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x00, 0x55, 0xaa));
     keyword.setFontWeight(QFont::Bold);
     QTextCharFormat call;
-    call.setForeground(QColor(0x8a, 0x3f, 0xb5));   // the socket calls the lesson is about
+    call.setForeground(dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x8a, 0x3f, 0xb5));   // the socket calls the lesson is about
     QTextCharFormat string;
-    string.setForeground(QColor(0x1a, 0x7f, 0x37));
+    string.setForeground(dark ? QColor(0xa5, 0xd6, 0xff) : QColor(0x1a, 0x7f, 0x37));
     QTextCharFormat number;
-    number.setForeground(QColor(0xb3, 0x5c, 0x00));
+    number.setForeground(dark ? QColor(0xff, 0xa6, 0x57) : QColor(0xb3, 0x5c, 0x00));
 
     const QString words = language == CodeLanguage::Python
         ? QStringLiteral("and|as|break|class|continue|def|elif|else|except|False|finally|for|from|if|import|in|is|"

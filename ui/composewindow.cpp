@@ -8,6 +8,7 @@
 #include "maildraft.h"
 #include "mailpresets.h"
 #include "settings.h"
+#include "theme.h"
 
 #include "mail/mailaddress.h"
 #include "mail/mailmessage.h"
@@ -44,8 +45,6 @@ namespace socketeer::ui {
 namespace {
 
 constexpr char kAttachmentsKey[] = "attachments";
-const QString kErrorColor = QStringLiteral("#c62828");
-const QString kDoneColor = QStringLiteral("#2e7d32");
 
 template <typename Widget>
 Widget *remembered(Widget *widget, const char *name)
@@ -85,6 +84,7 @@ ComposeWindow::ComposeWindow(Settings &settings, const QString &draftPath, QWidg
     auto *transcriptLayout = new QVBoxLayout(transcriptBox);
     m_transcript = new QPlainTextEdit;
     m_transcript->setObjectName(QStringLiteral("transcript"));
+    m_transcript->setToolTip(tr("Every SMTP command and reply of the last send, passwords hidden"));
     m_transcript->setReadOnly(true);
     m_transcript->setMaximumBlockCount(5000);
     m_transcript->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -123,9 +123,11 @@ ComposeWindow::ComposeWindow(Settings &settings, const QString &draftPath, QWidg
     m_progress->setVisible(false);   // shown from Send on
     m_send = new QPushButton(tr("&Send"));
     m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setToolTip(tr("Send the mail now"));
     m_send->setDefault(true);
     m_cancel = new QPushButton(tr("&Cancel"));
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setToolTip(tr("Stop sending this mail"));
     m_cancel->setEnabled(false);
     m_codeButton = new QPushButton(tr("C&ode"));
     m_codeButton->setObjectName(QStringLiteral("codeButton"));
@@ -185,6 +187,7 @@ QWidget *ComposeWindow::createAccountBox()
     auto *box = new QGroupBox(tr("Account"));
     box->setObjectName(QStringLiteral("accountBox"));
     m_preset = remembered(new QComboBox, "preset");
+    m_preset->setToolTip(tr("The mail account: the local inbox needs none"));
     for (const MailPreset &preset : mailPresets())
         m_preset->addItem(preset.displayName(), preset.id);
     m_presetNote = new QLabel;
@@ -194,6 +197,8 @@ QWidget *ComposeWindow::createAccountBox()
     m_host = remembered(new HostEdit, "host");
     m_host->setPlaceholderText(tr("smtp.example.com"));
     m_port = remembered(new QSpinBox, "port");
+    m_port->setAccessibleName(tr("Port"));
+    m_port->setToolTip(tr("The mail server's port: 25 or 587 for STARTTLS, 465 for TLS"));
     m_port->setRange(1, 65535);
     m_port->setValue(587);
     m_security = remembered(new QComboBox, "security");
@@ -211,6 +216,7 @@ QWidget *ComposeWindow::createAccountBox()
     m_password->setPlaceholderText(tr("password or authorization code"));
     m_password->setToolTip(tr("Kept in memory while Socketeer runs, never written to disk."));
     m_authMethod = remembered(new QComboBox, "authMethod");
+    m_authMethod->setToolTip(tr("How to log in to the mail server: the strongest both sides know, or one chosen"));
     m_authMethod->addItem(tr("Automatic"), QStringLiteral("auto"));
     m_authMethod->addItem(QStringLiteral("PLAIN"), QStringLiteral("plain"));
     m_authMethod->addItem(QStringLiteral("LOGIN"), QStringLiteral("login"));
@@ -218,6 +224,7 @@ QWidget *ComposeWindow::createAccountBox()
     m_caFile = remembered(new QLineEdit, "caFile");
     m_caFile->setPlaceholderText(tr("optional: a PEM file of your private CA"));
     auto *browse = new QPushButton(tr("Browse…"));
+    browse->setToolTip(tr("Choose a file of CA certificates to trust for this server"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("CA certificates"), {}, tr("PEM certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
@@ -273,10 +280,13 @@ QWidget *ComposeWindow::createMessageBox()
     m_to = remembered(new QLineEdit, "to");
     m_to->setPlaceholderText(tr("one or more addresses, separated by commas"));
     m_cc = remembered(new QLineEdit, "cc");
+    m_cc->setToolTip(tr("More recipients, who see each other"));
     m_bcc = remembered(new QLineEdit, "bcc");
     m_bcc->setToolTip(tr("Blind copies: they receive the mail, but no one sees their addresses (no Bcc header is sent)."));
     m_subject = remembered(new QLineEdit, "subject");
+    m_subject->setToolTip(tr("The subject line of the mail"));
     m_body = remembered(new QPlainTextEdit, "body");
+    m_body->setToolTip(tr("The text of the mail"));
     m_body->setPlaceholderText(tr("The message, as plain text (sent as UTF-8)."));
     m_body->setTabChangesFocus(true);
 
@@ -301,8 +311,10 @@ QWidget *ComposeWindow::createAttachmentBox()
     m_attachments->setToolTip(tr("Drop files anywhere on this window to attach them."));
     auto *add = new QPushButton(tr("&Attach…"));
     add->setObjectName(QStringLiteral("attachButton"));
+    add->setToolTip(tr("Add files to the mail"));
     auto *remove = new QPushButton(tr("&Remove"));
     remove->setObjectName(QStringLiteral("removeButton"));
+    remove->setToolTip(tr("Remove the selected attachment"));
     m_total = new QLabel;
     m_total->setObjectName(QStringLiteral("attachmentTotal"));
     connect(add, &QPushButton::clicked, this, [this] {
@@ -345,7 +357,7 @@ void ComposeWindow::attachFiles(const QStringList &paths)
 {
     const QStringList problems = m_attachments->addFiles(paths);
     if (!problems.isEmpty())
-        showStatus(problems.join(QLatin1Char('\n')), kErrorColor);
+        showStatus(problems.join(QLatin1Char('\n')), theme::colour(theme::Role::Error).name());
 }
 
 void ComposeWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -537,7 +549,7 @@ void ComposeWindow::send()
     if (problem.isEmpty() && !m_user->text().trimmed().isEmpty() && m_password->text().isEmpty())
         problem = tr("Password: give the password or authorization code for %1").arg(m_user->text().trimmed());
     if (!problem.isEmpty()) {
-        showStatus(problem, kErrorColor);
+        showStatus(problem, theme::colour(theme::Role::Error).name());
         emit sendFinished(false);
         return;
     }
@@ -593,7 +605,7 @@ void ComposeWindow::finish(const MailSendResult &result)
         m_attachments->clearFiles();
         saveDraft();
         validate();   // says what the empty message lacks; the news of the send comes after it
-        showStatus(sent, kDoneColor);
+        showStatus(sent, theme::colour(theme::Role::Success).name());
         emit sendFinished(true);
         return;
     }
@@ -602,7 +614,7 @@ void ComposeWindow::finish(const MailSendResult &result)
     if (isLocalInbox() && result.error.kind == ErrorKind::Connect && result.error.code == std::errc::connection_refused)
         problem += QLatin1Char(' ') + tr("The local inbox is not running: start it in the main window's Inbox tab.");
     validate();
-    showStatus(problem, kErrorColor);
+    showStatus(problem, theme::colour(theme::Role::Error).name());
     if (result.rejectedCertificate)
         askToTrust(result);
     emit sendFinished(false);
@@ -638,7 +650,7 @@ void ComposeWindow::saveDraft()
     draft.insert(QLatin1String(kAttachmentsKey), m_attachments->files());
     QString error;
     if (!m_draft->save(draft, &error))
-        showStatus(tr("The draft could not be saved to %1: %2").arg(m_draft->path(), error), kErrorColor);
+        showStatus(tr("The draft could not be saved to %1: %2").arg(m_draft->path(), error), theme::colour(theme::Role::Error).name());
 }
 
 void ComposeWindow::restoreDraft()

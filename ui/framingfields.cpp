@@ -1,6 +1,7 @@
 #include "framingfields.h"
 
 #include "fieldmemory.h"
+#include "theme.h"
 
 #include "net/limits.h"
 #include "text/encoding.h"
@@ -38,6 +39,7 @@ FramingFields::FramingFields(QWidget *parent)
     m_kind->setToolTip(tr("Where one message ends: TCP is a stream, so one send() may arrive in two pieces and two "
                           "sends in one. The log shows whole messages."));
     m_delimiter->setObjectName(QStringLiteral("frameDelimiter"));
+    m_delimiter->setAccessibleName(tr("Frame delimiter"));
     m_delimiter->setText(QStringLiteral("03"));
     m_delimiter->setPlaceholderText(tr("hex, e.g. 03 or 0D 0A"));
     m_delimiter->setToolTip(tr("The bytes that end each message, in hex"));
@@ -53,10 +55,13 @@ FramingFields::FramingFields(QWidget *parent)
     m_header->setObjectName(QStringLiteral("frameCountsHeader"));
     m_header->setToolTip(tr("The length counts the header's own bytes too"));
     m_fixed->setObjectName(QStringLiteral("frameFixedSize"));
+    m_fixed->setToolTip(tr("Every frame has exactly this many bytes"));
+    m_fixed->setAccessibleName(tr("Frame size"));
     m_fixed->setRange(1, static_cast<int>(limits::kFrameHardMaxBytes));
     m_fixed->setValue(8);
     m_fixed->setSuffix(tr(" bytes"));
     m_max->setObjectName(QStringLiteral("frameMax"));
+    m_max->setAccessibleName(tr("Largest frame"));
     m_max->setRange(1, static_cast<int>(limits::kFrameHardMaxBytes));
     m_max->setValue(static_cast<int>(limits::kFrameDefaultMaxBytes));
     m_max->setSuffix(tr(" bytes"));
@@ -70,7 +75,7 @@ FramingFields::FramingFields(QWidget *parent)
     m_showRaw->setObjectName(QStringLiteral("showRawChunks"));
     m_showRaw->setToolTip(tr("Beside the messages, show the pieces as they were read from the socket, with their sizes"));
     m_error->setObjectName(QStringLiteral("frameError"));
-    m_error->setStyleSheet(QStringLiteral("color: #c02020;"));
+    m_error->setStyleSheet(theme::textStyle(theme::Role::Error));
     m_error->setTextFormat(Qt::PlainText);
     for (QWidget *field : std::initializer_list<QWidget *>{m_kind, m_delimiter, m_length, m_header, m_fixed, m_max, m_onError,
                                                            m_frameSent, m_showRaw})

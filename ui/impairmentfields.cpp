@@ -1,6 +1,7 @@
 #include "impairmentfields.h"
 
 #include "settings.h"
+#include "theme.h"
 
 #include "relay/impairmentspec.h"
 
@@ -41,7 +42,9 @@ ImpairmentFields::ImpairmentFields(Settings &settings, QWidget *parent)
       m_status(new QLabel(this))
 {
     m_profiles->setObjectName(QStringLiteral("relayProfile"));
+    m_profiles->setToolTip(tr("Impairments ready to use: 3G, bad Wi-Fi, satellite, lossy UDP, or your own"));
     m_spec->setObjectName(QStringLiteral("relayImpairments"));
+    m_spec->setAccessibleName(tr("Impairments"));
     m_spec->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_spec->setPlaceholderText(tr("no impairment: latency=100:20 slice=1:0:20000 drop=5@up …"));
     m_spec->setToolTip(keysHelp());
@@ -49,6 +52,7 @@ ImpairmentFields::ImpairmentFields(Settings &settings, QWidget *parent)
     m_apply->setObjectName(QStringLiteral("relayApply"));
     m_apply->setToolTip(tr("Use these impairments from now on, on the connections already open too"));
     m_save->setObjectName(QStringLiteral("relaySaveProfile"));
+    m_save->setToolTip(tr("Save these impairments as a profile under a name"));
     m_status->setObjectName(QStringLiteral("relayImpairmentStatus"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
@@ -131,7 +135,7 @@ void ImpairmentFields::check()
     }
     if (!parsed) {
         m_status->setText(parsed.error().detail);
-        m_status->setStyleSheet(QStringLiteral("color: #c02020;"));
+        m_status->setStyleSheet(theme::textStyle(theme::Role::Error));
     } else {
         const QStringList skipped = inapplicableImpairments(*parsed, m_udp);
         m_status->setText(skipped.isEmpty() ? QString()

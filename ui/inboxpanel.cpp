@@ -5,6 +5,7 @@
 #include "inboxreader.h"
 #include "messageview.h"
 #include "settings.h"
+#include "theme.h"
 #include "tlsserverfields.h"
 
 #include "mail/mailparser.h"
@@ -67,6 +68,7 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_port->setObjectName(QStringLiteral("inboxPort"));
+    m_port->setAccessibleName(tr("Inbox port"));
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("any free"));   // 0: the status line says which one it got
     m_port->setValue(m_settings.inboxPort());
@@ -79,6 +81,7 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
                           "accepted, and the user is shown with each message. Offered only to programs on this computer. "
                           "Takes effect at Start."));
     m_failures->setObjectName(QStringLiteral("inboxFailures"));
+    m_failures->setAccessibleName(tr("Failures to act out"));
     m_failures->setPlaceholderText(tr("e.g. RCPT:451:50"));
     m_failures->setToolTip(tr("Failure injection, for testing how a mail client handles errors: STAGE:CODE:PERCENT, several "
                               "separated by spaces. At STAGE (AUTH, MAIL, RCPT or DATA) the inbox answers CODE (400 to 599) "
@@ -106,12 +109,17 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     for (QWidget *field : std::initializer_list<QWidget *>{m_requireTls, m_implicitPort})
         rememberField(field);
     m_startStop->setObjectName(QStringLiteral("inboxStartStop"));
+    m_startStop->setToolTip(tr("Start or stop receiving mail"));
     m_delete->setObjectName(QStringLiteral("inboxDelete"));
+    m_delete->setToolTip(tr("Delete the selected messages from the inbox"));
     m_clear->setObjectName(QStringLiteral("inboxClear"));
+    m_clear->setToolTip(tr("Delete every message in the inbox"));
     m_openFolder->setToolTip(tr("Each message is a .eml file there: the Received: line the inbox adds, then the message exactly as it "
                                   "arrived. Its envelope is in a .json beside it."));
 
     m_list->setObjectName(QStringLiteral("inboxList"));
+    m_list->setAccessibleDescription(tr("The mail received, newest first: select one to read it"));
+    m_list->setAccessibleName(tr("Messages"));
     m_list->setModel(m_model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -511,7 +519,7 @@ QString InboxPanel::securityText() const
 void InboxPanel::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #c02020;") : QString());
+    m_status->setStyleSheet(error ? theme::textStyle(theme::Role::Error) : QString());
 }
 
 } // namespace socketeer::ui

@@ -2,6 +2,7 @@
 
 #include "addressinputs.h"
 #include "languages.h"
+#include "theme.h"
 #include "timelineview.h"
 
 #include "lab/labrunner.h"
@@ -30,8 +31,6 @@ namespace {
 
 enum Column { StatusColumn, TitleColumn, PointsColumn };
 
-const QColor kPassed(0x1a, 0x7f, 0x37);
-const QColor kFailed(0xb0, 0x00, 0x20);
 
 } // namespace
 
@@ -76,6 +75,7 @@ LabsDock::LabsDock(QWidget *parent)
 {
     setObjectName(QStringLiteral("labsDock"));
     m_labs->setObjectName(QStringLiteral("labCombo"));
+    m_labs->setToolTip(tr("The lab to run against the program under test"));
     for (const QString &name : builtInLabNames())
         m_labs->addItem(name, name);   // named by their titles in retranslate()
     m_open->setObjectName(QStringLiteral("labOpen"));
@@ -91,17 +91,22 @@ LabsDock::LabsDock(QWidget *parent)
     m_host->setMinimumWidth(m_host->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255__")));
     m_port->setMinimumWidth(m_port->fontMetrics().horizontalAdvance(QStringLiteral("65535")) + 24);
     m_port->setObjectName(QStringLiteral("labPort"));
+    m_port->setAccessibleName(tr("Port of the program under test"));
     m_targetLabel->setBuddy(m_host);
     m_step->setObjectName(QStringLiteral("labStep"));
     m_run->setObjectName(QStringLiteral("labRun"));
     m_stop->setObjectName(QStringLiteral("labStop"));
     m_steps->setObjectName(QStringLiteral("labSteps"));
+    m_steps->setAccessibleDescription(tr("The lab's steps, with the points each one earned"));
+    m_steps->setAccessibleName(tr("Lab steps"));
     m_steps->setColumnCount(3);
     m_steps->setRootIsDecorated(false);
     m_steps->setUniformRowHeights(true);
     m_steps->header()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
     m_steps->header()->setStretchLastSection(false);
     m_details->setObjectName(QStringLiteral("labDetails"));
+    m_details->setToolTip(tr("What the selected step sent, expected and received"));
+    m_details->setAccessibleName(tr("Step details"));
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setLineWrapMode(QTextEdit::WidgetWidth);   // a hint is a sentence: read whole, not scrolled
     m_timeline->setFedByOwner(true);   // this run's calls only, not every socket in the window
@@ -408,7 +413,7 @@ void LabsDock::stepFinished(const LabStepResult &result)
     m_steps->resizeColumnToContents(StatusColumn);   // "✘ 11" is wider than the "11" it replaces
     m_steps->resizeColumnToContents(PointsColumn);
     for (int column = 0; column < m_steps->columnCount(); ++column)
-        item->setForeground(column, result.passed ? kPassed : kFailed);
+        item->setForeground(column, theme::colour(result.passed ? theme::Role::Success : theme::Role::Error));
     item->setToolTip(TitleColumn, result.passed ? tr("Passed") : tr("Failed: %1").arg(result.hidden ? tr("details hidden") : result.problem));
     // The first failure is where a student looks: show it; otherwise follow the run.
     const bool failedBefore = std::any_of(m_stepResults.cbegin(), m_stepResults.cbegin() + result.index,
@@ -427,7 +432,7 @@ void LabsDock::finished(const LabRunResult &result)
     markNextStep(-1);
     m_result = result;
     m_score->setText(labScoreLine(result));
-    m_score->setStyleSheet(result.passed() ? QStringLiteral("color: #1a7f37;") : QStringLiteral("color: #b00020;"));
+    m_score->setStyleSheet(result.passed() ? theme::textStyle(theme::Role::Success) : theme::textStyle(theme::Role::Error));
     setStatus(result.passed() ? tr("Every step passed.") : result.aborted ? tr("Stopped.") : tr("Some steps failed: select one to see why."), false);
     updateControls();
     emit runFinished(result);
@@ -469,7 +474,7 @@ void LabsDock::updateControls()
 void LabsDock::setStatus(const QString &text, bool isError)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(isError ? QStringLiteral("color: #b00020;") : QString());
+    m_status->setStyleSheet(isError ? theme::textStyle(theme::Role::Error) : QString());
 }
 
 void LabsDock::changeEvent(QEvent *event)

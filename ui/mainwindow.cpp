@@ -12,6 +12,7 @@
 #include "savedstore.h"
 #include "serverpanel.h"
 #include "settings.h"
+#include "theme.h"
 #include "timelineview.h"
 #include "trafficcounters.h"
 #include "relaypanel.h"
@@ -188,6 +189,23 @@ void MainWindow::createMenus()
     QAction *smaller = view->addAction(tr("&Smaller text"), this, [this] { zoom(-2); });
     smaller->setShortcut(QKeySequence::ZoomOut);
     view->addAction(tr("&Normal text size"), this, [this] { setFontPointSize(0); })->setShortcut(QKeySequence(tr("Ctrl+0")));
+    view->addSeparator();
+    QMenu *appearance = view->addMenu(tr("&Appearance"));
+    appearance->setObjectName(QStringLiteral("appearanceMenu"));
+    auto *appearances = new QActionGroup(this);
+    const QList<QPair<theme::Appearance, QString>> choices = {
+        {theme::Appearance::System, tr("&System colours")}, {theme::Appearance::Light, tr("&Light")}, {theme::Appearance::Dark, tr("&Dark")}};
+    for (const auto &[choice, name] : choices) {
+        QAction *action = appearance->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(theme::appliedAppearance() == choice);
+        action->setObjectName(QStringLiteral("appearance-") + theme::appearanceKey(choice));
+        appearances->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice = choice] {
+            theme::applyAppearance(choice);
+            m_settings.setAppearance(theme::appearanceKey(choice));
+        });
+    }
 
     QMenu *language = menuBar()->addMenu(tr("&Language"));
     auto *group = new QActionGroup(this);

@@ -1,5 +1,7 @@
 #include "messagelogmodel.h"
 
+#include "theme.h"
+
 #include <QColor>
 #include <QFont>
 
@@ -183,11 +185,11 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if (e.direction == LogEntry::Direction::Error || (e.bad && index.column() == DataColumn))
-            return QColor(0xc0, 0x20, 0x20);
+            return theme::colour(theme::Role::Error);
         if (e.direction == LogEntry::Direction::Info)
-            return QColor(0x60, 0x60, 0x60);
+            return theme::colour(theme::Role::Muted);
         if (index.column() == DirectionColumn)
-            return e.direction == LogEntry::Direction::Received ? QColor(0x1a, 0x73, 0xe8) : QColor(0x18, 0x80, 0x38);
+            return theme::colour(e.direction == LogEntry::Direction::Received ? theme::Role::Received : theme::Role::Sent);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)

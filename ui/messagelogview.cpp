@@ -56,6 +56,8 @@ MessageLogView::MessageLogView(QWidget *parent)
 
     m_table->setModel(m_proxy);
     m_table->setObjectName(QStringLiteral("messageLog"));
+    m_table->setAccessibleDescription(tr("Everything sent and received, newest last; filter it above, copy or save it from its menu"));
+    m_table->setAccessibleName(tr("Message log"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
@@ -88,12 +90,14 @@ MessageLogView::MessageLogView(QWidget *parent)
     m_filterEdit->setPlaceholderText(tr("Filter by text or peer…"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setObjectName(QStringLiteral("logFilter"));
+    m_filterEdit->setAccessibleName(tr("Filter the log"));
 
     m_maxEntries->setRange(100, 1000000);
     m_maxEntries->setSingleStep(1000);
     m_maxEntries->setValue(m_model->maximumEntries());
     m_maxEntries->setToolTip(tr("Most messages kept in the log; counters stay exact whatever is dropped here"));
     m_maxEntries->setObjectName(QStringLiteral("logMaxEntries"));
+    m_maxEntries->setAccessibleName(tr("Lines kept in the log"));
     for (QWidget *field : std::initializer_list<QWidget *>{m_hexButton, m_encodingCombo, m_maxEntries})
         rememberField(field);
 

@@ -4,6 +4,7 @@
 #include "mail/mailparser.h"
 #include "mail/mailstore.h"
 #include "text/encoding.h"
+#include "theme.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -57,15 +58,24 @@ MessageView::MessageView(QWidget *parent)
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setWordWrap(true);
     m_body->setObjectName(QStringLiteral("messageBody"));
+    m_body->setToolTip(tr("The text of the message"));
+    m_body->setAccessibleName(tr("Message text"));
     m_source->setObjectName(QStringLiteral("messageSource"));
+    m_source->setToolTip(tr("The message exactly as it was received"));
+    m_source->setAccessibleName(tr("Message source"));
     m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_dialogue->setObjectName(QStringLiteral("messageDialogue"));
+    m_dialogue->setToolTip(tr("The SMTP conversation that delivered the message"));
+    m_dialogue->setAccessibleName(tr("SMTP dialogue"));
 
     m_attachments->setObjectName(QStringLiteral("attachments"));
+    m_attachments->setAccessibleDescription(tr("The files that came with the message: select one to save it"));
+    m_attachments->setAccessibleName(tr("Attachments"));
     m_attachments->setHeaderLabels({tr("Name"), tr("Type"), tr("Size")});
     m_attachments->setRootIsDecorated(false);
     m_attachments->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_save->setObjectName(QStringLiteral("saveAttachment"));
+    m_save->setToolTip(tr("Save the selected attachment to a file"));
     m_save->setEnabled(false);
     connect(m_attachments, &QTreeWidget::itemSelectionChanged, this,
             [this] { m_save->setEnabled(!m_attachments->selectedItems().isEmpty()); });
@@ -80,6 +90,8 @@ MessageView::MessageView(QWidget *parent)
     attachmentsLayout->addLayout(saveRow);
 
     m_tree->setObjectName(QStringLiteral("mimeTree"));
+    m_tree->setAccessibleDescription(tr("The parts of the message as MIME nests them"));
+    m_tree->setAccessibleName(tr("MIME structure"));
     m_tree->setHeaderLabels({tr("Content type"), tr("Name"), tr("Encoding"), tr("Size")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
 
@@ -138,7 +150,7 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
     header += row(tr("Security"), envelope.authUser.isEmpty() ? tls : tr("%1, logged in as %2").arg(tls, envelope.authUser));
     header += QStringLiteral("</table>");
     if (!mail.ok)
-        header += QStringLiteral("<p style='color:#b00020'>%1</p>").arg(tr("This message could not be read as MIME: %1").arg(mail.problem).toHtmlEscaped());
+        header += QStringLiteral("<p style='color:%1'>%2</p>").arg(theme::colour(theme::Role::Error).name(), tr("This message could not be read as MIME: %1").arg(mail.problem).toHtmlEscaped());
     m_header->setText(header);
 
     if (!mail.textBody.isEmpty())

@@ -13,6 +13,8 @@ RawChunkView::RawChunkView(QWidget *parent) : QWidget(parent), m_model(new Messa
 {
     m_model->setMaximumEntries(2000);
     m_table->setObjectName(QStringLiteral("rawChunks"));
+    m_table->setAccessibleDescription(tr("Each recv() as it came: its bytes, size and time, before framing"));
+    m_table->setAccessibleName(tr("Bytes as received"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -4,6 +4,7 @@
 #include "fieldmemory.h"
 #include "impairmentfields.h"
 #include "messagelogview.h"
+#include "theme.h"
 #include "trafficcounters.h"
 
 #include "relay/impairmentspec.h"
@@ -33,16 +34,21 @@ RelayPanel::RelayPanel(Settings &settings, QWidget *parent)
 {
     m_listenAddress->setObjectName(QStringLiteral("relayListenAddress"));
     m_listenPort->setObjectName(QStringLiteral("relayListenPort"));
+    m_listenPort->setAccessibleName(tr("Relay listen port"));
     m_listenPort->setPort(50008);
     m_targetHost->setObjectName(QStringLiteral("relayTargetHost"));
+    m_targetHost->setAccessibleName(tr("Target host"));
     m_targetHost->setText(QStringLiteral("localhost"));
     m_targetPort->setObjectName(QStringLiteral("relayTargetPort"));
+    m_targetPort->setAccessibleName(tr("Target port"));
     m_targetPort->setAllowZero(false);
     m_targetPort->setPort(50007);
     m_protocol->setObjectName(QStringLiteral("relayProtocol"));
+    m_protocol->setToolTip(tr("Relay TCP connections or UDP datagrams"));
     m_protocol->addItem(QStringLiteral("TCP"));
     m_protocol->addItem(QStringLiteral("UDP"));
     m_start->setObjectName(QStringLiteral("relayStart"));
+    m_start->setToolTip(tr("Start or stop the relay"));
     m_status->setObjectName(QStringLiteral("relayStatus"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
@@ -202,7 +208,7 @@ void RelayPanel::updateControls()
 void RelayPanel::setStatus(const QString &text, bool isError)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(isError ? QStringLiteral("color: #c02020;") : QString());
+    m_status->setStyleSheet(isError ? theme::textStyle(theme::Role::Error) : QString());
 }
 
 } // namespace socketeer::ui

@@ -2,6 +2,7 @@
 
 #include "net/limits.h"
 #include "text/encoding.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -68,7 +69,7 @@ RulesDialog::RulesDialog(const ReplyRuleSet &set, bool server, QWidget *parent)
     m_error->setObjectName(QStringLiteral("rulesError"));
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c02020;"));
+    m_error->setStyleSheet(theme::textStyle(theme::Role::Error));
 
     auto *add = new QPushButton(tr("&Add"), this);
     auto *remove = new QPushButton(tr("&Remove"), this);

@@ -1,6 +1,7 @@
 #include "savedmessagedialog.h"
 
 #include "text/macros.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -98,7 +99,7 @@ void SavedMessageDialog::check()
     const QString problem = this->problem();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
     if (!problem.isEmpty()) {
-        m_preview->setStyleSheet(QStringLiteral("color: #c02020;"));
+        m_preview->setStyleSheet(theme::textStyle(theme::Role::Error));
         m_preview->setText(problem);
         return;
     }

@@ -1,6 +1,7 @@
 #include "savedmessagesdock.h"
 
 #include "text/macros.h"
+#include "theme.h"
 
 #include "panelaccess.h"
 #include "savedmessagedialog.h"
@@ -51,9 +52,12 @@ SavedMessagesDock::SavedMessagesDock(SavedStore *store, QWidget *parent)
 {
     setObjectName(QStringLiteral("savedMessagesDock"));
     m_filter->setObjectName(QStringLiteral("savedFilter"));
+    m_filter->setAccessibleName(tr("Filter saved messages"));
     m_filter->setPlaceholderText(tr("Search saved messages"));
     m_filter->setClearButtonEnabled(true);
     m_tree->setObjectName(QStringLiteral("savedTree"));
+    m_tree->setAccessibleDescription(tr("Saved messages in folders: double-click one to send it"));
+    m_tree->setAccessibleName(tr("Saved messages"));
     m_tree->setColumnCount(3);
     m_tree->setHeaderLabels({tr("Name"), tr("Message"), tr("Key")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -65,8 +69,11 @@ SavedMessagesDock::SavedMessagesDock(SavedStore *store, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_undo->setObjectName(QStringLiteral("savedUndo"));
+    m_undo->setToolTip(tr("Undo the last change to the saved messages"));
     m_undo->hide();
     m_sequences->setObjectName(QStringLiteral("sequenceBox"));
+    m_sequences->setToolTip(tr("A saved sequence of messages to send in order"));
+    m_sequences->setAccessibleName(tr("Sequence"));
     m_sequences->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_sequences->setMinimumContentsLength(16);
     m_run->setObjectName(QStringLiteral("runSequence"));
@@ -218,7 +225,7 @@ QString SavedMessagesDock::statusText() const { return m_status->text(); }
 
 void SavedMessagesDock::showStatus(const QString &text, bool isError)
 {
-    m_status->setStyleSheet(isError ? QStringLiteral("color: #c02020;") : QString());
+    m_status->setStyleSheet(isError ? theme::textStyle(theme::Role::Error) : QString());
     m_status->setText(text);
 }
 

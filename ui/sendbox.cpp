@@ -1,6 +1,7 @@
 #include "sendbox.h"
 
 #include "fieldmemory.h"
+#include "theme.h"
 
 #include "text/macros.h"
 
@@ -37,6 +38,7 @@ SendBox::SendBox(QWidget *parent)
       m_repeatTimer(new QTimer(this))
 {
     m_input->setObjectName(QStringLiteral("sendInput"));
+    m_input->setAccessibleName(tr("Message to send"));
     m_input->setMaxLength(std::numeric_limits<int>::max());   // the default 32767 would cut a pasted payload silently
     m_input->setPlaceholderText(tr("Type a message and press Enter"));
     m_input->installEventFilter(this);
@@ -57,26 +59,31 @@ SendBox::SendBox(QWidget *parent)
     m_ending->setToolTip(tr("Appended to each text message"));
 
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setToolTip(tr("Send the message (Enter)"));
     m_fileButton->setObjectName(QStringLiteral("sendFileButton"));
     m_fileButton->setToolTip(tr("Send the bytes of a file, exactly as they are"));
 
     m_repeatCheck->setObjectName(QStringLiteral("repeatCheck"));
+    m_repeatCheck->setToolTip(tr("Send the message again and again, at the interval given"));
     m_interval->setRange(1, 3600000);
     m_interval->setValue(1000);
     m_interval->setSuffix(tr(" ms"));
     m_interval->setObjectName(QStringLiteral("repeatInterval"));
+    m_interval->setToolTip(tr("How long to wait between two sends, in milliseconds"));
+    m_interval->setAccessibleName(tr("Interval between sends"));
     m_count->setRange(0, 1000000);
     m_count->setValue(0);
     m_count->setSpecialValueText(tr("no limit"));
     m_count->setPrefix(tr("times: "));
     m_count->setObjectName(QStringLiteral("repeatCount"));
+    m_count->setAccessibleName(tr("Times to send"));
     for (QWidget *field : std::initializer_list<QWidget *>{m_mode, m_ending, m_interval, m_count})
         rememberField(field);
     m_count->setToolTip(tr("How many times to send; \"no limit\" repeats until you stop it"));
 
     m_error->setObjectName(QStringLiteral("sendError"));
     m_error->setTextFormat(Qt::PlainText);   // it quotes what was typed
-    m_error->setStyleSheet(QStringLiteral("color: #c02020;"));
+    m_error->setStyleSheet(theme::textStyle(theme::Role::Error));
     m_error->setWordWrap(true);
     m_error->hide();
 

@@ -1,6 +1,7 @@
 #include "sequencedialog.h"
 
 #include "net/limits.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -79,7 +80,7 @@ SequenceDialog::SequenceDialog(const Sequence &sequence, const QStringList &mess
     connect(up, &QPushButton::clicked, this, [this] { moveStep(-1); });
     connect(down, &QPushButton::clicked, this, [this] { moveStep(+1); });
 
-    m_problem->setStyleSheet(QStringLiteral("color: #c02020;"));
+    m_problem->setStyleSheet(theme::textStyle(theme::Role::Error));
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
 

@@ -2,6 +2,7 @@
 
 #include "autoreplyfields.h"
 #include "chatroomfields.h"
+#include "theme.h"
 
 #include "fieldmemory.h"
 #include "filestream.h"
@@ -71,11 +72,13 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_stallTimeout->setSpecialValueText(tr("never"));
     m_stallTimeout->setSuffix(tr(" s"));
     m_stallTimeout->setObjectName(QStringLiteral("stallTimeout"));
+    m_stallTimeout->setAccessibleName(tr("Stall timeout"));
     m_stallTimeout->setToolTip(tr("Disconnect a client that takes no data at all for this many seconds while data waits "
                                   "for it. A slower client is waited for."));
     rememberField(m_stallTimeout);
     m_address->setObjectName(QStringLiteral("bindAddress"));
     m_port->setObjectName(QStringLiteral("listenPort"));
+    m_port->setAccessibleName(tr("Listen port"));
     m_port->setPort(50007);   // the tutorial's port
     m_model->addItem(tr("Event loop (one thread)"), static_cast<int>(ServerModel::EventLoop));
     m_model->addItem(tr("Thread per client"), static_cast<int>(ServerModel::ThreadPerClient));
@@ -87,16 +90,18 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_maxClients->setRange(0, 100000);
     m_maxClients->setSpecialValueText(tr("default"));
     m_maxClients->setObjectName(QStringLiteral("maxClients"));
+    m_maxClients->setAccessibleName(tr("Most clients"));
     for (QWidget *field : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_echo, m_maxClients})
         rememberField(field);
     m_maxClients->setToolTip(tr("Connections beyond this number are accepted and closed at once. "
                                 "Default: no limit for the event loop, %1 for thread per client (each client is a thread).")
                                  .arg(limits::kThreadPerClientMaxClients));
     m_startButton->setObjectName(QStringLiteral("startButton"));
+    m_startButton->setToolTip(tr("Start or stop listening"));
     m_startButton->setDefault(true);
     m_openWarning->setObjectName(QStringLiteral("openWarning"));
     m_openWarning->setText(tr("⚠ Listening on all interfaces opens this port to other machines on the network."));
-    m_openWarning->setStyleSheet(QStringLiteral("color: #a05a00;"));
+    m_openWarning->setStyleSheet(theme::textStyle(theme::Role::Warning));
     m_openWarning->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("serverStatus"));
     // Addresses and errors are text, never markup: a QLabel would guess HTML from a tag.
@@ -106,6 +111,8 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_threads->setObjectName(QStringLiteral("threadCount"));
 
     m_clients->setObjectName(QStringLiteral("clientList"));
+    m_clients->setAccessibleDescription(tr("The clients connected now: select one to send to it alone"));
+    m_clients->setAccessibleName(tr("Connected clients"));
     m_clients->setHeaderLabels({tr("ID"), tr("Address"), tr("Connected since"), tr("In"), tr("Out")});
     m_clients->setRootIsDecorated(false);
     m_clients->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -114,9 +121,11 @@ ServerPanel::ServerPanel(QWidget *parent)
     // update: with 100 clients sending, that alone froze the window for a quarter of a second.
     sizeClientColumns();
     m_disconnectButton->setObjectName(QStringLiteral("disconnectButton"));
+    m_disconnectButton->setToolTip(tr("Close the connection of the selected clients"));
     m_target->addItem(tr("Send to all clients"));
     m_target->addItem(tr("Send to selected clients"));
     m_target->setObjectName(QStringLiteral("sendTarget"));
+    m_target->setToolTip(tr("Send to every client, or only to the one selected"));
 
     auto *form = new QHBoxLayout;
     form->addWidget(new QLabel(tr("Listen on"), this));
@@ -467,7 +476,7 @@ void ServerPanel::updateControls()
 void ServerPanel::setStatus(const QString &text, bool isError)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(isError ? QStringLiteral("color: #c02020;") : QString());
+    m_status->setStyleSheet(isError ? theme::textStyle(theme::Role::Error) : QString());
 }
 
 QList<quint64> ServerPanel::selectedIds() const

@@ -13,6 +13,7 @@ namespace {
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
 constexpr auto kLanguage = "view/language";
+constexpr auto kAppearance = "view/appearance";
 constexpr auto kFontSize = "view/fontPointSize";
 constexpr auto kFields = "fields/";
 constexpr auto kInboxPort = "inbox/port";
@@ -32,6 +33,8 @@ void Settings::setWindowState(const QByteArray &state) { m_settings->setValue(ke
 
 QString Settings::language() const { return m_settings->value(key(kLanguage)).toString(); }
 void Settings::setLanguage(const QString &language) { m_settings->setValue(key(kLanguage), language); }
+QString Settings::appearance() const { return m_settings->value(key(kAppearance)).toString(); }
+void Settings::setAppearance(const QString &appearance) { m_settings->setValue(key(kAppearance), appearance); }
 int Settings::fontPointSize() const { return m_settings->value(key(kFontSize), 0).toInt(); }
 void Settings::setFontPointSize(int points) { m_settings->setValue(key(kFontSize), points); }
 

@@ -27,6 +27,10 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
 
+    // "system", "light" or "dark" (see theme.h).
+    QString appearance() const;
+    void setAppearance(const QString &appearance);
+
     // Presentation mode: the application font's point size, 0 for the system's.
     int fontPointSize() const;
     void setFontPointSize(int points);

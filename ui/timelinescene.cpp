@@ -1,5 +1,7 @@
 #include "timelinescene.h"
 
+#include "theme.h"
+
 #include "net/tracerecording.h"
 
 #include <QCoreApplication>
@@ -283,10 +285,11 @@ void paintTimelineScene(QPainter &painter, const TimelineScene &scene, const QPa
         painter.drawLine(std::max(kLaneTitleWidth, clip.left()), y, clip.right(), y);
     }
     if (!scene.dropMark.isEmpty()) {
-        painter.setPen(QPen(QColor(0xc0, 0x20, 0x20), 1, Qt::DashLine));
-        painter.setBrush(QColor(0xfd, 0xec, 0xea));
+        const QColor error = theme::colour(theme::Role::Error, palette);
+        painter.setPen(QPen(error, 1, Qt::DashLine));
+        painter.setBrush(theme::boxFill(error, palette));
         painter.drawRect(scene.dropMarkRect.adjusted(4, 0, -4, 0));
-        painter.setPen(QColor(0xa0, 0x10, 0x10));
+        painter.setPen(theme::isDark(palette) ? palette.text().color() : QColor(0xa0, 0x10, 0x10));
         painter.drawText(scene.dropMarkRect.adjusted(8, 4, -8, -4), Qt::AlignCenter | Qt::TextWordWrap, scene.dropMark);
     }
     if (!scene.placeholder.isEmpty()) {
@@ -305,7 +308,7 @@ void paintTimelineScene(QPainter &painter, const TimelineScene &scene, const QPa
             painter.drawRect(QRect(box.rect.left() - 4, kTop, box.rect.width() + 8, scene.size.height() - 2 * kTop));
         }
         painter.setPen(QPen(box.selected ? kSelectedColour.darker(130) : box.colour, box.selected ? 3.5 : 1.5));
-        painter.setBrush(box.colour.lighter(185));
+        painter.setBrush(theme::boxFill(box.colour, palette));
         painter.drawRoundedRect(box.rect, 6, 6);
         painter.setPen(palette.text().color());
         painter.setFont(callFont);
@@ -315,10 +318,11 @@ void paintTimelineScene(QPainter &painter, const TimelineScene &scene, const QPa
         painter.drawText(box.rect.adjusted(2, box.rect.height() / 2, -2, -2), Qt::AlignCenter,
                          painter.fontMetrics().elidedText(box.detail, Qt::ElideRight, box.rect.width() - 4));
     }
+    const QColor arrowColour = theme::colour(theme::Role::Sent, palette);
     for (const auto &arrow : scene.arrows) {
-        painter.setPen(QPen(kArrowColour, 2));
+        painter.setPen(QPen(arrowColour, 2));
         painter.drawLine(arrow.line);
-        painter.setBrush(kArrowColour);
+        painter.setBrush(arrowColour);
         painter.drawPolygon(arrowHead(arrow.line));
     }
     // Over the boxes at the left edge of what is visible, so a lane keeps its name however far

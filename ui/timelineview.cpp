@@ -158,6 +158,8 @@ TimelineView::TimelineView(QWidget *parent)
     m_hint->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("timelineStatus"));
     m_details->setObjectName(QStringLiteral("timelineDetails"));
+    m_details->setToolTip(tr("Everything about the selected call: its arguments, result and bytes"));
+    m_details->setAccessibleName(tr("Call details"));
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setPlaceholderText(tr("Click a call, or step with ← and →, to see its arguments, result, errno and bytes."));
@@ -220,15 +222,18 @@ void TimelineView::buildControls()
         m_speedBox->addItem(tr("%1 calls/s").arg(QLocale().toString(speed)), speed);
     m_time = new QTimeEdit(this);
     m_time->setObjectName(QStringLiteral("timelineTime"));
+    m_time->setAccessibleName(tr("Go to time"));
     m_time->setDisplayFormat(QStringLiteral("HH:mm:ss.zzz"));
     m_time->setToolTip(tr("Jump to the first call at or after this time"));
     auto *go = button(tr("Go"), "timelineGo", tr("Jump to the time"));
     m_lanesButton = new QToolButton(this);
     m_lanesButton->setObjectName(QStringLiteral("timelineLanes"));
+    m_lanesButton->setToolTip(tr("Show or hide lanes (threads and sockets)"));
     m_lanesButton->setText(tr("Lanes"));
     m_lanesButton->setPopupMode(QToolButton::InstantPopup);
     m_callsButton = new QToolButton(this);
     m_callsButton->setObjectName(QStringLiteral("timelineCalls"));
+    m_callsButton->setToolTip(tr("Show or hide kinds of calls"));
     m_callsButton->setText(tr("Calls"));
     m_callsButton->setPopupMode(QToolButton::InstantPopup);
     // The menus are made when opened, from what the recording holds then.
@@ -255,6 +260,7 @@ void TimelineView::buildControls()
     filterMenu(m_callsButton, false);
     auto *file = new QToolButton(this);
     file->setObjectName(QStringLiteral("timelineFile"));
+    file->setToolTip(tr("Open, save or export the timeline"));
     file->setText(tr("File"));
     file->setPopupMode(QToolButton::InstantPopup);
     auto *fileMenu = new QMenu(file);

@@ -25,9 +25,13 @@ TlsServerFields::TlsServerFields(QWidget *parent)
 {
     m_security->setObjectName(QStringLiteral("tlsSecurity"));
     m_certificate->setObjectName(QStringLiteral("tlsCertificateFile"));
+    m_certificate->setAccessibleName(tr("Certificate file"));
     m_key->setObjectName(QStringLiteral("tlsKeyFile"));
+    m_key->setAccessibleName(tr("Private key file"));
     m_browseCertificate->setObjectName(QStringLiteral("tlsBrowseCertificate"));
+    m_browseCertificate->setToolTip(tr("Choose the certificate file (PEM) the server shows its clients"));
     m_browseKey->setObjectName(QStringLiteral("tlsBrowseKey"));
+    m_browseKey->setToolTip(tr("Choose the private key file (PEM) that belongs to the certificate"));
     for (int i = 0; i < 3; ++i)
         m_security->addItem(QString(), i);
     retranslate();

@@ -1,5 +1,7 @@
 #include "trafficcounters.h"
 
+#include "theme.h"
+
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -52,8 +54,8 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
         painter.setPen(QPen(color, 1.5));
         painter.drawPath(path);
     };
-    plot(m_out, QColor(0x18, 0x80, 0x38));
-    plot(m_in, QColor(0x1a, 0x73, 0xe8));
+    plot(m_out, theme::colour(theme::Role::Sent, palette()));
+    plot(m_in, theme::colour(theme::Role::Received, palette()));
 }
 
 TrafficCounters::TrafficCounters(QWidget *parent)

@@ -1,11 +1,12 @@
 #include "udppanel.h"
 
+#include "addressinputs.h"
 #include "autoreplyfields.h"
 #include "fieldmemory.h"
-#include "addressinputs.h"
 #include "framingbar.h"
 #include "messagelogview.h"
 #include "sendbox.h"
+#include "theme.h"
 #include "trafficcounters.h"
 
 #include "udp/udpendpoint.h"
@@ -42,23 +43,30 @@ UdpPanel::UdpPanel(QWidget *parent)
 {
     m_bindAddress->setObjectName(QStringLiteral("udpBindAddress"));
     m_bindPort->setObjectName(QStringLiteral("udpBindPort"));
+    m_bindPort->setAccessibleName(tr("Local port"));
     m_bindPort->setPort(50007);
     m_bindButton->setObjectName(QStringLiteral("udpBindButton"));
+    m_bindButton->setToolTip(tr("Bind the UDP socket to the local port, or close it"));
     m_broadcast->setObjectName(QStringLiteral("broadcastCheck"));
     m_broadcast->setToolTip(tr("Allow sending to broadcast addresses such as 255.255.255.255 (SO_BROADCAST)"));
     m_targetHost->setObjectName(QStringLiteral("udpTargetHost"));
+    m_targetHost->setAccessibleName(tr("Target host"));
     m_targetHost->setText(QStringLiteral("localhost"));
     m_targetPort->setObjectName(QStringLiteral("udpTargetPort"));
+    m_targetPort->setAccessibleName(tr("Target port"));
     m_targetPort->setAllowZero(false);
     m_targetPort->setPort(50007);
     m_replyToLast->setObjectName(QStringLiteral("replyToLastCheck"));
     m_replyToLast->setToolTip(tr("Send to whoever sent the last datagram, as the tutorial's UDP server does"));
     m_group->setObjectName(QStringLiteral("multicastGroup"));
+    m_group->setAccessibleName(tr("Multicast group"));
     for (QWidget *field : std::initializer_list<QWidget *>{m_bindAddress, m_bindPort, m_broadcast, m_targetHost, m_targetPort, m_replyToLast, m_group})
         rememberField(field);
     m_group->setPlaceholderText(tr("multicast group, e.g. 239.1.2.3 or ff02::1:3"));
     m_joinButton->setObjectName(QStringLiteral("joinButton"));
+    m_joinButton->setToolTip(tr("Join the multicast group on this socket"));
     m_leaveButton->setObjectName(QStringLiteral("leaveButton"));
+    m_leaveButton->setToolTip(tr("Leave the multicast group"));
     m_status->setObjectName(QStringLiteral("udpStatus"));
     // Addresses and errors are text, never markup: a QLabel would guess HTML from a tag.
     m_status->setTextFormat(Qt::PlainText);
@@ -243,7 +251,7 @@ void UdpPanel::updateControls()
 void UdpPanel::setStatus(const QString &text, bool isError)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(isError ? QStringLiteral("color: #c02020;") : QString());
+    m_status->setStyleSheet(isError ? theme::textStyle(theme::Role::Error) : QString());
 }
 
 } // namespace socketeer::ui

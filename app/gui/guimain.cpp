@@ -5,6 +5,7 @@
 #include "languages.h"
 #include "mainwindow.h"
 #include "settings.h"
+#include "theme.h"
 #include "windowhost.h"
 
 #include "net/address.h"
@@ -137,6 +138,7 @@ int run(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("socketeer"));
     ui::Settings settings;
     ui::installLanguage(parsed.language.isEmpty() ? settings.language() : parsed.language);
+    ui::theme::applyAppearance(ui::theme::appearanceFromKey(settings.appearance()));
 
     ui::WindowHost host(settings);   // rebuilds the window when the language is switched
     host.open();
