@@ -39,7 +39,7 @@ HELP_WIDTH = 79   # QCommandLineParser wraps option descriptions at this column
 # Reading the help
 
 
-def run_help(binary, arguments):
+def run_help(binary, arguments, must=True):
     env = dict(os.environ)
     for name in ("LANGUAGE", "LC_MESSAGES", "LC_CTYPE", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         env.pop(name, None)
@@ -50,6 +50,8 @@ def run_help(binary, arguments):
         result = subprocess.run([binary] + arguments + ["--help"], cwd=cwd, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
     if result.returncode != 0:
+        if not must:
+            return None
         sys.exit("cli-docs: %s %s --help exited %d: %s" % (binary, " ".join(arguments), result.returncode,
                                                            result.stderr.decode(errors="replace")))
     return result.stdout.decode("utf-8")
@@ -142,7 +144,16 @@ class Program:
         self.intro = ""             # "Without a command, ..." (the text before the command list)
         self.exit_status = ""
         self.outro = ""             # "Run "socketeer COMMAND --help" ..."
-        self.helps = {}             # name -> Help
+        self.helps = {}             # "serve" or "inbox list" -> Help
+        self.nested = {}            # "inbox" -> ["list", "show", ...]: commands of a command
+
+    def sections(self):
+        """Every command and nested command, in the help's order: [(name, Help)]."""
+        out = []
+        for name, _ in self.commands:
+            out.append((name, self.helps[name]))
+            out += [("%s %s" % (name, sub), self.helps["%s %s" % (name, sub)]) for sub in self.nested.get(name, [])]
+        return out
 
 
 def read_program(binary):
@@ -169,6 +180,17 @@ def read_program(binary):
         if help.trailer == program.exit_status:
             help.trailer = ""
         program.helps[name] = help
+        # A command whose first argument is one of a list of words may have commands of its own
+        # ("socketeer inbox list"): those whose --help names itself so.
+        first = positionals(help)[:1]
+        for word in first[0][0].split("|") if first and "|" in first[0][0] else []:
+            text = run_help(binary, [name, word], must=False)
+            if text and text.startswith("Usage: socketeer %s %s " % (name, word)):
+                sub = parse_help(text)
+                if sub.trailer == program.exit_status:
+                    sub.trailer = ""
+                program.helps["%s %s" % (name, word)] = sub
+                program.nested.setdefault(name, []).append(word)
     for help in [program.top] + list(program.helps.values()):
         classify(help)
     return program
@@ -307,7 +329,11 @@ def roff_option(option):
 
 def roff_usage(usage):
     words = usage.split(" ")
-    command = [w for w in words[:2] if not w.startswith("[")]
+    command = []
+    for word in words:
+        if word.startswith("[") or not re.fullmatch(r"[a-z][a-z0-9-]*", word):
+            break
+        command.append(word)
     rest = words[len(command):]
     out = "\\fB%s\\fR" % roff_escape(" ".join(command))
     for word in rest:
@@ -389,7 +415,7 @@ def man_page(program, readme):
     summary = top.description.strip().rstrip(".")
     out.append("socketeer \\- " + roff_escape(summary[:1].lower() + summary[1:]))
     out += [".SH SYNOPSIS", ".nf", roff_usage(top.usage)]
-    out += [roff_usage(program.helps[name].usage) for name, _ in program.commands]
+    out += [roff_usage(help.usage) for _, help in program.sections()]
     out += [".fi", ".SH DESCRIPTION"]
     out += roff_paragraphs(top.description)
     out += roff_paragraphs(program.intro)
@@ -402,8 +428,7 @@ def man_page(program, readme):
     for option in top.options:
         out += roff_option(option)
     out.append(".SH COMMANDS")
-    for name, _ in program.commands:
-        help = program.helps[name]
+    for name, help in program.sections():
         out += [".SS socketeer %s" % roff_escape(name), roff_usage(help.usage)]
         out += roff_paragraphs(help.description)
         out += [".PP", "Options:", ".RS 4"]
@@ -455,7 +480,7 @@ def bash_completion(program):
            "{",
            "    values=",
            '    case "$1 $2" in']
-    for command, help in [("", program.top)] + [(n, program.helps[n]) for n in names]:
+    for command, help in [("", program.top)] + program.sections():
         for option in help.options:
             patterns = "|".join(shell_quote("%s %s" % (command, n)) for n in option.names)
             if option.value is None:
@@ -474,9 +499,9 @@ def bash_completion(program):
             "{",
             "    values=",
             '    case "$1 $2" in']
-    for name in names:
-        for n, (token, _) in enumerate(positionals(program.helps[name]), start=1):
-            words, kind = positional_values(program.helps[name], token)
+    for name, help in program.sections():
+        for n, (token, _) in enumerate(positionals(help), start=1):
+            words, kind = positional_values(help, token)
             kind = kind or ("words" if words else "any")
             values = "; values=%s" % shell_quote(" ".join(words)) if words else ""
             out.append("        %s) kind=%s%s ;;" % (shell_quote("%s %d" % (name, n)), kind, values))
@@ -484,9 +509,14 @@ def bash_completion(program):
     out.append("_socketeer_options()")
     out.append("{")
     out.append('    case "$1" in')
-    for command, help in [("", program.top)] + [(n, program.helps[n]) for n in names]:
+    for command, help in [("", program.top)] + program.sections():
         options = " ".join(n for o in help.options for n in o.names if n.startswith("--")) + " -h -v"
         out.append("        %s) echo %s ;;" % (shell_quote(command), shell_quote(options)))
+    out += ["    esac", "}", ""]
+    out += ["# _socketeer_subcommands COMMAND: the commands of a command (socketeer inbox list).",
+            "_socketeer_subcommands()", "{", '    case "$1" in']
+    for name, subs in program.nested.items():
+        out.append("        %s) echo %s ;;" % (shell_quote(name), shell_quote(" ".join(subs))))
     out += ["    esac", "}", ""]
     out.append(r'''_socketeer()
 {
@@ -502,8 +532,12 @@ def bash_completion(program):
     local commands=%(commands)s
     local command= kind values
     # The command is the first argument or none at all (main.cpp looks at argv[1] only).
+    local first=2
     if ((cword > 1)) && [[ " $commands " == *" ${words[1]} "* ]]; then
         command=${words[1]}
+        if ((cword > 2)) && [[ " $(_socketeer_subcommands "$command") " == *" ${words[2]} "* ]]; then
+            command+=" ${words[2]}" first=3
+        fi
     fi
 
     # After a word that is no command, nothing fits (the window takes no arguments).
@@ -530,7 +564,7 @@ def bash_completion(program):
     # Which positional argument this is: the words after the command that are neither options
     # nor an option's value.
     local i n=0
-    for ((i = 2; i < cword; i++)); do
+    for ((i = first; i < cword; i++)); do
         if [[ ${words[i]} == -* ]]; then
             [[ ${words[i]} == *=* ]] && continue
             _socketeer_value "$command" "${words[i]}"
@@ -647,14 +681,22 @@ def zsh_completion(program):
             "  (( CURRENT-- ))",
             "  _socketeer_${command//-/_}",
             "}", ""]
-    for name in names:
-        help = program.helps[name]
+    for name, help in program.sections():
         specs = zsh_option_specs(help)
         for n, (token, optional) in enumerate(positionals(help), start=1):
             words, kind = positional_values(help, token)
             label = token.lower().replace(":", "\\:")
             specs.append(shell_quote("%d%s:%s:%s" % (n, ":" if optional else "", label, zsh_action(words, kind))))
-        out.append("_socketeer_%s() {" % name.replace("-", "_"))
+        out.append("_socketeer_%s() {" % re.sub(r"[- ]", "_", name))
+        subs = program.nested.get(name)
+        if subs:
+            out += ["  if (( CURRENT > 2 )) && [[ ${words[2]} == (%s) ]]; then" % "|".join(subs),
+                    "    local sub=${words[2]}",
+                    "    shift words",
+                    "    (( CURRENT-- ))",
+                    "    _socketeer_%s_${sub//-/_}" % name.replace("-", "_"),
+                    "    return",
+                    "  fi"]
         out.append("  _arguments -s : \\")
         out += ["    %s \\" % s for s in specs]
         out[-1] = out[-1][:-2]
@@ -675,7 +717,7 @@ def main():
     what.add_argument("--check", help="compare with the files in this folder; exit 1 if they differ")
     arguments = parser.parse_args()
 
-    program = read_program(arguments.binary)
+    program = read_program(os.path.abspath(arguments.binary))
     files = {"socketeer.1": man_page(program, arguments.readme),
              "socketeer.bash": bash_completion(program),
              "_socketeer": zsh_completion(program)}
