@@ -177,10 +177,17 @@ private slots:
         const Run man = run(u"man"_s, {u"--warnings"_s, u"-E"_s, u"UTF-8"_s, u"-l"_s, u"-Tutf8"_s, u"-Z"_s, kDocs + u"/socketeer.1"_s}, environment);
         QCOMPARE(man.exitCode, 0);
         QVERIFY2(man.err.isEmpty(), man.err.constData());
-        const Run shown = run(u"man"_s, {u"-l"_s, kDocs + u"/socketeer.1"_s}, environment);
-        QVERIFY(shown.out.contains("socketeer serve [options]"));
-        QVERIFY(shown.out.contains("--security mode"));
-        QVERIFY2(!shown.out.contains("/root/") && !shown.out.contains("/home/"), "a default folder names the build's own home");
+        // The page as a reader sees it, whitespace collapsed, so that no line's end cuts a phrase.
+        const QByteArray shown = run(u"man"_s, {u"-l"_s, kDocs + u"/socketeer.1"_s}, environment).out.simplified();
+        QVERIFY(shown.contains("socketeer serve [options]"));
+        QVERIFY(shown.contains("--security mode"));
+        QVERIFY2(!shown.contains("/root/") && !shown.contains("/home/"), "a default folder names the build's own home");
+        QVERIFY(shown.contains("~/.local/share/Socketeer/socketeer/inbox"));
+        // What roff would take for its own: backslashes, quotes, non-ASCII text, a dash to copy.
+        QVERIFY(shown.contains("REPLY is text with escapes (\\r\\n, \\xNN)"));
+        QVERIFY(shown.contains("socketeer serve --port 50007 --reply 'regex:^PING (\\d+)$=>PONG \\1'"));
+        QVERIFY(shown.contains("--from '\xe7\x8e\x8b\xe5\xa4\xa7\xe9\x94\xa4 <me@126.com>'"));   // 王大锤
+        QVERIFY2(!shown.contains("\xe2\x80\x90"), "a hyphen (U+2010) where the help has a dash: options would not paste");
     }
 
     void bash_completes_data()
