@@ -26,6 +26,8 @@ packages=(
   iproute2 util-linux
   # a display for the desktop app where there is none, and screenshots
   xvfb xauth imagemagick fonts-noto-cjk
+  # packaging (scripts/package.sh, tst_package): the .deb and its checks, the man page, completion
+  dpkg-dev fakeroot file lintian desktop-file-utils appstream groff-base man-db bash-completion zsh
 )
 
 missing=()
