@@ -347,6 +347,16 @@ private slots:
         if (!id.isEmpty() && !id.contains(u'/'))
             QVERIFY(QFile::exists(folder + u'/' + id + u".eml"_s));
     }
+
+    // An id comes from the command line (socketeer inbox show ID): "$" would also match before a
+    // final newline, and "ID\n" would pass for an id.
+    void isValidId_isTheWholeText()
+    {
+        QVERIFY(MailStore::isValidId(u"20261204-091502-123-0001-a3f9"_s));
+        for (const QString &id : {u"20261204-091502-123-0001-a3f9\n"_s, u"20261204-091502-123-0001-a3f9\r\n"_s, u"x20261204-091502-123-0001-a3f9"_s,
+                                  u"20261204-091502-123-0001-A3F9"_s, u"../20261204-091502-123-0001-a3f9"_s, u""_s})
+            QVERIFY2(!MailStore::isValidId(id), qPrintable(id));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMailStore)

@@ -151,6 +151,25 @@ const StoredMessage *InboxModel::message(int row) const
     return row >= 0 && row < rowCount() ? &m_rows[static_cast<size_t>(row)].message : nullptr;
 }
 
+MailSearchFields InboxModel::searchFields(int row) const
+{
+    MailSearchFields fields;
+    if (row < 0 || row >= rowCount())
+        return fields;
+    const Row &r = m_rows[static_cast<size_t>(row)];
+    fields.mailFrom = r.message.envelope.mailFrom;
+    fields.recipients = r.message.envelope.recipients;
+    fields.receivedAt = r.message.envelope.receivedAt;
+    fields.size = r.message.size;
+    if (r.summary) {
+        fields.from = r.summary->from;
+        fields.to = r.summary->to;
+        fields.subject = r.summary->subject;
+        fields.attachments = r.summary->attachments;
+    }
+    return fields;
+}
+
 int InboxModel::rowOf(const QString &id) const
 {
     const auto it = m_keys.constFind(id);

@@ -6,6 +6,7 @@
 
 #include "inboxreader.h"
 
+#include "mail/mailsearch.h"
 #include "mail/mailstore.h"
 
 #include <QAbstractTableModel>
@@ -39,6 +40,8 @@ public:
     void remove(const QString &id);
 
     const StoredMessage *message(int row) const;
+    // What the search (inboxfilter.h) looks at of a row: the envelope and the summary once known.
+    MailSearchFields searchFields(int row) const;
     int rowOf(const QString &id) const;
 
 private:

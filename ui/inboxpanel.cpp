@@ -1,6 +1,7 @@
 #include "inboxpanel.h"
 
 #include "fieldmemory.h"
+#include "inboxfilter.h"
 #include "inboxmodel.h"
 #include "inboxreader.h"
 #include "messageview.h"
@@ -45,6 +46,10 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
       m_receiver(new SmtpReceiver(this)),
       m_reader(new InboxReader(this)),
       m_model(new InboxModel(this)),
+      m_filter(new InboxFilter(m_model, this)),
+      m_search(new QLineEdit),
+      m_searchProblem(new QLabel),
+      m_searchDelay(new QTimer(this)),
       m_status(new QLabel),
       m_port(new QSpinBox),
       m_auth(new QComboBox),
@@ -117,10 +122,27 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     m_openFolder->setToolTip(tr("Each message is a .eml file there: the Received: line the inbox adds, then the message exactly as it "
                                   "arrived. Its envelope is in a .json beside it."));
 
+    m_search->setObjectName(QStringLiteral("inboxSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setPlaceholderText(tr("Search, e.g. from:alice has:attachment -invoice"));
+    m_search->setToolTip(tr("Shows only the messages that match every term:\n"
+                            "  from:TEXT, to:TEXT, subject:TEXT: in that header (from: and to: also in the envelope)\n"
+                            "  has:attachment\n"
+                            "  after:YYYY-MM-DD, before:YYYY-MM-DD: received on or after / before that day (local time)\n"
+                            "  larger:SIZE, smaller:SIZE: the message's size, e.g. 10K or 2M\n"
+                            "  TEXT: in the subject, From, To or the envelope's addresses (not the body)\n"
+                            "  \"two words\": a phrase; -TERM: without what TERM matches\n"
+                            "The same search as socketeer inbox list --search."));
+    m_searchProblem->setObjectName(QStringLiteral("inboxSearchProblem"));
+    m_searchProblem->setTextFormat(Qt::PlainText);
+    m_searchProblem->setStyleSheet(theme::textStyle(theme::Role::Error));
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+
     m_list->setObjectName(QStringLiteral("inboxList"));
     m_list->setAccessibleDescription(tr("The mail received, newest first: select one to read it"));
     m_list->setAccessibleName(tr("Messages"));
-    m_list->setModel(m_model);
+    m_list->setModel(m_filter);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setAlternatingRowColors(true);
@@ -159,8 +181,20 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     security->addWidget(m_implicitPort);
     security->addWidget(m_fingerprint, 1);
 
+    auto *searchRow = new QHBoxLayout;
+    auto *searchLabel = new QLabel(tr("Search"));
+    searchLabel->setBuddy(m_search);
+    searchRow->addWidget(searchLabel);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_searchProblem);
+    auto *listArea = new QWidget;
+    auto *listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(searchRow);
+    listLayout->addWidget(m_list, 1);
+
     auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_list);
+    splitter->addWidget(listArea);
     splitter->addWidget(m_view);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -177,6 +211,9 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
     connect(m_openFolder, &QPushButton::clicked, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(directory())); });
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxPanel::showSelected);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &InboxPanel::applySearch);
+    connect(m_searchDelay, &QTimer::timeout, this, &InboxPanel::applySearch);
     connect(m_view, &MessageView::saveRequested, this, &InboxPanel::askWhereToSave);
 
     connect(m_receiver, &SmtpReceiver::started, this, &InboxPanel::onStarted);
@@ -401,13 +438,24 @@ void InboxPanel::onArrived(const StoredMessage &message)
 
 void InboxPanel::selectRow(int row)
 {
-    m_list->selectRow(row);
+    const int shown = m_filter->proxyRow(row);
+    if (shown >= 0)
+        m_list->selectRow(shown);
+    else
+        m_list->clearSelection();
+}
+
+void InboxPanel::applySearch()
+{
+    m_searchDelay->stop();
+    const QString problem = m_filter->setSearch(m_search->text());
+    m_searchProblem->setText(problem);
 }
 
 void InboxPanel::showSelected()
 {
     const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-    const StoredMessage *message = rows.isEmpty() ? nullptr : m_model->message(rows.first().row());
+    const StoredMessage *message = rows.isEmpty() ? nullptr : m_model->message(m_filter->sourceRow(rows.first()));
     updateButtons();
     if (!message) {
         m_shownId.clear();
@@ -455,13 +503,13 @@ void InboxPanel::deleteSelected()
     const QModelIndexList rows = m_list->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return;
-    const int row = rows.first().row();
-    const QString id = m_model->message(row)->id;
+    const int shown = rows.first().row();
+    const QString id = m_model->message(m_filter->sourceRow(rows.first()))->id;
     if (auto removed = MailStore(m_settings.inboxDirectory()).remove(id); !removed)
         return setStatus(removed.error().message(), true);
     m_model->remove(id);
-    if (m_model->rowCount() > 0)
-        selectRow(qMin(row, m_model->rowCount() - 1));
+    if (m_filter->rowCount() > 0)
+        m_list->selectRow(qMin(shown, m_filter->rowCount() - 1));
     updateButtons();
 }
 

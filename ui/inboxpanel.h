@@ -15,6 +15,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableView;
+class QTimer;
 
 namespace socketeer {
 class SmtpReceiver;
@@ -25,6 +26,7 @@ struct StoredMessage;
 
 namespace socketeer::ui {
 
+class InboxFilter;
 class InboxModel;
 class MessageView;
 class Settings;
@@ -40,6 +42,9 @@ public:
 
     SmtpReceiver *receiver() const { return m_receiver; }
     InboxModel *model() const { return m_model; }
+    // The list as the search field filters it (rows of model() are the source rows).
+    InboxFilter *filter() const { return m_filter; }
+    QLineEdit *searchField() const { return m_search; }
     QTableView *list() const { return m_list; }
     MessageView *view() const { return m_view; }
     QString statusText() const;
@@ -57,7 +62,7 @@ public:
 
     void startReceiver();
     void stopReceiver();
-    void selectRow(int row);
+    void selectRow(int row);   // a row of model(); nothing when the search hides it
     void deleteSelected();
     void clearAll();    // asks first
     void removeAll();   // does not
@@ -89,6 +94,7 @@ private:
     void feedList();
     void onLoaded(const QString &id, const StoredMessage &message, const ParsedMail &mail, const QByteArray &source, bool truncated);
     void updateButtons();
+    void applySearch();
     QString securityText() const;
     void setStatus(const QString &text, bool error = false);
 
@@ -96,6 +102,10 @@ private:
     SmtpReceiver *m_receiver;
     InboxReader *m_reader;
     InboxModel *m_model;
+    InboxFilter *m_filter;
+    QLineEdit *m_search;
+    QLabel *m_searchProblem;
+    QTimer *m_searchDelay;   // one filter pass once typing pauses, not one per key
     QLabel *m_status;
     QSpinBox *m_port;
     // For testing mail clients: AUTH (none or any login) and failure injection, applied at

@@ -7,6 +7,7 @@
 // (core/mail/smtpserversession.h); failure injection is announced on stderr, never silent.
 
 #include "cli.h"
+#include "inboxquery.h"
 #include "servertls.h"
 #include "signalwatcher.h"
 
@@ -41,6 +42,9 @@ bool isLoopbackHost(const QString &host)
 
 int runInbox(const QStringList &arguments)
 {
+    // socketeer inbox list|show|save|delete|wait …: the inbox read from a script (inboxquery.h).
+    if (arguments.size() > 1 && isInboxVerb(arguments.at(1)))
+        return runInboxVerb(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Cli::tr("Receives mail: an SMTP server that keeps every message it is sent (it relays nothing).\n"
@@ -104,6 +108,8 @@ int runInbox(const QStringList &arguments)
         Cli::tr("Failure injection: at STAGE (AUTH, MAIL, RCPT or DATA) answer CODE (400 to 599) instead of the normal "
                 "reply, PERCENT (0 to 100) of the time. Repeatable. Off unless given; announced on stderr."),
         Cli::tr("STAGE:CODE:PERCENT"));
+    parser.addPositionalArgument(QStringLiteral("[list|show|save|delete|wait]"),
+                                 Cli::tr("Instead of receiving, read the inbox from a script (socketeer inbox list --help, and so on)."));
     parser.addOptions({bindOption, portOption, dirOption, maxSizeOption, timeoutOption, authOption, startTlsOption, implicitTlsOption,
                        tlsCertOption, tlsKeyOption, requireTlsOption, failOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)

@@ -44,10 +44,10 @@ enum class NameKind { Other, Message, Envelope, Temporary, Summaries };
 
 NameKind kindOf(const QString &name, QString *id = nullptr)
 {
-    static const QRegularExpression summaries(QStringLiteral("^\\.socketeer-summaries(\\.[A-Za-z0-9]{6})?$"));
+    static const QRegularExpression summaries(QStringLiteral("^\\.socketeer-summaries(\\.[A-Za-z0-9]{6})?\\z"));
     if (const QRegularExpressionMatch match = summaries.match(name); match.hasMatch())
         return match.capturedLength(1) > 0 ? NameKind::Temporary : NameKind::Summaries;
-    static const QRegularExpression pattern(QStringLiteral("^(%1)\\.(eml|json)(\\.[A-Za-z0-9]{6})?$").arg(kIdPattern));
+    static const QRegularExpression pattern(QStringLiteral("^(%1)\\.(eml|json)(\\.[A-Za-z0-9]{6})?\\z").arg(kIdPattern));
     const QRegularExpressionMatch match = pattern.match(name);
     if (!match.hasMatch())
         return NameKind::Other;
@@ -258,7 +258,7 @@ QString MailStore::summaryFileName()
 
 bool MailStore::isValidId(const QString &id)
 {
-    static const QRegularExpression pattern(QStringLiteral("^%1$").arg(kIdPattern));
+    static const QRegularExpression pattern(QStringLiteral("^%1\\z").arg(kIdPattern));
     return pattern.match(id).hasMatch();
 }
 

@@ -357,3 +357,13 @@ for name, data in [
         ('newer', lab_file([], version=2)),
         ('syntax', '{"format": "socketeer-lab", "version": 1, "steps": [{"type": "connect",}]}')]:
     write('lab', name, data)
+
+# --- mailsearch: the inbox's search field (core/mail/mailsearch.h), as typed into the panel or
+# given to socketeer inbox list --search ---
+for name, text in [
+        ('free', 'invoice report'), ('phrase', '"two words" -"not these"'),
+        ('keys', 'from:wang@example.com to:zhang subject:月度 has:attachment'),
+        ('dates-sizes', 'after:2026-12-01 before:2027-01-01 larger:10K smaller:2M'),
+        ('negated', '-from:bot -has:attachment -spam --x -'), ('quoted-values', 'subject:"monthly report" from:"王 大锤'),
+        ('bad', 'after:tomorrow larger:lots has:wings from:'), ('unknown-prefix', 're: http://x FROM:Y')]:
+    write('mailsearch', name, text)
