@@ -1,5 +1,6 @@
 #include "timelinescene.h"
 
+#include "net/error.h"
 #include "net/tracerecording.h"
 
 #include <QCoreApplication>
@@ -103,7 +104,7 @@ QString boxDetail(const TraceEvent &event)
     if (event.error == EINPROGRESS)   // a non-blocking connect() finishes later: not a failure
         return Text::tr("in progress…");
     if (event.error)
-        return QString::fromLocal8Bit(std::strerror(event.error));
+        return errnoText(event.error);
     if (isHandshake(event.call))
         return handshakeDetail(event);
     if (bytes == 1)
