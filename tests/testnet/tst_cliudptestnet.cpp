@@ -84,9 +84,9 @@ private slots:
         // From host B ("HOST PORT" as udp_sender.py saw its source), not looped back from here; an
         // IPv6 sender is "[HOST%SCOPE]:PORT" or "[HOST]:PORT".
         const QString fromHost = QString::fromLatin1(from.split(' ').first());
-        const QString sender = words.at(1);
-        QVERIFY2(sender.startsWith(fromHost.contains(u':') ? u'[' + fromHost : fromHost + u':'), qPrintable(line + u" / "_s + QString::fromLatin1(from)));
-        QCOMPARE(sender.section(u':', -1), QString::fromLatin1(from.split(' ').last()));
+        const QString shown = words.at(1);
+        QVERIFY2(shown.startsWith(fromHost.contains(u':') ? u'[' + fromHost : fromHost + u':'), qPrintable(line + u" / "_s + QString::fromLatin1(from)));
+        QCOMPARE(shown.section(u':', -1), QString::fromLatin1(from.split(' ').last()));
         QCOMPARE(words.at(2).toLatin1(), payload.toHex());
         QVERIFY(udp.stopsCleanlyOn(SIGTERM));
     }
