@@ -1,6 +1,7 @@
 #include "filestream.h"
 
 #include "net/chunkstream.h"
+#include "net/error.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -25,7 +26,7 @@ Result<FileStream> openFileStream(const QString &path, int readers)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return Error::invalid(Text::tr("Could not read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return Error::invalid(Text::tr("Could not read %1: %2").arg(path, errnoText(errno)));
     struct stat info {};
     if (::fstat(fd, &info) < 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);

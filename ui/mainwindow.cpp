@@ -233,7 +233,6 @@ void MainWindow::apply(const StartupOptions &options)
 {
     if (options.listenPort >= 0) {
         m_server->startListening(static_cast<quint16>(options.listenPort));
-        m_tabs->setCurrentWidget(m_server);
     }
     if (!options.connectHost.isEmpty()) {
         ClientPanel *panel = m_clients.isEmpty() ? addClientPanel() : m_clients.first();
@@ -254,6 +253,15 @@ void MainWindow::apply(const StartupOptions &options)
     }
     if (options.udpPort >= 0)
         m_udp->bindPort(static_cast<quint16>(options.udpPort));
+
+    // The tab the window opens on: the one the options name, and with several the one that shows
+    // the most (the client of "--listen P --connect localhost:P" talking to the server), then UDP.
+    if (!options.connectHost.isEmpty())
+        m_tabs->setCurrentWidget(m_clients.first());
+    else if (options.udpPort >= 0)
+        m_tabs->setCurrentWidget(m_udp);
+    else if (options.listenPort >= 0)
+        m_tabs->setCurrentWidget(m_server);
 }
 
 QString MainWindow::statusTotals() const { return m_totals->text(); }

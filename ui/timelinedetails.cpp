@@ -1,6 +1,8 @@
 #include "timelinedetails.h"
 
+#include "net/error.h"
 #include "net/trace.h"
+#include "text/hexdump.h"
 #include "timelinescene.h"
 
 #include <QCoreApplication>
@@ -36,24 +38,7 @@ QString printable(const QByteArray &bytes)
 
 QString timelineHexDump(const QByteArray &bytes)
 {
-    QString dump;
-    for (qsizetype line = 0; line < bytes.size(); line += 16) {
-        const QByteArray chunk = bytes.mid(line, 16);
-        QString hex, text;
-        for (qsizetype i = 0; i < 16; ++i) {
-            if (i < chunk.size()) {
-                const auto byte = static_cast<unsigned char>(chunk.at(i));
-                hex += QStringLiteral("%1 ").arg(byte, 2, 16, QLatin1Char('0'));
-                text += byte >= 0x20 && byte < 0x7f ? QChar(char16_t(byte)) : QChar(u'.');
-            } else {
-                hex += QStringLiteral("   ");
-            }
-            if (i == 7)
-                hex += QLatin1Char(' ');
-        }
-        dump += QStringLiteral("%1  %2 %3\n").arg(line, 4, 16, QLatin1Char('0')).arg(hex, text);
-    }
-    return dump;
+    return hexDump(bytes);
 }
 
 QString timelineErrnoText(int error)
@@ -65,7 +50,7 @@ QString timelineErrnoText(int error)
     return QStringLiteral("%1 (%2): %3")
         .arg(name ? QString::fromLatin1(name) : QStringLiteral("?"))
         .arg(error)
-        .arg(QString::fromLocal8Bit(std::strerror(error)));
+        .arg(errnoText(error));
 }
 
 QString timelineDetailsText(const TraceEvent &event)

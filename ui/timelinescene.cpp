@@ -2,6 +2,7 @@
 
 #include "theme.h"
 
+#include "net/error.h"
 #include "net/tracerecording.h"
 
 #include <QCoreApplication>
@@ -105,7 +106,7 @@ QString boxDetail(const TraceEvent &event)
     if (event.error == EINPROGRESS)   // a non-blocking connect() finishes later: not a failure
         return Text::tr("in progress…");
     if (event.error)
-        return QString::fromLocal8Bit(std::strerror(event.error));
+        return errnoText(event.error);
     if (isHandshake(event.call))
         return handshakeDetail(event);
     if (bytes == 1)

@@ -108,22 +108,60 @@ void printWarning(const QString &command, const QString &message)
     printLine(QStringLiteral("socketeer %1: %2").arg(command, Cli::tr("warning: %1").arg(message)));
 }
 
+QString takeLanguageOption(QStringList &arguments)
+{
+    const QString option = QStringLiteral("--language");
+    QString language;
+    for (qsizetype i = 1; i < arguments.size();) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--"))
+            break;
+        if (argument == option && i + 1 < arguments.size()) {
+            language = arguments.at(i + 1);
+            arguments.remove(i, 2);
+        } else if (argument.startsWith(option + QLatin1Char('='))) {
+            language = argument.mid(option.size() + 1);
+            if (language.isNull())
+                language = QLatin1String("");   // given, and empty: the system's
+            arguments.remove(i);
+        } else {
+            ++i;
+        }
+    }
+    return language;
+}
+
+QString renameProgramInHelp(QString helpText, const QString &name)
+{
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString program = arguments.isEmpty() ? QString() : arguments.constFirst();
+    const qsizetype lineEnd = helpText.indexOf(QLatin1Char('\n'));
+    for (const QString &placeholder : {program, QStringLiteral("<executable_name>")}) {
+        if (placeholder.isEmpty())
+            continue;
+        const qsizetype at = helpText.indexOf(placeholder);
+        if (at >= 0 && (lineEnd < 0 || at < lineEnd))
+            return helpText.replace(at, placeholder.size(), name);
+    }
+    return helpText;
+}
+
 int parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments)
 {
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
+    // Taken out of the arguments before parsing (takeLanguageOption): here for --help to show, and
+    // for a "--language" without a value to be reported like any other option's.
+    parser.addOption({QStringLiteral("language"),
+                      QCoreApplication::translate("socketeer::Gui", "Use this language: en or zh_CN (default: the system's)."),
+                      QStringLiteral("LANG")});
     if (!parser.parse(arguments)) {
         printError(command, Cli::tr("%1 (see socketeer %2 --help)").arg(parser.errorText(), command));
         return ExitUsage;
     }
     if (parser.isSet(help)) {
         // QCommandLineParser names the executable by argv[0] and knows nothing of subcommands.
-        // The first line is "Usage: <argv[0]> [options] <positional syntax>": name it properly.
-        QString text = parser.helpText();
-        const qsizetype programStart = text.indexOf(QLatin1Char(' ')) + 1;
-        const qsizetype programEnd = text.indexOf(QStringLiteral(" [options]"));
-        if (programStart > 0 && programEnd > programStart)
-            text.replace(programStart, programEnd - programStart, QStringLiteral("socketeer ") + command);
+        QString text = renameProgramInHelp(parser.helpText(), QStringLiteral("socketeer ") + command);
         text += QLatin1Char('\n') + exitStatusText() + QLatin1Char('\n');
         writeStdout(text.toLocal8Bit());
         return ExitSuccess;

@@ -62,6 +62,16 @@ void printLine(const QString &line);
 void printError(const QString &command, const QString &message);
 void printWarning(const QString &command, const QString &message);
 
+// --language LANG and --language=LANG, which every subcommand accepts before or after its name
+// (up to a "--"): taken out of `arguments` (argv as a list, the program first) and returned, so
+// that the translations can be installed before any parser speaks. Absent: a null string. A bare
+// "--language" at the end stays, for the parser to report its missing value.
+QString takeLanguageOption(QStringList &arguments);
+
+// QCommandLineParser's help begins "Usage: <argv[0]> [options] …" (in the installed language):
+// names the program `name` ("socketeer serve") instead.
+QString renameProgramInHelp(QString helpText, const QString &name);
+
 // Parses, and answers --help and --version itself. Returns -1 when the command should go on, or
 // the exit code to return now (after printing help, the version or a one-line usage error).
 int parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments);

@@ -5,6 +5,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "receivedview.h"
 #include "rulesoptions.h"
 #include "sequenceoption.h"
 #include "streamwatch.h"
@@ -12,6 +13,7 @@
 #include "traceoption.h"
 
 #include "net/chunkstream.h"
+#include "net/error.h"
 #include "tcp/tcpclient.h"
 #include "net/tlsstream.h"
 #include "tls/tlscontext.h"
@@ -83,9 +85,11 @@ int runConnect(const QStringList &arguments)
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
     const SequenceOptions sequenceOptions;
+    const QCommandLineOption hexOption = hexDumpOption();
+    const QCommandLineOption stampOption = timestampsOption();
     parser.addOptions({unixOption, timeoutOption, tlsOption, serverNameOption, caFileOption, trustOption, alpnOption,
                        checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption,
-                       sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
+                       sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat, hexOption, stampOption});
     const RulesOptions rulesOptions;
     parser.addOptions(rulesOptions.list());
     const QCommandLineOption traceFileOption = traceOption();
@@ -150,6 +154,9 @@ int runConnect(const QStringList &arguments)
         return usageError(Cli::tr("--sequence cannot be combined with --frame, --append or --verify yet"));
     if (const int done = loadRules(parser, rulesOptions, kCommand, *frameSpec, config.rules); done >= 0)
         return done;
+    ReceivedView view(parser.isSet(hexOption), parser.isSet(stampOption));
+    if (view.changesBytes() && (framed || *sequencePlan))
+        return usageError(Cli::tr("--hex and --timestamps show the stream as it came: they cannot be combined with --frame or --sequence yet"));
 
     const bool tlsDetail = parser.isSet(serverNameOption) || parser.isSet(caFileOption) || parser.isSet(trustOption) || parser.isSet(alpnOption);
     if (tlsDetail && !parser.isSet(tlsOption))
@@ -255,8 +262,8 @@ int runConnect(const QStringList &arguments)
             }
             return;
         }
-        if (!writeStdout(data)) {
-            printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+        if (!writeStdout(view.show(data))) {
+            printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(errnoText(errno)));
             failed = true;
             finish(ExitFailure);
         }

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "stdinreader.h"
 
+#include "net/error.h"
 #include "net/limits.h"
 #include "tcp/tcpclient.h"
 
@@ -56,7 +57,7 @@ bool FramedStdout::write(const QList<FrameItem> &items)
             printWarning(m_command, report(Cli::tr("the connection ended inside a message: its %n byte(s) so far are written as the last line",
                                                    nullptr, static_cast<int>(item.bytes.size()))));
         if (!writeStdout(item.bytes + '\n')) {
-            printError(m_command, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            printError(m_command, Cli::tr("cannot write to standard output: %1").arg(errnoText(errno)));
             m_outputFailed = true;
             return false;
         }

@@ -43,9 +43,8 @@ int runLab(const QStringList &arguments)
     const QCommandLineOption targetOption(QStringLiteral("target"),
                                           Cli::tr("The student's server, instead of the lab's own host and port."), Cli::tr("host:port"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), Cli::tr("Print the result as JSON for a grading system."));
-    const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            Cli::tr("The report's language: en or zh_CN (default: the system's)."), Cli::tr("language"));
-    parser.addOptions({targetOption, jsonOption, languageOption});
+    // --language, which every subcommand takes (main.cpp), is the report's language too.
+    parser.addOptions({targetOption, jsonOption});
     if (const int done = parseCommandLine(parser, kCommand, arguments); done >= 0)
         return done;
     const QStringList positional = parser.positionalArguments();
@@ -55,14 +54,7 @@ int runLab(const QStringList &arguments)
         return usageError(Cli::tr("give one lab file: socketeer lab run FILE"));
 
     LabRunOptions options;
-    if (parser.isSet(languageOption)) {
-        options.language = parser.value(languageOption);
-        if (!ui::availableLanguages().contains(options.language))
-            return usageError(Cli::tr("--language: \"%1\" is not en or zh_CN").arg(options.language));
-    } else {
-        options.language = ui::systemLanguage();
-    }
-    ui::installLanguage(options.language);
+    options.language = ui::installedLanguage();
     if (parser.isSet(targetOption)) {
         const auto endpoint = parseEndpoint(parser.value(targetOption));
         if (!endpoint || !endpoint->unixPath.isEmpty() || endpoint->host.isEmpty() || endpoint->port == 0)

@@ -6,6 +6,7 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "receivedview.h"
 #include "rulesoptions.h"
 #include "servertls.h"
 #include "streamwatch.h"
@@ -13,6 +14,7 @@
 #include "traceoption.h"
 
 #include "net/chunkstream.h"
+#include "net/error.h"
 #include "tcp/tcpserver.h"
 #include "tls/devcert.h"
 #include "tls/tlscontext.h"
@@ -109,6 +111,9 @@ int runServe(const QStringList &arguments)
     parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption});
     const ChatOptions chatOptions;
     parser.addOptions({chatOptions.chat, chatOptions.nicknames});
+    const QCommandLineOption hexOption = hexDumpOption();
+    const QCommandLineOption stampOption = timestampsOption();
+    parser.addOptions({hexOption, stampOption});
     const RulesOptions rulesOptions;
     parser.addOptions(rulesOptions.list());
     const QCommandLineOption traceFileOption = traceOption();
@@ -182,6 +187,9 @@ int runServe(const QStringList &arguments)
 
     if (const int done = loadRules(parser, rulesOptions, kCommand, *frameSpec, config.rules); done >= 0)
         return done;
+    ReceivedView view(parser.isSet(hexOption), parser.isSet(stampOption));
+    if (view.changesBytes() && (config.echo || config.chat.enabled || framed))
+        return usageError(Cli::tr("--hex and --timestamps show what clients send as it came: they cannot be combined with --echo, --chat or --frame"));
 
     if (!config.endpoint.isUnix() && isAnyHost(config.endpoint.host))
         printWarning(kCommand, Cli::tr("listening on all interfaces: anyone who can reach this machine can connect"));
@@ -261,6 +269,7 @@ int runServe(const QStringList &arguments)
             found->second->finish();   // an unfinished message is written, with a warning
             framedOut.erase(found);
         }
+        view.forget(id);
         printLine(Cli::tr("client %1 disconnected: %2").arg(id).arg(reason));
     });
     QObject::connect(&server, &TcpServer::autoReplied, &server, [](quint64 id, int rule, const QByteArray &data, bool toAll, const QString &error) {
@@ -275,7 +284,7 @@ int runServe(const QStringList &arguments)
     if (config.chat.enabled) {
         QObject::connect(&server, &TcpServer::chatTranscript, &server, [&](const QByteArray &lines) {
             if (!writeStdout(lines)) {
-                printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+                printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(errnoText(errno)));
                 finish(ExitFailure);
             }
         });
@@ -292,8 +301,8 @@ int runServe(const QStringList &arguments)
                 }
                 return;
             }
-            if (!writeStdout(data)) {
-                printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            if (!writeStdout(view.show(data, id, Cli::tr("client %1").arg(id)))) {
+                printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(errnoText(errno)));
                 finish(ExitFailure);
             }
         });

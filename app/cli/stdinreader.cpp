@@ -1,5 +1,6 @@
 #include "stdinreader.h"
 
+#include "net/error.h"
 #include "net/mailbox.h"
 #include "net/wakeup.h"
 
@@ -105,7 +106,7 @@ void StdinReader::run()
     pthread_sigmask(SIG_BLOCK, &blocked, nullptr);
 
     auto readError = [this](int err) {
-        hand({{}, tr("reading standard input: %1").arg(QString::fromLocal8Bit(std::strerror(err))), true});
+        hand({{}, tr("reading standard input: %1").arg(errnoText(err)), true});
     };
     QByteArray buffer(static_cast<qsizetype>(kChunkSize), Qt::Uninitialized);
     for (;;) {

@@ -5,16 +5,19 @@
 #include "checksumoptions.h"
 #include "cli.h"
 #include "frameoption.h"
+#include "receivedview.h"
 #include "rulesoptions.h"
 #include "sequenceoption.h"
 #include "signalwatcher.h"
 #include "traceoption.h"
 #include "stdinreader.h"
 
+#include "net/error.h"
 #include "text/encoding.h"
 #include "udp/udpendpoint.h"
 
 #include <QCommandLineParser>
+#include <QHostAddress>
 
 #include <cerrno>
 #include <cstring>
@@ -79,7 +82,14 @@ int runUdp(const QStringList &arguments)
            "is the message (without its length header or delimiter), and a datagram that is not one (a\n"
            "length header that disagrees with its size, two messages, no delimiter) is printed whole and\n"
            "reported on stderr. Each line of stdin is sent with the framing added. --verify checks the\n"
-           "message."));
+           "message.")
+        + QStringLiteral("\n\n")
+        + Cli::tr("With --timestamps each datagram's line begins with the local time it arrived at: \"TIME SENDER PAYLOAD\".\n\n"
+                  "--broadcast lets datagrams go to a broadcast address (SO_BROADCAST). --join GROUP joins an IPv4 or IPv6\n"
+                  "multicast group (GROUP%IFACE: on that interface; without one, where the route to the group leads);\n"
+                  "to receive the group's datagrams bind the port on all interfaces (--bind :PORT, or [::]:PORT for\n"
+                  "IPv6) or on the group's address. \"bound HOST PORT\" is printed once every group is joined, and a\n"
+                  "group that cannot be joined is an error (exit 1)."));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: "
                                            "loopback only, any free port). :PORT binds all interfaces."),
@@ -90,6 +100,12 @@ int runUdp(const QStringList &arguments)
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
     const SequenceOptions sequenceOptions;
+    const QCommandLineOption stampOption = timestampsOption();
+    const QCommandLineOption broadcastOption(QStringLiteral("broadcast"), Cli::tr("Allow sending to a broadcast address (SO_BROADCAST)."));
+    const QCommandLineOption joinOption(QStringLiteral("join"),
+                                        Cli::tr("Join this IPv4 or IPv6 multicast group, on interface IFACE if given. May be repeated."),
+                                        QStringLiteral("GROUP[%IFACE]"));
+    parser.addOptions({stampOption, broadcastOption, joinOption});
     parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify,
                        frameOption, sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     const RulesOptions rulesOptions;
@@ -129,6 +145,22 @@ int runUdp(const QStringList &arguments)
     }
     const bool echo = parser.isSet(echoOption);
     const bool hex = parser.isSet(hexOption);
+    const bool timestamps = parser.isSet(stampOption);
+    // GROUP or GROUP%IFACE: the last "%" parts them (an IPv6 group has colons, never a "%").
+    struct Group {
+        QString address;
+        QString interfaceName;
+    };
+    QList<Group> groups;
+    for (const QString &value : parser.values(joinOption)) {
+        const qsizetype percent = value.lastIndexOf(QLatin1Char('%'));
+        Group group{percent < 0 ? value : value.left(percent), percent < 0 ? QString() : value.mid(percent + 1)};
+        if (!QHostAddress(group.address).isMulticast())
+            return usageError(Cli::tr("--join: \"%1\" is not a multicast group address (224.0.0.0/4 or ff00::/8)").arg(value));
+        if (percent >= 0 && group.interfaceName.isEmpty())
+            return usageError(Cli::tr("--join: no interface after the \"%\" in \"%1\"").arg(value));
+        groups.append(group);
+    }
     if (const int done = loadRules(parser, rulesOptions, kCommand, *frameSpec, config.rules); done >= 0)
         return done;
 
@@ -160,6 +192,10 @@ int runUdp(const QStringList &arguments)
     StdinReader input;
     LineSplitter lines;
     bool isBound = false;
+    bool announced = false;   // "bound HOST PORT" printed: broadcast set and every group joined
+    qsizetype pendingSetup = (parser.isSet(broadcastOption) ? 1 : 0) + groups.size();
+    QString boundAddress;
+    quint16 boundPort = 0;
     bool finishing = false;
     qint64 inFlight = 0;
     qint64 lineNumber = 0;
@@ -215,13 +251,30 @@ int runUdp(const QStringList &arguments)
     }
 
     QObject::connect(&signalWatcher, &SignalWatcher::received, &endpoint, [&] { finish(ExitSuccess); });
-    QObject::connect(&endpoint, &UdpEndpoint::bound, &endpoint, [&](const QString &address, quint16 port) {
-        isBound = true;
-        if (!writeStdout(QStringLiteral("bound %1 %2\n").arg(address).arg(port).toLocal8Bit()))
+    auto announce = [&] {
+        if (announced || !isBound || pendingSetup > 0 || finishing)
+            return;
+        announced = true;
+        if (!writeStdout(QStringLiteral("bound %1 %2\n").arg(boundAddress).arg(boundPort).toLocal8Bit()))
             return finish(ExitFailure);
         if (sequence)
             return sequence->start();
         input.start();
+    };
+    QObject::connect(&endpoint, &UdpEndpoint::bound, &endpoint, [&](const QString &address, quint16 port) {
+        isBound = true;
+        boundAddress = address;
+        boundPort = port;
+        announce();
+    });
+    QObject::connect(&endpoint, &UdpEndpoint::broadcastChanged, &endpoint, [&] {
+        --pendingSetup;
+        announce();
+    });
+    QObject::connect(&endpoint, &UdpEndpoint::groupJoined, &endpoint, [&](const QString &group) {
+        printLine(Cli::tr("joined group %1").arg(group));
+        --pendingSetup;
+        announce();
     });
     QObject::connect(&endpoint, &UdpEndpoint::datagramsReceived, &endpoint, [&](const QList<Datagram> &batch) {
         if (sequence) {
@@ -240,6 +293,8 @@ int runUdp(const QStringList &arguments)
                 else
                     notOneMessage = deframed.error().detail;
             }
+            if (timestamps)
+                out += localTimestamp().toUtf8() + ' ';
             out += datagram.sender.toUtf8() + ' ' + (hex ? message.toHex() : escapeLine(message)) + '\n';
             if (!notOneMessage.isEmpty()) {
                 if (!writeStdout(out))
@@ -266,7 +321,7 @@ int runUdp(const QStringList &arguments)
             }
         }
         if (!writeStdout(out)) {
-            printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(errnoText(errno)));
             finish(ExitFailure);
         }
     });
@@ -278,6 +333,10 @@ int runUdp(const QStringList &arguments)
     });
     QObject::connect(&endpoint, &UdpEndpoint::errorOccurred, &endpoint, [&](const Error &error) {
         printError(kCommand, error.message());
+        // Before "bound": the broadcast option or a group could not be set up, and the command
+        // would not do what was asked.
+        if (isBound && !announced)
+            return finish(ExitFailure);
         // Once bound, an error is about one datagram (sends fail one by one, each reported once).
         if (isBound)
             settled();
@@ -288,6 +347,11 @@ int runUdp(const QStringList &arguments)
     QObject::connect(&input, &StdinReader::finished, &endpoint, [&] { lines.finish(sendLine); });
 
     endpoint.open(config);
+    // Queued behind the bind, so they apply to the bound socket, before anything is sent.
+    if (parser.isSet(broadcastOption))
+        endpoint.setBroadcast(true);
+    for (const Group &group : groups)
+        endpoint.joinGroup(group.address, group.interfaceName);
     return trace.finish(kCommand, QCoreApplication::exec());
 }
 

@@ -33,8 +33,7 @@ struct Parsed {
 
 QString usage(const QCommandLineParser &parser)
 {
-    // No application object exists yet, so Qt cannot name the program itself.
-    QString text = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("socketeer"));
+    QString text = cli::renameProgramInHelp(parser.helpText(), QStringLiteral("socketeer"));
     text += QLatin1Char('\n') + Text::tr("Without a command, Socketeer opens its window. With one, it runs on the command line:") + QLatin1Char('\n');
     text += cli::commandSummaries();
     text += QLatin1Char('\n') + Text::tr("Run \"socketeer COMMAND --help\" for a command's options.") + QLatin1Char('\n');
@@ -62,6 +61,10 @@ Parsed parse(const QStringList &arguments)
     };
     if (!parser.parse(arguments))
         return fail(parser.errorText() + QLatin1Char(' ') + Text::tr("(see socketeer --help)"));
+    // Before --help and --version, which answer in it.
+    result.language = parser.value(QStringLiteral("language"));
+    if (!result.language.isEmpty() && !ui::availableLanguages().contains(result.language))
+        return fail(Text::tr("--language: \"%1\" is not one of %2").arg(result.language, ui::availableLanguages().join(QStringLiteral(", "))));
     if (parser.isSet(help)) {
         cli::writeStdout(usage(parser).toLocal8Bit());
         result.exitNow = cli::ExitSuccess;
@@ -101,9 +104,6 @@ Parsed parse(const QStringList &arguments)
         result.startup.connectHost = endpoint->host;
         result.startup.connectPort = endpoint->port;
     }
-    result.language = parser.value(QStringLiteral("language"));
-    if (!result.language.isEmpty() && !ui::availableLanguages().contains(result.language))
-        return fail(Text::tr("--language: \"%1\" is not one of %2").arg(result.language, ui::availableLanguages().join(QStringLiteral(", "))));
     return result;
 }
 
@@ -117,20 +117,25 @@ bool displayAvailable()
 
 } // namespace
 
-int run(int argc, char *argv[])
+int run(int argc, char *argv[], const QString &language)
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    const Parsed parsed = parse(arguments);
-    if (parsed.exitNow >= 0)
-        return parsed.exitNow;
+    Parsed parsed;
+    {
+        // A console application for as long as the options are read: the translations need an
+        // application object, and a QApplication cannot be made where there is no display. It is
+        // gone before the QApplication is made.
+        QCoreApplication console(argc, argv);
+        ui::installLanguage(ui::availableLanguages().contains(language) ? language : QString());
+        parsed = parse(QCoreApplication::arguments());
+        if (parsed.exitNow >= 0)
+            return parsed.exitNow;
 
-    if (!displayAvailable()) {
-        cli::printLine(Text::tr("socketeer: there is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n"
-                                "  On a headless machine, give it a virtual display:  xvfb-run -a socketeer\n"
-                                "  Or use the command line, which needs no display:   socketeer --help"));
-        return cli::ExitFailure;
+        if (!displayAvailable()) {
+            cli::printLine(Text::tr("socketeer: there is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n"
+                                    "  On a headless machine, give it a virtual display:  xvfb-run -a socketeer\n"
+                                    "  Or use the command line, which needs no display:   socketeer --help"));
+            return cli::ExitFailure;
+        }
     }
 
     QApplication app(argc, argv);

@@ -4,6 +4,7 @@
 #include "mail/smtpreceiver.h"
 #include "net/address.h"
 #include "net/commandqueue.h"
+#include "net/error.h"
 #include "net/limits.h"
 #include "net/socket.h"
 #include "net/trace.h"
@@ -55,11 +56,6 @@ struct Connection {
 QString shown(const QByteArray &bytes, TextEncoding encoding)
 {
     return decodeForDisplay(bytes.left(200), encoding, DecodeOptions{true, false}) + (bytes.size() > 200 ? QStringLiteral("…") : QString());
-}
-
-QString errnoText(int err)
-{
-    return QString::fromLocal8Bit(std::strerror(err));
 }
 
 // The outcome of comparing what has come so far with an expectation.

@@ -1,5 +1,6 @@
 #include "chunkstream.h"
 
+#include "error.h"
 #include "wakeup.h"
 
 #include <cerrno>
@@ -108,7 +109,7 @@ void ChunkStream::Private::run()
         if (::poll(fds, 2, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            return end(QString::fromLocal8Bit(std::strerror(errno)));
+            return end(errnoText(errno));
         }
         if (fds[1].revents)
             return end({});   // cancelled
@@ -121,7 +122,7 @@ void ChunkStream::Private::run()
         if (n < 0) {
             if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
                 continue;
-            return end(QString::fromLocal8Bit(std::strerror(errno)));
+            return end(errnoText(errno));
         }
         if (n == 0) {
             if (options.flush) {

@@ -47,6 +47,19 @@ struct Error {
 // getaddrinfo's EAI_* codes, so they travel in an std::error_code like errno does.
 const std::error_category &resolverCategory();
 
+// What the system's error codes say, in the language the application has installed. The rule, the
+// same in every language and every part of the program: the C library's strerror() is never shown
+// as it is, because its language follows the glibc locale (often not generated, and unaware of
+// --language), which would put an English clause into a Chinese sentence or the other way round.
+// A code that networking and files meet is our own text (glibc's English words, translated like
+// every other string); any other code is glibc's English text followed by its symbolic name, in
+// every language: "Exec format error (ENOEXEC)".
+QString errnoText(int err);
+// The same for getaddrinfo's EAI_* codes (gai_strerror).
+QString resolverText(int code);
+// errnoText() or resolverText() by the code's category; empty for no error.
+QString errorCodeText(const std::error_code &code);
+
 // A value or an Error: the shape of std::expected (C++23), which we cannot use yet.
 template <typename T>
 class Result {

@@ -3,6 +3,7 @@
 #include <QStandardPaths>
 
 #include "opensslerror.h"
+#include "net/error.h"
 #include "tlscontext.h"
 
 #include <QCoreApplication>
@@ -117,7 +118,7 @@ Result<void> writeKeyFile(const QString &folder, const QByteArray &pem)
     ::unlink(temporary.constData());   // a leftover of ours from an interrupted run
     const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
-        return failure(Text::tr("cannot create %1: %2").arg(QFile::decodeName(temporary), QString::fromLocal8Bit(std::strerror(errno))));
+        return failure(Text::tr("cannot create %1: %2").arg(QFile::decodeName(temporary), errnoText(errno)));
     qsizetype done = 0;
     while (done < pem.size()) {
         const ssize_t n = ::write(fd, pem.constData() + done, static_cast<size_t>(pem.size() - done));
@@ -127,7 +128,7 @@ Result<void> writeKeyFile(const QString &folder, const QByteArray &pem)
             const int err = errno;
             ::close(fd);
             ::unlink(temporary.constData());
-            return failure(Text::tr("cannot write %1: %2").arg(QFile::decodeName(temporary), QString::fromLocal8Bit(std::strerror(err))));
+            return failure(Text::tr("cannot write %1: %2").arg(QFile::decodeName(temporary), errnoText(err)));
         }
         done += n;
     }
@@ -136,7 +137,7 @@ Result<void> writeKeyFile(const QString &folder, const QByteArray &pem)
     ::close(fd);
     if (!synced || ::rename(temporary.constData(), final.constData()) != 0) {
         ::unlink(temporary.constData());
-        return failure(Text::tr("cannot write %1: %2").arg(QFile::decodeName(final), QString::fromLocal8Bit(std::strerror(synced ? errno : err))));
+        return failure(Text::tr("cannot write %1: %2").arg(QFile::decodeName(final), errnoText(synced ? errno : err)));
     }
     return {};
 }
@@ -152,7 +153,7 @@ Result<DevCertificate> ensureDevCertificate(const QString &folder, const DevCert
     if (!QFileInfo(folder).isDir()) {
         QDir().mkpath(QFileInfo(folder).absolutePath());
         if (::mkdir(QFile::encodeName(folder).constData(), 0700) != 0 && errno != EEXIST)
-            return failure(Text::tr("cannot create the folder %1: %2").arg(folder, QString::fromLocal8Bit(std::strerror(errno))));
+            return failure(Text::tr("cannot create the folder %1: %2").arg(folder, errnoText(errno)));
     }
     if (auto found = reuse(certificateFile, keyFile, now))
         return *found;

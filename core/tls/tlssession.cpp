@@ -3,6 +3,7 @@
 #include "opensslerror.h"
 #include "tlscontexthandle.h"
 
+#include "net/error.h"
 #include "net/trace.h"
 #include "net/tlsstream.h"
 
@@ -221,7 +222,7 @@ TlsSession::Status TlsSession::classify(int rc, const char *call)
                 m_error = Text::tr("the peer closed the connection without TLS close_notify");
                 return Status::Closed;
             }
-            m_error = QString::fromLocal8Bit(std::strerror(err));
+            m_error = errnoText(err);
             return Status::Error;
         }
         break;

@@ -21,6 +21,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QLineEdit>
 #include <QApplication>
 #include <QMessageBox>
 #include <QSettings>
@@ -73,6 +74,70 @@ private slots:
         QVERIFY(window.serverPanel()->server()->isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(window.serverPanel()->server()->clientCount(), 1, 5000);
         QVERIFY(udpBound.size() == 1 || udpBound.wait(5000));
+    }
+
+    void startupOptions_openOnTheirTabWithTheirFields_data()
+    {
+        // Which of --listen, --connect (to the refusing port below) and --udp are given. The
+        // expected tab: the client's when --connect is given, else UDP's, else the server's.
+        QTest::addColumn<bool>("listen");
+        QTest::addColumn<bool>("connect");
+        QTest::addColumn<bool>("udp");
+        QTest::addColumn<QString>("tab");
+        QTest::newRow("--udp") << false << false << true << "udp";
+        QTest::newRow("--connect") << false << true << false << "client";
+        QTest::newRow("--listen") << true << false << false << "server";
+        QTest::newRow("--listen --udp") << true << false << true << "udp";
+        QTest::newRow("--listen --connect --udp") << true << true << true << "client";
+    }
+    void startupOptions_openOnTheirTabWithTheirFields()
+    {
+        QFETCH(bool, listen);
+        QFETCH(bool, connect);
+        QFETCH(bool, udp);
+        QFETCH(QString, tab);
+        // A TCP port nothing else takes: bound and never listening (a connection is refused, and
+        // with SO_REUSEADDR the server panel's listener may take it). UDP binds port 0.
+        auto reserved = Socket::create(AF_INET, SocketType::Stream);
+        QVERIFY(reserved);
+        QVERIFY(reserved->setOption(SOL_SOCKET, SO_REUSEADDR, 1));
+        QVERIFY(reserved->bind(*SocketAddress::fromLiteral(QStringLiteral("127.0.0.1"), 0)));
+        const quint16 tcpPort = reserved->sockName()->port();
+
+        Settings settings;
+        MainWindow window(settings);
+        window.show();
+        QSignalSpy udpBound(window.udpPanel()->endpoint(), &UdpEndpoint::bound);
+        StartupOptions options;
+        if (listen)
+            options.listenPort = tcpPort;
+        if (connect) {
+            options.connectHost = QStringLiteral("127.0.0.1");
+            options.connectPort = tcpPort;
+        }
+        if (udp)
+            options.udpPort = 0;   // any free port: the bound one is read back below
+        window.apply(options);
+
+        QWidget *expected = tab == QLatin1String("udp")      ? static_cast<QWidget *>(window.udpPanel())
+                            : tab == QLatin1String("client") ? static_cast<QWidget *>(window.clientPanels().first())
+                                                             : static_cast<QWidget *>(window.serverPanel());
+        QCOMPARE(window.tabs()->currentWidget(), expected);
+        if (listen) {
+            QCOMPARE(window.serverPanel()->findChild<PortEdit *>(QStringLiteral("listenPort"))->port(), tcpPort);
+            QTRY_VERIFY_WITH_TIMEOUT(window.serverPanel()->server()->isRunning(), 5000);
+        }
+        if (connect) {
+            // With --listen the client connects (and fills its fields) once the server listens.
+            ClientPanel *client = window.clientPanels().first();
+            QTRY_COMPARE_WITH_TIMEOUT(client->findChild<PortEdit *>(QStringLiteral("port"))->port(), tcpPort, 5000);
+            QCOMPARE(client->findChild<QLineEdit *>(QStringLiteral("host"))->text(), QStringLiteral("127.0.0.1"));
+        }
+        if (udp) {
+            QCOMPARE(window.udpPanel()->findChild<PortEdit *>(QStringLiteral("udpBindPort"))->port(), quint16(0));
+            QVERIFY(udpBound.size() == 1 || udpBound.wait(5000));
+        }
+        window.close();
     }
 
     void newClientAction_opensAnotherClientTab()
