@@ -86,7 +86,7 @@ InboxPanel::InboxPanel(Settings &settings, QWidget *parent)
                           "accepted, and the user is shown with each message. Offered only to programs on this computer. "
                           "Takes effect at Start."));
     m_failures->setObjectName(QStringLiteral("inboxFailures"));
-    m_failures->setAccessibleName(tr("Failures to act out"));
+    m_failures->setAccessibleName(tr("Failures to inject"));
     m_failures->setPlaceholderText(tr("e.g. RCPT:451:50"));
     m_failures->setToolTip(tr("Failure injection, for testing how a mail client handles errors: STAGE:CODE:PERCENT, several "
                               "separated by spaces. At STAGE (AUTH, MAIL, RCPT or DATA) the inbox answers CODE (400 to 599) "

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>socketeer::AutoReply</name>
@@ -36,6 +35,16 @@
             <numerusform>… (%n byte in all)</numerusform>
             <numerusform>… (%n bytes in all)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>deleted %n message(s)</source>
+        <translation>
+            <numerusform>deleted %n message</numerusform><numerusform>deleted %n messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>no matching message in %1 within %n second(s)</source>
+        <translation>
+            <numerusform>no matching message in %1 within %n second</numerusform><numerusform>no matching message in %1 within %n seconds</numerusform></translation>
     </message>
 </context>
 <context>
@@ -252,10 +261,10 @@
 <context>
     <name>socketeer::ui::SavedMessagesDock</name>
     <message numerus="yes">
-        <source>Sent &quot;%1&quot; (%n byte(s))</source>
+        <source>Sent "%1" (%n byte(s))</source>
         <translation>
-            <numerusform>Sent &quot;%1&quot; (%n byte)</numerusform>
-            <numerusform>Sent &quot;%1&quot; (%n bytes)</numerusform>
+            <numerusform>Sent "%1" (%n byte)</numerusform>
+            <numerusform>Sent "%1" (%n bytes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
