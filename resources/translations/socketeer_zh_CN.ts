@@ -6254,7 +6254,7 @@ Attachments: %4</source>
     <message>
         <location filename="../../ui/codedock.cpp" line="+68" />
         <source>The language of the program shown: Python or C</source>
-        <translation>所显示程序的语言：Python 或 C</translation>
+        <translation>所显示程序的语言：Python 或 C 语言</translation>
     </message>
     <message>
         <location line="+5" />
@@ -7225,7 +7225,7 @@ UDP：drop=PCT  duplicate=PCT  corrupt=PCT  truncate=PCT  reorder=PCT[:GAP]</tra
     <message>
         <location line="+5" />
         <source>Search, e.g. from:alice has:attachment -invoice</source>
-        <translation>搜索，例如 from:alice has:attachment -invoice</translation>
+        <translation>搜索，例如 from:alice has:attachment -发票</translation>
     </message>
     <message>
         <location line="+1" />

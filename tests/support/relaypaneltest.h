@@ -1,6 +1,7 @@
 #pragma once
 // Starting the Relay panel as a user would (fields, then Start) in the widget tests.
 
+#include "addressinputs.h"
 #include "relaypanel.h"
 
 #include "relay/relay.h"

@@ -165,6 +165,9 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\b(crc16-modbus|crc16-ccitt-false|crc16-xmodem|crc32|crc8|sum8|xor8|lrc)\\b|\\bCRC-(8|16|32)(/[A-Z-]+)?|\\b(LRC|XOR-8|sum-8)\\b",
                  // macros as written: {{counter:start=0,width=4}}, {{file:PATH}}
                  "\\{\\{[^{}]*\\}\\}",
+                 // the inbox's search language as written (from:TEXT has:attachment after:YYYY-MM-DD
+                 // larger:10K), and a command line quoted whole
+                 "\\b(from|to|subject|has|after|before|larger|smaller):\\S*|\\bYYYY-MM-DD\\b|\\b\\d+[KMG]\\b|\\bsocketeer( [a-z]+)+( --[a-z-]+)*",
                  // the chat room's protocol lines, English on purpose (docs/CHAT.md)
                  "\\*\\*\\* NAME (joined|left)|\\bNAME: TEXT\\b",
                  "\\\\x[0-9A-Fa-f]{2}|\\\\xNN|\\\\r|\\\\n",   // escapes as written: \x0A, \r, \n
