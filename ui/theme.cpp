@@ -121,12 +121,13 @@ bool isDark()
 
 QColor colour(Role role, const QPalette &palette)
 {
-    // Each pair keeps at least 4.5:1 against the base it is drawn on (white, or the dark base).
+    // Each keeps at least 4.5:1 against the base it is drawn on (white, or the dark base); the
+    // dark ones, and the light ones for status lines (error, warning, success), against the window too.
     const bool dark = isDark(palette);
     switch (role) {
     case Role::Error: return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x20, 0x20);
     case Role::Warning: return dark ? QColor(0xf0, 0xa8, 0x50) : QColor(0xa0, 0x5a, 0x00);
-    case Role::Success: return dark ? QColor(0x6c, 0xcf, 0x84) : QColor(0x1a, 0x7f, 0x37);
+    case Role::Success: return dark ? QColor(0x6c, 0xcf, 0x84) : QColor(0x17, 0x70, 0x30);
     case Role::Sent: return dark ? QColor(0x6c, 0xcf, 0x84) : QColor(0x18, 0x80, 0x38);
     case Role::Received: return dark ? QColor(0x6a, 0xb0, 0xff) : QColor(0x1a, 0x73, 0xe8);
     case Role::Muted: return dark ? QColor(0xa8, 0xa8, 0xa8) : QColor(0x60, 0x60, 0x60);
