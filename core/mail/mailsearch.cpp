@@ -207,8 +207,10 @@ Result<MailQuery> parseMailQuery(const QString &text)
         QStringView word = QStringView(text).sliced(i, end - i);
         qsizetype valueStart = 0;
         const std::optional<Kind> key = keyOf(word, &valueStart);
+        // A quote only ever opens or closes a phrase: inside a word it is dropped, so that any
+        // text found can be written back between quotes (the canonical text; fuzz_mailsearch).
         if (!key) {
-            query.terms.append(*makeTerm(Kind::Text, negated, word.toString(), {}));
+            query.terms.append(*makeTerm(Kind::Text, negated, word.toString().remove(QLatin1Char('"')), {}));
             i = end;
             continue;
         }
@@ -217,7 +219,7 @@ Result<MailQuery> parseMailQuery(const QString &text)
             i += valueStart;
             value = readPhrase(i);
         } else {
-            value = word.sliced(valueStart).toString();
+            value = word.sliced(valueStart).toString().remove(QLatin1Char('"'));
             i = end;
         }
         auto term = makeTerm(*key, negated, value, text.mid(start, i - start));
