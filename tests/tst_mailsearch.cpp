@@ -178,11 +178,23 @@ private slots:
     void canonicalText_quotesWhatWouldReadOtherwise()
     {
         MailQuery query{{term(Kind::Text, u"from:x"_s), term(Kind::Text, u"-x"_s), term(Kind::Text, u"a b"_s),
-                         term(Kind::Subject, u"a b"_s, true), term(Kind::From, u"a\"b"_s)}};
+                         term(Kind::Subject, u"a b"_s, true)}};
         const QString text = formatMailQuery(query);
-        QCOMPARE(text, u"\"from:x\" \"-x\" \"a b\" -subject:\"a b\" from:a\"b"_s);
+        QCOMPARE(text, u"\"from:x\" \"-x\" \"a b\" -subject:\"a b\""_s);
         const auto again = parseMailQuery(text);
         QVERIFY(again.ok() && *again == query);
+    }
+
+    // A quote inside a word is not searched for: it only opens or closes a phrase. Kept, a text
+    // such as `--"x` could not be written back between quotes (found by fuzz_mailsearch).
+    void quoteInsideAWord_isDropped()
+    {
+        QCOMPARE(*parseMailQuery(u"from:a\"b"_s), (MailQuery{{term(Kind::From, u"ab"_s)}}));
+        QCOMPARE(*parseMailQuery(u"x\"y"_s), (MailQuery{{term(Kind::Text, u"xy"_s)}}));
+        const auto odd = parseMailQuery(u"--\"x"_s);
+        QVERIFY(odd.ok());
+        QCOMPARE(*odd, (MailQuery{{term(Kind::Text, u"-x"_s, true)}}));
+        QCOMPARE(*parseMailQuery(formatMailQuery(*odd)), *odd);
     }
 };
 
