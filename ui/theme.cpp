@@ -85,7 +85,9 @@ Appearance appearanceFromKey(const QString &key)
 
 void applyAppearance(Appearance appearance)
 {
-    const Platform &original = platform();
+    const Platform &original = platform();   // remembered before anything is changed
+    if (appearance == Appearance::System && g_applied == Appearance::System)
+        return;   // untouched, the desktop's palette keeps following the desktop's changes
     switch (appearance) {
     case Appearance::System:
         if (!original.style.isEmpty())

@@ -11,10 +11,12 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabBar>
@@ -130,6 +132,25 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         check(&window, QStringLiteral("main window"));
+    }
+
+    // View → Appearance: Dark gives a dark palette, remembered; System gives the desktop's back.
+    void appearanceMenu_darkAndBack()
+    {
+        Settings settings;
+        MainWindow window(settings);
+        const QPalette original = QApplication::palette();
+        auto *dark = window.findChild<QAction *>(QStringLiteral("appearance-dark"));
+        auto *system = window.findChild<QAction *>(QStringLiteral("appearance-system"));
+        QVERIFY(dark && system);
+        dark->trigger();
+        QVERIFY(theme::isDark());
+        QVERIFY(theme::colour(theme::Role::Error) != theme::colour(theme::Role::Error, original));
+        QCOMPARE(Settings().appearance(), QStringLiteral("dark"));
+        system->trigger();
+        QVERIFY(!theme::isDark());
+        QCOMPARE(QApplication::palette().color(QPalette::Window), original.color(QPalette::Window));
+        QCOMPARE(Settings().appearance(), QStringLiteral("system"));
     }
 
     void composeWindow_everyControlNamedAndDescribed()
