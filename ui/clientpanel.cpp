@@ -35,7 +35,7 @@ ClientPanel::ClientPanel(QWidget *parent)
       m_timeout(new QSpinBox(this)),
       m_tls(new QCheckBox(tr("&TLS"), this)),
       m_connectButton(new QPushButton(tr("&Connect"), this)),
-      m_halfCloseButton(new QPushButton(tr("&Half-close"), this)),
+      m_halfCloseButton(new QPushButton(tr("H&alf-close"), this)),
       m_status(new QLabel(this)),
       m_log(new MessageLogView(this)),
       m_sendBox(new SendBox(this)),

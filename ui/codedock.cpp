@@ -248,7 +248,7 @@ void CodeDock::changeEvent(QEvent *event)
 void CodeDock::retranslate()
 {
     setWindowTitle(tr("Code"));
-    m_languageLabel->setText(tr("&Language:"));
+    m_languageLabel->setText(tr("Lan&guage:"));
     m_copy->setText(tr("&Copy"));
     m_copy->setToolTip(tr("Copy the whole program to the clipboard"));
     m_save->setText(tr("Save &as…"));

@@ -8,6 +8,7 @@
 #include "maildraft.h"
 #include "mailpresets.h"
 #include "settings.h"
+#include "taborder.h"
 #include "theme.h"
 
 #include "mail/mailaddress.h"
@@ -174,6 +175,7 @@ ComposeWindow::ComposeWindow(Settings &settings, const QString &draftPath, QWidg
     restoreDraft();
     validate();
     updateTotal();
+    setTabOrderFromLayout(this);
 }
 
 ComposeWindow::~ComposeWindow()

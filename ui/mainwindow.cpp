@@ -12,6 +12,7 @@
 #include "savedstore.h"
 #include "serverpanel.h"
 #include "settings.h"
+#include "taborder.h"
 #include "theme.h"
 #include "timelineview.h"
 #include "trafficcounters.h"
@@ -117,6 +118,10 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
 
     createMenus();
     updateTotals();
+    for (int i = 0; i < m_tabs->count(); ++i)
+        setTabOrderFromLayout(m_tabs->widget(i));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        setTabOrderFromLayout(dock);
 
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1100, 720);
@@ -134,6 +139,7 @@ ClientPanel *MainWindow::addClientPanel()
     auto *panel = new ClientPanel;
     restoreFields(panel, m_settings.fields(QStringLiteral("client")));
     m_clients.append(panel);
+    setTabOrderFromLayout(panel);
     const int index = m_tabs->insertTab(1 + static_cast<int>(m_clients.size()) - 1, panel, tr("TCP client %1").arg(++m_clientsCreated));
     m_tabs->setCurrentIndex(index);
     return panel;
@@ -184,7 +190,7 @@ void MainWindow::createMenus()
     labs->setObjectName(QStringLiteral("labsAction"));
     view->addAction(labs);
     view->addSeparator();
-    QAction *bigger = view->addAction(tr("&Larger text (presentation)"), this, [this] { zoom(+2); });
+    QAction *bigger = view->addAction(tr("Lar&ger text (presentation)"), this, [this] { zoom(+2); });
     bigger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
     QAction *smaller = view->addAction(tr("&Smaller text"), this, [this] { zoom(-2); });
     smaller->setShortcut(QKeySequence::ZoomOut);
@@ -210,7 +216,7 @@ void MainWindow::createMenus()
     QMenu *language = menuBar()->addMenu(tr("&Language"));
     auto *group = new QActionGroup(this);
     const QList<QPair<QString, QString>> languages = {
-        {QString(), tr("System language")}, {QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+        {QString(), tr("&System language")}, {QStringLiteral("en"), QStringLiteral("&English")}, {QStringLiteral("zh_CN"), QStringLiteral("简体中文 (&C)")}};
     for (const auto &[code, name] : languages) {
         QAction *action = language->addAction(name);
         action->setCheckable(true);

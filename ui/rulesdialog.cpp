@@ -2,6 +2,7 @@
 
 #include "net/limits.h"
 #include "text/encoding.h"
+#include "taborder.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -117,6 +118,7 @@ RulesDialog::RulesDialog(const ReplyRuleSet &set, bool server, QWidget *parent)
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     setRuleSet(set);
+    setTabOrderFromLayout(this);
 }
 
 QPushButton *RulesDialog::okButton() const { return m_buttons->button(QDialogButtonBox::Ok); }

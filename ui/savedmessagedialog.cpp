@@ -1,6 +1,7 @@
 #include "savedmessagedialog.h"
 
 #include "text/macros.h"
+#include "taborder.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -58,6 +59,7 @@ SavedMessageDialog::SavedMessageDialog(const SavedMessage &message, const QStrin
     connect(m_format, &QComboBox::currentIndexChanged, this, &SavedMessageDialog::check);
     resize(520, sizeHint().height());
     check();
+    setTabOrderFromLayout(this);
 }
 
 SavedMessage SavedMessageDialog::message() const

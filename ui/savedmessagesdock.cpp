@@ -91,8 +91,8 @@ SavedMessagesDock::SavedMessagesDock(SavedStore *store, QWidget *parent)
     auto *import = button(tr("&Import…"), "importSaved", tr("Add the messages and sequences of a JSON file"), this);
     auto *exportButton = button(tr("E&xport…"), "exportSaved", tr("Write all saved messages and sequences to a JSON file"), this);
     auto *newSequence = button(tr("&New…"), "newSequence", tr("Make a sequence of saved messages, delays and reply waits"), this);
-    auto *editSequenceButton = button(tr("Ed&it…"), "editSequence", tr("Edit the chosen sequence"), this);
-    auto *removeSequence = button(tr("De&lete"), "deleteSequence", tr("Delete the chosen sequence"), this);
+    auto *editSequenceButton = button(tr("Edi&t…"), "editSequence", tr("Edit the chosen sequence"), this);
+    auto *removeSequence = button(tr("Re&move"), "deleteSequence", tr("Remove the chosen sequence"), this);
     m_run->setToolTip(tr("Run the chosen sequence against the current tab"));
     for (QPushButton *b : {up, down})
         b->setMaximumWidth(b->fontMetrics().horizontalAdvance(QStringLiteral("↑↑↑")) + 16);
@@ -503,7 +503,7 @@ void SavedMessagesDock::onSequenceFinished(int outcome, const QString &reason)
 void SavedMessagesDock::updateRunControls()
 {
     const bool running = m_runner->isRunning();
-    m_run->setText(running ? tr("&Stop") : tr("&Run"));
+    m_run->setText(running ? tr("Sto&p") : tr("&Run"));
     m_run->setEnabled(running || m_sequences->count() > 0);
     m_sequences->setEnabled(!running);
 }

@@ -30,7 +30,7 @@ SendBox::SendBox(QWidget *parent)
       m_mode(new QComboBox(this)),
       m_ending(new QComboBox(this)),
       m_sendButton(new QPushButton(tr("&Send"), this)),
-      m_fileButton(new QPushButton(tr("Send &file…"), this)),
+      m_fileButton(new QPushButton(tr("Send f&ile…"), this)),
       m_repeatCheck(new QCheckBox(tr("&Repeat every"), this)),
       m_interval(new QSpinBox(this)),
       m_count(new QSpinBox(this)),

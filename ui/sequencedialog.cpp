@@ -1,6 +1,7 @@
 #include "sequencedialog.h"
 
 #include "net/limits.h"
+#include "taborder.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -86,7 +87,7 @@ SequenceDialog::SequenceDialog(const Sequence &sequence, const QStringList &mess
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("R&uns:"), m_repeat);
+    form->addRow(tr("Run&s:"), m_repeat);
     auto *addRow = new QHBoxLayout;
     addRow->addWidget(m_kind);
     addRow->addWidget(m_stepFields, 1);
@@ -110,6 +111,7 @@ SequenceDialog::SequenceDialog(const Sequence &sequence, const QStringList &mess
     connect(m_name, &QLineEdit::textChanged, this, &SequenceDialog::check);
     resize(600, 420);
     refresh();
+    setTabOrderFromLayout(this);
 }
 
 QString SequenceDialog::describe(const SequenceStep &step)

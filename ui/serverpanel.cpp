@@ -48,7 +48,7 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_model(new QComboBox(this)),
       m_echo(new QCheckBox(tr("&Echo"), this)),
       m_maxClients(new QSpinBox(this)),
-      m_startButton(new QPushButton(tr("&Start"), this)),
+      m_startButton(new QPushButton(tr("St&art"), this)),
       m_openWarning(new QLabel(this)),
       m_status(new QLabel(this)),
       m_threads(new QLabel(this)),
@@ -467,7 +467,7 @@ void ServerPanel::updateControls()
     m_chat->setRunning(running);
     m_rules->setRunning(running);
     m_startButton->setEnabled(!m_starting && (running || m_port->isValid()));
-    m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("&Stop")) : tr("&Start"));
+    m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("St&op")) : tr("St&art"));
     m_openWarning->setVisible(m_address->isAllInterfaces());
     m_disconnectButton->setEnabled(listening && !m_clients->selectedItems().isEmpty());
     m_sendBox->setSendEnabled(listening);

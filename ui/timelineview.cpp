@@ -269,7 +269,7 @@ void TimelineView::buildControls()
     fileMenu->addAction(tr("Export as SVG…"), this, [this] { chooseAndExport(true); });
     fileMenu->addAction(tr("Export as PNG…"), this, [this] { chooseAndExport(false); });
     file->setMenu(fileMenu);
-    auto *clear = button(tr("C&lear"), "timelineClear", tr("Forget the recorded calls"));
+    auto *clear = button(tr("Cl&ear"), "timelineClear", tr("Forget the recorded calls"));
 
     auto *bar = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *>{m_pause, back, forward, m_play, m_speedBox, m_time, go, m_lanesButton, m_callsButton, file, clear})

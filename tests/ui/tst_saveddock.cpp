@@ -352,7 +352,7 @@ private slots:
         rig.dock.sequenceBox()->setCurrentIndex(0);
         rig.dock.runButton()->click();
         QVERIFY(rig.dock.runner()->isRunning());
-        QCOMPARE(rig.dock.runButton()->text(), u"&Stop"_s);
+        QCOMPARE(rig.dock.runButton()->text(), u"Sto&p"_s);
         QVERIFY(finished.wait(kWait));
         QCOMPARE(finished.first().at(0).value<SequenceRunner::Outcome>(), SequenceRunner::Outcome::Completed);
         QCOMPARE(progress.size(), 12);

@@ -132,7 +132,7 @@ private slots:
         const quint16 port = start(panel);
         QVERIFY(port);
         QVERIFY(panel.statusText().contains(QStringLiteral("127.0.0.1:%1").arg(port)));
-        QCOMPARE(panel.startButton()->text(), QStringLiteral("&Stop"));
+        QCOMPARE(panel.startButton()->text(), QStringLiteral("St&op"));
         QVERIFY(!panel.portEdit()->isEnabled());
 
         Peer client;
@@ -156,7 +156,7 @@ private slots:
         QTest::mouseClick(panel.startButton(), Qt::LeftButton);
         QVERIFY(stopped.wait(5000));
         QCOMPARE(panel.clientList()->topLevelItemCount(), 0);
-        QCOMPARE(panel.startButton()->text(), QStringLiteral("&Start"));
+        QCOMPARE(panel.startButton()->text(), QStringLiteral("St&art"));
         QVERIFY(panel.portEdit()->isEnabled());
     }
 
@@ -221,7 +221,7 @@ private slots:
         QVERIFY2(panel.statusText().contains(certificate), qPrintable(panel.statusText()));
         QVERIFY(!panel.server()->isRunning());
         QVERIFY(started.isEmpty());
-        QCOMPARE(panel.startButton()->text(), QStringLiteral("&Start"));
+        QCOMPARE(panel.startButton()->text(), QStringLiteral("St&art"));
     }
 
     void echoCheckbox_echoes()
@@ -270,7 +270,7 @@ private slots:
         QVERIFY(stopped.wait(5000));
         QVERIFY2(second.statusText().contains(QLatin1String("Address already in use")), qPrintable(second.statusText()));
         QVERIFY(second.statusText().contains(QString::number(port)));
-        QCOMPARE(second.startButton()->text(), QStringLiteral("&Start"));
+        QCOMPARE(second.startButton()->text(), QStringLiteral("St&art"));
         QVERIFY(second.startButton()->isEnabled());
     }
 };
