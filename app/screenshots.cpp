@@ -249,7 +249,10 @@ int main(int argc, char *argv[])
     const bool dark = argc > 3 && QString::fromLocal8Bit(argv[3]) == QLatin1String("dark");
     theme::applyAppearance(dark ? theme::Appearance::Dark : theme::Appearance::Light);
     QDir().mkpath(out);
-    const QString suffix = (used == QLatin1String("en") ? QString() : QLatin1Char('_') + used) + (dark ? QStringLiteral("_dark") : QString());
+    // Under QT_SCALE_FACTOR=2 (a 200 % desktop) the shots are twice as many pixels: *_2x.png.
+    const bool doubled = app.devicePixelRatio() >= 2;
+    const QString suffix = (used == QLatin1String("en") ? QString() : QLatin1Char('_') + used) + (dark ? QStringLiteral("_dark") : QString())
+        + (doubled ? QStringLiteral("_2x") : QString());
 
     QTemporaryDir inbox;
     Settings settings;

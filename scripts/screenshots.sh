@@ -18,3 +18,9 @@ for language in en zh_CN; do
 done
 # The dark appearance (View → Appearance → Dark), in English: *_dark.png.
 xvfb-run -a -s "-screen 0 1400x900x24" "$build/app/socketeer_screenshots" docs/screenshots en dark
+# At 200 % (QT_SCALE_FACTOR=2), in English: two of the shots are kept, *_2x.png, to show that the
+# text, the icons and the timeline are drawn at the screen's resolution, not enlarged.
+doubled="$(mktemp -d)"
+trap 'rm -rf "$doubled"' EXIT
+QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2800x1800x24" "$build/app/socketeer_screenshots" "$doubled" en
+cp "$doubled/timeline_2x.png" "$doubled/compose_2x.png" docs/screenshots/

@@ -34,6 +34,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace socketeer::ui {
 
 using namespace timelinegeometry;
@@ -509,7 +511,11 @@ bool TimelineView::exportSvg(const QString &path, QString *error)
 bool TimelineView::exportPng(const QString &path, QString *error)
 {
     const TimelineScene scene = m_canvas->exportScene();
-    QImage image(scene.size, QImage::Format_ARGB32_Premultiplied);
+    // Twice the pixels at least: it goes on slides shown by projectors and on 200 % screens, where
+    // a 1× picture is blurred. The painting stays in the scene's own units.
+    const qreal ratio = std::max<qreal>(2.0, devicePixelRatioF());
+    QImage image(scene.size * ratio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
     image.fill(Qt::white);
     {
         QPainter painter(&image);

@@ -139,7 +139,11 @@ int run(int argc, char *argv[], const QString &language)
     }
 
     QApplication app(argc, argv);
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socketeer-256.png")));
+    // Every size drawn, so a title bar at 200 % gets the 32 or 64 pixel drawing, not a blurred one.
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/socketeer-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     QApplication::setDesktopFileName(QStringLiteral("socketeer"));
     ui::Settings settings;
     ui::installLanguage(parsed.language.isEmpty() ? settings.language() : parsed.language);
