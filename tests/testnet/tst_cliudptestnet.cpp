@@ -66,7 +66,7 @@ private slots:
         QFETCH(QString, join);
         QFETCH(QString, groupFromB);
         Cli udp;
-        QVERIFY(udp.start({u"udp"_s, u"--bind"_s, bind, u"--join"_s, join, u"--hex"_s, u"--timestamps"_s}));
+        QVERIFY(udp.start({u"udp"_s, u"--bind"_s, bind, u"--join"_s, join, u"--hex-lines"_s, u"--timestamps"_s}));
         // "bound" only once the group is joined: what B sends after it is for us.
         const quint16 port = udp.readPortLine("bound ");
         QVERIFY2(port, udp.errors().constData());
