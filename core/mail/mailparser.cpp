@@ -173,8 +173,8 @@ QByteArray decodeWordPayload(QChar encoding, const QByteArray &payload)
 bool isDecodableBase64(QByteArrayView payload)
 {
     qsizetype alphabet = 0;
-    for (const char c : payload)
-        if (isalnum(static_cast<uchar>(c)) || c == '+' || c == '/')
+    for (const char c : payload)   // ASCII, whatever the C locale says of bytes above 0x7f
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')
             ++alphabet;
     return alphabet % 4 != 1;
 }
