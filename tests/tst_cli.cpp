@@ -51,7 +51,7 @@ private slots:
                                               u"listening on HOST PORT"_s, u"socketeer serve"_s};
         QTest::newRow("connect") << QStringList{u"connect"_s, u"--help"_s} << QStringList{u"--unix"_s, u"--timeout"_s, u"HOST:PORT"_s};
         QTest::newRow("udp") << QStringList{u"udp"_s, u"--help"_s}
-                             << QStringList{u"--bind"_s, u"--to"_s, u"--echo"_s, u"--hex"_s, u"bound HOST PORT"_s, u"SENDER PAYLOAD"_s};
+                             << QStringList{u"--bind"_s, u"--to"_s, u"--echo"_s, u"--hex"_s, u"--hex-lines"_s, u"--hex-input"_s, u"bound HOST PORT"_s, u"SENDER PAYLOAD"_s};
     }
     void help_documentsEveryOption()
     {
@@ -425,7 +425,7 @@ private slots:
         Cli udp;
         QStringList arguments{u"udp"_s, u"--to"_s, u"127.0.0.1:"_s + QString::number(serverPort)};
         if (hex)
-            arguments << u"--hex"_s;
+            arguments << u"--hex-input"_s << u"--hex-lines"_s;
         QVERIFY(udp.start(arguments));
         QByteArray host;
         const quint16 ownPort = udp.readPortLine("bound ", &host);
@@ -451,7 +451,7 @@ private slots:
         const quint16 serverPort = server.readListeningPort();
         QVERIFY(serverPort);
         Cli udp;
-        QVERIFY(udp.start({u"udp"_s, u"--hex"_s, u"--to"_s, u"127.0.0.1:"_s + QString::number(serverPort)}));
+        QVERIFY(udp.start({u"udp"_s, u"--hex-input"_s, u"--hex-lines"_s, u"--to"_s, u"127.0.0.1:"_s + QString::number(serverPort)}));
         QVERIFY(udp.readPortLine("bound "));
         udp.write("zz\n6869\n");
         QVERIFY(udp.waitForError("line 1"));
@@ -462,7 +462,7 @@ private slots:
     void udp_echo_answersTutorialClient()
     {
         Cli udp;
-        QVERIFY(udp.start({u"udp"_s, u"--echo"_s, u"--hex"_s}));
+        QVERIFY(udp.start({u"udp"_s, u"--echo"_s, u"--hex-lines"_s}));
         const quint16 port = udp.readPortLine("bound ");
         QVERIFY(port);
 

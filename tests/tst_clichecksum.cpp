@@ -159,7 +159,7 @@ private slots:
 
         Cli udp;
         QVERIFY(udp.start({u"udp"_s, u"--to"_s, u"127.0.0.1:"_s + QString::number(serverPort), u"--append"_s, u"crc16-modbus"_s, u"--verify"_s,
-                           u"crc16-modbus"_s, u"--hex"_s}));
+                           u"crc16-modbus"_s, u"--hex-input"_s, u"--hex-lines"_s}));
         const quint16 ownPort = udp.readPortLine("bound ");
         QVERIFY(ownPort);
         udp.write("313233343536373839\n\n");
@@ -181,7 +181,7 @@ private slots:
         const quint16 serverPort = server.readListeningPort();
         QVERIFY(serverPort);
         Cli udp;
-        QVERIFY(udp.start({u"udp"_s, u"--hex"_s, u"--to"_s, u"127.0.0.1:"_s + QString::number(serverPort), u"--append"_s, u"lrc"_s,
+        QVERIFY(udp.start({u"udp"_s, u"--hex-input"_s, u"--hex-lines"_s, u"--to"_s, u"127.0.0.1:"_s + QString::number(serverPort), u"--append"_s, u"lrc"_s,
                            u"--verify"_s, u"lrc"_s, u"--checksum-range"_s, u"1:"_s}));
         const quint16 ownPort = udp.readPortLine("bound ");
         QVERIFY(ownPort);
@@ -197,7 +197,7 @@ private slots:
     void udp_verify_reportsBadDatagramsAndContinues()
     {
         Cli udp;
-        QVERIFY(udp.start({u"udp"_s, u"--echo"_s, u"--hex"_s, u"--verify"_s, u"crc16-modbus"_s}));
+        QVERIFY(udp.start({u"udp"_s, u"--echo"_s, u"--hex-lines"_s, u"--verify"_s, u"crc16-modbus"_s}));
         const quint16 ownPort = udp.readPortLine("bound ");
         QVERIFY(ownPort);
         Peer client;

@@ -3,6 +3,8 @@
 // and format without a warning; the bash completion is run by bash itself, with bash-completion's
 // helpers and without them, and the zsh completion is read by zsh.
 
+#include "processrun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -12,42 +14,14 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using testsupport::ProcessOptions;
+using testsupport::ProcessResult;
+using testsupport::runProcess;
 
 namespace {
 
 const QString kDocs = QStringLiteral(SOCKETEER_CLI_DOCS_DIR);
 const QString kSource = QStringLiteral(SOCKETEER_SOURCE_DIR);
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-        const QByteArray &input = {})
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForStarted(10000)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "timed out";
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
 
 // The help in English with the default folders spelled ~/..., as the generator reads it.
 QString help(const QStringList &arguments)
@@ -56,7 +30,7 @@ QString help(const QStringList &arguments)
     environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
     environment.insert(u"HOME"_s, u"~"_s);
     environment.remove(u"LANGUAGE"_s);
-    const Run result = run(QStringLiteral(SOCKETEER_CLI_PATH), arguments + QStringList{u"--help"_s}, environment);
+    const ProcessResult result = runProcess(QStringLiteral(SOCKETEER_CLI_PATH), arguments + QStringList{u"--help"_s}, ProcessOptions().withEnvironment(environment));
     if (result.exitCode != 0)
         qWarning("socketeer %s --help: %d %s", qPrintable(arguments.join(u' ')), result.exitCode, result.err.constData());
     return QString::fromUtf8(result.out);
@@ -122,8 +96,8 @@ private slots:
     // The files the build wrote are what the program's help makes now (a stale page fails here).
     void generatedFiles_matchTheHelpOfThisBuild()
     {
-        const Run result = run(u"/usr/bin/python3"_s, {kSource + u"/scripts/cli-docs.py"_s, u"--binary"_s, QStringLiteral(SOCKETEER_CLI_PATH),
-                                                      u"--readme"_s, kSource + u"/README.md"_s, u"--check"_s, kDocs});
+        const ProcessResult result = runProcess(u"/usr/bin/python3"_s, {kSource + u"/scripts/cli-docs.py"_s, u"--binary"_s, QStringLiteral(SOCKETEER_CLI_PATH),
+                                                                u"--readme"_s, kSource + u"/README.md"_s, u"--check"_s, kDocs});
         QVERIFY2(result.exitCode == 0, (result.out + result.err).constData());
     }
 
@@ -167,18 +141,18 @@ private slots:
 
     void manPage_formatsWithoutWarnings()
     {
-        const Run groff = run(u"groff"_s, {u"-man"_s, u"-Tutf8"_s, u"-ww"_s, u"-z"_s, kDocs + u"/socketeer.1"_s});
+        const ProcessResult groff = runProcess(u"groff"_s, {u"-man"_s, u"-Tutf8"_s, u"-ww"_s, u"-z"_s, kDocs + u"/socketeer.1"_s});
         QCOMPARE(groff.exitCode, 0);
         QVERIFY2(groff.err.isEmpty(), groff.err.constData());
         // As lintian checks a package's pages.
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
         environment.insert(u"MANWIDTH"_s, u"80"_s);
-        const Run man = run(u"man"_s, {u"--warnings"_s, u"-E"_s, u"UTF-8"_s, u"-l"_s, u"-Tutf8"_s, u"-Z"_s, kDocs + u"/socketeer.1"_s}, environment);
+        const ProcessResult man = runProcess(u"man"_s, {u"--warnings"_s, u"-E"_s, u"UTF-8"_s, u"-l"_s, u"-Tutf8"_s, u"-Z"_s, kDocs + u"/socketeer.1"_s}, ProcessOptions().withEnvironment(environment));
         QCOMPARE(man.exitCode, 0);
         QVERIFY2(man.err.isEmpty(), man.err.constData());
         // The page as a reader sees it, whitespace collapsed, so that no line's end cuts a phrase.
-        const QByteArray shown = run(u"man"_s, {u"-l"_s, kDocs + u"/socketeer.1"_s}, environment).out.simplified();
+        const QByteArray shown = runProcess(u"man"_s, {u"-l"_s, kDocs + u"/socketeer.1"_s}, ProcessOptions().withEnvironment(environment)).out.simplified();
         QVERIFY(shown.contains("socketeer serve [options]"));
         QVERIFY(shown.contains("--security mode"));
         QVERIFY2(!shown.contains("/root/") && !shown.contains("/home/"), "a default folder names the build's own home");
@@ -254,14 +228,14 @@ private slots:
         if (QStandardPaths::findExecutable(u"zsh"_s).isEmpty())
             QSKIP("zsh is not installed (scripts/install-deps.sh installs it)");
         const QString file = kDocs + u"/_socketeer"_s;
-        const Run syntax = run(u"zsh"_s, {u"-n"_s, file});
+        const ProcessResult syntax = runProcess(u"zsh"_s, {u"-n"_s, file});
         QVERIFY2(syntax.exitCode == 0 && syntax.err.isEmpty(), syntax.err.constData());
         // Loaded by compinit the way zsh finds it on $fpath, it defines the function for socketeer.
         QTemporaryDir home;
         QVERIFY(QFile::copy(file, home.filePath(u"_socketeer"_s)));
-        const Run loaded = run(u"zsh"_s, {u"-f"_s, u"-c"_s,
-                                          u"fpath=(%1 $fpath); autoload -Uz compinit; compinit -u -d %1/dump; "
-                                          u"print -r -- ${_comps[socketeer]}"_s.arg(home.path())});
+        const ProcessResult loaded = runProcess(u"zsh"_s, {u"-f"_s, u"-c"_s,
+                                                            u"fpath=(%1 $fpath); autoload -Uz compinit; compinit -u -d %1/dump; "
+                                                            u"print -r -- ${_comps[socketeer]}"_s.arg(home.path())});
         QCOMPARE(loaded.exitCode, 0);
         QCOMPARE(loaded.out.trimmed(), QByteArray("_socketeer"));
     }

@@ -197,7 +197,7 @@ private slots:
         const quint16 serverPort = server.readListeningPort();
         QVERIFY(serverPort);
         Cli udp;
-        QVERIFY(udp.start({u"udp"_s, u"--frame"_s, u"len:1"_s, u"--hex"_s, u"--to"_s, u"127.0.0.1:%1"_s.arg(serverPort)}));
+        QVERIFY(udp.start({u"udp"_s, u"--frame"_s, u"len:1"_s, u"--hex-input"_s, u"--hex-lines"_s, u"--to"_s, u"127.0.0.1:%1"_s.arg(serverPort)}));
         const quint16 port = udp.readPortLine("bound");
         QVERIFY(port);
         udp.write("6f6b\n");   // "ok" → 02 6f 6b

@@ -26,20 +26,22 @@ const QRegularExpression &stampPattern()
 }
 
 struct Chunk {
-    QString source;      // "client 1", or empty
+    QString source;      // "client 1", a datagram's sender "127.0.0.1:5000", or empty
     QString stamp;       // with --timestamps
     quint64 from = 0;
     quint64 to = 0;
     QByteArray bytes;    // read back from the dump's hex columns
+    bool empty = false;  // "length=0": an empty datagram
 };
 
-// Parses "< [TIME ][client N ]length=L from=A to=B" headers and their dump lines. Fails (returns
+// Parses "< [TIME ][client N |SENDER ]length=L from=A to=B" headers ("length=0" alone for an empty
+// datagram) and their dump lines. Fails (returns
 // false with `why`) on anything else, on a dump line whose offset is not the next byte's, and on
 // a text column that does not show the bytes.
 bool parseDump(const QByteArray &text, QList<Chunk> *chunks, QString *why)
 {
     static const QRegularExpression header(
-        u"^< (?:(\\S+T\\S+) )?(?:(client \\d+) )?length=(\\d+) from=(\\d+) to=(\\d+)$"_s);
+        u"^< (?:(\\S+T\\S+) )?(?:(client \\d+|\\S+:\\d+) )?length=(\\d+)(?: from=(\\d+) to=(\\d+))?$"_s);
     static const QRegularExpression line(u"^([0-9a-f]{4,})  ((?:[0-9a-f]{2} |   ){8} (?:[0-9a-f]{2} |   ){8}) (.{1,16})$"_s);
     for (const QByteArray &raw : text.split('\n')) {
         if (raw.isEmpty())
@@ -49,6 +51,15 @@ bool parseDump(const QByteArray &text, QList<Chunk> *chunks, QString *why)
             Chunk chunk;
             chunk.stamp = h.captured(1);
             chunk.source = h.captured(2);
+            if (h.captured(4).isEmpty()) {   // nothing received: a header alone
+                if (h.captured(3) != u"0"_s) {
+                    *why = u"no from/to for bytes: "_s + row;
+                    return false;
+                }
+                chunk.empty = true;
+                chunks->append(chunk);
+                continue;
+            }
             chunk.from = h.captured(4).toULongLong();
             chunk.to = h.captured(5).toULongLong();
             if (h.captured(3).toULongLong() != chunk.to - chunk.from + 1) {
@@ -59,7 +70,7 @@ bool parseDump(const QByteArray &text, QList<Chunk> *chunks, QString *why)
             continue;
         }
         const auto l = line.match(row);
-        if (!l.hasMatch() || chunks->isEmpty()) {
+        if (!l.hasMatch() || chunks->isEmpty() || chunks->last().empty) {
             *why = u"not a dump line: "_s + row;
             return false;
         }
@@ -79,7 +90,7 @@ bool parseDump(const QByteArray &text, QList<Chunk> *chunks, QString *why)
         chunk.bytes += bytes;
     }
     for (const Chunk &chunk : std::as_const(*chunks)) {
-        if (quint64(chunk.bytes.size()) != chunk.to - chunk.from + 1) {
+        if (!chunk.empty && quint64(chunk.bytes.size()) != chunk.to - chunk.from + 1) {
             *why = u"a chunk's dump has %1 bytes, its header says %2"_s.arg(chunk.bytes.size()).arg(chunk.to - chunk.from + 1);
             return false;
         }
@@ -266,12 +277,116 @@ private slots:
         QCOMPARE(received, sent);
     }
 
+    // udp --hex means what it means for serve and connect: each datagram from Python's socket
+    // module (udp_sender.py) is a dump from offset 0 under a header with its time and sender, every
+    // byte 0x00..0xff read back from the hex columns; an empty datagram is a header alone.
+    void udp_hex_dumpsEachDatagramUnderItsSender()
+    {
+        Cli udp;
+        QVERIFY(udp.start({u"udp"_s, u"--hex"_s, u"--timestamps"_s}));
+        const quint16 port = udp.readPortLine("bound ");
+        QVERIFY(port);
+        Peer sender;
+        QVERIFY(sender.startPython(u"udp_sender.py"_s));
+        QCOMPARE(sender.readLine(), QByteArray("ready"));
+        QByteArray everyValue;
+        for (int i = 0; i < 256; ++i)
+            everyValue += char(i);
+        const QList<QByteArray> datagrams{everyValue, QByteArray(), everyByte()};
+        QByteArray source;
+        for (const QByteArray &datagram : datagrams) {
+            sender.write(u"127.0.0.1 %1 %2\n"_s.arg(port).arg(QString::fromLatin1(datagram.toHex())).toLatin1());
+            const QByteArray sent = sender.readLine();   // "sent HOST PORT N"
+            QVERIFY2(sent.endsWith(' ' + QByteArray::number(datagram.size())), sent.constData());
+            source = sent.split(' ').at(1) + ':' + sent.split(' ').at(2);
+        }
+        // 16 bytes a line: 16 + 1 header lines, then 1, then the third's.
+        const int lines = 17 + 1 + 1 + int((everyByte().size() + 15) / 16);
+        QByteArray out;
+        for (int i = 0; i < lines; ++i)
+            out += udp.readLine() + '\n';
+        QList<Chunk> chunks;
+        QString why;
+        QVERIFY2(parseDump(out, &chunks, &why), qPrintable(why + u"\n"_s + QString::fromLatin1(out)));
+        QCOMPARE(chunks.size(), datagrams.size());
+        for (qsizetype i = 0; i < chunks.size(); ++i) {
+            const Chunk &chunk = chunks.at(i);
+            QCOMPARE(chunk.source.toLatin1(), source);
+            QVERIFY2(QDateTime::fromString(chunk.stamp, Qt::ISODateWithMs).isValid(), qPrintable(chunk.stamp));
+            QCOMPARE(chunk.empty, datagrams.at(i).isEmpty());
+            QCOMPARE(chunk.from, quint64(0));   // a datagram stands alone
+            QCOMPARE(chunk.bytes, datagrams.at(i));
+        }
+        QVERIFY(!out.contains('\x1b'));
+        sender.closeWrite();
+        QVERIFY(sender.waitForFinished());
+        QVERIFY(udp.stopsCleanlyOn(SIGTERM));
+        QVERIFY2(udp.errors().isEmpty(), udp.errors().constData());
+    }
+
+    // The same dump from socat, which sends what it reads on stdin as one datagram.
+    void udp_hex_fromSocat()
+    {
+        SOCKETEER_REQUIRE_PROGRAM(u"socat"_s);
+        Cli udp;
+        QVERIFY(udp.start({u"udp"_s, u"--hex"_s}));
+        const quint16 port = udp.readPortLine("bound ");
+        QVERIFY(port);
+        QByteArray everyValue;
+        for (int i = 255; i >= 0; --i)
+            everyValue += char(i);
+        Peer socat;
+        QVERIFY(socat.startProgram(u"socat"_s, {u"-u"_s, u"STDIN"_s, u"UDP4-SENDTO:127.0.0.1:%1"_s.arg(port)}));
+        socat.write(everyValue);   // one write under PIPE_BUF: one read, one datagram
+        socat.closeWrite();
+        QVERIFY(socat.waitForFinished());
+        QByteArray out;
+        for (int i = 0; i < 17; ++i)
+            out += udp.readLine() + '\n';
+        QList<Chunk> chunks;
+        QString why;
+        QVERIFY2(parseDump(out, &chunks, &why), qPrintable(why + u"\n"_s + QString::fromLatin1(out)));
+        QCOMPARE(chunks.size(), 1);
+        QVERIFY2(chunks.first().source.startsWith(u"127.0.0.1:"_s), qPrintable(chunks.first().source));
+        QVERIFY(chunks.first().stamp.isEmpty());
+        QCOMPARE(chunks.first().bytes, everyValue);
+        QVERIFY(udp.stopsCleanlyOn(SIGTERM));
+    }
+
+    // The old one-line forms keep names of their own: --hex-lines prints, --hex-input reads; with
+    // --hex (the dump) stdin may still be hex. The tutorial's UDP server echoes what comes.
+    void udp_hexLinesAndHexInput_keepTheOneLineForms()
+    {
+        Peer server;
+        QVERIFY(server.startPython(u"udp_server.py"_s, {u"0"_s}));
+        const quint16 serverPort = server.readListeningPort();
+        QVERIFY(serverPort);
+        const QByteArray sender = "127.0.0.1:" + QByteArray::number(serverPort);
+        for (const bool dump : {false, true}) {
+            Cli udp;
+            QVERIFY(udp.start({u"udp"_s, dump ? u"--hex"_s : u"--hex-lines"_s, u"--hex-input"_s, u"--to"_s,
+                               u"127.0.0.1:%1"_s.arg(serverPort)}));
+            const quint16 ownPort = udp.readPortLine("bound ");
+            QVERIFY(ownPort);
+            udp.write("00 ff 0a 41\n");
+            QCOMPARE(server.readLine(), "From 127.0.0.1 " + QByteArray::number(ownPort) + " 00ff0a41");
+            if (!dump) {
+                QCOMPARE(udp.readLine(), sender + " 00ff0a41");
+            } else {
+                QCOMPARE(udp.readLine(), "< " + sender + " length=4 from=0 to=3");
+                QCOMPARE(udp.readLine(), QByteArray("0000  00 ff 0a 41                                       ...A"));
+            }
+            QVERIFY(udp.stopsCleanlyOn(SIGTERM));
+        }
+    }
+
     void mistakes_areUsageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("says");
         QTest::newRow("connect --hex --frame") << QStringList{u"connect"_s, u"--hex"_s, u"--frame"_s, u"lines"_s, u"127.0.0.1:9"_s} << u"--frame"_s;
         QTest::newRow("serve --hex --echo") << QStringList{u"serve"_s, u"--port"_s, u"0"_s, u"--hex"_s, u"--echo"_s} << u"--echo"_s;
+        QTest::newRow("udp --hex --hex-lines") << QStringList{u"udp"_s, u"--hex"_s, u"--hex-lines"_s} << u"--hex-lines"_s;
         QTest::newRow("serve --timestamps --chat") << QStringList{u"serve"_s, u"--port"_s, u"0"_s, u"--timestamps"_s, u"--chat"_s} << u"--chat"_s;
         QTest::newRow("udp --join unicast") << QStringList{u"udp"_s, u"--join"_s, u"10.1.2.3"_s} << u"not a multicast group"_s;
         QTest::newRow("udp --join name") << QStringList{u"udp"_s, u"--join"_s, u"example.org"_s} << u"not a multicast group"_s;

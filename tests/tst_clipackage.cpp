@@ -4,48 +4,22 @@
 // centre's metainfo pass their validators. (A whole Release build would take too long for the
 // suite; scripts/package.sh builds one and runs lintian on it.)
 
+#include "processrun.h"
+
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using testsupport::ProcessOptions;
+using testsupport::ProcessResult;
+using testsupport::runProcess;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QString &program, const QStringList &arguments, int timeoutMs = 60000, const QString &directory = {})
-{
-    QProcess process;
-    if (!directory.isEmpty())
-        process.setWorkingDirectory(directory);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForStarted(10000)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "timed out";
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QByteArray describe(const Run &result)
+QByteArray describe(const ProcessResult &result)
 {
     return "exit " + QByteArray::number(result.exitCode) + "\n" + result.out.right(3000) + "\n" + result.err.right(3000);
 }
@@ -62,22 +36,22 @@ private slots:
             QSKIP("dpkg-deb is not installed: this is not a Debian system");
         QVERIFY(m_work.isValid());
         // gzip rather than the release's xz: the same package, made in a fraction of the time.
-        const Run cpack = run(QStringLiteral(SOCKETEER_CPACK),
-                              {u"-G"_s, u"DEB"_s, u"--config"_s, QStringLiteral(SOCKETEER_BUILD_DIR) + u"/CPackConfig.cmake"_s,
-                               u"-B"_s, m_work.filePath(u"out"_s), u"-D"_s, u"CPACK_DEBIAN_COMPRESSION_TYPE=gzip"_s},
-                              240000, m_work.path());
+        const ProcessResult cpack = runProcess(QStringLiteral(SOCKETEER_CPACK),
+                                               {u"-G"_s, u"DEB"_s, u"--config"_s, QStringLiteral(SOCKETEER_BUILD_DIR) + u"/CPackConfig.cmake"_s,
+                                                u"-B"_s, m_work.filePath(u"out"_s), u"-D"_s, u"CPACK_DEBIAN_COMPRESSION_TYPE=gzip"_s},
+                                               ProcessOptions().withTimeout(240000).inDirectory(m_work.path()));
         QVERIFY2(cpack.exitCode == 0, describe(cpack).constData());
         const QStringList debs = QDir(m_work.filePath(u"out"_s)).entryList({u"socketeer_*.deb"_s}, QDir::Files);
         QCOMPARE(debs.size(), 1);
         m_deb = m_work.filePath(u"out/"_s + debs.first());
         m_root = m_work.filePath(u"root"_s);
-        const Run unpack = run(u"dpkg"_s, {u"-x"_s, m_deb, m_root});
+        const ProcessResult unpack = runProcess(u"dpkg"_s, {u"-x"_s, m_deb, m_root});
         QVERIFY2(unpack.exitCode == 0, describe(unpack).constData());
     }
 
     void control_saysWhatDebianNeeds()
     {
-        const Run info = run(u"dpkg-deb"_s, {u"--field"_s, m_deb});
+        const ProcessResult info = runProcess(u"dpkg-deb"_s, {u"--field"_s, m_deb});
         QVERIFY2(info.exitCode == 0, describe(info).constData());
         const QByteArray fields = info.out;
         QVERIFY2(fields.contains("Package: socketeer\n"), fields.constData());
@@ -102,22 +76,22 @@ private slots:
                                  "usr/share/doc/socketeer/copyright", "usr/share/doc/socketeer/changelog.gz"})
             QVERIFY2(QFile::exists(m_root + u'/' + QLatin1String(path)), path);
         // Stripped, as Debian wants its binaries.
-        const Run file = run(u"file"_s, {u"-b"_s, m_root + u"/usr/bin/socketeer"_s});
+        const ProcessResult file = runProcess(u"file"_s, {u"-b"_s, m_root + u"/usr/bin/socketeer"_s});
         QVERIFY2(file.out.contains("stripped") && !file.out.contains("not stripped"), file.out.constData());
     }
 
     void unpackedProgram_runs()
     {
         const QString program = m_root + u"/usr/bin/socketeer"_s;
-        const Run version = run(program, {u"--version"_s});
+        const ProcessResult version = runProcess(program, {u"--version"_s});
         QCOMPARE(version.exitCode, 0);
         QCOMPARE(version.out, QByteArray("socketeer " SOCKETEER_VERSION "\n"));
-        const Run help = run(program, {u"serve"_s, u"--help"_s});
+        const ProcessResult help = runProcess(program, {u"serve"_s, u"--help"_s});
         QCOMPARE(help.exitCode, 0);
         QVERIFY2(help.out.startsWith("Usage: socketeer serve [options]"), help.out.left(200).constData());
         QVERIFY(help.out.contains("--port"));
         // Its manual page reads as one.
-        const Run man = run(u"man"_s, {u"-l"_s, m_root + u"/usr/share/man/man1/socketeer.1.gz"_s});
+        const ProcessResult man = runProcess(u"man"_s, {u"-l"_s, m_root + u"/usr/share/man/man1/socketeer.1.gz"_s});
         QCOMPARE(man.exitCode, 0);
         QVERIFY(man.out.contains("socketeer serve [options]"));
     }
@@ -126,11 +100,11 @@ private slots:
     {
         if (QStandardPaths::findExecutable(u"desktop-file-validate"_s).isEmpty() || QStandardPaths::findExecutable(u"appstreamcli"_s).isEmpty())
             QFAIL("desktop-file-validate and appstreamcli are needed (scripts/install-deps.sh installs them)");
-        const Run desktop = run(u"desktop-file-validate"_s, {m_root + u"/usr/share/applications/socketeer.desktop"_s});
+        const ProcessResult desktop = runProcess(u"desktop-file-validate"_s, {m_root + u"/usr/share/applications/socketeer.desktop"_s});
         QVERIFY2(desktop.exitCode == 0 && desktop.out.isEmpty() && desktop.err.isEmpty(), describe(desktop).constData());
         // --no-net: the screenshots' addresses are not fetched (the tests never leave the machine).
-        const Run metainfo = run(u"appstreamcli"_s, {u"validate"_s, u"--no-net"_s, u"--no-color"_s,
-                                                     m_root + u"/usr/share/metainfo/io.github.socketeer.Socketeer.metainfo.xml"_s});
+        const ProcessResult metainfo = runProcess(u"appstreamcli"_s, {u"validate"_s, u"--no-net"_s, u"--no-color"_s,
+                                                                m_root + u"/usr/share/metainfo/io.github.socketeer.Socketeer.metainfo.xml"_s});
         QVERIFY2(metainfo.exitCode == 0, describe(metainfo).constData());
         // The metainfo launches the menu entry the package installs.
         QFile xml(m_root + u"/usr/share/metainfo/io.github.socketeer.Socketeer.metainfo.xml"_s);

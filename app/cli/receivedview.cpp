@@ -23,6 +23,29 @@ QCommandLineOption timestampsOption()
                     "from UTC: 2026-12-05T17:43:54.123+08:00.")};
 }
 
+namespace {
+
+// "< [TIME ][SOURCE ]length=N from=A to=B" and the dump; "< [TIME ][SOURCE ]length=0" alone for
+// no bytes (an empty datagram).
+QByteArray dumpChunk(const QByteArray &data, quint64 offset, const QByteArray &stamp, const QString &sourceName)
+{
+    QByteArray out = "< " + stamp;
+    if (!sourceName.isEmpty())
+        out += sourceName.toUtf8() + ' ';
+    if (data.isEmpty())
+        return out + "length=0\n";
+    out += QStringLiteral("length=%1 from=%2 to=%3\n").arg(data.size()).arg(offset).arg(offset + quint64(data.size()) - 1).toUtf8();
+    out += hexDump(data, offset).toLatin1();
+    return out;
+}
+
+} // namespace
+
+QByteArray datagramDump(const QByteArray &data, const QString &sender, bool timestamps, const QDateTime &when)
+{
+    return dumpChunk(data, 0, timestamps ? localTimestamp(when).toUtf8() + ' ' : QByteArray(), sender);
+}
+
 QString localTimestamp(const QDateTime &when)
 {
     const QDateTime local = when.toLocalTime();
@@ -37,11 +60,7 @@ QByteArray ReceivedView::show(const QByteArray &data, quint64 source, const QStr
     const QByteArray stamp = m_timestamps ? localTimestamp(when).toUtf8() + ' ' : QByteArray();
     QByteArray out;
     if (m_hex) {
-        out = "< " + stamp;
-        if (!sourceName.isEmpty())
-            out += sourceName.toUtf8() + ' ';
-        out += QStringLiteral("length=%1 from=%2 to=%3\n").arg(data.size()).arg(stream.offset).arg(stream.offset + quint64(data.size()) - 1).toUtf8();
-        out += hexDump(data, stream.offset).toLatin1();
+        out = dumpChunk(data, stream.offset, stamp, sourceName);
         stream.offset += quint64(data.size());
         return out;
     }

@@ -14,13 +14,18 @@ class QCommandLineOption;
 
 namespace socketeer::cli {
 
-// The options as serve and connect (and, for --timestamps, udp) declare them.
+// The options as serve, connect and udp declare them.
 QCommandLineOption hexDumpOption();
 QCommandLineOption timestampsOption();
 
 // "2026-12-05T17:43:54.123+08:00": the local time with its offset from UTC ("Z" in UTC), one
 // word, so a script can split the line on spaces.
 QString localTimestamp(const QDateTime &when = QDateTime::currentDateTime());
+
+// One datagram under udp --hex: the same header, with the sender as its source ("127.0.0.1:5000",
+// "[::1]:5000"), and the dump from offset 0; an empty datagram is the header "length=0" alone.
+QByteArray datagramDump(const QByteArray &data, const QString &sender, bool timestamps,
+                        const QDateTime &when = QDateTime::currentDateTime());
 
 class ReceivedView {
 public:

@@ -1,6 +1,7 @@
 // socketeer udp: UDP on the command line. Datagrams are line-sized things here: each stdin line is
 // one datagram, each datagram received is one stdout line, so the output can be read by a script
-// even when the payload is binary (with --hex) or contains newlines (escaped).
+// even when the payload is binary (with --hex-lines) or contains newlines (escaped). --hex means
+// what it means for serve and connect: a hex-and-text dump (receivedview.h), one per datagram.
 
 #include "checksumoptions.h"
 #include "cli.h"
@@ -67,11 +68,13 @@ int runUdp(const QStringList &arguments)
            "Once bound it prints one line to stdout: \"bound HOST PORT\". Then every datagram received\n"
            "is one line on stdout, \"SENDER PAYLOAD\": SENDER is 127.0.0.1:5000 or [::1]:5000 and\n"
            "PAYLOAD is the rest of the line. As text, the payload's bytes are written as they are,\n"
-           "except backslash, newline and carriage return, written \\\\, \\n and \\r. With --hex it is\n"
-           "lowercase hex digits without spaces (empty for an empty datagram).\n\n"
+           "except backslash, newline and carriage return, written \\\\, \\n and \\r. With --hex-lines it\n"
+           "is lowercase hex digits without spaces (empty for an empty datagram). With --hex each datagram\n"
+           "is instead a hex-and-text dump, as serve and connect write it: a header line\n"
+           "\"< SENDER length=N from=0 to=N-1\" (\"< SENDER length=0\" for an empty datagram) and the dump lines.\n\n"
            "Every line read from stdin is sent as one datagram, without its newline: to --to, or\n"
-           "without --to as a reply to the sender of the last datagram received. With --hex each line\n"
-           "is hex (spaces, colons and 0x allowed). The end of stdin does not stop the command: it runs\n"
+           "without --to as a reply to the sender of the last datagram received. With --hex-input each\n"
+           "line is hex (spaces, colons and 0x allowed). The end of stdin does not stop the command: it runs\n"
            "until SIGINT or SIGTERM, then exits 0.\n\n"
            "With --append each datagram sent (each line) gets a check value after it; --echo sends back\n"
            "what came, unchanged. With --verify each datagram received is checked as ending with its\n"
@@ -84,7 +87,8 @@ int runUdp(const QStringList &arguments)
            "reported on stderr. Each line of stdin is sent with the framing added. --verify checks the\n"
            "message.")
         + QStringLiteral("\n\n")
-        + Cli::tr("With --timestamps each datagram's line begins with the local time it arrived at: \"TIME SENDER PAYLOAD\".\n\n"
+        + Cli::tr("With --timestamps each datagram's line begins with the local time it arrived at: \"TIME SENDER PAYLOAD\"\n"
+                  "(with --hex: \"< TIME SENDER length=N ...\").\n\n"
                   "--broadcast lets datagrams go to a broadcast address (SO_BROADCAST). --join GROUP joins an IPv4 or IPv6\n"
                   "multicast group (GROUP%IFACE: on that interface; without one, where the route to the group leads);\n"
                   "to receive the group's datagrams bind the port on all interfaces (--bind :PORT, or [::]:PORT for\n"
@@ -96,7 +100,12 @@ int runUdp(const QStringList &arguments)
                                         Cli::tr("address"), QStringLiteral("127.0.0.1:0"));
     const QCommandLineOption toOption(QStringLiteral("to"), Cli::tr("Send stdin's lines to HOST:PORT or [IPv6]:PORT."), Cli::tr("address"));
     const QCommandLineOption echoOption(QStringLiteral("echo"), Cli::tr("Send every datagram received back to its sender."));
-    const QCommandLineOption hexOption(QStringLiteral("hex"), Cli::tr("Print payloads as hex, and read stdin's lines as hex."));
+    const QCommandLineOption hexOption = hexDumpOption();
+    const QCommandLineOption hexLinesOption(QStringLiteral("hex-lines"),
+                                            Cli::tr("Print each datagram's payload as one line of lowercase hex instead of text."));
+    const QCommandLineOption hexInputOption(QStringLiteral("hex-input"),
+                                            Cli::tr("Read stdin's lines as hex (spaces, colons and 0x allowed): each line is one "
+                                                    "datagram of those bytes."));
     const ChecksumOptions checksumOptions;
     const QCommandLineOption frameOption(QStringLiteral("frame"), frameOptionHelp(), Cli::tr("spec"), QStringLiteral("none"));
     const SequenceOptions sequenceOptions;
@@ -106,7 +115,7 @@ int runUdp(const QStringList &arguments)
                                         Cli::tr("Join this IPv4 or IPv6 multicast group, on interface IFACE if given. May be repeated."),
                                         QStringLiteral("GROUP[%IFACE]"));
     parser.addOptions({stampOption, broadcastOption, joinOption});
-    parser.addOptions({bindOption, toOption, echoOption, hexOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify,
+    parser.addOptions({bindOption, toOption, echoOption, hexOption, hexLinesOption, hexInputOption, checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify,
                        frameOption, sequenceOptions.messages, sequenceOptions.sequence, sequenceOptions.repeat});
     const RulesOptions rulesOptions;
     parser.addOptions(rulesOptions.list());
@@ -144,7 +153,11 @@ int runUdp(const QStringList &arguments)
         to = *parsed;
     }
     const bool echo = parser.isSet(echoOption);
-    const bool hex = parser.isSet(hexOption);
+    const bool hexDump = parser.isSet(hexOption);
+    const bool hexLines = parser.isSet(hexLinesOption);
+    const bool hexInput = parser.isSet(hexInputOption);
+    if (hexDump && hexLines)
+        return usageError(Cli::tr("--hex and --hex-lines are two ways to print a datagram: choose one"));
     const bool timestamps = parser.isSet(stampOption);
     // GROUP or GROUP%IFACE: the last "%" parts them (an IPv6 group has colons, never a "%").
     struct Group {
@@ -217,7 +230,7 @@ int runUdp(const QStringList &arguments)
     auto sendLine = [&](const QByteArray &line) {
         ++lineNumber;
         QByteArray payload = line;
-        if (hex) {
+        if (hexInput) {
             auto decoded = parseHex(QString::fromUtf8(line));
             if (!decoded) {
                 printError(kCommand, Cli::tr("line %1 not sent: %2").arg(lineNumber).arg(decoded.error().detail));
@@ -293,9 +306,13 @@ int runUdp(const QStringList &arguments)
                 else
                     notOneMessage = deframed.error().detail;
             }
-            if (timestamps)
-                out += localTimestamp().toUtf8() + ' ';
-            out += datagram.sender.toUtf8() + ' ' + (hex ? message.toHex() : escapeLine(message)) + '\n';
+            if (hexDump) {
+                out += datagramDump(message, datagram.sender, timestamps);
+            } else {
+                if (timestamps)
+                    out += localTimestamp().toUtf8() + ' ';
+                out += datagram.sender.toUtf8() + ' ' + (hexLines ? message.toHex() : escapeLine(message)) + '\n';
+            }
             if (!notOneMessage.isEmpty()) {
                 if (!writeStdout(out))
                     break;   // reported below

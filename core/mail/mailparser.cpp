@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QStringDecoder>
 #include <QTimeZone>
 
 #include <fcntl.h>
@@ -14,7 +15,9 @@
 #include <cctype>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <optional>
+#include <utility>
 
 namespace socketeer {
 
@@ -162,48 +165,143 @@ QByteArray decodeWordPayload(QChar encoding, const QByteArray &payload)
     return bytes;
 }
 
-// Foxmail and older Outlook split a long header into encoded words at byte boundaries, not at
-// character boundaries, so no single word decodes on its own ("测试邮件" came out as "测试??").
-// RFC 2047 says each word stands alone; readers (Thunderbird, Python's email) join them anyway.
-// Adjacent words in the same charset are joined here into one word, which GMime then decodes.
-// Returns the joined raw value (unfolded), or nothing when there was nothing to join.
-std::optional<QByteArray> joinSplitEncodedWords(const char *rawValue)
+// Whether a B word's payload can be decoded at all. Characters outside the base64 alphabet are
+// skipped and missing padding is mended, as GMime, Qt and Python's email package all do; but when
+// the alphabet characters leave one over a multiple of four, a stray 6 bits remain that no decoder
+// agrees on (GMime made "??[jǺ" of "not*base64"): such a word is shown as written, as Python does.
+// One pass over the payload: linear however many words a header holds.
+bool isDecodableBase64(QByteArrayView payload)
+{
+    qsizetype alphabet = 0;
+    for (const char c : payload)   // ASCII, whatever the C locale says of bytes above 0x7f
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')
+            ++alphabet;
+    return alphabet % 4 != 1;
+}
+
+// Whether a B payload is already in the form every decoder reads alike (alphabet and final
+// padding only, whole quads); a lenient one is handed to GMime re-encoded from what Qt decoded,
+// so that what was judged valid below is exactly what is shown.
+bool isCanonicalBase64(const QByteArray &payload)
+{
+    return payload.size() % 4 == 0 && QByteArray::fromBase64Encoding(payload, QByteArray::AbortOnBase64DecodingErrors).decodingStatus
+                                         == QByteArray::Base64DecodingStatus::Ok;
+}
+
+// Whether bytes are text in the declared charset, as far as Qt knows the charset; one it does
+// not know is left to GMime (as before). The RFC 2231 language suffix ("utf-8*en") is no part of
+// the name. One decoder per charset name per header.
+class CharsetJudge {
+public:
+    bool accepts(const QString &charset, const QByteArray &bytes)
+    {
+        const QString name = charset.section(u'*', 0, 0).toLower();
+        auto found = m_decoders.find(name);
+        if (found == m_decoders.end())
+            found = m_decoders.try_emplace(name, name.toLatin1().constData(), QStringDecoder::Flag::Stateless).first;
+        QStringDecoder &decoder = found->second;
+        if (!decoder.isValid())
+            return true;
+        decoder.resetState();
+        const QString text = decoder.decode(bytes);   // the conversion happens here
+        Q_UNUSED(text);
+        const bool ok = !decoder.hasError();
+        decoder.resetState();
+        return ok;
+    }
+
+private:
+    std::map<QString, QStringDecoder> m_decoders;
+};
+
+// Rewrites a header's encoded words where GMime alone would show something other than the text:
+// - Foxmail and older Outlook split a long header into encoded words at byte boundaries, not at
+//   character boundaries, so no single word decodes on its own ("测试邮件" came out as "测试??").
+//   RFC 2047 says each word stands alone; readers (Thunderbird, Python's email) join them anyway.
+//   Adjacent words in the same charset are joined here into one word, which GMime then decodes.
+// - A B word that cannot be decoded (see isDecodableBase64), or whose bytes are not text in its
+//   charset, is shown as written (its payload) instead of as bytes that are not text.
+//   Python's email shows such a word the same way when it cannot decode it, and U+FFFD for bytes
+//   that are not text.
+// Q words are decoded as before. Returns the rewritten raw value (unfolded), or nothing when
+// there was nothing to rewrite.
+std::optional<QByteArray> rewriteEncodedWords(const char *rawValue)
 {
     if (!rawValue || !strstr(rawValue, "=?"))
         return std::nullopt;
-    static const QRegularExpression word(QStringLiteral(R"(=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=)"));
+    static const QRegularExpression wordPattern(QStringLiteral(R"(=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=)"));
     const QString raw = QString::fromLatin1(rawValue);   // Latin-1: every byte survives the round trip
-    QString out;
-    qsizetype copied = 0, runStart = 0, runEnd = 0;
-    int runWords = 0;
-    bool joined = false;
-    QString runCharset;
-    QByteArray runBytes;
-    const auto flush = [&] {
-        if (runWords >= 2) {
-            out += QStringView(raw).mid(copied, runStart - copied);
-            out += QStringLiteral("=?%1?B?%2?=").arg(runCharset, QString::fromLatin1(runBytes.toBase64()));
-            copied = runEnd;
-            joined = true;
-        }
-        runWords = 0;
-        runBytes.clear();
+    struct Word {
+        qsizetype start = 0;
+        qsizetype end = 0;
+        bool base64 = false;
+        QByteArray payload;   // as written
+        QByteArray bytes;     // decoded, still in the charset
+        bool decodable = true;
     };
-    for (auto matches = word.globalMatch(raw); matches.hasNext();) {
+    CharsetJudge judge;
+    QString out;
+    qsizetype copied = 0;
+    bool rewritten = false;
+    const auto replace = [&](qsizetype start, qsizetype end, const QString &with) {
+        out += QStringView(raw).mid(copied, start - copied);
+        out += with;
+        copied = end;
+        rewritten = true;
+    };
+    QList<Word> run;   // adjacent words in one charset
+    QString runCharset;
+    const auto wordIn = [&](const QByteArray &bytes) {
+        return QStringLiteral("=?%1?B?%2?=").arg(runCharset, QString::fromLatin1(bytes.toBase64()));
+    };
+    // A run becomes one word (GMime reads adjacent words in one charset as one base64 stream, so
+    // they cannot be handed over apart): their bytes joined, or, when that is not text, each B word
+    // that cannot be read on its own replaced by its payload as written (ASCII, which every charset
+    // a header uses reads as itself).
+    const auto flush = [&] {
+        if (run.isEmpty())
+            return;
+        QByteArray bytes;
+        bool canonical = true;
+        bool decodable = true;
+        bool hasBase64 = false;
+        for (const Word &w : std::as_const(run)) {
+            bytes += w.bytes;
+            decodable = decodable && w.decodable;
+            hasBase64 = hasBase64 || w.base64;
+            canonical = canonical && (!w.base64 || isCanonicalBase64(w.payload));
+        }
+        if (decodable && (!hasBase64 || judge.accepts(runCharset, bytes))) {
+            if (run.size() >= 2 || !canonical)
+                replace(run.first().start, run.last().end, wordIn(bytes));
+        } else {
+            bytes.clear();
+            for (const Word &w : std::as_const(run))
+                bytes += w.base64 && (!w.decodable || !judge.accepts(runCharset, w.bytes)) ? w.payload : w.bytes;
+            replace(run.first().start, run.last().end, wordIn(bytes));
+        }
+        run.clear();
+    };
+    for (auto matches = wordPattern.globalMatch(raw); matches.hasNext();) {
         const QRegularExpressionMatch match = matches.next();
-        const bool continues = runWords > 0 && match.captured(1).compare(runCharset, Qt::CaseInsensitive) == 0
-                               && QStringView(raw).mid(runEnd, match.capturedStart() - runEnd).trimmed().isEmpty();
+        Word word;
+        word.start = match.capturedStart();
+        word.end = match.capturedEnd();
+        word.base64 = match.capturedView(2).compare(u"B", Qt::CaseInsensitive) == 0;
+        word.payload = match.capturedView(3).toLatin1();
+        word.decodable = !word.base64 || isDecodableBase64(word.payload);
+        if (word.decodable)
+            word.bytes = decodeWordPayload(word.base64 ? u'B' : u'Q', word.payload);
+        const bool continues = !run.isEmpty() && match.capturedView(1).compare(runCharset, Qt::CaseInsensitive) == 0
+                               && QStringView(raw).mid(run.last().end, word.start - run.last().end).trimmed().isEmpty();
         if (!continues) {
             flush();
             runCharset = match.captured(1);
-            runStart = match.capturedStart();
         }
-        runBytes += decodeWordPayload(match.captured(2).at(0), match.captured(3).toLatin1());
-        runEnd = match.capturedEnd();
-        ++runWords;
+        run.append(std::move(word));
     }
     flush();
-    if (!joined)
+    if (!rewritten)
         return std::nullopt;
     out += QStringView(raw).mid(copied);
     out.remove(u'\r').remove(u'\n');   // unfold: a fold is a line break before white space
@@ -216,10 +314,11 @@ GMimeHeader *findHeader(GMimeMessage *message, const char *name)
     return headers ? g_mime_header_list_get_header(headers, name) : nullptr;
 }
 
-// The header's text decoded, with split words joined; nothing when joining changes nothing.
+// The header's text decoded, with its encoded words rewritten (see rewriteEncodedWords); nothing
+// when that changes nothing.
 std::optional<QString> joinedText(GMimeHeader *header, GMimeParserOptions *options)
 {
-    const auto joined = joinSplitEncodedWords(header ? g_mime_header_get_raw_value(header) : nullptr);
+    const auto joined = rewriteEncodedWords(header ? g_mime_header_get_raw_value(header) : nullptr);
     if (!joined)
         return std::nullopt;
     return takeUtf8(g_mime_utils_header_decode_text(options, joined->constData()));
@@ -228,7 +327,7 @@ std::optional<QString> joinedText(GMimeHeader *header, GMimeParserOptions *optio
 QString addressHeader(GMimeMessage *message, const char *name, InternetAddressList *parsed, GMimeParserOptions *options)
 {
     GMimeHeader *header = findHeader(message, name);
-    const auto joined = joinSplitEncodedWords(header ? g_mime_header_get_raw_value(header) : nullptr);
+    const auto joined = rewriteEncodedWords(header ? g_mime_header_get_raw_value(header) : nullptr);
     if (!joined)
         return addresses(parsed);
     InternetAddressList *list = internet_address_list_parse(options, joined->constData());

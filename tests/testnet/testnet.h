@@ -4,6 +4,7 @@
 
 #include "peer.h"
 
+#include <QByteArray>
 #include <QHostAddress>
 #include <QNetworkInterface>
 #include <QProcessEnvironment>
@@ -48,5 +49,27 @@ inline bool startPythonOnB(Peer &peer, const QString &script, const QStringList 
     return peer.startProgram(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral("/usr/bin/python3"), QStringLiteral("-u"),
                                                                           Peer::peersDir() + u'/' + script} + arguments);
 }
+
+// tests/peers/udp_sender.py on host B: sends one datagram per call and says where from.
+class SenderOnB {
+public:
+    bool start()
+    {
+        return startPythonOnB(m_peer, QStringLiteral("udp_sender.py")) && m_peer.readLine(20000) == "ready";
+    }
+    // The source "HOST PORT" the kernel used, empty on failure.
+    QByteArray send(const QString &host, quint16 port, const QByteArray &data)
+    {
+        m_peer.write(host.toLatin1() + ' ' + QByteArray::number(port) + ' ' + data.toHex() + '\n');
+        const QByteArray line = m_peer.readLine();
+        const QByteArray expectedEnd = ' ' + QByteArray::number(data.size());
+        if (!line.startsWith("sent ") || !line.endsWith(expectedEnd))
+            return {};
+        return line.mid(5, line.size() - 5 - expectedEnd.size());
+    }
+
+private:
+    Peer m_peer;
+};
 
 } // namespace testsupport::testnet

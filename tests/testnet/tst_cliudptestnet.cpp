@@ -16,28 +16,7 @@ using namespace Qt::StringLiterals;
 using testsupport::Cli;
 using testsupport::Peer;
 namespace testnet = testsupport::testnet;
-
-namespace {
-
-// tests/peers/udp_sender.py on host B: "sent SRCHOST SRCPORT N" for each datagram.
-class SenderOnB {
-public:
-    bool start() { return testnet::startPythonOnB(m_peer, u"udp_sender.py"_s) && m_peer.readLine(20000) == "ready"; }
-    QByteArray send(const QString &host, quint16 port, const QByteArray &data)
-    {
-        m_peer.write(host.toLatin1() + ' ' + QByteArray::number(port) + ' ' + data.toHex() + '\n');
-        const QByteArray line = m_peer.readLine();
-        const QByteArray end = ' ' + QByteArray::number(data.size());
-        if (!line.startsWith("sent ") || !line.endsWith(end))
-            return {};
-        return line.mid(5, line.size() - 5 - end.size());   // "HOST PORT"
-    }
-
-private:
-    Peer m_peer;
-};
-
-} // namespace
+using testnet::SenderOnB;
 
 class TestCliUdpTestnet : public QObject {
     Q_OBJECT
@@ -66,7 +45,7 @@ private slots:
         QFETCH(QString, join);
         QFETCH(QString, groupFromB);
         Cli udp;
-        QVERIFY(udp.start({u"udp"_s, u"--bind"_s, bind, u"--join"_s, join, u"--hex"_s, u"--timestamps"_s}));
+        QVERIFY(udp.start({u"udp"_s, u"--bind"_s, bind, u"--join"_s, join, u"--hex-lines"_s, u"--timestamps"_s}));
         // "bound" only once the group is joined: what B sends after it is for us.
         const quint16 port = udp.readPortLine("bound ");
         QVERIFY2(port, udp.errors().constData());

@@ -18,6 +18,7 @@ using testsupport::Peer;
 using testsupport::datagramsIn;
 using testsupport::payloadsIn;
 namespace testnet = testsupport::testnet;
+using testnet::SenderOnB;
 
 namespace {
 
@@ -25,28 +26,6 @@ QString firstError(const QSignalSpy &spy)
 {
     return spy.isEmpty() ? QString() : spy.at(0).at(0).value<Error>().message();
 }
-
-// tests/peers/udp_sender.py on host B: sends one datagram per call and says where from.
-class SenderOnB {
-public:
-    bool start()
-    {
-        return testnet::startPythonOnB(m_peer, QStringLiteral("udp_sender.py")) && m_peer.readLine(20000) == "ready";
-    }
-    // The source "HOST PORT" the kernel used, empty on failure.
-    QByteArray send(const QString &host, quint16 port, const QByteArray &data)
-    {
-        m_peer.write(host.toLatin1() + ' ' + QByteArray::number(port) + ' ' + data.toHex() + '\n');
-        const QByteArray line = m_peer.readLine();
-        const QByteArray expectedEnd = ' ' + QByteArray::number(data.size());
-        if (!line.startsWith("sent ") || !line.endsWith(expectedEnd))
-            return {};
-        return line.mid(5, line.size() - 5 - expectedEnd.size());
-    }
-
-private:
-    Peer m_peer;
-};
 
 // "HOST PORT" of a received datagram, as udp_sender.py prints its source (a link-local host
 // without the "%scope" the endpoint may add).
