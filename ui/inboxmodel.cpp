@@ -1,5 +1,7 @@
 #include "inboxmodel.h"
 
+#include "text/timetext.h"
+
 #include <QLocale>
 
 namespace socketeer::ui {
@@ -48,8 +50,8 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == To || index.column() == From)
             return tr("Envelope: from <%1> to <%2>").arg(envelope.mailFrom, envelope.recipients.join(QStringLiteral(">, <")));
-        if (index.column() == Received)
-            return QLocale().toString(envelope.receivedAt.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == Received)   // the list is local time; its zone and UTC are here
+            return localDateTimeText(envelope.receivedAt, QLocale::LongFormat) + QLatin1Char('\n') + utcTimestampText(envelope.receivedAt);
         if (index.column() == Security)
             return (envelope.tls ? tr("Came under TLS.") : tr("Came in plain text (no TLS)."))
                    + QLatin1Char(' ')
@@ -63,7 +65,13 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
 
 QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    // Like every mail client, the list shows local times without a zone in each cell; the heading
+    // says which zone (in force on every row, summer or winter), a cell's tooltip its offset.
+    if (role == Qt::ToolTipRole && section == Received)
+        return tr("When the message arrived, in your time zone (%1). Point at a time for its offset from UTC.").arg(localZoneName());
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case From: return tr("From");

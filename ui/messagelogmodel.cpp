@@ -1,5 +1,6 @@
 #include "messagelogmodel.h"
 
+#include "text/timetext.h"
 #include "theme.h"
 
 #include <QColor>
@@ -136,7 +137,8 @@ QString MessageLogModel::directionSymbol(LogEntry::Direction direction)
 
 QString MessageLogModel::formatLine(const LogEntry &entry) const
 {
-    const QString time = QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    // Saved, logged and pasted elsewhere: the date and the zone's offset make it one instant.
+    const QString time = localTimestampText(QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC));
     QString line = time + QLatin1Char(' ') + directionSymbol(entry.direction) + QLatin1Char(' ');
     if (!entry.peer.isEmpty())
         line += entry.peer + QLatin1Char(' ');

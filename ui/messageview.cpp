@@ -4,6 +4,7 @@
 #include "mail/mailparser.h"
 #include "mail/mailstore.h"
 #include "text/encoding.h"
+#include "text/timetext.h"
 #include "theme.h"
 
 #include <QFontDatabase>
@@ -38,6 +39,17 @@ QPlainTextEdit *readOnlyText(bool monospace)
 QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// The Date: field in the reader's time zone, with the zone; and, when the sender's clock was in
+// another zone, the time as the sender wrote it (a reply "by 5 pm" means the sender's 5 pm).
+QString dateText(const QDateTime &date)
+{
+    const QString local = localDateTimeText(date, QLocale::LongFormat);
+    if (date.offsetFromUtc() == date.toLocalTime().offsetFromUtc())
+        return local;
+    return MessageView::tr("%1 (the sender wrote %2)")
+        .arg(local, QLocale::c().toString(date, QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + utcZoneText(date.offsetFromUtc()));
 }
 
 } // namespace
@@ -142,7 +154,7 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
     if (!mail.cc.isEmpty())
         header += row(tr("Cc"), mail.cc);
     header += row(tr("Subject"), mail.subject.isEmpty() ? tr("(no subject)") : mail.subject);
-    header += row(tr("Date"), mail.date.isValid() ? QLocale().toString(mail.date.toLocalTime(), QLocale::LongFormat) : tr("(none)"));
+    header += row(tr("Date"), mail.date.isValid() ? dateText(mail.date) : tr("(none)"));
     // What only the envelope knows: who it was really sent to (Bcc recipients are here alone).
     header += row(tr("Envelope"), tr("from <%1> to <%2>").arg(message.envelope.mailFrom, message.envelope.recipients.join(QStringLiteral(">, <"))));
     const SmtpEnvelope &envelope = message.envelope;
@@ -204,7 +216,7 @@ void MessageView::showMessage(const StoredMessage &message, const ParsedMail &ma
 
     QStringList dialogue;
     dialogue << tr("Received %1 from %2, who said EHLO/HELO %3")
-                    .arg(QLocale().toString(message.envelope.receivedAt.toLocalTime(), QLocale::LongFormat), message.envelope.peer,
+                    .arg(localDateTimeText(message.envelope.receivedAt, QLocale::LongFormat), message.envelope.peer,
                          message.envelope.heloName);
     dialogue << QString() << message.envelope.transcript;
     m_dialogue->setPlainText(dialogue.join(QLatin1Char('\n')));

@@ -14,6 +14,7 @@
 #include "trafficcounters.h"
 
 #include "tcp/tcpserver.h"
+#include "text/timetext.h"
 #include "tls/tlscontext.h"
 
 #include <QCheckBox>
@@ -333,6 +334,7 @@ void ServerPanel::onClientConnected(const ClientInfo &client)
     item->setData(IdColumn, Qt::DisplayRole, QVariant::fromValue(client.id));
     item->setText(AddressColumn, client.peer);
     item->setText(SinceColumn, client.connectedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    item->setToolTip(SinceColumn, localDateTimeText(client.connectedAt, QLocale::LongFormat));   // a client from yesterday
     item->setData(InColumn, Qt::DisplayRole, QVariant::fromValue(client.bytesIn));
     item->setData(OutColumn, Qt::DisplayRole, QVariant::fromValue(client.bytesOut));
     m_items.insert(client.id, item);

@@ -3,6 +3,7 @@
 #include "net/error.h"
 #include "net/trace.h"
 #include "text/hexdump.h"
+#include "text/timetext.h"
 #include "timelinescene.h"
 
 #include <QCoreApplication>
@@ -58,7 +59,7 @@ QString timelineDetailsText(const TraceEvent &event)
     QStringList lines;
     lines << Text::tr("Call: %1()").arg(event.call);
     lines << Text::tr("Lane: %1 (thread \"%2\")").arg(timelineLaneTitle(event.thread), event.thread);
-    lines << Text::tr("Time: %1").arg(QDateTime::fromMSecsSinceEpoch(event.timeUs / 1000).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+    lines << Text::tr("Time: %1").arg(localTimestampText(QDateTime::fromMSecsSinceEpoch(event.timeUs / 1000, Qt::UTC)));
     lines << Text::tr("Order: #%1").arg(event.sequence);
     lines << Text::tr("Arguments: %1").arg(event.arguments);
     lines << Text::tr("Result: %1").arg(event.result);

@@ -6,6 +6,7 @@
 
 #include "mail/mailparser.h"
 #include "text/terminaltext.h"
+#include "text/timetext.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -104,7 +105,8 @@ QJsonObject inboxListJson(const StoredMessage &message, const MessageSummary &su
 
 QString inboxListLine(const StoredMessage &message, const MessageSummary &summary)
 {
-    const QString when = message.envelope.receivedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+    // Local time with its offset ("+08:00"), never an abbreviation: "CST" is China or US Central.
+    const QString when = localTimestampText(message.envelope.receivedAt, TimePrecision::Seconds);
     const QString from = summary.from.isEmpty() ? message.envelope.mailFrom : summary.from;
     return QStringList{message.id, when, terminalSafe(from), terminalSafe(summary.subject)}.join(QLatin1Char('\t'));
 }

@@ -7,6 +7,7 @@
 #include "mail/attachmentname.h"
 #include "mail/mailparser.h"
 #include "text/terminaltext.h"
+#include "text/timetext.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -85,6 +86,17 @@ QJsonObject showJson(const StoredMessage &message, const ParsedMail &mail)
     };
 }
 
+// The Date: field in local time with its offset; and when the sender's clock was in another
+// zone, the time as the sender wrote it.
+QString dateText(const QDateTime &date)
+{
+    const QString local = localTimestampText(date, TimePrecision::Seconds);
+    if (date.offsetFromUtc() == date.toLocalTime().offsetFromUtc())
+        return local;
+    return Cli::tr("%1 (the sender wrote %2)")
+        .arg(local, QLocale::c().toString(date, QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + utcOffsetText(date.offsetFromUtc()));
+}
+
 QString showText(const StoredMessage &message, const ParsedMail &mail)
 {
     const SmtpEnvelope &e = message.envelope;
@@ -94,7 +106,7 @@ QString showText(const StoredMessage &message, const ParsedMail &mail)
             lines << label + QStringLiteral(": ") + terminalSafe(value);
     };
     add(QStringLiteral("Id"), message.id);
-    add(Cli::tr("Received"), e.receivedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")) + QStringLiteral(" (")
+    add(Cli::tr("Received"), localTimestampText(e.receivedAt, TimePrecision::Seconds) + QStringLiteral(" (")
                                  + QLocale::c().toString(message.size) + Cli::tr(" bytes, from %1)").arg(e.peer));
     add(QStringLiteral("MAIL FROM"), QLatin1Char('<') + e.mailFrom + QLatin1Char('>'));
     add(QStringLiteral("RCPT TO"), QLatin1Char('<') + e.recipients.join(QStringLiteral(">, <")) + QLatin1Char('>'));
@@ -107,7 +119,7 @@ QString showText(const StoredMessage &message, const ParsedMail &mail)
     add(QStringLiteral("Reply-To"), mail.replyTo);
     add(QStringLiteral("Subject"), mail.subject);
     if (mail.date.isValid())
-        add(QStringLiteral("Date"), mail.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
+        add(QStringLiteral("Date"), dateText(mail.date));
     add(QStringLiteral("Message-ID"), mail.messageId);
     if (!mail.ok)
         add(Cli::tr("Unreadable"), mail.problem);

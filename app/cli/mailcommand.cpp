@@ -10,6 +10,7 @@
 #include "mail/mailmessage.h"
 #include "mail/mailsender.h"
 #include "mail/smtpsession.h"
+#include "text/timetext.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -54,12 +55,12 @@ Result<QList<MailAddress>> addresses(const QStringList &values, const QString &o
 
 void printCertificate(const TlsCertificateInfo &certificate)
 {
-    const QLocale c = QLocale::c();
     printLine(Cli::tr("  subject:     %1").arg(certificate.subject));
     printLine(Cli::tr("  issuer:      %1").arg(certificate.issuer));
+    // Local time with its offset, as everywhere on the command line (the dates themselves are UTC).
     printLine(Cli::tr("  valid:       %1 to %2")
-                  .arg(c.toString(certificate.notBefore.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
-                       c.toString(certificate.notAfter.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+                  .arg(localTimestampText(certificate.notBefore, TimePrecision::Seconds),
+                       localTimestampText(certificate.notAfter, TimePrecision::Seconds)));
     printLine(Cli::tr("  SHA-256:     %1").arg(certificate.sha256));
     printLine(Cli::tr("If you know this is your server's certificate, trust it with --trust-fingerprint %1")
                   .arg(certificate.sha256));

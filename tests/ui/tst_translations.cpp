@@ -146,6 +146,7 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\d{1,3}(\\.\\d{1,3}){3}(/\\d+)?",
                  "\\b(TCP|UDP|IPv4|IPv6|UTF-8|GBK|GB18030|Latin-1|Socketeer|English|CRLF|LF|JSON)\\b",
                  "\\b(localhost|epoll|SO_BROADCAST|SHUT_WR|AF_UNIX)\\b",
+                 "\\bUTC([+-]\\d\\d:\\d\\d(:\\d\\d)?)?",   // a time's zone as timetext.h writes it: UTC, UTC+08:00
                  // the code view's languages, the timeline's picture formats and errno
                  "\\b(Python|SVG|PNG|errno)\\b|^C$|\\bC(?= ?\\x{8BED}\\x{8A00})",
                  // a lab's messages as it quotes them ("hello"), socket calls named in its prose,
