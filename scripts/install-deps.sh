@@ -28,6 +28,8 @@ packages=(
   xvfb xauth imagemagick fonts-noto-cjk
   # packaging (scripts/package.sh, tst_package): the .deb and its checks, the man page, completion
   dpkg-dev fakeroot file lintian desktop-file-utils appstream groff-base man-db bash-completion zsh
+  # scripts/fresh-install.sh: a new Debian 12 root to install the package into
+  debootstrap
 )
 
 missing=()
