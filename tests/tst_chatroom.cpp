@@ -4,6 +4,7 @@
 
 #include "peer.h"
 
+#include "net/limits.h"
 #include "tcp/chatroom.h"
 #include "tcp/tcpserver.h"
 #include "tls/devcert.h"
@@ -283,6 +284,325 @@ private slots:
         said(room);
         room.left(2);
         QCOMPARE(said(room), QByteArrayList{});
+    }
+
+    // ── The commands (docs/CHAT.md) ──────────────────────────────────────────────────────
+
+    // alice (1), bob (2) and 小明 (3) in a room with nicknames; what they were told is taken.
+    static void threeNamed(ChatRoom &room)
+    {
+        room.joined(1, QStringLiteral("x"));
+        room.received(1, "alice\n");
+        room.joined(2, QStringLiteral("y"));
+        room.received(2, "bob\n");
+        room.joined(3, QStringLiteral("z"));
+        room.received(3, "小明\n");
+        said(room);
+    }
+
+    void command_nick_changesAndAnnounces()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.received(1, "/nick 小红\n");
+        QCOMPARE(said(room, &transcript), (QByteArrayList{"1:*** you are now 小红", "2:*** alice is now 小红", "3:*** alice is now 小红"}));
+        QCOMPARE(transcript, QByteArrayList{"*** alice is now 小红\n"});
+        // The new name is the one heard, and the old one is free.
+        room.received(1, "hi\n");
+        QCOMPARE(said(room), (QByteArrayList{"2:小红: hi", "3:小红: hi"}));
+        room.received(2, "/nick alice\n");
+        QCOMPARE(said(room), (QByteArrayList{"2:*** you are now alice", "1:*** bob is now alice", "3:*** bob is now alice"}));
+        // Its own name in another case is a change of spelling, not a clash.
+        room.received(2, "/NICK Alice\n");
+        QCOMPARE(said(room), (QByteArrayList{"2:*** you are now Alice", "1:*** alice is now Alice", "3:*** alice is now Alice"}));
+    }
+
+    void command_nick_refusals_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::newRow("taken") << QByteArray("/nick bob") << QByteArray("*** nickname bob is taken: you are still alice");
+        QTest::newRow("taken, other case") << QByteArray("/nick BOB") << QByteArray("*** nickname BOB is taken: you are still alice");
+        QTest::newRow("taken, chinese") << QByteArray("/nick 小明") << QByteArray("*** nickname 小明 is taken: you are still alice");
+        // What an input method types in full width is the same name as the ASCII one (NFKC).
+        QTest::newRow("taken, full width") << QByteArray("/nick ｂｏｂ") << QByteArray("*** nickname ｂｏｂ is taken: you are still alice");
+        // NFD "é" (e + U+0301) against the NFC "é" 3 took below.
+        QTest::newRow("taken, decomposed") << QByteArray("/nick e\xcc\x81mile") << QByteArray("*** nickname e\xcc\x81mile is taken: you are still alice");
+        QTest::newRow("own name") << QByteArray("/nick alice") << QByteArray("*** you are already alice");
+        QTest::newRow("no name") << QByteArray("/nick") << QByteArray("*** usage: /nick NAME");
+        QTest::newRow("blank") << QByteArray("/nick \t ") << QByteArray("*** usage: /nick NAME");
+        QTest::newRow("space") << QByteArray("/nick al ice") << QByteArray("*** nickname refused (space inside): you are still alice");
+        QTest::newRow("cr") << QByteArray("/nick al\rice") << QByteArray("*** nickname refused (control character): you are still alice");
+        QTest::newRow("escape") << QByteArray("/nick \x1b[2Jx") << QByteArray("*** nickname refused (control character): you are still alice");
+        QTest::newRow("c1 csi") << QByteArray("/nick a\xc2\x9b" "2J") << QByteArray("*** nickname refused (control character): you are still alice");
+        QTest::newRow("right-to-left override") << QByteArray("/nick a\xe2\x80\xae" "b") << QByteArray("*** nickname refused (invisible character): you are still alice");
+        QTest::newRow("zero width space") << QByteArray("/nick bo\xe2\x80\x8b" "b") << QByteArray("*** nickname refused (invisible character): you are still alice");
+        QTest::newRow("ideographic space") << QByteArray("/nick 小\xe3\x80\x80明") << QByteArray("*** nickname refused (space inside): you are still alice");
+        QTest::newRow("colon") << QByteArray("/nick a:b") << QByteArray("*** nickname refused (colon): you are still alice");
+        QTest::newRow("star") << QByteArray("/nick ***") << QByteArray("*** nickname refused (starts with * or /): you are still alice");
+        QTest::newRow("slash") << QByteArray("/nick /who") << QByteArray("*** nickname refused (starts with * or /): you are still alice");
+        QTest::newRow("not utf-8 (gbk)") << QByteArray("/nick \xc4\xe3\xba\xc3") << QByteArray("*** nickname refused (not UTF-8): you are still alice");
+        QTest::newRow("33 chars") << "/nick " + QByteArray(33, 'n') << QByteArray("*** nickname refused (longer than 32 characters): you are still alice");
+        QTest::newRow("33 chinese") << "/nick " + QString(33, QChar(0x660e)).toUtf8()
+                                    << QByteArray("*** nickname refused (longer than 32 characters): you are still alice");
+        QTest::newRow("32 chinese, 96 bytes") << "/nick " + QString(32, QChar(0x660e)).toUtf8()
+                                              << "*** you are now " + QString(32, QChar(0x660e)).toUtf8();
+        QTest::newRow("32 emoji, 128 bytes") << "/nick " + QString::fromUcs4(std::u32string(32, U'\U0001F600').c_str()).toUtf8()
+                                             << "*** you are now " + QString::fromUcs4(std::u32string(32, U'\U0001F600').c_str()).toUtf8();
+    }
+    void command_nick_refusals()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, answer);
+        ChatRoom room(chat(true));
+        threeNamed(room);
+        room.joined(4, QStringLiteral("w"));
+        room.received(4, "émile\n");
+        said(room);
+        room.received(1, line + "\n");
+        const QByteArrayList got = said(room);
+        QVERIFY(!got.isEmpty());
+        QCOMPARE(got.first(), "1:" + answer);
+        if (!answer.startsWith("*** you are now"))
+            QCOMPARE(got.size(), 1);   // a refusal is for the asker only
+    }
+
+    void command_me()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.received(3, "/me 挥手 \x1b[5mblink\n");
+        QCOMPARE(said(room, &transcript), (QByteArrayList{"1:* 小明 挥手 ?[5mblink", "2:* 小明 挥手 ?[5mblink"}));
+        QCOMPARE(transcript, QByteArrayList{"* 小明 挥手 ?[5mblink\n"});
+        room.received(3, "/me\n/me   \n");
+        QCOMPARE(said(room), (QByteArrayList{"3:*** usage: /me ACTION", "3:*** usage: /me ACTION"}));
+    }
+
+    void command_who()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.joined(4, QStringLiteral("w"));   // no nickname yet: not in the room
+        said(room);
+        room.received(2, "/who\n");
+        QCOMPARE(said(room, &transcript), QByteArrayList{"2:*** in the room (3): alice, bob, 小明"});
+        QVERIFY(transcript.isEmpty());   // an answer to one member is not the room's talk
+        room.received(2, "/WHO me\n");   // any case, anything after it ignored
+        QCOMPARE(said(room), QByteArrayList{"2:*** in the room (3): alice, bob, 小明"});
+        room.received(2, "/whoami\n");   // a word of its own: not /who
+        QCOMPARE(said(room), QByteArrayList{"2:*** unknown command /whoami: /help lists them, //TEXT sends a line that starts with /"});
+    }
+
+    void command_who_withoutNicknamesListsAddressesAndUnixIds()
+    {
+        ChatRoom room(chat(false));
+        room.joined(1, QStringLiteral("127.0.0.1:1001"));
+        room.joined(2, QStringLiteral("[::1]:1002"));
+        room.joined(7, {});
+        said(room);
+        room.received(7, "/who\n");
+        QCOMPARE(said(room), QByteArrayList{"7:*** in the room (3): 127.0.0.1:1001, [::1]:1002, client 7"});
+        // And /msg reaches each of them by that name.
+        room.received(1, "/msg client 7 over the unix socket\n/msg [::1]:1002 hi\n");
+        QCOMPARE(said(room), (QByteArrayList{"7:*127.0.0.1:1001* over the unix socket", "1:-> *client 7* over the unix socket",
+                                          "2:*127.0.0.1:1001* hi", "1:-> *[::1]:1002* hi"}));
+        // A nickname replaces the address, with or without --nicknames.
+        room.received(7, "/nick 老师\n");
+        QCOMPARE(said(room), (QByteArrayList{"7:*** you are now 老师", "1:*** client 7 is now 老师", "2:*** client 7 is now 老师"}));
+    }
+
+    void command_who_namesAtMostItsLimit()
+    {
+        ChatRoom room(chat(true));
+        const int members = limits::kChatWhoMaxNames + 5;
+        for (int i = 1; i <= members; ++i) {
+            room.joined(quint64(i), QStringLiteral("x"));
+            room.received(quint64(i), "n" + QByteArray::number(i) + "\n");
+        }
+        said(room);
+        room.received(1, "/who\n");
+        const QByteArrayList got = said(room);
+        QCOMPARE(got.size(), 1);
+        QVERIFY(got.first().startsWith("1:*** in the room (105): n1, n2, "));
+        QVERIFY2(got.first().endsWith(", n100, and 5 more"), got.first().right(40).constData());
+    }
+
+    void command_msg()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.received(1, "/msg 小明 悄悄话 \x1b]0;title\x07\n");
+        QCOMPARE(said(room, &transcript), (QByteArrayList{"3:*alice* 悄悄话 ?]0;title?", "1:-> *小明* 悄悄话 ?]0;title?"}));
+        QVERIFY(transcript.isEmpty());   // private: not even the server's screen
+        room.received(1, "/msg BOB\tsee you\n");   // the name in any case, a tab after it
+        QCOMPARE(said(room), (QByteArrayList{"2:*alice* see you", "1:-> *bob* see you"}));
+        room.received(1, "/msg carol hi\n");
+        QCOMPARE(said(room), QByteArrayList{"1:*** no one here is called carol: not sent"});
+        room.received(1, "/msg \x1b[2J hi\n");
+        QCOMPARE(said(room), QByteArrayList{"1:*** no one here is called ?[2J: not sent"});
+        room.received(1, "/msg alice note to self\n/msg ALICE again\n");
+        QCOMPARE(said(room), (QByteArrayList{"1:*** that is you: not sent", "1:*** that is you: not sent"}));
+        room.received(1, "/msg bob\n/msg bob   \n/msg\n");
+        QCOMPARE(said(room), (QByteArrayList{"1:*** usage: /msg NAME TEXT", "1:*** usage: /msg NAME TEXT", "1:*** usage: /msg NAME TEXT"}));
+        // Someone without a nickname yet is nobody's to reach.
+        room.joined(4, QStringLiteral("w"));
+        said(room);
+        room.received(1, "/msg w hi\n");
+        QCOMPARE(said(room), QByteArrayList{"1:*** no one here is called w: not sent"});
+    }
+
+    void command_topic()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.received(2, "/topic\n");
+        QCOMPARE(said(room), QByteArrayList{"2:*** no topic"});
+        room.received(2, "/topic 第三课：套接字\r\x1b[8m\n");
+        QCOMPARE(said(room, &transcript), (QByteArrayList{"1:*** bob set the topic: 第三课：套接字??[8m", "2:*** bob set the topic: 第三课：套接字??[8m",
+                                                       "3:*** bob set the topic: 第三课：套接字??[8m"}));
+        QCOMPARE(transcript, QByteArrayList{"*** bob set the topic: 第三课：套接字??[8m\n"});
+        room.received(3, "/topic\n");
+        QCOMPARE(said(room), QByteArrayList{"3:*** topic: 第三课：套接字??[8m"});
+        // A joiner is told it once it is in the room.
+        room.joined(4, QStringLiteral("w"));
+        room.received(4, "dave\n");
+        QCOMPARE(said(room), (QByteArrayList{"4:*** welcome: send your nickname on the first line", "4:*** you are dave",
+                                          "4:*** topic: 第三课：套接字??[8m", "1:*** dave joined", "2:*** dave joined", "3:*** dave joined"}));
+        // Bounded in bytes: 100 Chinese characters fit, 101 do not.
+        const QByteArray longest = QString(100, QChar(0x8bfe)).toUtf8();
+        room.received(1, "/topic " + longest + "字\n");
+        QCOMPARE(said(room), QByteArrayList{"1:*** topic refused (longer than 300 bytes)"});
+        room.received(1, "/topic " + longest + "\n");
+        QCOMPARE(said(room).size(), 4);
+    }
+
+    void command_topic_toldToJoinerWithoutNicknames()
+    {
+        ChatRoom room(chat(false));
+        room.joined(1, QStringLiteral("127.0.0.1:1"));
+        room.received(1, "/topic quiet please\n");
+        said(room);
+        room.joined(2, QStringLiteral("127.0.0.1:2"));
+        QCOMPARE(said(room), (QByteArrayList{"2:*** you are 127.0.0.1:2", "2:*** topic: quiet please", "1:*** 127.0.0.1:2 joined"}));
+    }
+
+    void command_quit_closesAfterTheNotice()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        // What follows /quit in the same read is not heard.
+        room.received(2, "last words\n/quit see you\nafter quitting\n");
+        std::vector<ChatRoom::Delivery> out = room.take();
+        QCOMPARE(out.size(), size_t(7));   // 2 + transcript for the line, "bye", 2 + transcript for "left"
+        QByteArrayList lines;
+        for (const ChatRoom::Delivery &delivery : out) {
+            lines << QByteArray::number(delivery.to) + ':' + delivery.bytes + (delivery.close ? " [close]" : "");
+            QVERIFY(delivery.to == 2 || !delivery.close);
+        }
+        QCOMPARE(lines, (QByteArrayList{"0:bob: last words\n", "1:bob: last words\n", "3:bob: last words\n", "2:*** bye\n [close]",
+                                     "0:*** bob left\n", "1:*** bob left\n", "3:*** bob left\n"}));
+        QCOMPARE(room.memberCount(), 2);
+        // The engine's later report that its connection ended says nothing more; its name is free.
+        room.received(2, "more\n");
+        room.left(2);
+        QCOMPARE(said(room), QByteArrayList{});
+        room.joined(4, QStringLiteral("w"));
+        room.received(4, "Bob\n");
+        QCOMPARE(said(room, &transcript), (QByteArrayList{"4:*** welcome: send your nickname on the first line", "4:*** you are Bob",
+                                                       "1:*** Bob joined", "3:*** Bob joined"}));
+    }
+
+    void command_quit_beforeANicknameAndAsALastUnfinishedLine()
+    {
+        ChatRoom room(chat(true));
+        threeNamed(room);
+        room.joined(4, QStringLiteral("w"));
+        said(room);
+        room.received(4, " /QUIT\n");   // never in the room: nobody is told
+        std::vector<ChatRoom::Delivery> out = room.take();
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(out.front().to, quint64(4));
+        QCOMPARE(out.front().bytes, QByteArray("*** bye\n"));
+        QVERIFY(out.front().close);
+        // A client that closes right after typing /quit (no newline): it leaves once.
+        room.received(1, "/quit");
+        room.left(1);
+        QCOMPARE(said(room), (QByteArrayList{"1:*** bye", "2:*** alice left", "3:*** alice left"}));
+    }
+
+    void command_help_unknownAndDoubleSlash()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.received(1, "/help\n");
+        QCOMPARE(said(room), QByteArrayList{"1:*** commands: /nick NAME, /me ACTION, /who, /msg NAME TEXT, /topic [TEXT], /quit, /help; "
+                                         "//TEXT sends a line that starts with /"});
+        room.received(1, "/kick bob\n/\n/ spaced\n/\x1b[2J\n");
+        QCOMPARE(said(room, &transcript), (QByteArrayList{"1:*** unknown command /kick: /help lists them, //TEXT sends a line that starts with /",
+                                                       "1:*** unknown command /: /help lists them, //TEXT sends a line that starts with /",
+                                                       "1:*** unknown command /: /help lists them, //TEXT sends a line that starts with /",
+                                                       "1:*** unknown command /?[2J: /help lists them, //TEXT sends a line that starts with /"}));
+        QVERIFY(transcript.isEmpty());
+        room.received(1, "//etc/hosts is a file\n  //who\n//\n");
+        QCOMPARE(said(room), (QByteArrayList{"2:alice: /etc/hosts is a file", "3:alice: /etc/hosts is a file", "2:alice: /who", "3:alice: /who",
+                                          "2:alice: /", "3:alice: /"}));
+        // A slash inside a line is just text; a line that does not start with one is a message.
+        room.received(1, "a/b and /who\n");
+        QCOMPARE(said(room), (QByteArrayList{"2:alice: a/b and /who", "3:alice: a/b and /who"}));
+    }
+
+    // Thousands of /who in one read (a client that writes without reading): the room answers a
+    // bounded amount, says once that the rest is ignored, and answers again after the next take.
+    void command_floodIsBoundedPerRound()
+    {
+        ChatRoom room(chat(true));
+        threeNamed(room);
+        room.received(1, QByteArray("/who\n").repeated(100000));
+        qsizetype toAlice = 0;
+        int warnings = 0;
+        for (const ChatRoom::Delivery &delivery : room.take()) {
+            QCOMPARE(delivery.to, quint64(1));
+            toAlice += delivery.bytes.size();
+            warnings += delivery.bytes.startsWith("*** too many commands at once") ? 1 : 0;
+        }
+        QVERIFY2(toAlice <= limits::kChatMaxRepliesPerRound + 200, qPrintable(QString::number(toAlice)));
+        QCOMPARE(warnings, 1);
+        room.received(1, "/who\n");
+        QCOMPARE(said(room), QByteArrayList{"1:*** in the room (3): alice, bob, 小明"});
+        // Refused nicknames in a flood are bounded the same way.
+        room.joined(4, QStringLiteral("w"));
+        said(room);
+        room.received(4, QByteArray("a b\n").repeated(100000));
+        qsizetype toNameless = 0;
+        for (const ChatRoom::Delivery &delivery : room.take())
+            toNameless += delivery.bytes.size();
+        QVERIFY2(toNameless <= limits::kChatMaxRepliesPerRound + 200, qPrintable(QString::number(toNameless)));
+        // Plain lines to the others are not answers: they are not cut (the engine's queues bound them).
+        room.received(2, QByteArray("hi\n").repeated(30000));
+        QCOMPARE(room.take().size(), size_t(3 * 30000));
+    }
+
+    // A megabyte on one line, then commands: the line is refused without being buffered, the
+    // commands after it work.
+    void command_hugeLineThenCommands()
+    {
+        ChatRoom room(chat(true));
+        threeNamed(room);
+        const QByteArray megabyte(1024 * 1024, 'm');
+        for (int i = 0; i < 16; ++i)
+            room.received(1, megabyte.sliced(i * 65536, 65536));
+        room.received(1, "\n/who\n/me is back\n");
+        QCOMPARE(said(room), (QByteArrayList{"1:*** line too long (more than 8192 bytes): not relayed", "1:*** in the room (3): alice, bob, 小明",
+                                          "2:* alice is back", "3:* alice is back"}));
+        room.received(1, "/msg bob " + QByteArray(9000, 'x') + "\n");
+        QCOMPARE(said(room), QByteArrayList{"1:*** line too long (more than 8192 bytes): not relayed"});
     }
 
     // ── The server in chat mode, with python clients ──────────────────────────────────────

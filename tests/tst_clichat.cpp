@@ -141,6 +141,158 @@ private slots:
         QVERIFY(expect(python, "closed"));
     }
 
+    // The commands (docs/CHAT.md) with the clients a class brings: two tutorial-style python
+    // clients with Chinese nicknames, nc and socat. /topic, a joiner told the topic, /who, /msg
+    // (only its addressee hears it, not even the server's screen), /me, /nick with a clash, an
+    // unknown command and //, and /quit: the server says goodbye and closes.
+    void serve_chat_commands_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("event-loop") << u"event-loop"_s;
+        QTest::newRow("thread-per-client") << u"thread-per-client"_s;
+    }
+    void serve_chat_commands()
+    {
+        QFETCH(QString, model);
+        SOCKETEER_REQUIRE_PROGRAM(u"nc"_s);
+        SOCKETEER_REQUIRE_PROGRAM(u"socat"_s);
+        Cli server;
+        QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--chat"_s, u"--nicknames"_s, u"--model"_s, model}));
+        const quint16 port = server.readPortLine("listening on ");
+        QVERIFY(port);
+        const QByteArray welcome = "*** welcome: send your nickname on the first line";
+        const QStringList address{u"127.0.0.1"_s, QString::number(port)};
+
+        Peer ming, hong;
+        QVERIFY(ming.startPython(u"chat_client.py"_s, address));
+        QVERIFY(ming.readLine().startsWith("connected "));
+        QVERIFY(expect(ming, "got " + welcome));
+        ming.write("/nick 小明\n");
+        QVERIFY(expect(ming, "got *** you are 小明"));
+        QVERIFY(expect(server, "*** 小明 joined"));
+        ming.write("/topic 第一课：套接字\n");
+        QVERIFY(expect(ming, "got *** 小明 set the topic: 第一课：套接字"));
+        QVERIFY(expect(server, "*** 小明 set the topic: 第一课：套接字"));
+
+        QVERIFY(hong.startPython(u"chat_client.py"_s, address));
+        QVERIFY(hong.readLine().startsWith("connected "));
+        QVERIFY(expect(hong, "got " + welcome));
+        hong.write("小明\n");   // a clash
+        QVERIFY(expect(hong, "got *** nickname 小明 is taken: send another"));
+        hong.write("小红\n");
+        QVERIFY(expect(hong, "got *** you are 小红"));
+        QVERIFY(expect(hong, "got *** topic: 第一课：套接字"));
+        QVERIFY(expect(ming, "got *** 小红 joined"));
+        QVERIFY(expect(server, "*** 小红 joined"));
+
+        Peer nc;
+        QVERIFY(nc.startProgram(u"nc"_s, {u"-N"_s, u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(expect(nc, welcome));
+        nc.write("alice\n");
+        QVERIFY(expect(nc, "*** you are alice"));
+        QVERIFY(expect(nc, "*** topic: 第一课：套接字"));
+        QVERIFY(expect(ming, "got *** alice joined"));
+        QVERIFY(expect(hong, "got *** alice joined"));
+
+        // socat is the plain-text participant: it only ever sends its name and lines.
+        Peer socat;
+        QVERIFY(socat.startProgram(u"socat"_s, {u"-"_s, u"TCP:127.0.0.1:%1"_s.arg(port)}));
+        QVERIFY(expect(socat, welcome));
+        socat.write("bob\n");
+        QVERIFY(expect(socat, "*** you are bob"));
+        QVERIFY(expect(socat, "*** topic: 第一课：套接字"));
+        for (Peer *peer : {&ming, &hong})
+            QVERIFY(expect(*peer, "got *** bob joined"));
+        QVERIFY(expect(nc, "*** bob joined"));
+        QVERIFY(expect(server, "*** alice joined"));
+        QVERIFY(expect(server, "*** bob joined"));
+
+        hong.write("/who\n");
+        QVERIFY(expect(hong, "got *** in the room (4): 小明, 小红, alice, bob"));
+
+        nc.write("/msg 小红 悄悄话\n");
+        QVERIFY(expect(hong, "got *alice* 悄悄话"));
+        QVERIFY(expect(nc, "-> *小红* 悄悄话"));
+        nc.write("/msg nobody hello\n");
+        QVERIFY(expect(nc, "*** no one here is called nobody: not sent"));
+        nc.write("/msg ALICE hello\n");
+        QVERIFY(expect(nc, "*** that is you: not sent"));
+
+        ming.write("/me 挥手\n");
+        QVERIFY(expect(hong, "got * 小明 挥手"));
+        QVERIFY(expect(nc, "* 小明 挥手"));
+        QVERIFY(expect(socat, "* 小明 挥手"));
+        QVERIFY(expect(server, "* 小明 挥手"));   // the private message before it was not shown
+
+        hong.write("/nick ALICE\n");
+        QVERIFY(expect(hong, "got *** nickname ALICE is taken: you are still 小红"));
+        hong.write("/nick 红红\n");
+        QVERIFY(expect(hong, "got *** you are now 红红"));
+        QVERIFY(expect(ming, "got *** 小红 is now 红红"));
+        QVERIFY(expect(nc, "*** 小红 is now 红红"));
+        QVERIFY(expect(socat, "*** 小红 is now 红红"));
+        QVERIFY(expect(server, "*** 小红 is now 红红"));
+
+        socat.write("/etc/hosts?\n");   // not a command socat means: told so, nothing relayed
+        QVERIFY(expect(socat, "*** unknown command /etc/hosts?: /help lists them, //TEXT sends a line that starts with /"));
+        socat.write("//etc/hosts is a file\n");
+        QVERIFY(expect(nc, "bob: /etc/hosts is a file"));
+        QVERIFY(expect(ming, "got bob: /etc/hosts is a file"));
+        QVERIFY(expect(hong, "got bob: /etc/hosts is a file"));
+        QVERIFY(expect(server, "bob: /etc/hosts is a file"));
+
+        // /quit: the goodbye, then the server closes the connection; the others hear "left".
+        ming.write("/quit\n");
+        QVERIFY(expect(ming, "got *** bye"));
+        QVERIFY(expect(ming, "closed"));
+        QVERIFY(ming.waitForFinished());
+        QVERIFY(expect(hong, "got *** 小明 left"));
+        QVERIFY(expect(nc, "*** 小明 left"));
+        QVERIFY(expect(socat, "*** 小明 left"));
+        QVERIFY(expect(server, "*** 小明 left"));
+        QVERIFY(server.waitForError("/quit"));
+        // nc too, before it has said anything else; and its name is free for the next.
+        nc.write("/QUIT\n");
+        QVERIFY(expect(nc, "*** bye"));
+        nc.closeWrite();   // nc ends once its stdin has too: the server closed its side already
+        QVERIFY(nc.waitForFinished());
+        QVERIFY(expect(hong, "got *** alice left"));
+        QVERIFY(expect(socat, "*** alice left"));
+        hong.write("/who\n");
+        QVERIFY(expect(hong, "got *** in the room (2): 红红, bob"));
+
+        QVERIFY(server.stopsCleanlyOn(SIGINT));
+        QVERIFY(socat.waitForFinished());
+        QVERIFY(expect(hong, "closed"));
+    }
+
+    // Forty students written as the tutorial writes a client (tests/peers/chat_crowd.py) join
+    // with Chinese nicknames, clash once, /who, say hello, /msg the next, /me and /quit: every
+    // line each of them hears is checked, in order.
+    void serve_chat_fortyTutorialClients_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("event-loop") << u"event-loop"_s;
+        QTest::newRow("thread-per-client") << u"thread-per-client"_s;
+    }
+    void serve_chat_fortyTutorialClients()
+    {
+        QFETCH(QString, model);
+        Cli server;
+        QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--chat"_s, u"--nicknames"_s, u"--model"_s, model}));
+        const quint16 port = server.readPortLine("listening on ");
+        QVERIFY(port);
+        Peer crowd;
+        QVERIFY(crowd.startPython(u"chat_crowd.py"_s, {u"127.0.0.1"_s, QString::number(port), u"40"_s}));
+        bool ok = false;
+        const QByteArray result = crowd.readLine(120000, &ok);
+        QVERIFY2(ok && result == "ok", result.constData());
+        QVERIFY(crowd.waitForFinished());
+        QCOMPARE(crowd.process().exitCode(), 0);
+        QVERIFY(expect(server, "*** 学生01 joined"));
+        QVERIFY(server.stopsCleanlyOn(SIGINT));
+    }
+
     // Over TLS with the development certificate: openssl s_client and python's ssl, both verifying.
     void serve_chat_overTls_opensslAndPython()
     {

@@ -134,6 +134,18 @@ inline constexpr qsizetype kChatMaxLineBytes = 8 * KiB;
 // A nickname's length in characters (a Chinese name is 3 bytes of UTF-8 per character): long enough
 // for a name, short enough that "NAME: " does not push the message off a terminal line.
 inline constexpr int kChatMaxNicknameChars = 32;
+// A topic (/topic TEXT) in bytes of UTF-8 (100 Chinese characters): one line on a terminal or two,
+// told to every joiner.
+inline constexpr qsizetype kChatMaxTopicBytes = 300;
+// /who names at most this many members (then "and N more"): the answer stays one line a student's
+// client can read (at most a few KiB), however large the room.
+inline constexpr int kChatWhoMaxNames = 100;
+// What the room answers one member (its /who, /help, errors, /msg echoes) between two takes of the
+// engine: past this its further commands in that batch are ignored (and it is told once). A client
+// that pipelines thousands of "/who" lines without reading costs the room this much per round;
+// the engine's read pause and per-client queue bound (kServerReadPauseBytes, kServerQueueBytes)
+// then hold it back or drop it like any client that does not read.
+inline constexpr qsizetype kChatMaxRepliesPerRound = 64 * KiB;
 // ── Macros and auto-reply rules (core/text/macros.h, autoreply.h) ─────────────────────────
 // {{file:PATH}} inserts at most this: a message, not a file transfer (that is sendStream's job),
 // and a rule reply is built on a server's worker thread, which must not stall on a huge read.

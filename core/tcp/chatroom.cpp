@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace socketeer {
 
@@ -34,6 +35,33 @@ QByteArray trimmed(QByteArrayView text)
     return text.sliced(begin, end - begin).toByteArray();
 }
 
+QByteArrayView trimmedLeft(QByteArrayView text)
+{
+    qsizetype begin = 0;
+    while (begin < text.size() && isSpace(text[begin]))
+        ++begin;
+    return text.sliced(begin);
+}
+
+// A command's word ("/who") and the rest of the line after it, trimmed.
+std::pair<QByteArrayView, QByteArray> splitCommand(QByteArrayView text)
+{
+    qsizetype end = 0;
+    while (end < text.size() && !isSpace(text[end]))
+        ++end;
+    return {text.first(end), trimmed(text.sliced(end))};
+}
+
+// Commands are ASCII and their case does not matter: "/WHO" is "/who".
+bool is(QByteArrayView word, const char *command)
+{
+    return word.compare(QByteArrayView(command), Qt::CaseInsensitive) == 0;
+}
+
+const QByteArray kHelp = QByteArrayLiteral(
+    "commands: /nick NAME, /me ACTION, /who, /msg NAME TEXT, /topic [TEXT], /quit, /help; "
+    "//TEXT sends a line that starts with /");
+
 } // namespace
 
 ChatRoom::ChatRoom(ChatRoomConfig config) : m_config(config) {}
@@ -52,17 +80,30 @@ void ChatRoom::joined(quint64 id, const QString &address)
     spec.delimiter = QByteArrayLiteral("\n");
     spec.maxMessage = std::max<qsizetype>(1, m_config.maxLineBytes);
     spec.onError = FrameErrorPolicy::Resync;   // the rest of an over-long line is skipped; the next one counts
-    auto [it, inserted] = m_members.emplace(id, Member{{}, Deframer(spec)});
+    auto [it, inserted] = m_members.emplace(id, Member{{}, {}, Deframer(spec), 0, false});
     m_order.push_back(id);
     Member &member = it->second;
     if (m_config.nicknames) {
         toOne(id, noticeLine("welcome: send your nickname on the first line"));
         return;
     }
-    // The address is ours (ASCII digits, dots, colons, brackets), never the client's bytes.
+    // The address is ours (ASCII digits, dots, colons, brackets), never the client's bytes. Neither
+    // form can be a nickname (a colon, a space), so nobody can take it first with /nick.
     member.name = address.isEmpty() ? "client " + QByteArray::number(id) : address.toUtf8();
+    member.key = nicknameKey(member.name);
     toOne(id, noticeLine("you are " + member.name));
+    if (!m_topic.isEmpty())
+        toOne(id, noticeLine("topic: " + m_topic));
     toOthers(id, noticeLine(member.name + " joined"));
+}
+
+std::vector<ChatRoom::Delivery> ChatRoom::take()
+{
+    for (auto &entry : m_members) {
+        entry.second.replied = 0;
+        entry.second.warned = false;
+    }
+    return std::exchange(m_out, {});
 }
 
 QString ChatRoom::addressName(const SocketAddress &peer)
@@ -83,7 +124,8 @@ void ChatRoom::received(quint64 id, QByteArrayView bytes)
                                  + " bytes): not relayed"));
             continue;
         }
-        line(id, it->second, item.bytes);
+        if (!line(id, it->second, item.bytes))
+            return;   // it quit: what it sent after /quit is not heard
     }
 }
 
@@ -93,43 +135,218 @@ void ChatRoom::left(quint64 id)
     if (it == m_members.end())
         return;
     Member &member = it->second;
-    // A last line without its newline (a client that closed right after typing) is still said.
+    // A last line without its newline (a client that closed right after typing) is still said
+    // (a last "/quit" too: then it has left already).
     for (const FrameItem &item : member.lines.finish())
-        if (!member.name.isEmpty())
-            line(id, member, item.bytes);
-    if (!member.name.isEmpty())
-        toOthers(id, noticeLine(member.name + " left"));
+        if (!member.name.isEmpty() && !line(id, member, item.bytes))
+            return;
+    quit(id, true);
+}
+
+// The member is gone: the others hear it left (if it was in the room), and it is forgotten.
+void ChatRoom::quit(quint64 id, bool announce)
+{
+    auto it = m_members.find(id);
+    if (it == m_members.end())
+        return;
+    if (announce && !it->second.name.isEmpty())
+        toOthers(id, noticeLine(it->second.name + " left"));
     m_members.erase(it);
     std::erase(m_order, id);
 }
 
-void ChatRoom::line(quint64 id, Member &member, const QByteArray &text)
+bool ChatRoom::line(quint64 id, Member &member, const QByteArray &text)
 {
-    if (member.name.isEmpty()) {
-        chooseName(id, member, text);
+    if (member.name.isEmpty())
+        return unnamedLine(id, member, text);
+    const QByteArrayView start = trimmedLeft(text);
+    if (start.startsWith('/')) {
+        if (start.startsWith("//")) {   // "//etc/hosts is..." says "/etc/hosts is..."
+            toOthers(id, member.name + ": " + visible(start.sliced(1)) + '\n');
+            return true;
+        }
+        const auto [word, args] = splitCommand(start);
+        return command(id, member, word, args);
+    }
+    if (trimmed(start).isEmpty())
+        return true;   // an empty line (a user pressing Enter) is nothing to tell the others
+    toOthers(id, member.name + ": " + visible(text) + '\n');
+    return true;
+}
+
+// Before it has a nickname a line is the nickname it wants ("/nick NAME" too), or /quit.
+bool ChatRoom::unnamedLine(quint64 id, Member &member, const QByteArray &text)
+{
+    const QByteArray name = trimmed(text);
+    const auto [word, args] = splitCommand(name);
+    if (is(word, "/quit")) {
+        toOne(id, noticeLine("bye"));
+        m_out.back().close = true;
+        quit(id, false);
+        return false;
+    }
+    if (member.replied > limits::kChatMaxRepliesPerRound) {   // thousands of refused names in one read
+        if (!member.warned) {
+            member.warned = true;
+            toOne(id, noticeLine("too many commands at once: ignored until you read the answers"));
+        }
+        return true;
+    }
+    // "/nick" alone is a name like any other (refused: it starts with /).
+    chooseName(id, member, is(word, "/nick") && !args.isEmpty() ? args : name);
+    return true;
+}
+
+bool ChatRoom::command(quint64 id, Member &member, QByteArrayView word, const QByteArray &args)
+{
+    // A client that pipelines commands without reading the answers: past the round's bound the
+    // rest of this round's commands are ignored (it is told once), so its answers cannot pile up
+    // here faster than the engine's queue bound drops it.
+    if (member.replied > limits::kChatMaxRepliesPerRound && !is(word, "/quit")) {
+        if (!member.warned) {
+            member.warned = true;
+            toOne(id, noticeLine("too many commands at once: ignored until you read the answers"));
+        }
+        return true;
+    }
+    if (is(word, "/quit")) {
+        toOne(id, noticeLine("bye"));
+        m_out.back().close = true;
+        quit(id, true);
+        return false;
+    }
+    if (is(word, "/nick")) {
+        if (args.isEmpty())
+            reply(member, id, noticeLine("usage: /nick NAME"));
+        else
+            rename(id, member, args);
+    } else if (is(word, "/me")) {
+        if (args.isEmpty())
+            reply(member, id, noticeLine("usage: /me ACTION"));
+        else
+            toOthers(id, "* " + member.name + ' ' + visible(args) + '\n');
+    } else if (is(word, "/who")) {
+        who(id, member);
+    } else if (is(word, "/msg")) {
+        privateMessage(id, member, args);
+    } else if (is(word, "/topic")) {
+        setTopic(id, member, args);
+    } else if (is(word, "/help")) {
+        reply(member, id, noticeLine(kHelp));
+    } else {
+        reply(member, id, noticeLine("unknown command " + visible(word) + ": /help lists them, //TEXT sends a line that starts with /"));
+    }
+    return true;
+}
+
+void ChatRoom::rename(quint64 id, Member &member, const QByteArray &name)
+{
+    if (const QString problem = nicknameProblem(name); !problem.isEmpty()) {
+        reply(member, id, noticeLine("nickname refused (" + problem.toUtf8() + "): you are still " + member.name));
         return;
     }
-    if (trimmed(text).isEmpty())
-        return;   // an empty line (a user pressing Enter) is nothing to tell the others
-    toOthers(id, member.name + ": " + visible(text) + '\n');
+    if (name == member.name) {
+        reply(member, id, noticeLine("you are already " + member.name));
+        return;
+    }
+    const QString key = nicknameKey(name);
+    if (holderOf(key, id) != 0) {
+        reply(member, id, noticeLine("nickname " + name + " is taken: you are still " + member.name));
+        return;
+    }
+    const QByteArray old = std::exchange(member.name, name);
+    member.key = key;
+    reply(member, id, noticeLine("you are now " + member.name));
+    toOthers(id, noticeLine(old + " is now " + member.name));
+}
+
+void ChatRoom::privateMessage(quint64 id, Member &member, const QByteArray &args)
+{
+    // NAME is the first word; a member whose name has a space ("client 7", over AF_UNIX) is found
+    // by the whole of it.
+    quint64 to = 0;
+    QByteArray name;
+    QByteArray text;
+    for (const quint64 other : m_order) {
+        const Member &candidate = m_members.at(other);
+        if (candidate.name.contains(' ') && (args == candidate.name || args.startsWith(candidate.name + ' ')
+                                             || args.startsWith(candidate.name + '\t'))) {
+            to = other;
+            name = candidate.name;
+            text = trimmed(QByteArrayView(args).sliced(name.size()));
+            break;
+        }
+    }
+    if (to == 0) {
+        const auto [word, rest] = splitCommand(args);
+        name = word.toByteArray();
+        text = rest;
+        if (!name.isEmpty())
+            to = holderOf(nicknameKey(name));
+    }
+    if (name.isEmpty() || text.isEmpty()) {
+        reply(member, id, noticeLine("usage: /msg NAME TEXT"));
+        return;
+    }
+    if (to == 0) {
+        reply(member, id, noticeLine("no one here is called " + visible(name) + ": not sent"));
+        return;
+    }
+    if (to == id) {
+        reply(member, id, noticeLine("that is you: not sent"));
+        return;
+    }
+    const QByteArray said = visible(text);
+    toOne(to, '*' + member.name + "* " + said + '\n');
+    reply(member, id, "-> *" + m_members.at(to).name + "* " + said + '\n');
+}
+
+void ChatRoom::who(quint64 id, Member &member)
+{
+    QByteArray names;
+    int count = 0;
+    for (const quint64 other : m_order) {
+        const Member &present = m_members.at(other);
+        if (present.name.isEmpty())
+            continue;
+        if (++count <= limits::kChatWhoMaxNames)
+            names += (count > 1 ? ", " : "") + present.name;
+    }
+    if (count > limits::kChatWhoMaxNames)
+        names += ", and " + QByteArray::number(count - limits::kChatWhoMaxNames) + " more";
+    reply(member, id, noticeLine("in the room (" + QByteArray::number(count) + "): " + names));
+}
+
+void ChatRoom::setTopic(quint64 id, Member &member, const QByteArray &text)
+{
+    if (text.isEmpty()) {
+        reply(member, id, noticeLine(m_topic.isEmpty() ? QByteArray("no topic") : "topic: " + m_topic));
+        return;
+    }
+    if (text.size() > limits::kChatMaxTopicBytes) {
+        reply(member, id, noticeLine("topic refused (longer than " + QByteArray::number(limits::kChatMaxTopicBytes) + " bytes)"));
+        return;
+    }
+    m_topic = visible(text);
+    toAll(noticeLine(member.name + " set the topic: " + m_topic));
 }
 
 void ChatRoom::chooseName(quint64 id, Member &member, QByteArray text)
 {
-    text = trimmed(text);
-    // The protocol of issue 15 sets it with "/nick NAME": accepted as the first line too.
-    if (text.startsWith("/nick ") || text.startsWith("/nick\t"))
-        text = trimmed(QByteArrayView(text).sliced(6));
     if (const QString problem = nicknameProblem(text); !problem.isEmpty()) {
-        toOne(id, noticeLine("nickname refused (" + problem.toUtf8() + "): send another"));
+        reply(member, id, noticeLine("nickname refused (" + problem.toUtf8() + "): send another"));
         return;
     }
-    if (nameTaken(text)) {
-        toOne(id, noticeLine("nickname " + text + " is taken: send another"));
+    const QString key = nicknameKey(text);
+    if (holderOf(key) != 0) {
+        reply(member, id, noticeLine("nickname " + text + " is taken: send another"));
         return;
     }
     member.name = text;
+    member.key = key;
     toOne(id, noticeLine("you are " + member.name));
+    if (!m_topic.isEmpty())
+        toOne(id, noticeLine("topic: " + m_topic));
     toOthers(id, noticeLine(member.name + " joined"));
 }
 
@@ -150,6 +367,10 @@ QString ChatRoom::nicknameProblem(QByteArrayView name)
             return QStringLiteral("space inside");   // /msg NAME TEXT would be ambiguous
         if (c == ':')
             return QStringLiteral("colon");   // "NAME: TEXT" could not be split back
+        // Zero-width and direction marks (U+200B, U+202E...): "alice" and "al\u200Bice", or a
+        // name that turns the rest of the line around, would look the same as another.
+        if (QChar::category(c) == QChar::Other_Format)
+            return QStringLiteral("invisible character");
     }
     if (text.startsWith(QLatin1Char('*')) || text.startsWith(QLatin1Char('/')))
         return QStringLiteral("starts with * or /");   // notices and commands start so
@@ -167,28 +388,48 @@ QByteArray ChatRoom::visible(QByteArrayView text)
     return out;
 }
 
-bool ChatRoom::nameTaken(const QByteArray &name) const
+QString ChatRoom::nicknameKey(QByteArrayView name)
 {
-    // Case does not make another person: "Alice" cannot pass for "alice" (compared case-folded).
-    const QString wanted = QString::fromUtf8(name).toCaseFolded();
-    return std::any_of(m_members.begin(), m_members.end(), [&](const auto &entry) {
-        return !entry.second.name.isEmpty() && QString::fromUtf8(entry.second.name).toCaseFolded() == wanted;
-    });
+    // Case does not make another person: "Alice" cannot pass for "alice"; nor does a compatibility
+    // form ("Ａｌｉｃｅ", full width; "ﬁ" for "fi"). Each character folded on its own (simple
+    // case folding: "straße" is not "STRASSE").
+    return QString::fromUtf8(name).normalized(QString::NormalizationForm_KC).toCaseFolded();
+}
+
+quint64 ChatRoom::holderOf(const QString &key, quint64 except) const
+{
+    for (const quint64 id : m_order) {
+        const Member &member = m_members.at(id);
+        if (id != except && !member.name.isEmpty() && member.key == key)
+            return id;
+    }
+    return 0;
+}
+
+void ChatRoom::reply(Member &member, quint64 id, const QByteArray &bytes)
+{
+    member.replied += bytes.size();
+    toOne(id, bytes);
 }
 
 void ChatRoom::toOne(quint64 id, QByteArray bytes)
 {
-    m_out.push_back({id, std::move(bytes)});
+    m_out.push_back({id, std::move(bytes), false});
+}
+
+void ChatRoom::toAll(const QByteArray &bytes)
+{
+    toOthers(0, bytes);   // ids start at 1: nobody is left out
 }
 
 void ChatRoom::toOthers(quint64 id, const QByteArray &bytes)
 {
-    m_out.push_back({kTranscript, bytes});
+    m_out.push_back({kTranscript, bytes, false});
     for (const quint64 other : m_order) {
         if (other == id)
             continue;
         if (auto it = m_members.find(other); it != m_members.end() && !it->second.name.isEmpty())
-            m_out.push_back({other, bytes});
+            m_out.push_back({other, bytes, false});
     }
 }
 

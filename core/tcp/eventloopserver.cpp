@@ -232,6 +232,8 @@ void EventLoopServer::Loop::relayChat()
                 post({ServerEvent::Type::Chat, 0, {}, {}, std::move(delivery.bytes), {}, {}});
             else if (auto it = clients.find(delivery.to); it != clients.end()) {
                 it->second->connection.queue(std::move(delivery.bytes));
+                if (delivery.close)   // /quit: its "bye" goes out, then the orderly close
+                    it->second->connection.close(serverparts::chatQuitReason());
                 touched.insert(delivery.to);
             }
         }

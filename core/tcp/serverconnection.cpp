@@ -531,6 +531,11 @@ QString disconnectedByServerReason()
     return Text::tr("disconnected by the server");
 }
 
+QString chatQuitReason()
+{
+    return Text::tr("left the chat room (/quit)");
+}
+
 } // namespace serverparts
 
 } // namespace socketeer

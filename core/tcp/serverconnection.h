@@ -177,6 +177,8 @@ private:
 };
 QString serverStoppedReason();
 QString disconnectedByServerReason();
+// A chat-room member that sent /quit: the room said goodbye, the server closes.
+QString chatQuitReason();
 
 } // namespace serverparts
 

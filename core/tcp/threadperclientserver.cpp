@@ -317,8 +317,11 @@ void ThreadPerClientServer::Acceptor::relayChat()
     for (ChatRoom::Delivery &delivery : room->take()) {
         if (delivery.to == ChatRoom::kTranscript)
             post({ServerEvent::Type::Chat, 0, {}, {}, std::move(delivery.bytes), {}, {}});
-        else if (auto it = sessions.find(delivery.to); it != sessions.end())
+        else if (auto it = sessions.find(delivery.to); it != sessions.end()) {
             it->second->commands.push(SessionSend{std::move(delivery.bytes)});
+            if (delivery.close)   // /quit: its "bye" goes out, then the orderly close
+                it->second->commands.push(SessionClose{serverparts::chatQuitReason()});
+        }
     }
 }
 
