@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>socketeer::AutoReply</name>
@@ -39,12 +40,16 @@
     <message numerus="yes">
         <source>deleted %n message(s)</source>
         <translation>
-            <numerusform>deleted %n message</numerusform><numerusform>deleted %n messages</numerusform></translation>
+            <numerusform>deleted %n message</numerusform>
+            <numerusform>deleted %n messages</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>no matching message in %1 within %n second(s)</source>
         <translation>
-            <numerusform>no matching message in %1 within %n second</numerusform><numerusform>no matching message in %1 within %n seconds</numerusform></translation>
+            <numerusform>no matching message in %1 within %n second</numerusform>
+            <numerusform>no matching message in %1 within %n seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -261,10 +266,10 @@
 <context>
     <name>socketeer::ui::SavedMessagesDock</name>
     <message numerus="yes">
-        <source>Sent "%1" (%n byte(s))</source>
+        <source>Sent &quot;%1&quot; (%n byte(s))</source>
         <translation>
-            <numerusform>Sent "%1" (%n byte)</numerusform>
-            <numerusform>Sent "%1" (%n bytes)</numerusform>
+            <numerusform>Sent &quot;%1&quot; (%n byte)</numerusform>
+            <numerusform>Sent &quot;%1&quot; (%n bytes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -414,7 +414,7 @@ the command then exits 1.</source>
     </message>
     <message>
         <location line="+2" />
-        <location filename="../../app/cli/mailcommand.cpp" line="+124" />
+        <location filename="../../app/cli/mailcommand.cpp" line="+125" />
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
@@ -447,7 +447,7 @@ the command then exits 1.</source>
         <location filename="../../app/cli/codecommand.cpp" line="+81" />
         <location filename="../../app/cli/connectcommand.cpp" line="+2" />
         <location filename="../../app/cli/servecommand.cpp" line="+22" />
-        <location filename="../../app/cli/udpcommand.cpp" line="+101" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+110" />
         <source>spec</source>
         <translation>分帧</translation>
     </message>
@@ -490,7 +490,7 @@ the command then exits 1.</source>
     </message>
     <message>
         <location line="+5" />
-        <location filename="../../app/cli/udpcommand.cpp" line="+86" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+90" />
         <source>--sequence cannot be combined with --frame, --append or --verify yet</source>
         <translation>--sequence 暂时不能与 --frame、--append 或 --verify 一起使用</translation>
     </message>
@@ -524,7 +524,7 @@ the command then exits 1.</source>
         <location filename="../../app/cli/frameoption.cpp" line="+60" />
         <location filename="../../app/cli/servecommand.cpp" line="+153" />
         <location line="+18" />
-        <location filename="../../app/cli/udpcommand.cpp" line="+137" />
+        <location filename="../../app/cli/udpcommand.cpp" line="+141" />
         <source>cannot write to standard output: %1</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
@@ -534,7 +534,7 @@ the command then exits 1.</source>
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/mailcommand.cpp" line="-150" />
+        <location filename="../../app/cli/mailcommand.cpp" line="-151" />
         <source>  subject:     %1</source>
         <translation>  主题（颁发给）：%1</translation>
     </message>
@@ -544,7 +544,7 @@ the command then exits 1.</source>
         <translation>  颁发者：       %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>  valid:       %1 to %2</source>
         <translation>  有效期：       %1 至 %2</translation>
     </message>
@@ -736,7 +736,7 @@ socketeer mail 指向它：
         <location filename="../../app/cli/relaycommand.cpp" line="+80" />
         <location line="+1" />
         <location filename="../../app/cli/servecommand.cpp" line="-29" />
-        <location filename="../../app/cli/udpcommand.cpp" line="-228" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-241" />
         <location line="+1" />
         <source>address</source>
         <translation>地址</translation>
@@ -754,8 +754,8 @@ socketeer mail 指向它：
     <message>
         <location filename="../../app/cli/codecommand.cpp" line="+3" />
         <location filename="../../app/cli/inboxcommand.cpp" line="+2" />
-        <location filename="../../app/cli/inboxquery.cpp" line="+56" />
-        <location filename="../../app/cli/inboxshow.cpp" line="+193" />
+        <location filename="../../app/cli/inboxquery.cpp" line="+57" />
+        <location filename="../../app/cli/inboxshow.cpp" line="+205" />
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
@@ -1783,71 +1783,7 @@ Profiles (--profile): %1. The same impairments as one text: --impair "latency=10
         <translation>已拒绝 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/cli/udpcommand.cpp" line="-31" />
-        <source>Sends and receives UDP datagrams.
-
-Once bound it prints one line to stdout: "bound HOST PORT". Then every datagram received
-is one line on stdout, "SENDER PAYLOAD": SENDER is 127.0.0.1:5000 or [::1]:5000 and
-PAYLOAD is the rest of the line. As text, the payload's bytes are written as they are,
-except backslash, newline and carriage return, written \\, \n and \r. With --hex it is
-lowercase hex digits without spaces (empty for an empty datagram).
-
-Every line read from stdin is sent as one datagram, without its newline: to --to, or
-without --to as a reply to the sender of the last datagram received. With --hex each line
-is hex (spaces, colons and 0x allowed). The end of stdin does not stop the command: it runs
-until SIGINT or SIGTERM, then exits 0.
-
-With --append each datagram sent (each line) gets a check value after it; --echo sends back
-what came, unchanged. With --verify each datagram received is checked as ending with its
-check value: it is printed on stdout as always, and a bad one is also reported on stderr as
-"socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00"
-(or "…: too short for its 2-byte check value").
-
-With --frame each datagram must be exactly one message under the framing: what is printed
-is the message (without its length header or delimiter), and a datagram that is not one (a
-length header that disagrees with its size, two messages, no delimiter) is printed whole and
-reported on stderr. Each line of stdin is sent with the framing added. --verify checks the
-message.</source>
-        <translation>发送和接收 UDP 数据报。
-
-绑定成功后，它向标准输出打印一行“bound HOST PORT”。之后每收到一个数据报，就在标准输出
-打印一行“SENDER PAYLOAD”：SENDER 形如 127.0.0.1:5000 或 [::1]:5000，PAYLOAD 是这一行的
-其余部分。按文本输出时，载荷的字节原样写出，只有反斜杠、换行和回车分别写成 \\、\n 和 \r。
-使用 --hex 时，载荷写成不带空格的小写十六进制数字（空数据报为空）。
-
-从标准输入读到的每一行作为一个数据报发送（不含换行符）：发往 --to 指定的地址；没有 --to 时，
-回复给最近收到的数据报的发送方。使用 --hex 时，每一行按十六进制解析（允许空格、冒号和 0x）。
-标准输入结束不会停止命令：它一直运行到收到 SIGINT 或 SIGTERM，然后以 0 退出。
-
-使用 --append 时，发送的每个数据报（每一行）后面附加一个校验值；--echo 原样发回收到的内容。
-使用 --verify 时，把收到的每个数据报当作以校验值结尾来检查：它照常打印到标准输出，
-校验错误的还会在标准错误上报告，形如
-“socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00”
-（或“…: too short for its 2-byte check value”）。
-
-使用 --frame 时，每个数据报必须恰好是按该分帧方式的一条消息：打印的是消息本身（不含长度头
-或分隔符）；不是一条消息的数据报（长度头与其大小不符、含两条消息、没有分隔符）整个打印出来，
-并在标准错误上报告。标准输入的每一行加上分帧后发送。--verify 检查的是消息。</translation>
-    </message>
-    <message>
-        <location line="+21" />
-        <source>With --timestamps each datagram's line begins with the local time it arrived at: "TIME SENDER PAYLOAD".
-
---broadcast lets datagrams go to a broadcast address (SO_BROADCAST). --join GROUP joins an IPv4 or IPv6
-multicast group (GROUP%IFACE: on that interface; without one, where the route to the group leads);
-to receive the group's datagrams bind the port on all interfaces (--bind :PORT, or [::]:PORT for
-IPv6) or on the group's address. "bound HOST PORT" is printed once every group is joined, and a
-group that cannot be joined is an error (exit 1).</source>
-        <translation>使用 --timestamps 时，每个数据报的那一行以它到达时的本地时间开头：“TIME SENDER PAYLOAD”。
-
---broadcast 允许把数据报发往广播地址（SO_BROADCAST）。--join GROUP 加入一个 IPv4 或 IPv6
-组播组（GROUP%IFACE：在该接口上加入；不指定接口时，在通往该组的路由所在的接口上加入）；
-要收到该组的数据报，请在所有接口上绑定端口（--bind :PORT，IPv6 用 [::]:PORT）
-或绑定到组地址上。所有组都加入之后才打印“bound HOST PORT”；
-无法加入的组是一个错误（退出状态 1）。</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-3" />
         <source>Local address and port, HOST:PORT or [IPv6]:PORT (default 127.0.0.1:0: loopback only, any free port). :PORT binds all interfaces.</source>
         <translation>本地地址和端口，HOST:PORT 或 [IPv6]:PORT（默认 127.0.0.1:0：仅限回环，任意空闲端口）。:PORT 表示绑定所有网络接口。</translation>
     </message>
@@ -1862,12 +1798,7 @@ group that cannot be joined is an error (exit 1).</source>
         <translation>把收到的每个数据报回显给它的发送方。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Print payloads as hex, and read stdin's lines as hex.</source>
-        <translation>以十六进制打印载荷，并按十六进制读取标准输入的每一行。</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+11" />
         <source>Allow sending to a broadcast address (SO_BROADCAST).</source>
         <translation>允许发往广播地址（SO_BROADCAST）。</translation>
     </message>
@@ -1887,7 +1818,7 @@ group that cannot be joined is an error (exit 1).</source>
         <translation>--bind：UDP 绑定的是主机和端口，而不是路径“%1”</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+29" />
         <source>--join: "%1" is not a multicast group address (224.0.0.0/4 or ff00::/8)</source>
         <translation>--join：“%1”不是组播组地址（224.0.0.0/4 或 ff00::/8）</translation>
     </message>
@@ -1898,12 +1829,97 @@ group that cannot be joined is an error (exit 1).</source>
     </message>
     <message>
         <location filename="../../app/cli/codecommand.cpp" line="+41" />
-        <location filename="../../app/cli/udpcommand.cpp" line="-18" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-22" />
         <source>--to: "%1" is not a HOST:PORT to send to</source>
         <translation>--to：“%1”不是可以发送到的 HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../../app/cli/udpcommand.cpp" line="+25" />
+        <location filename="../../app/cli/udpcommand.cpp" line="-85" />
+        <source>Sends and receives UDP datagrams.
+
+Once bound it prints one line to stdout: "bound HOST PORT". Then every datagram received
+is one line on stdout, "SENDER PAYLOAD": SENDER is 127.0.0.1:5000 or [::1]:5000 and
+PAYLOAD is the rest of the line. As text, the payload's bytes are written as they are,
+except backslash, newline and carriage return, written \\, \n and \r. With --hex-lines it
+is lowercase hex digits without spaces (empty for an empty datagram). With --hex each datagram
+is instead a hex-and-text dump, as serve and connect write it: a header line
+"&lt; SENDER length=N from=0 to=N-1" ("&lt; SENDER length=0" for an empty datagram) and the dump lines.
+
+Every line read from stdin is sent as one datagram, without its newline: to --to, or
+without --to as a reply to the sender of the last datagram received. With --hex-input each
+line is hex (spaces, colons and 0x allowed). The end of stdin does not stop the command: it runs
+until SIGINT or SIGTERM, then exits 0.
+
+With --append each datagram sent (each line) gets a check value after it; --echo sends back
+what came, unchanged. With --verify each datagram received is checked as ending with its
+check value: it is printed on stdout as always, and a bad one is also reported on stderr as
+"socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00"
+(or "…: too short for its 2-byte check value").
+
+With --frame each datagram must be exactly one message under the framing: what is printed
+is the message (without its length header or delimiter), and a datagram that is not one (a
+length header that disagrees with its size, two messages, no delimiter) is printed whole and
+reported on stderr. Each line of stdin is sent with the framing added. --verify checks the
+message.</source>
+        <translation>发送和接收 UDP 数据报。
+
+绑定成功后，它向标准输出打印一行“bound HOST PORT”。之后每收到一个数据报，就在标准输出
+打印一行“SENDER PAYLOAD”：SENDER 形如 127.0.0.1:5000 或 [::1]:5000，PAYLOAD 是这一行的
+其余部分。按文本输出时，载荷的字节原样写出，只有反斜杠、换行和回车分别写成 \\、\n 和 \r。
+使用 --hex-lines 时，载荷写成不带空格的小写十六进制数字（空数据报为空）。
+使用 --hex 时，每个数据报改为写成十六进制加文本的转储，与 serve 和 connect 的写法相同：一行标题
+“&lt; SENDER length=N from=0 to=N-1”（空数据报为“&lt; SENDER length=0”），后面是转储的各行。
+
+从标准输入读到的每一行作为一个数据报发送（不含换行符）：发往 --to 指定的地址；没有 --to 时，
+回复给最近收到的数据报的发送方。使用 --hex-input 时，每一行按十六进制解析（允许空格、冒号和 0x）。
+标准输入结束不会停止命令：它一直运行到收到 SIGINT 或 SIGTERM，然后以 0 退出。
+
+使用 --append 时，发送的每个数据报（每一行）后面附加一个校验值；--echo 原样发回收到的内容。
+使用 --verify 时，把收到的每个数据报当作以校验值结尾来检查：它照常打印到标准输出，
+校验错误的还会在标准错误上报告，形如
+“socketeer udp: datagram from SENDER: bad crc16-modbus: expected 37 4B, found 00 00”
+（或“…: too short for its 2-byte check value”）。
+
+使用 --frame 时，每个数据报必须恰好是按该分帧方式的一条消息：打印的是消息本身（不含长度头
+或分隔符）；不是一条消息的数据报（长度头与其大小不符、含两条消息、没有分隔符）整个打印出来，
+并在标准错误上报告。标准输入的每一行加上分帧后发送。--verify 检查的是消息。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>With --timestamps each datagram's line begins with the local time it arrived at: "TIME SENDER PAYLOAD"
+(with --hex: "&lt; TIME SENDER length=N ...").
+
+--broadcast lets datagrams go to a broadcast address (SO_BROADCAST). --join GROUP joins an IPv4 or IPv6
+multicast group (GROUP%IFACE: on that interface; without one, where the route to the group leads);
+to receive the group's datagrams bind the port on all interfaces (--bind :PORT, or [::]:PORT for
+IPv6) or on the group's address. "bound HOST PORT" is printed once every group is joined, and a
+group that cannot be joined is an error (exit 1).</source>
+        <translation>使用 --timestamps 时，每个数据报的那一行以它到达时的本地时间开头：“TIME SENDER PAYLOAD”
+（使用 --hex 时：“&lt; TIME SENDER length=N ...”）。
+
+--broadcast 允许把数据报发往广播地址（SO_BROADCAST）。--join GROUP 加入一个 IPv4 或 IPv6
+组播组（GROUP%IFACE：在该接口上加入；不指定接口时，在通往该组的路由所在的接口上加入）；
+要收到该组的数据报，请在所有接口上绑定端口（--bind :PORT，IPv6 用 [::]:PORT）
+或绑定到组地址上。所有组都加入之后才打印“bound HOST PORT”；
+无法加入的组是一个错误（退出状态 1）。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Print each datagram's payload as one line of lowercase hex instead of text.</source>
+        <translation>把每个数据报的载荷打印成一行小写十六进制，而不是文本。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Read stdin's lines as hex (spaces, colons and 0x allowed): each line is one datagram of those bytes.</source>
+        <translation>按十六进制读取标准输入的每一行（允许空格、冒号和 0x）：每一行是由这些字节组成的一个数据报。</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>--hex and --hex-lines are two ways to print a datagram: choose one</source>
+        <translation>--hex 和 --hex-lines 是打印数据报的两种方式：请只选一种</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>bound to all interfaces: anyone who can reach this machine can send to it</source>
         <translation>已绑定到所有网络接口：任何能访问本机的人都可以向它发送数据</translation>
     </message>
@@ -1924,7 +1940,7 @@ group that cannot be joined is an error (exit 1).</source>
         <translation>已加入组 %1</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+32" />
         <source>datagram from %1 is not one message: %2</source>
         <translation>来自 %1 的数据报不是一条消息：%2</translation>
     </message>
@@ -2018,14 +2034,16 @@ group that cannot be joined is an error (exit 1).</source>
 bytes; a longer one is refused) to all the other clients, and a client that never reads is
 disconnected once %2 MiB wait for it, so it cannot hold the room back. Stdout shows the
 room as its members hear it, one line each; what is typed on stdin goes to every client
-unchanged. The protocol is in docs/CHAT.md.</source>
+unchanged. Besides plain lines a client may send /nick NAME, /me ACTION, /who, /msg NAME
+TEXT, /topic TEXT, /quit and /help. The protocol is in docs/CHAT.md.</source>
         <translation>带 --chat 时服务器是一个聊天室：由服务器自己把每一行（最多 %1 字节，更长的行会被拒绝）
 转发给其他所有客户端；从不读取的客户端在等待发给它的数据达到 %2 MiB 时被断开，
 因此拖不住整个聊天室。标准输出按成员听到的样子逐行显示聊天室；在标准输入中键入的
-内容原样发给每个客户端。协议见 docs/CHAT.md。</translation>
+内容原样发给每个客户端。除普通的行外，客户端还可以发送 /nick NAME、/me ACTION、/who、
+/msg NAME TEXT、/topic TEXT、/quit 和 /help。协议见 docs/CHAT.md。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <location filename="../../app/cli/codecommand.cpp" line="-114" />
         <source>--nicknames is a setting of the chat room: add --chat</source>
         <translation>--nicknames 是聊天室的设置：请加上 --chat</translation>
@@ -2239,7 +2257,7 @@ command line or in the lab file.</source>
         <translation>socketeer inbox 存放邮件的文件夹（默认：应用的收件箱，%1）。</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+62" />
         <source>"%1" is not a message id (they look like 20261204-091502-123-0001-a3f9)</source>
         <translation>“%1”不是邮件编号（编号形如 20261204-091502-123-0001-a3f9）</translation>
     </message>
@@ -2312,7 +2330,12 @@ command line or in the lab file.</source>
         <translation>已删除 %1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/inboxshow.cpp" line="-96" />
+        <location filename="../../app/cli/inboxshow.cpp" line="-109" />
+        <source>%1 (the sender wrote %2)</source>
+        <translation>%1（发件人写的是 %2）</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Received</source>
         <translation>收到</translation>
     </message>
@@ -4083,7 +4106,7 @@ Attachments: %4</source>
 <context>
     <name>socketeer::MailParser</name>
     <message>
-        <location filename="../../core/mail/mailparser.cpp" line="+87" />
+        <location filename="../../core/mail/mailparser.cpp" line="+90" />
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -4093,7 +4116,7 @@ Attachments: %4</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location line="+164" />
+        <location line="+260" />
         <source>no message could be read from it</source>
         <translation>从中读不出邮件</translation>
     </message>
@@ -5254,6 +5277,11 @@ Attachments: %4</source>
             <numerusform>%n 秒内没有收下任何数据：客户端没有在读取</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+73" />
+        <source>left the chat room (/quit)</source>
+        <translation>已离开聊天室（/quit）</translation>
+    </message>
 </context>
 <context>
     <name>socketeer::Tls</name>
@@ -5912,7 +5940,7 @@ Attachments: %4</source>
 <context>
     <name>socketeer::ui::CertificateDialog</name>
     <message>
-        <location filename="../../ui/certificatedialog.cpp" line="+11" />
+        <location filename="../../ui/certificatedialog.cpp" line="+30" />
         <source>Certificate not verified</source>
         <translation>证书未通过验证</translation>
     </message>
@@ -5922,7 +5950,7 @@ Attachments: %4</source>
         <translation>&lt;b&gt;%1 的证书无法通过验证。&lt;/b&gt;&lt;br&gt;什么都没有发送。可能有人在冒充这个服务器——也可能这是一个使用自己证书的私有服务器。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>Issued to</source>
         <translation>颁发给</translation>
     </message>
@@ -5937,17 +5965,18 @@ Attachments: %4</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-21" />
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-6" />
+        <location line="+2" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+28" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -6092,12 +6121,7 @@ Attachments: %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-272" />
-        <source>&amp;Half-close</source>
-        <translation>半关闭(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+18" />
+        <location line="-254" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
@@ -6128,7 +6152,12 @@ Attachments: %4</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-40" />
+        <source>H&amp;alf-close</source>
+        <translation>半关闭(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <location line="+29" />
         <source>Port</source>
         <translation>端口</translation>
@@ -6295,8 +6324,8 @@ Attachments: %4</source>
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Language:</source>
-        <translation>语言(&amp;L)：</translation>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6327,7 +6356,7 @@ Attachments: %4</source>
 <context>
     <name>socketeer::ui::ComposeWindow</name>
     <message>
-        <location filename="../../ui/composewindow.cpp" line="+71" />
+        <location filename="../../ui/composewindow.cpp" line="+72" />
         <source>Compose mail — Socketeer</source>
         <translation>写邮件 — Socketeer</translation>
     </message>
@@ -6362,7 +6391,7 @@ Attachments: %4</source>
         <translation>显示发送这封邮件的程序（Python 或 C 语言，F7）</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>Account</source>
         <translation>账户</translation>
     </message>
@@ -6453,7 +6482,7 @@ Attachments: %4</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="-152" />
+        <location line="-153" />
         <source>Every SMTP command and reply of the last send, passwords hidden</source>
         <translation>上次发送的每条 SMTP 命令和应答，密码已隐藏</translation>
     </message>
@@ -6468,7 +6497,7 @@ Attachments: %4</source>
         <translation>停止发送这封邮件</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+61" />
         <source>The mail account: the local inbox needs none</source>
         <translation>邮件账户：本地收件箱无需账户</translation>
     </message>
@@ -7040,7 +7069,7 @@ UDP：drop=PCT  duplicate=PCT  corrupt=PCT  truncate=PCT  reorder=PCT[:GAP]</tra
 <context>
     <name>socketeer::ui::InboxModel</name>
     <message>
-        <location filename="../../ui/inboxmodel.cpp" line="+33" />
+        <location filename="../../ui/inboxmodel.cpp" line="+35" />
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -7085,7 +7114,12 @@ UDP：drop=PCT  duplicate=PCT  corrupt=PCT  truncate=PCT  reorder=PCT[:GAP]</tra
         <translation>以 %1 登录。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
+        <source>When the message arrived, in your time zone (%1). Point at a time for its offset from UTC.</source>
+        <translation>邮件到达的时间，按您所在的时区（%1）显示。将鼠标指向某个时间可查看它与 UTC 的时差。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>From</source>
         <translation>发件人</translation>
     </message>
@@ -7760,7 +7794,7 @@ The same search as socketeer inbox list --search.</source>
 <context>
     <name>socketeer::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+53" />
+        <location filename="../../ui/mainwindow.cpp" line="+54" />
         <source>Socket calls</source>
         <translation>套接字调用</translation>
     </message>
@@ -7786,7 +7820,7 @@ The same search as socketeer inbox list --search.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+255" />
+        <location line="+260" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
@@ -7852,11 +7886,16 @@ The same search as socketeer inbox list --search.</source>
     </message>
     <message>
         <location line="+5" />
-        <source>&amp;Larger text (presentation)</source>
-        <translation>放大文字（演示）(&amp;L)</translation>
+        <source>Lar&amp;ger text (presentation)</source>
+        <translation>放大文字（演示）(&amp;G)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+26" />
+        <source>&amp;System language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="-25" />
         <source>Ctrl+=</source>
         <translation>Ctrl+=</translation>
     </message>
@@ -7901,12 +7940,7 @@ The same search as socketeer inbox list --search.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>System language</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location line="+10" />
+        <location line="+13" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -7964,14 +7998,14 @@ The same search as socketeer inbox list --search.</source>
 <context>
     <name>socketeer::ui::MessageLogModel</name>
     <message numerus="yes">
-        <location filename="../../ui/messagelogmodel.cpp" line="+116" />
+        <location filename="../../ui/messagelogmodel.cpp" line="+117" />
         <source> … (%n more byte(s))</source>
         <translation>
             <numerusform> …（还有 %n 字节）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28" />
+        <location line="+29" />
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>（%n 字节）</numerusform>
@@ -8153,7 +8187,7 @@ The same search as socketeer inbox list --search.</source>
 <context>
     <name>socketeer::ui::MessageView</name>
     <message>
-        <location filename="../../ui/messageview.cpp" line="+51" />
+        <location filename="../../ui/messageview.cpp" line="+63" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -8215,7 +8249,12 @@ The same search as socketeer inbox list --search.</source>
         <translation>SMTP 对话</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-64" />
+        <source>%1 (the sender wrote %2)</source>
+        <translation>%1（发件人写的是 %2）</translation>
+    </message>
+    <message>
+        <location line="+22" />
         <source>The text of the message</source>
         <translation>邮件正文</translation>
     </message>
@@ -8539,7 +8578,7 @@ The same search as socketeer inbox list --search.</source>
 <context>
     <name>socketeer::ui::RulesDialog</name>
     <message>
-        <location filename="../../ui/rulesdialog.cpp" line="+44" />
+        <location filename="../../ui/rulesdialog.cpp" line="+45" />
         <source>Auto-reply rules</source>
         <translation>自动回复规则</translation>
     </message>
@@ -8644,7 +8683,7 @@ The same search as socketeer inbox list --search.</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>exact</source>
         <translation>完全相同</translation>
     </message>
@@ -8764,7 +8803,7 @@ The same search as socketeer inbox list --search.</source>
 <context>
     <name>socketeer::ui::SavedMessageDialog</name>
     <message>
-        <location filename="../../ui/savedmessagedialog.cpp" line="+29" />
+        <location filename="../../ui/savedmessagedialog.cpp" line="+30" />
         <source>Save message</source>
         <translation>保存消息</translation>
     </message>
@@ -8824,7 +8863,7 @@ The same search as socketeer inbox list --search.</source>
         <translation>字节：</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>A name is needed</source>
         <translation>需要名称</translation>
     </message>
@@ -8992,23 +9031,23 @@ The same search as socketeer inbox list --search.</source>
     </message>
     <message>
         <location line="+1" />
-        <source>Ed&amp;it…</source>
-        <translation>编辑(&amp;I)…</translation>
-    </message>
-    <message>
-        <location line="+0" />
         <source>Edit the chosen sequence</source>
         <translation>编辑所选序列</translation>
     </message>
     <message>
+        <location line="+0" />
+        <source>Edi&amp;t…</source>
+        <translation>编辑(&amp;T)…</translation>
+    </message>
+    <message>
         <location line="+1" />
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>Delete the chosen sequence</source>
-        <translation>删除所选序列</translation>
+        <source>Remove the chosen sequence</source>
+        <translation>移除所选序列</translation>
     </message>
     <message>
         <location line="+1" />
@@ -9178,8 +9217,8 @@ The same search as socketeer inbox list --search.</source>
     </message>
     <message>
         <location line="+8" />
-        <source>&amp;Stop</source>
-        <translation>停止(&amp;S)</translation>
+        <source>Sto&amp;p</source>
+        <translation>停止(&amp;P)</translation>
     </message>
     <message>
         <location line="+45" />
@@ -9233,8 +9272,8 @@ The same search as socketeer inbox list --search.</source>
     </message>
     <message>
         <location line="-242" />
-        <source>Send &amp;file…</source>
-        <translation>发送文件(&amp;F)…</translation>
+        <source>Send f&amp;ile…</source>
+        <translation>发送文件(&amp;I)…</translation>
     </message>
     <message>
         <location line="+1" />
@@ -9391,7 +9430,7 @@ Macros, expanded at each send (repeats too):
 <context>
     <name>socketeer::ui::SequenceDialog</name>
     <message>
-        <location filename="../../ui/sequencedialog.cpp" line="+36" />
+        <location filename="../../ui/sequencedialog.cpp" line="+37" />
         <source>New sequence</source>
         <translation>新建序列</translation>
     </message>
@@ -9468,11 +9507,11 @@ Macros, expanded at each send (repeats too):
     </message>
     <message>
         <location line="+1" />
-        <source>R&amp;uns:</source>
-        <translation>运行次数(&amp;U)：</translation>
+        <source>Run&amp;s:</source>
+        <translation>运行次数(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+30" />
         <source>Send "%1"</source>
         <translation>发送“%1”</translation>
     </message>
@@ -9510,18 +9549,12 @@ Macros, expanded at each send (repeats too):
 <context>
     <name>socketeer::ui::ServerPanel</name>
     <message>
-        <location filename="../../ui/serverpanel.cpp" line="+49" />
+        <location filename="../../ui/serverpanel.cpp" line="+50" />
         <source>&amp;Echo</source>
         <translation>回显(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+419" />
-        <source>&amp;Start</source>
-        <translation>启动(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="-414" />
+        <location line="+7" />
         <source>&amp;Disconnect selected</source>
         <translation>断开所选客户端(&amp;D)</translation>
     </message>
@@ -9632,7 +9665,13 @@ Macros, expanded at each send (repeats too):
         <translation>停滞超时</translation>
     </message>
     <message>
-        <location line="-57" />
+        <location line="-87" />
+        <location line="+420" />
+        <source>St&amp;art</source>
+        <translation>启动(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-390" />
         <source>Listen port</source>
         <translation>监听端口</translation>
     </message>
@@ -9715,12 +9754,12 @@ Macros, expanded at each send (repeats too):
     </message>
     <message>
         <location line="+35" />
-        <location line="+184" />
+        <location line="+185" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="-168" />
+        <location line="-169" />
         <source>Listening on %1 (%2) with TLS; certificate SHA-256 %3</source>
         <translation>正在 %1 上监听（%2），使用 TLS；证书 SHA-256 %3</translation>
     </message>
@@ -9750,7 +9789,7 @@ Macros, expanded at each send (repeats too):
         <translation>服务器已停止</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>client %1 connected</source>
         <translation>客户端 %1 已连接</translation>
     </message>
@@ -9788,8 +9827,8 @@ Macros, expanded at each send (repeats too):
     </message>
     <message>
         <location line="+74" />
-        <source>&amp;Stop</source>
-        <translation>停止(&amp;S)</translation>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
     </message>
     <message>
         <location line="+24" />
@@ -9913,7 +9952,7 @@ Macros, expanded at each send (repeats too):
 <context>
     <name>socketeer::ui::TimelineDetails</name>
     <message>
-        <location filename="../../ui/timelinedetails.cpp" line="+47" />
+        <location filename="../../ui/timelinedetails.cpp" line="+48" />
         <source>0 (no error)</source>
         <translation>0（无错误）</translation>
     </message>
@@ -9976,7 +10015,7 @@ Macros, expanded at each send (repeats too):
 <context>
     <name>socketeer::ui::TimelineView</name>
     <message>
-        <location filename="../../ui/timelineview.cpp" line="+156" />
+        <location filename="../../ui/timelineview.cpp" line="+158" />
         <source>Each lane is a thread; each box one socket call with its result. Arrows join a send() to the recv() that got its bytes (over TLS, an SSL_write() of the text to the SSL_read() that got it).</source>
         <translation>每条泳道是一个线程；每个方框是一次套接字调用及其结果。箭头把 send() 连到收到其字节的 recv()（使用 TLS 时，把写出文本的 SSL_write() 连到收到它的 SSL_read()）。</translation>
     </message>
@@ -10123,13 +10162,13 @@ Macros, expanded at each send (repeats too):
     </message>
     <message>
         <location line="+2" />
-        <source>C&amp;lear</source>
-        <translation>清除(&amp;L)</translation>
+        <source>Forget the recorded calls</source>
+        <translation>清除已记录的调用</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>Forget the recorded calls</source>
-        <translation>清除已记录的调用</translation>
+        <source>Cl&amp;ear</source>
+        <translation>清除(&amp;E)</translation>
     </message>
     <message>
         <location line="+60" />
@@ -10189,13 +10228,13 @@ Macros, expanded at each send (repeats too):
     </message>
     <message>
         <location line="+2" />
-        <location line="+19" />
+        <location line="+23" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-328" />
-        <location line="+336" />
+        <location line="-332" />
+        <location line="+340" />
         <location line="+3" />
         <source>Save timeline</source>
         <translation>保存时间线</translation>
@@ -10369,24 +10408,24 @@ Macros, expanded at each send (repeats too):
         <translation>绑定(&amp;B)</translation>
     </message>
     <message>
-        <location line="-212" />
-        <source>B&amp;roadcast</source>
-        <translation>广播(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Reply to the &amp;last sender</source>
-        <translation>回复最后一个发送方(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="-207" />
         <source>&amp;Join</source>
         <translation>加入(&amp;J)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Lea&amp;ve</source>
-        <translation>离开(&amp;V)</translation>
+        <location line="-5" />
+        <source>Bro&amp;adcast</source>
+        <translation>广播(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reply to the last se&amp;nder</source>
+        <translation>回复最后一个发送方(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>L&amp;eave</source>
+        <translation>离开(&amp;E)</translation>
     </message>
     <message>
         <location line="+10" />
