@@ -136,11 +136,18 @@ void ChatRoom::left(quint64 id)
         return;
     Member &member = it->second;
     // A last line without its newline (a client that closed right after typing) is still said
-    // (a last "/quit" too: then it has left already).
+    // (a last "/quit" too: then it has left already). What it would answer the leaver (a last
+    // "/who", "/nick") has no one to go to: the connection is gone, so it is not handed out.
+    const std::size_t before = m_out.size();
+    bool stayed = true;
     for (const FrameItem &item : member.lines.finish())
-        if (!member.name.isEmpty() && !line(id, member, item.bytes))
-            return;
-    quit(id, true);
+        if (!member.name.isEmpty() && !(stayed = line(id, member, item.bytes)))
+            break;
+    const auto answers = std::remove_if(m_out.begin() + static_cast<std::ptrdiff_t>(before), m_out.end(),
+                                        [id](const Delivery &delivery) { return delivery.to == id; });
+    m_out.erase(answers, m_out.end());
+    if (stayed)
+        quit(id, true);
 }
 
 // The member is gone: the others hear it left (if it was in the room), and it is forgotten.

@@ -1,8 +1,9 @@
 // The chat room (core/tcp/chatroom.h): four clients' untrusted bytes, joins and leaves in any order.
 // Whatever they send, every line the room hands out is one line (a single LF, at its end) with no
 // control character a terminal would act on; it goes only to a client in the room (or to the
-// transcript); a client hears nothing but notices in answer to its own bytes (never its own words);
-// no two members share a nickname, whatever the case; lines are bounded.
+// transcript); a client hears nothing but notices (and its /msg's echo) in answer to its own bytes
+// (never its own words relayed); no two members share a nickname, whatever the case, renamed or
+// not; a member that sent /quit is closed and out of the room; lines are bounded.
 // Input: byte 0: bit 0 nicknames, bits 1-2 the maximum line (8, 64, 512, 8192); then operations:
 // a byte (bits 0-1: client 1-4, bits 2-3: 0 join, 1 leave, 2 and 3 bytes follow: a length byte and
 // that many bytes).
@@ -43,13 +44,25 @@ void check(const std::vector<ChatRoom::Delivery> &out, std::map<quint64, Seen> &
         auto it = clients.find(delivery.to);
         FUZZ_CHECK(it != clients.end() && it->second.in, "only to a client in the room");
         if (delivery.to == speaker)
-            FUZZ_CHECK(line.startsWith("*** "), "a client hears only notices in answer to its own bytes");
+            FUZZ_CHECK(line.startsWith("*** ") || line.startsWith("-> *"),
+                       "a client hears only notices, or the echo of its private message, in answer to its own bytes");
         if (it->second.name.isEmpty())
             FUZZ_CHECK(line.startsWith("*** "), "a client without a name hears only notices");
-        if (line.startsWith("*** you are ")) {
+        // A nickname has no space, so "now NEW" and "already NAME" cannot be a first name.
+        if (line.startsWith("*** you are now ")) {
+            FUZZ_CHECK(!it->second.name.isEmpty(), "only a named member is renamed");
+            it->second.name = line.sliced(16, line.size() - 17);
+            FUZZ_CHECK(!it->second.name.isEmpty(), "a new name is not empty");
+        } else if (line.startsWith("*** you are already ")) {
+            FUZZ_CHECK(line.sliced(20, line.size() - 21) == it->second.name, "already the name it has");
+        } else if (line.startsWith("*** you are ")) {
             FUZZ_CHECK(it->second.name.isEmpty(), "a name is given once");
             it->second.name = line.sliced(12, line.size() - 13);
             FUZZ_CHECK(!it->second.name.isEmpty(), "a name is not empty");
+        }
+        if (delivery.close) {   // /quit: the room has let it go, the engine closes it
+            it->second.in = false;
+            it->second.name.clear();
         }
     }
     QSet<QString> names;
@@ -74,8 +87,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static constexpr qsizetype kMax[] = {8, 64, 512, 8192};
     config.maxLineBytes = kMax[(data[0] >> 1) & 3];
     // A relayed line: a name (a nickname of at most 32 characters, 4 bytes each, or an address),
-    // ": ", the line, LF; a notice is shorter.
-    const qsizetype bound = config.maxLineBytes + 4 * limits::kChatMaxNicknameChars + 64;
+    // ": ", the line, LF; a notice is shorter, but for /who (four names) and /help (fixed text).
+    const qsizetype bound = config.maxLineBytes + 5 * 4 * limits::kChatMaxNicknameChars + 256;
     ChatRoom room(config);
     std::map<quint64, Seen> clients;
 
