@@ -105,6 +105,8 @@ int runInboxWait(const QStringList &arguments)
     QTimer poll;
     QTimer deadline;
     deadline.setSingleShot(true);
+    // Never before --timeout: a coarse timer may fire up to 5 % early (50 ms of a second).
+    deadline.setTimerType(Qt::PreciseTimer);
     bool finished = false;
     int exitCode = ExitFailure;
     const bool json = parser.isSet(jsonOption);
