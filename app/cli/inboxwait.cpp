@@ -162,10 +162,12 @@ int runInboxWait(const QStringList &arguments)
         printError(command, Cli::tr("no matching message in %1").arg(QDir::toNativeSeparators(MailStore(requested).directory())));
         return ExitFailure;
     }
-    // Said once the watch is in place: a script (or a test) may send its mail from here on.
-    printLine(Cli::tr("waiting for a message in %1").arg(QDir::toNativeSeparators(MailStore(requested).directory())));
     poll.start(1000);
     deadline.start(seconds * 1000);
+    // Said once the watch is in place and the loop runs: a script (or a test) may send its mail,
+    // or its SIGTERM, from here on, and the loop is there to take it.
+    const QString waiting = Cli::tr("waiting for a message in %1").arg(QDir::toNativeSeparators(MailStore(requested).directory()));
+    QTimer::singleShot(0, &poll, [waiting] { printLine(waiting); });
     return QCoreApplication::exec();
 }
 
