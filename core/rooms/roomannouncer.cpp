@@ -70,6 +70,7 @@ QString RoomAnnouncer::start(const Config &config)
         // From the room's own address when it has one, so the host a finder lists is the room's.
         udp.bind = Endpoint{m_onlyAddress.isEmpty() ? (v6 ? QStringLiteral("::") : QStringLiteral("0.0.0.0")) : m_onlyAddress, 0, {}};
         udp.broadcast = !v6;
+        udp.threadName = v6 ? QStringLiteral("room-announcer-ipv6") : QStringLiteral("room-announcer-ipv4");
         endpoint->open(udp);
         return endpoint;
     };

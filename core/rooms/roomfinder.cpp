@@ -83,6 +83,7 @@ void RoomFinder::openEndpoint(bool v6)
     UdpConfig udp;
     udp.bind = Endpoint{v6 ? QStringLiteral("::") : QStringLiteral("0.0.0.0"), m_config.port, {}};
     udp.shareAddress = true;
+    udp.threadName = v6 ? QStringLiteral("room-finder-ipv6") : QStringLiteral("room-finder-ipv4");
     // One byte more than an announcement may have: a bigger datagram arrives flagged truncated,
     // and is ignored without being kept.
     udp.receiveBufferSize = limits::kRoomAnnouncementMaxBytes + 1;

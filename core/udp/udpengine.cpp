@@ -165,7 +165,7 @@ struct UdpEngine::Loop {
 
 void UdpEngine::Loop::run()
 {
-    trace::setThreadName(QStringLiteral("udp"));
+    trace::setThreadName(config.threadName);
     if (setUp())
         serve();
     tearDown();

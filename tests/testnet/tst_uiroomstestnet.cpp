@@ -6,6 +6,7 @@
 #include "clipeer.h"
 #include "testnet.h"
 
+#include "net/trace.h"
 #include "rooms/roomfinder.h"
 #include "roomsfoundlist.h"
 
@@ -53,6 +54,8 @@ private slots:
 
     void aRoomOnHostB_isListedCountedJoinedAndForgotten()
     {
+        TraceRecorder timeline;   // as the window's timeline records
+        QSignalSpy traced(&timeline, &TraceRecorder::eventsRecorded);
         RoomsFoundList list;
         list.show();
         QVERIFY(!list.finder()->isRunning());   // never listens unasked
@@ -71,6 +74,18 @@ private slots:
         QCOMPARE(cell(list, 0, 3), u"0"_s);
         QCOMPARE(cell(list, 0, 4), u"plain"_s);
         QVERIFY(list.statusText().contains(u"1 room"_s));
+        // On the timeline the discovery is what it is: a datagram received on the finder's lane.
+        timeline.flush();
+        auto heard = [&] {
+            for (const QList<QVariant> &batch : traced) {
+                for (const TraceEvent &event : batch.at(0).value<QList<TraceEvent>>()) {
+                    if (event.call == u"recvfrom"_s && event.thread == u"room-finder-ipv4"_s && event.bytes.startsWith("SOCKETEER-ROOM 1\n"))
+                        return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(heard(), 10000);
 
         // Two tutorial-style clients on A join it: the count follows.
         std::vector<std::unique_ptr<Peer>> clients;
