@@ -26,6 +26,9 @@ private slots:
         QTest::addColumn<int>("exit");
         QTest::addColumn<QByteArrayList>("shown");
         QTest::addColumn<QByteArrayList>("notShown");
+        // A wrong room's stray lines may still be on their way when a failed step drops what was
+        // read, so a later step of that connection may fail too, or not: only the steps that name
+        // the mistake are checked, and the score where nothing is left on the way.
         QTest::newRow("correct") << QString() << 0 << QByteArrayList{"Score: 19/19 points, 42 of 42 steps passed"}
                                  << QByteArrayList{"FAIL", "hint:"};
         QTest::newRow("nicknames compared with their case")
@@ -35,12 +38,12 @@ private slots:
         QTest::newRow("/who answered to everyone")
             << u"who-to-all"_s << 1
             << QByteArrayList{"19. PASS", "29. FAIL C hears of the new name, and heard nothing private before it",
-                              "The answer to /who and a /msg go to one client only", "Score: 17/19 points"}
+                              "The answer to /who and a /msg go to one client only"}
             << QByteArrayList{"19. FAIL"};
         QTest::newRow("an unknown command relayed")
             << u"relay-unknown"_s << 1
             << QByteArrayList{"35. FAIL An unknown command is answered to its sender", "never relay it",
-                              "38. FAIL Robert hears carol's line, and never heard the unknown command", "Score: 17/19 points"}
+                              "38. FAIL Robert hears carol's line, and never heard the unknown command"}
             << QByteArrayList{"37. FAIL"};
         QTest::newRow("/quit without closing")
             << u"no-close"_s << 1
