@@ -11,14 +11,17 @@
 
 #include "tcp/tcpserver.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 
+using namespace Qt::StringLiterals;
 using namespace socketeer;
 using namespace socketeer::ui;
 using testsupport::Peer;
@@ -94,6 +97,18 @@ private slots:
             QVERIFY2(!control->objectName().isEmpty(), control->metaObject()->className());
             QVERIFY2(!control->toolTip().isEmpty() || !control->accessibleDescription().isEmpty(), qPrintable(control->objectName()));
         }
+        // Alt letters: none taken twice among what the running panel shows, none a menu's
+        // (tests/ui/tst_keyboard.cpp checks the window when the room is not running).
+        QMap<QString, QString> letters{{u"Alt+F"_s, u"menu File"_s}, {u"Alt+V"_s, u"menu View"_s},
+                                       {u"Alt+L"_s, u"menu Language"_s}, {u"Alt+H"_s, u"menu Help"_s}};
+        for (QAbstractButton *button : panel.findChildren<QAbstractButton *>()) {
+            if (!button->isVisible() || button->shortcut().isEmpty())
+                continue;
+            const QString key = button->shortcut().toString();
+            QVERIFY2(!letters.contains(key), qPrintable(key + u" taken by "_s + letters.value(key) + u" and "_s + button->text()));
+            letters.insert(key, button->text());
+        }
+        QVERIFY(letters.contains(u"Alt+M"_s) && letters.contains(u"Alt+C"_s) && letters.contains(u"Alt+B"_s));
         QVERIFY(stop(panel));
         QVERIFY(!list->isVisible());
     }
