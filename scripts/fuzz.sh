@@ -2,7 +2,7 @@
 # Fuzzes every parser of untrusted bytes with libFuzzer (docs/FUZZING.md).
 #   scripts/fuzz.sh [options] [SECONDS] [TARGET]
 #     SECONDS   how long each target runs (default 60)
-#     TARGET    one of: smtpserver smtpreply mailparser mailaddress hex encoding checksum framing saved chatroom macros rules lab timeline relayspec mailsearch (default: all, in turn)
+#     TARGET    one of: smtpserver smtpreply mailparser mailaddress hex encoding checksum framing saved chatroom macros rules lab timeline relayspec mailsearch roomannouncement (default: all, in turn)
 #   --merge     afterwards, merge the inputs that found new coverage into tests/fuzz/corpus/TARGET
 #               (libFuzzer -merge=1: only inputs that add coverage); review and commit them
 #   --ci        20 s per target, no merge: the short run CI makes
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-all_targets=(smtpserver smtpreply mailparser mailaddress hex encoding checksum framing saved chatroom macros rules lab timeline relayspec mailsearch)
+all_targets=(smtpserver smtpreply mailparser mailaddress hex encoding checksum framing saved chatroom macros rules lab timeline relayspec mailsearch roomannouncement)
 seconds=60
 target=all
 merge=0
@@ -64,6 +64,7 @@ max_len() {
     timeline) echo 8192 ;;  # a few calls with their bytes in hex
     relayspec) echo 512 ;;  # a line of impairments
     mailsearch) echo 512 ;;  # a search as typed
+    roomannouncement) echo 600 ;;  # one datagram: past the 512-byte bound, to try the refusal
   esac
 }
 

@@ -22,6 +22,7 @@ constexpr auto kCommands = std::to_array<Command>({
     {"inbox", QT_TRANSLATE_NOOP("socketeer::Cli", "Receive mail: a local SMTP server that stores every message"), &runInbox},
     {"code", QT_TRANSLATE_NOOP("socketeer::Cli", "Print the equivalent program in Python or C for serve, connect, udp or mail"), &runCode},
     {"lab", QT_TRANSLATE_NOOP("socketeer::Cli", "Grade a student's program with a lab: steps, points, hints"), &runLab},
+    {"rooms", QT_TRANSLATE_NOOP("socketeer::Cli", "List the chat rooms announced on the local network"), &runRooms},
     {"relay", QT_TRANSLATE_NOOP("socketeer::Cli", "Forward TCP or UDP between two endpoints, with latency, loss, slicing and resets"), &runRelay},
 });
 

@@ -49,6 +49,7 @@ int runInbox(const QStringList &arguments);
 int runCode(const QStringList &arguments);
 int runLab(const QStringList &arguments);
 int runRelay(const QStringList &arguments);
+int runRooms(const QStringList &arguments);
 
 // Process-wide settings for a subcommand: SIGPIPE ignored so a closed stdout is an error we report
 // rather than a silent death (sockets already use MSG_NOSIGNAL).

@@ -2,6 +2,7 @@
 // stdout carries only the "listening on" line and the clients' bytes, so it can be piped; what
 // happens to the connections goes to stderr.
 
+#include "announceoption.h"
 #include "chatcommands.h"
 #include "chatoption.h"
 #include "checksumoptions.h"
@@ -113,6 +114,8 @@ int runServe(const QStringList &arguments)
     parser.addOptions({checksumOptions.append, checksumOptions.order, checksumOptions.range, checksumOptions.verify, frameOption});
     const ChatOptions chatOptions;
     parser.addOptions({chatOptions.chat, chatOptions.nicknames});
+    const AnnounceOptions announceOptions;
+    parser.addOptions({announceOptions.announce, announceOptions.via});
     const QCommandLineOption hexOption = hexDumpOption();
     const QCommandLineOption stampOption = timestampsOption();
     parser.addOptions({hexOption, stampOption});
@@ -171,6 +174,8 @@ int runServe(const QStringList &arguments)
         return usageError(Cli::tr("--max-clients: \"%1\" is not a number of clients (0 or more)").arg(parser.value(maxClientsOption)));
     config.echo = parser.isSet(echoOption);
     if (const QString wrong = applyChatOptions(parser, chatOptions, config); !wrong.isEmpty())
+        return usageError(wrong);
+    if (const QString wrong = checkAnnounceOptions(parser, announceOptions, config); !wrong.isEmpty())
         return usageError(wrong);
     if (config.chat.enabled && (framed || checksums->verify))   // the room has its own line framing
         return usageError(Cli::tr("--chat splits what clients send into lines itself: --frame and --verify do not apply"));
@@ -330,6 +335,7 @@ int runServe(const QStringList &arguments)
         });
     }
 
+    announceRoom(parser, announceOptions, config, server);
     server.start(config);
     return trace.finish(kCommand, QCoreApplication::exec());
 }

@@ -146,6 +146,23 @@ inline constexpr int kChatWhoMaxNames = 100;
 // the engine's read pause and per-client queue bound (kServerReadPauseBytes, kServerQueueBytes)
 // then hold it back or drop it like any client that does not read.
 inline constexpr qsizetype kChatMaxRepliesPerRound = 64 * KiB;
+// ── Rooms announced on the network (core/rooms/, docs/CHAT.md) ─────────────────────────────
+// One announcement datagram: a few short lines, far below any MTU, so it is never fragmented; a
+// bigger datagram is not one of ours and is ignored unread.
+inline constexpr qsizetype kRoomAnnouncementMaxBytes = 512;
+// A room's name in characters: a line of a list, like a nickname but with spaces allowed.
+inline constexpr int kRoomNameMaxChars = 64;
+// A larger member count is a lie (no room here holds that many), and the announcement is ignored.
+inline constexpr int kRoomMaxMembers = 100000;
+// How often a room is announced, and how long a room not heard from stays listed: three missed
+// announcements, so one lost datagram does not make it blink.
+inline constexpr std::chrono::milliseconds kRoomAnnounceInterval = 2s;
+inline constexpr std::chrono::milliseconds kRoomForgetAfter = 3 * kRoomAnnounceInterval;
+// Rooms one finder keeps: a network that announces more (or a host that makes up rooms) cannot
+// make the list, or the memory, grow past it.
+inline constexpr int kRoomsFoundMax = 256;
+// Addresses one room is listed with (IPv4 and IPv6, several interfaces); more are ignored.
+inline constexpr int kRoomAddressesMax = 8;
 // ── Macros and auto-reply rules (core/text/macros.h, autoreply.h) ─────────────────────────
 // {{file:PATH}} inserts at most this: a message, not a file transfer (that is sendStream's job),
 // and a rule reply is built on a server's worker thread, which must not stall on a huge read.

@@ -20,7 +20,7 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(socketeer::Open)
 };
 
-Result<Socket> bindOne(const SocketAddress &address, SocketType type, bool nonBlocking)
+Result<Socket> bindOne(const SocketAddress &address, SocketType type, bool nonBlocking, DatagramSharing sharing = {})
 {
     auto socket = Socket::create(address.family(), type, nonBlocking);
     if (!socket)
@@ -31,6 +31,14 @@ Result<Socket> bindOne(const SocketAddress &address, SocketType type, bool nonBl
     // must be reported instead.
     if (address.family() != AF_UNIX && type == SocketType::Stream) {
         if (auto r = socket->setOption(SOL_SOCKET, SO_REUSEADDR, 1); !r)
+            return r.error();
+    }
+    if (sharing.shareAddress) {
+        if (auto r = socket->setOption(SOL_SOCKET, SO_REUSEADDR, 1); !r)
+            return r.error();
+    }
+    if (sharing.v6Only && address.family() == AF_INET6) {
+        if (auto r = socket->setOption(IPPROTO_IPV6, IPV6_V6ONLY, 1); !r)
             return r.error();
     }
     if (auto r = socket->bind(address); !r)
@@ -136,13 +144,13 @@ Result<Socket> listenOn(const Endpoint &endpoint, int backlog, bool nonBlocking)
     });
 }
 
-Result<Socket> bindDatagram(const Endpoint &endpoint, bool nonBlocking)
+Result<Socket> bindDatagram(const Endpoint &endpoint, bool nonBlocking, DatagramSharing sharing)
 {
     auto addresses = resolve(endpoint, {SocketType::Datagram, true});
     if (!addresses)
         return addresses.error();
     return firstThatWorks(*addresses, [&](const SocketAddress &address) {
-        return bindOne(address, SocketType::Datagram, nonBlocking);
+        return bindOne(address, SocketType::Datagram, nonBlocking, sharing);
     });
 }
 

@@ -15,7 +15,17 @@ namespace socketeer {
 class Wakeup;
 
 Result<Socket> listenOn(const Endpoint &endpoint, int backlog, bool nonBlocking);
-Result<Socket> bindDatagram(const Endpoint &endpoint, bool nonBlocking);
+// How a datagram socket shares its port. By default it does not: a second bind is "in use".
+struct DatagramSharing {
+    // SO_REUSEADDR: several listeners on one machine (two windows, a window and `socketeer
+    // rooms`) each get every broadcast and multicast datagram to the port. Only for a port that
+    // nobody sends unicast to, since Linux would hand unicast to one of them.
+    bool shareAddress = false;
+    // IPV6_V6ONLY: an IPv6 socket takes IPv6 only, so an IPv4 one can be bound beside it without
+    // both getting each IPv4 datagram.
+    bool v6Only = false;
+};
+Result<Socket> bindDatagram(const Endpoint &endpoint, bool nonBlocking, DatagramSharing sharing = {});
 
 // Connects with a timeout — one deadline across every address the name resolves to, not one
 // each; a negative timeout waits as long as the system does. A signal on `cancel` (if given)

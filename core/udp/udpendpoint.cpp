@@ -117,6 +117,15 @@ void UdpEndpoint::leaveGroup(const QString &group, const QString &interfaceName)
     m_engine->leaveGroup(group, interfaceName);
 }
 
+void UdpEndpoint::setMulticastInterface(const QString &interfaceName)
+{
+    if (!m_engine) {
+        reportLater(Error::invalid(QCoreApplication::translate("socketeer::Udp", "multicast out of %1: the UDP endpoint is not open").arg(interfaceName)));
+        return;
+    }
+    m_engine->setMulticastInterface(interfaceName);
+}
+
 quint64 UdpEndpoint::datagramsIn() const { return m_counters->datagramsIn.load(std::memory_order_relaxed); }
 quint64 UdpEndpoint::datagramsOut() const { return m_counters->datagramsOut.load(std::memory_order_relaxed); }
 quint64 UdpEndpoint::bytesIn() const { return m_counters->bytesIn.load(std::memory_order_relaxed); }

@@ -54,6 +54,9 @@ public:
     // group then leave by that interface. groupJoined()/groupLeft() or errorOccurred() follows.
     void joinGroup(const QString &group, const QString &interfaceName = {});
     void leaveGroup(const QString &group, const QString &interfaceName = {});
+    // Datagrams to any multicast group leave by this interface (name or index) from now on, without
+    // joining a group; errorOccurred() if it cannot be set. Queued in order with the sends.
+    void setMulticastInterface(const QString &interfaceName);
 
     // Since open(), bumped by the worker as it goes (ahead of the signals), readable any time.
     // bytesIn counts each datagram's full size, truncated or not.

@@ -35,9 +35,10 @@ struct SendToEndpoint { Endpoint to; QByteArray data; };
 struct SendToAddress { SocketAddress to; QByteArray data; };
 struct SetBroadcast { bool on; };
 struct Membership { QString group; QString interfaceName; bool join; };
+struct MulticastInterface { QString interfaceName; };
 struct Stop {};
 struct Resume {};
-using Command = std::variant<SendToEndpoint, SendToAddress, SetBroadcast, Membership, Stop, Resume>;
+using Command = std::variant<SendToEndpoint, SendToAddress, SetBroadcast, Membership, MulticastInterface, Stop, Resume>;
 
 // Per wake-up: enough to empty the socket buffer of a fast sender in a few rounds, few enough that
 // a close() or a send waiting behind a flood is seen promptly.
@@ -83,6 +84,14 @@ Result<void> setStructOption(const Socket &socket, int level, int name, const ch
     if (rc < 0)
         return Error::fromErrno(ErrorKind::Socket, err, what);
     return {};
+}
+
+// An interface by name ("eth0") or index ("2"); 0 if there is none.
+unsigned interfaceIndex(const QString &name)
+{
+    bool numeric = false;
+    const unsigned index = name.toUInt(&numeric);
+    return numeric ? index : ::if_nametoindex(name.toLocal8Bit().constData());
 }
 
 } // namespace
@@ -132,6 +141,7 @@ struct UdpEngine::Loop {
     void flushPending();
     void setBroadcast(bool on);
     void changeMembership(const Membership &membership);
+    void setMulticastInterface(const QString &interfaceName);
 
     void post(UdpEvent event) { sink.post(std::move(event)); }
     void fail(Error error)
@@ -155,7 +165,7 @@ struct UdpEngine::Loop {
 
 void UdpEngine::Loop::run()
 {
-    trace::setThreadName(QStringLiteral("udp"));
+    trace::setThreadName(config.threadName);
     if (setUp())
         serve();
     tearDown();
@@ -171,7 +181,7 @@ bool UdpEngine::Loop::setUp()
         fail(Error::invalid(Text::tr("a receive buffer of %1 bytes").arg(config.receiveBufferSize)));
         return false;
     }
-    auto bound = bindDatagram(config.bind, true);
+    auto bound = bindDatagram(config.bind, true, DatagramSharing{config.shareAddress, config.shareAddress});
     if (!bound) {
         fail(bound.error());
         return false;
@@ -266,6 +276,8 @@ void UdpEngine::Loop::runCommands()
             setBroadcast(broadcast->on);
         else if (auto *membership = std::get_if<Membership>(&command))
             changeMembership(*membership);
+        else if (auto *multicast = std::get_if<MulticastInterface>(&command))
+            setMulticastInterface(multicast->interfaceName);
         else if (std::holds_alternative<Stop>(command))
             stopping = true;
         // Resume needs nothing: having woken up is the point.
@@ -475,10 +487,7 @@ void UdpEngine::Loop::changeMembership(const Membership &membership)
     const QString what = membership.interfaceName.isEmpty() ? action : Text::tr("%1 on %2").arg(action, membership.interfaceName);
     unsigned index = 0;
     if (!membership.interfaceName.isEmpty()) {
-        bool numeric = false;
-        index = membership.interfaceName.toUInt(&numeric);
-        if (!numeric)
-            index = ::if_nametoindex(membership.interfaceName.toLocal8Bit().constData());
+        index = interfaceIndex(membership.interfaceName);
         if (index == 0) {
             fail(Error::invalid(Text::tr("%1: there is no network interface \"%2\"").arg(action, membership.interfaceName)));
             return;
@@ -528,6 +537,28 @@ void UdpEngine::Loop::changeMembership(const Membership &membership)
     event.type = membership.join ? UdpEvent::Type::GroupJoined : UdpEvent::Type::GroupLeft;
     event.group = group;
     post(std::move(event));
+}
+
+// Where datagrams to a multicast group leave from now on (IP_MULTICAST_IF / IPV6_MULTICAST_IF),
+// without joining: an announcer sends to one group on each interface in turn.
+void UdpEngine::Loop::setMulticastInterface(const QString &interfaceName)
+{
+    const QString what = Text::tr("multicast out of %1").arg(interfaceName);
+    const unsigned index = interfaceIndex(interfaceName);
+    if (index == 0) {
+        fail(Error::invalid(Text::tr("%1: there is no network interface \"%2\"").arg(what, interfaceName)));
+        return;
+    }
+    Result<void> result;
+    if (socket.family() == AF_INET) {
+        ip_mreqn request{};
+        request.imr_ifindex = static_cast<int>(index);
+        result = setStructOption(socket, IPPROTO_IP, IP_MULTICAST_IF, "IP_MULTICAST_IF", request, what);
+    } else {
+        result = setStructOption(socket, IPPROTO_IPV6, IPV6_MULTICAST_IF, "IPV6_MULTICAST_IF", static_cast<int>(index), what);
+    }
+    if (!result)
+        fail(result.error());
 }
 
 UdpEngine::UdpEngine(const UdpConfig &config, UdpEventSink &sink, UdpCounters &counters)
@@ -582,6 +613,12 @@ void UdpEngine::leaveGroup(const QString &group, const QString &interfaceName)
 {
     if (m_loop)
         m_loop->commands.push(Membership{group, interfaceName, false});
+}
+
+void UdpEngine::setMulticastInterface(const QString &interfaceName)
+{
+    if (m_loop)
+        m_loop->commands.push(MulticastInterface{interfaceName});
 }
 
 void UdpEngine::requestStop()

@@ -51,6 +51,7 @@ public:
     void setBroadcast(bool on);
     void joinGroup(const QString &group, const QString &interfaceName);
     void leaveGroup(const QString &group, const QString &interfaceName);
+    void setMulticastInterface(const QString &interfaceName);
     void requestStop();
     void resumeReading();   // the sink has room again
 

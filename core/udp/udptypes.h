@@ -17,6 +17,11 @@ class AutoReplier;
 struct UdpConfig {
     Endpoint bind{QStringLiteral("127.0.0.1"), 0, {}};   // loopback unless told otherwise; port 0: any free
     bool broadcast = false;                              // SO_BROADCAST from the start
+    // Share the port with other listeners on this machine (SO_REUSEADDR), and for IPv6 take IPv6
+    // only: for a well-known port that only broadcast and multicast arrive on (room discovery).
+    bool shareAddress = false;
+    // The worker's name on the timeline (its lane): what it is for, when it is not the UDP panel's.
+    QString threadName = QStringLiteral("udp");
     // Bytes kept of each datagram. The default holds the largest IPv4 or IPv6 datagram; a smaller
     // one cuts longer datagrams, and they arrive flagged `truncated`, never silently short.
     qsizetype receiveBufferSize = 65536;

@@ -19,11 +19,13 @@ struct LabOutcome {
 };
 
 // Starts the student's server on port 0 and runs the lab against it.
-inline LabOutcome runLabAgainstServer(const QString &lab, const QString &student, const QStringList &extra = {})
+// `studentArguments` follow the port (0) on the student's command line.
+inline LabOutcome runLabAgainstServer(const QString &lab, const QString &student, const QStringList &extra = {},
+                                      const QStringList &studentArguments = {})
 {
     LabOutcome outcome;
     Peer server;
-    if (!server.startPython(QStringLiteral("students/") + student, {QStringLiteral("0")}))
+    if (!server.startPython(QStringLiteral("students/") + student, QStringList{QStringLiteral("0")} + studentArguments))
         return outcome;
     const quint16 port = server.readListeningPort();
     if (!port)

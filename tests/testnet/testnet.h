@@ -50,13 +50,10 @@ inline bool startPythonOnB(Peer &peer, const QString &script, const QStringList 
                                                                           Peer::peersDir() + u'/' + script} + arguments);
 }
 
-// tests/peers/udp_sender.py on host B: sends one datagram per call and says where from.
-class SenderOnB {
+// tests/peers/udp_sender.py: sends one datagram per call and says where from. On host B
+// (SenderOnB) or here on host A (SenderOnA).
+class UdpSenderPeer {
 public:
-    bool start()
-    {
-        return startPythonOnB(m_peer, QStringLiteral("udp_sender.py")) && m_peer.readLine(20000) == "ready";
-    }
     // The source "HOST PORT" the kernel used, empty on failure.
     QByteArray send(const QString &host, quint16 port, const QByteArray &data)
     {
@@ -68,8 +65,18 @@ public:
         return line.mid(5, line.size() - 5 - expectedEnd.size());
     }
 
-private:
+protected:
     Peer m_peer;
+};
+
+class SenderOnB : public UdpSenderPeer {
+public:
+    bool start() { return startPythonOnB(m_peer, QStringLiteral("udp_sender.py")) && m_peer.readLine(20000) == "ready"; }
+};
+
+class SenderOnA : public UdpSenderPeer {
+public:
+    bool start() { return m_peer.startPython(QStringLiteral("udp_sender.py")) && m_peer.readLine(20000) == "ready"; }
 };
 
 } // namespace testsupport::testnet

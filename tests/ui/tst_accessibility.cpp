@@ -2,6 +2,8 @@
 // Orca would, each control (button, field, list, tab) has a name, and its description or tooltip
 // says what it does. A control added without either fails here with its place in the window.
 
+#include "widgetplace.h"
+
 #include "composewindow.h"
 #include "mainwindow.h"
 #include "settings.h"
@@ -49,17 +51,7 @@ bool isControl(const QWidget *widget)
         || qobject_cast<const QAbstractItemView *>(widget);
 }
 
-QString placeOf(const QWidget *widget)
-{
-    QStringList path;
-    for (const QWidget *w = widget; w; w = w->parentWidget()) {
-        const QString name = w->objectName();
-        path.prepend(name.isEmpty() ? QString::fromLatin1(w->metaObject()->className()) : name);
-        if (path.size() >= 4)
-            break;
-    }
-    return path.join(QLatin1Char('/'));
-}
+QString placeOf(const QWidget *widget) { return testsupport::widgetPlace(widget, 4); }
 
 // The problems of one window: controls without a name, and controls that say nothing about what
 // they do (no description, no tooltip).

@@ -5,6 +5,8 @@
 // entry has a mnemonic (Alt+letter) that no sibling shares, and no two shortcuts of a window are
 // the same key (Qt then fires neither, silently).
 
+#include "widgetplace.h"
+
 #include "composewindow.h"
 #include "languages.h"
 #include "mainwindow.h"
@@ -43,19 +45,19 @@ using namespace socketeer::ui;
 
 namespace {
 
-QString placeOf(const QWidget *widget)
+QString placeOf(const QWidget *widget) { return testsupport::widgetPlace(widget, 3); }
+
+// Every Alt key a pane's own controls take: its visible buttons' shortcuts and its labels' buddy
+// mnemonics, added to `keys` with who takes each.
+void collectKeys(QWidget *pane, std::map<QString, QStringList> &keys)
 {
-    QStringList path;
-    for (const QWidget *w = widget; w; w = w->parentWidget()) {
-        const QString name = w->objectName();
-        path.prepend(name.isEmpty() ? QString::fromLatin1(w->metaObject()->className()) : name);
-        if (path.size() >= 3)
-            break;
-    }
-    QString text = path.join(QLatin1Char('/'));
-    if (const auto *button = qobject_cast<const QAbstractButton *>(widget); button && !button->text().isEmpty())
-        text += QStringLiteral(" \"%1\"").arg(button->text());
-    return text;
+    for (QAbstractButton *button : pane->findChildren<QAbstractButton *>())
+        if (button->isVisible() && !button->shortcut().isEmpty())
+            keys[button->shortcut().toString()] << QStringLiteral("button ") + placeOf(button);
+    for (QLabel *label : pane->findChildren<QLabel *>())
+        if (label->isVisible() && label->buddy())
+            if (const QKeySequence key = QKeySequence::mnemonic(label->text()); !key.isEmpty())
+                keys[key.toString()] << QStringLiteral("label ") + label->text();
 }
 
 bool inside(const QWidget *widget, const QWidget *pane) { return widget == pane || pane->isAncestorOf(widget); }
@@ -246,13 +248,7 @@ private slots:
             QVERIFY(QTest::qWaitForWindowActive(dialog));
             QStringList problems = tabProblems(dialog, {dialog});
             std::map<QString, QStringList> keys;
-            for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>())
-                if (button->isVisible() && !button->shortcut().isEmpty())
-                    keys[button->shortcut().toString()] << placeOf(button);
-            for (QLabel *label : dialog->findChildren<QLabel *>())
-                if (label->isVisible() && label->buddy())
-                    if (const QKeySequence key = QKeySequence::mnemonic(label->text()); !key.isEmpty())
-                        keys[key.toString()] << QStringLiteral("label ") + label->text();
+            collectKeys(dialog, keys);
             for (const auto &[key, owners] : keys)
                 if (owners.size() > 1)
                     problems << QStringLiteral("%1 is taken by %2").arg(key, owners.join(QStringLiteral(", ")));
@@ -327,13 +323,7 @@ private slots:
         QStringList problems;
         const auto check = [&](QWidget *pane, const QString &which) {
             std::map<QString, QStringList> keys = windowKeys;
-            for (QAbstractButton *button : pane->findChildren<QAbstractButton *>())
-                if (button->isVisible() && !button->shortcut().isEmpty())
-                    keys[button->shortcut().toString()] << QStringLiteral("button ") + placeOf(button);
-            for (QLabel *label : pane->findChildren<QLabel *>())
-                if (label->isVisible() && label->buddy())
-                    if (const QKeySequence key = QKeySequence::mnemonic(label->text()); !key.isEmpty())
-                        keys[key.toString()] << QStringLiteral("label ") + label->text();
+            collectKeys(pane, keys);
             for (const auto &[key, owners] : keys)
                 if (owners.size() > 1)
                     problems << QStringLiteral("%1: %2 is taken by %3").arg(which, key, owners.join(QStringLiteral(", ")));
