@@ -629,6 +629,257 @@ private slots:
         QCOMPARE(said(room), QByteArrayList{"1:*** line too long (more than 8192 bytes): not relayed"});
     }
 
+    // ── The server's own commands (mute, remove, topic, notice) and the members' events ───────
+
+    static QByteArrayList events(ChatRoom &room)
+    {
+        static const char *const kinds[] = {"joined", "renamed", "left", "muted", "unmuted", "topic"};
+        QByteArrayList out;
+        for (const ChatMemberEvent &event : room.takeEvents()) {
+            QByteArray line = QByteArray(kinds[static_cast<int>(event.kind)]) + ' ' + QByteArray::number(event.id);
+            if (!event.name.isEmpty() || event.kind == ChatMemberEvent::Kind::Topic)
+                line += ' ' + event.name;
+            if (!event.address.isEmpty())
+                line += " @" + event.address.toUtf8();
+            out << line;
+        }
+        return out;
+    }
+
+    static bool run(ChatRoom &room, ChatCommand::Kind kind, quint64 id, const QByteArray &text = {})
+    {
+        return room.command(ChatCommand{kind, id, text});
+    }
+
+    void admin_eventsTellWhoIsIn()
+    {
+        ChatRoom room(chat(true));
+        room.joined(1, QStringLiteral("127.0.0.1:1001"));
+        QCOMPARE(events(room), QByteArrayList{});   // no name yet: not in the room
+        room.received(1, "Alice\n");
+        room.joined(2, QStringLiteral("[::1]:1002"));
+        room.received(2, "小明\n");
+        QCOMPARE(events(room), (QByteArrayList{"joined 1 Alice @127.0.0.1:1001", "joined 2 小明 @[::1]:1002"}));
+        room.received(2, "/nick 小红\n");
+        room.received(1, "/nick 小红\n");   // taken: nothing changes
+        QCOMPARE(events(room), QByteArrayList{"renamed 2 小红"});
+        room.received(1, "/topic 第一课\n");
+        QCOMPARE(events(room), QByteArrayList{"topic 0 第一课"});
+        // Muted before it has a name: the list hears of the mute right after the join.
+        room.joined(3, QStringLiteral("127.0.0.1:1003"));
+        QVERIFY(run(room, ChatCommand::Kind::Mute, 3));
+        QCOMPARE(events(room), QByteArrayList{});
+        room.received(3, "bob\n");
+        QCOMPARE(events(room), (QByteArrayList{"joined 3 bob @127.0.0.1:1003", "muted 3"}));
+        // Every way out is "left"; one without a name never joined.
+        room.joined(4, QStringLiteral("127.0.0.1:1004"));
+        room.left(4);
+        room.received(1, "/quit\n");
+        room.left(2);
+        QVERIFY(run(room, ChatCommand::Kind::Remove, 3));
+        QCOMPARE(events(room), (QByteArrayList{"left 1", "left 2", "left 3"}));
+        QCOMPARE(room.memberCount(), 0);
+        // Without nicknames the address is the name, and joining is at once.
+        ChatRoom plain(chat(false));
+        plain.joined(7, {});
+        QCOMPARE(events(plain), QByteArrayList{"joined 7 client 7"});
+    }
+
+    void admin_muteStopsRelayingAndIsToldOnce()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.takeEvents();
+        QVERIFY(run(room, ChatCommand::Kind::Mute, 2));
+        QCOMPARE(said(room, &transcript), QByteArrayList{"2:*** you are muted by the server"});
+        QVERIFY(!run(room, ChatCommand::Kind::Mute, 2));   // twice: told once
+        QCOMPARE(said(room), QByteArrayList{});
+        QCOMPARE(events(room), QByteArrayList{"muted 2"});
+        // Nothing it says reaches the others, in any form; each is refused to it alone.
+        room.received(2, "hello\n//etc\n/me waves\n/msg alice hi\n/topic mine\n/nick bobby\n/ME again\n");
+        QCOMPARE(said(room, &transcript), QByteArrayList(7, "2:*** you are muted: not sent"));
+        // Asking still works: /who, /help, the topic; an empty line is nothing.
+        room.received(2, "/who\n/topic\n\n/help\n");
+        const QByteArrayList asked = said(room);
+        QCOMPARE(asked.size(), 3);
+        QCOMPARE(asked[0], QByteArray("2:*** in the room (3): alice, bob, 小明"));
+        QCOMPARE(asked[1], QByteArray("2:*** no topic"));
+        QVERIFY(asked[2].startsWith("2:*** commands: "));
+        QCOMPARE(transcript, QByteArrayList{});   // the server's screen saw none of it
+        // The others still talk, and it hears them.
+        room.received(1, "hi all\n");
+        QCOMPARE(said(room), (QByteArrayList{"2:alice: hi all", "3:alice: hi all"}));
+        QVERIFY(run(room, ChatCommand::Kind::Unmute, 2));
+        QCOMPARE(said(room), QByteArrayList{"2:*** you may speak again"});
+        QVERIFY(!run(room, ChatCommand::Kind::Unmute, 2));
+        QCOMPARE(said(room), QByteArrayList{});
+        QCOMPARE(events(room), QByteArrayList{"unmuted 2"});
+        room.received(2, "thanks\n");
+        QCOMPARE(said(room), (QByteArrayList{"1:bob: thanks", "3:bob: thanks"}));
+        // /quit still works while muted.
+        QVERIFY(run(room, ChatCommand::Kind::Mute, 3));
+        room.received(3, "/quit\n");
+        QCOMPARE(said(room), (QByteArrayList{"3:*** you are muted by the server", "3:*** bye", "1:*** 小明 left", "2:*** 小明 left"}));
+    }
+
+    // A muted member that floods lines without reading: its refusals are bounded per round, as
+    // answers to commands are.
+    void admin_mutedFloodIsBounded()
+    {
+        ChatRoom room(chat(false));
+        room.joined(1, QStringLiteral("a"));
+        room.joined(2, QStringLiteral("b"));
+        QVERIFY(run(room, ChatCommand::Kind::Mute, 1));
+        said(room);
+        QByteArray flood;
+        for (int i = 0; i < 20000; ++i)
+            flood += "x\n";
+        room.received(1, flood);
+        qsizetype bytes = 0;
+        int warned = 0;
+        for (const QByteArray &line : said(room)) {
+            QVERIFY2(line.startsWith("1:"), line.constData());
+            bytes += line.size() - 2 + 1;   // without "1:", with its LF
+            warned += line.contains("too many commands at once");
+        }
+        QCOMPARE(warned, 1);
+        QVERIFY(bytes < limits::kChatMaxRepliesPerRound + 200);
+    }
+
+    void admin_removeClosesInOrderAndTheOthersAreTold()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.takeEvents();
+        room.received(2, "last words\n");
+        QVERIFY(run(room, ChatCommand::Kind::Remove, 2));
+        const std::vector<ChatRoom::Delivery> out = room.take();
+        QByteArrayList lines;
+        for (const ChatRoom::Delivery &delivery : out) {
+            if (delivery.to == ChatRoom::kTranscript) {
+                transcript << delivery.bytes;
+                continue;
+            }
+            lines << QByteArray::number(delivery.to) + ':' + delivery.bytes.trimmed();
+            // Only its last line closes, and that close is the server's, not a /quit.
+            QCOMPARE(delivery.close, delivery.to == 2 && delivery.bytes == "*** removed by the server\n");
+            QCOMPARE(delivery.removed, delivery.close);
+        }
+        QCOMPARE(lines, (QByteArrayList{"1:bob: last words", "3:bob: last words", "2:*** removed by the server",
+                                        "1:*** bob was removed", "3:*** bob was removed"}));
+        QCOMPARE(transcript, (QByteArrayList{"bob: last words\n", "*** bob was removed\n"}));
+        QCOMPARE(events(room), QByteArrayList{"left 2"});
+        QCOMPARE(room.memberCount(), 2);
+        // What it still sends before its connection closes is not heard; its leaving says nothing more.
+        room.received(2, "after\n");
+        room.left(2);
+        QCOMPARE(said(room), QByteArrayList{});
+        QCOMPARE(events(room), QByteArrayList{});
+        // Its name is free again.
+        room.joined(4, QStringLiteral("w"));
+        room.received(4, "BOB\n");
+        QCOMPARE(said(room), (QByteArrayList{"4:*** welcome: send your nickname on the first line", "4:*** you are BOB",
+                                             "1:*** BOB joined", "3:*** BOB joined"}));
+    }
+
+    // The race of a click and a departure: the command arrives after the member left.
+    void admin_commandsForAMemberThatLeftDoNothing()
+    {
+        ChatRoom room(chat(true));
+        threeNamed(room);
+        room.left(2);
+        said(room);
+        room.takeEvents();
+        for (const auto kind : {ChatCommand::Kind::Remove, ChatCommand::Kind::Mute, ChatCommand::Kind::Unmute})
+            for (const quint64 id : {quint64(2), quint64(99), quint64(0)})
+                QVERIFY(!run(room, kind, id));
+        QCOMPARE(said(room), QByteArrayList{});
+        QCOMPARE(events(room), QByteArrayList{});
+        // One that has no name yet is removed quietly: nobody knew it was there.
+        room.joined(5, QStringLiteral("v"));
+        said(room);
+        QVERIFY(run(room, ChatCommand::Kind::Remove, 5));
+        QCOMPARE(said(room), QByteArrayList{"5:*** removed by the server"});
+        QCOMPARE(events(room), QByteArrayList{});
+    }
+
+    void admin_topic()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        room.takeEvents();
+        QVERIFY(run(room, ChatCommand::Kind::Topic, 0, "  第一课：套接字\x1b[31m\r\n"));
+        QCOMPARE(said(room, &transcript), (QByteArrayList{"1:*** the server set the topic: 第一课：套接字?[31m",
+                                                          "2:*** the server set the topic: 第一课：套接字?[31m",
+                                                          "3:*** the server set the topic: 第一课：套接字?[31m"}));
+        QCOMPARE(transcript, QByteArrayList{"*** the server set the topic: 第一课：套接字?[31m\n"});
+        QCOMPARE(events(room), QByteArrayList{"topic 0 第一课：套接字?[31m"});
+        // A LF inside cannot start a line of its own.
+        QVERIFY(run(room, ChatCommand::Kind::Topic, 0, "one\ntwo"));
+        QCOMPARE(said(room).first(), QByteArray("1:*** the server set the topic: one?two"));
+        // A newcomer is told, as after /topic.
+        room.joined(4, QStringLiteral("w"));
+        room.received(4, "dave\n");
+        QCOMPARE(said(room).mid(0, 3), (QByteArrayList{"4:*** welcome: send your nickname on the first line",
+                                                       "4:*** you are dave", "4:*** topic: one?two"}));
+        // 300 bytes (100 Chinese characters) and no more.
+        const QByteArray hundred = QString(100, QChar(0x4e2d)).toUtf8();
+        QCOMPARE(hundred.size(), 300);
+        QVERIFY(ChatRoom::topicProblem(hundred).isEmpty());
+        QVERIFY(run(room, ChatCommand::Kind::Topic, 0, hundred));
+        said(room);
+        QCOMPARE(ChatRoom::topicProblem(hundred + "x"), QStringLiteral("longer than 300 bytes"));
+        QVERIFY(!run(room, ChatCommand::Kind::Topic, 0, hundred + "x"));
+        QVERIFY(!run(room, ChatCommand::Kind::Topic, 0, QByteArray(1 << 20, 'x')));
+        QCOMPARE(said(room), QByteArrayList{});
+        QCOMPARE(room.topic(), hundred);
+        // Empty clears it (once).
+        room.takeEvents();
+        QVERIFY(run(room, ChatCommand::Kind::Topic, 0, " \r\n"));
+        QCOMPARE(said(room).first(), QByteArray("1:*** the server cleared the topic"));
+        QCOMPARE(events(room), QByteArrayList{"topic 0 "});
+        QVERIFY(!run(room, ChatCommand::Kind::Topic, 0, {}));
+        room.received(1, "/topic\n");
+        QCOMPARE(said(room), QByteArrayList{"1:*** no topic"});
+    }
+
+    void admin_notice()
+    {
+        ChatRoom room(chat(true));
+        QByteArrayList transcript;
+        threeNamed(room);
+        // Reaches every member (and the server's screen), as one line per line of the text.
+        QVERIFY(run(room, ChatCommand::Kind::Notice, 0, "下课了\nhomework: page 3"));
+        QCOMPARE(said(room, &transcript), (QByteArrayList{"1:*** notice: 下课了", "2:*** notice: 下课了", "3:*** notice: 下课了",
+                                                          "1:*** notice: homework: page 3", "2:*** notice: homework: page 3",
+                                                          "3:*** notice: homework: page 3"}));
+        QCOMPARE(transcript, (QByteArrayList{"*** notice: 下课了\n", "*** notice: homework: page 3\n"}));
+        // CR LF ends a line; blank lines are skipped; any other control character is made visible,
+        // so no line of a notice can pretend to be something else.
+        QVERIFY(run(room, ChatCommand::Kind::Notice, 0, "a\r\n\r\n  \n\x1b[2Jb\rc\x7f\n"));
+        QCOMPARE(said(room), (QByteArrayList{"1:*** notice: a", "2:*** notice: a", "3:*** notice: a", "1:*** notice: ?[2Jb?c?",
+                                             "2:*** notice: ?[2Jb?c?", "3:*** notice: ?[2Jb?c?"}));
+        // Limited like a line, in all: 8192 bytes pass, one more (or 1 MB) is refused whole.
+        const QByteArray full(limits::kChatMaxLineBytes, 'n');
+        QVERIFY(ChatRoom::noticeProblem(full, limits::kChatMaxLineBytes).isEmpty());
+        QVERIFY(run(room, ChatCommand::Kind::Notice, 0, full));
+        QCOMPARE(said(room).size(), 3);
+        QCOMPARE(ChatRoom::noticeProblem(full + 'n', limits::kChatMaxLineBytes), QStringLiteral("longer than 8192 bytes"));
+        QVERIFY(!run(room, ChatCommand::Kind::Notice, 0, full + 'n'));
+        QVERIFY(!run(room, ChatCommand::Kind::Notice, 0, QByteArray(1 << 20, '\n')));
+        QCOMPARE(ChatRoom::noticeProblem(" \r\n\t", limits::kChatMaxLineBytes), QStringLiteral("empty"));
+        QVERIFY(!run(room, ChatCommand::Kind::Notice, 0, " \r\n\t"));
+        QCOMPARE(said(room), QByteArrayList{});
+        // One who has no name yet is not in the room: it hears no notice.
+        room.joined(4, QStringLiteral("w"));
+        said(room);
+        QVERIFY(run(room, ChatCommand::Kind::Notice, 0, "x"));
+        QCOMPARE(said(room), (QByteArrayList{"1:*** notice: x", "2:*** notice: x", "3:*** notice: x"}));
+    }
+
     // ── The server in chat mode, with python clients ──────────────────────────────────────
 
     void server_threeClientsChat_data() { addModels(); }
@@ -839,6 +1090,189 @@ private slots:
         QVERIFY(expect(a, "bob: two"));
         b.peer.closeWrite();
         QVERIFY(expect(a, "*** bob left"));
+        server.stopAndWait();
+    }
+    // The server's own user runs the room through TcpServer, with tutorial-style python clients
+    // (Chinese nicknames): the members' events, mute, rename, topic, notice, remove, and a
+    // command that arrives after its member left.
+    void server_adminCommands_data() { addModels(); }
+    void server_adminCommands()
+    {
+        QFETCH(ServerModel, model);
+        TcpServer server;
+        QSignalSpy joined(&server, &TcpServer::chatMemberJoined);
+        QSignalSpy renamed(&server, &TcpServer::chatMemberRenamed);
+        QSignalSpy leftRoom(&server, &TcpServer::chatMemberLeft);
+        QSignalSpy muted(&server, &TcpServer::chatMemberMuted);
+        QSignalSpy topic(&server, &TcpServer::chatTopicChanged);
+        QSignalSpy disconnected(&server, &TcpServer::clientDisconnected);
+        QByteArray transcript;
+        connect(&server, &TcpServer::chatTranscript, this, [&](const QByteArray &lines) { transcript += lines; });
+        TcpServerConfig config;
+        config.model = model;
+        config.chat = chat(true);
+        // Not in chat mode (not running): nothing is queued.
+        QVERIFY(!server.muteChatMember(1, true));
+        QVERIFY(!server.removeChatMember(1));
+        QVERIFY(!server.sendChatNotice(QStringLiteral("x")).isEmpty());
+        const quint16 port = start(server, config);
+        QVERIFY(port);
+
+        Client a, b, c;
+        const auto join = [&](Client &client, const QByteArray &name) {
+            if (!connectClient(client, port) || !expect(client, "*** welcome: send your nickname on the first line"))
+                return quint64(0);
+            client.peer.write(name + '\n');
+            if (!expect(client, "*** you are " + name) || (joined.isEmpty() && !joined.wait(20000)))
+                return quint64(0);
+            const QList<QVariant> event = joined.takeFirst();
+            if (event.at(1).toString() != QString::fromUtf8(name) || event.at(2).toString() != QString::fromUtf8(client.address())
+                || !event.at(3).toDateTime().isValid())
+                return quint64(0);
+            return event.at(0).value<quint64>();
+        };
+        const quint64 idA = join(a, "老师");
+        QVERIFY(idA);
+        const quint64 idB = join(b, "小明");
+        QVERIFY(idB);
+        QVERIFY(expect(a, "*** 小明 joined"));
+        const quint64 idC = join(c, "bob");
+        QVERIFY(idC);
+        QVERIFY(expect(a, "*** bob joined"));
+        QVERIFY(expect(b, "*** bob joined"));
+        QCOMPARE(server.chatMembers().size(), 3);
+        QCOMPARE(server.chatMembers().at(1).name, QStringLiteral("小明"));
+        QCOMPARE(server.chatMembers().at(1).address, QString::fromUtf8(b.address()));
+
+        c.peer.write("/nick 小红\n");
+        QVERIFY(expect(c, "*** you are now 小红"));
+        QVERIFY(expect(a, "*** bob is now 小红"));
+        QVERIFY(expect(b, "*** bob is now 小红"));
+        QTRY_COMPARE_WITH_TIMEOUT(renamed.size(), 1, 20000);
+        QCOMPARE(renamed.first().at(0).value<quint64>(), idC);
+        QCOMPARE(renamed.first().at(1).toString(), QStringLiteral("小红"));
+        QCOMPARE(server.chatMembers().at(2).name, QStringLiteral("小红"));
+
+        // Muted: told once (muting twice says nothing more); what it says reaches no one.
+        QVERIFY(server.muteChatMember(idB, true));
+        QVERIFY(server.muteChatMember(idB, true));
+        QVERIFY(expect(b, "*** you are muted by the server"));
+        QTRY_COMPARE_WITH_TIMEOUT(muted.size(), 1, 20000);
+        QCOMPARE(muted.first().at(0).value<quint64>(), idB);
+        QVERIFY(muted.first().at(1).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(server.chatMembers().at(1).muted, 20000);
+        b.peer.write("悄悄话\n");
+        QVERIFY(expect(b, "*** you are muted: not sent"));
+        b.peer.write("/who\n");
+        QVERIFY(expect(b, "*** in the room (3): 老师, 小明, 小红"));
+        // The room took b's line before c's: the next line a and c hear is c's, not b's.
+        c.peer.write("我在\n");
+        QVERIFY(expect(a, "小红: 我在"));
+        QVERIFY(expect(b, "小红: 我在"));
+
+        // Topic and notice from the server reach everyone, the LF of a notice starting a new line.
+        QCOMPARE(server.setChatTopic(QStringLiteral("第一课：套接字")), QString());
+        for (Client *client : {&a, &b, &c})
+            QVERIFY(expect(*client, "*** the server set the topic: 第一课：套接字"));
+        QTRY_COMPARE_WITH_TIMEOUT(topic.size(), 1, 20000);
+        QCOMPARE(topic.first().at(0).toString(), QStringLiteral("第一课：套接字"));
+        QCOMPARE(server.chatTopic(), QStringLiteral("第一课：套接字"));
+        QCOMPARE(server.sendChatNotice(QStringLiteral("下课了\r\n\x1b[2J作业：第3页")), QString());
+        for (Client *client : {&a, &b, &c}) {
+            QVERIFY(expect(*client, "*** notice: 下课了"));
+            QVERIFY(expect(*client, "*** notice: ?[2J作业：第3页"));
+        }
+        // Refused before anything is queued: 1 MB of notice, a topic over 300 bytes.
+        QCOMPARE(server.sendChatNotice(QString(1 << 20, QLatin1Char('x'))), QStringLiteral("longer than 8192 bytes"));
+        QCOMPARE(server.setChatTopic(QString(101, QChar(0x4e2d))), QStringLiteral("longer than 300 bytes"));
+
+        QVERIFY(server.muteChatMember(idB, false));
+        QVERIFY(expect(b, "*** you may speak again"));
+        b.peer.write("谢谢\n");
+        QVERIFY(expect(a, "小明: 谢谢"));
+        QVERIFY(expect(c, "小明: 谢谢"));
+
+        // Removed: told, then its connection closes in order (the python client sees EOF); the
+        // others hear it was removed.
+        QVERIFY(server.removeChatMember(idB));
+        QVERIFY(expect(b, "*** removed by the server"));
+        QCOMPARE(b.peer.readLine(20000), QByteArray("closed"));
+        QVERIFY(expect(a, "*** 小明 was removed"));
+        QVERIFY(expect(c, "*** 小明 was removed"));
+        QTRY_COMPARE_WITH_TIMEOUT(leftRoom.size(), 1, 20000);
+        QCOMPARE(leftRoom.first().at(0).value<quint64>(), idB);
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 20000);
+        QCOMPARE(disconnected.first().at(0).value<quint64>(), idB);
+        QCOMPARE(disconnected.first().at(1).toString(), QStringLiteral("removed from the chat room by the server"));
+        QCOMPARE(server.chatMembers().size(), 2);
+
+        // Commands for it now (the click that came too late) do nothing; the room goes on.
+        QVERIFY(server.removeChatMember(idB));
+        QVERIFY(server.muteChatMember(idB, true));
+        QCOMPARE(server.sendChatNotice(QStringLiteral("还在")), QString());
+        QVERIFY(expect(a, "*** notice: 还在"));
+        QVERIFY(expect(c, "*** notice: 还在"));
+
+        // The server's screen saw the public side, the refusals and mute notices not.
+        QTRY_VERIFY_WITH_TIMEOUT(transcript.endsWith("*** notice: 还在\n"), 20000);
+        QVERIFY(transcript.contains("*** the server set the topic: 第一课：套接字\n*** notice: 下课了\n"));
+        QVERIFY(transcript.contains("*** 小明 was removed\n"));
+        QVERIFY(!transcript.contains("悄悄话"));
+        QVERIFY(!transcript.contains("muted"));
+        QCOMPARE(leftRoom.size(), 1);
+        QCOMPARE(muted.size(), 2);   // muted, unmuted: the mute after it left changed nothing
+
+        // Stopping empties the room: the list hears every member leave.
+        server.stopAndWait();
+        QCOMPARE(leftRoom.size(), 3);
+        QVERIFY(server.chatMembers().isEmpty());
+    }
+
+    // A member that never reads, with the server's notices piling up for it: removing it does not
+    // wait for it (the room says so at once), and its connection ends within the close timeout.
+    void server_removeAMemberThatNeverReads_data() { addModels(); }
+    void server_removeAMemberThatNeverReads()
+    {
+        QFETCH(ServerModel, model);
+        TcpServer server;
+        QSignalSpy joined(&server, &TcpServer::chatMemberJoined);
+        QSignalSpy leftRoom(&server, &TcpServer::chatMemberLeft);
+        QSignalSpy disconnected(&server, &TcpServer::clientDisconnected);
+        TcpServerConfig config;
+        config.model = model;
+        config.chat = chat(false);
+        config.stallTimeout = std::chrono::milliseconds(0);   // only the removal may end it
+        config.closeTimeout = std::chrono::milliseconds(500);
+        const quint16 port = start(server, config);
+        QVERIFY(port);
+        Client a;
+        QVERIFY(connectClient(a, port));
+        QVERIFY(expect(a, "*** you are " + a.address()));
+        Peer idle;
+        QVERIFY(idle.startPython(QStringLiteral("tcp_idle_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        const QByteArray idleLine = idle.readLine();
+        QVERIFY(idleLine.startsWith("connected "));
+        const QByteArray idleAddress = "127.0.0.1:" + idleLine.mid(10);
+        QVERIFY(expect(a, "*** " + idleAddress + " joined"));
+        QTRY_COMPARE_WITH_TIMEOUT(joined.size(), 2, 20000);
+        const quint64 idleId = joined.at(1).at(0).value<quint64>();
+        QCOMPARE(joined.at(1).at(2).toString(), QString::fromUtf8(idleAddress));
+
+        // 2 MB of notices: more than the idle client's socket buffers take.
+        const QString text(8000, QLatin1Char('n'));
+        for (int i = 0; i < 256; ++i)
+            QCOMPARE(server.sendChatNotice(text), QString());
+        for (int i = 0; i < 256; ++i)
+            QVERIFY(expect(a, "*** notice: " + text.toUtf8()));
+        QVERIFY(server.removeChatMember(idleId));
+        QVERIFY(expect(a, "*** " + idleAddress + " was removed"));
+        QTRY_COMPARE_WITH_TIMEOUT(leftRoom.size(), 1, 20000);
+        QCOMPARE(leftRoom.first().at(0).value<quint64>(), idleId);
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 20000);
+        QCOMPARE(disconnected.first().at(0).value<quint64>(), idleId);
+        QCOMPARE(server.sendChatNotice(QStringLiteral("fine")), QString());
+        QVERIFY(expect(a, "*** notice: fine"));
+        idle.closeWrite();
         server.stopAndWait();
     }
 };

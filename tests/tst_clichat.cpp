@@ -141,6 +141,91 @@ private slots:
         QVERIFY(expect(python, "closed"));
     }
 
+    // The teacher's own commands typed on the server's stdin (app/cli/chatcommands.h): /who,
+    // /topic, /notice, //TEXT, /mute and /unmute, /kick, refusals; a plain line still goes out.
+    void serve_chat_teacherCommandsOnStdin_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("event-loop") << u"event-loop"_s;
+        QTest::newRow("thread-per-client") << u"thread-per-client"_s;
+    }
+    void serve_chat_teacherCommandsOnStdin()
+    {
+        QFETCH(QString, model);
+        SOCKETEER_REQUIRE_PROGRAM(u"nc"_s);
+        Cli server;
+        QVERIFY(server.start({u"serve"_s, u"--port"_s, u"0"_s, u"--chat"_s, u"--nicknames"_s, u"--model"_s, model}));
+        const quint16 port = server.readPortLine("listening on ");
+        QVERIFY(port);
+        const QByteArray welcome = "*** welcome: send your nickname on the first line";
+
+        Peer ming;
+        QVERIFY(ming.startPython(u"chat_client.py"_s, {u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(ming.readLine().startsWith("connected "));
+        QVERIFY(expect(ming, "got " + welcome));
+        ming.write("小明\n");
+        QVERIFY(expect(ming, "got *** you are 小明"));
+        QVERIFY(expect(server, "*** 小明 joined"));
+        Peer nc;
+        QVERIFY(nc.startProgram(u"nc"_s, {u"-N"_s, u"127.0.0.1"_s, QString::number(port)}));
+        QVERIFY(expect(nc, welcome));
+        nc.write("alice\n");
+        QVERIFY(expect(nc, "*** you are alice"));
+        QVERIFY(expect(ming, "got *** alice joined"));
+        QVERIFY(expect(server, "*** alice joined"));
+
+        server.write("/who\n");
+        QVERIFY(server.waitForError("in the room (2): 小明 (#"));
+        QVERIFY2(server.errors().contains(", alice (#"), server.errors().constData());
+
+        // Topic and notice reach everyone, and the server's own screen.
+        server.write("/topic 第一课：套接字\n");
+        QVERIFY(expect(ming, "got *** the server set the topic: 第一课：套接字"));
+        QVERIFY(expect(nc, "*** the server set the topic: 第一课：套接字"));
+        QVERIFY(expect(server, "*** the server set the topic: 第一课：套接字"));
+        // Typed in two pieces: the command still waits for its line's end.
+        server.write("/noti");
+        server.write("ce 下课了\x1b[2J\n");
+        QVERIFY(expect(ming, "got *** notice: 下课了?[2J"));
+        QVERIFY(expect(nc, "*** notice: 下课了?[2J"));
+        QVERIFY(expect(server, "*** notice: 下课了?[2J"));
+        // "//" sends a line that starts with "/"; a plain line goes out as typed.
+        server.write("//etc/hosts is a file\nplain words\n");
+        QVERIFY(expect(ming, "got /etc/hosts is a file"));
+        QVERIFY(expect(ming, "got plain words"));
+        QVERIFY(expect(nc, "/etc/hosts is a file"));
+        QVERIFY(expect(nc, "plain words"));
+
+        // Mute, by a nickname in another case; refusals on stderr, nothing sent.
+        server.write("/mute 小明\n");
+        QVERIFY(expect(ming, "got *** you are muted by the server"));
+        QVERIFY(server.waitForError("小明 is muted"));
+        ming.write("偷偷说\n");
+        QVERIFY(expect(ming, "got *** you are muted: not sent"));
+        server.write("/mute nobody\n/bogus\n/notice " + QByteArray(9000, 'x') + "\n/topic " + QByteArray(301, 't') + "\n");
+        QVERIFY(server.waitForError("topic refused: longer than 300 bytes"));
+        const QByteArray errors = server.errors();
+        QVERIFY2(errors.contains("no one in the room is called nobody"), errors.constData());
+        QVERIFY2(errors.contains("unknown command /bogus"), errors.constData());
+        QVERIFY2(errors.contains("notice refused: longer than 8192 bytes"), errors.constData());
+        nc.write("still here\n");
+        QVERIFY(expect(ming, "got alice: still here"));   // 小明's muted line never came before it
+        QVERIFY(expect(server, "alice: still here"));
+        server.write("/unmute 小明\n");
+        QVERIFY(expect(ming, "got *** you may speak again"));
+        QVERIFY(server.waitForError("小明 may speak again"));
+
+        // /kick: told, then its connection closes; the others and the screen hear it.
+        server.write("/KICK 小明\n");
+        QVERIFY(expect(ming, "got *** removed by the server"));
+        QVERIFY(expect(ming, "closed"));
+        QVERIFY(expect(nc, "*** 小明 was removed"));
+        QVERIFY(expect(server, "*** 小明 was removed"));
+        QVERIFY(server.stopsCleanlyOn(SIGINT));
+        nc.closeWrite();
+        QVERIFY(nc.waitForFinished());
+    }
+
     // The commands (docs/CHAT.md) with the clients a class brings: two tutorial-style python
     // clients with Chinese nicknames, nc and socat. /topic, a joiner told the topic, /who, /msg
     // (only its addressee hears it, not even the server's screen), /me, /nick with a clash, an

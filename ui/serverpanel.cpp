@@ -1,6 +1,7 @@
 #include "serverpanel.h"
 
 #include "autoreplyfields.h"
+#include "chatparticipants.h"
 #include "chatroomfields.h"
 #include "theme.h"
 
@@ -64,7 +65,8 @@ ServerPanel::ServerPanel(QWidget *parent)
       m_stallTimeout(new QSpinBox(this)),
       m_tls(new TlsServerFields(this)),
       m_chat(new ChatRoomFields(this)),
-      m_rules(new AutoReplyFields(true, this))
+      m_rules(new AutoReplyFields(true, this)),
+      m_participants(new ChatParticipants(m_server, this))
 {
     // A client that takes nothing at all for this long while data waits for it is dropped; a
     // slower one is waited for. Remembered with the panel's other fields.
@@ -154,8 +156,9 @@ ServerPanel::ServerPanel(QWidget *parent)
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(clientsBox);
+    splitter->addWidget(m_participants);
     splitter->addWidget(m_log);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 2);
 
     auto *sendRow = new QHBoxLayout;
     sendRow->addWidget(m_target);
@@ -206,6 +209,11 @@ ServerPanel::ServerPanel(QWidget *parent)
                 setStatus(text, !error.isEmpty());
             });
     connect(m_log, &MessageLogView::encodingChanged, m_sendBox, &SendBox::setEncoding);
+    connect(m_participants, &ChatParticipants::status, this, [this](const QString &text, bool isError) {
+        setStatus(text, isError);
+        if (!isError)
+            m_log->info(text);
+    });
 
     connect(m_server, &TcpServer::started, this, &ServerPanel::onStarted);
     connect(m_server, &TcpServer::stopped, this, &ServerPanel::onStopped);
@@ -467,6 +475,7 @@ void ServerPanel::updateControls()
     for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_port, m_model, m_maxClients, m_stallTimeout, static_cast<QWidget *>(m_tls)})
         w->setEnabled(!running);
     m_chat->setRunning(running);
+    m_participants->setVisible(running && m_server->config().chat.enabled);
     m_rules->setRunning(running);
     m_startButton->setEnabled(!m_starting && (running || m_port->isValid()));
     m_startButton->setText(running ? (m_starting ? tr("Starting…") : tr("St&op")) : tr("St&art"));

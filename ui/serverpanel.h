@@ -32,6 +32,7 @@ class TrafficCounters;
 class TlsServerFields;
 class AutoReplyFields;
 class ChatRoomFields;
+class ChatParticipants;
 
 class ServerPanel final : public QWidget {
     Q_OBJECT
@@ -53,6 +54,8 @@ public:
     QPushButton *startButton() const { return m_startButton; }
     TlsServerFields *tlsFields() const { return m_tls; }
     ChatRoomFields *chatFields() const { return m_chat; }
+    // Who is in the chat room, and the server's commands for it: shown while a chat room runs.
+    ChatParticipants *chatParticipants() const { return m_participants; }
     QString statusText() const;
 
     // Starts listening as if the user pressed Start (used by --listen).
@@ -106,6 +109,7 @@ private:
     TlsServerFields *m_tls;
     ChatRoomFields *m_chat;
     AutoReplyFields *m_rules;
+    ChatParticipants *m_participants;
     QHash<quint64, QTreeWidgetItem *> m_items;
     bool m_starting = false;
 };

@@ -26,8 +26,9 @@ QString chatHelp()
                    "bytes; a longer one is refused) to all the other clients, and a client that never reads is\n"
                    "disconnected once %2 MiB wait for it, so it cannot hold the room back. Stdout shows the\n"
                    "room as its members hear it, one line each; what is typed on stdin goes to every client\n"
-                   "unchanged. Besides plain lines a client may send /nick NAME, /me ACTION, /who, /msg NAME\n"
-                   "TEXT, /topic TEXT, /quit and /help. The protocol is in docs/CHAT.md.")
+                   "unchanged, but for a line that starts with / (a command for the room, below). Besides\n"
+                   "plain lines a client may send /nick NAME, /me ACTION, /who, /msg NAME TEXT, /topic TEXT,\n"
+                   "/quit and /help. The protocol is in docs/CHAT.md.")
         .arg(limits::kChatMaxLineBytes)
         .arg(limits::kServerQueueBytes / limits::MiB);
 }

@@ -3,6 +3,7 @@
 // happens to the connections goes to stderr.
 
 #include "announceoption.h"
+#include "chatcommands.h"
 #include "chatoption.h"
 #include "checksumoptions.h"
 #include "cli.h"
@@ -65,7 +66,8 @@ int runServe(const QStringList &arguments)
            "message received is checked as ending with its check value; a bad one is reported after it\n"
            "on stderr: \"socketeer serve: warning: client 2: message 3: bad crc16-modbus: expected 37 4B,\n"
            "found 00 00\"."));
-    parser.setApplicationDescription(parser.applicationDescription() + QStringLiteral("\n\n") + chatHelp());
+    parser.setApplicationDescription(parser.applicationDescription() + QStringLiteral("\n\n") + chatHelp() + QStringLiteral("\n")
+                                     + chatCommandsHelp());
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         Cli::tr("Address to listen on (default 127.0.0.1, loopback only: other machines cannot "
                                            "connect). 0.0.0.0 or :: listens on all interfaces."),
@@ -232,7 +234,21 @@ int runServe(const QStringList &arguments)
             std::function<QByteArray(const QByteArray &)> addCheckValue;
             if (const auto spec = checksums->append)
                 addCheckValue = [spec = *spec](const QByteArray &message) { return appendChecksum(spec, message); };
-            if (framed) {   // lines become messages; the check value is part of each
+            if (config.chat.enabled) {
+                // The teacher's /commands run the room; every other line goes out as typed.
+                ChatStdin chat = chatStdin([&server](const QByteArray &line) {
+                    QMetaObject::invokeMethod(&server, [&server, line] { runChatCommand(server, line); }, Qt::QueuedConnection);
+                });
+                options.flush = std::move(chat.flush);
+                if (addCheckValue) {
+                    options.transform = [split = std::move(chat.transform), addCheckValue](const QByteArray &chunk) {
+                        const QByteArray out = split(chunk);
+                        return out.isEmpty() ? out : addCheckValue(out);
+                    };
+                } else {
+                    options.transform = std::move(chat.transform);
+                }
+            } else if (framed) {   // lines become messages; the check value is part of each
                 FramedLines lines = framedLines(*frameSpec, kCommand, addCheckValue);
                 options.transform = std::move(lines.transform);
                 options.flush = std::move(lines.flush);
@@ -287,6 +303,12 @@ int runServe(const QStringList &arguments)
     // worker echoes without handing every message to this thread.
     // A chat room's stdout is the room (the engine relays; it does not hand over the raw bytes).
     if (config.chat.enabled) {
+        // What a /mute or /unmute typed on stdin did (the room tells only that member).
+        QObject::connect(&server, &TcpServer::chatMemberMuted, &server, [&](quint64 id, bool muted) {
+            for (const ChatMember &member : server.chatMembers())
+                if (member.id == id)
+                    printLine(muted ? Cli::tr("%1 is muted").arg(member.name) : Cli::tr("%1 may speak again").arg(member.name));
+        });
         QObject::connect(&server, &TcpServer::chatTranscript, &server, [&](const QByteArray &lines) {
             if (!writeStdout(lines)) {
                 printError(kCommand, Cli::tr("cannot write to standard output: %1").arg(errnoText(errno)));

@@ -80,7 +80,7 @@ void ChatRoom::joined(quint64 id, const QString &address)
     spec.delimiter = QByteArrayLiteral("\n");
     spec.maxMessage = std::max<qsizetype>(1, m_config.maxLineBytes);
     spec.onError = FrameErrorPolicy::Resync;   // the rest of an over-long line is skipped; the next one counts
-    auto [it, inserted] = m_members.emplace(id, Member{{}, {}, Deframer(spec), 0, false});
+    auto [it, inserted] = m_members.emplace(id, Member{{}, {}, Deframer(spec), address, 0, false, false});
     m_order.push_back(id);
     Member &member = it->second;
     if (m_config.nicknames) {
@@ -95,6 +95,25 @@ void ChatRoom::joined(quint64 id, const QString &address)
     if (!m_topic.isEmpty())
         toOne(id, noticeLine("topic: " + m_topic));
     toOthers(id, noticeLine(member.name + " joined"));
+    named(id, member);
+}
+
+// It has a name now: the front end's list hears of it (and of a mute from before it had one).
+void ChatRoom::named(quint64 id, const Member &member)
+{
+    event(ChatMemberEvent::Kind::Joined, id, member.name, member.address);
+    if (member.muted)
+        event(ChatMemberEvent::Kind::Muted, id);
+}
+
+void ChatRoom::event(ChatMemberEvent::Kind kind, quint64 id, QByteArray name, QString address)
+{
+    m_events.push_back({kind, id, std::move(name), std::move(address), {}});
+}
+
+std::vector<ChatMemberEvent> ChatRoom::takeEvents()
+{
+    return std::exchange(m_events, {});
 }
 
 std::vector<ChatRoom::Delivery> ChatRoom::take()
@@ -158,6 +177,8 @@ void ChatRoom::quit(quint64 id, bool announce)
         return;
     if (announce && !it->second.name.isEmpty())
         toOthers(id, noticeLine(it->second.name + " left"));
+    if (!it->second.name.isEmpty())
+        event(ChatMemberEvent::Kind::Left, id);
     m_members.erase(it);
     std::erase(m_order, id);
 }
@@ -169,6 +190,8 @@ bool ChatRoom::line(quint64 id, Member &member, const QByteArray &text)
     const QByteArrayView start = trimmedLeft(text);
     if (start.startsWith('/')) {
         if (start.startsWith("//")) {   // "//etc/hosts is..." says "/etc/hosts is..."
+            if (member.muted)
+                return refuseMuted(id, member);
             toOthers(id, member.name + ": " + visible(start.sliced(1)) + '\n');
             return true;
         }
@@ -177,6 +200,8 @@ bool ChatRoom::line(quint64 id, Member &member, const QByteArray &text)
     }
     if (trimmed(start).isEmpty())
         return true;   // an empty line (a user pressing Enter) is nothing to tell the others
+    if (member.muted)
+        return refuseMuted(id, member);
     toOthers(id, member.name + ": " + visible(text) + '\n');
     return true;
 }
@@ -209,19 +234,18 @@ bool ChatRoom::command(quint64 id, Member &member, QByteArrayView word, const QB
     // A client that pipelines commands without reading the answers: past the round's bound the
     // rest of this round's commands are ignored (it is told once), so its answers cannot pile up
     // here faster than the engine's queue bound drops it.
-    if (member.replied > limits::kChatMaxRepliesPerRound && !is(word, "/quit")) {
-        if (!member.warned) {
-            member.warned = true;
-            toOne(id, noticeLine("too many commands at once: ignored until you read the answers"));
-        }
+    if (!is(word, "/quit") && !bounded(id, member))
         return true;
-    }
     if (is(word, "/quit")) {
         toOne(id, noticeLine("bye"));
         m_out.back().close = true;
         quit(id, true);
         return false;
     }
+    // Muted: nothing it sends reaches another member, a new name included ("*** OLD is now NEW"
+    // would be a way to speak); /who, /help, /quit and asking the topic still work.
+    if (member.muted && (is(word, "/nick") || is(word, "/me") || is(word, "/msg") || (is(word, "/topic") && !args.isEmpty())))
+        return refuseMuted(id, member);
     if (is(word, "/nick")) {
         if (args.isEmpty())
             reply(member, id, noticeLine("usage: /nick NAME"));
@@ -246,6 +270,143 @@ bool ChatRoom::command(quint64 id, Member &member, QByteArrayView word, const QB
     return true;
 }
 
+// Past the round's bound of answers, false (and the member is told once): the caller ignores the line.
+bool ChatRoom::bounded(quint64 id, Member &member)
+{
+    if (member.replied <= limits::kChatMaxRepliesPerRound)
+        return true;
+    if (!member.warned) {
+        member.warned = true;
+        toOne(id, noticeLine("too many commands at once: ignored until you read the answers"));
+    }
+    return false;
+}
+
+bool ChatRoom::refuseMuted(quint64 id, Member &member)
+{
+    if (bounded(id, member))
+        reply(member, id, noticeLine("you are muted: not sent"));
+    return true;
+}
+
+bool ChatRoom::command(const ChatCommand &command)
+{
+    switch (command.kind) {
+    case ChatCommand::Kind::Mute:
+        return mute(command.id, true);
+    case ChatCommand::Kind::Unmute:
+        return mute(command.id, false);
+    case ChatCommand::Kind::Remove:
+        return remove(command.id);
+    case ChatCommand::Kind::Topic:
+        return serverTopic(command.text);
+    case ChatCommand::Kind::Notice:
+        return notice(command.text);
+    }
+    return false;
+}
+
+bool ChatRoom::mute(quint64 id, bool on)
+{
+    auto it = m_members.find(id);
+    if (it == m_members.end() || it->second.muted == on)
+        return false;   // gone already, or muted twice: told once
+    Member &member = it->second;
+    member.muted = on;
+    toOne(id, noticeLine(on ? "you are muted by the server" : "you may speak again"));
+    if (!member.name.isEmpty())
+        event(on ? ChatMemberEvent::Kind::Muted : ChatMemberEvent::Kind::Unmuted, id);
+    return true;
+}
+
+// Like its own /quit: told, then closed in order; the others hear it was removed, not that it left.
+bool ChatRoom::remove(quint64 id)
+{
+    auto it = m_members.find(id);
+    if (it == m_members.end())
+        return false;
+    const QByteArray name = it->second.name;
+    toOne(id, noticeLine("removed by the server"));
+    m_out.back().close = true;
+    m_out.back().removed = true;
+    quit(id, false);
+    if (!name.isEmpty())
+        toOthers(id, noticeLine(name + " was removed"));
+    return true;
+}
+
+namespace {
+
+// The server's text: a pasted line's own end (CR, LF) and spaces around it are not part of it.
+QByteArray trimmedServerText(QByteArrayView text)
+{
+    qsizetype begin = 0;
+    qsizetype end = text.size();
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (begin < end && blank(text[begin]))
+        ++begin;
+    while (end > begin && blank(text[end - 1]))
+        --end;
+    return text.sliced(begin, end - begin).toByteArray();
+}
+
+} // namespace
+
+QString ChatRoom::topicProblem(QByteArrayView text)
+{
+    if (trimmedServerText(text).size() > limits::kChatMaxTopicBytes)
+        return QStringLiteral("longer than %1 bytes").arg(limits::kChatMaxTopicBytes);
+    return {};
+}
+
+QString ChatRoom::noticeProblem(QByteArrayView text, qsizetype maxLineBytes)
+{
+    if (text.size() > maxLineBytes)
+        return QStringLiteral("longer than %1 bytes").arg(maxLineBytes);
+    if (trimmedServerText(text).isEmpty())
+        return QStringLiteral("empty");
+    return {};
+}
+
+// As /topic: at most 300 bytes, control characters (a LF inside too) made visible. Empty clears it.
+bool ChatRoom::serverTopic(QByteArrayView text)
+{
+    if (!topicProblem(text).isEmpty())
+        return false;
+    const QByteArray topic = visible(trimmedServerText(text));
+    if (topic.isEmpty()) {
+        if (m_topic.isEmpty())
+            return false;
+        m_topic.clear();
+        toAll(noticeLine("the server cleared the topic"));
+    } else {
+        m_topic = topic;
+        toAll(noticeLine("the server set the topic: " + m_topic));
+    }
+    event(ChatMemberEvent::Kind::Topic, 0, m_topic);
+    return true;
+}
+
+// One "*** notice: " line per line of the text (a CR before a LF dropped, blank lines skipped), each
+// made visible: no line of it can pass for another kind.
+bool ChatRoom::notice(QByteArrayView text)
+{
+    if (!noticeProblem(text, m_config.maxLineBytes).isEmpty())
+        return false;
+    for (qsizetype begin = 0; begin <= text.size();) {
+        qsizetype end = text.indexOf('\n', begin);
+        if (end < 0)
+            end = text.size();
+        QByteArrayView piece = text.sliced(begin, end - begin);
+        if (piece.endsWith('\r'))
+            piece.chop(1);
+        if (!trimmed(piece).isEmpty())
+            toAll(noticeLine("notice: " + visible(piece)));
+        begin = end + 1;
+    }
+    return true;
+}
+
 void ChatRoom::rename(quint64 id, Member &member, const QByteArray &name)
 {
     if (const QString problem = nicknameProblem(name); !problem.isEmpty()) {
@@ -265,6 +426,7 @@ void ChatRoom::rename(quint64 id, Member &member, const QByteArray &name)
     member.key = key;
     reply(member, id, noticeLine("you are now " + member.name));
     toOthers(id, noticeLine(old + " is now " + member.name));
+    event(ChatMemberEvent::Kind::Renamed, id, member.name);
 }
 
 void ChatRoom::privateMessage(quint64 id, Member &member, const QByteArray &args)
@@ -336,6 +498,7 @@ void ChatRoom::setTopic(quint64 id, Member &member, const QByteArray &text)
     }
     m_topic = visible(text);
     toAll(noticeLine(member.name + " set the topic: " + m_topic));
+    event(ChatMemberEvent::Kind::Topic, 0, m_topic);
 }
 
 void ChatRoom::chooseName(quint64 id, Member &member, QByteArray text)
@@ -355,6 +518,7 @@ void ChatRoom::chooseName(quint64 id, Member &member, QByteArray text)
     if (!m_topic.isEmpty())
         toOne(id, noticeLine("topic: " + m_topic));
     toOthers(id, noticeLine(member.name + " joined"));
+    named(id, member);
 }
 
 QString ChatRoom::nicknameProblem(QByteArrayView name)
@@ -421,7 +585,7 @@ void ChatRoom::reply(Member &member, quint64 id, const QByteArray &bytes)
 
 void ChatRoom::toOne(quint64 id, QByteArray bytes)
 {
-    m_out.push_back({id, std::move(bytes), false});
+    m_out.push_back({id, std::move(bytes), false, false});
 }
 
 void ChatRoom::toAll(const QByteArray &bytes)
@@ -431,12 +595,12 @@ void ChatRoom::toAll(const QByteArray &bytes)
 
 void ChatRoom::toOthers(quint64 id, const QByteArray &bytes)
 {
-    m_out.push_back({kTranscript, bytes, false});
+    m_out.push_back({kTranscript, bytes, false, false});
     for (const quint64 other : m_order) {
         if (other == id)
             continue;
         if (auto it = m_members.find(other); it != m_members.end() && !it->second.name.isEmpty())
-            m_out.push_back({other, bytes, false});
+            m_out.push_back({other, bytes, false, false});
     }
 }
 

@@ -13,6 +13,10 @@
 // before it is used, and what the room answers one member between two take()s is bounded
 // (limits::kChatMaxRepliesPerRound), so a client that floods commands without reading cannot make
 // it buffer without end.
+//
+// The server's own user runs the room too (command(): mute, remove, set the topic, a notice to all;
+// the server panel, the CLI's /commands); the room reports who is in it as events (takeEvents()),
+// for the panel's list of members.
 
 #include "tcpservertypes.h"
 
@@ -39,6 +43,7 @@ public:
         // After `bytes`, the engine closes the connection in order (what is queued goes out first):
         // the member sent /quit and is no longer in the room. Never set for kTranscript.
         bool close = false;
+        bool removed = false;   // with close: the server's user removed it (not its own /quit)
     };
 
     explicit ChatRoom(ChatRoomConfig config);
@@ -54,9 +59,17 @@ public:
     // for a member that left with /quit already.
     void left(quint64 id);
 
+    // A command of the server's own user. False when it did nothing: the member is not in the
+    // room (it left before the command arrived), it was (un)muted already, or the text is refused
+    // (topicProblem(), noticeProblem()).
+    bool command(const ChatCommand &command);
+
     // What to send since the last take(), in order. Starts a new round for the reply bound.
     std::vector<Delivery> take();
-    bool hasDeliveries() const { return !m_out.empty(); }
+    // Who joined, was renamed, left, was (un)muted, and topic changes since the last call, in order
+    // (`at` unset: the engine stamps it).
+    std::vector<ChatMemberEvent> takeEvents();
+    bool hasDeliveries() const { return !m_out.empty() || !m_events.empty(); }
 
     int memberCount() const;
     const QByteArray &topic() const { return m_topic; }
@@ -65,6 +78,12 @@ public:
     static QString nicknameProblem(QByteArrayView name);
     // Bytes a line may carry on to other terminals: C0 controls but TAB, and DEL, become '?'.
     static QByteArray visible(QByteArrayView text);
+    // Why the server's user cannot set this topic, or empty: trimmed, at most 300 bytes (empty
+    // clears it). Control characters are made visible, as in /topic.
+    static QString topicProblem(QByteArrayView text);
+    // Why this notice cannot be sent, or empty: not blank, at most `maxLineBytes` in all. A LF
+    // inside (a CR before it dropped) splits it into several "*** notice: " lines.
+    static QString noticeProblem(QByteArrayView text, qsizetype maxLineBytes);
     // What two nicknames are compared by: NFKC, then case folded ("Alice", "ALICE" and the
     // full-width "Ａｌｉｃｅ" an input method may type are one name).
     static QString nicknameKey(QByteArrayView name);
@@ -74,8 +93,10 @@ private:
         QByteArray name;   // empty while it has not chosen its nickname
         QString key;       // nicknameKey(name)
         Deframer lines;
+        QString address;   // what joined() was given
         qsizetype replied = 0;   // bytes answered to it since the last take()
         bool warned = false;     // told this round that its further commands are ignored
+        bool muted = false;      // by the server: its lines are not relayed
     };
 
     // Each returns false when the member is gone (it sent /quit): the caller stops using it.
@@ -88,6 +109,14 @@ private:
     void who(quint64 id, Member &member);
     void setTopic(quint64 id, Member &member, const QByteArray &text);
     void quit(quint64 id, bool announce);
+    void named(quint64 id, const Member &member);
+    bool refuseMuted(quint64 id, Member &member);
+    bool bounded(quint64 id, Member &member);
+    bool mute(quint64 id, bool on);
+    bool remove(quint64 id);
+    bool serverTopic(QByteArrayView text);
+    bool notice(QByteArrayView text);
+    void event(ChatMemberEvent::Kind kind, quint64 id, QByteArray name = {}, QString address = {});
     void reply(Member &member, quint64 id, const QByteArray &bytes);
     void toOne(quint64 id, QByteArray bytes);
     void toOthers(quint64 id, const QByteArray &bytes);
@@ -100,6 +129,7 @@ private:
     std::unordered_map<quint64, Member> m_members;
     std::vector<quint64> m_order;   // join order: deliveries go out in it, so tests and logs are stable
     std::vector<Delivery> m_out;
+    std::vector<ChatMemberEvent> m_events;
 };
 
 } // namespace socketeer

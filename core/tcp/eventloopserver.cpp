@@ -27,7 +27,8 @@ struct Stop {};
 struct Resume {};
 struct SendStream { std::shared_ptr<ChunkStream> stream; std::vector<quint64> targets; };
 struct StartTls { quint64 id; QByteArray reply; std::shared_ptr<const TlsContext> context; };
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendStream, StartTls>;
+struct ChatAdmin { ChatCommand command; };
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, SendStream, StartTls, ChatAdmin>;
 
 using Clock = ServerConnection::Clock;
 
@@ -232,11 +233,12 @@ void EventLoopServer::Loop::relayChat()
                 post({ServerEvent::Type::Chat, 0, {}, {}, std::move(delivery.bytes), {}, {}});
             else if (auto it = clients.find(delivery.to); it != clients.end()) {
                 it->second->connection.queue(std::move(delivery.bytes));
-                if (delivery.close)   // /quit: its "bye" goes out, then the orderly close
-                    it->second->connection.close(serverparts::chatQuitReason());
+                if (delivery.close)   // /quit (or removed): its "bye" goes out, then the orderly close
+                    it->second->connection.close(delivery.removed ? serverparts::chatRemovedReason() : serverparts::chatQuitReason());
                 touched.insert(delivery.to);
             }
         }
+        serverparts::postChatEvents(room->takeEvents(), [this](ServerEvent &&event) { post(std::move(event)); });
         for (const quint64 id : touched)
             if (auto it = clients.find(id); it != clients.end())
                 refresh(*it->second);
@@ -344,6 +346,9 @@ void EventLoopServer::Loop::runCommands()
                 it->second->connection.startTls(std::move(upgrade->context), std::move(upgrade->reply));
                 refresh(*it->second);
             }
+        } else if (auto *chat = std::get_if<ChatAdmin>(&command)) {
+            if (room)
+                room->command(chat->command);   // relayed at the top of the next round
         } else if (std::holds_alternative<Stop>(command)) {
             beginStop();
         } else if (auto *stream = std::get_if<SendStream>(&command)) {
@@ -561,6 +566,12 @@ void EventLoopServer::startTls(quint64 id, const QByteArray &reply, std::shared_
 {
     if (m_loop)
         m_loop->commands.push(StartTls{id, reply, std::move(context)});
+}
+
+void EventLoopServer::chatCommand(ChatCommand command)
+{
+    if (m_loop)
+        m_loop->commands.push(ChatAdmin{std::move(command)});
 }
 
 void EventLoopServer::requestStop()

@@ -536,6 +536,26 @@ QString chatQuitReason()
     return Text::tr("left the chat room (/quit)");
 }
 
+void postChatEvents(std::vector<ChatMemberEvent> &&events, const std::function<void(ServerEvent &&)> &post)
+{
+    if (events.empty())
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (ChatMemberEvent &member : events) {
+        ServerEvent event;
+        event.type = ServerEvent::Type::ChatMember;
+        event.id = member.id;
+        member.at = now;
+        event.member = std::move(member);
+        post(std::move(event));
+    }
+}
+
+QString chatRemovedReason()
+{
+    return Text::tr("removed from the chat room by the server");
+}
+
 } // namespace serverparts
 
 } // namespace socketeer

@@ -179,6 +179,11 @@ QString serverStoppedReason();
 QString disconnectedByServerReason();
 // A chat-room member that sent /quit: the room said goodbye, the server closes.
 QString chatQuitReason();
+// The room's membership events, stamped with the time now (UTC: a worker keeps out of localtime()),
+// as ChatMember events for the front end.
+void postChatEvents(std::vector<ChatMemberEvent> &&events, const std::function<void(ServerEvent &&)> &post);
+// A chat-room member the server's user removed: the room told it so, the server closes.
+QString chatRemovedReason();
 
 } // namespace serverparts
 

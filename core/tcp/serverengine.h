@@ -17,7 +17,7 @@ class ChunkStream;
 class TlsContext;
 
 struct ServerEvent {
-    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped, TlsStarted, Chat, AutoReplied };
+    enum class Type { Started, Connected, Rejected, Disconnected, Data, Failed, Stopped, TlsStarted, Chat, AutoReplied, ChatMember };
     Type type = Type::Data;
     quint64 id = 0;
     std::shared_ptr<const ClientRecord> client;   // Connected, TlsStarted
@@ -29,6 +29,7 @@ struct ServerEvent {
     // is why nothing was sent (the reply could not be built) or empty; rule is its index in the set.
     int rule = -1;
     bool toAll = false;
+    ChatMemberEvent member{};   // ChatMember: the room's membership changed
 };
 
 using ServerEventSink = Mailbox<ServerEvent>;
@@ -50,6 +51,8 @@ public:
     // or are handed to TLS, which refuses them as no ClientHello (CVE-2011-0411's class). TlsStarted
     // follows when the handshake is done; a failed one ends the connection (Disconnected, reason).
     virtual void startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context) = 0;
+    // Chat mode: a command of the server's own user for the room, run by the thread that owns it.
+    virtual void chatCommand(ChatCommand command) = 0;
     virtual void requestStop() = 0;
     virtual void resumeReading() = 0;   // the sink, or one client's share of it, has room again
     virtual int threadCount() const = 0;

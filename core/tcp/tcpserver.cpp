@@ -3,6 +3,7 @@
 #include "eventloopserver.h"
 #include "serverengine.h"
 #include "threadperclientserver.h"
+#include "chatroom.h"
 
 #include "net/mailbox.h"
 
@@ -70,6 +71,8 @@ bool TcpServer::start(const TcpServerConfig &config)
     m_config = config;
     m_echo.store(config.echo);
     m_clients.clear();
+    m_chatMembers.clear();
+    m_chatTopic.clear();
     m_accepted = m_bytesInGone = m_bytesOutGone = 0;
     m_peakQueuedGone = 0;
     m_bound = {};
@@ -122,6 +125,76 @@ void TcpServer::disconnectClient(quint64 id)
 {
     if (m_engine)
         m_engine->disconnectClient(id);
+}
+
+bool TcpServer::chatCommand(ChatCommand command)
+{
+    if (!m_engine || !m_config.chat.enabled)
+        return false;
+    m_engine->chatCommand(std::move(command));
+    return true;
+}
+
+bool TcpServer::muteChatMember(quint64 id, bool muted)
+{
+    return chatCommand({muted ? ChatCommand::Kind::Mute : ChatCommand::Kind::Unmute, id, {}});
+}
+
+bool TcpServer::removeChatMember(quint64 id)
+{
+    return chatCommand({ChatCommand::Kind::Remove, id, {}});
+}
+
+QString TcpServer::setChatTopic(const QString &topic)
+{
+    const QByteArray text = topic.toUtf8();
+    if (QString problem = ChatRoom::topicProblem(text); !problem.isEmpty())
+        return problem;
+    return chatCommand({ChatCommand::Kind::Topic, 0, text}) ? QString() : QStringLiteral("not a chat room");
+}
+
+QString TcpServer::sendChatNotice(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    if (QString problem = ChatRoom::noticeProblem(bytes, m_config.chat.maxLineBytes); !problem.isEmpty())
+        return problem;
+    return chatCommand({ChatCommand::Kind::Notice, 0, bytes}) ? QString() : QStringLiteral("not a chat room");
+}
+
+void TcpServer::deliverChatMember(const ChatMemberEvent &event)
+{
+    const auto found = std::find_if(m_chatMembers.begin(), m_chatMembers.end(),
+                                    [&event](const ChatMember &member) { return member.id == event.id; });
+    switch (event.kind) {
+    case ChatMemberEvent::Kind::Joined: {
+        ChatMember member{event.id, QString::fromUtf8(event.name), event.address, event.at, false};
+        m_chatMembers.append(member);
+        emit chatMemberJoined(member.id, member.name, member.address, member.since);
+        break;
+    }
+    case ChatMemberEvent::Kind::Renamed:
+        if (found != m_chatMembers.end())
+            found->name = QString::fromUtf8(event.name);
+        emit chatMemberRenamed(event.id, QString::fromUtf8(event.name));
+        break;
+    case ChatMemberEvent::Kind::Left:
+        if (found != m_chatMembers.end())
+            m_chatMembers.erase(found);
+        emit chatMemberLeft(event.id);
+        break;
+    case ChatMemberEvent::Kind::Muted:
+    case ChatMemberEvent::Kind::Unmuted: {
+        const bool muted = event.kind == ChatMemberEvent::Kind::Muted;
+        if (found != m_chatMembers.end())
+            found->muted = muted;
+        emit chatMemberMuted(event.id, muted);
+        break;
+    }
+    case ChatMemberEvent::Kind::Topic:
+        m_chatTopic = QString::fromUtf8(event.name);
+        emit chatTopicChanged(m_chatTopic);
+        break;
+    }
 }
 
 void TcpServer::startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context)
@@ -264,6 +337,9 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
         case ServerEvent::Type::Chat:
             emit chatTranscript(event.data);
             break;
+        case ServerEvent::Type::ChatMember:
+            deliverChatMember(event.member);
+            break;
         case ServerEvent::Type::AutoReplied:
             emit autoReplied(event.id, event.rule, event.data, event.toAll, event.reason);
             break;
@@ -275,6 +351,9 @@ void TcpServer::deliver(std::vector<ServerEvent> &&events)
             m_engine.reset();
             m_statisticsTimer->stop();
             reportStatistics();
+            // A room whose engine stopped is empty, whether or not each departure was reported.
+            for (const ChatMember &member : std::exchange(m_chatMembers, {}))
+                emit chatMemberLeft(member.id);
             emit stopped();
             break;
         }

@@ -58,6 +58,18 @@ public:
     void setEcho(bool on);
     bool echo() const { return m_echo.load(); }
 
+    // Chat mode: the server's user runs the room (docs/CHAT.md, "The server's own commands"). Each
+    // is queued to the thread that owns the room; one for a member that has left by then does
+    // nothing. Mute and remove return false when not in chat mode; setChatTopic and sendChatNotice
+    // return why the text is refused (ChatRoom::topicProblem, noticeProblem), empty when queued.
+    bool muteChatMember(quint64 id, bool muted);
+    bool removeChatMember(quint64 id);
+    QString setChatTopic(const QString &topic);   // empty: clear it
+    QString sendChatNotice(const QString &text);
+    // The room as its events told it so far: members in join order, and the topic.
+    QList<ChatMember> chatMembers() const { return m_chatMembers; }
+    QString chatTopic() const { return m_chatTopic; }
+
     QList<ClientInfo> clients() const;
     int clientCount() const { return static_cast<int>(m_clients.size()); }
     ServerStatistics statistics() const;
@@ -79,6 +91,13 @@ signals:
     // Chat mode (TcpServerConfig::chat): the room as its members hear it, one or more whole lines
     // ("NAME: TEXT\n", "*** NAME joined\n"), relayed already by the engine; for the server's own log.
     void chatTranscript(const QByteArray &lines);
+    // Chat mode: who is in the room. Joined once it has a name (at once without nicknames); `name`
+    // is its nickname or address name, `since` UTC. Left for any way out (quit, dropped, removed).
+    void chatMemberJoined(quint64 id, const QString &name, const QString &address, const QDateTime &since);
+    void chatMemberRenamed(quint64 id, const QString &name);
+    void chatMemberLeft(quint64 id);
+    void chatMemberMuted(quint64 id, bool muted);
+    void chatTopicChanged(const QString &topic);   // empty: cleared
     void errorOccurred(const socketeer::Error &error);
     // An auto-reply rule (TcpServerConfig::rules) fired on a message from client `id`: `data` went to
     // it, or to every client when `toAll`; `rule` is the rule's index. A non-empty `error` says why
@@ -98,6 +117,8 @@ private:
     void deliver(std::vector<ServerEvent> &&events);
     void reportStatistics();
     void updateReportData();
+    void deliverChatMember(const ChatMemberEvent &event);
+    bool chatCommand(ChatCommand command);
 
     TcpServerConfig m_config;
     SocketAddress m_bound;
@@ -110,6 +131,8 @@ private:
     std::atomic<bool> m_reportDataStale{false};
     std::atomic<quint64> m_dataConnects{0};
     QHash<quint64, std::shared_ptr<const ClientRecord>> m_clients;
+    QList<ChatMember> m_chatMembers;
+    QString m_chatTopic;
     QSet<quint64> m_upgrading;   // startTls() asked, handshake not done: their data is discarded
     quint64 m_accepted = 0;
     quint64 m_bytesInGone = 0;

@@ -34,6 +34,36 @@ struct ChatRoomConfig {
     qsizetype maxLineBytes = limits::kChatMaxLineBytes;
 };
 
+// What the room tells the front end about its members (TcpServer's chatMember* signals, the
+// server panel's list), in the order it happened.
+struct ChatMemberEvent {
+    enum class Kind { Joined, Renamed, Left, Muted, Unmuted, Topic };
+    Kind kind = Kind::Joined;
+    quint64 id = 0;      // the client's id; 0 for Topic
+    QByteArray name;     // Joined, Renamed: its name now; Topic: the topic, empty when cleared
+    QString address;     // Joined: "127.0.0.1:53314", "[::1]:53314", or empty (AF_UNIX)
+    QDateTime at;        // set by the engine when it hands the event on (UTC)
+};
+
+// What the server's own user asks of the room (the panel's buttons, the CLI's /commands): queued
+// to the thread that owns the room, like a send. A command for a member that has left already is
+// nothing (the race of a click and a departure).
+struct ChatCommand {
+    enum class Kind { Mute, Unmute, Remove, Topic, Notice };
+    Kind kind = Kind::Notice;
+    quint64 id = 0;      // Mute, Unmute, Remove
+    QByteArray text;     // Topic (empty: clear it), Notice (UTF-8)
+};
+
+// One member of the room as the front end last heard of it.
+struct ChatMember {
+    quint64 id = 0;
+    QString name;        // its nickname, or its address without nicknames ("client 7" over AF_UNIX)
+    QString address;     // empty over AF_UNIX
+    QDateTime since;     // when it entered the room (UTC)
+    bool muted = false;
+};
+
 struct TcpServerConfig {
     Endpoint endpoint{QStringLiteral("127.0.0.1"), 0, {}};   // loopback unless told otherwise
     ServerModel model = ServerModel::EventLoop;

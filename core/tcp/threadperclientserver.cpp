@@ -30,7 +30,8 @@ struct StartTls { quint64 id; QByteArray reply; std::shared_ptr<const TlsContext
 // TLS client is announced (a plain one is announced by the acceptor itself).
 struct ChatHeard { quint64 id; QByteArray bytes; };
 struct ChatJoined { quint64 id; QString address; };
-using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream, StartTls, ChatHeard, ChatJoined>;
+struct ChatAdmin { ChatCommand command; };   // the server's user: mute, remove, topic, notice
+using Command = std::variant<SendTo, SendToAll, Disconnect, Stop, Resume, Finished, SendStream, StartTls, ChatHeard, ChatJoined, ChatAdmin>;
 
 struct SessionSend { QByteArray data; };
 struct SessionClose { QString reason; };
@@ -292,6 +293,9 @@ void ThreadPerClientServer::Acceptor::runCommands()
                 it->second->connection.record()->undeliveredBytes.fetch_sub(heard->bytes.size(), std::memory_order_relaxed);
                 it->second->commands.wakeup().signal();   // it may have paused for this
             }
+        } else if (auto *chat = std::get_if<ChatAdmin>(&command)) {
+            if (room)
+                room->command(chat->command);
         } else if (auto *joined = std::get_if<ChatJoined>(&command)) {
             if (room && sessions.contains(joined->id))
                 room->joined(joined->id, joined->address);
@@ -319,10 +323,11 @@ void ThreadPerClientServer::Acceptor::relayChat()
             post({ServerEvent::Type::Chat, 0, {}, {}, std::move(delivery.bytes), {}, {}});
         else if (auto it = sessions.find(delivery.to); it != sessions.end()) {
             it->second->commands.push(SessionSend{std::move(delivery.bytes)});
-            if (delivery.close)   // /quit: its "bye" goes out, then the orderly close
-                it->second->commands.push(SessionClose{serverparts::chatQuitReason()});
+            if (delivery.close)   // /quit (or removed): its "bye" goes out, then the orderly close
+                it->second->commands.push(SessionClose{delivery.removed ? serverparts::chatRemovedReason() : serverparts::chatQuitReason()});
         }
     }
+    serverparts::postChatEvents(room->takeEvents(), [this](ServerEvent &&event) { post(std::move(event)); });
 }
 
 void ThreadPerClientServer::Acceptor::reap(quint64 id)
@@ -383,6 +388,12 @@ void ThreadPerClientServer::startTls(quint64 id, const QByteArray &reply, std::s
 {
     if (m_acceptor)
         m_acceptor->commands.push(StartTls{id, reply, std::move(context)});
+}
+
+void ThreadPerClientServer::chatCommand(ChatCommand command)
+{
+    if (m_acceptor)
+        m_acceptor->commands.push(ChatAdmin{std::move(command)});
 }
 
 void ThreadPerClientServer::requestStop()

@@ -21,6 +21,7 @@ public:
     void sendStream(std::shared_ptr<ChunkStream> stream, std::vector<quint64> targets) override;
     void disconnectClient(quint64 id) override;
     void startTls(quint64 id, const QByteArray &reply, std::shared_ptr<const TlsContext> context) override;
+    void chatCommand(ChatCommand command) override;
     void requestStop() override;
     void resumeReading() override;
     int threadCount() const override;

@@ -3,10 +3,14 @@
 // control character a terminal would act on; it goes only to a client in the room (or to the
 // transcript); a client hears nothing but notices (and its /msg's echo) in answer to its own bytes
 // (never its own words relayed); no two members share a nickname, whatever the case, renamed or
-// not; a member that sent /quit is closed and out of the room; lines are bounded.
+// not; a member that sent /quit or was removed is closed and out of the room; lines are bounded.
+// The server's own commands are driven too: a muted member's bytes reach no other member (but for
+// its "joined" and "left"), a command for a client not in the room does nothing.
 // Input: byte 0: bit 0 nicknames, bits 1-2 the maximum line (8, 64, 512, 8192); then operations:
 // a byte (bits 0-1: client 1-4, bits 2-3: 0 join, 1 leave, 2 and 3 bytes follow: a length byte and
-// that many bytes).
+// that many bytes; with bits 2-3 at 1 and bit 4 set, a server command instead of the leave, bits
+// 5-7: 0 mute, 1 unmute, 2 remove, 3 topic, 4-7 notice; topic and notice are followed by a length
+// byte and that many bytes).
 
 #include "fuzzcheck.h"
 
@@ -27,12 +31,17 @@ namespace {
 struct Seen {
     bool in = false;
     QByteArray name;   // from its "*** you are NAME"
+    bool muted = false;
 };
 
-void check(const std::vector<ChatRoom::Delivery> &out, std::map<quint64, Seen> &clients, quint64 speaker, qsizetype bound)
+void check(const std::vector<ChatRoom::Delivery> &out, std::map<quint64, Seen> &clients, quint64 speaker, qsizetype bound,
+           bool speakerMuted)
 {
     for (const ChatRoom::Delivery &delivery : out) {
         const QByteArray &line = delivery.bytes;
+        if (speakerMuted && delivery.to != speaker)
+            FUZZ_CHECK(line.startsWith("*** ") && (line.endsWith(" left\n") || line.endsWith(" joined\n")),
+                       "a muted member is heard by no one (but joining and leaving)");
         FUZZ_CHECK(line.endsWith('\n') && line.count('\n') == 1, "one line, one LF at its end");
         FUZZ_CHECK(line.size() <= bound, "a line within the bound");
         for (qsizetype i = 0; i + 1 < line.size(); ++i) {
@@ -49,7 +58,10 @@ void check(const std::vector<ChatRoom::Delivery> &out, std::map<quint64, Seen> &
         if (it->second.name.isEmpty())
             FUZZ_CHECK(line.startsWith("*** "), "a client without a name hears only notices");
         // A nickname has no space, so "now NEW" and "already NAME" cannot be a first name.
-        if (line.startsWith("*** you are now ")) {
+        // The server's mute notices start like "you are NAME" but have spaces, which no name has.
+        if (line == "*** you are muted by the server\n" || line == "*** you are muted: not sent\n") {
+            FUZZ_CHECK(it->second.muted, "only a muted member is told it is muted");
+        } else if (line.startsWith("*** you are now ")) {
             FUZZ_CHECK(!it->second.name.isEmpty(), "only a named member is renamed");
             it->second.name = line.sliced(16, line.size() - 17);
             FUZZ_CHECK(!it->second.name.isEmpty(), "a new name is not empty");
@@ -60,9 +72,10 @@ void check(const std::vector<ChatRoom::Delivery> &out, std::map<quint64, Seen> &
             it->second.name = line.sliced(12, line.size() - 13);
             FUZZ_CHECK(!it->second.name.isEmpty(), "a name is not empty");
         }
-        if (delivery.close) {   // /quit: the room has let it go, the engine closes it
+        if (delivery.close) {   // /quit or removed: the room has let it go, the engine closes it
             it->second.in = false;
             it->second.name.clear();
+            it->second.muted = false;
         }
     }
     QSet<QString> names;
@@ -98,17 +111,58 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const quint64 id = 1 + (op & 3);
         const int kind = (op >> 2) & 3;
         Seen &seen = clients[id];
+        bool speakerMuted = false;
         if (kind == 0) {
             room.joined(id, QStringLiteral("127.0.0.1:%1").arg(1000 + id));
             if (!seen.in) {
                 seen.in = true;
                 seen.name.clear();
+                seen.muted = false;
             }
+        } else if (kind == 1 && (op & 0x10)) {
+            const int which = op >> 5;
+            ChatCommand command;
+            command.id = id;
+            if (which >= 3) {
+                if (at >= size)
+                    break;
+                const size_t length = std::min<size_t>(data[at], size - at - 1);
+                ++at;
+                command.text = QByteArray(reinterpret_cast<const char *>(data) + at, static_cast<qsizetype>(length));
+                at += length;
+            }
+            command.kind = which == 0 ? ChatCommand::Kind::Mute
+                         : which == 1 ? ChatCommand::Kind::Unmute
+                         : which == 2 ? ChatCommand::Kind::Remove
+                         : which == 3 ? ChatCommand::Kind::Topic
+                                      : ChatCommand::Kind::Notice;
+            const bool done = room.command(command);
+            if (which <= 2) {
+                FUZZ_CHECK(!done || seen.in, "a command for a client not in the room does nothing");
+                if (which == 0)
+                    FUZZ_CHECK(done == (seen.in && !seen.muted), "muted once");
+                else if (which == 1)
+                    FUZZ_CHECK(done == (seen.in && seen.muted), "unmuted once");
+                else
+                    FUZZ_CHECK(done == seen.in, "whoever is in can be removed");
+                if (done && which < 2)
+                    seen.muted = which == 0;
+            }
+            check(room.take(), clients, 0, bound, false);
+            if (which == 2 && done)
+                FUZZ_CHECK(!seen.in, "a removed member is closed");
+            int members = 0;
+            for (const auto &[other, state] : clients)
+                members += state.in && !state.name.isEmpty();
+            FUZZ_CHECK(room.memberCount() == members, "the room counts the named members");
+            continue;
         } else if (kind == 1) {
             room.left(id);
             seen.in = false;
             seen.name.clear();
+            seen.muted = false;
         } else {
+            speakerMuted = seen.in && seen.muted;
             if (at >= size)
                 break;
             const size_t wanted = data[at];
@@ -118,7 +172,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             at += length;
         }
         // Deliveries of a leave go to the others only: check them with the leaver already out.
-        check(room.take(), clients, kind >= 2 ? id : 0, bound);
+        check(room.take(), clients, kind >= 2 ? id : 0, bound, speakerMuted);
         int named = 0;
         for (const auto &[other, state] : clients)
             named += state.in && !state.name.isEmpty();

@@ -281,6 +281,15 @@ def chat_leave(client):
     return bytes([(client - 1) | 4])
 
 
+def chat_server(client, which, text=None):
+    # The server's own command (0 mute, 1 unmute, 2 remove, 3 topic, 4 notice) for that client.
+    op = bytes([(client - 1) | 4 | 16 | (which << 5)])
+    if text is None:
+        return op
+    data = text.encode('utf-8')
+    return op + bytes([len(data)]) + data
+
+
 def chat_say(client, data):
     if isinstance(data, str):
         data = data.encode('utf-8')
@@ -295,7 +304,11 @@ for name, control, ops in [
         ('byte-at-a-time', 0b000, chat_join(1) + chat_join(2) + b''.join(chat_say(1, bytes([c])) for c in b'split line\r\n')),
         ('too-long', 0b001, chat_join(1) + chat_say(1, 'al\n') + chat_join(2) + chat_say(2, 'bo\n') + chat_say(1, 'x' * 100 + '\nok\n')),
         ('controls', 0b110, chat_join(1) + chat_join(4) + chat_say(4, 'hi\rfake: line\x1b[2J\x7f\x00\ttab\n')),
-        ('unfinished-leave', 0b111, chat_join(1) + chat_say(1, 'a\n') + chat_join(2) + chat_say(2, 'b\nbye') + chat_leave(2))]:
+        ('unfinished-leave', 0b111, chat_join(1) + chat_say(1, 'a\n') + chat_join(2) + chat_say(2, 'b\nbye') + chat_leave(2)),
+        ('server-commands', 0b111, chat_join(1) + chat_say(1, 'alice\n') + chat_join(2) + chat_say(2, 'bob\n')
+         + chat_server(2, 0) + chat_server(2, 0) + chat_say(2, 'hi\n/me x\n/who\n') + chat_server(2, 1)
+         + chat_server(1, 3, '第一课\x1b\n') + chat_server(1, 4, 'a\r\nb\x1b\n\n') + chat_server(2, 2) + chat_say(2, 'after\n')
+         + chat_leave(2) + chat_server(2, 2) + chat_server(3, 0))]:
     write('chatroom', name, bytes([control]) + ops)
 # --- macros: byte 0 bit 0 hex mode, bit 1 captures allowed, bits 2-3 the encoding; then the template ---
 for name, control, text in [
