@@ -1,0 +1,390 @@
+// The Chat view of the client panel, in a room this project did not write: tests/peers/chat_server.py
+// (a select() chat room written from docs/CHAT.md) with the lesson's own client
+// (tests/peers/chat_client.py) as the other person. Nickname, own and others' lines, notices, /me,
+// /msg, /who, multi-line input and its history, the unread count on the tab, the history kept per
+// room and restored, export and search; then a plain line peer (the tutorial's) and a hostile one.
+
+#include "peer.h"
+
+#include "chat/chatinput.h"
+#include "chat/chatview.h"
+#include "clientpanel.h"
+#include "mainwindow.h"
+#include "messagelogview.h"
+#include "sendbox.h"
+#include "settings.h"
+#include "trafficcounters.h"
+
+#include "tcp/tcpclient.h"
+
+#include <QFile>
+#include <QInputMethodEvent>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
+
+using namespace socketeer;
+using namespace socketeer::ui;
+using testsupport::Peer;
+
+namespace {
+
+// Typed as an input method commits it (Pinyin's 你好 arrives this way), then Enter.
+void say(ChatView *chat, const QString &text)
+{
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QCoreApplication::sendEvent(chat->input(), &commit);
+    QTest::keyClick(chat->input(), Qt::Key_Return);
+}
+
+bool hasEntry(ChatView *chat, ChatLineKind kind, const QString &name, const QString &text, bool own = false)
+{
+    chat->flush();
+    for (const ChatEntry &entry : chat->entries())
+        if (entry.kind == kind && entry.name == name && entry.text == text && entry.own == own)
+            return true;
+    return false;
+}
+
+bool hasNotice(ChatView *chat, const QString &text) { return hasEntry(chat, ChatLineKind::Notice, {}, text); }
+
+// The block of the transcript that shows `text`.
+QTextBlock blockWith(ChatView *chat, const QString &text)
+{
+    chat->flush();
+    for (QTextBlock block = chat->transcript()->document()->begin(); block.isValid(); block = block.next())
+        if (block.text().contains(text))
+            return block;
+    return {};
+}
+
+// The format of the text `text` in `block`.
+QTextCharFormat formatOf(const QTextBlock &block, const QString &text)
+{
+    for (auto it = block.begin(); !it.atEnd(); ++it)
+        if (it.fragment().text().contains(text))
+            return it.fragment().charFormat();
+    return {};
+}
+
+// Waits for the peer to print `line` (the lines before it are skipped).
+bool peerSaw(Peer &peer, const QByteArray &line)
+{
+    for (int i = 0; i < 200; ++i) {
+        bool ok = false;
+        const QByteArray got = peer.readLine(10000, &ok);
+        if (!ok)
+            return false;
+        if (got == line)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestChatView : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_config;
+    QString m_history;
+
+    struct Room {
+        Peer server;
+        Peer bob;
+        quint16 port = 0;
+    };
+
+    // The room, with bob (the lesson's client) in it already.
+    bool openRoom(Room &room)
+    {
+        if (!room.server.startPython(QStringLiteral("chat_server.py"), {QStringLiteral("0")}))
+            return false;
+        room.port = room.server.readListeningPort();
+        if (!room.port || !room.bob.startPython(QStringLiteral("chat_client.py"), {QStringLiteral("127.0.0.1"), QString::number(room.port)}))
+            return false;
+        room.bob.write("bob\n");
+        return peerSaw(room.bob, "got *** you are bob");
+    }
+
+    bool join(ClientPanel &panel, quint16 port)
+    {
+        panel.chat()->setHistoryFolder(m_history);
+        panel.showChat(true);
+        QSignalSpy connected(panel.client(), &TcpClient::connected);
+        panel.connectTo(QStringLiteral("127.0.0.1"), port);
+        return connected.wait(5000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("SocketeerTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_chatview"));
+        m_history = m_config.filePath(QStringLiteral("chat-history"));
+        Settings settings;
+        settings.setInboxPort(0);
+        settings.setInboxDirectory(m_config.filePath(QStringLiteral("inbox")));
+    }
+
+    void room_nicknameOwnAndOthersNoticesActionsPrivate()
+    {
+        Room room;
+        QVERIFY(openRoom(room));
+        ClientPanel panel;
+        panel.resize(900, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        QVERIFY(join(panel, room.port));
+        ChatView *chat = panel.chat();
+        QVERIFY(!panel.sendBox()->isVisible());   // the Chat view has its own input
+        QTRY_VERIFY(hasNotice(chat, QStringLiteral("welcome: send your nickname on the first line")));
+
+        say(chat, QStringLiteral("小明"));
+        QTRY_COMPARE(chat->ownName(), QStringLiteral("小明"));
+        QVERIFY(peerSaw(room.bob, "got *** 小明 joined"));
+
+        room.bob.write("hello 小明\n");
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::Message, QStringLiteral("bob"), QStringLiteral("hello 小明")));
+        say(chat, QStringLiteral("你好 bob"));
+        QVERIFY(peerSaw(room.bob, "got 小明: 你好 bob"));
+        QVERIFY(hasEntry(chat, ChatLineKind::Message, QStringLiteral("小明"), QStringLiteral("你好 bob"), true));
+        // The conversation reads as people expect: mine on the right, bob's on the left, notices centred.
+        QCOMPARE(blockWith(chat, QStringLiteral("你好 bob")).blockFormat().alignment() & Qt::AlignHorizontal_Mask, Qt::AlignRight);
+        QCOMPARE(blockWith(chat, QStringLiteral("hello 小明")).blockFormat().alignment() & Qt::AlignHorizontal_Mask, Qt::AlignLeft);
+        QCOMPARE(blockWith(chat, QStringLiteral("*** welcome")).blockFormat().alignment() & Qt::AlignHorizontal_Mask, Qt::AlignHCenter);
+        // What was typed went through the panel's send path: the log and the counters saw it.
+        QVERIFY(panel.counters()->bytesOut() >= QByteArray("小明\n你好 bob\n").size());
+
+        say(chat, QStringLiteral("/me waves"));
+        QVERIFY(peerSaw(room.bob, "got * 小明 waves"));
+        QVERIFY(hasEntry(chat, ChatLineKind::Action, QStringLiteral("小明"), QStringLiteral("waves"), true));
+        room.bob.write("/me bows\n");
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::Action, QStringLiteral("bob"), QStringLiteral("bows")));
+        QVERIFY(formatOf(blockWith(chat, QStringLiteral("bows")), QStringLiteral("bows")).fontItalic());
+        // Names have their colour; bob's is bob's whatever his case.
+        QCOMPARE(formatOf(blockWith(chat, QStringLiteral("bows")), QStringLiteral("bob")).foreground(),
+                 formatOf(blockWith(chat, QStringLiteral("hello 小明")), QStringLiteral("bob")).foreground());
+
+        say(chat, QStringLiteral("/msg bob see you after class"));
+        QVERIFY(peerSaw(room.bob, "got *小明* see you after class"));
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::PrivateOut, QStringLiteral("bob"), QStringLiteral("see you after class")));
+        room.bob.write("/msg 小明 psst\n");
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::PrivateIn, QStringLiteral("bob"), QStringLiteral("psst")));
+        QVERIFY(blockWith(chat, QStringLiteral("psst")).text().contains(QStringLiteral("(private)")));
+
+        say(chat, QStringLiteral("/who"));
+        QTRY_VERIFY(hasNotice(chat, QStringLiteral("in the room (2): bob, 小明")));
+        // A command is the room's to answer: "/who" itself is not shown as something I said.
+        QVERIFY(!hasEntry(chat, ChatLineKind::Message, QStringLiteral("小明"), QStringLiteral("/who"), true));
+
+        // Shift+Enter: a new line in the same message; Enter sends it as two lines.
+        QTest::keyClicks(chat->input(), QStringLiteral("line one"));
+        QTest::keyClick(chat->input(), Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(chat->input(), QStringLiteral("line two"));
+        QCOMPARE(chat->input()->toPlainText(), QStringLiteral("line one\nline two"));
+        QTest::keyClick(chat->input(), Qt::Key_Return);
+        QVERIFY(peerSaw(room.bob, "got 小明: line one"));
+        QVERIFY(peerSaw(room.bob, "got 小明: line two"));
+        QVERIFY(chat->input()->toPlainText().isEmpty());
+        // Up recalls what was sent, Down comes back to what was being typed.
+        QTest::keyClicks(chat->input(), QStringLiteral("draft"));
+        QTest::keyClick(chat->input(), Qt::Key_Up);
+        QCOMPARE(chat->input()->toPlainText(), QStringLiteral("line one\nline two"));
+        QTest::keyClick(chat->input(), Qt::Key_Up);
+        QCOMPARE(chat->input()->toPlainText(), QStringLiteral("/who"));
+        QTest::keyClick(chat->input(), Qt::Key_Down);
+        QTest::keyClick(chat->input(), Qt::Key_Down);
+        QCOMPARE(chat->input()->toPlainText(), QStringLiteral("draft"));
+        chat->input()->clear();
+
+        // /nick: the room says who I am now, and my lines carry that name.
+        say(chat, QStringLiteral("/nick Ming"));
+        QTRY_COMPARE(chat->ownName(), QStringLiteral("Ming"));
+        QVERIFY(peerSaw(room.bob, "got *** 小明 is now Ming"));
+
+        room.bob.closeWrite();
+        QTRY_VERIFY_WITH_TIMEOUT(hasNotice(chat, QStringLiteral("bob left")), 5000);
+    }
+
+    void unread_countedOnTheTabUntilTheChatIsSeen()
+    {
+        Room room;
+        QVERIFY(openRoom(room));
+        Settings settings;
+        MainWindow window(settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        ClientPanel *panel = window.clientPanels().first();
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("panels"));
+        QVERIFY(tabs);
+        const int tab = tabs->indexOf(panel);
+        const QString title = tabs->tabText(tab);
+        tabs->setCurrentIndex(tab);
+        QVERIFY(join(*panel, room.port));
+        say(panel->chat(), QStringLiteral("alice"));
+        QVERIFY(peerSaw(room.bob, "got *** alice joined"));
+
+        panel->showChat(false);   // the log is shown: chat lines are unread
+        room.bob.write("one\n");
+        room.bob.write("two\n");
+        QTRY_COMPARE(panel->chat()->unreadCount(), 2);
+        QCOMPARE(tabs->tabText(tab), QStringLiteral("%1 (2)").arg(title));
+        panel->showChat(true);
+        QTRY_COMPARE(tabs->tabText(tab), title);
+
+        tabs->setCurrentIndex(0);   // another tab
+        room.bob.write("three\n");
+        QTRY_COMPARE(tabs->tabText(tab), QStringLiteral("%1 (1)").arg(title));
+        tabs->setCurrentIndex(tab);
+        QTRY_COMPARE(panel->chat()->unreadCount(), 0);
+        QCOMPARE(tabs->tabText(tab), title);
+    }
+
+    void history_keptPerRoomRestoredExportedAndSearched()
+    {
+        Room room;
+        QVERIFY(openRoom(room));
+        {
+            ClientPanel panel;
+            panel.show();
+            QVERIFY(join(panel, room.port));
+            say(panel.chat(), QStringLiteral("carol"));
+            QVERIFY(peerSaw(room.bob, "got *** carol joined"));
+            room.bob.write("remember the 作业 for Monday\n");
+            QTRY_VERIFY(hasEntry(panel.chat(), ChatLineKind::Message, QStringLiteral("bob"), QStringLiteral("remember the 作业 for Monday")));
+            say(panel.chat(), QStringLiteral("noted"));
+            QVERIFY(peerSaw(room.bob, "got carol: noted"));
+            QSignalSpy disconnected(panel.client(), &TcpClient::disconnected);
+            QTest::mouseClick(panel.connectButton(), Qt::LeftButton);
+            QVERIFY(disconnected.wait(5000));
+        }
+        // The file is named by a hash: nothing the room said becomes part of a path.
+        const ChatHistoryStore store(m_history);
+        const QString key = QStringLiteral("127.0.0.1:%1").arg(room.port);
+        QVERIFY(QFile::exists(store.fileFor(key)));
+        QVERIFY(store.fileFor(key).endsWith(QStringLiteral(".jsonl")));
+        QVERIFY(!store.fileFor(key).contains(QString::number(room.port)));
+
+        // A new panel (as after a restart) joins the same room: the conversation is there again.
+        ClientPanel panel;
+        panel.show();
+        QVERIFY(join(panel, room.port));
+        ChatView *chat = panel.chat();
+        QVERIFY(hasEntry(chat, ChatLineKind::Message, QStringLiteral("bob"), QStringLiteral("remember the 作业 for Monday")));
+        QVERIFY(hasEntry(chat, ChatLineKind::Message, QStringLiteral("carol"), QStringLiteral("noted"), true));
+        QTRY_VERIFY(hasNotice(chat, QStringLiteral("welcome: send your nickname on the first line")));
+
+        // Search highlights each match and jumps to it.
+        chat->findEdit()->setText(QStringLiteral("作业"));   // as an input method commits it
+        QCOMPARE(chat->findMatchCount(), 1);
+        QTest::keyClick(chat->findEdit(), Qt::Key_Return);
+        QCOMPARE(chat->transcript()->textCursor().selectedText(), QStringLiteral("作业"));
+        chat->findEdit()->clear();
+        QCOMPARE(chat->findMatchCount(), 0);
+
+        // Exported: UTF-8 text, one line per message with its local time and zone.
+        const QString path = m_config.filePath(QStringLiteral("export.txt"));
+        QVERIFY(chat->exportTo(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), chat->entries().size());
+        const QRegularExpression stamp(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d\\d:\\d\\d "));
+        for (const QString &line : lines)
+            QVERIFY2(stamp.match(line).hasMatch(), qPrintable(line));
+        QVERIFY(text.contains(QStringLiteral(" bob: remember the 作业 for Monday\n")));
+        QVERIFY(text.contains(QStringLiteral(" carol: noted\n")));
+        QVERIFY(text.contains(QStringLiteral(" *** carol joined")) == false);   // carol never hears her own join
+        QVERIFY(text.contains(QStringLiteral(" *** you are carol\n")));
+    }
+
+    // Without the protocol it is simply lines in and out: the tutorial's line peer as the server.
+    void plainPeer_linesInAndOut()
+    {
+        Peer peer;
+        QVERIFY(peer.startPython(QStringLiteral("line_peer.py"), {QStringLiteral("server"), QStringLiteral("0")}));
+        const quint16 port = peer.readListeningPort();
+        QVERIFY(port);
+        ClientPanel panel;
+        panel.show();
+        QVERIFY(join(panel, port));
+        QCOMPARE(peer.readLine(), QByteArray("connected"));
+        ChatView *chat = panel.chat();
+
+        peer.write("hello from the tutorial\n");
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::Plain, {}, QStringLiteral("hello from the tutorial")));
+        say(chat, QStringLiteral("hi, 你好"));
+        QCOMPARE(peer.readLine(), QByteArray("line hi, 你好"));
+        QVERIFY(hasEntry(chat, ChatLineKind::Plain, {}, QStringLiteral("hi, 你好"), true));
+        QCOMPARE(blockWith(chat, QStringLiteral("hi, 你好")).blockFormat().alignment() & Qt::AlignHorizontal_Mask, Qt::AlignRight);
+        // "/me" means nothing to a plain peer: sent and shown as typed.
+        say(chat, QStringLiteral("/me is here"));
+        QCOMPARE(peer.readLine(), QByteArray("line /me is here"));
+        QVERIFY(hasEntry(chat, ChatLineKind::Plain, {}, QStringLiteral("/me is here"), true));
+
+        // Hostile lines: colours, an override, invalid UTF-8. Nothing raw reaches the screen.
+        peer.write("\x1b[2J\x1b[31mred\n");
+        peer.write("evil\xe2\x80\xae" "txt.exe\n");
+        peer.write("bad \xff\xfe bytes\n");
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::Plain, {}, QStringLiteral("bad \\xFF\\xFE bytes")));
+        QVERIFY(hasEntry(chat, ChatLineKind::Plain, {}, QStringLiteral("\\x1B[2J\\x1B[31mred")));
+        QVERIFY(hasEntry(chat, ChatLineKind::Plain, {}, QStringLiteral("evil\\u{202e}txt.exe")));
+        const QString shown = chat->transcript()->document()->toPlainText();
+        QVERIFY(!shown.contains(QChar(0x1b)));
+        QVERIFY(!shown.contains(QChar(0x202e)));
+
+        // A 1 MB line is not held, nor shown: a note says so, and the next line is shown again.
+        peer.write(QByteArray(1024 * 1024, 'x') + "\nafter the big one\n");
+        QTRY_VERIFY_WITH_TIMEOUT(hasEntry(chat, ChatLineKind::Plain, {}, QStringLiteral("after the big one")), 10000);
+        bool noted = false;
+        for (const ChatEntry &entry : chat->entries())
+            noted = noted || (entry.local && entry.text.contains(QString::number(kChatLineMaxBytes)));
+        QVERIFY(noted);
+
+        QSignalSpy disconnected(panel.client(), &TcpClient::disconnected);
+        QTest::mouseClick(panel.connectButton(), Qt::LeftButton);
+        QVERIFY(disconnected.wait(5000));
+        chat->flush();
+        QVERIFY(chat->entries().constLast().local);
+        QVERIFY(chat->entries().constLast().text.startsWith(QStringLiteral("disconnected")));
+    }
+
+    // A peer that floods: 20,000 lines in a burst. The view keeps at most
+    // kChatHistoryLines lines and the window answers.
+    void flood_isBatchedAndBounded()
+    {
+        Room room;
+        QVERIFY(openRoom(room));
+        ClientPanel panel;
+        panel.show();
+        QVERIFY(join(panel, room.port));
+        ChatView *chat = panel.chat();
+        say(chat, QStringLiteral("dave"));
+        QVERIFY(peerSaw(room.bob, "got *** dave joined"));
+        room.bob.write("!flood 20000 40\n");
+        QTRY_VERIFY_WITH_TIMEOUT(hasEntry(chat, ChatLineKind::Message, QStringLiteral("bob"), QStringLiteral("done")), 30000);
+        QVERIFY(chat->entries().size() <= kChatHistoryLines);
+        QVERIFY(chat->transcript()->document()->blockCount() <= kChatHistoryLines);
+        QCOMPARE(chat->entries().size(), kChatHistoryLines);
+        // And the room still talks.
+        room.bob.write("still here\n");
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::Message, QStringLiteral("bob"), QStringLiteral("still here")));
+    }
+};
+
+QTEST_MAIN(TestChatView)
+#include "tst_chatview.moc"
