@@ -312,6 +312,51 @@ private slots:
         QVERIFY(text.contains(QStringLiteral(" *** you are carol\n")));
     }
 
+    // The store stays bounded however long a room talks, reads only its own files, and never
+    // follows a symlink planted where a room's file would be.
+    void historyStore_boundedAndTouchesOnlyItsOwn()
+    {
+        QTemporaryDir folder;
+        ChatHistoryStore store(folder.path());
+        const QString room = QStringLiteral("example.org:50007");
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int batch = 0; batch < 30; ++batch) {
+            QList<ChatEntry> entries;
+            for (int i = 0; i < 1000; ++i)
+                entries.append({now, ChatLineKind::Message, false, false, QStringLiteral("bob"), QString::number(batch * 1000 + i)});
+            QVERIFY(store.append(room, entries));
+        }
+        QFile file(store.fileFor(room));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().count('\n') <= 2 * kChatHistoryLines);
+        const QList<ChatEntry> loaded = store.load(room);
+        QCOMPARE(loaded.size(), kChatHistoryLines);
+        QCOMPARE(loaded.constLast().text, QStringLiteral("29999"));
+        QCOMPARE(loaded.constFirst().text, QString::number(30000 - kChatHistoryLines));
+
+        // A torn last line (a crash while writing) and a foreign line are skipped, not fatal.
+        {
+            QFile torn(store.fileFor(QStringLiteral("torn:1")));
+            QVERIFY(torn.open(QIODevice::WriteOnly));
+            torn.write("{\"t\":0,\"k\":\"notice\",\"n\":\"\",\"x\":\"ok \\u001b[2J\"}\nnot json\n{\"t\":0,\"k\":\"mess");
+        }
+        const QList<ChatEntry> torn = store.load(QStringLiteral("torn:1"));
+        QCOMPARE(torn.size(), 1);
+        QCOMPARE(torn.constFirst().text, QStringLiteral("ok \\x1B[2J"));   // an edited file cannot bring a control either
+
+        // A symlink where a room's file would be is neither read nor written through.
+        const QString target = folder.filePath(QStringLiteral("elsewhere.txt"));
+        QFile outside(target);
+        QVERIFY(outside.open(QIODevice::WriteOnly));
+        outside.write("{\"t\":0,\"k\":\"plain\",\"n\":\"\",\"x\":\"secret\"}\n");
+        outside.close();
+        QVERIFY(QFile::link(target, store.fileFor(QStringLiteral("linked:2"))));
+        QVERIFY(store.load(QStringLiteral("linked:2")).isEmpty());
+        QVERIFY(!store.append(QStringLiteral("linked:2"), {{now, ChatLineKind::Plain, false, false, {}, QStringLiteral("x")}}));
+        QVERIFY(outside.open(QIODevice::ReadOnly));
+        QCOMPARE(outside.readAll().count('\n'), 1);
+    }
+
     // Without the protocol it is simply lines in and out: the tutorial's line peer as the server.
     void plainPeer_linesInAndOut()
     {

@@ -354,7 +354,7 @@ void ChatView::sendTyped(const QString &typed)
             return;
         }
         if (!m_sender(*bytes)) {
-            setStatus(tr("Not sent: the framing or check value refused it (see below the log)"), true);
+            setStatus(tr("Not sent: the framing or check value refused it (the send box of the Log view says why)"), true);
             return;
         }
         // Shown as the room will show it to the others. A command's answer comes from the room;
