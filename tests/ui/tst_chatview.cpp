@@ -4,6 +4,7 @@
 // /msg, /who, multi-line input and its history, the unread count on the tab, the history kept per
 // room and restored, export and search; then a plain line peer (the tutorial's) and a hostile one.
 
+#include "clipeer.h"
 #include "peer.h"
 
 #include "chat/chatinput.h"
@@ -217,6 +218,42 @@ private slots:
 
         room.bob.closeWrite();
         QTRY_VERIFY_WITH_TIMEOUT(hasNotice(chat, QStringLiteral("bob left")), 5000);
+    }
+
+    // Socketeer's own room, run as a separate process (`socketeer serve --chat --nicknames`), with
+    // the lesson's client as the other person: the same conversation.
+    void socketeerServe_theSameConversation()
+    {
+        testsupport::Cli server;
+        QVERIFY(server.start({QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--chat"),
+                              QStringLiteral("--nicknames")}));
+        const quint16 port = server.readPortLine("listening on");
+        QVERIFY(port);
+        Peer bob;
+        QVERIFY(bob.startPython(QStringLiteral("chat_client.py"), {QStringLiteral("127.0.0.1"), QString::number(port)}));
+        bob.write("bob\n");
+        QVERIFY(peerSaw(bob, "got *** you are bob"));
+        ClientPanel panel;
+        panel.show();
+        QVERIFY(join(panel, port));
+        ChatView *chat = panel.chat();
+        say(chat, QStringLiteral("艾丽"));
+        QTRY_COMPARE(chat->ownName(), QStringLiteral("艾丽"));
+        QVERIFY(peerSaw(bob, "got *** 艾丽 joined"));
+        bob.write("/topic 第一课\n");
+        QTRY_VERIFY(hasNotice(chat, QStringLiteral("bob set the topic: 第一课")));
+        say(chat, QStringLiteral("//etc/hosts is a file"));
+        QVERIFY(peerSaw(bob, "got 艾丽: /etc/hosts is a file"));
+        QVERIFY(hasEntry(chat, ChatLineKind::Message, QStringLiteral("艾丽"), QStringLiteral("/etc/hosts is a file"), true));
+        say(chat, QStringLiteral("/msg BOB 悄悄话"));   // names compare as the room compares them
+        QVERIFY(peerSaw(bob, "got *艾丽* 悄悄话"));
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::PrivateOut, QStringLiteral("bob"), QStringLiteral("悄悄话")));
+        bob.write("* not an action from bob\n");   // bob's line starting with "* " is bob's message
+        QTRY_VERIFY(hasEntry(chat, ChatLineKind::Message, QStringLiteral("bob"), QStringLiteral("* not an action from bob")));
+        say(chat, QStringLiteral("/quit"));
+        QTRY_VERIFY(hasNotice(chat, QStringLiteral("bye")));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.client()->state(), TcpClient::State::Unconnected, 5000);   // the room closed
+        QVERIFY(peerSaw(bob, "got *** 艾丽 left"));
     }
 
     void unread_countedOnTheTabUntilTheChatIsSeen()
