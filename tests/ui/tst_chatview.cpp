@@ -18,7 +18,10 @@
 
 #include "tcp/tcpclient.h"
 
+#include <QAbstractButton>
 #include <QFile>
+#include <QLabel>
+#include <QMenuBar>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QPushButton>
@@ -32,6 +35,8 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocument>
+
+#include <map>
 
 using namespace socketeer;
 using namespace socketeer::ui;
@@ -288,6 +293,49 @@ private slots:
         tabs->setCurrentIndex(tab);
         QTRY_COMPARE(panel->chat()->unreadCount(), 0);
         QCOMPARE(tabs->tabText(tab), title);
+    }
+
+    // With the Chat view shown, its Alt letters are shared with nothing else in the window, every
+    // control has a name for a screen reader, and Tab goes through the chat's controls.
+    void keyboard_chatControlsHaveTheirOwnLettersAndNames()
+    {
+        Settings settings;
+        MainWindow window(settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        ClientPanel *panel = window.clientPanels().first();
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("panels"));
+        tabs->setCurrentWidget(panel);
+        panel->showChat(true);
+        QVERIFY(panel->chat()->isVisible());
+
+        std::map<QString, QStringList> keys;
+        for (QAction *menu : window.menuBar()->actions())
+            if (const QKeySequence key = QKeySequence::mnemonic(menu->text()); !key.isEmpty())
+                keys[key.toString()] << menu->text();
+        for (QAbstractButton *button : panel->findChildren<QAbstractButton *>())
+            if (button->isVisible() && !button->shortcut().isEmpty())
+                keys[button->shortcut().toString()] << button->text();
+        for (QLabel *label : panel->findChildren<QLabel *>())
+            if (label->isVisible() && label->buddy())
+                if (const QKeySequence key = QKeySequence::mnemonic(label->text()); !key.isEmpty())
+                    keys[key.toString()] << label->text();
+        for (const auto &[key, owners] : keys)
+            QVERIFY2(owners.size() == 1, qPrintable(key + QStringLiteral(": ") + owners.join(QStringLiteral(", "))));
+
+        ChatView *chat = panel->chat();
+        for (QWidget *control : std::initializer_list<QWidget *>{chat->findEdit(), chat->transcript(), chat->input()})
+            QVERIFY2(!control->accessibleName().isEmpty() && !control->toolTip().isEmpty(), qPrintable(control->objectName()));
+        // Tab from the find field reaches the conversation, then the message field, and leaves it again.
+        chat->findEdit()->setFocus(Qt::TabFocusReason);
+        QList<QWidget *> reached;
+        for (int i = 0; i < 40 && !reached.contains(QApplication::focusWidget()); ++i) {
+            reached << QApplication::focusWidget();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        QVERIFY(reached.contains(chat->input()));
+        QVERIFY(reached.contains(chat->exportButton()));
+        QVERIFY(reached.indexOf(chat->input()) < reached.size() - 1 || QApplication::focusWidget() != chat->input());
     }
 
     void history_keptPerRoomRestoredExportedAndSearched()
