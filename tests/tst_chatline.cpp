@@ -161,6 +161,17 @@ private slots:
         QVERIFY(chatNameKey(u"аlice") != chatNameKey(u"alice"));   // Cyrillic а: another person
     }
 
+    void nameMixingScripts_isTheLookAlike()
+    {
+        QVERIFY(chatNameMixesScripts(u"\u0430lice"));        // Cyrillic а, then Latin
+        QVERIFY(chatNameMixesScripts(u"B\u03bfb"));          // Greek ο
+        QVERIFY(!chatNameMixesScripts(u"alice"));
+        QVERIFY(!chatNameMixesScripts(u"\u0430\u043b\u0438\u0441\u0430"));   // all Cyrillic: a Russian name
+        QVERIFY(!chatNameMixesScripts(u"小明2"));
+        QVERIFY(!chatNameMixesScripts(u"Tom李"));
+        QVERIFY(!chatNameMixesScripts(u"127.0.0.1:5000"));
+    }
+
     void reader_splitsLinesWhateverTheChunks()
     {
         ChatReader reader;

@@ -119,6 +119,20 @@ QString chatNameKey(QStringView name)
     return name.toString().normalized(QString::NormalizationForm_KC).toCaseFolded();
 }
 
+bool chatNameMixesScripts(QStringView name)
+{
+    bool latin = false, greek = false, cyrillic = false;
+    for (const char32_t c : name.toUcs4()) {
+        switch (QChar::script(c)) {
+        case QChar::Script_Latin: latin = true; break;
+        case QChar::Script_Greek: greek = true; break;
+        case QChar::Script_Cyrillic: cyrillic = true; break;
+        default: break;
+        }
+    }
+    return int(latin) + int(greek) + int(cyrillic) > 1;
+}
+
 namespace {
 FrameSpec lineSpec()
 {

@@ -56,6 +56,10 @@ QString ownNameFromNotice(QStringView noticeText);
 // What two names are compared by, as the room compares nicknames: NFKC, then case folded.
 QString chatNameKey(QStringView name);
 
+// A name that mixes Latin, Greek and Cyrillic letters ("аlice" with a Cyrillic а): the usual way
+// to look like someone else. Chinese with Latin ("小明2", "Tom李") is not mixing in this sense.
+bool chatNameMixesScripts(QStringView name);
+
 // Splits a connection's bytes into lines (LF, an optional CR before it dropped), bounded by
 // kChatLineMaxBytes, classifies each, and tracks my own name.
 class ChatReader {

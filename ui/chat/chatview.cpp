@@ -20,6 +20,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace socketeer::ui {
 
 namespace {
@@ -163,6 +165,7 @@ void ChatView::joined(const QString &roomKey, const QString &peer)
         m_entries = m_store.load(roomKey);
         rerender();
     }
+    m_connected = true;
     note(tr("connected to %1").arg(peer));
     flush();
 }
@@ -174,6 +177,8 @@ void ChatView::received(const QByteArray &bytes)
 
 void ChatView::ended(const QString &reason)
 {
+    if (!std::exchange(m_connected, false))
+        return;   // a connection that never came up: nothing was said, and no room to note it in
     take(m_reader->finish());
     note(tr("disconnected: %1").arg(reason));
     flush();
@@ -315,6 +320,11 @@ void ChatView::render(QTextCursor &cursor, const ChatEntry &entry, bool first)
     case ChatLineKind::Plain:
         if (!mine && !entry.name.isEmpty()) {
             cursor.insertText(entry.name, name);
+            if (chatNameMixesScripts(entry.name)) {
+                QTextCharFormat warning = plain;
+                warning.setForeground(theme::colour(theme::Role::Warning, palette));
+                cursor.insertText(QLatin1Char(' ') + tr("(mixed scripts: may imitate another name)"), warning);
+            }
             cursor.insertText(QStringLiteral("  "), plain);
         }
         cursor.insertText(shortTime(entry.time) + separator, time);

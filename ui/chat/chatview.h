@@ -104,6 +104,7 @@ private:
     int m_unread = 0;
     int m_findMatches = 0;
     bool m_sendEnabled = false;
+    bool m_connected = false;   // between joined() and ended()
 
     QLineEdit *m_findEdit;
     QPushButton *m_findPrevious;
