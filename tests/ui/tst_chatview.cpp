@@ -397,6 +397,32 @@ private slots:
         QVERIFY(text.contains(QStringLiteral(" *** you are carol\n")));
     }
 
+    // An input method composing (Pinyin "ni" before 你 is chosen) keeps its Enter: nothing is sent
+    // until the text is committed. Then Enter sends what was committed.
+    void input_anInputMethodComposingKeepsItsEnter()
+    {
+        ChatInput input;
+        input.setSendEnabled(true);
+        input.show();
+        QSignalSpy submitted(&input, &ChatInput::submitted);
+        QInputMethodEvent preedit(QStringLiteral("ni"), {});
+        QCoreApplication::sendEvent(&input, &preedit);
+        QTest::keyClick(&input, Qt::Key_Return);
+        QCOMPARE(submitted.size(), 0);
+        QInputMethodEvent commit;
+        commit.setCommitString(QStringLiteral("你"));
+        QCoreApplication::sendEvent(&input, &commit);
+        QTest::keyClick(&input, Qt::Key_Return);
+        QCOMPARE(submitted.size(), 1);
+        QCOMPARE(submitted.at(0).at(0).toString(), QStringLiteral("你"));
+        // Disabled (not connected): Enter keeps the text for later.
+        input.setSendEnabled(false);
+        QTest::keyClicks(&input, QStringLiteral("later"));
+        QTest::keyClick(&input, Qt::Key_Return);
+        QCOMPARE(submitted.size(), 1);
+        QCOMPARE(input.toPlainText(), QStringLiteral("later"));
+    }
+
     // The store stays bounded however long a room talks, reads only its own files, and never
     // follows a symlink planted where a room's file would be.
     void historyStore_boundedAndTouchesOnlyItsOwn()

@@ -67,6 +67,9 @@ void ChatInput::recall(int step)
 void ChatInput::keyPressEvent(QKeyEvent *event)
 {
     const bool plain = !(event->modifiers() & ~Qt::KeypadModifier);
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && composing())
+        return;   // the input method's own Enter (it commits); neither a send nor a new line
     if (!composing()) {
         if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && plain) {
             submit();
