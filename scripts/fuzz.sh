@@ -2,7 +2,7 @@
 # Fuzzes every parser of untrusted bytes with libFuzzer (docs/FUZZING.md).
 #   scripts/fuzz.sh [options] [SECONDS] [TARGET]
 #     SECONDS   how long each target runs (default 60)
-#     TARGET    one of: smtpserver smtpreply mailparser mailaddress hex encoding checksum framing saved chatroom macros rules lab timeline relayspec mailsearch roomannouncement (default: all, in turn)
+#     TARGET    one of: smtpserver smtpreply mailparser mailaddress hex encoding checksum framing saved chatroom chatline macros rules lab timeline relayspec mailsearch roomannouncement (default: all, in turn)
 #   --merge     afterwards, merge the inputs that found new coverage into tests/fuzz/corpus/TARGET
 #               (libFuzzer -merge=1: only inputs that add coverage); review and commit them
 #   --ci        20 s per target, no merge: the short run CI makes
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-all_targets=(smtpserver smtpreply mailparser mailaddress hex encoding checksum framing saved chatroom macros rules lab timeline relayspec mailsearch roomannouncement)
+all_targets=(smtpserver smtpreply mailparser mailaddress hex encoding checksum framing saved chatroom chatline macros rules lab timeline relayspec mailsearch roomannouncement)
 seconds=60
 target=all
 merge=0
@@ -58,6 +58,7 @@ max_len() {
     framing) echo 2048 ;;
     saved) echo 4096 ;;     # a small library: a few messages and a sequence
     chatroom) echo 4096 ;;   # a few clients' joins, lines and leaves
+    chatline) echo 4096 ;;   # a few received lines
     macros) echo 1024 ;;   # a template: every macro and escape fits
     rules) echo 4096 ;;    # a rules file of a few rules, or a spec line and a message
     lab) echo 4096 ;;      # a lab of a few steps

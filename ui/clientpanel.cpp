@@ -3,8 +3,11 @@
 #include "addressinputs.h"
 #include "autoreplyfields.h"
 #include "certificatedialog.h"
+#include "chat/chatinput.h"
+#include "chat/chatview.h"
 #include "fieldmemory.h"
 #include "filestream.h"
+#include "framingfields.h"
 #include "framingbar.h"
 #include "messagelogview.h"
 #include "sendbox.h"
@@ -13,6 +16,7 @@
 #include "trafficcounters.h"
 
 #include "tcp/tcpclient.h"
+#include "text/framing.h"
 #include "tls/tlscontext.h"
 
 #include <QCheckBox>
@@ -20,6 +24,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <cerrno>
@@ -38,6 +43,10 @@ ClientPanel::ClientPanel(QWidget *parent)
       m_halfCloseButton(new QPushButton(tr("H&alf-close"), this)),
       m_status(new QLabel(this)),
       m_log(new MessageLogView(this)),
+      m_chat(new ChatView(this)),
+      m_logButton(new QPushButton(tr("Lo&g"), this)),
+      m_chatButton(new QPushButton(tr("Chat vie&w"), this)),
+      m_views(new QStackedWidget(this)),
       m_sendBox(new SendBox(this)),
       m_framing(new FramingBar(m_log, m_sendBox, this)),
       m_counters(new TrafficCounters(this)),
@@ -84,10 +93,31 @@ ClientPanel::ClientPanel(QWidget *parent)
     form->addWidget(m_connectButton);
     form->addWidget(m_halfCloseButton);
 
+    m_logButton->setObjectName(QStringLiteral("logButton"));
+    m_logButton->setToolTip(tr("Show the message log: every message with its bytes, direction and time"));
+    m_chatButton->setObjectName(QStringLiteral("chatButton"));
+    m_chatButton->setToolTip(tr("Show the conversation as people read it: names, your messages on the right, notices, "
+                                "a history per room; works with any line-based peer"));
+    // Two checkable buttons, not an exclusive group: Tab reaches both (an exclusive group is one
+    // Tab stop, walked with the arrow keys, which the keyboard pass would not find).
+    for (QPushButton *button : {m_logButton, m_chatButton}) {
+        button->setCheckable(true);
+        button->setFlat(true);
+    }
+    m_logButton->setChecked(true);
+    m_views->setObjectName(QStringLiteral("clientViews"));
+    m_views->addWidget(m_log);
+    m_views->addWidget(m_chat);
+    auto *switcher = new QHBoxLayout;
+    switcher->addWidget(m_logButton);
+    switcher->addWidget(m_chatButton);
+    switcher->addStretch();
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_status);
-    layout->addWidget(m_log, 1);
+    layout->addLayout(switcher);
+    layout->addWidget(m_views, 1);
     layout->addWidget(m_rules);
     layout->addWidget(m_framing);
     layout->addWidget(m_sendBox);
@@ -127,6 +157,11 @@ ClientPanel::ClientPanel(QWidget *parent)
                 setStatus(text, !reached || !error.isEmpty());
             });
     connect(m_log, &MessageLogView::encodingChanged, m_sendBox, &SendBox::setEncoding);
+    connect(m_log, &MessageLogView::encodingChanged, m_chat, &ChatView::setEncoding);
+    connect(m_logButton, &QPushButton::clicked, this, [this] { showChat(false); });
+    connect(m_chatButton, &QPushButton::clicked, this, [this] { showChat(true); });
+    m_chat->setSender([this](const QByteArray &line) { return sendChatLine(line); });
+    connect(m_chat, &ChatView::unreadChanged, this, &ClientPanel::chatUnreadChanged);
 
     connect(m_client, &TcpClient::stateChanged, this, &ClientPanel::updateControls);
     connect(m_client, &TcpClient::connected, this, &ClientPanel::onConnected);
@@ -168,6 +203,7 @@ void ClientPanel::toggle()
     config.endpoint = Endpoint{m_host->host(), m_port->port(), {}};
     config.connectTimeout = std::chrono::milliseconds(m_timeout->value());
     m_peer = config.endpoint.toString();
+    m_room = m_peer.toLower();
     if (m_tls->isChecked()) {
         auto context = TlsContext::client({});
         if (!context) {
@@ -202,6 +238,7 @@ void ClientPanel::onConnected(const QString &local, const QString &peer)
         setStatus(tr("Connected to %1 from %2 over %3").arg(peer, local, security), false);
         m_log->info(tr("connected from %1 over %2").arg(local, security), peer);
     }
+    m_chat->joined(m_room, peer);
     updateControls();
     emit connectionChanged(true);
 }
@@ -212,6 +249,7 @@ void ClientPanel::onDisconnected(const QString &reason)
         setStatus(tr("Disconnected: %1").arg(reason), false);
     m_framing->ended(0, m_peer);
     m_log->info(tr("disconnected: %1").arg(reason), m_peer);
+    m_chat->ended(reason);
     updateControls();
     emit connectionChanged(false);
     if (std::exchange(m_connectWhenIdle, false))
@@ -221,6 +259,7 @@ void ClientPanel::onDisconnected(const QString &reason)
 void ClientPanel::onData(const QByteArray &bytes)
 {
     m_counters->countIn(bytes.size());
+    m_chat->received(bytes);
     if (!m_framing->received(0, m_peer, bytes))   // a framing error, and the choice is to close
         m_client->disconnectFromHost();
 }
@@ -283,18 +322,41 @@ void ClientPanel::sendFile(const QString &path)
     m_fileSend->watch(std::move(file).value());
 }
 
-void ClientPanel::send(const QByteArray &message)
+bool ClientPanel::send(const QByteArray &message)
 {
     if (m_client->state() != TcpClient::State::Connected || m_halfClosed)
-        return;
+        return false;
     const auto framed = m_framing->outgoing(message);   // check value and framing added
     if (!framed)
-        return;
+        return false;
     const QByteArray &bytes = *framed;
     m_client->send(bytes);
     m_counters->countOut(bytes.size());
     m_log->append({0, LogEntry::Direction::Sent, m_peer, bytes, bytes.size(), {}});
+    return true;
 }
+
+// A line of the Chat view ends with LF; a framing that ends messages itself (line, crlf, a
+// delimiter) adds its own instead, so the line is not ended twice.
+bool ClientPanel::sendChatLine(const QByteArray &line)
+{
+    const auto spec = m_framing->framing()->spec();
+    const bool framingEnds = m_framing->framing()->framesSent() && spec && !spec->delimiter.isEmpty();
+    return send(framingEnds ? line : line + '\n');
+}
+
+void ClientPanel::showChat(bool chat)
+{
+    m_views->setCurrentWidget(chat ? static_cast<QWidget *>(m_chat) : m_log);
+    m_logButton->setChecked(!chat);
+    m_chatButton->setChecked(chat);
+    // The Chat view has its own input; the send box (bytes, escapes, files) belongs to the log.
+    m_sendBox->setVisible(!chat);
+    if (chat)
+        m_chat->input()->setFocus(Qt::OtherFocusReason);
+}
+
+bool ClientPanel::chatShown() const { return m_views->currentWidget() == m_chat; }
 
 void ClientPanel::updateControls()
 {
@@ -310,6 +372,7 @@ void ClientPanel::updateControls()
     m_connectButton->setText(idle ? tr("&Connect") : state == TcpClient::State::Connecting ? tr("&Cancel") : tr("&Disconnect"));
     m_halfCloseButton->setEnabled(connected && !m_halfClosed);
     m_sendBox->setSendEnabled(connected && !m_halfClosed);
+    m_chat->setSendEnabled(connected && !m_halfClosed);
 }
 
 void ClientPanel::setStatus(const QString &text, bool isError)

@@ -8,6 +8,7 @@ class QCheckBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 
 namespace socketeer {
 class TcpClient;
@@ -16,6 +17,7 @@ struct Error;
 
 namespace socketeer::ui {
 
+class ChatView;
 class FileSendWatch;
 
 class HostEdit;
@@ -43,12 +45,20 @@ public:
     QPushButton *connectButton() const { return m_connectButton; }
     QPushButton *halfCloseButton() const { return m_halfCloseButton; }
     QCheckBox *tlsCheck() const { return m_tls; }
+    ChatView *chat() const { return m_chat; }
+    QPushButton *logButton() const { return m_logButton; }
+    QPushButton *chatButton() const { return m_chatButton; }
+    // The central area: the raw message log, or the Chat view (the conversation as people read it).
+    void showChat(bool chat);
+    bool chatShown() const;
     QString statusText() const;
 
     void connectTo(const QString &host, quint16 port);   // as if typed and Connect pressed
 
 signals:
     void connectionChanged(bool connected);
+    // Lines of the conversation that arrived while the Chat view was not in sight.
+    void chatUnreadChanged(int count);
 
 private:
     void toggle();
@@ -56,7 +66,8 @@ private:
     void onDisconnected(const QString &reason);
     void onData(const QByteArray &bytes);
     void onError(const socketeer::Error &error);
-    void send(const QByteArray &message);
+    bool send(const QByteArray &message);
+    bool sendChatLine(const QByteArray &line);
     void sendFile(const QString &path);
     void updateControls();
     void setStatus(const QString &text, bool isError);
@@ -71,12 +82,17 @@ private:
     QPushButton *m_halfCloseButton;
     QLabel *m_status;
     MessageLogView *m_log;
+    ChatView *m_chat;
+    QPushButton *m_logButton;
+    QPushButton *m_chatButton;
+    QStackedWidget *m_views;   // the log or the chat; a list of rooms may go beside it
     SendBox *m_sendBox;
     FramingBar *m_framing;   // framing and check values of what is shown and sent
     TrafficCounters *m_counters;
     AutoReplyFields *m_rules;
     FileSendWatch *m_fileSend;
     QString m_peer;
+    QString m_room;   // host:port as typed: the key of the chat history
     bool m_halfClosed = false;
     bool m_hadError = false;
     bool m_connectWhenIdle = false;   // the user trusted a certificate: connect again once disconnected

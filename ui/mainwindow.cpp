@@ -140,7 +140,13 @@ ClientPanel *MainWindow::addClientPanel()
     restoreFields(panel, m_settings.fields(QStringLiteral("client")));
     m_clients.append(panel);
     setTabOrderFromLayout(panel);
-    const int index = m_tabs->insertTab(1 + static_cast<int>(m_clients.size()) - 1, panel, tr("TCP client %1").arg(++m_clientsCreated));
+    const QString title = tr("TCP client %1").arg(++m_clientsCreated);
+    const int index = m_tabs->insertTab(1 + static_cast<int>(m_clients.size()) - 1, panel, title);
+    // Chat lines that came while the Chat view was out of sight, counted on the tab as the inbox's mail is.
+    connect(panel, &ClientPanel::chatUnreadChanged, this, [this, panel, title](int unread) {
+        if (const int at = m_tabs->indexOf(panel); at >= 0)
+            m_tabs->setTabText(at, unread > 0 ? tr("%1 (%2)").arg(title).arg(unread) : title);
+    });
     m_tabs->setCurrentIndex(index);
     return panel;
 }

@@ -310,6 +310,20 @@ for name, control, ops in [
          + chat_server(1, 3, '第一课\x1b\n') + chat_server(1, 4, 'a\r\nb\x1b\n\n') + chat_server(2, 2) + chat_say(2, 'after\n')
          + chat_leave(2) + chat_server(2, 2) + chat_server(3, 0))]:
     write('chatroom', name, bytes([control]) + ops)
+# --- chatline: byte 0 the encoding (0 UTF-8, 1 GBK, 2 GB18030, 3 Latin-1), byte 1 the chunking
+# seed; then what a room (or any line peer) sends to a client ---
+for name, control, text in [
+        ('every-kind', 0, '*** welcome: send your nickname on the first line\n*** you are 小明\n*** topic: 第一课\n'
+         'alice: hello 小明\n* alice waves\n*alice* psst\n-> *alice* see you\n*** alice is now Alice\n'
+         '*** you are now Ming\nMing: echoed\nplain line\n*** Alice left\n'),
+        ('addresses', 0, '127.0.0.1:53314: hi\n[::1]:53314: hi\nclient 7: hi\n* client 7 waves\n*client 7* x\n*** you are client 7\n'),
+        ('plain-lookalikes', 0, 'Note that: x\n***\n***bold\n* \n* bob\n*really*\n/who: x\n*x: hi\n-> ** x\n: hi\n** x\n'),
+        ('controls', 0, '\x1b[2J\x1b[31mred\r\nbob: a\x00b\x7f\n*** \u202eevil\n\u2028x: y\u2029\n\xc2\x9b2J\n'),
+        ('invalid-utf8', 0, b'bob: \xff\xfe\n\xe4\xbd: x\n*** you are \xc0\xaf\n'),
+        ('gbk', 1, b'\xd0\xa1\xc3\xf7: \xc4\xe3\xba\xc3\n*** you are \xd0\xa1\xc3\xf7\n'),
+        ('unfinished', 0, 'bob: a\nbob: no end'),
+        ('long-line', 3, 'x' * 3000 + '\nbob: after\n')]:
+    write('chatline', name, bytes([control, 7]) + (text if isinstance(text, bytes) else text.encode('utf-8')))
 # --- macros: byte 0 bit 0 hex mode, bit 1 captures allowed, bits 2-3 the encoding; then the template ---
 for name, control, text in [
         ('text-escapes', 0, 'A\\r\\n\\t\\0\\x41\\\\ \\{{ \\$'),

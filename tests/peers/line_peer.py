@@ -28,8 +28,8 @@ def talk(sock):
     print('connected', flush=True)
     reader = threading.Thread(target=receive, args=(sock,))
     reader.start()
-    for line in sys.stdin:
-        sock.sendall(line.rstrip('\n').encode() + b'\n')
+    for line in sys.stdin.buffer:   # bytes as given, so a test can send bytes that are not UTF-8
+        sock.sendall(line.rstrip(b'\n') + b'\n')
     sock.shutdown(socket.SHUT_WR)
     reader.join()
 
