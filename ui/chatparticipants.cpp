@@ -1,5 +1,7 @@
 #include "chatparticipants.h"
 
+#include "roomannouncefields.h"
+
 #include "tcp/tcpserver.h"
 #include "text/timetext.h"
 
@@ -138,8 +140,10 @@ ChatParticipants::ChatParticipants(TcpServer *server, QWidget *parent)
       m_topic(new QLineEdit(this)),
       m_setTopic(new QPushButton(tr("Set topi&c"), this)),
       m_notice(new QLineEdit(this)),
-      m_sendNotice(new QPushButton(tr("&Broadcast notice"), this))
+      m_sendNotice(new QPushButton(tr("&Broadcast notice"), this)),
+      m_announce(new RoomAnnounceFields(server, this))
 {
+    connect(m_announce, &RoomAnnounceFields::status, this, &ChatParticipants::status);
     setObjectName(QStringLiteral("chatParticipants"));
     m_title->setObjectName(QStringLiteral("chatMemberCount"));
     m_view->setObjectName(QStringLiteral("chatMemberList"));
@@ -198,6 +202,7 @@ ChatParticipants::ChatParticipants(TcpServer *server, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
     layout->addLayout(commands);
+    layout->addWidget(m_announce);
 
     connect(m_mute, &QPushButton::clicked, this, &ChatParticipants::muteSelected);
     connect(m_remove, &QPushButton::clicked, this, &ChatParticipants::removeSelected);

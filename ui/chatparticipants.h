@@ -18,6 +18,8 @@ class TcpServer;
 
 namespace socketeer::ui {
 
+class RoomAnnounceFields;
+
 class ChatMemberModel;
 
 class ChatParticipants final : public QWidget {
@@ -36,6 +38,7 @@ public:
     QPushButton *removeButton() const { return m_remove; }
     QLineEdit *topicEdit() const { return m_topic; }
     QPushButton *topicButton() const { return m_setTopic; }
+    RoomAnnounceFields *announceFields() const { return m_announce; }
     QLineEdit *noticeEdit() const { return m_notice; }
     QPushButton *noticeButton() const { return m_sendNotice; }
     int memberCount() const;
@@ -68,6 +71,7 @@ private:
     QPushButton *m_setTopic;
     QLineEdit *m_notice;
     QPushButton *m_sendNotice;
+    RoomAnnounceFields *m_announce;   // the room told to the network, or not
 };
 
 } // namespace socketeer::ui

@@ -10,6 +10,7 @@
 #include "framingfields.h"
 #include "framingbar.h"
 #include "messagelogview.h"
+#include "roomsfoundlist.h"
 #include "sendbox.h"
 #include "settings.h"
 #include "theme.h"
@@ -47,6 +48,7 @@ ClientPanel::ClientPanel(QWidget *parent)
       m_logButton(new QPushButton(tr("Lo&g"), this)),
       m_chatButton(new QPushButton(tr("Chat vie&w"), this)),
       m_views(new QStackedWidget(this)),
+      m_rooms(new RoomsFoundList(this)),
       m_sendBox(new SendBox(this)),
       m_framing(new FramingBar(m_log, m_sendBox, this)),
       m_counters(new TrafficCounters(this)),
@@ -116,6 +118,7 @@ ClientPanel::ClientPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_status);
+    layout->addWidget(m_rooms);
     layout->addLayout(switcher);
     layout->addWidget(m_views, 1);
     layout->addWidget(m_rules);
@@ -158,6 +161,7 @@ ClientPanel::ClientPanel(QWidget *parent)
             });
     connect(m_log, &MessageLogView::encodingChanged, m_sendBox, &SendBox::setEncoding);
     connect(m_log, &MessageLogView::encodingChanged, m_chat, &ChatView::setEncoding);
+    connect(m_rooms, &RoomsFoundList::joinRequested, this, &ClientPanel::joinRoom);
     connect(m_logButton, &QPushButton::clicked, this, [this] { showChat(false); });
     connect(m_chatButton, &QPushButton::clicked, this, [this] { showChat(true); });
     m_chat->setSender([this](const QByteArray &line) { return sendChatLine(line); });
@@ -343,6 +347,19 @@ bool ClientPanel::sendChatLine(const QByteArray &line)
     const auto spec = m_framing->framing()->spec();
     const bool framingEnds = m_framing->framing()->framesSent() && spec && !spec->delimiter.isEmpty();
     return send(framingEnds ? line : line + '\n');
+}
+
+// A room found on the network: its address in the fields, connected, in the Chat view. A panel
+// still connected elsewhere is not taken away from that peer without the user's Disconnect.
+void ClientPanel::joinRoom(const QString &host, quint16 port, bool tls)
+{
+    if (m_client->state() != TcpClient::State::Unconnected) {
+        setStatus(tr("Disconnect from %1 first to join another room").arg(m_peer), true);
+        return;
+    }
+    m_tls->setChecked(tls);
+    showChat(true);
+    connectTo(host, port);
 }
 
 void ClientPanel::showChat(bool chat)

@@ -22,6 +22,7 @@ class FileSendWatch;
 
 class HostEdit;
 class MessageLogView;
+class RoomsFoundList;
 class PortEdit;
 class SendBox;
 class AutoReplyFields;
@@ -50,6 +51,9 @@ public:
     QPushButton *chatButton() const { return m_chatButton; }
     // The central area: the raw message log, or the Chat view (the conversation as people read it).
     void showChat(bool chat);
+    // What Join in "Rooms on this network" does: connect to the room, in the Chat view.
+    void joinRoom(const QString &host, quint16 port, bool tls);
+    RoomsFoundList *roomsList() const { return m_rooms; }
     bool chatShown() const;
     QString statusText() const;
 
@@ -85,7 +89,8 @@ private:
     ChatView *m_chat;
     QPushButton *m_logButton;
     QPushButton *m_chatButton;
-    QStackedWidget *m_views;   // the log or the chat; a list of rooms may go beside it
+    QStackedWidget *m_views;   // the log or the chat
+    RoomsFoundList *m_rooms;   // rooms announced on the network, with Join
     SendBox *m_sendBox;
     FramingBar *m_framing;   // framing and check values of what is shown and sent
     TrafficCounters *m_counters;

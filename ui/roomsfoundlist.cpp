@@ -55,6 +55,8 @@ RoomsFoundList::RoomsFoundList(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    // A classroom's rooms fit; more scroll. The panel's log or chat keeps the rest of the height.
+    m_view->setMaximumHeight(m_view->fontMetrics().height() * 9);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Rooms on this network"), this));
@@ -191,6 +193,10 @@ void RoomsFoundList::joinSelected()
 
 void RoomsFoundList::updateControls()
 {
+    // While not finding, the list is one line (its title and Find rooms): the panel keeps its room.
+    const bool finding = m_finder->isRunning();
+    m_view->setVisible(finding);
+    m_join->setVisible(finding);
     m_join->setEnabled(m_view->currentIndex().isValid());
 }
 

@@ -10,8 +10,6 @@
 #include <QCommandLineParser>
 #include <QHostAddress>
 
-#include <algorithm>
-#include <memory>
 
 namespace socketeer::cli {
 
@@ -24,7 +22,7 @@ constexpr auto kCommand = "serve";
 AnnounceOptions::AnnounceOptions()
     : announce(QStringLiteral("announce"),
                Cli::tr("With --chat: announce the room on the local network as NAME every %1 seconds (room name, port, TLS, "
-                       "number of clients), so `socketeer rooms` and the client panel find it. Needs --bind 0.0.0.0, :: or "
+                       "number of members), so `socketeer rooms` and the client panel find it. Needs --bind 0.0.0.0, :: or "
                        "an address of this machine: a room on loopback cannot be joined from elsewhere.")
                    .arg(limits::kRoomAnnounceInterval.count() / 1000),
                Cli::tr("name")),
@@ -63,7 +61,6 @@ void announceRoom(const QCommandLineParser &parser, const AnnounceOptions &optio
     if (!parser.isSet(options.announce))
         return;
     auto *announcer = new RoomAnnouncer(&server);
-    auto members = std::make_shared<int>(0);   // clients connected: the count announced
     QObject::connect(announcer, &RoomAnnouncer::errorOccurred, announcer,
                      [](const Error &error) { printWarning(QLatin1String(kCommand), Cli::tr("announcing the room: %1").arg(error.message())); });
     QObject::connect(&server, &TcpServer::started, announcer, [=, &parser, &options](const QString &address, quint16 port) {
@@ -76,8 +73,10 @@ void announceRoom(const QCommandLineParser &parser, const AnnounceOptions &optio
         if (const QString problem = announcer->start(announce); !problem.isEmpty())
             printWarning(QLatin1String(kCommand), Cli::tr("the room is not announced: %1").arg(problem));
     });
-    QObject::connect(&server, &TcpServer::clientConnected, announcer, [=] { announcer->setMembers(++*members); });
-    QObject::connect(&server, &TcpServer::clientDisconnected, announcer, [=] { announcer->setMembers(std::max(0, --*members)); });
+    // The members of the room (with --nicknames, those that have chosen a name), as /who counts them.
+    auto count = [announcer, &server] { announcer->setMembers(static_cast<int>(server.chatMembers().size())); };
+    QObject::connect(&server, &TcpServer::chatMemberJoined, announcer, count);
+    QObject::connect(&server, &TcpServer::chatMemberLeft, announcer, count);
     QObject::connect(&server, &TcpServer::stopped, announcer, &RoomAnnouncer::stop);
 }
 

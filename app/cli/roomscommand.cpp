@@ -33,7 +33,7 @@ int runRooms(const QStringList &arguments)
         Cli::tr("Lists the chat rooms announced on the local network (socketeer serve --chat --announce NAME, or the server\n"
                 "panel's Announce), listening on UDP port %1 for IPv4 broadcast, the IPv4 group %2 and the IPv6\n"
                 "group %3. Each room is one line on stdout as soon as it is heard, with tab-separated columns:\n"
-                "NAME, HOST, PORT, the number of clients in it, and \"tls\" or \"plain\". Join it with\n"
+                "NAME, HOST, PORT, the number of members in it, and \"tls\" or \"plain\". Join it with\n"
                 "socketeer connect HOST PORT (add --tls for a TLS room). With --json each room is instead one JSON\n"
                 "object per line. After --timeout it exits: 0 if a room was found, 1 if none was.")
             .arg(kRoomDiscoveryPort)

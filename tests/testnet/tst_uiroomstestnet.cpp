@@ -7,9 +7,18 @@
 #include "testnet.h"
 
 #include "net/trace.h"
+#include "rooms/roomannouncer.h"
 #include "rooms/roomfinder.h"
+#include "addressinputs.h"
+#include "chatparticipants.h"
+#include "chatroomfields.h"
+#include "roomannouncefields.h"
 #include "roomsfoundlist.h"
+#include "serverpanel.h"
+#include "tcp/tcpserver.h"
 
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -21,7 +30,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace socketeer;
-using socketeer::ui::RoomsFoundList;
+using namespace socketeer::ui;
 using testsupport::Peer;
 namespace testnet = testsupport::testnet;
 
@@ -115,6 +124,60 @@ private slots:
         list.findButton()->click();
         QVERIFY(!list.finder()->isRunning());
         QVERIFY(!list.findButton()->isChecked());
+    }
+
+    // The server panel's "Announce on the network as": one click, while the room runs; refused,
+    // with the reason, for a room on loopback; the list on this host finds what it announces.
+    void serverPanel_announcesItsRoomWithOneClick()
+    {
+        ServerPanel server;
+        server.show();
+        server.chatFields()->chatCheck()->setChecked(true);
+        server.chatFields()->nicknamesCheck()->setChecked(true);
+        server.portEdit()->setPort(0);
+        QSignalSpy started(server.server(), &TcpServer::started);
+
+        // On loopback: refused, and the box does not stay ticked.
+        server.addressCombo()->setAddress(u"127.0.0.1"_s);
+        server.startButton()->click();
+        QVERIFY(started.wait(10000));
+        RoomAnnounceFields *announce = server.chatParticipants()->announceFields();
+        QVERIFY(announce->isVisibleTo(&server));
+        announce->announceCheck()->setChecked(true);
+        QVERIFY(!announce->announceCheck()->isChecked());
+        QVERIFY(!announce->announcer()->isRunning());
+        QVERIFY2(server.statusText().contains(u"only this machine can reach"_s), qPrintable(server.statusText()));
+        server.startButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!server.server()->isRunning(), 10000);
+
+        // On all interfaces: announced (it reaches this host's own list too), renamed at once.
+        server.addressCombo()->setAddress(u"0.0.0.0"_s);
+        server.startButton()->click();
+        QVERIFY(started.wait(10000));
+        announce->nameEdit()->setText(u"实验室 3"_s);
+        announce->announceCheck()->setChecked(true);
+        QVERIFY(announce->announcer()->isRunning());
+        RoomsFoundList list;
+        list.findButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(list.model()->rowCount(), 1, 10000);
+        QCOMPARE(cell(list, 0, 0), u"实验室 3"_s);
+        QCOMPARE(cell(list, 0, 1), testnet::kHostA4);
+        QCOMPARE(cell(list, 0, 2), QString::number(server.server()->boundAddress().port()));
+
+        // A member joins (a tutorial client with a nickname): the count follows.
+        Peer client;
+        QVERIFY(client.startPython(u"chat_client.py"_s, {testnet::kHostA4, QString::number(server.server()->boundAddress().port())}));
+        QVERIFY(client.readLine(20000).startsWith("connected "));
+        QCOMPARE(client.readLine(), QByteArray("got *** welcome: send your nickname on the first line"));
+        client.write("学生01\n");
+        QTRY_COMPARE_WITH_TIMEOUT(cell(list, 0, 3), u"1"_s, 10000);
+
+        // Unticked: no more announcements, and the room is forgotten.
+        announce->announceCheck()->setChecked(false);
+        QVERIFY(!announce->announcer()->isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(list.model()->rowCount(), 0, 20000);
+        server.startButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!server.server()->isRunning(), 10000);
     }
 };
 
