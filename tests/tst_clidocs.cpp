@@ -169,13 +169,14 @@ private slots:
         QTest::addColumn<bool>("withBashCompletion");
         QTest::addColumn<QString>("line");
         QTest::addColumn<QStringList>("expected");   // exactly these, in any order
-        const QStringList all{u"serve"_s, u"connect"_s, u"udp"_s, u"mail"_s, u"inbox"_s, u"code"_s, u"lab"_s, u"relay"_s};
+        const QStringList all{u"serve"_s, u"connect"_s, u"udp"_s, u"mail"_s, u"inbox"_s, u"code"_s, u"lab"_s, u"rooms"_s, u"relay"_s};
         for (const bool with : {true, false}) {
             const char *tag = with ? "bash-completion: " : "plain bash: ";
             auto row = [&](const char *name) -> QTestData & { return QTest::newRow(qPrintable(QLatin1String(tag) + QLatin1String(name))) << with; };
             row("ser") << u"socketeer ser"_s << QStringList{u"serve"_s};
             row("no word yet") << u"socketeer "_s << all;
             row("relay --dir") << u"socketeer relay --dir"_s << QStringList{u"--direction"_s};
+            row("serve --announce-via") << u"socketeer serve --announce-via "_s << QStringList{u"broadcast"_s, u"multicast"_s};
             row("mail --security") << u"socketeer mail --security "_s << QStringList{u"none"_s, u"starttls"_s, u"tls"_s};
             row("mail --security=s") << u"socketeer mail --security=s"_s << QStringList{u"starttls"_s};
             row("serve --model") << u"socketeer serve --model "_s << QStringList{u"event-loop"_s, u"thread-per-client"_s};

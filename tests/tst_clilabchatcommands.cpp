@@ -103,7 +103,7 @@ private slots:
                                                        {u"no-close"_s});
         QCOMPARE(outcome.exit, 1);
         QVERIFY2(outcome.out.contains("TCP 聊天室，第二级：昵称和命令"), outcome.out);
-        QVERIFY2(outcome.out.contains("bye 之后服务器关闭连接"), outcome.out);
+        QVERIFY2(outcome.out.contains("\"*** bye\" 之后服务器关闭连接"), outcome.out);
         QVERIFY2(outcome.out.contains("在它的线程中 conn.close()"), outcome.out);
     }
 };

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>socketeer::AutoReply</name>
@@ -50,6 +49,11 @@
             <numerusform>no matching message in %1 within %n second</numerusform>
             <numerusform>no matching message in %1 within %n seconds</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>ignored %n datagram(s) that were not a room's announcement</source>
+        <translation>
+            <numerusform>ignored %n datagram that was not a room's announcement</numerusform><numerusform>ignored %n datagrams that were not a room's announcement</numerusform></translation>
     </message>
 </context>
 <context>
@@ -197,6 +201,27 @@
     </message>
 </context>
 <context>
+    <name>socketeer::ui::ChatParticipants</name>
+    <message numerus="yes">
+        <source>In the room (%n)</source>
+        <translation>
+            <numerusform>In the room (%n)</numerusform><numerusform>In the room (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::ChatView</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n line(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n line to %1</numerusform><numerusform>Exported %n lines to %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::CodeDock</name>
     <message numerus="yes">
         <source>Copied %n line(s) to the clipboard.</source>
@@ -254,6 +279,14 @@
     </message>
 </context>
 <context>
+    <name>socketeer::ui::RoomsFoundList</name>
+    <message numerus="yes">
+        <source>%n room(s) found</source>
+        <translation>
+            <numerusform>%n room found</numerusform><numerusform>%n rooms found</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::SavedMessageDialog</name>
     <message numerus="yes">
         <source>%n byte(s): %1</source>
@@ -266,10 +299,10 @@
 <context>
     <name>socketeer::ui::SavedMessagesDock</name>
     <message numerus="yes">
-        <source>Sent &quot;%1&quot; (%n byte(s))</source>
+        <source>Sent "%1" (%n byte(s))</source>
         <translation>
-            <numerusform>Sent &quot;%1&quot; (%n byte)</numerusform>
-            <numerusform>Sent &quot;%1&quot; (%n bytes)</numerusform>
+            <numerusform>Sent "%1" (%n byte)</numerusform>
+            <numerusform>Sent "%1" (%n bytes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -328,6 +328,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>List the chat rooms announced on the local network</source>
+        <translation>列出本地网络上广播的聊天室</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Forward TCP or UDP between two endpoints, with latency, loss, slicing and resets</source>
         <translation>在两个端点之间转发 TCP 或 UDP，可加入延迟、丢包、切片和复位</translation>
     </message>
@@ -403,7 +408,7 @@ the command then exits 1.</source>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../app/cli/servecommand.cpp" line="+88" />
+        <location filename="../../app/cli/servecommand.cpp" line="+91" />
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -484,7 +489,7 @@ the command then exits 1.</source>
     </message>
     <message>
         <location line="+7" />
-        <location filename="../../app/cli/servecommand.cpp" line="+24" />
+        <location filename="../../app/cli/servecommand.cpp" line="+26" />
         <source>--verify needs --frame: TCP is a stream, so a check value ends a message only once framing says where messages end</source>
         <translation>--verify 需要 --frame：TCP 是字节流，只有分帧说明了消息在哪里结束，校验值才能作为消息的结尾</translation>
     </message>
@@ -522,14 +527,14 @@ the command then exits 1.</source>
     <message>
         <location line="+41" />
         <location filename="../../app/cli/frameoption.cpp" line="+60" />
-        <location filename="../../app/cli/servecommand.cpp" line="+153" />
+        <location filename="../../app/cli/servecommand.cpp" line="+175" />
         <location line="+18" />
         <location filename="../../app/cli/udpcommand.cpp" line="+141" />
         <source>cannot write to standard output: %1</source>
         <translation>无法写入标准输出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-236" />
+        <location filename="../../app/cli/servecommand.cpp" line="-260" />
         <source>Address to listen on (default 127.0.0.1, loopback only: other machines cannot connect). 0.0.0.0 or :: listens on all interfaces.</source>
         <translation>监听的地址（默认 127.0.0.1，仅限回环：其他机器无法连接）。0.0.0.0 或 :: 表示在所有网络接口上监听。</translation>
     </message>
@@ -780,6 +785,7 @@ socketeer mail 指向它：
         <location filename="../../app/cli/inboxcommand.cpp" line="+1" />
         <location filename="../../app/cli/inboxwait.cpp" line="-2" />
         <location filename="../../app/cli/relaycommand.cpp" line="+14" />
+        <location filename="../../app/cli/roomscommand.cpp" line="+44" />
         <location filename="../../app/cli/servecommand.cpp" line="+22" />
         <source>seconds</source>
         <translation>秒</translation>
@@ -951,7 +957,13 @@ socketeer mail 指向它：
         <translation>在发送的每条消息后附加校验值：crc16-modbus、crc16-ccitt-false、crc16-xmodem、crc32、crc8、sum8、xor8 或 lrc。字节序按惯例：crc16-modbus 和 crc32 低字节在前，crc16-ccitt-false 和 crc16-xmodem 高字节在前。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../../app/cli/announceoption.cpp" line="+24" />
+        <source>With --chat: announce the room on the local network as NAME every %1 seconds (room name, port, TLS, number of members), so `socketeer rooms` and the client panel find it. Needs --bind 0.0.0.0, :: or an address of this machine: a room on loopback cannot be joined from elsewhere.</source>
+        <translation>与 --chat 一起使用：每 %1 秒以 NAME 为名在本地网络上通告聊天室（名称、端口、TLS、成员人数），让 `socketeer rooms` 和客户端面板找到它。需要 --bind 0.0.0.0、:: 或本机的某个地址：只监听回环地址的聊天室，别的机器无法加入。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location filename="../../app/cli/checksumoptions.cpp" line="+3" />
         <location line="+9" />
         <location filename="../../app/cli/codecommand.cpp" line="-22" />
         <location filename="../../app/cli/connectcommand.cpp" line="-6" />
@@ -962,7 +974,57 @@ socketeer mail 指向它：
         <translation>名字</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="+2" />
+        <source>How --announce reaches IPv4 hosts: broadcast (to each interface's broadcast address, the default) or multicast (to the group %1). IPv6 hosts are reached by the link-local group %2 when the room listens on IPv6.</source>
+        <translation>--announce 如何到达 IPv4 主机：broadcast（发往每个网络接口的广播地址，默认）或 multicast（发往组播组 %1）。聊天室监听 IPv6 时，IPv6 主机通过链路本地组播组 %2 收到通告。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>how</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>--announce-via says how to announce: add --announce NAME</source>
+        <translation>--announce-via 说明如何通告：请加上 --announce NAME</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>--announce announces a chat room: add --chat</source>
+        <translation>--announce 通告的是聊天室：请加上 --chat</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>--announce-via is broadcast or multicast, not "%1"</source>
+        <translation>--announce-via 只能是 broadcast 或 multicast，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>--announce tells the network about a TCP port: a room on --unix cannot be announced</source>
+        <translation>--announce 向网络通告的是 TCP 端口：--unix 上的聊天室无法通告</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>--announce: %1</source>
+        <translation>--announce：%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>--announce: the room listens on %1, which only this machine can reach; add --bind 0.0.0.0 (or ::, or an address of this machine)</source>
+        <translation>--announce：聊天室监听在 %1，只有本机能访问；请加上 --bind 0.0.0.0（或 ::，或本机的某个地址）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>announcing the room: %1</source>
+        <translation>通告聊天室时：%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>the room is not announced: %1</source>
+        <translation>聊天室没有被通告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/checksumoptions.cpp" line="-7" />
         <source>Byte order of the check value: le (low byte first) or be (high byte first), instead of the convention.</source>
         <translation>校验值的字节序：le（低字节在前）或 be（高字节在前），代替惯例的字节序。</translation>
     </message>
@@ -1379,7 +1441,7 @@ C 程序可用 gcc -Wall -Wextra 编译（每客户端一线程模型另加 -pth
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="-28" />
+        <location filename="../../app/cli/servecommand.cpp" line="-29" />
         <source>Listens for TCP connections. Without --echo, the bytes clients send are written to stdout
 exactly as received, and the bytes read from stdin go to every connected client (bytes
 read while no client is connected are dropped). Stdin is read only as fast as the slowest
@@ -1417,7 +1479,7 @@ found 00 00".</source>
 found 00 00”。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Refuse connections beyond this many clients (default 0: no limit for event-loop, %1 for thread-per-client).</source>
         <translation>拒绝超过此数量的客户端连接（默认 0：event-loop 不限制，thread-per-client 为 %1）。</translation>
     </message>
@@ -1689,7 +1751,7 @@ Profiles (--profile): %1. The same impairments as one text: --impair "latency=10
         <translation>使用适用于 localhost、127.0.0.1 和 ::1 的开发用证书提供 TLS 服务；证书在第一次使用时生成并保存在 %1（私钥只有你本人可读）。它的 SHA-256 指纹打印在标准错误上；客户端可以凭这个指纹信任它，或者把证书文件当作 CA。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>--frame and --verify work on what is printed and read, and with --echo nothing is</source>
         <translation>--frame 和 --verify 作用于打印和读取的内容，而使用 --echo 时两者都没有</translation>
     </message>
@@ -1725,7 +1787,7 @@ Profiles (--profile): %1. The same impairments as one text: --impair "latency=10
         <translation>--max-clients：“%1”不是有效的客户端数量（应为 0 或更大）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>--chat splits what clients send into lines itself: --frame and --verify do not apply</source>
         <translation>--chat 会自行把客户端发来的内容按行切分：--frame 和 --verify 不适用</translation>
     </message>
@@ -1750,7 +1812,7 @@ Profiles (--profile): %1. The same impairments as one text: --impair "latency=10
         <translation>正在所有网络接口上监听：任何能访问本机的人都可以连接</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+80" />
         <source>client %1 connected from %2</source>
         <translation>客户端 %1 已连接，来自 %2</translation>
     </message>
@@ -1762,13 +1824,13 @@ Profiles (--profile): %1. The same impairments as one text: --impair "latency=10
     <message>
         <location line="+2" />
         <location line="+11" />
-        <location line="+20" />
+        <location line="+26" />
         <location line="+8" />
         <source>client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location line="-31" />
+        <location line="-37" />
         <source>client %1 disconnected: %2</source>
         <translation>客户端 %1 已断开：%2</translation>
     </message>
@@ -1781,6 +1843,16 @@ Profiles (--profile): %1. The same impairments as one text: --impair "latency=10
         <location line="+3" />
         <source>refused %1: %2</source>
         <translation>已拒绝 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>%1 is muted</source>
+        <translation>%1 已被静音</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 may speak again</source>
+        <translation>%1 可以重新发言</translation>
     </message>
     <message>
         <location filename="../../app/cli/udpcommand.cpp" line="-3" />
@@ -2034,16 +2106,18 @@ group that cannot be joined is an error (exit 1).</source>
 bytes; a longer one is refused) to all the other clients, and a client that never reads is
 disconnected once %2 MiB wait for it, so it cannot hold the room back. Stdout shows the
 room as its members hear it, one line each; what is typed on stdin goes to every client
-unchanged. Besides plain lines a client may send /nick NAME, /me ACTION, /who, /msg NAME
-TEXT, /topic TEXT, /quit and /help. The protocol is in docs/CHAT.md.</source>
+unchanged, but for a line that starts with / (a command for the room, below). Besides
+plain lines a client may send /nick NAME, /me ACTION, /who, /msg NAME TEXT, /topic TEXT,
+/quit and /help. The protocol is in docs/CHAT.md.</source>
         <translation>带 --chat 时服务器是一个聊天室：由服务器自己把每一行（最多 %1 字节，更长的行会被拒绝）
 转发给其他所有客户端；从不读取的客户端在等待发给它的数据达到 %2 MiB 时被断开，
 因此拖不住整个聊天室。标准输出按成员听到的样子逐行显示聊天室；在标准输入中键入的
-内容原样发给每个客户端。除普通的行外，客户端还可以发送 /nick NAME、/me ACTION、/who、
-/msg NAME TEXT、/topic TEXT、/quit 和 /help。协议见 docs/CHAT.md。</translation>
+内容原样发给每个客户端，以 / 开头的行除外（那是给聊天室的命令，见下文）。除普通的行外，
+客户端还可以发送 /nick NAME、/me ACTION、/who、/msg NAME TEXT、/topic TEXT、/quit 和 /help。
+协议见 docs/CHAT.md。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <location filename="../../app/cli/codecommand.cpp" line="-114" />
         <source>--nicknames is a setting of the chat room: add --chat</source>
         <translation>--nicknames 是聊天室的设置：请加上 --chat</translation>
@@ -2485,7 +2559,7 @@ command line or in the lab file.</source>
         <translation>--%1 需要一些文字</translation>
     </message>
     <message numerus="yes">
-        <location line="+63" />
+        <location line="+65" />
         <source>no matching message in %1 within %n second(s)</source>
         <translation>
             <numerusform>%n 秒内 %1 中没有匹配的邮件</numerusform>
@@ -2497,7 +2571,7 @@ command line or in the lab file.</source>
         <translation>%1 中没有匹配的邮件</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>waiting for a message in %1</source>
         <translation>正在等待 %1 中的邮件</translation>
     </message>
@@ -2510,6 +2584,128 @@ command line or in the lab file.</source>
         <location line="+8" />
         <source>Begin each line received (with --hex, each header) with the local time it arrived at, with its offset from UTC: 2026-12-05T17:43:54.123+08:00.</source>
         <translation>在收到的每一行（使用 --hex 时为每个标头）前面加上它到达时的本地时间及其与 UTC 的偏移：2026-12-05T17:43:54.123+08:00。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/chatcommands.cpp" line="+120" />
+        <source>A line typed on stdin that starts with / is a command for the room, not sent: /notice TEXT
+("*** notice: TEXT" to everyone), /topic TEXT (set it; /topic alone shows it, /topic - clears
+it), /mute NAME, /unmute NAME, /kick NAME (removed from the room, its connection closed),
+/who (the members, on stderr), /help. NAME is a nickname, an address name or #ID. //TEXT sends
+the line /TEXT; every other line goes to every client unchanged.</source>
+        <translation>在标准输入中键入的以 / 开头的行是给聊天室的命令，不会发出：/notice TEXT（向所有人发送
+"*** notice: TEXT"）、/topic TEXT（设置主题；单独的 /topic 显示主题，/topic - 清除主题）、
+/mute NAME、/unmute NAME、/kick NAME（移出聊天室并关闭其连接）、/who（在标准错误上列出成员）、
+/help。NAME 是昵称、地址名或 #ID。//TEXT 发送 /TEXT 这一行；其他每一行都原样发给每个客户端。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%1 refused: %2</source>
+        <translation>%1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>usage: /notice TEXT</source>
+        <translation>用法：/notice TEXT</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>no topic</source>
+        <translation>没有主题</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>topic: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>usage: %1 NAME</source>
+        <translation>用法：%1 NAME</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>no one in the room is called %1</source>
+        <translation>聊天室里没有叫 %1 的人</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>muted</source>
+        <translation>已静音</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>in the room (%1): %2</source>
+        <translation>聊天室中（%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>unknown command %1: /help lists them, //TEXT sends a line that starts with /</source>
+        <translation>未知命令 %1：/help 列出所有命令，//TEXT 发送以 / 开头的一行</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/roomscommand.cpp" line="-11" />
+        <source>Lists the chat rooms announced on the local network (socketeer serve --chat --announce NAME, or the server
+panel's Announce), listening on UDP port %1 for IPv4 broadcast, the IPv4 group %2 and the IPv6
+group %3. Each room is one line on stdout as soon as it is heard, with tab-separated columns:
+NAME, HOST, PORT, the number of members in it, and "tls" or "plain". Join it with
+socketeer connect HOST PORT (add --tls for a TLS room). With --json each room is instead one JSON
+object per line. After --timeout it exits: 0 if a room was found, 1 if none was.</source>
+        <translation>列出本地网络上通告的聊天室（socketeer serve --chat --announce NAME，或服务器面板的“通告”），
+在 UDP 端口 %1 上监听 IPv4 广播、IPv4 组播组 %2 和 IPv6 组播组 %3。每收到一个聊天室，
+立即在标准输出打印一行，各列以制表符分隔：名称 NAME、主机 HOST、端口 PORT、其中的成员人数，
+以及 "tls" 或 "plain"。用 socketeer connect HOST PORT 加入（TLS 聊天室加 --tls）。使用 --json 时，
+每个聊天室改为一行 JSON 对象。--timeout 到期后退出：找到聊天室时为 0，一个也没找到时为 1。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Listen this many seconds (rooms announce themselves every %1 s).</source>
+        <translation>监听这么多秒（聊天室每 %1 秒通告一次）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>One JSON object per room: name, host, hosts, port, members, tls, id.</source>
+        <translation>每个聊天室一个 JSON 对象：name、host、hosts、port、members、tls、id。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>rooms takes no arguments, only options: "%1"</source>
+        <translation>rooms 不接受参数，只接受选项：“%1”</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>--timeout: "%1" is not a number of seconds (more than 0, at most 86400)</source>
+        <translation>--timeout：“%1”不是有效的秒数（大于 0，至多 86400）</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>listening for rooms on UDP port %1 for %2 s</source>
+        <translation>在 UDP 端口 %1 上寻找聊天室，持续 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>no room announced itself in %1 s</source>
+        <translation>%1 秒内没有聊天室发出通告</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>ignored %n datagram(s) that were not a room's announcement</source>
+        <translation>
+            <numerusform>忽略了 %n 个不是聊天室通告的数据报</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4209,7 +4405,7 @@ Attachments: %4</source>
 <context>
     <name>socketeer::Open</name>
     <message>
-        <location filename="../../core/net/open.cpp" line="+84" />
+        <location filename="../../core/net/open.cpp" line="+92" />
         <source>connecting to %1 (after %2 ms)</source>
         <translation>连接 %1（等待了 %2 毫秒）</translation>
     </message>
@@ -4492,6 +4688,49 @@ Attachments: %4</source>
         <location line="+1" />
         <source>1-byte slicer</source>
         <translation>1 字节切片</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::Rooms</name>
+    <message>
+        <location filename="../../core/rooms/roomannouncement.cpp" line="+133" />
+        <source>a room needs a name</source>
+        <translation>聊天室需要一个名称</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>a room's name has at most %1 characters</source>
+        <translation>聊天室名称至多 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>a room's name cannot hold a control character or a line break</source>
+        <translation>聊天室名称不能包含控制字符或换行</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>a room's name cannot hold an invisible character (U+%1)</source>
+        <translation>聊天室名称不能包含不可见字符（U+%1）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>a room's name must be valid UTF-8</source>
+        <translation>聊天室名称必须是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../core/rooms/roomannouncer.cpp" line="+36" />
+        <source>the room has no port yet</source>
+        <translation>聊天室还没有端口</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>a room is announced when its server listens on an address (0.0.0.0, ::, or one of this machine's), not on the name "%1"</source>
+        <translation>只有服务器监听在某个地址上（0.0.0.0、:: 或本机的某个地址）时才能通告聊天室，而不是名称“%1”</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>the room listens on %1, which only this machine can reach: listen on 0.0.0.0, :: or a network address to announce it</source>
+        <translation>聊天室监听在 %1，只有本机能访问：要通告它，请监听 0.0.0.0、:: 或某个网络地址</translation>
     </message>
 </context>
 <context>
@@ -5282,6 +5521,11 @@ Attachments: %4</source>
         <source>left the chat room (/quit)</source>
         <translation>已离开聊天室（/quit）</translation>
     </message>
+    <message>
+        <location line="+20" />
+        <source>removed from the chat room by the server</source>
+        <translation>已被服务器移出聊天室</translation>
+    </message>
 </context>
 <context>
     <name>socketeer::Tls</name>
@@ -5628,7 +5872,12 @@ Attachments: %4</source>
         <translation>离开组播组 %1：UDP 端点未打开</translation>
     </message>
     <message>
-        <location filename="../../core/udp/udpengine.cpp" line="+167" />
+        <location line="+9" />
+        <source>multicast out of %1: the UDP endpoint is not open</source>
+        <translation>从 %1 发出组播：UDP 端点没有打开</translation>
+    </message>
+    <message>
+        <location filename="../../core/udp/udpengine.cpp" line="+177" />
         <source>UDP binds a host and port, not the socket path "%1"</source>
         <translation>UDP 绑定的是主机和端口，而不是套接字路径“%1”</translation>
     </message>
@@ -5645,7 +5894,7 @@ Attachments: %4</source>
         </translation>
     </message>
     <message>
-        <location line="+121" />
+        <location line="+123" />
         <source>UDP sends to a host and port, not to the socket path "%1"</source>
         <translation>UDP 只能发往主机和端口，不能发往套接字路径“%1”</translation>
     </message>
@@ -5690,12 +5939,13 @@ Attachments: %4</source>
         <translation>%1（接口 %2）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+5" />
+        <location line="+57" />
         <source>%1: there is no network interface "%2"</source>
         <translation>%1：没有名为“%2”的网络接口</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-48" />
         <source>%1 is not a multicast address (224.0.0.0/4)</source>
         <translation>%1 不是组播地址（224.0.0.0/4）</translation>
     </message>
@@ -5708,6 +5958,11 @@ Attachments: %4</source>
         <location line="+5" />
         <source>%1 is not a multicast address (ff00::/8)</source>
         <translation>%1 不是组播地址（ff00::/8）</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>multicast out of %1</source>
+        <translation>从 %1 发出组播</translation>
     </message>
 </context>
 <context>
@@ -6012,6 +6267,196 @@ Attachments: %4</source>
     </message>
 </context>
 <context>
+    <name>socketeer::ui::ChatParticipants</name>
+    <message>
+        <location filename="../../ui/chatparticipants.cpp" line="+46" />
+        <source>local (client %1)</source>
+        <translation>本地（客户端 %1）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>muted</source>
+        <translation>已静音</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>In the room since</source>
+        <translation>进入聊天室的时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Muted</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <location line="+43" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-41" />
+        <source>Set topi&amp;c</source>
+        <translation>设置主题(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Broadcast notice</source>
+        <translation>广播通知(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Chat room members</source>
+        <translation>聊天室成员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who is in the chat room: name, address, since when, and whether the server muted them. Select members to mute or remove them; Delete removes them.</source>
+        <translation>聊天室里有谁：名字、地址、进入的时间，以及是否被服务器静音。选中成员后可以将其静音或移除；按 Delete 键移除。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Mute the selected members: what they say is no longer relayed, and each is told once ("*** you are muted by the server"). They still hear the room. Again to let them speak.</source>
+        <translation>将选中的成员静音：他们说的话不再被转发，每人会收到一次通知（"*** you are muted by the server"）。他们仍能听到聊天室。再按一次让他们恢复发言。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove the selected members from the room (Delete): each is told "*** removed by the server", then its connection is closed; the others hear it was removed.</source>
+        <translation>把选中的成员移出聊天室（Delete 键）：每人先收到 "*** removed by the server"，然后连接被关闭；其他人会得知其被移除。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Room topic</source>
+        <translation>聊天室主题</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The room's topic, told to everyone now and to each newcomer (at most %1 bytes: %2 Chinese characters). Empty clears it.</source>
+        <translation>聊天室的主题，现在告诉所有人，之后也告诉每个新加入的人（最多 %1 字节，即 %2 个汉字）。留空则清除主题。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No topic</source>
+        <translation>没有主题</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Set the room's topic: everyone gets "*** the server set the topic: TEXT"</source>
+        <translation>设置聊天室主题：每个人都会收到 "*** the server set the topic: TEXT"</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Notice to the room</source>
+        <translation>发给聊天室的通知</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A notice to every member: they get "*** notice: TEXT", which no client can fake</source>
+        <translation>发给每个成员的通知：他们收到 "*** notice: TEXT"，任何客户端都无法伪造这样的行</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A notice for everyone</source>
+        <translation>给所有人的通知</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Send the notice to every member of the room</source>
+        <translation>把通知发给聊天室的每个成员</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location line="+79" />
+        <source>Muted %1</source>
+        <translation>已将 %1 静音</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unmuted %1</source>
+        <translation>已取消 %1 的静音</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Removed %1 from the room</source>
+        <translation>已将 %1 移出聊天室</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Topic not set: it is longer than %1 bytes (%2 Chinese characters)</source>
+        <translation>主题未设置：超过了 %1 字节（%2 个汉字）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Topic not set: the chat room is not running</source>
+        <translation>主题未设置：聊天室没有在运行</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Topic cleared</source>
+        <translation>主题已清除</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Topic set: %1</source>
+        <translation>主题已设置：%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Notice not sent: it is longer than %1 bytes</source>
+        <translation>通知未发送：超过了 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Notice not sent: the chat room is not running</source>
+        <translation>通知未发送：聊天室没有在运行</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Notice sent to the room: %1</source>
+        <translation>已向聊天室发送通知：%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Un&amp;mute</source>
+        <translation>取消静音(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Mute</source>
+        <translation>静音(&amp;M)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>In the room (%n)</source>
+        <translation>
+            <numerusform>聊天室中（%n）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>socketeer::ui::ChatRoomFields</name>
     <message>
         <location filename="../../ui/chatroomfields.cpp" line="+21" />
@@ -6032,6 +6477,167 @@ Attachments: %4</source>
         <location line="+1" />
         <source>In the chat room, each client's first line is its nickname (at most %1 characters, no spaces, colons or control characters; a name already taken is refused and the client may send another). Without it, clients are named by their address.</source>
         <translation>在聊天室中，每个客户端发来的第一行是它的昵称（最多 %1 个字符，不能含空格、冒号或控制字符；已被占用的昵称会被拒绝，客户端可以再发一个）。不选此项时，以客户端的地址作为名字。</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::ChatView</name>
+    <message>
+        <location filename="../../ui/chat/chatview.cpp" line="+58" />
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Find in the conversation</source>
+        <translation>在对话中查找</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Highlights every line that contains this text; Enter jumps to the next one</source>
+        <translation>高亮所有包含此文本的行；按 Enter 跳到下一处</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Previous match</source>
+        <translation>上一处匹配</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Jump to the previous line that contains the text</source>
+        <translation>跳到上一个包含该文本的行</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Next match</source>
+        <translation>下一处匹配</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Jump to the next line that contains the text</source>
+        <translation>跳到下一个包含该文本的行</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Save the conversation as a UTF-8 text file, one line per message with its time</source>
+        <translation>把对话保存为 UTF-8 文本文件，每条消息一行，带时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The conversation: your messages on the right, the others' on the left. Text can be selected and copied.</source>
+        <translation>对话：你的消息在右边，其他人的在左边。文字可以选中并复制。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enter sends, Shift+Enter starts a new line (each line is sent as a line of its own); Up and Down recall what you sent. In a chat room: /nick NAME, /me ACTION, /who, /msg NAME TEXT, /topic TEXT, /quit, /help.</source>
+        <translation>Enter 发送，Shift+Enter 换行（每一行作为单独的一行发送）；上下方向键调出发送过的内容。在聊天室中：/nick 昵称、/me 动作、/who、/msg 昵称 内容、/topic 主题、/quit、/help。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Type a message</source>
+        <translation>输入消息</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Send the message (Enter)</source>
+        <translation>发送消息（Enter）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Fi&amp;nd</source>
+        <translation>查找(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>a line longer than %1 bytes arrived: not shown (the log has its bytes)</source>
+        <translation>收到一行超过 %1 字节的内容：未显示（日志中有它的字节）</translation>
+    </message>
+    <message>
+        <location line="+117" />
+        <location line="+5" />
+        <source>(private)</source>
+        <translation>（私聊）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>(mixed scripts: may imitate another name)</source>
+        <translation>（混用了多种文字：可能在冒充别人的名字）</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Not sent: the framing or check value refused it (the send box of the Log view says why)</source>
+        <translation>未发送：分帧或校验值设置拒绝了它（原因见日志视图的发送框）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53" />
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform></translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>Export the conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>Exported %n line(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 行导出到 %1</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Could not export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -6110,18 +6716,18 @@ Attachments: %4</source>
 <context>
     <name>socketeer::ui::ClientPanel</name>
     <message>
-        <location filename="../../ui/clientpanel.cpp" line="+36" />
+        <location filename="../../ui/clientpanel.cpp" line="+42" />
         <source>&amp;TLS</source>
         <translation>&amp;TLS</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+273" />
+        <location line="+346" />
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-254" />
+        <location line="-322" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
@@ -6152,9 +6758,19 @@ Attachments: %4</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-45" />
         <source>H&amp;alf-close</source>
         <translation>半关闭(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Lo&amp;g</source>
+        <translation>日志(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Chat vie&amp;w</source>
+        <translation>聊天视图(&amp;W)</translation>
     </message>
     <message>
         <location line="+13" />
@@ -6173,7 +6789,17 @@ Attachments: %4</source>
         <translation>连接到服务器，或断开连接</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+21" />
+        <source>Show the message log: every message with its bytes, direction and time</source>
+        <translation>显示消息日志：每条消息的字节、方向和时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Show the conversation as people read it: names, your messages on the right, notices, a history per room; works with any line-based peer</source>
+        <translation>按人们阅读的方式显示对话：昵称、你的消息在右边、通知、每个聊天室的历史记录；适用于任何按行通信的对端</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>half-closed: sending is finished, still reading</source>
         <translation>已半关闭：发送已结束，仍在接收</translation>
     </message>
@@ -6193,12 +6819,12 @@ Attachments: %4</source>
         <translation>%1 没有发送完：连接已结束</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+20" />
         <source>the server finished sending (end of stream)</source>
         <translation>服务器已发送完毕（数据流结束）</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+55" />
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
@@ -6223,7 +6849,7 @@ Attachments: %4</source>
         <translation>已从 %1 连接，使用 %2</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Disconnected: %1</source>
         <translation>已断开：%1</translation>
     </message>
@@ -6233,7 +6859,7 @@ Attachments: %4</source>
         <translation>已断开：%1</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+22" />
         <source> — nothing is listening on that port (is the server started?)</source>
         <translation> — 该端口上没有程序在监听（服务器启动了吗？）</translation>
     </message>
@@ -6268,7 +6894,12 @@ Attachments: %4</source>
         <translation>正在发送 %1（%2 字节）</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+33" />
+        <source>Disconnect from %1 first to join another room</source>
+        <translation>要加入另一个聊天室，请先断开与 %1 的连接</translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -7820,17 +8451,22 @@ The same search as socketeer inbox list --search.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+260" />
+        <location line="+266" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-197" />
         <source>TCP client %1</source>
         <translation>TCP 客户端 %1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+5" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+18" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -8573,6 +9209,130 @@ The same search as socketeer inbox list --search.</source>
         <location line="+10" />
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::RoomAnnounceFields</name>
+    <message>
+        <location filename="../../ui/roomannouncefields.cpp" line="+20" />
+        <source>Announce on the net&amp;work as</source>
+        <translation>在网络上通告为(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Every %1 seconds, tell the local network about this room (its name, port, TLS and how many are in it) by IPv4 broadcast and IPv6 multicast to UDP port %2, so clients list it under "Rooms on this network". Needs the server to listen beyond loopback (0.0.0.0, :: or an address of this machine).</source>
+        <translation>每 %1 秒通过 IPv4 广播和 IPv6 组播向 UDP 端口 %2 告诉本地网络这个聊天室的存在（名称、端口、TLS 和人数），让客户端在“本网络上的聊天室”中列出它。需要服务器监听回环以外的地址（0.0.0.0、:: 或本机的某个地址）。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+4" />
+        <source>Room name</source>
+        <translation>聊天室名称</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>The room's name in the lists of those who look for rooms: up to %1 characters, spaces and Chinese welcome</source>
+        <translation>寻找聊天室的人在列表中看到的名称：至多 %1 个字符，可以有空格和中文</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Socketeer room</source>
+        <translation>Socketeer 聊天室</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>announcing the room: %1</source>
+        <translation>通告聊天室时：%1</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>the room is no longer announced</source>
+        <translation>聊天室不再通告</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The room is not announced: %1</source>
+        <translation>聊天室没有被通告：%1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>announcing the room as "%1" on the local network</source>
+        <translation>正在本地网络上以“%1”为名通告聊天室</translation>
+    </message>
+</context>
+<context>
+    <name>socketeer::ui::RoomsFoundList</name>
+    <message>
+        <location filename="../../ui/roomsfoundlist.cpp" line="+31" />
+        <source>Find roo&amp;ms</source>
+        <translation>寻找聊天室(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Listen for chat rooms announced on the local network (UDP port %1: IPv4 broadcast, the groups %2 and %3). A room is announced by a server started with Announce, or by socketeer serve --announce.</source>
+        <translation>监听本地网络上通告的聊天室（UDP 端口 %1：IPv4 广播，组播组 %2 和 %3）。勾选“通告”启动的服务器，或 socketeer serve --announce，会通告聊天室。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Connect to the selected room</source>
+        <translation>连接到选中的聊天室</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Room</source>
+        <translation>聊天室</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>In the room</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+12" />
+        <source>Rooms on this network</source>
+        <translation>本网络上的聊天室</translation>
+    </message>
+    <message>
+        <location line="+77" />
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>plain</source>
+        <translation>明文</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21" />
+        <source>%n room(s) found</source>
+        <translation>
+            <numerusform>找到 %n 个聊天室</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>listening for announcements…</source>
+        <translation>正在监听通告……</translation>
     </message>
 </context>
 <context>
@@ -9549,7 +10309,7 @@ Macros, expanded at each send (repeats too):
 <context>
     <name>socketeer::ui::ServerPanel</name>
     <message>
-        <location filename="../../ui/serverpanel.cpp" line="+50" />
+        <location filename="../../ui/serverpanel.cpp" line="+51" />
         <source>&amp;Echo</source>
         <translation>回显(&amp;E)</translation>
     </message>
@@ -9559,7 +10319,7 @@ Macros, expanded at each send (repeats too):
         <translation>断开所选客户端(&amp;D)</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>never</source>
         <translation>从不</translation>
     </message>
@@ -9665,13 +10425,13 @@ Macros, expanded at each send (repeats too):
         <translation>停滞超时</translation>
     </message>
     <message>
-        <location line="-87" />
-        <location line="+420" />
+        <location line="-88" />
+        <location line="+428" />
         <source>St&amp;art</source>
         <translation>启动(&amp;A)</translation>
     </message>
     <message>
-        <location line="-390" />
+        <location line="-397" />
         <source>Listen port</source>
         <translation>监听端口</translation>
     </message>
@@ -9711,7 +10471,7 @@ Macros, expanded at each send (repeats too):
         <translation>客户端</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+47" />
         <source>Sending %1: %2 of %3 bytes read</source>
         <translation>正在发送 %1：已读取 %2 / %3 字节</translation>
     </message>
@@ -9730,7 +10490,7 @@ Macros, expanded at each send (repeats too):
         </translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+18" />
         <source>refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
@@ -9754,12 +10514,12 @@ Macros, expanded at each send (repeats too):
     </message>
     <message>
         <location line="+35" />
-        <location line="+185" />
+        <location line="+186" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="-169" />
+        <location line="-170" />
         <source>Listening on %1 (%2) with TLS; certificate SHA-256 %3</source>
         <translation>正在 %1 上监听（%2），使用 TLS；证书 SHA-256 %3</translation>
     </message>
@@ -9826,7 +10586,7 @@ Macros, expanded at each send (repeats too):
         </translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+75" />
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>

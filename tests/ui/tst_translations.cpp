@@ -159,7 +159,7 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  // SMTP stages and a failure rule as written (RCPT:451:50); certificate file names
                  "\\b(MAIL|RCPT|DATA|STAGE|CODE|PERCENT)\\b|\\b[A-Z]+:[A-Z0-9]+:[A-Z0-9]+\\b|\\b[\\w-]+\\.(pem|key|crt)\\b",
                  "\\b(socket|bind|listen|accept|connect|send|sendto|recv|recvfrom|shutdown|close|getaddrinfo|SSL_write|SSL_read|SSL_do_handshake)\\(",
-                 "\\b(Ctrl|Shift|Alt|Enter|Esc|F\\d{1,2})\\b(\\+(\\w+|=|-))*",   // keys: Enter, Ctrl+H
+                 "\\b(Ctrl|Shift|Alt|Enter|Esc|Delete|F\\d{1,2})\\b(\\+(\\w+|=|-))*",   // keys: Enter, Ctrl+H, Delete
                  "\\([A-Z0-9]\\)",                                     // an accelerator, "&" stripped: 文件(F)
                  "\\b(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\\b",
                  // check values as the CLI names them (crc16-modbus) and as the CRC catalogue does
@@ -171,6 +171,8 @@ QString withoutTechnicalTokens(QString text, const QStringList &interfaceNames)
                  "\\b(from|to|subject|has|after|before|larger|smaller):\\S*|\\bYYYY-MM-DD\\b|\\b\\d+[KMG]\\b|\\bsocketeer( [a-z]+)+( --[a-z-]+)*",
                  // the chat room's protocol lines, English on purpose (docs/CHAT.md)
                  "\\*\\*\\* NAME (joined|left)|\\bNAME: TEXT\\b",
+                 // and its commands, typed as they are: /nick, /who, the server's /kick
+                 "(?<![\\w/])/(nick|me|who|msg|topic|quit|help|notice|mute|unmute|kick)\\b",
                  "\\\\x[0-9A-Fa-f]{2}|\\\\xNN|\\\\r|\\\\n",   // escapes as written: \x0A, \r, \n
                  "(?<![\\w])[0-9A-Fa-f]{2}(?![\\w])",         // hex bytes: 48 65 6C 6C 6F
                  "&[A-Za-z0-9]",                              // accelerators: 文件(&F)
