@@ -2,6 +2,8 @@
 // through it, a UDP exchange, the socket-call timeline, the compose-mail window, and the mail it
 // sent read back in the local inbox. Run by scripts/screenshots.sh.
 
+#include "screenshotchat.h"
+
 #include "certificatedialog.h"
 #include "clientpanel.h"
 #include "codedock.h"
@@ -291,7 +293,7 @@ int main(int argc, char *argv[])
                 QByteArray("ping from the tutorial's UDP client"));
     settle(300);
 
-    bool ok = true;
+    bool ok = chatScenes(settings, out, suffix);
     window.tabs()->setCurrentWidget(window.serverPanel());
     settle(600);
     ok &= save(&window, out + QStringLiteral("/server%1.png").arg(suffix));

@@ -13,8 +13,12 @@ if [[ ! -f "$build/CMakeCache.txt" ]]; then
 fi
 cmake --build "$build" -j "$(nproc)" --target socketeer_screenshots
 mkdir -p docs/screenshots
+# Inside the private two-host network of scripts/netns-run, so the chat scene's room is announced
+# and found (on its veth, never on a real interface); without it that list is simply empty.
+net=scripts/netns-run
+scripts/netns-run true 2>/dev/null || net=env
 for language in en zh_CN; do
-  xvfb-run -a -s "-screen 0 1400x900x24" "$build/app/socketeer_screenshots" docs/screenshots "$language"
+  $net xvfb-run -a -s "-screen 0 1400x900x24" "$build/app/socketeer_screenshots" docs/screenshots "$language"
 done
 # The dark appearance (View → Appearance → Dark), in English: *_dark.png.
 xvfb-run -a -s "-screen 0 1400x900x24" "$build/app/socketeer_screenshots" docs/screenshots en dark

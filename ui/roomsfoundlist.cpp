@@ -55,8 +55,8 @@ RoomsFoundList::RoomsFoundList(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
-    // A classroom's rooms fit; more scroll. The panel's log or chat keeps the rest of the height.
-    m_view->setMaximumHeight(m_view->fontMetrics().height() * 9);
+    // A few rooms fit; more scroll. The panel's log or chat keeps the rest of the height.
+    m_view->setMaximumHeight(m_view->fontMetrics().height() * 6);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Rooms on this network"), this));

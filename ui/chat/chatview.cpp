@@ -232,7 +232,10 @@ void ChatView::flush()
     if (batch.size() > kChatHistoryLines)
         batch.remove(0, batch.size() - kChatHistoryLines);
     QScrollBar *bar = m_transcript->verticalScrollBar();
-    const bool atEnd = bar->value() >= bar->maximum() - 4;
+    // A hidden transcript is not laid out, so its scroll bar says nothing: then whether the reader
+    // was following the end is what it was when last seen.
+    const bool atEnd = m_transcript->isVisible() ? bar->value() >= bar->maximum() - 4 : m_followEnd;
+    m_followEnd = atEnd;
     QTextCursor cursor(m_transcript->document());
     cursor.movePosition(QTextCursor::End);
     cursor.beginEditBlock();
@@ -494,6 +497,9 @@ void ChatView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     markSeen();
+    // What came while hidden is at the end: shown once the transcript is laid out at its size.
+    if (m_followEnd)
+        QTimer::singleShot(0, this, [this] { m_transcript->verticalScrollBar()->setValue(m_transcript->verticalScrollBar()->maximum()); });
 }
 
 void ChatView::changeEvent(QEvent *event)

@@ -102,6 +102,7 @@ private:
     QList<ChatEntry> m_pending;    // received since the last batch
     QStringList m_echoExpected;    // what I said, should the room echo it back to me
     int m_unread = 0;
+    bool m_followEnd = true;   // the reader was at the end when it last looked: new lines keep it there
     int m_findMatches = 0;
     bool m_sendEnabled = false;
     bool m_connected = false;   // between joined() and ended()
