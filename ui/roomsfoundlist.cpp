@@ -48,6 +48,8 @@ RoomsFoundList::RoomsFoundList(QWidget *parent)
     m_model->setHorizontalHeaderLabels({tr("Room"), tr("Host"), tr("Port"), tr("In the room"), tr("Security")});
     m_view->setObjectName(QStringLiteral("roomsView"));
     m_view->setAccessibleName(tr("Rooms on this network"));
+    m_view->setAccessibleDescription(tr("The chat rooms heard announcing themselves: name, host, port, how many are in it, "
+                                        "TLS or not. Enter or a double click joins the selected room."));
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>socketeer::AutoReply</name>
@@ -51,9 +52,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>ignored %n datagram(s) that were not a room's announcement</source>
+        <source>ignored %n datagram(s) that were not a room&apos;s announcement</source>
         <translation>
-            <numerusform>ignored %n datagram that was not a room's announcement</numerusform><numerusform>ignored %n datagrams that were not a room's announcement</numerusform></translation>
+            <numerusform>ignored %n datagram that was not a room&apos;s announcement</numerusform>
+            <numerusform>ignored %n datagrams that were not a room&apos;s announcement</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -205,7 +208,9 @@
     <message numerus="yes">
         <source>In the room (%n)</source>
         <translation>
-            <numerusform>In the room (%n)</numerusform><numerusform>In the room (%n)</numerusform></translation>
+            <numerusform>In the room (%n)</numerusform>
+            <numerusform>In the room (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -213,12 +218,16 @@
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n line(s) to %1</source>
         <translation>
-            <numerusform>Exported %n line to %1</numerusform><numerusform>Exported %n lines to %1</numerusform></translation>
+            <numerusform>Exported %n line to %1</numerusform>
+            <numerusform>Exported %n lines to %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -283,7 +292,9 @@
     <message numerus="yes">
         <source>%n room(s) found</source>
         <translation>
-            <numerusform>%n room found</numerusform><numerusform>%n rooms found</numerusform></translation>
+            <numerusform>%n room found</numerusform>
+            <numerusform>%n rooms found</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -299,10 +310,10 @@
 <context>
     <name>socketeer::ui::SavedMessagesDock</name>
     <message numerus="yes">
-        <source>Sent "%1" (%n byte(s))</source>
+        <source>Sent &quot;%1&quot; (%n byte(s))</source>
         <translation>
-            <numerusform>Sent "%1" (%n byte)</numerusform>
-            <numerusform>Sent "%1" (%n bytes)</numerusform>
+            <numerusform>Sent &quot;%1&quot; (%n byte)</numerusform>
+            <numerusform>Sent &quot;%1&quot; (%n bytes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

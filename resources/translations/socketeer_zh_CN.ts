@@ -2705,7 +2705,8 @@ object per line. After --timeout it exits: 0 if a room was found, 1 if none was.
         <location line="+2" />
         <source>ignored %n datagram(s) that were not a room's announcement</source>
         <translation>
-            <numerusform>忽略了 %n 个不是聊天室通告的数据报</numerusform></translation>
+            <numerusform>忽略了 %n 个不是聊天室通告的数据报</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6453,7 +6454,8 @@ Attachments: %4</source>
         <location line="+8" />
         <source>In the room (%n)</source>
         <translation>
-            <numerusform>聊天室中（%n）</numerusform></translation>
+            <numerusform>聊天室中（%n）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6592,7 +6594,7 @@ Attachments: %4</source>
         <translation>收到一行超过 %1 字节的内容：未显示（日志中有它的字节）</translation>
     </message>
     <message>
-        <location line="+117" />
+        <location line="+120" />
         <location line="+5" />
         <source>(private)</source>
         <translation>（私聊）</translation>
@@ -6616,7 +6618,8 @@ Attachments: %4</source>
         <location line="+53" />
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n 处匹配</numerusform></translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+43" />
@@ -6632,7 +6635,8 @@ Attachments: %4</source>
         <location line="+5" />
         <source>Exported %n line(s) to %1</source>
         <translation>
-            <numerusform>已将 %n 行导出到 %1</numerusform></translation>
+            <numerusform>已将 %n 行导出到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -9309,12 +9313,17 @@ The same search as socketeer inbox list --search.</source>
     </message>
     <message>
         <location line="+2" />
-        <location line="+12" />
+        <location line="+14" />
         <source>Rooms on this network</source>
         <translation>本网络上的聊天室</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="-13" />
+        <source>The chat rooms heard announcing themselves: name, host, port, how many are in it, TLS or not. Enter or a double click joins the selected room.</source>
+        <translation>收到通告的聊天室：名称、主机、端口、人数，是否使用 TLS。按 Enter 或双击加入选中的聊天室。</translation>
+    </message>
+    <message>
+        <location line="+90" />
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
@@ -9327,7 +9336,8 @@ The same search as socketeer inbox list --search.</source>
         <location line="+21" />
         <source>%n room(s) found</source>
         <translation>
-            <numerusform>找到 %n 个聊天室</numerusform></translation>
+            <numerusform>找到 %n 个聊天室</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />

@@ -3,6 +3,7 @@
 // three client panels on host A; each joins it with Join, picks a nickname and talks in the Chat
 // view; /who and /msg work; the tutorial's client and nc take part as plain text, beside them.
 
+#include "chattest.h"
 #include "clipeer.h"
 #include "testnet.h"
 
@@ -25,32 +26,11 @@
 using namespace Qt::StringLiterals;
 using namespace socketeer;
 using namespace socketeer::ui;
+using testsupport::hasEntry;
+using testsupport::hasNotice;
 using testsupport::Peer;
+using testsupport::say;
 namespace testnet = testsupport::testnet;
-
-namespace {
-
-// Typed as an input method commits it (Pinyin's 你好 arrives this way), then Enter.
-void say(ChatView *chat, const QString &text)
-{
-    QInputMethodEvent commit;
-    commit.setCommitString(text);
-    QCoreApplication::sendEvent(chat->input(), &commit);
-    QTest::keyClick(chat->input(), Qt::Key_Return);
-}
-
-bool hasEntry(ChatView *chat, ChatLineKind kind, const QString &name, const QString &text, bool own = false)
-{
-    chat->flush();
-    for (const ChatEntry &entry : chat->entries())
-        if (entry.kind == kind && entry.name == name && entry.text == text && entry.own == own)
-            return true;
-    return false;
-}
-
-bool hasNotice(ChatView *chat, const QString &text) { return hasEntry(chat, ChatLineKind::Notice, {}, text); }
-
-} // namespace
 
 class TestUiChatTestnet : public QObject {
     Q_OBJECT

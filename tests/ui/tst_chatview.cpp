@@ -4,6 +4,7 @@
 // /msg, /who, multi-line input and its history, the unread count on the tab, the history kept per
 // room and restored, export and search; then a plain line peer (the tutorial's) and a hostile one.
 
+#include "chattest.h"
 #include "clipeer.h"
 #include "peer.h"
 
@@ -40,29 +41,13 @@
 
 using namespace socketeer;
 using namespace socketeer::ui;
+using testsupport::hasEntry;
+using testsupport::hasNotice;
 using testsupport::Peer;
+using testsupport::say;
 
 namespace {
 
-// Typed as an input method commits it (Pinyin's 你好 arrives this way), then Enter.
-void say(ChatView *chat, const QString &text)
-{
-    QInputMethodEvent commit;
-    commit.setCommitString(text);
-    QCoreApplication::sendEvent(chat->input(), &commit);
-    QTest::keyClick(chat->input(), Qt::Key_Return);
-}
-
-bool hasEntry(ChatView *chat, ChatLineKind kind, const QString &name, const QString &text, bool own = false)
-{
-    chat->flush();
-    for (const ChatEntry &entry : chat->entries())
-        if (entry.kind == kind && entry.name == name && entry.text == text && entry.own == own)
-            return true;
-    return false;
-}
-
-bool hasNotice(ChatView *chat, const QString &text) { return hasEntry(chat, ChatLineKind::Notice, {}, text); }
 
 // The block of the transcript that shows `text`.
 QTextBlock blockWith(ChatView *chat, const QString &text)
