@@ -24,6 +24,7 @@ RoomFinder::RoomFinder(QObject *parent) : QObject(parent), m_forgetTimer(new QTi
 RoomFinder::~RoomFinder()
 {
     m_endpoints.clear();   // each closes and joins its worker
+    m_retired.clear();
 }
 
 bool RoomFinder::start(const Config &config)
@@ -102,14 +103,16 @@ void RoomFinder::stop()
     if (!isRunning())
         return;
     m_forgetTimer->stop();
-    // Perhaps called from a slot of one of their own signals (roomFound): they are deleted once
-    // that signal has returned, not under it. Their workers are joined then.
+    // Perhaps called from a slot of one of their own signals (roomFound): they are destroyed once
+    // that signal has returned, not under it, and by this object at the latest (its destructor), so
+    // their workers are always joined, even when the event loop ends first.
     for (auto &endpoint : m_endpoints) {
         endpoint->disconnect(this);
         endpoint->close();
-        endpoint.release()->deleteLater();
+        m_retired.push_back(std::move(endpoint));
     }
     m_endpoints.clear();
+    QTimer::singleShot(0, this, [this] { m_retired.clear(); });
     emit stopped();
 }
 

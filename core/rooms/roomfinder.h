@@ -83,6 +83,7 @@ private:
 
     Config m_config;
     std::vector<std::unique_ptr<UdpEndpoint>> m_endpoints;
+    std::vector<std::unique_ptr<UdpEndpoint>> m_retired;   // stopped: destroyed soon, or with this object
     int m_bound = 0;
     int m_failed = 0;
     QList<FoundRoom> m_rooms;
