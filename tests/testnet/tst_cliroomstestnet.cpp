@@ -250,7 +250,10 @@ private slots:
         QCOMPARE(listed.value(u"members"_s).toInt(), 3);
         QCOMPARE(listed.value(u"tls"_s).toBool(), false);
         QCOMPARE(listed.value(u"id"_s).toString().toLatin1(), id);
-        QVERIFY(hosts.contains(listed.value(u"host"_s).toString()));
+        // One of B's addresses: an IPv6 announcement leaves from fd99::2 until B's link-local
+        // address is ready, then from fe80::…, so the first heard may differ between two listeners.
+        const QString listedHost = listed.value(u"host"_s).toString();
+        QVERIFY2(listedHost == testnet::kHostB4 || isHostB6(listedHost), qPrintable(listedHost));
         QVERIFY(rooms.waitForFinished(20000));
         QCOMPARE(rooms.exitCode(), 0);
 
