@@ -8,7 +8,6 @@
 #include "tcp/tcpservertypes.h"
 
 #include <QCommandLineParser>
-#include <QHostAddress>
 
 
 namespace socketeer::cli {
@@ -49,10 +48,8 @@ QString checkAnnounceOptions(const QCommandLineParser &parser, const AnnounceOpt
         return Cli::tr("--announce tells the network about a TCP port: a room on --unix cannot be announced");
     if (const QString problem = roomNameProblem(parser.value(options.announce).trimmed()); !problem.isEmpty())
         return Cli::tr("--announce: %1").arg(problem);
-    const QHostAddress host(config.endpoint.host);
-    if (host.isLoopback() || config.endpoint.host == QLatin1String("localhost"))
-        return Cli::tr("--announce: the room listens on %1, which only this machine can reach; add --bind 0.0.0.0 (or ::, or an "
-                       "address of this machine)").arg(config.endpoint.host);
+    if (const QString problem = RoomAnnouncer::listenProblem(config.endpoint.host); !problem.isEmpty())
+        return Cli::tr("--announce: %1").arg(problem);
     return {};
 }
 

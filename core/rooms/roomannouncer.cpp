@@ -19,7 +19,25 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(socketeer::Rooms)
 };
 
+// "10.99.0.2", "::", "[::]": an address literal, or a null address for a host name.
+QHostAddress literal(const QString &host)
+{
+    return QHostAddress(host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')) ? host.mid(1, host.size() - 2) : host);
+}
+
 } // namespace
+
+QString RoomAnnouncer::listenProblem(const QString &host)
+{
+    const QHostAddress address = literal(host.trimmed());
+    if (address.isNull())
+        return Text::tr("a room is announced when its server listens on an address (0.0.0.0, ::, or one of this machine's), "
+                        "not on the name \"%1\"").arg(host.trimmed());
+    if (address.isLoopback())
+        return Text::tr("the room listens on %1, which only this machine can reach: listen on 0.0.0.0, :: or a network "
+                        "address to announce it").arg(host.trimmed());
+    return {};
+}
 
 RoomAnnouncer::Config::Config() : port(kRoomDiscoveryPort), interval(limits::kRoomAnnounceInterval) {}
 
@@ -35,28 +53,18 @@ QString RoomAnnouncer::start(const Config &config)
     if (config.room.port == 0)
         return Text::tr("the room has no port yet");
     const QString host = config.listenHost.trimmed();
-    const QHostAddress address(host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')) ? host.mid(1, host.size() - 2) : host);
-    if (address.isNull())
-        return Text::tr("a room is announced when its server listens on an address (0.0.0.0, ::, or one of this machine's), "
-                        "not on the name \"%1\"").arg(host);
-    if (address.isLoopback())
-        return Text::tr("the room listens on %1, which only this machine can reach: listen on 0.0.0.0, :: or a network "
-                        "address to announce it").arg(host);
+    if (const QString problem = listenProblem(host); !problem.isEmpty())
+        return problem;
+    const QHostAddress address = literal(host);
     m_config = config;
     m_config.listenHost = host;
     if (m_config.room.id.isEmpty())
         m_config.room.id = newRoomId();
-    m_onlyAddress.clear();
-    if (address == QHostAddress::AnyIPv4) {
-        m_wantV4 = true;
-        m_wantV6 = false;
-    } else if (address == QHostAddress::AnyIPv6) {
-        m_wantV4 = m_wantV6 = true;   // a dual-stack listener takes both
-    } else {
-        m_wantV4 = address.protocol() == QAbstractSocket::IPv4Protocol;
-        m_wantV6 = !m_wantV4;
-        m_onlyAddress = address.toString();
-    }
+    // A dual-stack listener (::) takes both families; one address, its own only.
+    const bool any = address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    const bool wantV4 = address == QHostAddress::AnyIPv6 || address.protocol() == QAbstractSocket::IPv4Protocol;
+    const bool wantV6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    m_onlyAddress = any ? QString() : address.toString();
     m_reported.clear();
     auto open = [this](bool v6) {
         auto endpoint = std::make_unique<UdpEndpoint>();
@@ -74,9 +82,9 @@ QString RoomAnnouncer::start(const Config &config)
         endpoint->open(udp);
         return endpoint;
     };
-    if (m_wantV4)
+    if (wantV4)
         m_v4 = open(false);
-    if (m_wantV6)
+    if (wantV6)
         m_v6 = open(true);
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &RoomAnnouncer::announce);

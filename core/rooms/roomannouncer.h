@@ -45,6 +45,10 @@ public:
     // Why this room cannot be announced (its name, a loopback or unknown listening address), or
     // an empty string: announcing has begun, the first round at once.
     QString start(const Config &config);
+    // Why a room whose server listens on `host` cannot be announced (a loopback address, a host
+    // name rather than an address), or an empty string: what start() checks, for a caller that
+    // wants to refuse before anything listens.
+    static QString listenProblem(const QString &host);
     void stop();
     bool isRunning() const { return m_timer != nullptr && (m_v4 || m_v6); }
     const RoomAnnouncement &room() const { return m_config.room; }
@@ -62,8 +66,6 @@ private:
     void announce();
 
     Config m_config;
-    bool m_wantV4 = false;
-    bool m_wantV6 = false;
     QString m_onlyAddress;   // the room listens on this one address: announce on its interface only
     std::unique_ptr<UdpEndpoint> m_v4;
     std::unique_ptr<UdpEndpoint> m_v6;

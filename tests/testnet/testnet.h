@@ -50,6 +50,17 @@ inline bool startPythonOnB(Peer &peer, const QString &script, const QStringList 
                                                                           Peer::peersDir() + u'/' + script} + arguments);
 }
 
+// `socketeer ARGUMENTS` (a server) on host B; its port from its "listening on HOST PORT" line,
+// 0 if it did not start.
+inline quint16 startSocketeerOnB(Peer &peer, const QStringList &arguments)
+{
+    const QStringList prefix = hostBPrefix();
+    if (prefix.isEmpty() || !peer.startProgram(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral(SOCKETEER_CLI_PATH)} + arguments))
+        return 0;
+    const QByteArray line = peer.readLine(20000);
+    return line.startsWith("listening on ") ? static_cast<quint16>(line.split(' ').last().toUInt()) : 0;
+}
+
 // tests/peers/udp_sender.py: sends one datagram per call and says where from. On host B
 // (SenderOnB) or here on host A (SenderOnA).
 class UdpSenderPeer {

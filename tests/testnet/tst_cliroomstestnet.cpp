@@ -34,19 +34,6 @@ using testnet::SenderOnB;
 
 namespace {
 
-// `socketeer ARGS` on host B; its port from "listening on HOST PORT".
-bool startServeOnB(Peer &serve, const QStringList &arguments, quint16 &port)
-{
-    const QStringList prefix = testnet::hostBPrefix();
-    if (!serve.startProgram(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral(SOCKETEER_CLI_PATH)} + arguments))
-        return false;
-    const QByteArray line = serve.readLine(20000);
-    if (!line.startsWith("listening on "))
-        return false;
-    port = static_cast<quint16>(line.split(' ').last().toUInt());
-    return port != 0;
-}
-
 // The documented example with a given id and name, written by hand as a student would.
 QByteArray handWritten(const QByteArray &id, const QByteArray &name, int port, int members)
 {
@@ -90,8 +77,8 @@ private slots:
 
         Peer serve;
         quint16 port = 0;
-        QVERIFY(startServeOnB(serve, QStringList{u"serve"_s, u"--chat"_s, u"--port"_s, u"0"_s, u"--announce"_s, u"第一课 A"_s} + serveArguments,
-                              port));
+        port = testnet::startSocketeerOnB(serve, QStringList{u"serve"_s, u"--chat"_s, u"--port"_s, u"0"_s, u"--announce"_s, u"第一课 A"_s} + serveArguments);
+        QVERIFY(port);
         const QList<QByteArray> words = listener.readLine(20000).split(' ');   // from HOST to DESTINATION HEX
         QCOMPARE(words.size(), 5);
         QCOMPARE(words.at(0), QByteArray("from"));
@@ -209,9 +196,9 @@ private slots:
     {
         Peer serve;
         quint16 port = 0;
-        QVERIFY(startServeOnB(serve, {u"serve"_s, u"--chat"_s, u"--nicknames"_s, u"--bind"_s, u"::"_s, u"--port"_s, u"0"_s, u"--announce"_s,
-                                      u"第一课"_s},
-                              port));
+        port = testnet::startSocketeerOnB(serve, {u"serve"_s, u"--chat"_s, u"--nicknames"_s, u"--bind"_s, u"::"_s, u"--port"_s, u"0"_s, u"--announce"_s,
+                                      u"第一课"_s});
+        QVERIFY(port);
         RoomFinder finder;
         QSignalSpy found(&finder, &RoomFinder::roomFound);
         QVERIFY(finder.start());

@@ -47,13 +47,9 @@ private slots:
     void threePanelsFindJoinAndTalk_withTheTutorialClientAndNc()
     {
         Peer serve;
-        const QStringList prefix = testnet::hostBPrefix();
-        QVERIFY(serve.startProgram(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral(SOCKETEER_CLI_PATH), u"serve"_s, u"--chat"_s,
-                                                                               u"--nicknames"_s, u"--bind"_s, u"0.0.0.0"_s, u"--port"_s, u"0"_s,
-                                                                               u"--announce"_s, u"第一课"_s}));
-        const QByteArray listening = serve.readLine(20000);
-        QVERIFY2(listening.startsWith("listening on "), listening.constData());
-        const quint16 port = static_cast<quint16>(listening.split(' ').last().toUInt());
+        const quint16 port = testnet::startSocketeerOnB(
+            serve, {u"serve"_s, u"--chat"_s, u"--nicknames"_s, u"--bind"_s, u"0.0.0.0"_s, u"--port"_s, u"0"_s, u"--announce"_s, u"第一课"_s});
+        QVERIFY(port);
 
         // Three students' windows: each finds the room, joins it, and is in the Chat view.
         const QStringList names = {u"小明"_s, u"小红"_s, u"alice"_s};

@@ -36,16 +36,6 @@ namespace testnet = testsupport::testnet;
 
 namespace {
 
-bool startServeOnB(Peer &serve, const QStringList &arguments, quint16 &port)
-{
-    const QStringList prefix = testnet::hostBPrefix();
-    if (!serve.startProgram(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral(SOCKETEER_CLI_PATH)} + arguments))
-        return false;
-    const QByteArray line = serve.readLine(20000);
-    port = line.startsWith("listening on ") ? static_cast<quint16>(line.split(' ').last().toUInt()) : 0;
-    return port != 0;
-}
-
 QString cell(const RoomsFoundList &list, int row, int column) { return list.model()->index(row, column).data().toString(); }
 
 } // namespace
@@ -72,7 +62,8 @@ private slots:
 
         Peer serve;
         quint16 port = 0;
-        QVERIFY(startServeOnB(serve, {u"serve"_s, u"--chat"_s, u"--bind"_s, u"0.0.0.0"_s, u"--port"_s, u"0"_s, u"--announce"_s, u"第一课"_s}, port));
+        port = testnet::startSocketeerOnB(serve, {u"serve"_s, u"--chat"_s, u"--bind"_s, u"0.0.0.0"_s, u"--port"_s, u"0"_s, u"--announce"_s, u"第一课"_s});
+        QVERIFY(port);
 
         list.findButton()->click();
         QVERIFY(list.finder()->isRunning());
